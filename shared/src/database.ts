@@ -1,0 +1,71 @@
+import mongoose, { type Connection } from 'mongoose';
+
+import type { Logger } from './logger';
+import type { ServiceMetrics } from './metrics';
+
+/**
+ * Each subgraph owns one MongoDB database (no subgraph reads another's
+ * collections). The database name is `<prefix>_<subgraph>`; tests use a
+ * prefix of their own so runs never see each other's data.
+ */
+export function databaseName(subgraph: string, prefix: string = process.env.MONGODB_DB_PREFIX || 'credit'): string {
+  return `${prefix}_${subgraph.replaceAll('-', '_')}`;
+}
+
+/** The MongoDB URI from the environment; fails fast naming the setting. */
+export function mongoUriFromEnv(): string {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: point it at MongoDB (or run `npm start`, which starts the embedded FerretDB)');
+  return uri;
+}
+
+export interface DatabaseOptions {
+  uri: string;
+  dbName: string;
+  metrics?: ServiceMetrics;
+  log?: Logger;
+}
+
+// Commands whose first field is not a collection name.
+const NON_COLLECTION_COMMANDS = new Set(['ping', 'hello', 'ismaster', 'isMaster', 'buildInfo', 'endSessions', 'listCollections', 'listDatabases', 'saslStart', 'saslContinue', 'getMore', 'killCursors']);
+
+/**
+ * Opens a dedicated mongoose connection with command monitoring, so every
+ * command sent is counted per collection in `credit_mongodb_commands_total`.
+ * Counting at the driver is what lets a test prove the DataLoader batching
+ * from outside: N people must not cost N commands.
+ */
+export async function connectDatabase({ uri, dbName, metrics, log }: DatabaseOptions): Promise<Connection> {
+  const conn = mongoose.createConnection(uri, {
+    dbName,
+    monitorCommands: true,
+    // Index builds run in `initModels`, before the service reports ready.
+    autoIndex: false,
+    autoCreate: false,
+    serverSelectionTimeoutMS: 10_000,
+    maxPoolSize: 20,
+  });
+  const client = conn.getClient();
+  // getMore names its collection in a `collection` field, not under its own name.
+  client.on('commandStarted', (ev) => {
+    if (!metrics) return;
+    const cmd = ev.command as Record<string, unknown>;
+    let collection = '';
+    if (ev.commandName === 'getMore') collection = String(cmd.collection ?? '');
+    else if (!NON_COLLECTION_COMMANDS.has(ev.commandName)) collection = String(cmd[ev.commandName] ?? '');
+    metrics.mongoCommands.inc({ collection, command: ev.commandName });
+  });
+  await conn.asPromise();
+  log?.info('database connected', { dbName });
+  return conn;
+}
+
+/** Builds the declared indexes of every model of a connection (idempotent). */
+export async function initModels(conn: Connection): Promise<void> {
+  for (const model of Object.values(conn.models)) {
+    await model.createCollection().catch((err: { codeName?: string }) => {
+      if (err.codeName !== 'NamespaceExists') throw err;
+    });
+    await model.createIndexes();
+  }
+}

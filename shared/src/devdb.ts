@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+/**
+ * Starts the embedded development database (.devdb-bin/devdb: FerretDB
+ * v1.24.2 over the local PostgreSQL) and resolves with its MongoDB URI.
+ * The child watches its stdin: when this process dies the pipe closes and
+ * the database stops with it.
+ */
+export interface DevDb {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+export interface DevDbOptions {
+  /** PostgreSQL database that stores the data (created when missing). */
+  postgresDatabase?: string;
+  backend?: 'postgresql' | 'sqlite';
+  sqliteDir?: string;
+}
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const BINARY = path.join(REPO_ROOT, '.devdb-bin', 'devdb');
+
+/** Starts devdb; fails with a message naming the fix when it cannot. */
+export function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
+  if (!existsSync(BINARY)) {
+    return Promise.reject(new Error(`${BINARY} is missing: run \`npm run build:devdb\` (needs Go) or set MONGODB_URI`));
+  }
+  const pgBase = process.env.DEVDB_POSTGRESQL_URL ?? 'postgres://root@127.0.0.1:5432/';
+  const args = ['-backend', options.backend ?? 'postgresql'];
+  if ((options.backend ?? 'postgresql') === 'postgresql') args.push('-postgresql-url', `${pgBase.replace(/\/[^/]*$/, '/')}${options.postgresDatabase ?? 'credit_dev'}`);
+  else args.push('-sqlite-dir', options.sqliteDir ?? path.join(REPO_ROOT, '.devdb-data'));
+
+  const child = spawn(BINARY, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr.push(chunk.toString());
+    if (stderr.length > 50) stderr.shift();
+  });
+
+  return new Promise<DevDb>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`devdb did not start within 30 s: ${stderr.join('')}`));
+    }, 30_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`devdb exited with code ${code} before it was ready: ${stderr.join('').trim()}`));
+    });
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      if (!line.startsWith('MONGODB_URI=')) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      const uri = line.slice('MONGODB_URI='.length);
+      resolve({
+        uri,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.stdin.end();
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,70 @@
+import { type CreditPolicy, categoryPolicy, policy, type SeverityGrade } from './policy';
+
+/**
+ * When a negative record may be shown and used. Records past their window, or
+ * removed, or repaired, are kept but neither shown nor used (MISSION rule 5).
+ */
+export interface DisplayWindow {
+  /** First day shown (the decision date). */
+  from: string;
+  /** First day no longer shown. */
+  until: string;
+  /** Whether the record is inside its window today and not ended early. */
+  shown: boolean;
+  /** Why the record is not shown, when it is not. */
+  endedBy: 'EXPIRED' | 'REMOVED' | 'REPAIRED' | 'NOT_YET' | null;
+  /** Version of the credit policy the window was computed with. */
+  policyVersion: string;
+}
+
+/** The facts of a record the display window depends on. */
+export interface DisplayFacts {
+  category: string;
+  grade: SeverityGrade;
+  decisionDate: string;
+  /** End date set by the deciding authority (e.g. a court's listing end), clamped to the grade's bounds. */
+  displayUntil?: string | null;
+  /** For financial records: the day the dishonest act ended (PBoC art. 16 counts from it). */
+  actEndedOn?: string | null;
+  removedOn?: string | null;
+  repairedOn?: string | null;
+}
+
+/** Adds whole months to an ISO date, clamping to the month's last day. */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Today's date in Asia/Shanghai (the city's calendar decides display days). */
+export function todayInCity(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Computes the display window of a negative record under the policy. */
+export function displayWindow(facts: DisplayFacts, today: string = todayInCity(), p: CreditPolicy = policy()): DisplayWindow {
+  const category = categoryPolicy(facts.category, p);
+  const bounds = p.severityGrades[facts.grade];
+  const from = facts.decisionDate;
+  let until: string;
+  if (category.financial) {
+    const actEnd = facts.actEndedOn ?? facts.decisionDate;
+    until = addMonths(actEnd, 12 * p.financialNegativeRecords.deleteYearsAfterActEnds);
+  } else {
+    const earliest = addMonths(from, bounds.minDisplayMonths);
+    const latest = addMonths(from, category.maxDisplayMonths ?? bounds.maxDisplayMonths);
+    const defaultMonths = category.defaultDisplayMonths ?? bounds.defaultDisplayMonths;
+    until = facts.displayUntil ?? addMonths(from, defaultMonths);
+    if (until < earliest) until = earliest;
+    if (until > latest) until = latest;
+  }
+  let endedBy: DisplayWindow['endedBy'] = null;
+  if (facts.repairedOn && facts.repairedOn <= today) endedBy = 'REPAIRED';
+  else if (facts.removedOn && facts.removedOn <= today) endedBy = 'REMOVED';
+  else if (today >= until) endedBy = 'EXPIRED';
+  else if (today < from) endedBy = 'NOT_YET';
+  return { from, until, shown: endedBy === null, endedBy, policyVersion: p.version };
+}

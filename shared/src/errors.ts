@@ -1,0 +1,34 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Every error code a client can see, with what it means. Clients branch on
+ * `extensions.code`; the message is for people. Adding a code here is the
+ * only way to introduce one (see `codedError`).
+ */
+export const ERROR_CODES = {
+  BAD_USER_INPUT: { http: 400, description: 'An argument is invalid: a citizen ID that fails GB 11643, a bad date, an out-of-range page size. `extensions.reason` says why.' },
+  TOO_MANY_IDS: { http: 400, description: 'More IDs were asked for in one call than the documented maximum (`extensions.max`).' },
+  GRAPHQL_PARSE_FAILED: { http: 400, description: 'The query is not valid GraphQL syntax.' },
+  GRAPHQL_VALIDATION_FAILED: { http: 400, description: 'The query asks for fields or arguments the schema does not have.' },
+  BAD_REQUEST: { http: 400, description: 'The HTTP request is malformed: a body that is not JSON, a missing query, a wrong content type.' },
+  PAYLOAD_TOO_LARGE: { http: 413, description: 'The request body exceeds the configured limit (`extensions.maxBytes`).' },
+  METHOD_NOT_ALLOWED: { http: 405, description: 'The HTTP method is not accepted on this path.' },
+  NOT_FOUND: { http: 404, description: 'No such HTTP path.' },
+  UNAUTHENTICATED: { http: 401, description: 'The caller presented a token that is missing where required, malformed, expired or wrongly signed.' },
+  FORBIDDEN: { http: 403, description: 'The caller is known but its role may not see this field.' },
+  CONSENT_REQUIRED: { http: 403, description: 'A partner institution read a field outside the scope of a valid consent of the person.' },
+  SUBGRAPH_UNAVAILABLE: { http: 502, description: 'A source bureau could not be reached; fields it owns are null.' },
+  INTERNAL_SERVER_ERROR: { http: 500, description: 'An unexpected failure; the details are in the server log under the request id.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Creates a GraphQLError carrying a registered `extensions.code`. */
+export function codedError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+/** A `BAD_USER_INPUT` error naming the argument and the reason. */
+export function badInput(message: string, reason: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return codedError('BAD_USER_INPUT', message, { reason, ...extensions });
+}

@@ -1,0 +1,43 @@
+import DataLoader from 'dataloader';
+import type { Model } from 'mongoose';
+
+/**
+ * DataLoader factories. Loaders are created per request (in the context
+ * function) so nothing is cached across callers; within a request, every
+ * person asked for in the same tick is fetched with one command.
+ */
+
+// One `find` must return every batched row in its first reply: a `getMore`
+// would be a second command per collection.
+const BATCH_SIZE = 100_000;
+
+/** Loads one document per key by `_id`; a missing key gives null. */
+export function byIdLoader<T extends { _id: string }>(model: Model<T>): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const docs = (await model
+      .find({ _id: { $in: ids as string[] } })
+      .batchSize(BATCH_SIZE)
+      .lean()
+      .exec()) as unknown as T[];
+    const byId = new Map(docs.map((d) => [d._id, d]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/**
+ * Loads all documents whose `field` equals each key, in `sort` order, with
+ * one command for all keys of a tick.
+ */
+export function groupedLoader<T>(model: Model<T>, field: keyof T & string, sort: Record<string, 1 | -1>): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const docs = (await model
+      .find({ [field]: { $in: keys as string[] } } as never)
+      .sort(sort)
+      .batchSize(BATCH_SIZE)
+      .lean()
+      .exec()) as unknown as T[];
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const doc of docs) groups.get(String(doc[field]))?.push(doc);
+    return keys.map((k) => groups.get(k)!);
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * Structured JSON logs, one object per line on stdout, so a log shipper can
+ * parse them without configuration. Level from LOG_LEVEL (default info).
+ */
+const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
+export type LogLevel = keyof typeof LEVELS;
+
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+  child(fields: Record<string, unknown>): Logger;
+}
+
+function levelFromEnv(): LogLevel {
+  const raw = (process.env.LOG_LEVEL ?? 'info').toLowerCase();
+  return raw in LEVELS ? (raw as LogLevel) : 'info';
+}
+
+/** Creates a logger whose every line carries `base` (service name, request id). */
+export function createLogger(base: Record<string, unknown>, level: LogLevel = levelFromEnv()): Logger {
+  const threshold = LEVELS[level];
+  const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
+    if (LEVELS[lvl] < threshold) return;
+    const line = JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, (_k, v) =>
+      v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v,
+    );
+    process.stdout.write(line + '\n');
+  };
+  return {
+    debug: (m, f) => write('debug', m, f),
+    info: (m, f) => write('info', m, f),
+    warn: (m, f) => write('warn', m, f),
+    error: (m, f) => write('error', m, f),
+    child: (fields) => createLogger({ ...base, ...fields }, level),
+  };
+}

@@ -1,0 +1,62 @@
+import { Schema } from 'mongoose';
+
+import { displayWindow, type DisplayWindow } from './display-window';
+import type { Bureau, SeverityGrade } from './policy';
+
+/**
+ * The fields every negative record carries, whichever bureau owns it: the
+ * bureau's own record id as `_id` (so re-sending a record is idempotent),
+ * the person, the category and grade from the credit policy, the decision,
+ * and the legal basis the record was collected on (MISSION rule 1).
+ */
+export interface NegativeRecordDoc {
+  _id: string;
+  personId: string;
+  category: string;
+  grade: SeverityGrade;
+  decisionDate: string;
+  decisionNumber: string;
+  authority: string;
+  legalBasis: string;
+  /** End of display set by the deciding authority, if any (clamped by policy). */
+  displayUntil?: string | null;
+  removedOn?: string | null;
+  removalReason?: string | null;
+  repairedOn?: string | null;
+  collectedAt: Date;
+}
+
+/** Mongoose schema definition of {@link NegativeRecordDoc}, spread into each bureau's record schema. */
+export const negativeRecordFields = {
+  _id: { type: String, required: true },
+  personId: { type: String, required: true },
+  category: { type: String, required: true },
+  grade: { type: String, required: true, enum: ['MINOR', 'GENERAL', 'SERIOUS'] },
+  decisionDate: { type: String, required: true },
+  decisionNumber: { type: String, required: true },
+  authority: { type: String, required: true },
+  legalBasis: { type: String, required: true },
+  displayUntil: { type: String, default: null },
+  removedOn: { type: String, default: null },
+  removalReason: { type: String, default: null },
+  repairedOn: { type: String, default: null },
+  collectedAt: { type: Date, required: true, default: () => new Date() },
+} as const;
+
+/** Indexes every negative-record collection needs: by person, in display order. */
+export function addNegativeRecordIndexes(schema: Schema): void {
+  schema.index({ personId: 1, decisionDate: -1, _id: 1 });
+  schema.index({ category: 1, decisionDate: -1 });
+}
+
+/** Display order of a person's records: newest decision first, then id. */
+export const NEGATIVE_RECORD_ORDER = { personId: 1, decisionDate: -1, _id: 1 } as const;
+
+/** Field resolvers shared by every negative-record type. */
+export function negativeRecordResolvers<T extends NegativeRecordDoc>(bureau: Bureau, extraFacts?: (doc: T) => { actEndedOn?: string | null }) {
+  return {
+    id: (doc: T) => doc._id,
+    provenance: (doc: T) => ({ bureau, sourceRecordId: doc._id, legalBasis: doc.legalBasis, collectedAt: doc.collectedAt }),
+    displayWindow: (doc: T): DisplayWindow => displayWindow({ ...doc, ...extraFacts?.(doc) }),
+  };
+}

@@ -1,0 +1,58 @@
+import { badInput } from './errors';
+import { policy } from './policy';
+
+/** Arguments of every paginated list field. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+/** Opaque cursor for a record id. */
+export function encodeCursor(id: string): string {
+  return Buffer.from(`r:${id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith('r:')) throw badInput(`Invalid cursor "${cursor}"`, 'cursor was not issued by this API', { argument: 'after' });
+  return text.slice(2);
+}
+
+/** Validates `first` against the policy's page limits. */
+export function pageSize(first: number | null | undefined): number {
+  const { defaultPageSize, maxPageSize } = policy().limits;
+  if (first === null || first === undefined) return defaultPageSize;
+  if (!Number.isInteger(first) || first < 0 || first > maxPageSize) {
+    throw badInput(`first must be between 0 and ${maxPageSize}, got ${first}`, 'page size out of range', { argument: 'first', max: maxPageSize });
+  }
+  return first;
+}
+
+/**
+ * Pages through `rows`, already in their stable display order. The rows of
+ * one person come from one batched query (see `groupedLoader`), so paging is
+ * a slice: no extra database command per page or per person.
+ */
+export function paginate<T>(rows: readonly T[], args: PageArgs, idOf: (row: T) => string): Page<T> {
+  const size = pageSize(args.first);
+  let start = 0;
+  if (args.after) {
+    const afterId = decodeCursor(args.after);
+    const index = rows.findIndex((r) => idOf(r) === afterId);
+    if (index < 0) throw badInput(`Cursor "${args.after}" does not point into this list`, 'unknown cursor', { argument: 'after' });
+    start = index + 1;
+  }
+  const nodes = rows.slice(start, start + size);
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes,
+    pageInfo: { hasNextPage: start + size < rows.length, endCursor: last ? encodeCursor(idOf(last)) : null },
+    totalCount: rows.length,
+  };
+}

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The versioned credit policy: display periods, categories, deadlines,
+ * masking, field groups and limits. It is data (`shared/policy/credit-policy.json`)
+ * so that an operator changes figures without touching code; every service
+ * loads it once at start and fails fast when it is malformed.
+ */
+
+export const BUREAUS = ['PUBLIC_SECURITY', 'EDUCATION', 'TAX', 'COURTS', 'PBOC', 'PLATFORM'] as const;
+export type Bureau = (typeof BUREAUS)[number];
+
+export const SEVERITY_GRADES = ['MINOR', 'GENERAL', 'SERIOUS'] as const;
+export type SeverityGrade = (typeof SEVERITY_GRADES)[number];
+
+export interface GradePolicy {
+  minDisplayMonths: number;
+  maxDisplayMonths: number;
+  defaultDisplayMonths: number;
+  basis: string;
+}
+
+export interface CategoryPolicy {
+  bureau: Bureau;
+  grade: SeverityGrade;
+  jointPunishment: boolean;
+  financial?: boolean;
+  adultsOnly?: boolean;
+  publicList?: boolean;
+  defaultDisplayMonths?: number;
+  /** Upper bound that replaces the grade's where a special rule sets a longer period (SPC debtor listing). */
+  maxDisplayMonths?: number;
+  periodBasis?: string;
+  label: string;
+}
+
+export interface FieldGroupPolicy {
+  owner: Bureau;
+  public: boolean;
+  description: string;
+}
+
+export interface CreditPolicy {
+  version: string;
+  effectiveFrom: string;
+  severityGrades: Record<SeverityGrade, GradePolicy>;
+  categories: Record<string, CategoryPolicy>;
+  financialNegativeRecords: { deleteYearsAfterActEnds: number; basis: string };
+  debtorListing: { defaultYears: number; extensionYearsMin: number; extensionYearsMax: number; removalWorkingDaysAfterPerformance: number; basis: string };
+  consumptionRestrictions: string[];
+  deadlines: { objectionDecisionWorkingDays: number; objectionDecisionMaxWorkingDays: number; repairDecisionWorkingDays: number; holidays: string[] };
+  queryLog: { retentionYears: number };
+  minors: { adultAge: number };
+  greenChannel: { cleanYears: number };
+  taxCreditLevels: { level: string; minScore: number }[];
+  masking: Record<string, Record<string, unknown>>;
+  fieldGroups: Record<string, FieldGroupPolicy>;
+  limits: { maxPeoplePerQuery: number; defaultPageSize: number; maxPageSize: number; maxRequestBodyBytes: number };
+}
+
+export class PolicyError extends Error {
+  constructor(file: string, problem: string) {
+    super(`Credit policy ${file} is invalid: ${problem}`);
+    this.name = 'PolicyError';
+  }
+}
+
+const DEFAULT_POLICY_FILE = path.join(__dirname, '..', 'policy', 'credit-policy.json');
+
+function check(file: string, condition: boolean, problem: string): asserts condition {
+  if (!condition) throw new PolicyError(file, problem);
+}
+
+/** Validates a parsed policy object; throws {@link PolicyError} naming the first problem. */
+export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
+  check(file, typeof raw === 'object' && raw !== null, 'not a JSON object');
+  const p = raw as CreditPolicy;
+  check(file, typeof p.version === 'string' && p.version.length > 0, '`version` is required');
+  for (const grade of SEVERITY_GRADES) {
+    const g = p.severityGrades?.[grade];
+    check(file, !!g, `severityGrades.${grade} is missing`);
+    check(file, g.minDisplayMonths <= g.defaultDisplayMonths && g.defaultDisplayMonths <= g.maxDisplayMonths, `severityGrades.${grade}: default display period must lie between min and max`);
+  }
+  check(file, typeof p.categories === 'object' && p.categories !== null, '`categories` is required');
+  for (const [name, c] of Object.entries(p.categories)) {
+    check(file, (BUREAUS as readonly string[]).includes(c.bureau), `categories.${name}.bureau ${c.bureau} is not a bureau`);
+    check(file, (SEVERITY_GRADES as readonly string[]).includes(c.grade), `categories.${name}.grade ${c.grade} is not a severity grade`);
+    if (c.defaultDisplayMonths !== undefined) {
+      const g = p.severityGrades[c.grade];
+      const max = c.maxDisplayMonths ?? g.maxDisplayMonths;
+      check(file, c.defaultDisplayMonths >= g.minDisplayMonths && c.defaultDisplayMonths <= max, `categories.${name}.defaultDisplayMonths is outside its bounds`);
+    }
+  }
+  for (const [name, g] of Object.entries(p.fieldGroups ?? {})) {
+    check(file, (BUREAUS as readonly string[]).includes(g.owner), `fieldGroups.${name}.owner ${g.owner} is not a bureau`);
+  }
+  check(file, Object.keys(p.fieldGroups ?? {}).length > 0, '`fieldGroups` is required');
+  check(file, p.limits?.maxPeoplePerQuery > 0 && p.limits.maxPageSize > 0 && p.limits.defaultPageSize <= p.limits.maxPageSize, '`limits` must give positive maxPeoplePerQuery and maxPageSize >= defaultPageSize');
+  check(file, Array.isArray(p.deadlines?.holidays), '`deadlines.holidays` must be a list of dates');
+  return p;
+}
+
+/** Reads and validates a policy file. */
+export function loadPolicy(file: string = process.env.CREDIT_POLICY_FILE || DEFAULT_POLICY_FILE): CreditPolicy {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new PolicyError(file, `cannot be read (${(err as Error).message}); set CREDIT_POLICY_FILE to a readable file`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new PolicyError(file, `is not JSON (${(err as Error).message})`);
+  }
+  return validatePolicy(raw, file);
+}
+
+let cached: CreditPolicy | undefined;
+
+/** The policy in force in this process (loaded on first use). */
+export function policy(): CreditPolicy {
+  cached ??= loadPolicy();
+  return cached;
+}
+
+/** Replaces the process policy (tests of policy changes; operators restart instead). */
+export function setPolicyForProcess(next: CreditPolicy): void {
+  cached = next;
+}
+
+/** The policy entry of a record category, or a clear error for an unknown one. */
+export function categoryPolicy(category: string, p: CreditPolicy = policy()): CategoryPolicy {
+  const c = p.categories[category];
+  if (!c) throw new Error(`Unknown record category ${category} (not in credit policy ${p.version})`);
+  return c;
+}

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { type DocumentNode, parse } from 'graphql';
+import type { Connection } from 'mongoose';
+
+import { connectDatabase, databaseName, initModels } from './database';
+import { formatErrorForClient } from './format-error';
+import { listenHttpService, type RunningHttpService } from './http-server';
+import { createLogger, type Logger } from './logger';
+import { createServiceMetrics, type ServiceMetrics } from './metrics';
+import { policy } from './policy';
+import { PUBLIC_PRINCIPAL, type Principal } from './principal';
+
+/** What every subgraph resolver sees in its context. */
+export interface SubgraphContext<TLoaders> {
+  requestId: string;
+  principal: Principal;
+  loaders: TLoaders;
+  log: Logger;
+}
+
+const COMMON_SDL_FILE = path.join(__dirname, '..', 'schema', 'common.graphql');
+
+/** The SDL text of a subgraph: the shared definitions plus its own file. */
+export function subgraphSdl(schemaFile: string): string {
+  return `${readFileSync(COMMON_SDL_FILE, 'utf8')}\n${readFileSync(schemaFile, 'utf8')}`;
+}
+
+/** The parsed SDL of a subgraph (see {@link subgraphSdl}). */
+export function subgraphTypeDefs(schemaFile: string): DocumentNode {
+  return parse(subgraphSdl(schemaFile));
+}
+
+export interface SubgraphDefinition<TModels, TLoaders> {
+  /** Service name, e.g. `public-security`; also names its database. */
+  name: string;
+  /** Absolute path of the subgraph's schema.graphql. */
+  schemaFile: string;
+  resolvers: GraphQLResolverMap<SubgraphContext<TLoaders>>;
+  /** Registers the subgraph's mongoose models on its own connection. */
+  createModels: (conn: Connection) => TModels;
+  /** Creates fresh DataLoaders for one request. */
+  createLoaders: (models: TModels) => TLoaders;
+}
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  mongoUri: string;
+  dbPrefix?: string;
+}
+
+export interface RunningSubgraph<TModels> extends RunningHttpService {
+  name: string;
+  models: TModels;
+  connection: Connection;
+  metrics: ServiceMetrics;
+}
+
+/**
+ * Connects the subgraph to its own database, builds its federated schema and
+ * serves it. Used by the subgraph's `index.ts` (a process of its own) and by
+ * the integration tests (several in one process, each on a free port).
+ */
+export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<TModels, TLoaders>, options: StartOptions): Promise<RunningSubgraph<TModels>> {
+  const log = createLogger({ service: def.name });
+  const metrics = createServiceMetrics(def.name);
+  const connection = await connectDatabase({ uri: options.mongoUri, dbName: databaseName(def.name, options.dbPrefix), metrics, log });
+  try {
+    const models = def.createModels(connection);
+    await initModels(connection);
+
+    const schema = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(def.schemaFile), resolvers: def.resolvers }]);
+    const timing: ApolloServerPlugin<SubgraphContext<TLoaders>> = {
+      async requestDidStart() {
+        const end = metrics.graphqlDuration.startTimer();
+        let operationType = 'unknown';
+        return {
+          async didResolveOperation(rc) {
+            operationType = rc.operation?.operation ?? 'unknown';
+          },
+          async willSendResponse(rc) {
+            const outcome = rc.response.body.kind === 'single' && rc.response.body.singleResult.errors?.length ? 'error' : 'ok';
+            end({ operation_type: operationType, outcome });
+          },
+        };
+      },
+    };
+    const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+      schema,
+      plugins: [ApolloServerPluginInlineTraceDisabled(), timing],
+      includeStacktraceInErrorResponses: false,
+      formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
+    });
+    await apollo.start();
+
+    const running = await listenHttpService(
+      {
+        name: def.name,
+        apollo,
+        metrics,
+        log,
+        maxBodyBytes: policy().limits.maxRequestBodyBytes,
+        healthCheck: async () => {
+          await connection.db!.admin().ping();
+        },
+        context: async (_req: IncomingMessage, requestId: string) => ({
+          requestId,
+          // The gateway's signed principal header is verified here once the
+          // access rules are enforced; until then every caller is public.
+          principal: PUBLIC_PRINCIPAL,
+          loaders: def.createLoaders(models),
+          log: log.child({ requestId }),
+        }),
+      },
+      options.port ?? 0,
+      options.host,
+    );
+    log.info('subgraph ready', { url: running.url });
+    return {
+      ...running,
+      name: def.name,
+      models,
+      connection,
+      metrics,
+      stop: async () => {
+        await running.stop();
+        await connection.close();
+      },
+    };
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
+}
+
+/** Entry point of a subgraph process: reads PORT and MONGODB_URI, exits non-zero on a fatal error. */
+export function runSubgraphProcess<TModels, TLoaders>(def: SubgraphDefinition<TModels, TLoaders>, defaultPort: number): void {
+  const log = createLogger({ service: def.name });
+  const mongoUri = process.env.MONGODB_URI;
+  if (!mongoUri) {
+    log.error('MONGODB_URI is not set; point it at MongoDB or run `npm start`, which starts the embedded FerretDB');
+    process.exit(2);
+  }
+  const port = Number(process.env.PORT ?? defaultPort);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    log.error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
+    process.exit(2);
+  }
+  startSubgraph(def, { port, host: process.env.HOST ?? '127.0.0.1', mongoUri })
+    .then((running) => {
+      const shutdown = (signal: string) => {
+        log.info('shutting down', { signal });
+        running.stop().then(
+          () => process.exit(0),
+          (err: unknown) => {
+            log.error('shutdown failed', { err });
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      process.once('SIGINT', () => shutdown('SIGINT'));
+    })
+    .catch((err: unknown) => {
+      log.error('subgraph failed to start', { err });
+      process.exit(1);
+    });
+}

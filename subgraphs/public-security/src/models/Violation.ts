@@ -1,0 +1,22 @@
+import { addNegativeRecordIndexes, type NegativeRecordDoc, negativeRecordFields } from '@credit/shared';
+import { type Connection, Schema } from 'mongoose';
+
+/** A violation of law or discipline and its administrative penalty. */
+export interface ViolationDoc extends NegativeRecordDoc {
+  description: string;
+  penalty: string;
+}
+
+const violationSchema = new Schema<ViolationDoc>(
+  {
+    ...negativeRecordFields,
+    description: { type: String, required: true },
+    penalty: { type: String, required: true },
+  },
+  { collection: 'violations', versionKey: false },
+);
+addNegativeRecordIndexes(violationSchema);
+
+export function violationModel(conn: Connection) {
+  return conn.model<ViolationDoc>('Violation', violationSchema);
+}

@@ -1,0 +1,18 @@
+import type { Connection } from 'mongoose';
+
+import { residentModel } from './Resident';
+import { violationModel } from './Violation';
+
+/** The federated reference to a person: only the key. */
+export interface PersonRef {
+  id: string;
+}
+
+export function createModels(conn: Connection) {
+  return {
+    Resident: residentModel(conn),
+    Violation: violationModel(conn),
+  };
+}
+
+export type Models = ReturnType<typeof createModels>;

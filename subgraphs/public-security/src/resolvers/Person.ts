@@ -1,0 +1,13 @@
+import { paginate } from '@credit/shared';
+
+import type { PersonResolvers } from '../generated/graphql';
+
+export const Person: PersonResolvers = {
+  __resolveReference: (ref) => ({ id: ref.id }),
+  identity: async ({ id }, _args, { loaders }) => loaders.residentById.load(id),
+  realNameRegistrations: async ({ id }, _args, { loaders }) => {
+    const resident = await loaders.residentById.load(id);
+    return (resident?.realNameRegistrations ?? []).map((r) => ({ sector: r.sector as never, registered: r.registered, verifiedOn: r.verifiedOn ?? null }));
+  },
+  violations: async ({ id }, args, { loaders }) => paginate(await loaders.violationsByPerson.load(id), args, (v) => v._id),
+};

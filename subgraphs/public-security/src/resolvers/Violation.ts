@@ -1,0 +1,9 @@
+import { negativeRecordResolvers } from '@credit/shared';
+
+import type { ViolationResolvers } from '../generated/graphql';
+import type { ViolationDoc } from '../models/Violation';
+
+export const Violation: ViolationResolvers = {
+  ...negativeRecordResolvers<ViolationDoc>('PUBLIC_SECURITY'),
+  category: (doc) => doc.category as never,
+};

@@ -1,0 +1,16 @@
+import path from 'node:path';
+
+import type { SubgraphDefinition } from '@credit/shared';
+
+import { createLoaders, type Loaders } from './loaders';
+import { createModels, type Models } from './models';
+import { resolvers } from './resolvers';
+
+/** The public-security subgraph: population base, real-name registrations, violations. */
+export const publicSecuritySubgraph: SubgraphDefinition<Models, Loaders> = {
+  name: 'public-security',
+  schemaFile: path.join(__dirname, '..', 'schema.graphql'),
+  resolvers: resolvers as never,
+  createModels,
+  createLoaders,
+};
