@@ -16,3 +16,6 @@ export * from './subgraph';
 export * from './mianyang-areas';
 export * from './negative-record';
 export * from './devdb';
+export * from './random';
+export * from './population';
+export * from './seeding';

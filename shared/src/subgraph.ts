@@ -16,6 +16,7 @@ import { createLogger, type Logger } from './logger';
 import { createServiceMetrics, type ServiceMetrics } from './metrics';
 import { policy } from './policy';
 import { PUBLIC_PRINCIPAL, type Principal } from './principal';
+import type { SubgraphSeeder } from './seeding';
 
 /** What every subgraph resolver sees in its context. */
 export interface SubgraphContext<TLoaders> {
@@ -47,6 +48,8 @@ export interface SubgraphDefinition<TModels, TLoaders> {
   createModels: (conn: Connection) => TModels;
   /** Creates fresh DataLoaders for one request. */
   createLoaders: (models: TModels) => TLoaders;
+  /** Generates the subgraph's synthetic records for `npm run seed`. */
+  seed: SubgraphSeeder<TModels>;
 }
 
 export interface StartOptions {

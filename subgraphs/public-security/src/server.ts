@@ -5,6 +5,7 @@ import type { SubgraphDefinition } from '@credit/shared';
 import { createLoaders, type Loaders } from './loaders';
 import { createModels, type Models } from './models';
 import { resolvers } from './resolvers';
+import { seed } from './seed';
 
 /** The public-security subgraph: population base, real-name registrations, violations. */
 export const publicSecuritySubgraph: SubgraphDefinition<Models, Loaders> = {
@@ -13,4 +14,5 @@ export const publicSecuritySubgraph: SubgraphDefinition<Models, Loaders> = {
   resolvers: resolvers as never,
   createModels,
   createLoaders,
+  seed,
 };

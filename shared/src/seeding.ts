@@ -1,0 +1,37 @@
+import type { Model } from 'mongoose';
+
+import type { SyntheticPerson } from './population';
+
+/**
+ * Each subgraph generates its own synthetic records for a slice of the
+ * population. Generators are pure functions of (seed, person), so running
+ * the seed twice produces the same `_id`s and the second run inserts nothing.
+ */
+export type SubgraphSeeder<TModels> = (models: TModels, people: readonly SyntheticPerson[], seed: number) => Promise<Record<string, number>>;
+
+interface BulkWriteErrorLike {
+  code?: number;
+  writeErrors?: { code?: number; err?: { code?: number } }[];
+  insertedCount?: number;
+  result?: { insertedCount?: number };
+}
+
+/**
+ * Inserts documents, skipping those whose `_id` already exists (a re-run of
+ * the seed). Any error other than a duplicate key is rethrown, so nothing is
+ * silently dropped. Returns how many were new.
+ */
+export async function insertNewDocuments<T>(model: Model<T>, docs: readonly T[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    const inserted = await model.insertMany(docs as T[], { ordered: false, lean: true, rawResult: true });
+    return inserted.insertedCount;
+  } catch (err) {
+    const e = err as BulkWriteErrorLike;
+    const writeErrors = e.writeErrors ?? [];
+    const onlyDuplicates = writeErrors.length > 0 && writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
+    if (!onlyDuplicates && e.code !== 11000) throw err;
+    if (e.code === 11000 && writeErrors.length === 0) throw err;
+    return e.insertedCount ?? e.result?.insertedCount ?? docs.length - writeErrors.length;
+  }
+}
