@@ -19,3 +19,4 @@ export * from './devdb';
 export * from './random';
 export * from './population';
 export * from './seeding';
+export * from './subgraph-registry';

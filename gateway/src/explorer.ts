@@ -1,0 +1,73 @@
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * GraphiQL served from the installed npm packages: these machines (and many
+ * government networks) have no internet, so the explorer cannot load from a
+ * CDN the way Apollo's landing page does.
+ */
+const ASSETS: Record<string, { file: string; type: string }> = {
+  '/explorer/react.js': { file: require.resolve('react/umd/react.production.min.js'), type: 'text/javascript' },
+  '/explorer/react-dom.js': { file: require.resolve('react-dom/umd/react-dom.production.min.js'), type: 'text/javascript' },
+  '/explorer/graphiql.js': { file: require.resolve('graphiql/graphiql.min.js'), type: 'text/javascript' },
+  '/explorer/graphiql.css': { file: require.resolve('graphiql/graphiql.min.css'), type: 'text/css' },
+};
+
+const SAMPLE_QUERY = `# Full profile of one person. Try the other IDs printed by \`npm start\`.
+query Profile($id: CitizenId!) {
+  person(id: $id) {
+    id
+    identity { name gender birthDate age registeredResidence { areaName } }
+    violations(first: 5) { totalCount nodes { category grade decisionDate displayWindow { until shown } } }
+  }
+}`;
+
+function page(sampleId: string | undefined): string {
+  const variables = JSON.stringify({ id: sampleId ?? '' }, null, 2);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Mianyang credit API explorer</title>
+<link rel="stylesheet" href="/explorer/graphiql.css">
+<style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+</head>
+<body>
+<div id="graphiql">Loading the explorer…</div>
+<script src="/explorer/react.js"></script>
+<script src="/explorer/react-dom.js"></script>
+<script src="/explorer/graphiql.js"></script>
+<script>
+  const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(
+    React.createElement(GraphiQL, {
+      fetcher,
+      defaultQuery: ${JSON.stringify(SAMPLE_QUERY)},
+      defaultHeaders: '{}',
+      variables: ${JSON.stringify(variables)},
+      shouldPersistHeaders: false,
+    }),
+  );
+</script>
+</body>
+</html>`;
+}
+
+/** Handles `/` and `/explorer*`; returns false for other paths. */
+export function serveExplorer(req: IncomingMessage, res: ServerResponse, url: URL, sampleId?: string): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (url.pathname === '/') {
+    res.writeHead(302, { location: '/explorer' }).end();
+    return true;
+  }
+  if (url.pathname === '/explorer') {
+    const html = page(sampleId);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) }).end(html);
+    return true;
+  }
+  const asset = ASSETS[url.pathname];
+  if (!asset) return false;
+  res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+  createReadStream(asset.file).pipe(res);
+  return true;
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  createLogger,
+  createServiceMetrics,
+  formatErrorForClient,
+  listenHttpService,
+  policy,
+  PUBLIC_PRINCIPAL,
+  type RunningHttpService,
+  SUBGRAPHS,
+  subgraphUrlVariable,
+} from '@credit/shared';
+import { Histogram } from 'prom-client';
+
+import type { GatewayContext } from './context';
+import { SubgraphDataSource } from './datasource';
+import { serveExplorer } from './explorer';
+
+export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
+
+export interface GatewayOptions {
+  port?: number;
+  host?: string;
+  /** Subgraph URLs by name; missing ones come from SUBGRAPH_URL_<NAME> or the supergraph. */
+  subgraphUrls?: Record<string, string>;
+  supergraphSdl?: string;
+  /** Citizen ID shown in the explorer's sample variables. */
+  sampleId?: string;
+  /** Serve the GraphiQL explorer (off in production). */
+  explorer?: boolean;
+}
+
+export interface RunningGateway extends RunningHttpService {
+  metrics: ReturnType<typeof createServiceMetrics>;
+}
+
+/**
+ * Builds the gateway over the supergraph composed at build time (`npm run
+ * compose`), so start-up needs no subgraph to be up and no introspection.
+ */
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+  const log = createLogger({ service: 'gateway' });
+  const metrics = createServiceMetrics('gateway');
+  const fetchDuration = new Histogram({
+    name: 'credit_subgraph_fetch_duration_seconds',
+    help: 'Time of each gateway fetch from a subgraph.',
+    labelNames: ['subgraph', 'outcome'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [metrics.registry],
+  });
+
+  const urlOverrides: Record<string, string> = {};
+  for (const entry of SUBGRAPHS) {
+    const url = options.subgraphUrls?.[entry.name] ?? process.env[subgraphUrlVariable(entry.name)];
+    if (url) urlOverrides[entry.name] = url;
+  }
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    buildService: ({ name, url }) => {
+      const target = urlOverrides[name] ?? url;
+      if (!target) throw new Error(`No URL for subgraph ${name}: set ${subgraphUrlVariable(name)}`);
+      return new SubgraphDataSource(name, target, fetchDuration);
+    },
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
+  });
+  await apollo.start();
+
+  const explorer = options.explorer ?? process.env.NODE_ENV !== 'production';
+  const subgraphHealthUrls = SUBGRAPHS.map((entry) => {
+    const url = urlOverrides[entry.name] ?? `http://localhost:${entry.defaultPort}/graphql`;
+    return { name: entry.name, url: url.replace(/\/graphql$/, '/health') };
+  });
+
+  const running = await listenHttpService<GatewayContext>(
+    {
+      name: 'gateway',
+      apollo,
+      metrics,
+      log,
+      maxBodyBytes: policy().limits.maxRequestBodyBytes,
+      // Ready when every source answers its own health check.
+      healthCheck: async () => {
+        const results = await Promise.all(
+          subgraphHealthUrls.map(async ({ name, url }) => {
+            try {
+              const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+              return res.ok ? null : name;
+            } catch {
+              return name;
+            }
+          }),
+        );
+        const down = results.filter((n): n is string => n !== null);
+        if (down.length) throw new Error(`subgraphs unavailable: ${down.join(', ')}`);
+      },
+      context: async (_req, requestId) => ({
+        requestId,
+        // Token verification and the forwarded principal come with the
+        // access rules; until then every caller is public.
+        principal: PUBLIC_PRINCIPAL,
+        log: log.child({ requestId }),
+      }),
+      extraRoutes: explorer ? (req, res, url) => serveExplorer(req, res, url, options.sampleId) : undefined,
+    },
+    options.port ?? 0,
+    options.host,
+  );
+  log.info('gateway ready', { url: running.url });
+  return { ...running, metrics };
+}

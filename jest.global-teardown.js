@@ -1,0 +1,3 @@
+module.exports = async () => {
+  if (globalThis.__CREDIT_DEVDB__) await globalThis.__CREDIT_DEVDB__.stop();
+};

@@ -1,0 +1,12 @@
+import { type DevDb, startDevDb } from '@credit/shared';
+
+/**
+ * The database a command-line tool should use: MONGODB_URI when set,
+ * otherwise the embedded FerretDB on the persistent `credit_dev` store that
+ * `npm start` uses too.
+ */
+export async function databaseForCli(): Promise<{ uri: string; devDb: DevDb | null }> {
+  if (process.env.MONGODB_URI) return { uri: process.env.MONGODB_URI, devDb: null };
+  const devDb = await startDevDb({ postgresDatabase: process.env.DEVDB_DATABASE || 'credit_dev' });
+  return { uri: devDb.uri, devDb };
+}

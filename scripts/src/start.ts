@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { connectDatabase, databaseName, GATEWAY_DEFAULT_PORT, REPO_ROOT, SUBGRAPHS, subgraphUrlVariable, syntheticPerson } from '@credit/shared';
+
+import { databaseForCli } from './database-for-cli';
+import { seedPopulation } from './seed-population';
+
+/**
+ * `npm start`: the embedded database (unless MONGODB_URI is set), a demo
+ * population when the database is empty, the six subgraphs and the gateway
+ * as separate processes — as they would run in a deployment. Service logs go
+ * to .run/logs/<service>.log; Ctrl-C stops everything.
+ */
+const DEMO_PEOPLE = Number(process.env.DEMO_PEOPLE ?? 2000);
+const DEMO_SEED = 2018;
+const LOG_DIR = path.join(REPO_ROOT, '.run', 'logs');
+
+const children: { name: string; child: ChildProcess }[] = [];
+let stopping = false;
+let stopDevDb: (() => Promise<void>) | null = null;
+
+async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  await Promise.all(
+    children.map(
+      ({ child }) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+        }),
+    ),
+  );
+  await stopDevDb?.();
+  process.exit(code);
+}
+
+function startService(name: string, script: string, env: Record<string, string>): void {
+  const log = createWriteStream(path.join(LOG_DIR, `${name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${name} exited (${signal ?? `code ${code}`}); see ${path.relative(process.cwd(), path.join(LOG_DIR, `${name}.log`))}`);
+    void shutdown(1);
+  });
+  children.push({ name, child });
+}
+
+async function waitHealthy(name: string, url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const { uri, devDb } = await databaseForCli();
+  stopDevDb = devDb ? () => devDb.stop() : null;
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  const probe = await connectDatabase({ uri, dbName: databaseName('public-security') });
+  const residents = await probe.db!.collection('residents').estimatedDocumentCount().catch(() => 0);
+  await probe.close();
+  if (residents === 0) {
+    console.log(`Empty database: seeding a demo population of ${DEMO_PEOPLE} people (seed ${DEMO_SEED})...`);
+    await seedPopulation({ mongoUri: uri, people: DEMO_PEOPLE, seed: DEMO_SEED });
+  }
+
+  const host = process.env.HOST ?? '127.0.0.1';
+  const subgraphUrls: Record<string, string> = {};
+  for (const entry of SUBGRAPHS) {
+    const port = entry.defaultPort;
+    subgraphUrls[subgraphUrlVariable(entry.name)] = `http://${host}:${port}/graphql`;
+    startService(entry.name, path.join(REPO_ROOT, entry.dir, 'dist', 'index.js'), { MONGODB_URI: uri, PORT: String(port), HOST: host });
+  }
+  await Promise.all(SUBGRAPHS.map((e) => waitHealthy(e.name, `http://${host}:${e.defaultPort}/health`)));
+
+  const sample = syntheticPerson(DEMO_SEED, 1);
+  const gatewayPort = Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT);
+  startService('gateway', path.join(REPO_ROOT, 'gateway', 'dist', 'index.js'), { ...subgraphUrls, PORT: String(gatewayPort), HOST: host, SAMPLE_CITIZEN_ID: sample.id });
+  await waitHealthy('gateway', `http://${host}:${gatewayPort}/health`);
+
+  const url = `http://localhost:${gatewayPort}/graphql`;
+  console.log(`Gateway ready at ${url}`);
+  console.log(`Explorer: http://localhost:${gatewayPort}/explorer   Logs: .run/logs/   Stop: Ctrl-C`);
+  console.log('Try:');
+  console.log(
+    `  curl -s ${url} -H 'content-type: application/json' -d '{"query":"{ person(id: \\"${sample.id}\\") { identity { name age } taxCreditLevel { level } violations { totalCount } } }"}'`,
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(`start failed: ${(err as Error).message}`);
+  void shutdown(1);
+});

@@ -1,0 +1,29 @@
+import { loadPolicy, PolicyError, validatePolicy } from '../policy';
+
+describe('credit policy file', () => {
+  it('loads the shipped policy with the figures of the brief', () => {
+    const p = loadPolicy();
+    expect(p.severityGrades.SERIOUS).toMatchObject({ minDisplayMonths: 12, maxDisplayMonths: 36 });
+    expect(p.deadlines.objectionDecisionWorkingDays).toBe(5);
+    expect(p.queryLog.retentionYears).toBeGreaterThanOrEqual(5);
+    expect(p.minors.adultAge).toBe(18);
+    expect(Object.values(p.categories).filter((c) => c.jointPunishment).length).toBeGreaterThanOrEqual(13);
+  });
+
+  it('refuses a policy whose default display period breaks the grade bounds, naming the field', () => {
+    const p = structuredClone(loadPolicy());
+    p.severityGrades.GENERAL.defaultDisplayMonths = 24;
+    expect(() => validatePolicy(p, 'test.json')).toThrow(PolicyError);
+    expect(() => validatePolicy(p, 'test.json')).toThrow(/severityGrades.GENERAL/);
+  });
+
+  it('refuses a category owned by an unknown bureau', () => {
+    const p = structuredClone(loadPolicy());
+    p.categories.FRAUD!.bureau = 'POLICE' as never;
+    expect(() => validatePolicy(p)).toThrow(/categories.FRAUD.bureau POLICE is not a bureau/);
+  });
+
+  it('fails fast on an unreadable file, naming the setting to fix', () => {
+    expect(() => loadPolicy('/nonexistent/policy.json')).toThrow(/CREDIT_POLICY_FILE/);
+  });
+});
