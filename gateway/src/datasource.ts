@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { codedError } from '@credit/shared';
+import { codedError, ERROR_CODES, type ErrorCode } from '@credit/shared';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 
@@ -33,10 +33,37 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       end({ outcome: response.errors?.length ? 'error' : 'ok' });
       return response;
     } catch (err) {
-      end({ outcome: 'unavailable' });
-      if (err instanceof GraphQLError && err.extensions?.code && err.extensions.code !== 'INTERNAL_SERVER_ERROR') throw err;
-      if ('log' in (options.context ?? {})) (options.context as GatewayContext).log.error('subgraph request failed', { subgraph: this.subgraphName, err });
-      throw codedError('SUBGRAPH_UNAVAILABLE', `The ${this.subgraphName} source is unavailable`, { subgraph: this.subgraphName });
+      end({ outcome: 'error' });
+      // Health checks and schema loads run without a request context.
+      throw translateSubgraphFailure(this.subgraphName, err, 'log' in (options.context ?? {}) ? (options.context as GatewayContext) : undefined);
     }
   }
+}
+
+interface SubgraphHttpError {
+  status?: number;
+  body?: { errors?: { message?: string; extensions?: Record<string, unknown> }[] };
+}
+
+/**
+ * A subgraph that answers with an HTTP error keeps its meaning: its own
+ * coded error passes through, a bare 401/403 becomes UNAUTHENTICATED /
+ * FORBIDDEN (as Apollo's RemoteGraphQLDataSource maps them). Only a source
+ * that cannot be reached at all is SUBGRAPH_UNAVAILABLE.
+ */
+function translateSubgraphFailure(subgraph: string, err: unknown, context: GatewayContext | undefined): GraphQLError {
+  if (err instanceof GraphQLError) {
+    const code = err.extensions?.code;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return err;
+    const response = err.extensions?.response as SubgraphHttpError | undefined;
+    const first = response?.body?.errors?.[0];
+    const firstCode = first?.extensions?.code;
+    if (typeof firstCode === 'string' && firstCode in ERROR_CODES) {
+      return codedError(firstCode as ErrorCode, first?.message ?? `${subgraph} refused the request`, { ...first?.extensions, subgraph });
+    }
+    if (response?.status === 401) return codedError('UNAUTHENTICATED', `${subgraph} refused the caller's credentials`, { subgraph });
+    if (response?.status === 403) return codedError('FORBIDDEN', `${subgraph} refused access`, { subgraph });
+  }
+  context?.log.error('subgraph request failed', { subgraph, err });
+  return codedError('SUBGRAPH_UNAVAILABLE', `The ${subgraph} source is unavailable`, { subgraph });
 }

@@ -1,16 +1,23 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
 
 /**
  * GraphiQL served from the installed npm packages: these machines (and many
  * government networks) have no internet, so the explorer cannot load from a
  * CDN the way Apollo's landing page does.
  */
+// The UMD builds are not in the packages' `exports` maps, so resolve each
+// package's directory through its package.json and join the file path.
+function packageFile(pkg: string, file: string): string {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+}
+
 const ASSETS: Record<string, { file: string; type: string }> = {
-  '/explorer/react.js': { file: require.resolve('react/umd/react.production.min.js'), type: 'text/javascript' },
-  '/explorer/react-dom.js': { file: require.resolve('react-dom/umd/react-dom.production.min.js'), type: 'text/javascript' },
-  '/explorer/graphiql.js': { file: require.resolve('graphiql/graphiql.min.js'), type: 'text/javascript' },
-  '/explorer/graphiql.css': { file: require.resolve('graphiql/graphiql.min.css'), type: 'text/css' },
+  '/explorer/react.js': { file: packageFile('react', 'umd/react.production.min.js'), type: 'text/javascript' },
+  '/explorer/react-dom.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  '/explorer/graphiql.js': { file: packageFile('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
+  '/explorer/graphiql.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
 };
 
 const SAMPLE_QUERY = `# Full profile of one person. Try the other IDs printed by \`npm start\`.

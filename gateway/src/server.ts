@@ -16,6 +16,8 @@ import {
 } from '@credit/shared';
 import { Histogram } from 'prom-client';
 
+import { badInputIsHttp400, installScalarValidation } from './input-validation';
+
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './datasource';
 import { serveExplorer } from './explorer';
@@ -68,8 +70,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     },
   });
 
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installScalarValidation(apiSchema));
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    plugins: [badInputIsHttp400],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
   });

@@ -17,7 +17,7 @@ export function formatErrorForClient(formatted: GraphQLFormattedError, error: un
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   const originalCode = original instanceof GraphQLError ? (original.extensions?.code as string | undefined) : undefined;
 
-  if (code === 'GRAPHQL_VALIDATION_FAILED' && originalCode === 'BAD_USER_INPUT') {
+  if ((code === 'GRAPHQL_VALIDATION_FAILED' || code === undefined || code === 'INTERNAL_SERVER_ERROR') && originalCode === 'BAD_USER_INPUT') {
     const { stacktrace: _drop, ...rest } = { ...(original as GraphQLError).extensions, ...formatted.extensions, code: 'BAD_USER_INPUT' } as Record<string, unknown>;
     return { ...formatted, extensions: rest };
   }

@@ -18,11 +18,20 @@ interface BulkWriteErrorLike {
 
 /**
  * Inserts documents, skipping those whose `_id` already exists (a re-run of
- * the seed). Any error other than a duplicate key is rethrown, so nothing is
+ * the seed). Every document is validated against its model first (the
+ * lean insert below skips mongoose validation), and any error other than a
+ * duplicate key is rethrown, so nothing invalid is written and nothing is
  * silently dropped. Returns how many were new.
  */
 export async function insertNewDocuments<T>(model: Model<T>, docs: readonly T[]): Promise<number> {
   if (docs.length === 0) return 0;
+  await Promise.all(
+    docs.map((doc) =>
+      new model(doc).validate().catch((err: Error) => {
+        throw new Error(`${model.modelName} seed document ${String((doc as { _id?: unknown })._id)} is invalid: ${err.message}`);
+      }),
+    ),
+  );
   try {
     const inserted = await model.insertMany(docs as T[], { ordered: false, lean: true, rawResult: true });
     return inserted.insertedCount;

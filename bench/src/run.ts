@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+
+import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, syntheticPeople } from '@credit/shared';
+import autocannon from 'autocannon';
+
+/**
+ * Load figures for the data plane, against a running system (`npm start`
+ * in another terminal, demo seed 2018). Prints requests/s, p50 and p99 per
+ * scenario and the gateway/direct ratio for a one-subgraph query.
+ *
+ *   npm run bench -- [--duration 10] [--connections 10]
+ */
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    gateway: { type: 'string', default: `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql` },
+    subgraph: { type: 'string', default: `http://127.0.0.1:${SUBGRAPHS.find((s) => s.name === 'tax')!.defaultPort}/graphql` },
+    seed: { type: 'string', default: '2018' },
+    people: { type: 'string', default: '2000' },
+  },
+});
+
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const population = syntheticPeople(Number(values.seed), 0, Number(values.people));
+const adults = population.filter((p) => p.birthDate < '2000-01-01');
+
+const FULL_PROFILE = /* GraphQL */ `
+  query FullProfile($id: CitizenId!) {
+    person(id: $id) { ...Profile }
+  }
+  fragment Profile on Person {
+    id
+    identity { name gender birthDate age mobile registeredResidence { areaCode areaName address } }
+    realNameRegistrations { sector registered }
+    violations(first: 10) { totalCount nodes { id category grade decisionDate displayWindow { until shown } } }
+    educationHistory { institution level }
+    studentIntegrityRecords(first: 10) { totalCount nodes { id category grade } }
+    taxCreditLevel { level year score }
+    taxArrears(first: 10) { totalCount nodes { id amountYuan } }
+    dishonestDebtorListings(first: 10) { totalCount nodes { id court listedOn displayWindow { until shown } } }
+    enforcementCases(first: 10) { totalCount nodes { caseNumber status } }
+    loansSummary { openLoans totalBalanceYuan }
+    overdueRecords(first: 10) { totalCount nodes { id amountYuan } }
+    consents(first: 10) { totalCount nodes { id purpose } }
+    volunteerRecords(first: 10) { totalCount nodes { id hours } }
+    jointPunishment { listed categories }
+  }
+`;
+const HUNDRED_PEOPLE = FULL_PROFILE.replace('query FullProfile($id: CitizenId!) {\n    person(id: $id) { ...Profile }\n  }', 'query People($ids: [CitizenId!]!) { people(ids: $ids) { ...Profile } }');
+const TAX_ONLY = /* GraphQL */ `
+  query TaxLevel($id: CitizenId!) { person(id: $id) { id taxCreditLevel { level year score } } }
+`;
+const TAX_DIRECT = /* GraphQL */ `
+  query TaxLevelDirect($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id taxCreditLevel { level year score } } } }
+`;
+
+interface Figures {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+function body(query: string, variables: Record<string, unknown>): string {
+  return JSON.stringify({ query, variables });
+}
+
+async function scenario(name: string, url: string, makeBody: (i: number) => string): Promise<Figures> {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    duration,
+    connections,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req) => ({ ...req, body: makeBody(i++) }) }],
+  });
+  // Check one answer so a bench that only measures errors cannot pass unnoticed.
+  const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: makeBody(0) });
+  const json = (await probe.json()) as { errors?: unknown[] };
+  if (!probe.ok || json.errors?.length) throw new Error(`${name}: probe request failed: ${JSON.stringify(json).slice(0, 500)}`);
+  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function main(): Promise<void> {
+  const pick = (i: number) => adults[i % adults.length]!.id;
+  const results: Figures[] = [];
+  results.push(await scenario('full profile, 1 person (gateway)', values.gateway!, (i) => body(FULL_PROFILE, { id: pick(i) })));
+  results.push(await scenario('full profile, 100 people (gateway)', values.gateway!, (i) => body(HUNDRED_PEOPLE, { ids: Array.from({ length: 100 }, (_, k) => pick(i * 100 + k)) })));
+  const viaGateway = await scenario('tax level, 1 person (gateway)', values.gateway!, (i) => body(TAX_ONLY, { id: pick(i) }));
+  const direct = await scenario('tax level, 1 person (tax subgraph direct)', values.subgraph!, (i) => body(TAX_DIRECT, { reps: [{ __typename: 'Person', id: pick(i) }] }));
+  results.push(viaGateway, direct);
+
+  console.log(`\nduration ${duration} s per scenario, ${connections} connections\n`);
+  console.log('| scenario | req/s | p50 ms | p99 ms | non-2xx | errors |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of results) console.log(`| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
+  console.log(`\ngateway/direct, one-subgraph query: throughput ${(viaGateway.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}x, p50 latency ${(viaGateway.p50 / Math.max(direct.p50, 0.001)).toFixed(2)}x`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench failed: ${(err as Error).message}`);
+  process.exit(1);
+});

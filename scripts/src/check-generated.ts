@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { generate, loadContext } from '@graphql-codegen/cli';
+import { REPO_ROOT } from '@credit/shared';
+
+import { composeSupergraph } from './supergraph';
+
+/**
+ * Fails when a generated file differs from what its sources produce now:
+ * gateway/supergraph.graphql (npm run compose) and each subgraph's
+ * src/generated/graphql.ts (npm run codegen). Runs before the tests.
+ */
+async function main(): Promise<void> {
+  const stale: string[] = [];
+  const supergraphFile = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
+  if (readFileSync(supergraphFile, 'utf8') !== composeSupergraph()) stale.push('gateway/supergraph.graphql (run `npm run compose`)');
+
+  process.chdir(REPO_ROOT);
+  const context = await loadContext(path.join(REPO_ROOT, 'codegen.yml'));
+  const outputs = (await generate(context, false)) as { filename: string; content: string }[];
+  for (const { filename, content } of outputs) {
+    let current = '';
+    try {
+      current = readFileSync(path.resolve(REPO_ROOT, filename), 'utf8');
+    } catch {
+      // missing counts as stale
+    }
+    if (current !== content) stale.push(`${filename} (run \`npm run codegen\`)`);
+  }
+  if (stale.length) {
+    console.error(`Generated files are stale:\n${stale.map((s) => `  - ${s}`).join('\n')}`);
+    process.exit(1);
+  }
+  console.log(`generated files are up to date (supergraph + ${outputs.length} codegen targets)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`check-generated failed: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+import { negativeRecordResolvers } from '@credit/shared';
+
+import type { CompanyDishonestyRecordResolvers } from '../generated/graphql';
+import type { CompanyDishonestyRecordDoc } from '../models/CompanyDishonestyRecord';
+
+export const CompanyDishonestyRecord: CompanyDishonestyRecordResolvers = {
+  ...negativeRecordResolvers<CompanyDishonestyRecordDoc>('COURTS'),
+  category: (doc) => doc.category as never,
+};

@@ -1,0 +1,10 @@
+import { scalarResolvers } from '@credit/shared';
+
+import type { Resolvers } from '../generated/graphql';
+import { CompanyDishonestyRecord } from './CompanyDishonestyRecord';
+import { ConsumptionRestriction } from './ConsumptionRestriction';
+import { DebtorListing } from './DebtorListing';
+import { EnforcementCase } from './EnforcementCase';
+import { Person } from './Person';
+
+export const resolvers: Resolvers = { ...scalarResolvers, Person, DebtorListing, EnforcementCase, ConsumptionRestriction, CompanyDishonestyRecord };

@@ -1,0 +1,64 @@
+import { addNegativeRecordIndexes, ageOn, isValidCitizenId, type NegativeRecordDoc, negativeRecordFields, parseCitizenId, policy } from '@credit/shared';
+import { type Connection, Query, Schema } from 'mongoose';
+
+export const STUDENT_INTEGRITY_CATEGORIES = ['EXAM_CHEATING', 'ACADEMIC_FRAUD', 'STUDENT_LOAN_DEFAULT', 'FORGED_EMPLOYMENT_PAPERS'] as const;
+export type StudentIntegrityCategory = (typeof STUDENT_INTEGRITY_CATEGORIES)[number];
+
+/** A dishonest act recorded in the integrity file (诚信档案) of an adult student. */
+export interface StudentIntegrityRecordDoc extends NegativeRecordDoc {
+  category: StudentIntegrityCategory;
+  institution: string;
+  description: string;
+  actDate: string;
+}
+
+/** Age in whole years of the holder of `personId` on `date`, from the birth date in the ID. */
+export function ageOfPersonOn(personId: string, date: string): number {
+  return ageOn(parseCitizenId(personId).birthDate, date);
+}
+
+/**
+ * The person a record under validation belongs to: the document's own, or,
+ * when an update validator runs with the query as `this`, the one the
+ * update sets or the filter names.
+ */
+function personIdOf(context: unknown): string | undefined {
+  let value: unknown;
+  if (context instanceof Query) {
+    const update = (context.getUpdate() ?? {}) as { personId?: unknown; $set?: { personId?: unknown } };
+    value = update.$set?.personId ?? update.personId ?? (context.getFilter() as { personId?: unknown }).personId;
+  } else {
+    value = (context as { personId?: unknown } | undefined)?.personId;
+  }
+  return typeof value === 'string' ? value : undefined;
+}
+
+const studentIntegrityRecordSchema = new Schema<StudentIntegrityRecordDoc>(
+  {
+    ...negativeRecordFields,
+    category: { type: String, required: true, enum: STUDENT_INTEGRITY_CATEGORIES },
+    institution: { type: String, required: true },
+    description: { type: String, required: true },
+    actDate: {
+      type: String,
+      required: true,
+      // Integrity files must never hold what a minor did (MISSION rule 10),
+      // whoever writes the record; the ID carries the birth date,
+      // so the rule needs no other collection.
+      validate: {
+        validator(this: unknown, actDate: string) {
+          const personId = personIdOf(this);
+          // Without a known person the age cannot be shown to be adult, so the write is refused.
+          return personId !== undefined && isValidCitizenId(personId) && ageOfPersonOn(personId, actDate) >= policy().minors.adultAge;
+        },
+        message: (props: { value: unknown }) => `act on ${String(props.value)} is not shown to be an adult's (person unknown or under age): student integrity files hold acts of adults only`,
+      },
+    },
+  },
+  { collection: 'student_integrity_records', versionKey: false },
+);
+addNegativeRecordIndexes(studentIntegrityRecordSchema);
+
+export function studentIntegrityRecordModel(conn: Connection) {
+  return conn.model<StudentIntegrityRecordDoc>('StudentIntegrityRecord', studentIntegrityRecordSchema);
+}

@@ -1,0 +1,9 @@
+import { negativeRecordResolvers } from '@credit/shared';
+
+import type { StudentIntegrityRecordResolvers } from '../generated/graphql';
+import { ageOfPersonOn, type StudentIntegrityRecordDoc } from '../models/StudentIntegrityRecord';
+
+export const StudentIntegrityRecord: StudentIntegrityRecordResolvers = {
+  ...negativeRecordResolvers<StudentIntegrityRecordDoc>('EDUCATION'),
+  ageAtAct: (doc) => ageOfPersonOn(doc.personId, doc.actDate),
+};

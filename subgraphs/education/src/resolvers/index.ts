@@ -1,0 +1,10 @@
+import { scalarResolvers } from '@credit/shared';
+
+import type { Resolvers } from '../generated/graphql';
+import { Degree } from './Degree';
+import { EducationRecord } from './EducationRecord';
+import { Person } from './Person';
+import { ResearchMisconduct } from './ResearchMisconduct';
+import { StudentIntegrityRecord } from './StudentIntegrityRecord';
+
+export const resolvers: Resolvers = { ...scalarResolvers, Person, EducationRecord, Degree, StudentIntegrityRecord, ResearchMisconduct };

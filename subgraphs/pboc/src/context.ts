@@ -1,0 +1,5 @@
+import type { SubgraphContext } from '@credit/shared';
+
+import type { Loaders } from './loaders';
+
+export type Context = SubgraphContext<Loaders>;

@@ -1,0 +1,14 @@
+import { byIdLoader, groupedLoader, NEGATIVE_RECORD_ORDER } from '@credit/shared';
+
+import type { Models } from '../models';
+
+/** Per-request loaders: one command per collection for all people of a request. */
+export function createLoaders(models: Models) {
+  return {
+    loansSummaryById: byIdLoader(models.LoansSummary),
+    // One loader for the four kinds of records: each Person field filters it by category.
+    financialRecordsByPerson: groupedLoader(models.FinancialRecord, 'personId', NEGATIVE_RECORD_ORDER),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,22 @@
+import { negativeRecordResolvers, todayInCity } from '@credit/shared';
+
+import type { IllegalFundRaisingRecordResolvers, LoanDefaultResolvers, MaliciousDebtEvasionRecordResolvers, OverdueRecordResolvers } from '../generated/graphql';
+import type { FinancialRecordDoc, IllegalFundRaisingDoc, LoanDefaultDoc, MaliciousDebtEvasionDoc, OverdueRecordDoc } from '../models/FinancialRecord';
+
+// PBoC art. 16 keeps a record 5 years from the day the act ends. While an
+// overdue or default is unsettled the act goes on, so the 5 years count from
+// today and the record stays shown until it is settled.
+function financialRecordResolvers<T extends FinancialRecordDoc>() {
+  return {
+    ...negativeRecordResolvers<T>('PBOC', (doc) => ({ actEndedOn: doc.actEndedOn ?? todayInCity() })),
+    category: (doc: T) => doc.category as never,
+  };
+}
+
+export const OverdueRecord: OverdueRecordResolvers = financialRecordResolvers<OverdueRecordDoc>();
+
+export const LoanDefault: LoanDefaultResolvers = financialRecordResolvers<LoanDefaultDoc>();
+
+export const MaliciousDebtEvasionRecord: MaliciousDebtEvasionRecordResolvers = financialRecordResolvers<MaliciousDebtEvasionDoc>();
+
+export const IllegalFundRaisingRecord: IllegalFundRaisingRecordResolvers = financialRecordResolvers<IllegalFundRaisingDoc>();

@@ -1,0 +1,29 @@
+import { byIdLoader, groupedLoader } from '@credit/shared';
+
+import type { Models } from '../models';
+import { CHARITY_RECORD_ORDER } from '../models/CharityRecord';
+import { CONSENT_ORDER } from '../models/Consent';
+import { OBJECTION_ORDER } from '../models/Objection';
+import { PRACTICE_RECORD_ORDER } from '../models/PracticeRecord';
+import { QUERY_LOG_ORDER } from '../models/QueryLogEntry';
+import { RED_LIST_ORDER } from '../models/RedListEntry';
+import { REPAIR_ORDER } from '../models/Repair';
+import { VOLUNTEER_RECORD_ORDER } from '../models/VolunteerRecord';
+
+/** Per-request loaders: one command per collection for all people of a request. */
+export function createLoaders(models: Models) {
+  return {
+    consentsBySubject: groupedLoader(models.Consent, 'subjectId', CONSENT_ORDER),
+    queryLogByPerson: groupedLoader(models.QueryLogEntry, 'personId', QUERY_LOG_ORDER),
+    jointPunishmentById: byIdLoader(models.JointPunishmentStatus),
+    redListByPerson: groupedLoader(models.RedListEntry, 'personId', RED_LIST_ORDER),
+    objectionsByPerson: groupedLoader(models.Objection, 'personId', OBJECTION_ORDER),
+    repairsByPerson: groupedLoader(models.Repair, 'personId', REPAIR_ORDER),
+    practiceRecordsByPerson: groupedLoader(models.PracticeRecord, 'personId', PRACTICE_RECORD_ORDER),
+    volunteerRecordsByPerson: groupedLoader(models.VolunteerRecord, 'personId', VOLUNTEER_RECORD_ORDER),
+    charityRecordsByPerson: groupedLoader(models.CharityRecord, 'personId', CHARITY_RECORD_ORDER),
+    evaluationById: byIdLoader(models.CreditEvaluation),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,46 @@
+import { policy } from '@credit/shared';
+import { type Connection, Schema } from 'mongoose';
+
+/**
+ * A person's joint-punishment status (MISSION rule 8), keyed by citizen ID.
+ * It is derived from the bureaus' records by the listing workflow and
+ * rewritten with one atomic update filtered on `version`, so two derivations
+ * racing each other cannot interleave their categories and measures.
+ */
+export interface JointPunishmentStatusDoc {
+  /** Citizen ID. */
+  _id: string;
+  listed: boolean;
+  /** Credit policy categories with `jointPunishment: true`. */
+  categories: string[];
+  measures: string[];
+  since?: string | null;
+  until?: string | null;
+  updatedAt: Date;
+  version: number;
+}
+
+const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
+  {
+    _id: { type: String, required: true },
+    listed: { type: Boolean, required: true },
+    categories: {
+      type: [String],
+      required: true,
+      validate: {
+        validator: (categories: string[]) => categories.every((c) => policy().categories[c]?.jointPunishment === true),
+        message: (props: { value: unknown }) => `categories ${JSON.stringify(props.value)} must be joint-punishment categories of credit policy ${policy().version}`,
+      },
+    },
+    measures: { type: [String], required: true },
+    since: { type: String, default: null },
+    until: { type: String, default: null },
+    updatedAt: { type: Date, required: true },
+    version: { type: Number, required: true, default: 0 },
+  },
+  { collection: 'joint_punishment_status', versionKey: false },
+);
+
+export function jointPunishmentStatusModel(conn: Connection) {
+  return conn.model<JointPunishmentStatusDoc>('JointPunishmentStatus', jointPunishmentStatusSchema);
+}

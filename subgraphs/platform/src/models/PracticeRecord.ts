@@ -1,0 +1,64 @@
+import { type Connection, Schema } from 'mongoose';
+
+import { type PositiveRecordSourceFields, positiveRecordSourceFields } from './positive-record';
+
+/** The key professions of the seed (重点职业人群), as in the `KeyProfession` enum. */
+export const KEY_PROFESSIONS = [
+  'CIVIL_SERVANT',
+  'LAWYER',
+  'NOTARY',
+  'FORENSIC_EXPERT',
+  'TEACHER',
+  'DOCTOR',
+  'PHARMACIST',
+  'ACCOUNTANT',
+  'TAX_ADVISER',
+  'ASSET_APPRAISER',
+  'CERTIFIED_ENGINEER',
+  'FIRE_SAFETY_ENGINEER',
+  'SAFETY_ENGINEER',
+  'ENVIRONMENTAL_ASSESSMENT_ENGINEER',
+  'REAL_ESTATE_AGENT',
+  'INSURANCE_BROKER',
+  'FINANCIAL_PRACTITIONER',
+  'RESEARCHER',
+  'JOURNALIST',
+  'TOUR_GUIDE',
+] as const;
+export type KeyProfession = (typeof KEY_PROFESSIONS)[number];
+
+/** A period of practice in a key profession, reported by its regulator or association. */
+export interface PracticeRecordDoc extends PositiveRecordSourceFields {
+  _id: string;
+  personId: string;
+  profession: KeyProfession;
+  licenceNumber: string;
+  organisation: string;
+  from: string;
+  /** Null while practising. */
+  to?: string | null;
+  conductNotes?: string | null;
+}
+
+/** Display order of a person's practice records: most recent start first. */
+export const PRACTICE_RECORD_ORDER = { personId: 1, from: -1, _id: 1 } as const;
+
+const practiceRecordSchema = new Schema<PracticeRecordDoc>(
+  {
+    _id: { type: String, required: true },
+    personId: { type: String, required: true },
+    profession: { type: String, required: true, enum: [...KEY_PROFESSIONS] },
+    licenceNumber: { type: String, required: true },
+    organisation: { type: String, required: true },
+    from: { type: String, required: true },
+    to: { type: String, default: null },
+    conductNotes: { type: String, default: null },
+    ...positiveRecordSourceFields,
+  },
+  { collection: 'practice_records', versionKey: false },
+);
+practiceRecordSchema.index(PRACTICE_RECORD_ORDER);
+
+export function practiceRecordModel(conn: Connection) {
+  return conn.model<PracticeRecordDoc>('PracticeRecord', practiceRecordSchema);
+}

@@ -1,0 +1,67 @@
+import { type Connection, Schema } from 'mongoose';
+
+import { CONSENT_PURPOSES, type ConsentPurpose } from './Consent';
+
+export const QUERY_ACTOR_ROLES = ['PUBLIC', 'PARTNER', 'INTERNAL', 'BUREAU', 'REVIEWER', 'AUDITOR'] as const;
+export type QueryActorRole = (typeof QUERY_ACTOR_ROLES)[number];
+export const QUERY_OUTCOMES = ['SERVED', 'PARTLY_DENIED', 'DENIED'] as const;
+export type QueryOutcome = (typeof QUERY_OUTCOMES)[number];
+
+/**
+ * One read of a person's data by someone other than the person (MISSION
+ * rule 4). The log is one platform-wide chain: `sequence` is unique, so two
+ * writers racing for the same position cannot both append (the loser gets
+ * E11000 and retries on the new head), and `hash` covers `prevHash`, so an
+ * altered or removed entry breaks every hash after it.
+ */
+export interface QueryLogEntryDoc {
+  _id: string;
+  sequence: number;
+  personId: string;
+  actorRole: QueryActorRole;
+  actorId?: string | null;
+  /** Institution the caller acted for; null for public and internal reads. */
+  institution?: { id: string; name: string } | null;
+  purpose?: ConsentPurpose | null;
+  consentId?: string | null;
+  fieldGroups: string[];
+  outcome: QueryOutcome;
+  at: Date;
+  prevHash?: string | null;
+  hash: string;
+}
+
+/** Display order of a person's log: newest first. */
+export const QUERY_LOG_ORDER = { personId: 1, sequence: -1 } as const;
+
+const queryLogEntrySchema = new Schema<QueryLogEntryDoc>(
+  {
+    _id: { type: String, required: true },
+    sequence: { type: Number, required: true, min: 0 },
+    personId: { type: String, required: true },
+    actorRole: { type: String, required: true, enum: [...QUERY_ACTOR_ROLES] },
+    actorId: { type: String, default: null },
+    institution: { type: new Schema({ id: { type: String, required: true }, name: { type: String, required: true } }, { _id: false }), default: null },
+    purpose: { type: String, default: null, enum: [...CONSENT_PURPOSES, null] },
+    consentId: { type: String, default: null },
+    fieldGroups: { type: [String], required: true },
+    outcome: { type: String, required: true, enum: [...QUERY_OUTCOMES] },
+    at: { type: Date, required: true },
+    prevHash: { type: String, default: null },
+    hash: { type: String, required: true },
+  },
+  { collection: 'query_log', versionKey: false },
+);
+queryLogEntrySchema.index({ sequence: 1 }, { unique: true });
+queryLogEntrySchema.index(QUERY_LOG_ORDER);
+// Partners reconcile their own queries against the log, institution by institution.
+queryLogEntrySchema.index({ 'institution.id': 1, sequence: -1 });
+// An update would silently break the hash chain; entries are only ever inserted
+// (and, past the retention period, deleted).
+queryLogEntrySchema.pre(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace'], function rejectUpdate() {
+  throw new Error('query_log is append-only: entries cannot be updated or replaced');
+});
+
+export function queryLogEntryModel(conn: Connection) {
+  return conn.model<QueryLogEntryDoc>('QueryLogEntry', queryLogEntrySchema);
+}

@@ -1,0 +1,34 @@
+import type { Connection } from 'mongoose';
+
+import { charityRecordModel } from './CharityRecord';
+import { consentModel } from './Consent';
+import { creditEvaluationModel } from './CreditEvaluation';
+import { jointPunishmentStatusModel } from './JointPunishmentStatus';
+import { objectionModel } from './Objection';
+import { practiceRecordModel } from './PracticeRecord';
+import { queryLogEntryModel } from './QueryLogEntry';
+import { redListEntryModel } from './RedListEntry';
+import { repairModel } from './Repair';
+import { volunteerRecordModel } from './VolunteerRecord';
+
+/** The federated reference to a person: only the key. */
+export interface PersonRef {
+  id: string;
+}
+
+export function createModels(conn: Connection) {
+  return {
+    Consent: consentModel(conn),
+    QueryLogEntry: queryLogEntryModel(conn),
+    JointPunishmentStatus: jointPunishmentStatusModel(conn),
+    RedListEntry: redListEntryModel(conn),
+    Objection: objectionModel(conn),
+    Repair: repairModel(conn),
+    PracticeRecord: practiceRecordModel(conn),
+    VolunteerRecord: volunteerRecordModel(conn),
+    CharityRecord: charityRecordModel(conn),
+    CreditEvaluation: creditEvaluationModel(conn),
+  };
+}
+
+export type Models = ReturnType<typeof createModels>;

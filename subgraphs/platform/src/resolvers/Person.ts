@@ -1,0 +1,28 @@
+import { paginate } from '@credit/shared';
+
+import type { PersonResolvers } from '../generated/graphql';
+import { redListEntryInForce } from '../models/RedListEntry';
+
+const byId = (doc: { _id: string }) => doc._id;
+
+export const Person: PersonResolvers = {
+  __resolveReference: (ref) => ({ id: ref.id }),
+  consents: async ({ id }, args, { loaders }) => paginate(await loaders.consentsBySubject.load(id), args, byId),
+  queryLog: async ({ id }, args, { loaders }) => paginate(await loaders.queryLogByPerson.load(id), args, byId),
+  jointPunishment: async ({ id }, _args, { loaders }) => {
+    const status = await loaders.jointPunishmentById.load(id);
+    // No document means the listing workflow has never listed the person: that is a real "not listed".
+    if (!status) return { listed: false, categories: [], measures: [], since: null, until: null, updatedAt: null };
+    return { listed: status.listed, categories: status.categories, measures: status.measures, since: status.since ?? null, until: status.until ?? null, updatedAt: status.updatedAt };
+  },
+  redList: async ({ id }, _args, { loaders }) => {
+    const entries = await loaders.redListByPerson.load(id);
+    return { onRedList: entries.some((entry) => redListEntryInForce(entry)), entries };
+  },
+  objections: async ({ id }, args, { loaders }) => paginate(await loaders.objectionsByPerson.load(id), args, byId),
+  repairs: async ({ id }, args, { loaders }) => paginate(await loaders.repairsByPerson.load(id), args, byId),
+  practiceRecords: async ({ id }, args, { loaders }) => paginate(await loaders.practiceRecordsByPerson.load(id), args, byId),
+  volunteerRecords: async ({ id }, args, { loaders }) => paginate(await loaders.volunteerRecordsByPerson.load(id), args, byId),
+  charityRecords: async ({ id }, args, { loaders }) => paginate(await loaders.charityRecordsByPerson.load(id), args, byId),
+  creditEvaluation: async ({ id }, _args, { loaders }) => loaders.evaluationById.load(id),
+};

@@ -1,0 +1,27 @@
+import { scalarResolvers } from '@credit/shared';
+
+import type { Resolvers } from '../generated/graphql';
+import { CharityRecord } from './CharityRecord';
+import { Consent } from './Consent';
+import { CreditEvaluation } from './CreditEvaluation';
+import { Objection } from './Objection';
+import { Person } from './Person';
+import { PracticeRecord } from './PracticeRecord';
+import { QueryLogEntry } from './QueryLogEntry';
+import { RedListEntry } from './RedListEntry';
+import { Repair } from './Repair';
+import { VolunteerRecord } from './VolunteerRecord';
+
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Person,
+  Consent,
+  QueryLogEntry,
+  RedListEntry,
+  Objection,
+  Repair,
+  PracticeRecord,
+  VolunteerRecord,
+  CharityRecord,
+  CreditEvaluation,
+};

@@ -1,0 +1,21 @@
+import path from 'node:path';
+
+import type { SubgraphDefinition } from '@credit/shared';
+
+import { createLoaders, type Loaders } from './loaders';
+import { createModels, type Models } from './models';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+
+/**
+ * The platform subgraph: consents, the query log, the joint-punishment and
+ * red lists, objections and repairs, positive records and the credit evaluation.
+ */
+export const platformSubgraph: SubgraphDefinition<Models, Loaders> = {
+  name: 'platform',
+  schemaFile: path.join(__dirname, '..', 'schema.graphql'),
+  resolvers: resolvers as never,
+  createModels,
+  createLoaders,
+  seed,
+};

@@ -1,0 +1,5 @@
+import { runSubgraphProcess } from '@credit/shared';
+
+import { taxSubgraph } from './server';
+
+runSubgraphProcess(taxSubgraph, 4003);

@@ -1,0 +1,31 @@
+import { addNegativeRecordIndexes, type NegativeRecordDoc, negativeRecordFields } from '@credit/shared';
+import { type Connection, Schema } from 'mongoose';
+
+export const TAX_DISHONESTY_CASE_TYPES = ['TAX_EVASION', 'EVADING_RECOVERY_OF_ARREARS', 'EXPORT_REBATE_FRAUD', 'TAX_RESISTANCE', 'FALSE_VAT_INVOICES', 'FALSE_ORDINARY_INVOICES'] as const;
+export type TaxDishonestyCaseType = (typeof TAX_DISHONESTY_CASE_TYPES)[number];
+
+/** A major tax-dishonesty case (重大税收违法失信案件) and its penalty. */
+export interface TaxDishonestyCaseDoc extends NegativeRecordDoc {
+  category: 'TAX_DISHONESTY';
+  caseType: TaxDishonestyCaseType;
+  amountEvadedYuan: number;
+  description: string;
+  penalty: string;
+}
+
+const taxDishonestyCaseSchema = new Schema<TaxDishonestyCaseDoc>(
+  {
+    ...negativeRecordFields,
+    category: { type: String, required: true, enum: ['TAX_DISHONESTY'] },
+    caseType: { type: String, required: true, enum: TAX_DISHONESTY_CASE_TYPES },
+    amountEvadedYuan: { type: Number, required: true, min: 0 },
+    description: { type: String, required: true },
+    penalty: { type: String, required: true },
+  },
+  { collection: 'tax_dishonesty_cases', versionKey: false },
+);
+addNegativeRecordIndexes(taxDishonestyCaseSchema);
+
+export function taxDishonestyCaseModel(conn: Connection) {
+  return conn.model<TaxDishonestyCaseDoc>('TaxDishonestyCase', taxDishonestyCaseSchema);
+}

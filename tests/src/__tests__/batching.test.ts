@@ -1,0 +1,50 @@
+import { syntheticPeople } from '@credit/shared';
+import { seedPopulation } from '@credit/scripts/dist/seed-population';
+import type { Stack } from '@credit/scripts/dist/stack';
+
+import { commandDelta, mongoCommandCounts, startTestStack } from '../harness';
+import { PROFILE_FIELDS } from '../profile-query';
+
+const SEED = 7;
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  await seedPopulation({ mongoUri: process.env.MONGODB_URI!, dbPrefix: stack.dbPrefix, people: 400, seed: SEED });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function commandsFor(ids: string[]): Promise<Record<string, Map<string, number>>> {
+  const before: Record<string, Map<string, number>> = {};
+  for (const [name, s] of Object.entries(stack.subgraphs)) before[name] = await mongoCommandCounts(s.url.replace('/graphql', '/metrics'));
+  const { status, body } = await stack.query(`query ($ids: [CitizenId!]!) { people(ids: $ids) { ...Profile } } ${PROFILE_FIELDS}`, { ids });
+  expect(status).toBe(200);
+  expect(body.errors).toBeUndefined();
+  expect((body.data as { people: unknown[] }).people).toHaveLength(ids.length);
+  const delta: Record<string, Map<string, number>> = {};
+  for (const [name, s] of Object.entries(stack.subgraphs)) delta[name] = commandDelta(before[name]!, await mongoCommandCounts(s.url.replace('/graphql', '/metrics')));
+  return delta;
+}
+
+describe('per-request DataLoaders batch the database commands', () => {
+  it.each([1, 100])('resolves the full profile of %i people with at most one command per collection per subgraph', async (n) => {
+    const ids = syntheticPeople(SEED, 0, 400)
+      .filter((p) => p.birthDate < '2000-01-01')
+      .slice(0, n)
+      .map((p) => p.id);
+    expect(ids).toHaveLength(n);
+    const delta = await commandsFor(ids);
+    const perCollection: string[] = [];
+    for (const [subgraph, commands] of Object.entries(delta)) {
+      for (const [key, count] of commands) {
+        perCollection.push(`${subgraph}:${key}=${count}`);
+        expect({ subgraph, key, count }).toEqual({ subgraph, key, count: 1 });
+      }
+    }
+    // Every subgraph was actually asked (the query spans all six).
+    expect(Object.values(delta).every((m) => m.size > 0)).toBe(true);
+    expect(perCollection.every((s) => !s.includes('getMore'))).toBe(true);
+  });
+});

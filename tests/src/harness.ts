@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+
+import { type Stack, startStack } from '@credit/scripts/dist/stack';
+
+/**
+ * Starts the real system for one test file: six subgraphs and the gateway on
+ * free ports, against the database the jest global setup started (or
+ * MONGODB_URI), in databases of their own (unique prefix) that are dropped
+ * afterwards.
+ */
+export async function startTestStack(): Promise<Stack> {
+  const mongoUri = process.env.MONGODB_URI;
+  if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest global setup should have started the embedded database');
+  const dbPrefix = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  process.env.LOG_LEVEL ??= 'warn';
+  return startStack({ mongoUri, dbPrefix });
+}
+
+/** Parses Prometheus text and returns `credit_mongodb_commands_total` by `collection/command`. */
+export async function mongoCommandCounts(metricsUrl: string): Promise<Map<string, number>> {
+  const text = await (await fetch(metricsUrl)).text();
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = /^credit_mongodb_commands_total\{([^}]*)\} (\d+(?:\.\d+)?)$/.exec(line);
+    if (!m) continue;
+    const labels = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((x) => [x[1], x[2]]));
+    counts.set(`${labels.collection}/${labels.command}`, Number(m[2]));
+  }
+  return counts;
+}
+
+/** Commands sent between two readings of {@link mongoCommandCounts}. */
+export function commandDelta(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
+  const delta = new Map<string, number>();
+  for (const [key, value] of after) {
+    const d = value - (before.get(key) ?? 0);
+    if (d > 0) delta.set(key, d);
+  }
+  return delta;
+}
