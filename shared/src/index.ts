@@ -20,3 +20,4 @@ export * from './random';
 export * from './population';
 export * from './seeding';
 export * from './subgraph-registry';
+export * from './root-query';

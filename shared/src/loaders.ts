@@ -11,11 +11,22 @@ import type { Model } from 'mongoose';
 // would be a second command per collection.
 const BATCH_SIZE = 100_000;
 
+/**
+ * The filter for a batch of keys. A single key is an equality match, not a
+ * one-element `$in`: FerretDB v1 pushes only `$eq` down to PostgreSQL and
+ * evaluates `$in` in Go over the whole collection, so the common one-person
+ * request would otherwise scan every document. MongoDB serves both from the
+ * index.
+ */
+export function keysFilter(field: string, keys: readonly string[]): Record<string, unknown> {
+  return keys.length === 1 ? { [field]: keys[0] } : { [field]: { $in: keys } };
+}
+
 /** Loads one document per key by `_id`; a missing key gives null. */
 export function byIdLoader<T extends { _id: string }>(model: Model<T>): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
     const docs = (await model
-      .find({ _id: { $in: ids as string[] } })
+      .find(keysFilter('_id', ids) as never)
       .batchSize(BATCH_SIZE)
       .lean()
       .exec()) as unknown as T[];
@@ -31,7 +42,7 @@ export function byIdLoader<T extends { _id: string }>(model: Model<T>): DataLoad
 export function groupedLoader<T>(model: Model<T>, field: keyof T & string, sort: Record<string, 1 | -1>): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
     const docs = (await model
-      .find({ [field]: { $in: keys as string[] } } as never)
+      .find(keysFilter(field, keys) as never)
       .sort(sort)
       .batchSize(BATCH_SIZE)
       .lean()

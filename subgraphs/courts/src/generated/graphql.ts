@@ -10,6 +10,7 @@ import type { CompanyDishonestyRecordDoc } from '../models/CompanyDishonestyReco
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -337,6 +338,32 @@ export type PersonEnforcementCasesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * Several people in one call, in the order asked (at most `limits.maxPeoplePerQuery`
+   * of the credit policy, 100 by default; more is TOO_MANY_IDS). Every source
+   * answers all of them with one database command per collection.
+   */
+  people: Array<Person>;
+  /**
+   * One person by citizen ID. Every valid ID resolves to a `Person`; `identity`
+   * is null when the ID is not in the population base. An invalid ID is
+   * BAD_USER_INPUT with the reason.
+   */
+  person?: Maybe<Person>;
+};
+
+
+export type QueryPeopleArgs = {
+  ids: Array<Scalars['CitizenId']['input']>;
+};
+
+
+export type QueryPersonArgs = {
+  id: Scalars['CitizenId']['input'];
+};
+
 /** Where a record comes from and on what legal basis it was collected (MISSION rule 1). */
 export type RecordProvenance = {
   __typename?: 'RecordProvenance';
@@ -477,6 +504,7 @@ export type ResolversTypes = ResolversObject<{
   EnforcementStatus: EnforcementStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   SeverityGrade: SeverityGrade;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -502,6 +530,7 @@ export type ResolversParentTypes = ResolversObject<{
   EnforcementCaseConnection: Page<EnforcementCaseDoc>;
   PageInfo: PageInfo;
   Person: PersonRef;
+  Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
   String: Scalars['String']['output'];
 }>;
@@ -627,6 +656,11 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   representedCompanies?: Resolver<Array<ResolversTypes['CompanyRepresentation']>, ParentType, ContextType>;
 }>;
 
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+}>;
+
 export type RecordProvenanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordProvenance'] = ResolversParentTypes['RecordProvenance']> = ResolversObject<{
   bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
   collectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -649,6 +683,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EnforcementCaseConnection?: EnforcementCaseConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;
 }>;
 

@@ -1,4 +1,4 @@
-import { scalarResolvers } from '@credit/shared';
+import { rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { CompanyDishonestyRecord } from './CompanyDishonestyRecord';
@@ -7,4 +7,4 @@ import { DebtorListing } from './DebtorListing';
 import { EnforcementCase } from './EnforcementCase';
 import { Person } from './Person';
 
-export const resolvers: Resolvers = { ...scalarResolvers, Person, DebtorListing, EnforcementCase, ConsumptionRestriction, CompanyDishonestyRecord };
+export const resolvers: Resolvers = { ...scalarResolvers, Query: rootQueryResolvers, Person, DebtorListing, EnforcementCase, ConsumptionRestriction, CompanyDishonestyRecord };

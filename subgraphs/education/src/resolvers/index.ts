@@ -1,4 +1,4 @@
-import { scalarResolvers } from '@credit/shared';
+import { rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { Degree } from './Degree';
@@ -7,4 +7,4 @@ import { Person } from './Person';
 import { ResearchMisconduct } from './ResearchMisconduct';
 import { StudentIntegrityRecord } from './StudentIntegrityRecord';
 
-export const resolvers: Resolvers = { ...scalarResolvers, Person, EducationRecord, Degree, StudentIntegrityRecord, ResearchMisconduct };
+export const resolvers: Resolvers = { ...scalarResolvers, Query: rootQueryResolvers, Person, EducationRecord, Degree, StudentIntegrityRecord, ResearchMisconduct };

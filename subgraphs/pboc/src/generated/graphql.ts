@@ -7,6 +7,7 @@ import type { Page } from '@credit/shared';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -319,6 +320,32 @@ export type PersonOverdueRecordsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * Several people in one call, in the order asked (at most `limits.maxPeoplePerQuery`
+   * of the credit policy, 100 by default; more is TOO_MANY_IDS). Every source
+   * answers all of them with one database command per collection.
+   */
+  people: Array<Person>;
+  /**
+   * One person by citizen ID. Every valid ID resolves to a `Person`; `identity`
+   * is null when the ID is not in the population base. An invalid ID is
+   * BAD_USER_INPUT with the reason.
+   */
+  person?: Maybe<Person>;
+};
+
+
+export type QueryPeopleArgs = {
+  ids: Array<Scalars['CitizenId']['input']>;
+};
+
+
+export type QueryPersonArgs = {
+  id: Scalars['CitizenId']['input'];
+};
+
 /** Where a record comes from and on what legal basis it was collected (MISSION rule 1). */
 export type RecordProvenance = {
   __typename?: 'RecordProvenance';
@@ -456,6 +483,7 @@ export type ResolversTypes = ResolversObject<{
   OverdueRecordConnection: ResolverTypeWrapper<Page<OverdueRecordDoc>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   SeverityGrade: SeverityGrade;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -482,6 +510,7 @@ export type ResolversParentTypes = ResolversObject<{
   OverdueRecordConnection: Page<OverdueRecordDoc>;
   PageInfo: PageInfo;
   Person: PersonRef;
+  Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
   String: Scalars['String']['output'];
 }>;
@@ -624,6 +653,11 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   overdueRecords?: Resolver<ResolversTypes['OverdueRecordConnection'], ParentType, ContextType, Partial<PersonOverdueRecordsArgs>>;
 }>;
 
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+}>;
+
 export type RecordProvenanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordProvenance'] = ResolversParentTypes['RecordProvenance']> = ResolversObject<{
   bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
   collectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -647,6 +681,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OverdueRecordConnection?: OverdueRecordConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;
 }>;
 

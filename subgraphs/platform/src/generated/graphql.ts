@@ -15,6 +15,7 @@ import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -454,6 +455,32 @@ export type PracticeRecordConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * Several people in one call, in the order asked (at most `limits.maxPeoplePerQuery`
+   * of the credit policy, 100 by default; more is TOO_MANY_IDS). Every source
+   * answers all of them with one database command per collection.
+   */
+  people: Array<Person>;
+  /**
+   * One person by citizen ID. Every valid ID resolves to a `Person`; `identity`
+   * is null when the ID is not in the population base. An invalid ID is
+   * BAD_USER_INPUT with the reason.
+   */
+  person?: Maybe<Person>;
+};
+
+
+export type QueryPeopleArgs = {
+  ids: Array<Scalars['CitizenId']['input']>;
+};
+
+
+export type QueryPersonArgs = {
+  id: Scalars['CitizenId']['input'];
+};
+
 /** The kind of caller that read a person's data. */
 export type QueryActorRole =
   /** An auditor. */
@@ -780,6 +807,7 @@ export type ResolversTypes = ResolversObject<{
   PositiveRecordSource: ResolverTypeWrapper<PositiveRecordSource>;
   PracticeRecord: ResolverTypeWrapper<PracticeRecordDoc>;
   PracticeRecordConnection: ResolverTypeWrapper<Page<PracticeRecordDoc>>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryActorRole: QueryActorRole;
   QueryLogConnection: ResolverTypeWrapper<Page<QueryLogEntryDoc>>;
   QueryLogEntry: ResolverTypeWrapper<QueryLogEntryDoc>;
@@ -822,6 +850,7 @@ export type ResolversParentTypes = ResolversObject<{
   PositiveRecordSource: PositiveRecordSource;
   PracticeRecord: PracticeRecordDoc;
   PracticeRecordConnection: Page<PracticeRecordDoc>;
+  Query: Record<PropertyKey, never>;
   QueryLogConnection: Page<QueryLogEntryDoc>;
   QueryLogEntry: QueryLogEntryDoc;
   RecordProvenance: RecordProvenance;
@@ -984,6 +1013,11 @@ export type PracticeRecordConnectionResolvers<ContextType = Context, ParentType 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+}>;
+
 export type QueryLogConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QueryLogConnection'] = ResolversParentTypes['QueryLogConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['QueryLogEntry']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1083,6 +1117,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PositiveRecordSource?: PositiveRecordSourceResolvers<ContextType>;
   PracticeRecord?: PracticeRecordResolvers<ContextType>;
   PracticeRecordConnection?: PracticeRecordConnectionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
   QueryLogConnection?: QueryLogConnectionResolvers<ContextType>;
   QueryLogEntry?: QueryLogEntryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;

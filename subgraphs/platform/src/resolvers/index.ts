@@ -1,4 +1,4 @@
-import { scalarResolvers } from '@credit/shared';
+import { rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { CharityRecord } from './CharityRecord';
@@ -14,6 +14,7 @@ import { VolunteerRecord } from './VolunteerRecord';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
+  Query: rootQueryResolvers,
   Person,
   Consent,
   QueryLogEntry,

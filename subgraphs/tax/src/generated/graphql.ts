@@ -8,6 +8,7 @@ import type { TaxDishonestyCaseDoc } from '../models/TaxDishonestyCase';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -93,6 +94,32 @@ export type PersonTaxArrearsArgs = {
 export type PersonTaxDishonestyCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * Several people in one call, in the order asked (at most `limits.maxPeoplePerQuery`
+   * of the credit policy, 100 by default; more is TOO_MANY_IDS). Every source
+   * answers all of them with one database command per collection.
+   */
+  people: Array<Person>;
+  /**
+   * One person by citizen ID. Every valid ID resolves to a `Person`; `identity`
+   * is null when the ID is not in the population base. An invalid ID is
+   * BAD_USER_INPUT with the reason.
+   */
+  person?: Maybe<Person>;
+};
+
+
+export type QueryPeopleArgs = {
+  ids: Array<Scalars['CitizenId']['input']>;
+};
+
+
+export type QueryPersonArgs = {
+  id: Scalars['CitizenId']['input'];
 };
 
 /** Where a record comes from and on what legal basis it was collected (MISSION rule 1). */
@@ -369,6 +396,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   SeverityGrade: SeverityGrade;
   TaxArrears: ResolverTypeWrapper<TaxArrearsDoc>;
@@ -396,6 +424,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Person: PersonRef;
   Int: Scalars['Int']['output'];
+  Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
   TaxArrears: TaxArrearsDoc;
   Float: Scalars['Float']['output'];
@@ -445,6 +474,11 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   taxCreditHistory?: Resolver<Array<ResolversTypes['TaxCreditRating']>, ParentType, ContextType>;
   taxCreditLevel?: Resolver<Maybe<ResolversTypes['TaxCreditRating']>, ParentType, ContextType>;
   taxDishonestyCases?: Resolver<ResolversTypes['TaxDishonestyCaseConnection'], ParentType, ContextType, Partial<PersonTaxDishonestyCasesArgs>>;
+}>;
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
 }>;
 
 export type RecordProvenanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordProvenance'] = ResolversParentTypes['RecordProvenance']> = ResolversObject<{
@@ -512,6 +546,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DisplayWindow?: DisplayWindowResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;
   TaxArrears?: TaxArrearsResolvers<ContextType>;
   TaxArrearsConnection?: TaxArrearsConnectionResolvers<ContextType>;

@@ -1,8 +1,8 @@
-import { scalarResolvers } from '@credit/shared';
+import { rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { Person } from './Person';
 import { TaxArrears } from './TaxArrears';
 import { TaxDishonestyCase } from './TaxDishonestyCase';
 
-export const resolvers: Resolvers = { ...scalarResolvers, Person, TaxArrears, TaxDishonestyCase };
+export const resolvers: Resolvers = { ...scalarResolvers, Query: rootQueryResolvers, Person, TaxArrears, TaxDishonestyCase };
