@@ -18,6 +18,7 @@ async function main(): Promise<void> {
 
   process.chdir(REPO_ROOT);
   const context = await loadContext(path.join(REPO_ROOT, 'codegen.yml'));
+  context.updateConfig({ silent: true });
   const outputs = (await generate(context, false)) as { filename: string; content: string }[];
   for (const { filename, content } of outputs) {
     let current = '';

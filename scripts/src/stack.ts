@@ -1,5 +1,5 @@
 import { type RunningGateway, startGateway } from '@credit/gateway/dist/server';
-import { databaseName, type RunningSubgraph, startSubgraph, SUBGRAPHS } from '@credit/shared';
+import { connectDatabase, databaseName, type RunningSubgraph, startSubgraph, SUBGRAPHS } from '@credit/shared';
 
 import { SUBGRAPH_DEFINITIONS } from './subgraph-definitions';
 
@@ -46,7 +46,13 @@ export async function startStack(options: { mongoUri: string; dbPrefix: string }
     async stop({ dropDatabases = true } = {}) {
       await gateway.stop();
       for (const [name, subgraph] of Object.entries(subgraphs)) {
-        if (dropDatabases && subgraph.connection.name === databaseName(name, options.dbPrefix)) await subgraph.connection.dropDatabase();
+        if (dropDatabases) {
+          // A test may have stopped a subgraph already; drop through a connection of our own then.
+          const open = subgraph.connection.readyState === 1;
+          const conn = open ? subgraph.connection : await connectDatabase({ uri: options.mongoUri, dbName: databaseName(name, options.dbPrefix) });
+          await conn.dropDatabase();
+          if (!open) await conn.close();
+        }
         await subgraph.stop();
       }
     },

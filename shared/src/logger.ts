@@ -13,6 +13,16 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
+// Errors from another realm (jest's sandbox, worker threads) fail
+// `instanceof Error`, so recognise them by shape.
+function isErrorLike(v: unknown): v is Error & { cause?: unknown; code?: unknown } {
+  return typeof v === 'object' && v !== null && typeof (v as Error).message === 'string' && typeof (v as Error).stack === 'string';
+}
+
+function serializeError(err: Error & { cause?: unknown; code?: unknown }): Record<string, unknown> {
+  return { name: err.name, message: err.message, ...(err.code !== undefined ? { code: err.code } : {}), stack: err.stack, ...(err.cause !== undefined ? { cause: isErrorLike(err.cause) ? serializeError(err.cause) : err.cause } : {}) };
+}
+
 function levelFromEnv(): LogLevel {
   const raw = (process.env.LOG_LEVEL ?? 'info').toLowerCase();
   return raw in LEVELS ? (raw as LogLevel) : 'info';
@@ -23,9 +33,7 @@ export function createLogger(base: Record<string, unknown>, level: LogLevel = le
   const threshold = LEVELS[level];
   const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
     if (LEVELS[lvl] < threshold) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, (_k, v) =>
-      v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v,
-    );
+    const line = JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, (_k, v: unknown) => (isErrorLike(v) ? serializeError(v) : v));
     process.stdout.write(line + '\n');
   };
   return {

@@ -126,13 +126,17 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
       options.host,
     );
     log.info('subgraph ready', { url: running.url });
+    let stopped = false;
     return {
       ...running,
       name: def.name,
       models,
       connection,
       metrics,
+      // Idempotent: tests stop a subgraph to simulate an outage, then the stack stops it again.
       stop: async () => {
+        if (stopped) return;
+        stopped = true;
         await running.stop();
         await connection.close();
       },

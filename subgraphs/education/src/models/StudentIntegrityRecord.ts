@@ -51,7 +51,7 @@ const studentIntegrityRecordSchema = new Schema<StudentIntegrityRecordDoc>(
           // Without a known person the age cannot be shown to be adult, so the write is refused.
           return personId !== undefined && isValidCitizenId(personId) && ageOfPersonOn(personId, actDate) >= policy().minors.adultAge;
         },
-        message: (props: { value: unknown }) => `act on ${String(props.value)} is not shown to be an adult's (person unknown or under age): student integrity files hold acts of adults only`,
+        message: (props: { value: unknown }) => `act on ${String(props.value)}: student integrity files hold acts of adults only (aged ${policy().minors.adultAge} or over at the act), and this person was under age or is unknown`,
       },
     },
   },

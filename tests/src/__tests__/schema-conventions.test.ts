@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { loadPolicy, REPO_ROOT, SUBGRAPHS } from '@credit/shared';
+import { type FieldDefinitionNode, Kind, type ObjectTypeDefinitionNode, parse, type StringValueNode } from 'graphql';
+
+const supergraph = parse(readFileSync(path.join(REPO_ROOT, 'gateway', 'supergraph.graphql'), 'utf8'));
+const objectTypes = new Map(supergraph.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION).map((d) => [d.name.value, d]));
+const policy = loadPolicy();
+
+function directiveArg(field: FieldDefinitionNode, directive: string, arg: string): string | undefined {
+  const d = field.directives?.find((x) => x.name.value === directive);
+  const value = d?.arguments?.find((a) => a.name.value === arg)?.value;
+  return value?.kind === Kind.STRING ? (value as StringValueNode).value : undefined;
+}
+
+describe('the composed schema follows the project conventions', () => {
+  const person = objectTypes.get('Person')!;
+
+  it('carries a policy field group on every Person field but the key, through composition', () => {
+    const missing: string[] = [];
+    for (const field of person.fields ?? []) {
+      if (field.name.value === 'id') continue;
+      const group = directiveArg(field, 'sensitive', 'group');
+      if (!group || !(group in policy.fieldGroups)) missing.push(`${field.name.value} (${group ?? 'no group'})`);
+    }
+    expect(missing).toEqual([]);
+    expect(person.fields!.length).toBeGreaterThan(30);
+  });
+
+  it('assigns each Person field to a field group owned by the bureau whose subgraph resolves it', () => {
+    const bureauOfGraph = Object.fromEntries(SUBGRAPHS.map((s) => [s.name.toUpperCase().replaceAll('-', '_'), s.bureau]));
+    const mismatches: string[] = [];
+    for (const field of person.fields ?? []) {
+      if (field.name.value === 'id') continue;
+      const graph = directiveArg(field, 'join__field', 'graph') ?? field.directives?.find((d) => d.name.value === 'join__field')?.arguments?.find((a) => a.name.value === 'graph')?.value;
+      const graphName = typeof graph === 'string' ? graph : (graph as { value?: string } | undefined)?.value;
+      const group = directiveArg(field, 'sensitive', 'group')!;
+      if (bureauOfGraph[graphName!] !== policy.fieldGroups[group]?.owner) mismatches.push(`${field.name.value}: ${graphName} vs ${group}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('documents every Person field', () => {
+    expect((person.fields ?? []).filter((f) => !f.description).map((f) => f.name.value)).toEqual([]);
+  });
+
+  it('gives every negative record type its grade, decision date, provenance and display window', () => {
+    const recordTypes = [...objectTypes.values()].filter((t) => t.fields?.some((f) => f.name.value === 'displayWindow'));
+    // violations, 2 education, 2 tax, 2 courts, 4 pboc
+    expect(recordTypes.length).toBe(11);
+    for (const type of recordTypes) {
+      const names = new Set(type.fields!.map((f) => f.name.value));
+      expect({ type: type.name.value, has: ['grade', 'decisionDate', 'provenance', 'displayWindow'].filter((n) => names.has(n)) }).toEqual({ type: type.name.value, has: ['grade', 'decisionDate', 'provenance', 'displayWindow'] });
+    }
+  });
+
+  it('paginates every unbounded list with first/after and totalCount', () => {
+    for (const field of person.fields ?? []) {
+      const typeName = JSON.stringify(field.type).match(/"value":"(\w+Connection)"/)?.[1];
+      if (!typeName) continue;
+      const args = (field.arguments ?? []).map((a) => a.name.value);
+      expect({ field: field.name.value, args }).toEqual({ field: field.name.value, args: ['first', 'after'] });
+      expect(objectTypes.get(typeName)!.fields!.map((f) => f.name.value).sort()).toEqual(['nodes', 'pageInfo', 'totalCount']);
+    }
+  });
+});
