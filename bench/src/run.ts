@@ -28,32 +28,144 @@ const adults = population.filter((p) => p.birthDate < '2000-01-01');
 
 const FULL_PROFILE = /* GraphQL */ `
   query FullProfile($id: CitizenId!) {
-    person(id: $id) { ...Profile }
+    person(id: $id) {
+      ...Profile
+    }
   }
   fragment Profile on Person {
     id
-    identity { name gender birthDate age mobile registeredResidence { areaCode areaName address } }
-    realNameRegistrations { sector registered }
-    violations(first: 10) { totalCount nodes { id category grade decisionDate displayWindow { until shown } } }
-    educationHistory { institution level }
-    studentIntegrityRecords(first: 10) { totalCount nodes { id category grade } }
-    taxCreditLevel { level year score }
-    taxArrears(first: 10) { totalCount nodes { id amountYuan } }
-    dishonestDebtorListings(first: 10) { totalCount nodes { id court listedOn displayWindow { until shown } } }
-    enforcementCases(first: 10) { totalCount nodes { caseNumber status } }
-    loansSummary { openLoans totalBalanceYuan }
-    overdueRecords(first: 10) { totalCount nodes { id amountYuan } }
-    consents(first: 10) { totalCount nodes { id purpose } }
-    volunteerRecords(first: 10) { totalCount nodes { id hours } }
-    jointPunishment { listed categories }
+    identity {
+      name
+      gender
+      birthDate
+      age
+      mobile
+      registeredResidence {
+        areaCode
+        areaName
+        address
+      }
+    }
+    realNameRegistrations {
+      sector
+      registered
+    }
+    violations(first: 10) {
+      totalCount
+      nodes {
+        id
+        category
+        grade
+        decisionDate
+        displayWindow {
+          until
+          shown
+        }
+      }
+    }
+    educationHistory {
+      institution
+      level
+    }
+    studentIntegrityRecords(first: 10) {
+      totalCount
+      nodes {
+        id
+        category
+        grade
+      }
+    }
+    taxCreditLevel {
+      level
+      year
+      score
+    }
+    taxArrears(first: 10) {
+      totalCount
+      nodes {
+        id
+        amountYuan
+      }
+    }
+    dishonestDebtorListings(first: 10) {
+      totalCount
+      nodes {
+        id
+        court
+        listedOn
+        displayWindow {
+          until
+          shown
+        }
+      }
+    }
+    enforcementCases(first: 10) {
+      totalCount
+      nodes {
+        caseNumber
+        status
+      }
+    }
+    loansSummary {
+      openLoans
+      totalBalanceYuan
+    }
+    overdueRecords(first: 10) {
+      totalCount
+      nodes {
+        id
+        amountYuan
+      }
+    }
+    consents(first: 10) {
+      totalCount
+      nodes {
+        id
+        purpose
+      }
+    }
+    volunteerRecords(first: 10) {
+      totalCount
+      nodes {
+        id
+        hours
+      }
+    }
+    jointPunishment {
+      listed
+      categories
+    }
   }
 `;
-const HUNDRED_PEOPLE = FULL_PROFILE.replace('query FullProfile($id: CitizenId!) {\n    person(id: $id) { ...Profile }\n  }', 'query People($ids: [CitizenId!]!) { people(ids: $ids) { ...Profile } }');
+const HUNDRED_PEOPLE = FULL_PROFILE.replace(
+  'query FullProfile($id: CitizenId!) {\n    person(id: $id) { ...Profile }\n  }',
+  'query People($ids: [CitizenId!]!) { people(ids: $ids) { ...Profile } }',
+);
 const TAX_ONLY = /* GraphQL */ `
-  query TaxLevel($id: CitizenId!) { person(id: $id) { id taxCreditLevel { level year score } } }
+  query TaxLevel($id: CitizenId!) {
+    person(id: $id) {
+      id
+      taxCreditLevel {
+        level
+        year
+        score
+      }
+    }
+  }
 `;
 const TAX_DIRECT = /* GraphQL */ `
-  query TaxLevelDirect($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id taxCreditLevel { level year score } } } }
+  query TaxLevelDirect($reps: [_Any!]!) {
+    _entities(representations: $reps) {
+      ... on Person {
+        id
+        taxCreditLevel {
+          level
+          year
+          score
+        }
+      }
+    }
+  }
 `;
 
 interface Figures {
@@ -92,16 +204,27 @@ async function main(): Promise<void> {
   const results: Figures[] = [];
   results.push(await scenario('full profile, 1 person (gateway)', values.gateway!, (i) => body(FULL_PROFILE, { id: pick(i) })));
   // Fewer connections: each request reads 100 people from every collection.
-  results.push(await scenario('full profile, 100 people (gateway)', values.gateway!, (i) => body(HUNDRED_PEOPLE, { ids: Array.from({ length: 100 }, (_, k) => pick(i * 100 + k)) }), Math.min(2, connections)));
+  results.push(
+    await scenario(
+      'full profile, 100 people (gateway)',
+      values.gateway!,
+      (i) => body(HUNDRED_PEOPLE, { ids: Array.from({ length: 100 }, (_, k) => pick(i * 100 + k)) }),
+      Math.min(2, connections),
+    ),
+  );
   const viaGateway = await scenario('tax level, 1 person (gateway)', values.gateway!, (i) => body(TAX_ONLY, { id: pick(i) }));
-  const direct = await scenario('tax level, 1 person (tax subgraph direct)', values.subgraph!, (i) => body(TAX_DIRECT, { reps: [{ __typename: 'Person', id: pick(i) }] }));
+  const direct = await scenario('tax level, 1 person (tax subgraph direct)', values.subgraph!, (i) =>
+    body(TAX_DIRECT, { reps: [{ __typename: 'Person', id: pick(i) }] }),
+  );
   results.push(viaGateway, direct);
 
   console.log(`\nduration ${duration} s per scenario, ${connections} connections (2 for the 100-person query)\n`);
   console.log('| scenario | req/s | p50 ms | p99 ms | non-2xx | errors |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of results) console.log(`| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
-  console.log(`\ngateway/direct, one-subgraph query: throughput ${(viaGateway.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}x, p50 latency ${(viaGateway.p50 / Math.max(direct.p50, 0.001)).toFixed(2)}x`);
+  console.log(
+    `\ngateway/direct, one-subgraph query: throughput ${(viaGateway.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}x, p50 latency ${(viaGateway.p50 / Math.max(direct.p50, 0.001)).toFixed(2)}x`,
+  );
 }
 
 main().catch((err: unknown) => {

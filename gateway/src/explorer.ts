@@ -60,10 +60,12 @@ function page(sampleId: string | undefined): string {
 </html>`;
 }
 
-/** Handles `/` and `/explorer*`; returns false for other paths. */
+/** Handles `/`, `/explorer*` and a browser's GET of `/graphql`; returns false for other requests. */
 export function serveExplorer(req: IncomingMessage, res: ServerResponse, url: URL, sampleId?: string): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  if (url.pathname === '/') {
+  // A browser opening the endpoint itself gets the explorer, not a 400.
+  const browserOnEndpoint = url.pathname === '/graphql' && !url.searchParams.has('query') && String(req.headers.accept ?? '').includes('text/html');
+  if (url.pathname === '/' || browserOnEndpoint) {
     res.writeHead(302, { location: '/explorer' }).end();
     return true;
   }

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { scalarResolvers } from '@credit/shared';
-import { type GraphQLSchema, isScalarType } from 'graphql';
+import { isScalarType, type GraphQLSchema } from 'graphql';
 
 import type { GatewayContext } from './context';
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   createLogger,
   createServiceMetrics,
@@ -10,17 +11,16 @@ import {
   listenHttpService,
   policy,
   PUBLIC_PRINCIPAL,
-  type RunningHttpService,
   SUBGRAPHS,
   subgraphUrlVariable,
+  type RunningHttpService,
 } from '@credit/shared';
 import { Histogram } from 'prom-client';
-
-import { badInputIsHttp400, installScalarValidation } from './input-validation';
 
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './datasource';
 import { serveExplorer } from './explorer';
+import { badInputIsHttp400, installScalarValidation } from './input-validation';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -74,7 +74,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [badInputIsHttp400],
+    // Apollo's landing page loads from a CDN; /explorer is served locally instead.
+    plugins: [badInputIsHttp400, ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { generate, loadContext } from '@graphql-codegen/cli';
 import { REPO_ROOT } from '@credit/shared';
+import { generate, loadContext } from '@graphql-codegen/cli';
 
 import { composeSupergraph } from './supergraph';
 

@@ -1,4 +1,4 @@
-import { type DevDb, startDevDb } from '@credit/shared';
+import { startDevDb, type DevDb } from '@credit/shared';
 
 /**
  * The database a command-line tool should use: MONGODB_URI when set,

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const people = Number(values.people);
   const seed = Number(values.seed);
   const chunkSize = Number(values['chunk-size']);
-  if (!Number.isInteger(people) || people < 1 || people > 29_000_000) throw new Error(`--people must be a whole number from 1 to 29,000,000, got "${values.people}"`);
+  if (!Number.isInteger(people) || people < 1 || people > 29_000_000)
+    throw new Error(`--people must be a whole number from 1 to 29,000,000, got "${values.people}"`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative whole number, got "${values.seed}"`);
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`--chunk-size must be a positive whole number`);
 

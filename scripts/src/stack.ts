@@ -1,5 +1,5 @@
-import { type RunningGateway, startGateway } from '@credit/gateway/dist/server';
-import { connectDatabase, databaseName, type RunningSubgraph, startSubgraph, SUBGRAPHS } from '@credit/shared';
+import { startGateway, type RunningGateway } from '@credit/gateway/dist/server';
+import { connectDatabase, databaseName, startSubgraph, SUBGRAPHS, type RunningSubgraph } from '@credit/shared';
 
 import { SUBGRAPH_DEFINITIONS } from './subgraph-definitions';
 
@@ -13,7 +13,11 @@ export interface Stack {
   subgraphs: Record<string, RunningSubgraph<unknown>>;
   dbPrefix: string;
   /** POSTs a GraphQL request to the gateway; returns status and parsed body. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] } }>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] } }>;
   /** Drops the stack's databases (tests) and stops everything. */
   stop(options?: { dropDatabases?: boolean }): Promise<void>;
 }

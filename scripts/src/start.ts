@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -73,7 +73,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   const probe = await connectDatabase({ uri, dbName: databaseName('public-security') });
-  const residents = await probe.db!.collection('residents').estimatedDocumentCount().catch(() => 0);
+  const residents = await probe
+    .db!.collection('residents')
+    .estimatedDocumentCount()
+    .catch(() => 0);
   await probe.close();
   if (residents === 0) {
     console.log(`Empty database: seeding a demo population of ${DEMO_PEOPLE} people (seed ${DEMO_SEED})...`);
@@ -91,7 +94,12 @@ async function main(): Promise<void> {
 
   const sample = syntheticPerson(DEMO_SEED, 1);
   const gatewayPort = Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT);
-  startService('gateway', path.join(REPO_ROOT, 'gateway', 'dist', 'index.js'), { ...subgraphUrls, PORT: String(gatewayPort), HOST: host, SAMPLE_CITIZEN_ID: sample.id });
+  startService('gateway', path.join(REPO_ROOT, 'gateway', 'dist', 'index.js'), {
+    ...subgraphUrls,
+    PORT: String(gatewayPort),
+    HOST: host,
+    SAMPLE_CITIZEN_ID: sample.id,
+  });
   await waitHealthy('gateway', `http://${host}:${gatewayPort}/health`);
 
   const url = `http://localhost:${gatewayPort}/graphql`;

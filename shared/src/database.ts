@@ -27,7 +27,20 @@ export interface DatabaseOptions {
 }
 
 // Commands whose first field is not a collection name.
-const NON_COLLECTION_COMMANDS = new Set(['ping', 'hello', 'ismaster', 'isMaster', 'buildInfo', 'endSessions', 'listCollections', 'listDatabases', 'saslStart', 'saslContinue', 'getMore', 'killCursors']);
+const NON_COLLECTION_COMMANDS = new Set([
+  'ping',
+  'hello',
+  'ismaster',
+  'isMaster',
+  'buildInfo',
+  'endSessions',
+  'listCollections',
+  'listDatabases',
+  'saslStart',
+  'saslContinue',
+  'getMore',
+  'killCursors',
+]);
 
 /**
  * Opens a dedicated mongoose connection with command monitoring, so every

@@ -31,7 +31,8 @@ export function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
   }
   const pgBase = process.env.DEVDB_POSTGRESQL_URL ?? 'postgres://root@127.0.0.1:5432/';
   const args = ['-backend', options.backend ?? 'postgresql'];
-  if ((options.backend ?? 'postgresql') === 'postgresql') args.push('-postgresql-url', `${pgBase.replace(/\/[^/]*$/, '/')}${options.postgresDatabase ?? 'credit_dev'}`);
+  if ((options.backend ?? 'postgresql') === 'postgresql')
+    args.push('-postgresql-url', `${pgBase.replace(/\/[^/]*$/, '/')}${options.postgresDatabase ?? 'credit_dev'}`);
   else args.push('-sqlite-dir', options.sqliteDir ?? path.join(REPO_ROOT, '.devdb-data'));
 
   const child = spawn(BINARY, args, { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -1,4 +1,4 @@
-import { type CreditPolicy, categoryPolicy, policy, type SeverityGrade } from './policy';
+import { categoryPolicy, policy, type CreditPolicy, type SeverityGrade } from './policy';
 
 /**
  * When a negative record may be shown and used. Records past their window, or

@@ -6,7 +6,10 @@ import { GraphQLError } from 'graphql';
  * only way to introduce one (see `codedError`).
  */
 export const ERROR_CODES = {
-  BAD_USER_INPUT: { http: 400, description: 'An argument is invalid: a citizen ID that fails GB 11643, a bad date, an out-of-range page size. `extensions.reason` says why.' },
+  BAD_USER_INPUT: {
+    http: 400,
+    description: 'An argument is invalid: a citizen ID that fails GB 11643, a bad date, an out-of-range page size. `extensions.reason` says why.',
+  },
   TOO_MANY_IDS: { http: 400, description: 'More IDs were asked for in one call than the documented maximum (`extensions.max`).' },
   GRAPHQL_PARSE_FAILED: { http: 400, description: 'The query is not valid GraphQL syntax.' },
   GRAPHQL_VALIDATION_FAILED: { http: 400, description: 'The query asks for fields or arguments the schema does not have.' },

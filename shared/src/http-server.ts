@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 
 import { ERROR_CODES, type ErrorCode } from './errors';
 import type { Logger } from './logger';
@@ -69,14 +69,23 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
 }
 
 /** Starts `options.apollo` (already started by the caller) behind an HTTP server on `port` (0 = free port). */
-export async function listenHttpService<TContext extends BaseContext>(options: HttpServiceOptions<TContext>, port: number, host = '127.0.0.1'): Promise<RunningHttpService> {
+export async function listenHttpService<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+  port: number,
+  host = '127.0.0.1',
+): Promise<RunningHttpService> {
   const { apollo, metrics, log } = options;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
-    res.on('finish', () => metrics.httpRequests.inc({ path: url.pathname === '/graphql' || url.pathname === '/health' || url.pathname === '/metrics' ? url.pathname : 'other', status: String(res.statusCode) }));
+    res.on('finish', () =>
+      metrics.httpRequests.inc({
+        path: url.pathname === '/graphql' || url.pathname === '/health' || url.pathname === '/metrics' ? url.pathname : 'other',
+        status: String(res.statusCode),
+      }),
+    );
 
     if (url.pathname === '/health') {
       try {
@@ -84,7 +93,9 @@ export async function listenHttpService<TContext extends BaseContext>(options: H
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', service: options.name }));
       } catch (err) {
         log.warn('health check failed', { err });
-        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'unavailable', service: options.name, reason: (err as Error).message }));
+        res
+          .writeHead(503, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'unavailable', service: options.name, reason: (err as Error).message }));
       }
       return;
     }

@@ -20,7 +20,13 @@ function isErrorLike(v: unknown): v is Error & { cause?: unknown; code?: unknown
 }
 
 function serializeError(err: Error & { cause?: unknown; code?: unknown }): Record<string, unknown> {
-  return { name: err.name, message: err.message, ...(err.code !== undefined ? { code: err.code } : {}), stack: err.stack, ...(err.cause !== undefined ? { cause: isErrorLike(err.cause) ? serializeError(err.cause) : err.cause } : {}) };
+  return {
+    name: err.name,
+    message: err.message,
+    ...(err.code !== undefined ? { code: err.code } : {}),
+    stack: err.stack,
+    ...(err.cause !== undefined ? { cause: isErrorLike(err.cause) ? serializeError(err.cause) : err.cause } : {}),
+  };
 }
 
 function levelFromEnv(): LogLevel {
@@ -33,7 +39,9 @@ export function createLogger(base: Record<string, unknown>, level: LogLevel = le
   const threshold = LEVELS[level];
   const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
     if (LEVELS[lvl] < threshold) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, (_k, v: unknown) => (isErrorLike(v) ? serializeError(v) : v));
+    const line = JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, (_k, v: unknown) =>
+      isErrorLike(v) ? serializeError(v) : v,
+    );
     process.stdout.write(line + '\n');
   };
   return {

@@ -80,7 +80,11 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
   for (const grade of SEVERITY_GRADES) {
     const g = p.severityGrades?.[grade];
     check(file, !!g, `severityGrades.${grade} is missing`);
-    check(file, g.minDisplayMonths <= g.defaultDisplayMonths && g.defaultDisplayMonths <= g.maxDisplayMonths, `severityGrades.${grade}: default display period must lie between min and max`);
+    check(
+      file,
+      g.minDisplayMonths <= g.defaultDisplayMonths && g.defaultDisplayMonths <= g.maxDisplayMonths,
+      `severityGrades.${grade}: default display period must lie between min and max`,
+    );
   }
   check(file, typeof p.categories === 'object' && p.categories !== null, '`categories` is required');
   for (const [name, c] of Object.entries(p.categories)) {
@@ -89,14 +93,22 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     if (c.defaultDisplayMonths !== undefined) {
       const g = p.severityGrades[c.grade];
       const max = c.maxDisplayMonths ?? g.maxDisplayMonths;
-      check(file, c.defaultDisplayMonths >= g.minDisplayMonths && c.defaultDisplayMonths <= max, `categories.${name}.defaultDisplayMonths is outside its bounds`);
+      check(
+        file,
+        c.defaultDisplayMonths >= g.minDisplayMonths && c.defaultDisplayMonths <= max,
+        `categories.${name}.defaultDisplayMonths is outside its bounds`,
+      );
     }
   }
   for (const [name, g] of Object.entries(p.fieldGroups ?? {})) {
     check(file, (BUREAUS as readonly string[]).includes(g.owner), `fieldGroups.${name}.owner ${g.owner} is not a bureau`);
   }
   check(file, Object.keys(p.fieldGroups ?? {}).length > 0, '`fieldGroups` is required');
-  check(file, p.limits?.maxPeoplePerQuery > 0 && p.limits.maxPageSize > 0 && p.limits.defaultPageSize <= p.limits.maxPageSize, '`limits` must give positive maxPeoplePerQuery and maxPageSize >= defaultPageSize');
+  check(
+    file,
+    p.limits?.maxPeoplePerQuery > 0 && p.limits.maxPageSize > 0 && p.limits.defaultPageSize <= p.limits.maxPageSize,
+    '`limits` must give positive maxPeoplePerQuery and maxPageSize >= defaultPageSize',
+  );
   check(file, Array.isArray(p.deadlines?.holidays), '`deadlines.holidays` must be a list of dates');
   return p;
 }

@@ -19,7 +19,32 @@ export interface SyntheticPerson {
 
 const AREA_CODES = Object.keys(MIANYANG_AREAS);
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '罗', '欧阳', '司马'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '华', '建国', '晓东', '子涵', '雨桐', '浩然'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '华',
+  '建国',
+  '晓东',
+  '子涵',
+  '雨桐',
+  '浩然',
+];
 
 /** The reference date of the synthetic population (ages and record dates are relative to it). */
 export const POPULATION_REFERENCE_DATE = '2026-11-01';

@@ -3,10 +3,10 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { type DocumentNode, parse } from 'graphql';
+import { parse, type DocumentNode } from 'graphql';
 import type { Connection } from 'mongoose';
 
 import { connectDatabase, databaseName, initModels } from './database';
@@ -97,7 +97,8 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
     };
     const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
       schema,
-      plugins: [ApolloServerPluginInlineTraceDisabled(), timing],
+      // Apollo's landing page loads from a CDN; the gateway serves a local explorer instead.
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), timing],
       includeStacktraceInErrorResponses: false,
       formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
     });

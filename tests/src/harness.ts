@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { type Stack, startStack } from '@credit/scripts/dist/stack';
+import { startStack, type Stack } from '@credit/scripts/dist/stack';
 
 /**
  * Starts the real system for one test file: six subgraphs and the gateway on
@@ -12,7 +12,8 @@ export async function startTestStack(): Promise<Stack> {
   const mongoUri = process.env.MONGODB_URI;
   if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest global setup should have started the embedded database');
   const dbPrefix = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  process.env.LOG_LEVEL ??= 'warn';
+  // Expected failures (an outage test) would otherwise fill the output; LOG_LEVEL=info shows them.
+  process.env.LOG_LEVEL ??= 'silent';
   return startStack({ mongoUri, dbPrefix });
 }
 

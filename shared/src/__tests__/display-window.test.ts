@@ -11,9 +11,17 @@ describe('display windows from the credit policy', () => {
   });
 
   it('clamps an authority-set end to the grade bounds', () => {
-    const tooShort = displayWindow({ category: 'PUBLIC_ORDER_VIOLATION', grade: 'GENERAL', decisionDate: '2026-01-10', displayUntil: '2026-02-01' }, '2026-03-01', policy);
+    const tooShort = displayWindow(
+      { category: 'PUBLIC_ORDER_VIOLATION', grade: 'GENERAL', decisionDate: '2026-01-10', displayUntil: '2026-02-01' },
+      '2026-03-01',
+      policy,
+    );
     expect(tooShort.until).toBe('2026-04-10');
-    const tooLong = displayWindow({ category: 'TRAFFIC_VIOLATION', grade: 'MINOR', decisionDate: '2026-01-10', displayUntil: '2027-01-10' }, '2026-03-01', policy);
+    const tooLong = displayWindow(
+      { category: 'TRAFFIC_VIOLATION', grade: 'MINOR', decisionDate: '2026-01-10', displayUntil: '2027-01-10' },
+      '2026-03-01',
+      policy,
+    );
     expect(tooLong.until).toBe('2026-04-10');
   });
 

@@ -10,10 +10,9 @@ import {
   type SubgraphSeeder,
   type SyntheticPerson,
 } from '@credit/shared';
-import type { Model } from 'mongoose';
 
 import type { Models } from './models';
-import { type EducationLevel, type EducationRecordDoc, hasDegree } from './models/EducationRecord';
+import { hasDegree, type EducationLevel, type EducationRecordDoc } from './models/EducationRecord';
 import type { ResearchMisconductDoc, ResearchMisconductType } from './models/ResearchMisconduct';
 import type { StudentIntegrityCategory, StudentIntegrityRecordDoc } from './models/StudentIntegrityRecord';
 
@@ -143,14 +142,29 @@ export function educationHistoryFor(person: SyntheticPerson, seed: number): Educ
   const rng = Rng.forKey(seed, 'education', 'history', person.index);
   const birthYear = Number(person.birthDate.slice(0, 4));
   const u = rng.next();
-  const tier: Tier = u < DOCTORATE_SHARE ? 'DOCTORATE' : u < MASTER_SHARE ? 'MASTER' : u < BACHELOR_SHARE ? 'BACHELOR' : u < BACHELOR_SHARE + JUNIOR_COLLEGE_SHARE ? 'JUNIOR_COLLEGE' : 'NONE';
+  const tier: Tier =
+    u < DOCTORATE_SHARE
+      ? 'DOCTORATE'
+      : u < MASTER_SHARE
+        ? 'MASTER'
+        : u < BACHELOR_SHARE
+          ? 'BACHELOR'
+          : u < BACHELOR_SHARE + JUNIOR_COLLEGE_SHARE
+            ? 'JUNIOR_COLLEGE'
+            : 'NONE';
   // Nine-year compulsory education (1986) reached everyone born from about 1971.
   const compulsoryEra = birthYear >= 1971;
   const out: EducationRecordDoc[] = [];
   let year = birthYear + (Number(person.birthDate.slice(5, 7)) <= 8 ? 6 : 7);
   let open = true;
 
-  const enrol = (level: EducationLevel, institution: string, major: string | null, years: number, options: { dropout?: boolean; degree?: { discipline: string; universityCode: string } } = {}) => {
+  const enrol = (
+    level: EducationLevel,
+    institution: string,
+    major: string | null,
+    years: number,
+    options: { dropout?: boolean; degree?: { discipline: string; universityCode: string } } = {},
+  ) => {
     if (!open) return false;
     const startDate = `${year}-09-01`;
     if (startDate > POPULATION_REFERENCE_DATE) {
@@ -221,12 +235,16 @@ export function educationHistoryFor(person: SyntheticPerson, seed: number): Educ
 
   year = admissionYear(year + rng.pick([0, 0, 0, 1, 2, 3]));
   const masterSchool = rng.chance(0.6) && university.top !== 'BACHELOR' ? university : rng.pick(UNIVERSITIES.filter((s) => s.top !== 'BACHELOR'));
-  const masterDone = enrol('MASTER', masterSchool.name, field.graduateMajor, rng.pick([2, 3, 3, 3]), { degree: { discipline: field.discipline, universityCode: masterSchool.code } });
+  const masterDone = enrol('MASTER', masterSchool.name, field.graduateMajor, rng.pick([2, 3, 3, 3]), {
+    degree: { discipline: field.discipline, universityCode: masterSchool.code },
+  });
   if (!masterDone || tier === 'MASTER') return out;
 
   year += rng.pick([0, 0, 1, 2, 4]);
   const doctoralSchool = masterSchool.top === 'DOCTORATE' && rng.chance(0.7) ? masterSchool : rng.pick(UNIVERSITIES.filter((s) => s.top === 'DOCTORATE'));
-  enrol('DOCTORATE', doctoralSchool.name, field.graduateMajor, rng.pick([4, 4, 4, 5, 6]), { degree: { discipline: field.discipline, universityCode: doctoralSchool.code } });
+  enrol('DOCTORATE', doctoralSchool.name, field.graduateMajor, rng.pick([4, 4, 4, 5, 6]), {
+    degree: { discipline: field.discipline, universityCode: doctoralSchool.code },
+  });
   return out;
 }
 
@@ -433,7 +451,16 @@ const RESEARCH_TOPICS = [
   '中药材重金属残留快速检测方法',
   '放射性废物固化体长期稳定性',
 ];
-const JOURNALS = ['《西南科技大学学报》', '《强激光与粒子束》', '《空气动力学学报》', '《计算机应用》', '《材料导报》', 'Journal of Applied Physics', 'Scientific Reports', 'Journal of Alloys and Compounds'];
+const JOURNALS = [
+  '《西南科技大学学报》',
+  '《强激光与粒子束》',
+  '《空气动力学学报》',
+  '《计算机应用》',
+  '《材料导报》',
+  'Journal of Applied Physics',
+  'Scientific Reports',
+  'Journal of Alloys and Compounds',
+];
 
 interface MisconductKind {
   type: ResearchMisconductType;
@@ -457,7 +484,10 @@ export function researchMisconductFor(person: SyntheticPerson, history: readonly
   const rng = Rng.forKey(seed, 'education', 'research-misconduct', person.index);
   const firstDegree = history.find(hasDegree);
   if (!firstDegree || !rng.chance(RESEARCH_MISCONDUCT_SHARE_OF_GRADUATES)) return [];
-  const active = window(later(firstDegree.degree.awardedOn, RESEARCH_INTEGRITY_FROM), earlier(addMonths(POPULATION_REFERENCE_DATE, -1), addMonths(person.birthDate, 12 * 65)));
+  const active = window(
+    later(firstDegree.degree.awardedOn, RESEARCH_INTEGRITY_FROM),
+    earlier(addMonths(POPULATION_REFERENCE_DATE, -1), addMonths(person.birthDate, 12 * 65)),
+  );
   if (!active) return [];
   const kind = rng.pick(MISCONDUCT_KINDS);
   const employer = rng.pick(RESEARCH_EMPLOYERS);
@@ -484,8 +514,16 @@ export function researchMisconductFor(person: SyntheticPerson, history: readonly
       authority,
       misconductType: kind.type,
       institution: employer.name,
-      projectName: kind.concerns === 'project' ? `${byFoundation ? rng.pick(['国家自然科学基金面上项目', '国家自然科学基金青年科学基金项目']) : '四川省自然科学基金项目'}: ${topic}研究` : null,
-      projectNumber: kind.concerns === 'project' ? (byFoundation ? `${rng.pick(['11', '12', '51', '52', '61', '62', '81', '82'])}${projectYear % 10}${String(rng.int(0, 99_999)).padStart(5, '0')}` : `${projectYear}NSFSC${String(rng.int(1, 9999)).padStart(4, '0')}`) : null,
+      projectName:
+        kind.concerns === 'project'
+          ? `${byFoundation ? rng.pick(['国家自然科学基金面上项目', '国家自然科学基金青年科学基金项目']) : '四川省自然科学基金项目'}: ${topic}研究`
+          : null,
+      projectNumber:
+        kind.concerns === 'project'
+          ? byFoundation
+            ? `${rng.pick(['11', '12', '51', '52', '61', '62', '81', '82'])}${projectYear % 10}${String(rng.int(0, 99_999)).padStart(5, '0')}`
+            : `${projectYear}NSFSC${String(rng.int(1, 9999)).padStart(4, '0')}`
+          : null,
       publicationTitle,
       journal: publicationTitle ? rng.pick(JOURNALS) : null,
       description: kind.act,
@@ -496,23 +534,15 @@ export function researchMisconductFor(person: SyntheticPerson, history: readonly
   ];
 }
 
-// insertMany({ lean: true }) skips mongoose validation, and the minors rule
-// must hold for seeded files as much as for any other writer.
-async function validated<T>(model: Model<T>, docs: T[]): Promise<T[]> {
-  await Promise.all(docs.map((doc) => new model(doc).validate()));
-  return docs;
-}
-
 export const seed: SubgraphSeeder<Models> = async (models, people, seedValue) => {
   const histories = people.map((p) => educationHistoryFor(p, seedValue));
   return {
     education_records: await insertNewDocuments(models.EducationRecord, histories.flat()),
+    // insertNewDocuments validates every document, so the minors rule of the
+    // model holds for seeded files as for any other writer.
     student_integrity_records: await insertNewDocuments(
       models.StudentIntegrityRecord,
-      await validated(
-        models.StudentIntegrityRecord,
-        people.flatMap((p, i) => studentIntegrityRecordsFor(p, histories[i]!, seedValue)),
-      ),
+      people.flatMap((p, i) => studentIntegrityRecordsFor(p, histories[i]!, seedValue)),
     ),
     research_misconduct: await insertNewDocuments(
       models.ResearchMisconduct,

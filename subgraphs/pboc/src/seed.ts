@@ -1,4 +1,14 @@
-import { addMonths, ageOn, categoryPolicy, insertNewDocuments, policy, POPULATION_REFERENCE_DATE, Rng, type SubgraphSeeder, type SyntheticPerson } from '@credit/shared';
+import {
+  addMonths,
+  ageOn,
+  categoryPolicy,
+  insertNewDocuments,
+  policy,
+  POPULATION_REFERENCE_DATE,
+  Rng,
+  type SubgraphSeeder,
+  type SyntheticPerson,
+} from '@credit/shared';
 
 import type { Models } from './models';
 import type { FinancialCategory, FinancialRecordDoc, LoanProduct } from './models/FinancialRecord';
@@ -167,7 +177,15 @@ function creditAccounts(person: SyntheticPerson, seed: number): CreditAccounts |
   if (rng.chance(0.25)) openProducts.push('CONSUMER');
   if (age >= 23 && rng.chance(0.08)) openProducts.push('BUSINESS');
   if (age <= 30 && rng.chance(0.2)) openProducts.push('STUDENT');
-  const creditCards = weighted(rng, [[0, 30], [1, 25], [2, 20], [3, 12], [4, 8], [5, 3], [6, 2]]);
+  const creditCards = weighted(rng, [
+    [0, 30],
+    [1, 25],
+    [2, 20],
+    [3, 12],
+    [4, 8],
+    [5, 3],
+    [6, 2],
+  ]);
   let totalBalanceYuan = 0;
   for (const product of openProducts) if (product !== 'CREDIT_CARD') totalBalanceYuan += yuan(rng, BALANCE_YUAN[product]);
   const hasAccounts = openProducts.length > 0 || creditCards > 0;
@@ -209,7 +227,11 @@ function overdueRecords(person: SyntheticPerson, seed: number, accounts: CreditA
   const rng = Rng.forKey(seed, 'pboc', 'overdue', person.index);
   const firstOpened = accounts.summary.oldestAccountOpenedOn;
   if (!firstOpened || !rng.chance(OVERDUE_SHARE)) return [];
-  const count = weighted(rng, [[1, 80], [2, 15], [3, 5]]);
+  const count = weighted(rng, [
+    [1, 80],
+    [2, 15],
+    [3, 5],
+  ]);
   const out: FinancialRecordDoc[] = [];
   for (let k = 0; k < count; k++) {
     let product = productForAge(weighted(rng, OVERDUE_PRODUCTS), person);
@@ -339,6 +361,12 @@ export function financialRecordsFor(person: SyntheticPerson, seed: number): Fina
 }
 
 export const seed: SubgraphSeeder<Models> = async (models, people, seedValue) => ({
-  loansSummaries: await insertNewDocuments(models.LoansSummary, people.flatMap((p) => loansSummaryFor(p, seedValue) ?? [])),
-  financialRecords: await insertNewDocuments(models.FinancialRecord, people.flatMap((p) => financialRecordsFor(p, seedValue))),
+  loans_summaries: await insertNewDocuments(
+    models.LoansSummary,
+    people.flatMap((p) => loansSummaryFor(p, seedValue) ?? []),
+  ),
+  financial_records: await insertNewDocuments(
+    models.FinancialRecord,
+    people.flatMap((p) => financialRecordsFor(p, seedValue)),
+  ),
 });

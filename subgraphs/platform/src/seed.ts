@@ -1,4 +1,14 @@
-import { addMonths, displayWindow, insertNewDocuments, makeSocialCreditCode, policy, POPULATION_REFERENCE_DATE, Rng, type SubgraphSeeder, type SyntheticPerson } from '@credit/shared';
+import {
+  addMonths,
+  displayWindow,
+  insertNewDocuments,
+  makeSocialCreditCode,
+  policy,
+  POPULATION_REFERENCE_DATE,
+  Rng,
+  type SubgraphSeeder,
+  type SyntheticPerson,
+} from '@credit/shared';
 import { violationsFor } from '@credit/subgraph-public-security/dist/seed';
 
 import type { Models } from './models';
@@ -25,7 +35,7 @@ const earlier = (a: string, b: string) => (a < b ? a : b);
 function addWorkingDays(isoDate: string, days: number): string {
   const holidays = new Set(policy().deadlines.holidays);
   let date = isoDate;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     date = addDays(date, 1);
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
     if (weekday !== 0 && weekday !== 6 && !holidays.has(date)) left -= 1;
@@ -202,7 +212,14 @@ function redListEntriesFor(person: SyntheticPerson, seed: number): RedListEntryD
 const RETIREMENT_AGE = 60;
 const CONDUCT_NOTES = ['年度考核合格, 执业期间无投诉记录', '年度考核优秀', '获评年度优秀从业人员', '年度考核合格', null];
 
-const PRACTICE_KINDS: { profession: KeyProfession; minAge: number; organisations: string[]; source: string; basis: string; licence: (rng: Rng, from: string) => string }[] = [
+const PRACTICE_KINDS: {
+  profession: KeyProfession;
+  minAge: number;
+  organisations: string[];
+  source: string;
+  basis: string;
+  licence: (rng: Rng, from: string) => string;
+}[] = [
   {
     profession: 'LAWYER',
     minAge: 24,
@@ -446,12 +463,33 @@ export function platformRecordsFor(person: SyntheticPerson, seed: number) {
 export const seed: SubgraphSeeder<Models> = async (models, people, seedValue) => {
   const records = people.map((p) => platformRecordsFor(p, seedValue));
   return {
-    consents: await insertNewDocuments(models.Consent, records.flatMap((r) => r.consents)),
-    volunteer_records: await insertNewDocuments(models.VolunteerRecord, records.flatMap((r) => r.volunteerRecords)),
-    charity_records: await insertNewDocuments(models.CharityRecord, records.flatMap((r) => r.charityRecords)),
-    red_list_entries: await insertNewDocuments(models.RedListEntry, records.flatMap((r) => r.redListEntries)),
-    practice_records: await insertNewDocuments(models.PracticeRecord, records.flatMap((r) => r.practiceRecords)),
-    objections: await insertNewDocuments(models.Objection, records.flatMap((r) => r.objections)),
-    repairs: await insertNewDocuments(models.Repair, records.flatMap((r) => r.repairs)),
+    consents: await insertNewDocuments(
+      models.Consent,
+      records.flatMap((r) => r.consents),
+    ),
+    volunteer_records: await insertNewDocuments(
+      models.VolunteerRecord,
+      records.flatMap((r) => r.volunteerRecords),
+    ),
+    charity_records: await insertNewDocuments(
+      models.CharityRecord,
+      records.flatMap((r) => r.charityRecords),
+    ),
+    red_list_entries: await insertNewDocuments(
+      models.RedListEntry,
+      records.flatMap((r) => r.redListEntries),
+    ),
+    practice_records: await insertNewDocuments(
+      models.PracticeRecord,
+      records.flatMap((r) => r.practiceRecords),
+    ),
+    objections: await insertNewDocuments(
+      models.Objection,
+      records.flatMap((r) => r.objections),
+    ),
+    repairs: await insertNewDocuments(
+      models.Repair,
+      records.flatMap((r) => r.repairs),
+    ),
   };
 };

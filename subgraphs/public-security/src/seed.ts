@@ -10,12 +10,54 @@ const STREETS = ['临园路', '涪城路', '剑南路', '绵兴路', '长虹大�
 
 // Shares per person of each kind of violation; most people have none.
 const VIOLATION_KINDS: { category: string; grade: 'MINOR' | 'GENERAL' | 'SERIOUS'; share: number; description: string; penalty: string; basis: string }[] = [
-  { category: 'TRAFFIC_VIOLATION', grade: 'MINOR', share: 0.12, description: '机动车违反禁止标线指示', penalty: '罚款200元, 记3分', basis: '《中华人民共和国道路交通安全法》第90条' },
-  { category: 'PUBLIC_ORDER_VIOLATION', grade: 'GENERAL', share: 0.03, description: '扰乱公共秩序', penalty: '行政拘留5日', basis: '《中华人民共和国治安管理处罚法》第23条' },
-  { category: 'SERIOUS_TRAFFIC_VIOLATION', grade: 'SERIOUS', share: 0.015, description: '醉酒驾驶机动车', penalty: '吊销机动车驾驶证, 五年内不得重新取得', basis: '《中华人民共和国道路交通安全法》第91条' },
-  { category: 'FRAUD', grade: 'SERIOUS', share: 0.004, description: '电信网络诈骗', penalty: '行政拘留15日并处罚款', basis: '《中华人民共和国治安管理处罚法》第49条' },
-  { category: 'DEFRAUDING_SOCIAL_INSURANCE', grade: 'SERIOUS', share: 0.002, description: '骗取社会保险待遇', penalty: '责令退回并处骗取金额二倍罚款', basis: '《中华人民共和国社会保险法》第88条' },
-  { category: 'FRAUDULENT_MARRIAGE_REGISTRATION', grade: 'SERIOUS', share: 0.001, description: '以虚假材料骗取婚姻登记', penalty: '撤销婚姻登记', basis: '《婚姻登记条例》' },
+  {
+    category: 'TRAFFIC_VIOLATION',
+    grade: 'MINOR',
+    share: 0.12,
+    description: '机动车违反禁止标线指示',
+    penalty: '罚款200元, 记3分',
+    basis: '《中华人民共和国道路交通安全法》第90条',
+  },
+  {
+    category: 'PUBLIC_ORDER_VIOLATION',
+    grade: 'GENERAL',
+    share: 0.03,
+    description: '扰乱公共秩序',
+    penalty: '行政拘留5日',
+    basis: '《中华人民共和国治安管理处罚法》第23条',
+  },
+  {
+    category: 'SERIOUS_TRAFFIC_VIOLATION',
+    grade: 'SERIOUS',
+    share: 0.015,
+    description: '醉酒驾驶机动车',
+    penalty: '吊销机动车驾驶证, 五年内不得重新取得',
+    basis: '《中华人民共和国道路交通安全法》第91条',
+  },
+  {
+    category: 'FRAUD',
+    grade: 'SERIOUS',
+    share: 0.004,
+    description: '电信网络诈骗',
+    penalty: '行政拘留15日并处罚款',
+    basis: '《中华人民共和国治安管理处罚法》第49条',
+  },
+  {
+    category: 'DEFRAUDING_SOCIAL_INSURANCE',
+    grade: 'SERIOUS',
+    share: 0.002,
+    description: '骗取社会保险待遇',
+    penalty: '责令退回并处骗取金额二倍罚款',
+    basis: '《中华人民共和国社会保险法》第88条',
+  },
+  {
+    category: 'FRAUDULENT_MARRIAGE_REGISTRATION',
+    grade: 'SERIOUS',
+    share: 0.001,
+    description: '以虚假材料骗取婚姻登记',
+    penalty: '撤销婚姻登记',
+    basis: '《婚姻登记条例》',
+  },
 ];
 
 export function residentFor(person: SyntheticPerson, seed: number): ResidentDoc {
@@ -62,6 +104,12 @@ export function violationsFor(person: SyntheticPerson, seed: number): ViolationD
 }
 
 export const seed: SubgraphSeeder<Models> = async (models, people, seedValue) => ({
-  residents: await insertNewDocuments(models.Resident, people.map((p) => residentFor(p, seedValue))),
-  violations: await insertNewDocuments(models.Violation, people.flatMap((p) => violationsFor(p, seedValue))),
+  residents: await insertNewDocuments(
+    models.Resident,
+    people.map((p) => residentFor(p, seedValue)),
+  ),
+  violations: await insertNewDocuments(
+    models.Violation,
+    people.flatMap((p) => violationsFor(p, seedValue)),
+  ),
 });

@@ -9,11 +9,10 @@ import {
   type SubgraphSeeder,
   type SyntheticPerson,
 } from '@credit/shared';
-import type { Model } from 'mongoose';
 
 import type { Models } from './models';
 import type { TaxArrearsDoc, TaxType } from './models/TaxArrears';
-import { type TaxCreditLevel, taxCreditLevelFor, type TaxCreditRatingDoc } from './models/TaxCreditRating';
+import { taxCreditLevelFor, type TaxCreditLevel, type TaxCreditRatingDoc } from './models/TaxCreditRating';
 import type { TaxDishonestyCaseDoc, TaxDishonestyCaseType } from './models/TaxDishonestyCase';
 
 const LEGAL_BASIS_RATING = '《中华人民共和国税收征收管理法》; 《纳税信用管理办法》';
@@ -144,7 +143,9 @@ export function taxArrearsFor(person: SyntheticPerson, seed: number): TaxArrears
     const decisionDate = rng.dateBetween(addMonths(dueBy, 1), addMonths(dueBy, 4));
     if (decisionDate > POPULATION_REFERENCE_DATE) continue;
     const settleBy = addMonths(decisionDate, 8);
-    const settledOn = rng.chance(ARREARS_SETTLED_SHARE) ? rng.dateBetween(decisionDate, settleBy < POPULATION_REFERENCE_DATE ? settleBy : POPULATION_REFERENCE_DATE) : null;
+    const settledOn = rng.chance(ARREARS_SETTLED_SHARE)
+      ? rng.dateBetween(decisionDate, settleBy < POPULATION_REFERENCE_DATE ? settleBy : POPULATION_REFERENCE_DATE)
+      : null;
     const id = `TAX-ARR-${person.id}-${kind.taxType}-${period.from}`;
     if (out.some((r) => r._id === id)) continue;
     out.push({
@@ -264,7 +265,12 @@ export function taxDishonestyCasesFor(person: SyntheticPerson, seed: number): Ta
  * dishonesty case sets the year it was decided in, and every later one, to
  * D directly; unpaid arrears keep the latest rating at C or D.
  */
-export function taxCreditRatingsFor(person: SyntheticPerson, seed: number, arrears: readonly TaxArrearsDoc[], cases: readonly TaxDishonestyCaseDoc[]): TaxCreditRatingDoc[] {
+export function taxCreditRatingsFor(
+  person: SyntheticPerson,
+  seed: number,
+  arrears: readonly TaxArrearsDoc[],
+  cases: readonly TaxDishonestyCaseDoc[],
+): TaxCreditRatingDoc[] {
   if (!isTaxpayer(person, seed)) return [];
   const rng = Rng.forKey(seed, 'tax', 'rating', person.index);
   const birthYear = Number(person.birthDate.slice(0, 4));
@@ -304,19 +310,12 @@ export function taxCreditRatingsFor(person: SyntheticPerson, seed: number, arrea
   });
 }
 
-// insertMany({ lean: true }) skips mongoose validation, and a level that
-// disagrees with its score must not enter the database from the seed either.
-async function validated<T>(model: Model<T>, docs: T[]): Promise<T[]> {
-  await Promise.all(docs.map((doc) => new model(doc).validate()));
-  return docs;
-}
-
 export const seed: SubgraphSeeder<Models> = async (models, people, seedValue) => {
   const arrears = people.map((p) => taxArrearsFor(p, seedValue));
   const cases = people.map((p) => taxDishonestyCasesFor(p, seedValue));
   const ratings = people.flatMap((p, i) => taxCreditRatingsFor(p, seedValue, arrears[i]!, cases[i]!));
   return {
-    tax_credit_ratings: await insertNewDocuments(models.TaxCreditRating, await validated(models.TaxCreditRating, ratings)),
+    tax_credit_ratings: await insertNewDocuments(models.TaxCreditRating, ratings),
     tax_arrears: await insertNewDocuments(models.TaxArrears, arrears.flat()),
     tax_dishonesty_cases: await insertNewDocuments(models.TaxDishonestyCase, cases.flat()),
   };

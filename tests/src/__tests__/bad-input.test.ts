@@ -1,5 +1,5 @@
-import { makeCitizenId } from '@credit/shared';
 import type { Stack } from '@credit/scripts/dist/stack';
+import { makeCitizenId } from '@credit/shared';
 
 import { startTestStack } from '../harness';
 
@@ -20,27 +20,60 @@ async function post(body: string | Buffer, headers: Record<string, string> = { '
 
 describe('bad input gets a clear coded error and the gateway stays up', () => {
   it('rejects an invalid citizen ID written in the query with BAD_USER_INPUT and the reason', async () => {
-    const { status, body } = await stack.query(/* GraphQL */ `{ person(id: "510703199001010011") { id } }`);
+    const { status, body } = await stack.query(/* GraphQL */ `
+      {
+        person(id: "510703199001010011") {
+          id
+        }
+      }
+    `);
     expect(status).toBe(400);
     expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', reason: 'check digit is 1, expected 5' } });
   });
 
   it('rejects an invalid citizen ID passed as a variable with BAD_USER_INPUT', async () => {
-    const { status, body } = await stack.query(/* GraphQL */ `query ($id: CitizenId!) { person(id: $id) { id } }`, { id: '51070319900230001X' });
+    const { status, body } = await stack.query(
+      /* GraphQL */ `
+        query ($id: CitizenId!) {
+          person(id: $id) {
+            id
+          }
+        }
+      `,
+      { id: '51070319900230001X' },
+    );
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.message).toMatch(/birth date 19900230 is not a valid date/);
   });
 
   it('reports each bad ID in a list, never an empty answer', async () => {
-    const { body } = await stack.query(/* GraphQL */ `query ($ids: [CitizenId!]!) { people(ids: $ids) { id } }`, { ids: [validId, 'nonsense'] });
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        query ($ids: [CitizenId!]!) {
+          people(ids: $ids) {
+            id
+          }
+        }
+      `,
+      { ids: [validId, 'nonsense'] },
+    );
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses more IDs than the documented maximum with TOO_MANY_IDS', async () => {
     const ids = Array.from({ length: 101 }, (_, i) => makeCitizenId('510704', '1970-01-01', i));
-    const { body } = await stack.query(/* GraphQL */ `query ($ids: [CitizenId!]!) { people(ids: $ids) { id } }`, { ids });
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        query ($ids: [CitizenId!]!) {
+          people(ids: $ids) {
+            id
+          }
+        }
+      `,
+      { ids },
+    );
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_IDS', max: 100 });
   });
 

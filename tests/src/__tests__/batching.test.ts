@@ -1,6 +1,6 @@
-import { syntheticPeople } from '@credit/shared';
 import { seedPopulation } from '@credit/scripts/dist/seed-population';
 import type { Stack } from '@credit/scripts/dist/stack';
+import { syntheticPeople } from '@credit/shared';
 
 import { commandDelta, mongoCommandCounts, startTestStack } from '../harness';
 import { PROFILE_FIELDS } from '../profile-query';
@@ -24,7 +24,8 @@ async function commandsFor(ids: string[]): Promise<Record<string, Map<string, nu
   expect(body.errors).toBeUndefined();
   expect((body.data as { people: unknown[] }).people).toHaveLength(ids.length);
   const delta: Record<string, Map<string, number>> = {};
-  for (const [name, s] of Object.entries(stack.subgraphs)) delta[name] = commandDelta(before[name]!, await mongoCommandCounts(s.url.replace('/graphql', '/metrics')));
+  for (const [name, s] of Object.entries(stack.subgraphs))
+    delta[name] = commandDelta(before[name]!, await mongoCommandCounts(s.url.replace('/graphql', '/metrics')));
   return delta;
 }
 

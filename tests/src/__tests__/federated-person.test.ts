@@ -1,6 +1,6 @@
-import { ageOn, makeCitizenId, parseCitizenId, todayInCity } from '@credit/shared';
 import { seedPopulation } from '@credit/scripts/dist/seed-population';
 import type { Stack } from '@credit/scripts/dist/stack';
+import { ageOn, makeCitizenId, parseCitizenId, todayInCity } from '@credit/shared';
 
 import { startTestStack } from '../harness';
 import { PROFILE_FIELDS } from '../profile-query';
@@ -47,7 +47,11 @@ describe('the federated Person', () => {
     const resident = await someDoc('public-security', 'residents');
     const person = await profile(resident._id);
     expect(person.id).toBe(resident._id);
-    expect(person.identity).toMatchObject({ name: resident.name, birthDate: parseCitizenId(resident._id).birthDate, gender: parseCitizenId(resident._id).gender });
+    expect(person.identity).toMatchObject({
+      name: resident.name,
+      birthDate: parseCitizenId(resident._id).birthDate,
+      gender: parseCitizenId(resident._id).gender,
+    });
     expect(person.identity.age).toBe(ageOn(resident.birthDate, todayInCity()));
     expect(person.identity.registeredResidence.areaName).toMatch(/^四川省绵阳市/);
     expect(person.realNameRegistrations).toHaveLength(7);
@@ -105,7 +109,9 @@ describe('the federated Person', () => {
       collectedAt: new Date('2020-01-16T00:00:00Z'),
     });
     const person = await profile(id);
-    expect(person.violations.nodes).toEqual([expect.objectContaining({ id: 'PSB-EXPIRED-1', displayWindow: expect.objectContaining({ until: '2020-04-15', shown: false, endedBy: 'EXPIRED' }) })]);
+    expect(person.violations.nodes).toEqual([
+      expect.objectContaining({ id: 'PSB-EXPIRED-1', displayWindow: expect.objectContaining({ until: '2020-04-15', shown: false, endedBy: 'EXPIRED' }) }),
+    ]);
   });
 
   it('answers a valid ID unknown to every source with a Person whose identity is null and whose lists are empty', async () => {
@@ -120,7 +126,19 @@ describe('the federated Person', () => {
   it('answers people(ids:) in the order asked', async () => {
     const docs = await stack.subgraphs['public-security']!.connection.db!.collection('residents').find({}).limit(5).toArray();
     const ids = docs.map((d) => d._id as unknown as string).reverse();
-    const { body } = await stack.query(/* GraphQL */ `query ($ids: [CitizenId!]!) { people(ids: $ids) { id identity { name } } }`, { ids });
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        query ($ids: [CitizenId!]!) {
+          people(ids: $ids) {
+            id
+            identity {
+              name
+            }
+          }
+        }
+      `,
+      { ids },
+    );
     expect((body.data as Json).people.map((p: Json) => p.id)).toEqual(ids);
   });
 
@@ -136,7 +154,25 @@ describe('the federated Person', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const { body }: { body: { data?: Json } } = await stack.query(/* GraphQL */ `query ($id: CitizenId!, $after: String) { person(id: $id) { volunteerRecords(first: 10, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } }`, { id, after });
+      const { body }: { body: { data?: Json } } = await stack.query(
+        /* GraphQL */ `
+          query ($id: CitizenId!, $after: String) {
+            person(id: $id) {
+              volunteerRecords(first: 10, after: $after) {
+                totalCount
+                nodes {
+                  id
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+          }
+        `,
+        { id, after },
+      );
       const conn: Json = body.data!.person.volunteerRecords;
       expect(conn.totalCount).toBe(25);
       seen.push(...conn.nodes.map((n: Json) => n.id));

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { loadPolicy, REPO_ROOT, SUBGRAPHS } from '@credit/shared';
-import { type FieldDefinitionNode, Kind, type ObjectTypeDefinitionNode, parse, type StringValueNode } from 'graphql';
+import { Kind, parse, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type StringValueNode } from 'graphql';
 
 const supergraph = parse(readFileSync(path.join(REPO_ROOT, 'gateway', 'supergraph.graphql'), 'utf8'));
-const objectTypes = new Map(supergraph.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION).map((d) => [d.name.value, d]));
+const objectTypes = new Map(
+  supergraph.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION).map((d) => [d.name.value, d]),
+);
 const policy = loadPolicy();
 
 function directiveArg(field: FieldDefinitionNode, directive: string, arg: string): string | undefined {
@@ -33,7 +35,9 @@ describe('the composed schema follows the project conventions', () => {
     const mismatches: string[] = [];
     for (const field of person.fields ?? []) {
       if (field.name.value === 'id') continue;
-      const graph = directiveArg(field, 'join__field', 'graph') ?? field.directives?.find((d) => d.name.value === 'join__field')?.arguments?.find((a) => a.name.value === 'graph')?.value;
+      const graph =
+        directiveArg(field, 'join__field', 'graph') ??
+        field.directives?.find((d) => d.name.value === 'join__field')?.arguments?.find((a) => a.name.value === 'graph')?.value;
       const graphName = typeof graph === 'string' ? graph : (graph as { value?: string } | undefined)?.value;
       const group = directiveArg(field, 'sensitive', 'group')!;
       if (bureauOfGraph[graphName!] !== policy.fieldGroups[group]?.owner) mismatches.push(`${field.name.value}: ${graphName} vs ${group}`);
@@ -51,7 +55,10 @@ describe('the composed schema follows the project conventions', () => {
     expect(recordTypes.length).toBe(11);
     for (const type of recordTypes) {
       const names = new Set(type.fields!.map((f) => f.name.value));
-      expect({ type: type.name.value, has: ['grade', 'decisionDate', 'provenance', 'displayWindow'].filter((n) => names.has(n)) }).toEqual({ type: type.name.value, has: ['grade', 'decisionDate', 'provenance', 'displayWindow'] });
+      expect({ type: type.name.value, has: ['grade', 'decisionDate', 'provenance', 'displayWindow'].filter((n) => names.has(n)) }).toEqual({
+        type: type.name.value,
+        has: ['grade', 'decisionDate', 'provenance', 'displayWindow'],
+      });
     }
   });
 
@@ -61,7 +68,12 @@ describe('the composed schema follows the project conventions', () => {
       if (!typeName) continue;
       const args = (field.arguments ?? []).map((a) => a.name.value);
       expect({ field: field.name.value, args }).toEqual({ field: field.name.value, args: ['first', 'after'] });
-      expect(objectTypes.get(typeName)!.fields!.map((f) => f.name.value).sort()).toEqual(['nodes', 'pageInfo', 'totalCount']);
+      expect(
+        objectTypes
+          .get(typeName)!
+          .fields!.map((f) => f.name.value)
+          .sort(),
+      ).toEqual(['nodes', 'pageInfo', 'totalCount']);
     }
   });
 });

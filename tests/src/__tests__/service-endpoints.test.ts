@@ -1,5 +1,5 @@
-import { makeCitizenId } from '@credit/shared';
 import type { Stack } from '@credit/scripts/dist/stack';
+import { makeCitizenId } from '@credit/shared';
 
 import { startTestStack } from '../harness';
 

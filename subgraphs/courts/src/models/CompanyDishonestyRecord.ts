@@ -1,5 +1,5 @@
-import { addNegativeRecordIndexes, type NegativeRecordDoc, negativeRecordFields } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { Schema, type Connection } from 'mongoose';
 
 import { COMPANY_ROLES, type CompanyRole } from './CompanyRepresentation';
 import { unifiedSocialCreditCodeField } from './validators';

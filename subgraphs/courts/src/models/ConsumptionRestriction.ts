@@ -1,5 +1,5 @@
 import { policy } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 import { nonEmpty } from './validators';
 

@@ -1,5 +1,14 @@
-import { addMonths, ageOn, addNegativeRecordIndexes, CitizenIdError, type NegativeRecordDoc, negativeRecordFields, parseCitizenId, policy } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import {
+  addMonths,
+  addNegativeRecordIndexes,
+  ageOn,
+  CitizenIdError,
+  negativeRecordFields,
+  parseCitizenId,
+  policy,
+  type NegativeRecordDoc,
+} from '@credit/shared';
+import { Schema, type Connection } from 'mongoose';
 
 import { nonEmpty } from './validators';
 
@@ -14,7 +23,14 @@ export const DISHONESTY_GROUNDS = [
 ] as const;
 export type DishonestyGround = (typeof DISHONESTY_GROUNDS)[number];
 
-export const DEBTOR_REMOVAL_REASONS = ['PERFORMED', 'SETTLEMENT_PERFORMED', 'CREDITOR_APPLIED', 'ENFORCEMENT_ENDED', 'REVOKED', 'EXPIRED_EXTENSION_DENIED'] as const;
+export const DEBTOR_REMOVAL_REASONS = [
+  'PERFORMED',
+  'SETTLEMENT_PERFORMED',
+  'CREDITOR_APPLIED',
+  'ENFORCEMENT_ENDED',
+  'REVOKED',
+  'EXPIRED_EXTENSION_DENIED',
+] as const;
 export type DebtorRemovalReason = (typeof DEBTOR_REMOVAL_REASONS)[number];
 
 /**
@@ -75,7 +91,11 @@ debtorListingSchema.pre('validate', function () {
   this.displayUntil ??= defaultListedUntil(this.decisionDate);
   const latest = addMonths(this.decisionDate, 12 * (defaultYears + extensionYearsMax));
   if (this.displayUntil <= this.decisionDate || this.displayUntil > latest) {
-    this.invalidate('displayUntil', `listing period must end after ${this.decisionDate} and by ${latest} (${defaultYears} years plus at most ${extensionYearsMax} of extension)`, this.displayUntil);
+    this.invalidate(
+      'displayUntil',
+      `listing period must end after ${this.decisionDate} and by ${latest} (${defaultYears} years plus at most ${extensionYearsMax} of extension)`,
+      this.displayUntil,
+    );
   }
   if (Boolean(this.removedOn) !== Boolean(this.removalReason)) {
     this.invalidate('removalReason', 'a removal needs both removedOn and removalReason', this.removalReason);

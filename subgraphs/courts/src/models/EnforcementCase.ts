@@ -1,4 +1,4 @@
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 export const ENFORCEMENT_STATUSES = ['PENDING', 'CONCLUDED', 'TERMINATED'] as const;
 export type EnforcementStatus = (typeof ENFORCEMENT_STATUSES)[number];

@@ -7,4 +7,12 @@ import { DebtorListing } from './DebtorListing';
 import { EnforcementCase } from './EnforcementCase';
 import { Person } from './Person';
 
-export const resolvers: Resolvers = { ...scalarResolvers, Query: rootQueryResolvers, Person, DebtorListing, EnforcementCase, ConsumptionRestriction, CompanyDishonestyRecord };
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Query: rootQueryResolvers,
+  Person,
+  DebtorListing,
+  EnforcementCase,
+  ConsumptionRestriction,
+  CompanyDishonestyRecord,
+};

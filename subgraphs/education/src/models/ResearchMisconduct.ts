@@ -1,7 +1,15 @@
-import { addNegativeRecordIndexes, type NegativeRecordDoc, negativeRecordFields } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { Schema, type Connection } from 'mongoose';
 
-export const RESEARCH_MISCONDUCT_TYPES = ['PLAGIARISM', 'FABRICATION', 'FALSIFICATION', 'GHOSTWRITING', 'FAKE_PEER_REVIEW', 'IMPROPER_AUTHORSHIP', 'FALSE_APPLICATION'] as const;
+export const RESEARCH_MISCONDUCT_TYPES = [
+  'PLAGIARISM',
+  'FABRICATION',
+  'FALSIFICATION',
+  'GHOSTWRITING',
+  'FAKE_PEER_REVIEW',
+  'IMPROPER_AUTHORSHIP',
+  'FALSE_APPLICATION',
+] as const;
 export type ResearchMisconductType = (typeof RESEARCH_MISCONDUCT_TYPES)[number];
 
 /** A finding of research misconduct (科研失信行为) and the measures decided for it. */

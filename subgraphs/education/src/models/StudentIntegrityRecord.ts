@@ -1,5 +1,5 @@
-import { addNegativeRecordIndexes, ageOn, isValidCitizenId, type NegativeRecordDoc, negativeRecordFields, parseCitizenId, policy } from '@credit/shared';
-import { type Connection, Query, Schema } from 'mongoose';
+import { addNegativeRecordIndexes, ageOn, isValidCitizenId, negativeRecordFields, parseCitizenId, policy, type NegativeRecordDoc } from '@credit/shared';
+import { Query, Schema, type Connection } from 'mongoose';
 
 export const STUDENT_INTEGRITY_CATEGORIES = ['EXAM_CHEATING', 'ACADEMIC_FRAUD', 'STUDENT_LOAN_DEFAULT', 'FORGED_EMPLOYMENT_PAPERS'] as const;
 export type StudentIntegrityCategory = (typeof STUDENT_INTEGRITY_CATEGORIES)[number];
@@ -51,7 +51,8 @@ const studentIntegrityRecordSchema = new Schema<StudentIntegrityRecordDoc>(
           // Without a known person the age cannot be shown to be adult, so the write is refused.
           return personId !== undefined && isValidCitizenId(personId) && ageOfPersonOn(personId, actDate) >= policy().minors.adultAge;
         },
-        message: (props: { value: unknown }) => `act on ${String(props.value)}: student integrity files hold acts of adults only (aged ${policy().minors.adultAge} or over at the act), and this person was under age or is unknown`,
+        message: (props: { value: unknown }) =>
+          `act on ${String(props.value)}: student integrity files hold acts of adults only (aged ${policy().minors.adultAge} or over at the act), and this person was under age or is unknown`,
       },
     },
   },

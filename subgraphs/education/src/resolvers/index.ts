@@ -7,4 +7,12 @@ import { Person } from './Person';
 import { ResearchMisconduct } from './ResearchMisconduct';
 import { StudentIntegrityRecord } from './StudentIntegrityRecord';
 
-export const resolvers: Resolvers = { ...scalarResolvers, Query: rootQueryResolvers, Person, EducationRecord, Degree, StudentIntegrityRecord, ResearchMisconduct };
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Query: rootQueryResolvers,
+  Person,
+  EducationRecord,
+  Degree,
+  StudentIntegrityRecord,
+  ResearchMisconduct,
+};

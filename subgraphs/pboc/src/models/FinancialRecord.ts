@@ -1,5 +1,5 @@
-import { addNegativeRecordIndexes, type NegativeRecordDoc, negativeRecordFields } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { Schema, type Connection } from 'mongoose';
 
 export const FINANCIAL_CATEGORIES = ['LOAN_OVERDUE', 'LOAN_DEFAULT', 'MALICIOUS_DEBT_EVASION', 'ILLEGAL_FUND_RAISING'] as const;
 export type FinancialCategory = (typeof FINANCIAL_CATEGORIES)[number];
@@ -30,7 +30,13 @@ export interface FinancialRecordDoc extends NegativeRecordDoc {
   victims?: number | null;
 }
 
-export type OverdueRecordDoc = FinancialRecordDoc & { category: 'LOAN_OVERDUE'; lender: string; product: LoanProduct; daysOverdue: number; overdueFrom: string };
+export type OverdueRecordDoc = FinancialRecordDoc & {
+  category: 'LOAN_OVERDUE';
+  lender: string;
+  product: LoanProduct;
+  daysOverdue: number;
+  overdueFrom: string;
+};
 export type LoanDefaultDoc = FinancialRecordDoc & { category: 'LOAN_DEFAULT'; lender: string; product: LoanProduct; defaultedOn: string };
 export type MaliciousDebtEvasionDoc = FinancialRecordDoc & { category: 'MALICIOUS_DEBT_EVASION'; lender: string; description: string; actEndedOn: string };
 export type IllegalFundRaisingDoc = FinancialRecordDoc & { category: 'ILLEGAL_FUND_RAISING'; scheme: string; victims: number; actEndedOn: string };

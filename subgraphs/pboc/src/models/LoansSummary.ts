@@ -1,4 +1,4 @@
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 /** Summary of a person's credit accounts from the latest credit report, keyed by citizen ID. */
 export interface LoansSummaryDoc {

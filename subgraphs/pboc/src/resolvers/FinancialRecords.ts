@@ -1,6 +1,11 @@
 import { negativeRecordResolvers, todayInCity } from '@credit/shared';
 
-import type { IllegalFundRaisingRecordResolvers, LoanDefaultResolvers, MaliciousDebtEvasionRecordResolvers, OverdueRecordResolvers } from '../generated/graphql';
+import type {
+  IllegalFundRaisingRecordResolvers,
+  LoanDefaultResolvers,
+  MaliciousDebtEvasionRecordResolvers,
+  OverdueRecordResolvers,
+} from '../generated/graphql';
 import type { FinancialRecordDoc, IllegalFundRaisingDoc, LoanDefaultDoc, MaliciousDebtEvasionDoc, OverdueRecordDoc } from '../models/FinancialRecord';
 
 // PBoC art. 16 keeps a record 5 years from the day the act ends. While an

@@ -1,6 +1,6 @@
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
-import { type PositiveRecordSourceFields, positiveRecordSourceFields } from './positive-record';
+import { positiveRecordSourceFields, type PositiveRecordSourceFields } from './positive-record';
 
 /** A charitable donation, as receipted by the recipient. */
 export interface CharityRecordDoc extends PositiveRecordSourceFields {

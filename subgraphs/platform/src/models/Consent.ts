@@ -1,5 +1,5 @@
 import { policy, socialCreditCodeProblem, todayInCity } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 export const CONSENT_PURPOSES = ['LOAN', 'CREDIT_CARD', 'EMPLOYMENT_SCREENING', 'TENANCY', 'LICENSING', 'INSURANCE', 'GUARANTEE'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -47,7 +47,10 @@ const consentSchema = new Schema<ConsentDoc>(
     granteeInstitutionId: {
       type: String,
       required: true,
-      validate: { validator: (code: string) => socialCreditCodeProblem(code) === null, message: (props: { value: unknown }) => `granteeInstitutionId ${String(props.value)}: ${socialCreditCodeProblem(props.value)}` },
+      validate: {
+        validator: (code: string) => socialCreditCodeProblem(code) === null,
+        message: (props: { value: unknown }) => `granteeInstitutionId ${String(props.value)}: ${socialCreditCodeProblem(props.value)}`,
+      },
     },
     granteeInstitutionName: { type: String, required: true },
     purpose: { type: String, required: true, enum: [...CONSENT_PURPOSES] },
@@ -57,7 +60,8 @@ const consentSchema = new Schema<ConsentDoc>(
       // Scopes are checked against the policy in force when the consent is written, so a consent can never name a group the gateway does not know.
       validate: {
         validator: (scopes: string[]) => scopes.length > 0 && scopes.every((group) => Object.hasOwn(policy().fieldGroups, group)),
-        message: (props: { value: unknown }) => `scopes ${JSON.stringify(props.value)} must be a non-empty list of field groups of credit policy ${policy().version}`,
+        message: (props: { value: unknown }) =>
+          `scopes ${JSON.stringify(props.value)} must be a non-empty list of field groups of credit policy ${policy().version}`,
       },
     },
     validFrom: { type: String, required: true },

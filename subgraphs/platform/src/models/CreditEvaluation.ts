@@ -1,5 +1,5 @@
 import { BUREAUS, type Bureau } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 export const CREDIT_GRADES = ['AAA', 'AA', 'A', 'B', 'C', 'D'] as const;
 export type CreditGrade = (typeof CREDIT_GRADES)[number];

@@ -1,5 +1,5 @@
 import { policy } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 /**
  * A person's joint-punishment status (MISSION rule 8), keyed by citizen ID.
@@ -29,7 +29,8 @@ const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
       required: true,
       validate: {
         validator: (categories: string[]) => categories.every((c) => policy().categories[c]?.jointPunishment === true),
-        message: (props: { value: unknown }) => `categories ${JSON.stringify(props.value)} must be joint-punishment categories of credit policy ${policy().version}`,
+        message: (props: { value: unknown }) =>
+          `categories ${JSON.stringify(props.value)} must be joint-punishment categories of credit policy ${policy().version}`,
       },
     },
     measures: { type: [String], required: true },

@@ -1,5 +1,5 @@
 import { BUREAUS, type Bureau } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 export const OBJECTION_STATUSES = ['FILED', 'UNDER_REVIEW', 'CORRECTED', 'REMOVED', 'UPHELD'] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];

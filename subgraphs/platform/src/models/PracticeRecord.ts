@@ -1,6 +1,6 @@
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
-import { type PositiveRecordSourceFields, positiveRecordSourceFields } from './positive-record';
+import { positiveRecordSourceFields, type PositiveRecordSourceFields } from './positive-record';
 
 /** The key professions of the seed (重点职业人群), as in the `KeyProfession` enum. */
 export const KEY_PROFESSIONS = [

@@ -1,4 +1,4 @@
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 import { CONSENT_PURPOSES, type ConsentPurpose } from './Consent';
 

@@ -1,7 +1,7 @@
 import { todayInCity } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
-import { type PositiveRecordSourceFields, positiveRecordSourceFields } from './positive-record';
+import { positiveRecordSourceFields, type PositiveRecordSourceFields } from './positive-record';
 
 /** An honour or distinction that puts a person on the red list (MISSION rule 9). */
 export interface RedListEntryDoc extends PositiveRecordSourceFields {

@@ -1,5 +1,5 @@
 import { BUREAUS, type Bureau } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 export const REPAIR_CORRECTIONS = ['OBLIGATION_PERFORMED', 'VOLUNTEER_SERVICE', 'CHARITY'] as const;
 export type RepairCorrection = (typeof REPAIR_CORRECTIONS)[number];

@@ -1,6 +1,6 @@
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
-import { type PositiveRecordSourceFields, positiveRecordSourceFields } from './positive-record';
+import { positiveRecordSourceFields, type PositiveRecordSourceFields } from './positive-record';
 
 /** Volunteer service, as recorded by the volunteer organisation. */
 export interface VolunteerRecordDoc extends PositiveRecordSourceFields {

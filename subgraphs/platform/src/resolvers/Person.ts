@@ -13,7 +13,14 @@ export const Person: PersonResolvers = {
     const status = await loaders.jointPunishmentById.load(id);
     // No document means the listing workflow has never listed the person: that is a real "not listed".
     if (!status) return { listed: false, categories: [], measures: [], since: null, until: null, updatedAt: null };
-    return { listed: status.listed, categories: status.categories, measures: status.measures, since: status.since ?? null, until: status.until ?? null, updatedAt: status.updatedAt };
+    return {
+      listed: status.listed,
+      categories: status.categories,
+      measures: status.measures,
+      since: status.since ?? null,
+      until: status.until ?? null,
+      updatedAt: status.updatedAt,
+    };
   },
   redList: async ({ id }, _args, { loaders }) => {
     const entries = await loaders.redListByPerson.load(id);

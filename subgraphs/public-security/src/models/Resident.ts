@@ -1,4 +1,4 @@
-import { type Connection, Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 /** A person in the population base (人口基础信息库), keyed by citizen ID. */
 export interface ResidentDoc {

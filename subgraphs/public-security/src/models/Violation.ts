@@ -1,5 +1,5 @@
-import { addNegativeRecordIndexes, type NegativeRecordDoc, negativeRecordFields } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { Schema, type Connection } from 'mongoose';
 
 /** A violation of law or discipline and its administrative penalty. */
 export interface ViolationDoc extends NegativeRecordDoc {

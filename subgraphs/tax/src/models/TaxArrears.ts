@@ -1,5 +1,5 @@
-import { addNegativeRecordIndexes, type NegativeRecordDoc, negativeRecordFields } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { Schema, type Connection } from 'mongoose';
 
 export const TAX_TYPES = ['INDIVIDUAL_INCOME_TAX', 'VALUE_ADDED_TAX', 'PROPERTY_TAX', 'URBAN_LAND_USE_TAX', 'DEED_TAX', 'STAMP_DUTY'] as const;
 export type TaxType = (typeof TAX_TYPES)[number];

@@ -1,5 +1,5 @@
 import { policy } from '@credit/shared';
-import { type Connection, Query, Schema } from 'mongoose';
+import { Query, Schema, type Connection } from 'mongoose';
 
 export const TAX_CREDIT_LEVELS = ['A', 'B', 'M', 'C', 'D'] as const;
 export type TaxCreditLevel = (typeof TAX_CREDIT_LEVELS)[number];
@@ -59,7 +59,10 @@ function consistentRating(this: unknown): boolean {
   if (level === undefined || score === undefined) return false;
   return level === taxCreditLevelFor(score as number | null) || (level === 'D' && directD === true);
 }
-const CONSISTENCY = { validator: consistentRating, message: 'tax-credit level must be the one the score earns under the credit policy (M when there is no score), or D set directly' };
+const CONSISTENCY = {
+  validator: consistentRating,
+  message: 'tax-credit level must be the one the score earns under the credit policy (M when there is no score), or D set directly',
+};
 
 const taxCreditRatingSchema = new Schema<TaxCreditRatingDoc>(
   {

@@ -1,7 +1,14 @@
-import { addNegativeRecordIndexes, type NegativeRecordDoc, negativeRecordFields } from '@credit/shared';
-import { type Connection, Schema } from 'mongoose';
+import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { Schema, type Connection } from 'mongoose';
 
-export const TAX_DISHONESTY_CASE_TYPES = ['TAX_EVASION', 'EVADING_RECOVERY_OF_ARREARS', 'EXPORT_REBATE_FRAUD', 'TAX_RESISTANCE', 'FALSE_VAT_INVOICES', 'FALSE_ORDINARY_INVOICES'] as const;
+export const TAX_DISHONESTY_CASE_TYPES = [
+  'TAX_EVASION',
+  'EVADING_RECOVERY_OF_ARREARS',
+  'EXPORT_REBATE_FRAUD',
+  'TAX_RESISTANCE',
+  'FALSE_VAT_INVOICES',
+  'FALSE_ORDINARY_INVOICES',
+] as const;
 export type TaxDishonestyCaseType = (typeof TAX_DISHONESTY_CASE_TYPES)[number];
 
 /** A major tax-dishonesty case (重大税收违法失信案件) and its penalty. */
