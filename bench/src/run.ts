@@ -26,12 +26,7 @@ const connections = Number(values.connections);
 const population = syntheticPeople(Number(values.seed), 0, Number(values.people));
 const adults = population.filter((p) => p.birthDate < '2000-01-01');
 
-const FULL_PROFILE = /* GraphQL */ `
-  query FullProfile($id: CitizenId!) {
-    person(id: $id) {
-      ...Profile
-    }
-  }
+const PROFILE_FRAGMENT = /* GraphQL */ `
   fragment Profile on Person {
     id
     identity {
@@ -137,10 +132,8 @@ const FULL_PROFILE = /* GraphQL */ `
     }
   }
 `;
-const HUNDRED_PEOPLE = FULL_PROFILE.replace(
-  'query FullProfile($id: CitizenId!) {\n    person(id: $id) { ...Profile }\n  }',
-  'query People($ids: [CitizenId!]!) { people(ids: $ids) { ...Profile } }',
-);
+const FULL_PROFILE = `query FullProfile($id: CitizenId!) { person(id: $id) { ...Profile } } ${PROFILE_FRAGMENT}`;
+const HUNDRED_PEOPLE = `query People($ids: [CitizenId!]!) { people(ids: $ids) { ...Profile } } ${PROFILE_FRAGMENT}`;
 const TAX_ONLY = /* GraphQL */ `
   query TaxLevel($id: CitizenId!) {
     person(id: $id) {
