@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { codedError, ERROR_CODES, type ErrorCode } from '@credit/shared';
+import { codedError, ERROR_CODES, INTERNAL_PRINCIPAL_HEADER, type ErrorCode } from '@credit/shared';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 
@@ -22,8 +22,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url, fetcher: fetch as unknown as Fetcher });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context && 'requestId' in context) request.http?.headers.set('x-request-id', context.requestId);
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // Health checks and schema loads carry no request context: they go unsigned, as public.
+    if (!context || !('forwardedHeader' in context)) return;
+    request.http?.headers.set('x-request-id', context.requestId);
+    request.http?.headers.set(INTERNAL_PRINCIPAL_HEADER, await context.forwardedHeader());
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {

@@ -5,18 +5,22 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
+  createCallerTokenVerifier,
   createLogger,
   createServiceMetrics,
   formatErrorForClient,
+  internalSigningSecret,
   listenHttpService,
   policy,
-  PUBLIC_PRINCIPAL,
+  signForwardedRequest,
   SUBGRAPHS,
   subgraphUrlVariable,
+  type CallerTokenVerifier,
   type RunningHttpService,
 } from '@credit/shared';
 import { Histogram } from 'prom-client';
 
+import { authenticate } from './authentication';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './datasource';
 import { serveExplorer } from './explorer';
@@ -34,6 +38,10 @@ export interface GatewayOptions {
   sampleId?: string;
   /** Serve the GraphiQL explorer (off in production). */
   explorer?: boolean;
+  /** Verifier of callers' tokens; from AUTH_JWKS_URL / AUTH_PUBLIC_KEY_FILE / the dev key when absent. */
+  tokenVerifier?: CallerTokenVerifier;
+  /** Secret of the internal principal header; INTERNAL_SIGNING_SECRET (or the dev secret) when absent. */
+  internalSecret?: Uint8Array;
 }
 
 export interface RunningGateway extends RunningHttpService {
@@ -54,6 +62,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [metrics.registry],
   });
+
+  const tokenVerifier = options.tokenVerifier ?? (await createCallerTokenVerifier());
+  const internalSecret = options.internalSecret ?? internalSigningSecret();
 
   const urlOverrides: Record<string, string> = {};
   for (const entry of SUBGRAPHS) {
@@ -109,13 +120,20 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         const down = results.filter((n): n is string => n !== null);
         if (down.length) throw new Error(`subgraphs unavailable: ${down.join(', ')}`);
       },
-      context: async (_req, requestId) => ({
-        requestId,
-        // Token verification and the forwarded principal come with the
-        // access rules; until then every caller is public.
-        principal: PUBLIC_PRINCIPAL,
-        log: log.child({ requestId }),
-      }),
+      context: async (req, requestId) => {
+        const principal = await authenticate(req, tokenVerifier);
+        let signed: Promise<string> | undefined;
+        const context: GatewayContext = {
+          requestId,
+          principal,
+          forwarded: { principal, grants: {}, publicListed: [] },
+          // Signed lazily and once: what is forwarded is final only when the
+          // operation is resolved (the consents of the people asked for).
+          forwardedHeader: () => (signed ??= signForwardedRequest(context.forwarded, internalSecret)),
+          log: log.child({ requestId, role: principal.role, ...(principal.org ? { org: principal.org } : {}) }),
+        };
+        return context;
+      },
       extraRoutes: explorer ? (req, res, url) => serveExplorer(req, res, url, options.sampleId) : undefined,
     },
     options.port ?? 0,

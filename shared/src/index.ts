@@ -21,3 +21,7 @@ export * from './population';
 export * from './seeding';
 export * from './subgraph-registry';
 export * from './root-query';
+export * from './auth';
+export * from './access';
+export * from './masking';
+export * from './permissions';

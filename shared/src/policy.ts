@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { ROLES } from './principal';
+
 /**
  * The versioned credit policy: display periods, categories, deadlines,
  * masking, field groups and limits. It is data (`shared/policy/credit-policy.json`)
@@ -10,6 +12,10 @@ import path from 'node:path';
 
 export const BUREAUS = ['PUBLIC_SECURITY', 'EDUCATION', 'TAX', 'COURTS', 'PBOC', 'PLATFORM'] as const;
 export type Bureau = (typeof BUREAUS)[number];
+
+/** Rules of the access matrix; their meaning is in access.ts and the policy's `access.notes`. */
+export const ACCESS_RULES = ['allow', 'deny', 'own', 'consent', 'consent_or_masked', 'public_list_masked', 'own_bureau'] as const;
+export type AccessRule = (typeof ACCESS_RULES)[number];
 
 export const SEVERITY_GRADES = ['MINOR', 'GENERAL', 'SERIOUS'] as const;
 export type SeverityGrade = (typeof SEVERITY_GRADES)[number];
@@ -57,6 +63,8 @@ export interface CreditPolicy {
   masking: Record<string, Record<string, unknown>>;
   fieldGroups: Record<string, FieldGroupPolicy>;
   limits: { maxPeoplePerQuery: number; defaultPageSize: number; maxPageSize: number; maxRequestBodyBytes: number };
+  /** Access matrix: role -> field group (or `*`) -> rule (see access.ts). */
+  access: { notes?: string; roles: Record<string, Record<string, string>> };
 }
 
 export class PolicyError extends Error {
@@ -110,6 +118,14 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     '`limits` must give positive maxPeoplePerQuery and maxPageSize >= defaultPageSize',
   );
   check(file, Array.isArray(p.deadlines?.holidays), '`deadlines.holidays` must be a list of dates');
+  check(file, typeof p.access?.roles === 'object' && p.access.roles !== null, '`access.roles` is required');
+  for (const [role, rules] of Object.entries(p.access.roles)) {
+    check(file, (ROLES as readonly string[]).includes(role), `access.roles.${role} is not a role`);
+    for (const [group, rule] of Object.entries(rules)) {
+      check(file, group === '*' || group in p.fieldGroups, `access.roles.${role}.${group} is not a field group`);
+      check(file, (ACCESS_RULES as readonly string[]).includes(rule), `access.roles.${role}.${group}: unknown rule ${rule}`);
+    }
+  }
   return p;
 }
 

@@ -7,20 +7,25 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
+import { INTERNAL_PRINCIPAL_HEADER, internalSigningSecret, PUBLIC_REQUEST, verifyForwardedRequest } from './auth';
 import { connectDatabase, databaseName, initModels } from './database';
 import { formatErrorForClient } from './format-error';
 import { listenHttpService, type RunningHttpService } from './http-server';
 import { createLogger, type Logger } from './logger';
 import { createServiceMetrics, type ServiceMetrics } from './metrics';
+import { subgraphPermissions, type AccessContext } from './permissions';
 import { policy } from './policy';
-import { PUBLIC_PRINCIPAL, type Principal } from './principal';
+import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
 
 /** What every subgraph resolver sees in its context. */
-export interface SubgraphContext<TLoaders> {
+export interface SubgraphContext<TLoaders> extends AccessContext {
   requestId: string;
+  /** The caller, as verified by the gateway (public when the call did not come through it). */
   principal: Principal;
   loaders: TLoaders;
   log: Logger;
@@ -50,6 +55,8 @@ export interface SubgraphDefinition<TModels, TLoaders> {
   createLoaders: (models: TModels) => TLoaders;
   /** Generates the subgraph's synthetic records for `npm run seed`. */
   seed: SubgraphSeeder<TModels>;
+  /** Shield rules beyond the derived ones (mutations of the subgraph). */
+  permissions?: IRules;
 }
 
 export interface StartOptions {
@@ -57,6 +64,8 @@ export interface StartOptions {
   host?: string;
   mongoUri: string;
   dbPrefix?: string;
+  /** Secret of the gateway's principal header; INTERNAL_SIGNING_SECRET (or the dev secret) when absent. */
+  internalSecret?: Uint8Array;
 }
 
 export interface RunningSubgraph<TModels> extends RunningHttpService {
@@ -79,7 +88,9 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
     const models = def.createModels(connection);
     await initModels(connection);
 
-    const schema = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(def.schemaFile), resolvers: def.resolvers }]);
+    const typeDefs = subgraphTypeDefs(def.schemaFile);
+    const schema = applyMiddleware(buildSubgraphSchema([{ typeDefs, resolvers: def.resolvers }]), subgraphPermissions(typeDefs, def.permissions));
+    const internalSecret = options.internalSecret ?? internalSigningSecret();
     const timing: ApolloServerPlugin<SubgraphContext<TLoaders>> = {
       async requestDidStart() {
         const end = metrics.graphqlDuration.startTimer();
@@ -114,14 +125,13 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
         healthCheck: async () => {
           await connection.db!.admin().ping();
         },
-        context: async (_req: IncomingMessage, requestId: string) => ({
-          requestId,
-          // The gateway's signed principal header is verified here once the
-          // access rules are enforced; until then every caller is public.
-          principal: PUBLIC_PRINCIPAL,
-          loaders: def.createLoaders(models),
-          log: log.child({ requestId }),
-        }),
+        context: async (req: IncomingMessage, requestId: string) => {
+          const header = req.headers[INTERNAL_PRINCIPAL_HEADER] as string | undefined;
+          const forwarded = await verifyForwardedRequest(header, internalSecret);
+          const requestLog = log.child({ requestId });
+          if (header && forwarded === PUBLIC_REQUEST) requestLog.warn('principal header rejected (forged, expired or foreign); serving as public');
+          return { requestId, forwarded, principal: forwarded.principal, loaders: def.createLoaders(models), log: requestLog };
+        },
       },
       options.port ?? 0,
       options.host,

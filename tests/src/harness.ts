@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { startStack, type Stack } from '@credit/scripts/dist/stack';
+import { signDevToken } from '@credit/shared';
 
 /**
  * Starts the real system for one test file: six subgraphs and the gateway on
@@ -38,4 +39,14 @@ export function commandDelta(before: Map<string, number>, after: Map<string, num
     if (d > 0) delta.set(key, d);
   }
   return delta;
+}
+
+/** An Authorization header for a development token of the given claims. */
+export async function authHeader(claims: Parameters<typeof signDevToken>[0], ttl = '10m'): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await signDevToken(claims, ttl)}` };
+}
+
+/** An auditor's header: auditors read everything (including records past their display period). */
+export function auditorHeader(): Promise<Record<string, string>> {
+  return authHeader({ role: 'auditor', org: 'mianyang-credit-audit-office' });
 }

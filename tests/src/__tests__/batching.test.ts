@@ -2,7 +2,7 @@ import { seedPopulation } from '@credit/scripts/dist/seed-population';
 import type { Stack } from '@credit/scripts/dist/stack';
 import { syntheticPeople } from '@credit/shared';
 
-import { commandDelta, mongoCommandCounts, startTestStack } from '../harness';
+import { auditorHeader, commandDelta, mongoCommandCounts, startTestStack } from '../harness';
 import { PROFILE_FIELDS } from '../profile-query';
 
 const SEED = 7;
@@ -19,7 +19,11 @@ afterAll(async () => {
 async function commandsFor(ids: string[]): Promise<Record<string, Map<string, number>>> {
   const before: Record<string, Map<string, number>> = {};
   for (const [name, s] of Object.entries(stack.subgraphs)) before[name] = await mongoCommandCounts(s.url.replace('/graphql', '/metrics'));
-  const { status, body } = await stack.query(`query ($ids: [CitizenId!]!) { people(ids: $ids) { ...Profile } } ${PROFILE_FIELDS}`, { ids });
+  const { status, body } = await stack.query(
+    `query ($ids: [CitizenId!]!) { people(ids: $ids) { ...Profile } } ${PROFILE_FIELDS}`,
+    { ids },
+    await auditorHeader(),
+  );
   expect(status).toBe(200);
   expect(body.errors).toBeUndefined();
   expect((body.data as { people: unknown[] }).people).toHaveLength(ids.length);

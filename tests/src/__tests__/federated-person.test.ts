@@ -2,16 +2,19 @@ import { seedPopulation } from '@credit/scripts/dist/seed-population';
 import type { Stack } from '@credit/scripts/dist/stack';
 import { ageOn, makeCitizenId, parseCitizenId, todayInCity } from '@credit/shared';
 
-import { startTestStack } from '../harness';
+import { auditorHeader, authHeader, startTestStack } from '../harness';
 import { PROFILE_FIELDS } from '../profile-query';
 
 const SEED = 11;
 const PEOPLE = 600;
 let stack: Stack;
 let firstSeed: Record<string, Record<string, number>>;
+// Auditors read every field of everyone, records past their display period included.
+let asAuditor: Record<string, string>;
 
 beforeAll(async () => {
   stack = await startTestStack();
+  asAuditor = await auditorHeader();
   firstSeed = await seedPopulation({ mongoUri: process.env.MONGODB_URI!, dbPrefix: stack.dbPrefix, people: PEOPLE, seed: SEED });
 });
 afterAll(async () => {
@@ -21,7 +24,7 @@ afterAll(async () => {
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function profile(id: string): Promise<Json> {
-  const { status, body } = await stack.query(`query ($id: CitizenId!) { person(id: $id) { ...Profile } } ${PROFILE_FIELDS}`, { id });
+  const { status, body } = await stack.query(`query ($id: CitizenId!) { person(id: $id) { ...Profile } } ${PROFILE_FIELDS}`, { id }, asAuditor);
   expect(status).toBe(200);
   expect(body.errors).toBeUndefined();
   return (body.data as Json).person;
@@ -172,6 +175,8 @@ describe('the federated Person', () => {
           }
         `,
         { id, after },
+        // The subject pages through their own records.
+        await authHeader({ role: 'subject', sub: id }),
       );
       const conn: Json = body.data!.person.volunteerRecords;
       expect(conn.totalCount).toBe(25);

@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { makeCitizenId } from '@credit/shared';
 
-import { startTestStack } from '../harness';
+import { auditorHeader, startTestStack } from '../harness';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -54,7 +54,11 @@ describe('operational endpoints', () => {
   it('keeps answering when a source is down: its fields are null with SUBGRAPH_UNAVAILABLE, the rest still comes', async () => {
     const id = makeCitizenId('510704', '1979-07-07', 77);
     await stack.subgraphs.tax!.stop();
-    const { status, body } = await stack.query(/* GraphQL */ `{ person(id: "${id}") { id violations { totalCount } taxCreditLevel { level } } }`);
+    const { status, body } = await stack.query(
+      /* GraphQL */ `{ person(id: "${id}") { id violations { totalCount } taxCreditLevel { level } } }`,
+      {},
+      await auditorHeader(),
+    );
     expect(status).toBe(200);
     expect(body.data).toEqual({ person: { id, violations: { totalCount: 0 }, taxCreditLevel: null } });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'tax' });

@@ -1,0 +1,75 @@
+import type { ForwardedRequest } from './auth';
+import type { ErrorCode } from './errors';
+import { policy, type AccessRule, type CreditPolicy } from './policy';
+
+/**
+ * Who may read which field group of whom, decided from the policy's access
+ * matrix (`access.roles`). The same function runs at the gateway (to drop
+ * fields a caller may never see before planning) and in every subgraph (the
+ * shield rules, per person), so the two cannot disagree.
+ */
+
+export type AccessDecision =
+  { allowed: true; masked: boolean } | { allowed: false; code: Extract<ErrorCode, 'FORBIDDEN' | 'CONSENT_REQUIRED' | 'UNAUTHENTICATED'>; reason: string };
+
+const ALLOW: AccessDecision = Object.freeze({ allowed: true, masked: false });
+const ALLOW_MASKED: AccessDecision = Object.freeze({ allowed: true, masked: true });
+
+/** The rule of the policy for a role and a field group. */
+export function accessRule(role: string, group: string, p: CreditPolicy = policy()): AccessRule {
+  const rules = p.access.roles[role];
+  if (!rules) return 'deny';
+  return (rules[group] ?? rules['*'] ?? 'deny') as AccessRule;
+}
+
+/**
+ * What can be decided without knowing the person: `deny` for a rule that
+ * denies everyone of the role, otherwise null (decided per person).
+ */
+export function roleLevelDecision(request: ForwardedRequest, group: string, p: CreditPolicy = policy()): AccessDecision | null {
+  const rule = accessRule(request.principal.role, group, p);
+  if (rule === 'deny') return forbidden(request, group);
+  if (rule === 'own_bureau' && p.fieldGroups[group]?.owner !== request.principal.org) return forbidden(request, group);
+  if (rule === 'allow') return ALLOW;
+  return null;
+}
+
+function forbidden(request: ForwardedRequest, group: string): AccessDecision {
+  const { role } = request.principal;
+  if (role === 'public')
+    return { allowed: false, code: 'FORBIDDEN', reason: `the public may not read ${group}; sign in as the data subject or an authorised institution` };
+  return { allowed: false, code: 'FORBIDDEN', reason: `role ${role} may not read ${group}` };
+}
+
+/** Decides whether the caller may read `group` of the person `personId`, and whether masked. */
+export function decideAccess(request: ForwardedRequest, group: string, personId: string, p: CreditPolicy = policy()): AccessDecision {
+  const roleLevel = roleLevelDecision(request, group, p);
+  if (roleLevel) return roleLevel;
+  const { principal } = request;
+  const rule = accessRule(principal.role, group, p);
+  switch (rule) {
+    case 'own':
+      return principal.subjectId === personId ? ALLOW : { allowed: false, code: 'FORBIDDEN', reason: `a data subject may read only their own ${group}` };
+    case 'own_bureau':
+      return ALLOW;
+    case 'public_list_masked':
+      return request.publicListed.includes(personId)
+        ? ALLOW_MASKED
+        : { allowed: false, code: 'FORBIDDEN', reason: `${group} is published only for people on a public list` };
+    case 'consent':
+    case 'consent_or_masked': {
+      const grant = request.grants[personId];
+      if (!grant)
+        return {
+          allowed: false,
+          code: 'CONSENT_REQUIRED',
+          reason: `no valid consent of this person to ${principal.org ?? 'the caller'} for purpose ${principal.purpose ?? '(none declared)'}`,
+        };
+      if (grant.scopes.includes(group)) return ALLOW;
+      if (rule === 'consent_or_masked') return ALLOW_MASKED;
+      return { allowed: false, code: 'CONSENT_REQUIRED', reason: `the consent ${grant.consentId} does not cover ${group}` };
+    }
+    default:
+      return forbidden(request, group);
+  }
+}

@@ -1,0 +1,62 @@
+import { GraphQLError, Kind, type DocumentNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode, type StringValueNode } from 'graphql';
+import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shield';
+
+import { decideAccess } from './access';
+import type { ForwardedRequest } from './auth';
+import { codedError } from './errors';
+
+/** What the permission rules need from a subgraph's request context. */
+export interface AccessContext {
+  forwarded: ForwardedRequest;
+}
+
+/** Each `Person` field of the SDL with the field group its `@sensitive` names. */
+export function sensitiveFieldGroups(typeDefs: DocumentNode): Map<string, string> {
+  const groups = new Map<string, string>();
+  for (const def of typeDefs.definitions) {
+    if ((def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) || def.name.value !== 'Person') continue;
+    for (const field of (def as ObjectTypeDefinitionNode | ObjectTypeExtensionNode).fields ?? []) {
+      const directive = field.directives?.find((d) => d.name.value === 'sensitive');
+      const arg = directive?.arguments?.find((a) => a.name.value === 'group');
+      if (arg?.value.kind === Kind.STRING) groups.set(field.name.value, (arg.value as StringValueNode).value);
+    }
+  }
+  return groups;
+}
+
+/**
+ * The graphql-shield middleware of a subgraph, derived from its SDL and the
+ * policy: deny by default; the entry points and federation's `_service` /
+ * `_entities` allowed (field rules still apply to what they return); every
+ * `Person` field decided per person by its field group; the types under a
+ * Person field allowed, since reaching them requires passing that field.
+ * A Person field without `@sensitive` stays denied: forgetting the
+ * directive cannot leak anything.
+ */
+export function subgraphPermissions(typeDefs: DocumentNode, extraRules: IRules = {}) {
+  const groups = sensitiveFieldGroups(typeDefs);
+  const personRules: Record<string, IRule | typeof allow> = { id: allow };
+  for (const [field, group] of groups) {
+    personRules[field] = rule(`person-${field}`, { cache: 'no_cache' })((parent: { id: string }, _args: unknown, ctx: AccessContext) => {
+      const decision = decideAccess(ctx.forwarded, group, parent.id);
+      return decision.allowed ? true : codedError(decision.code, `Not allowed to read ${field}: ${decision.reason}`, { fieldGroup: group });
+    });
+  }
+  const objectTypes = typeDefs.definitions.filter(
+    (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && !['Query', 'Mutation', 'Person'].includes(d.name.value),
+  );
+  const rules: IRules = {
+    Query: { person: allow, people: allow, _service: allow, _entities: allow },
+    Person: personRules,
+    // Federation's own types and the shared result types.
+    _Service: allow,
+    ...Object.fromEntries(objectTypes.map((t) => [t.name.value, allow])),
+    ...extraRules,
+  };
+  return shield(rules, {
+    fallbackRule: deny,
+    // Resolver errors are already coded GraphQLErrors; let them through as they are.
+    allowExternalErrors: true,
+    fallbackError: (thrown) => (thrown instanceof GraphQLError ? thrown : codedError('FORBIDDEN', 'Not allowed')),
+  });
+}
