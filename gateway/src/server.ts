@@ -24,6 +24,7 @@ import { authenticate } from './authentication';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './datasource';
 import { serveExplorer } from './explorer';
+import { fieldPolicyPlugin, personFieldGroups } from './field-policy';
 import { badInputIsHttp400, installScalarValidation } from './input-validation';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
@@ -72,8 +73,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     if (url) urlOverrides[entry.name] = url;
   }
 
+  const supergraphSdl = options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    supergraphSdl,
     buildService: ({ name, url }) => {
       const target = urlOverrides[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}: set ${subgraphUrlVariable(name)}`);
@@ -86,7 +88,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Apollo's landing page loads from a CDN; /explorer is served locally instead.
-    plugins: [badInputIsHttp400, ApolloServerPluginLandingPageDisabled()],
+    plugins: [fieldPolicyPlugin(personFieldGroups(supergraphSdl)), badInputIsHttp400, ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
   });

@@ -1,6 +1,8 @@
 import { Schema } from 'mongoose';
 
+import type { ForwardedRequest } from './auth';
 import { displayWindow, type DisplayWindow } from './display-window';
+import { paginate, type Page, type PageArgs } from './pagination';
 import type { Bureau, SeverityGrade } from './policy';
 
 /**
@@ -53,10 +55,28 @@ export function addNegativeRecordIndexes(schema: Schema): void {
 export const NEGATIVE_RECORD_ORDER = { personId: 1, decisionDate: -1, _id: 1 } as const;
 
 /** Field resolvers shared by every negative-record type. */
-export function negativeRecordResolvers<T extends NegativeRecordDoc>(bureau: Bureau, extraFacts?: (doc: T) => { actEndedOn?: string | null }) {
+export function negativeRecordResolvers<T extends NegativeRecordDoc>(bureau: Bureau, extraFacts?: ExtraDisplayFacts<T>) {
   return {
     id: (doc: T) => doc._id,
     provenance: (doc: T) => ({ bureau, sourceRecordId: doc._id, legalBasis: doc.legalBasis, collectedAt: doc.collectedAt }),
     displayWindow: (doc: T): DisplayWindow => displayWindow({ ...doc, ...extraFacts?.(doc) }),
   };
+}
+
+/** Extra facts some bureaus' records add to the display-window computation (PBoC's act end). */
+export type ExtraDisplayFacts<T> = (doc: T) => { actEndedOn?: string | null };
+
+/**
+ * The records a caller may be shown, paged. Records past their display
+ * window, removed or repaired are kept but shown to nobody except auditors
+ * (MISSION rule 5); everyone else sees only those inside their window.
+ */
+export function pageOfShownRecords<T extends NegativeRecordDoc>(
+  rows: readonly T[],
+  args: PageArgs,
+  request: ForwardedRequest,
+  extraFacts?: ExtraDisplayFacts<T>,
+): Page<T> {
+  const visible = request.principal.role === 'auditor' ? rows : rows.filter((doc) => displayWindow({ ...doc, ...extraFacts?.(doc) }).shown);
+  return paginate(visible, args, (doc) => doc._id);
 }

@@ -45,6 +45,11 @@ describe('the composed schema follows the project conventions', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('makes every protected Person field nullable, so a denial nulls that field and not the whole person', () => {
+    const nonNull = (person.fields ?? []).filter((f) => f.name.value !== 'id' && f.type.kind === Kind.NON_NULL_TYPE).map((f) => f.name.value);
+    expect(nonNull).toEqual([]);
+  });
+
   it('documents every Person field', () => {
     expect((person.fields ?? []).filter((f) => !f.description).map((f) => f.name.value)).toEqual([]);
   });

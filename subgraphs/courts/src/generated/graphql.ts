@@ -301,20 +301,20 @@ export type PageInfo = {
 export type Person = {
   __typename?: 'Person';
   /** Records of the person as the responsible person of a company listed as a dishonest judgment debtor, newest first. */
-  companyDishonestyRecords: CompanyDishonestyRecordConnection;
+  companyDishonestyRecords?: Maybe<CompanyDishonestyRecordConnection>;
   /** Consumption-restriction orders against the person, newest first, including lifted ones. */
-  consumptionRestrictions: Array<ConsumptionRestriction>;
+  consumptionRestrictions?: Maybe<Array<ConsumptionRestriction>>;
   /**
    * Listings on the list of dishonest judgment debtors, newest first, including
    * removed and expired ones (see `displayWindow`). Minors are never listed.
    */
-  dishonestDebtorListings: DebtorListingConnection;
+  dishonestDebtorListings?: Maybe<DebtorListingConnection>;
   /** Enforcement cases in which the person is the judgment debtor, newest filing first. */
-  enforcementCases: EnforcementCaseConnection;
+  enforcementCases?: Maybe<EnforcementCaseConnection>;
   /** Citizen ID number (GB 11643). */
   id: Scalars['CitizenId']['output'];
   /** Companies the person represents or is responsible for, most recent first. */
-  representedCompanies: Array<CompanyRepresentation>;
+  representedCompanies?: Maybe<Array<CompanyRepresentation>>;
 };
 
 
@@ -648,12 +648,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  companyDishonestyRecords?: Resolver<ResolversTypes['CompanyDishonestyRecordConnection'], ParentType, ContextType, Partial<PersonCompanyDishonestyRecordsArgs>>;
-  consumptionRestrictions?: Resolver<Array<ResolversTypes['ConsumptionRestriction']>, ParentType, ContextType>;
-  dishonestDebtorListings?: Resolver<ResolversTypes['DebtorListingConnection'], ParentType, ContextType, Partial<PersonDishonestDebtorListingsArgs>>;
-  enforcementCases?: Resolver<ResolversTypes['EnforcementCaseConnection'], ParentType, ContextType, Partial<PersonEnforcementCasesArgs>>;
+  companyDishonestyRecords?: Resolver<Maybe<ResolversTypes['CompanyDishonestyRecordConnection']>, ParentType, ContextType, Partial<PersonCompanyDishonestyRecordsArgs>>;
+  consumptionRestrictions?: Resolver<Maybe<Array<ResolversTypes['ConsumptionRestriction']>>, ParentType, ContextType>;
+  dishonestDebtorListings?: Resolver<Maybe<ResolversTypes['DebtorListingConnection']>, ParentType, ContextType, Partial<PersonDishonestDebtorListingsArgs>>;
+  enforcementCases?: Resolver<Maybe<ResolversTypes['EnforcementCaseConnection']>, ParentType, ContextType, Partial<PersonEnforcementCasesArgs>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
-  representedCompanies?: Resolver<Array<ResolversTypes['CompanyRepresentation']>, ParentType, ContextType>;
+  representedCompanies?: Resolver<Maybe<Array<ResolversTypes['CompanyRepresentation']>>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

@@ -128,15 +128,15 @@ export type PageInfo = {
 export type Person = {
   __typename?: 'Person';
   /** Academic degrees awarded (bachelor, master, doctorate), in the order they were awarded. */
-  degrees: Array<Degree>;
+  degrees?: Maybe<Array<Degree>>;
   /** Schools and programmes attended, in the order they were started. */
-  educationHistory: Array<EducationRecord>;
+  educationHistory?: Maybe<Array<EducationRecord>>;
   /** Citizen ID number (GB 11643). */
   id: Scalars['CitizenId']['output'];
   /** Findings of research misconduct, newest first. */
-  researchMisconduct: ResearchMisconductConnection;
+  researchMisconduct?: Maybe<ResearchMisconductConnection>;
   /** Integrity-file records of the person as an adult student, newest first. Nothing done before the age of majority is ever recorded. */
-  studentIntegrityRecords: StudentIntegrityRecordConnection;
+  studentIntegrityRecords?: Maybe<StudentIntegrityRecordConnection>;
 };
 
 
@@ -516,11 +516,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  degrees?: Resolver<Array<ResolversTypes['Degree']>, ParentType, ContextType>;
-  educationHistory?: Resolver<Array<ResolversTypes['EducationRecord']>, ParentType, ContextType>;
+  degrees?: Resolver<Maybe<Array<ResolversTypes['Degree']>>, ParentType, ContextType>;
+  educationHistory?: Resolver<Maybe<Array<ResolversTypes['EducationRecord']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
-  researchMisconduct?: Resolver<ResolversTypes['ResearchMisconductConnection'], ParentType, ContextType, Partial<PersonResearchMisconductArgs>>;
-  studentIntegrityRecords?: Resolver<ResolversTypes['StudentIntegrityRecordConnection'], ParentType, ContextType, Partial<PersonStudentIntegrityRecordsArgs>>;
+  researchMisconduct?: Resolver<Maybe<ResolversTypes['ResearchMisconductConnection']>, ParentType, ContextType, Partial<PersonResearchMisconductArgs>>;
+  studentIntegrityRecords?: Resolver<Maybe<ResolversTypes['StudentIntegrityRecordConnection']>, ParentType, ContextType, Partial<PersonStudentIntegrityRecordsArgs>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

@@ -1,4 +1,4 @@
-import { paginate } from '@credit/shared';
+import { pageOfShownRecords } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 import { hasDegree } from '../models/EducationRecord';
@@ -7,6 +7,6 @@ export const Person: PersonResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
   educationHistory: async ({ id }, _args, { loaders }) => loaders.educationByPerson.load(id),
   degrees: async ({ id }, _args, { loaders }) => (await loaders.educationByPerson.load(id)).filter(hasDegree),
-  studentIntegrityRecords: async ({ id }, args, { loaders }) => paginate(await loaders.studentIntegrityByPerson.load(id), args, (r) => r._id),
-  researchMisconduct: async ({ id }, args, { loaders }) => paginate(await loaders.researchMisconductByPerson.load(id), args, (r) => r._id),
+  studentIntegrityRecords: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.studentIntegrityByPerson.load(id), args, forwarded),
+  researchMisconduct: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.researchMisconductByPerson.load(id), args, forwarded),
 };

@@ -279,17 +279,17 @@ export type PageInfo = {
 export type Person = {
   __typename?: 'Person';
   /** Loan defaults reported by lenders, newest first. */
-  defaults: LoanDefaultConnection;
+  defaults?: Maybe<LoanDefaultConnection>;
   /** Citizen ID number (GB 11643). */
   id: Scalars['CitizenId']['output'];
   /** Illegal fund-raising the person was held responsible for, newest first. */
-  illegalFundRaising: IllegalFundRaisingRecordConnection;
+  illegalFundRaising?: Maybe<IllegalFundRaisingRecordConnection>;
   /** Summary of the person's loans and credit cards; null when the credit reference system has no account of the person. */
   loansSummary?: Maybe<LoansSummary>;
   /** Determinations of malicious evasion of bank debt, newest first. */
-  maliciousDebtEvasion: MaliciousDebtEvasionRecordConnection;
+  maliciousDebtEvasion?: Maybe<MaliciousDebtEvasionRecordConnection>;
   /** Overdue repayments reported by lenders, newest first. */
-  overdueRecords: OverdueRecordConnection;
+  overdueRecords?: Maybe<OverdueRecordConnection>;
 };
 
 
@@ -645,12 +645,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  defaults?: Resolver<ResolversTypes['LoanDefaultConnection'], ParentType, ContextType, Partial<PersonDefaultsArgs>>;
+  defaults?: Resolver<Maybe<ResolversTypes['LoanDefaultConnection']>, ParentType, ContextType, Partial<PersonDefaultsArgs>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
-  illegalFundRaising?: Resolver<ResolversTypes['IllegalFundRaisingRecordConnection'], ParentType, ContextType, Partial<PersonIllegalFundRaisingArgs>>;
+  illegalFundRaising?: Resolver<Maybe<ResolversTypes['IllegalFundRaisingRecordConnection']>, ParentType, ContextType, Partial<PersonIllegalFundRaisingArgs>>;
   loansSummary?: Resolver<Maybe<ResolversTypes['LoansSummary']>, ParentType, ContextType>;
-  maliciousDebtEvasion?: Resolver<ResolversTypes['MaliciousDebtEvasionRecordConnection'], ParentType, ContextType, Partial<PersonMaliciousDebtEvasionArgs>>;
-  overdueRecords?: Resolver<ResolversTypes['OverdueRecordConnection'], ParentType, ContextType, Partial<PersonOverdueRecordsArgs>>;
+  maliciousDebtEvasion?: Resolver<Maybe<ResolversTypes['MaliciousDebtEvasionRecordConnection']>, ParentType, ContextType, Partial<PersonMaliciousDebtEvasionArgs>>;
+  overdueRecords?: Resolver<Maybe<ResolversTypes['OverdueRecordConnection']>, ParentType, ContextType, Partial<PersonOverdueRecordsArgs>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

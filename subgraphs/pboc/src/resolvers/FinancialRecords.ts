@@ -11,9 +11,13 @@ import type { FinancialRecordDoc, IllegalFundRaisingDoc, LoanDefaultDoc, Malicio
 // PBoC art. 16 keeps a record 5 years from the day the act ends. While an
 // overdue or default is unsettled the act goes on, so the 5 years count from
 // today and the record stays shown until it is settled.
+export function financialDisplayFacts(doc: FinancialRecordDoc): { actEndedOn: string } {
+  return { actEndedOn: doc.actEndedOn ?? todayInCity() };
+}
+
 function financialRecordResolvers<T extends FinancialRecordDoc>() {
   return {
-    ...negativeRecordResolvers<T>('PBOC', (doc) => ({ actEndedOn: doc.actEndedOn ?? todayInCity() })),
+    ...negativeRecordResolvers<T>('PBOC', financialDisplayFacts),
     category: (doc: T) => doc.category as never,
   };
 }

@@ -336,9 +336,9 @@ export type PageInfo = {
 export type Person = {
   __typename?: 'Person';
   /** Charitable donations, most recent first. */
-  charityRecords: CharityRecordConnection;
+  charityRecords?: Maybe<CharityRecordConnection>;
   /** Consents the person granted to institutions for authorised queries, newest grant first. */
-  consents: ConsentConnection;
+  consents?: Maybe<ConsentConnection>;
   /** The person's current credit grade and the factors that produced it; null until the person has been evaluated. */
   creditEvaluation?: Maybe<CreditEvaluation>;
   /** Citizen ID number (GB 11643). */
@@ -350,17 +350,17 @@ export type Person = {
    */
   jointPunishment?: Maybe<JointPunishmentStatus>;
   /** Objections the person filed against records of any bureau, newest first. */
-  objections: ObjectionConnection;
+  objections?: Maybe<ObjectionConnection>;
   /** Practice records in key professions (重点职业人群), most recent start first. */
-  practiceRecords: PracticeRecordConnection;
+  practiceRecords?: Maybe<PracticeRecordConnection>;
   /** Every read of the person's data by anyone but the person, newest first (append-only, hash-chained). */
-  queryLog: QueryLogConnection;
+  queryLog?: Maybe<QueryLogConnection>;
   /** Honours that put the person on the red list (联合奖励), in force or lapsed. */
   redList?: Maybe<RedListStatus>;
   /** Credit-repair applications of the person, newest first. */
-  repairs: RepairConnection;
+  repairs?: Maybe<RepairConnection>;
   /** Volunteer service records, most recent service first. */
-  volunteerRecords: VolunteerRecordConnection;
+  volunteerRecords?: Maybe<VolunteerRecordConnection>;
 };
 
 
@@ -977,17 +977,17 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  charityRecords?: Resolver<ResolversTypes['CharityRecordConnection'], ParentType, ContextType, Partial<PersonCharityRecordsArgs>>;
-  consents?: Resolver<ResolversTypes['ConsentConnection'], ParentType, ContextType, Partial<PersonConsentsArgs>>;
+  charityRecords?: Resolver<Maybe<ResolversTypes['CharityRecordConnection']>, ParentType, ContextType, Partial<PersonCharityRecordsArgs>>;
+  consents?: Resolver<Maybe<ResolversTypes['ConsentConnection']>, ParentType, ContextType, Partial<PersonConsentsArgs>>;
   creditEvaluation?: Resolver<Maybe<ResolversTypes['CreditEvaluation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   jointPunishment?: Resolver<Maybe<ResolversTypes['JointPunishmentStatus']>, ParentType, ContextType>;
-  objections?: Resolver<ResolversTypes['ObjectionConnection'], ParentType, ContextType, Partial<PersonObjectionsArgs>>;
-  practiceRecords?: Resolver<ResolversTypes['PracticeRecordConnection'], ParentType, ContextType, Partial<PersonPracticeRecordsArgs>>;
-  queryLog?: Resolver<ResolversTypes['QueryLogConnection'], ParentType, ContextType, Partial<PersonQueryLogArgs>>;
+  objections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, Partial<PersonObjectionsArgs>>;
+  practiceRecords?: Resolver<Maybe<ResolversTypes['PracticeRecordConnection']>, ParentType, ContextType, Partial<PersonPracticeRecordsArgs>>;
+  queryLog?: Resolver<Maybe<ResolversTypes['QueryLogConnection']>, ParentType, ContextType, Partial<PersonQueryLogArgs>>;
   redList?: Resolver<Maybe<ResolversTypes['RedListStatus']>, ParentType, ContextType>;
-  repairs?: Resolver<ResolversTypes['RepairConnection'], ParentType, ContextType, Partial<PersonRepairsArgs>>;
-  volunteerRecords?: Resolver<ResolversTypes['VolunteerRecordConnection'], ParentType, ContextType, Partial<PersonVolunteerRecordsArgs>>;
+  repairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, Partial<PersonRepairsArgs>>;
+  volunteerRecords?: Resolver<Maybe<ResolversTypes['VolunteerRecordConnection']>, ParentType, ContextType, Partial<PersonVolunteerRecordsArgs>>;
 }>;
 
 export type PositiveRecordSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PositiveRecordSource'] = ResolversParentTypes['PositiveRecordSource']> = ResolversObject<{

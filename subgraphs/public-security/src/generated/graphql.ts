@@ -63,13 +63,22 @@ export type Gender =
   | 'FEMALE'
   | 'MALE';
 
-/** Identity as recorded in the population base. */
+/**
+ * Identity as recorded in the population base. Callers who may see it only
+ * masked (the public for people on a public list; a partner whose consent does
+ * not cover identity) get the name with the surname only, the mobile with its
+ * first 3 and last 4 digits, the address cut to the district, and no birth
+ * date or age (they would unmask the ID number).
+ */
 export type Identity = {
   __typename?: 'Identity';
-  /** Age in whole years today. */
-  age: Scalars['Int']['output'];
-  birthDate: Scalars['Date']['output'];
+  /** Age in whole years today; null when masked. */
+  age?: Maybe<Scalars['Int']['output']>;
+  /** Null when masked. */
+  birthDate?: Maybe<Scalars['Date']['output']>;
   gender: Gender;
+  /** Whether the fields below are masked for this caller. */
+  masked: Scalars['Boolean']['output'];
   /** Mobile number registered under the person's real name. */
   mobile?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
@@ -91,9 +100,9 @@ export type Person = {
   /** Identity from the population base; null when the ID is not registered in Mianyang. */
   identity?: Maybe<Identity>;
   /** Real-name registration status in each key sector. */
-  realNameRegistrations: Array<RealNameRegistration>;
+  realNameRegistrations?: Maybe<Array<RealNameRegistration>>;
   /** Violations of law and discipline with administrative penalties, newest first. */
-  violations: ViolationConnection;
+  violations?: Maybe<ViolationConnection>;
 };
 
 
@@ -385,9 +394,10 @@ export type DisplayWindowResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type IdentityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Identity'] = ResolversParentTypes['Identity']> = ResolversObject<{
-  age?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  age?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   gender?: Resolver<ResolversTypes['Gender'], ParentType, ContextType>;
+  masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mobile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registeredResidence?: Resolver<ResolversTypes['RegisteredResidence'], ParentType, ContextType>;
@@ -402,8 +412,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   identity?: Resolver<Maybe<ResolversTypes['Identity']>, ParentType, ContextType>;
-  realNameRegistrations?: Resolver<Array<ResolversTypes['RealNameRegistration']>, ParentType, ContextType>;
-  violations?: Resolver<ResolversTypes['ViolationConnection'], ParentType, ContextType, Partial<PersonViolationsArgs>>;
+  realNameRegistrations?: Resolver<Maybe<Array<ResolversTypes['RealNameRegistration']>>, ParentType, ContextType>;
+  violations?: Resolver<Maybe<ResolversTypes['ViolationConnection']>, ParentType, ContextType, Partial<PersonViolationsArgs>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

@@ -1,4 +1,4 @@
-import { paginate } from '@credit/shared';
+import { pageOfShownRecords } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 
@@ -9,5 +9,5 @@ export const Person: PersonResolvers = {
     const resident = await loaders.residentById.load(id);
     return (resident?.realNameRegistrations ?? []).map((r) => ({ sector: r.sector as never, registered: r.registered, verifiedOn: r.verifiedOn ?? null }));
   },
-  violations: async ({ id }, args, { loaders }) => paginate(await loaders.violationsByPerson.load(id), args, (v) => v._id),
+  violations: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.violationsByPerson.load(id), args, forwarded),
 };

@@ -73,13 +73,13 @@ export type Person = {
   /** Citizen ID number (GB 11643). */
   id: Scalars['CitizenId']['output'];
   /** Tax arrears notified to the person, newest first. */
-  taxArrears: TaxArrearsConnection;
+  taxArrears?: Maybe<TaxArrearsConnection>;
   /** Tax-credit ratings of every rated year, newest first. */
-  taxCreditHistory: Array<TaxCreditRating>;
+  taxCreditHistory?: Maybe<Array<TaxCreditRating>>;
   /** Tax-credit rating of the latest rated year; null when the person has never been rated (no taxable income). */
   taxCreditLevel?: Maybe<TaxCreditRating>;
   /** Major tax-dishonesty cases decided against the person, newest first. */
-  taxDishonestyCases: TaxDishonestyCaseConnection;
+  taxDishonestyCases?: Maybe<TaxDishonestyCaseConnection>;
 };
 
 
@@ -470,10 +470,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
-  taxArrears?: Resolver<ResolversTypes['TaxArrearsConnection'], ParentType, ContextType, Partial<PersonTaxArrearsArgs>>;
-  taxCreditHistory?: Resolver<Array<ResolversTypes['TaxCreditRating']>, ParentType, ContextType>;
+  taxArrears?: Resolver<Maybe<ResolversTypes['TaxArrearsConnection']>, ParentType, ContextType, Partial<PersonTaxArrearsArgs>>;
+  taxCreditHistory?: Resolver<Maybe<Array<ResolversTypes['TaxCreditRating']>>, ParentType, ContextType>;
   taxCreditLevel?: Resolver<Maybe<ResolversTypes['TaxCreditRating']>, ParentType, ContextType>;
-  taxDishonestyCases?: Resolver<ResolversTypes['TaxDishonestyCaseConnection'], ParentType, ContextType, Partial<PersonTaxDishonestyCasesArgs>>;
+  taxDishonestyCases?: Resolver<Maybe<ResolversTypes['TaxDishonestyCaseConnection']>, ParentType, ContextType, Partial<PersonTaxDishonestyCasesArgs>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

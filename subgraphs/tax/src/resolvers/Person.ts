@@ -1,4 +1,4 @@
-import { paginate } from '@credit/shared';
+import { pageOfShownRecords } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 
@@ -6,6 +6,6 @@ export const Person: PersonResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
   taxCreditLevel: async ({ id }, _args, { loaders }) => (await loaders.ratingsByPerson.load(id))[0] ?? null,
   taxCreditHistory: async ({ id }, _args, { loaders }) => loaders.ratingsByPerson.load(id),
-  taxArrears: async ({ id }, args, { loaders }) => paginate(await loaders.arrearsByPerson.load(id), args, (r) => r._id),
-  taxDishonestyCases: async ({ id }, args, { loaders }) => paginate(await loaders.dishonestyByPerson.load(id), args, (r) => r._id),
+  taxArrears: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.arrearsByPerson.load(id), args, forwarded),
+  taxDishonestyCases: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.dishonestyByPerson.load(id), args, forwarded),
 };
