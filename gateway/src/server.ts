@@ -21,11 +21,12 @@ import {
 import { Histogram } from 'prom-client';
 
 import { authenticate } from './authentication';
+import { authorisationPlugin, personFieldGroups } from './authorisation';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './datasource';
 import { serveExplorer } from './explorer';
-import { fieldPolicyPlugin, personFieldGroups } from './field-policy';
 import { badInputIsHttp400, installScalarValidation } from './input-validation';
+import { PlatformClient } from './platform-client';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -74,11 +75,17 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   }
 
   const supergraphSdl = options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8');
+  let platformUrl: string | undefined;
+  const platform = new PlatformClient(() => {
+    if (!platformUrl) throw new Error('the platform subgraph URL is not known yet');
+    return platformUrl;
+  }, internalSecret);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       const target = urlOverrides[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}: set ${subgraphUrlVariable(name)}`);
+      if (name === 'platform') platformUrl = target;
       return new SubgraphDataSource(name, target, fetchDuration);
     },
   });
@@ -88,7 +95,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Apollo's landing page loads from a CDN; /explorer is served locally instead.
-    plugins: [fieldPolicyPlugin(personFieldGroups(supergraphSdl)), badInputIsHttp400, ApolloServerPluginLandingPageDisabled()],
+    plugins: [authorisationPlugin({ fieldGroups: personFieldGroups(supergraphSdl), platform }), badInputIsHttp400, ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
   });

@@ -27,6 +27,9 @@ export function accessRule(role: string, group: string, p: CreditPolicy = policy
  * denies everyone of the role, otherwise null (decided per person).
  */
 export function roleLevelDecision(request: ForwardedRequest, group: string, p: CreditPolicy = policy()): AccessDecision | null {
+  if (request.principal.blacklisted) {
+    return { allowed: false, code: 'FORBIDDEN', reason: `institution ${request.principal.org} is on the misconduct blacklist; its queries are refused` };
+  }
   const rule = accessRule(request.principal.role, group, p);
   if (rule === 'deny') return forbidden(request, group);
   if (rule === 'own_bureau' && p.fieldGroups[group]?.owner !== request.principal.org) return forbidden(request, group);

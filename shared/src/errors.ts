@@ -20,6 +20,10 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { http: 401, description: 'The caller presented a token that is missing where required, malformed, expired or wrongly signed.' },
   FORBIDDEN: { http: 403, description: 'The caller is known but its role may not see this field.' },
   CONSENT_REQUIRED: { http: 403, description: 'A partner institution read a field outside the scope of a valid consent of the person.' },
+  QUERY_LOG_UNAVAILABLE: {
+    http: 503,
+    description: 'The read could not be recorded in the query log, so nothing is served (fail closed, MISSION rule 4). Retry later.',
+  },
   SUBGRAPH_UNAVAILABLE: { http: 502, description: 'A source bureau could not be reached; fields it owns are null.' },
   INTERNAL_SERVER_ERROR: { http: 500, description: 'An unexpected failure; the details are in the server log under the request id.' },
 } as const;

@@ -10,6 +10,11 @@ export interface AccessContext {
   forwarded: ForwardedRequest;
 }
 
+// A map of field rules, as opposed to one rule for a whole type.
+function isFieldMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+}
+
 /** Each `Person` field of the SDL with the field group its `@sensitive` names. */
 export function sensitiveFieldGroups(typeDefs: DocumentNode): Map<string, string> {
   const groups = new Map<string, string>();
@@ -45,15 +50,20 @@ export function subgraphPermissions(typeDefs: DocumentNode, extraRules: IRules =
   const objectTypes = typeDefs.definitions.filter(
     (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && !['Query', 'Mutation', 'Person'].includes(d.name.value),
   );
-  const rules: IRules = {
+  const rules: Record<string, unknown> = {
     Query: { person: allow, people: allow, _service: allow, _entities: allow },
     Person: personRules,
     // Federation's own types and the shared result types.
     _Service: allow,
     ...Object.fromEntries(objectTypes.map((t) => [t.name.value, allow])),
-    ...extraRules,
   };
-  return shield(rules, {
+  // A subgraph's own rules add to the derived ones type by type (its Query
+  // fields join person/people rather than replacing them).
+  for (const [type, typeRules] of Object.entries(extraRules)) {
+    const existing = rules[type];
+    rules[type] = isFieldMap(existing) && isFieldMap(typeRules) ? { ...existing, ...typeRules } : typeRules;
+  }
+  return shield(rules as IRules, {
     fallbackRule: deny,
     // Resolver errors are already coded GraphQLErrors; let them through as they are.
     allowExternalErrors: true,

@@ -16,6 +16,20 @@ export interface Principal {
   scopes: string[];
   /** Declared purpose of a partner's query (consent purpose). */
   purpose?: string;
+  /** Set by the gateway when the partner institution is on the misconduct blacklist. */
+  blacklisted?: boolean;
 }
 
 export const PUBLIC_PRINCIPAL: Principal = Object.freeze({ role: 'public', scopes: [] }) as Principal;
+
+/**
+ * The gateway acting for itself (consent checks, query-log writes). Only the
+ * gateway and the subgraphs hold the secret that signs the principal
+ * header, so a request carrying this principal came from the gateway.
+ */
+export const GATEWAY_SERVICE_PRINCIPAL: Principal = Object.freeze({ role: 'internal', org: 'gateway', scopes: ['gateway:service'] }) as Principal;
+
+/** Whether a principal is the gateway's own service principal. */
+export function isGatewayService(principal: Principal): boolean {
+  return principal.role === 'internal' && principal.org === 'gateway' && principal.scopes.includes('gateway:service');
+}

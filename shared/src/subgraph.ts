@@ -23,11 +23,13 @@ import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
 
 /** What every subgraph resolver sees in its context. */
-export interface SubgraphContext<TLoaders> extends AccessContext {
+export interface SubgraphContext<TLoaders, TModels = unknown> extends AccessContext {
   requestId: string;
   /** The caller, as verified by the gateway (public when the call did not come through it). */
   principal: Principal;
   loaders: TLoaders;
+  /** The subgraph's models, for writes (reads go through `loaders`). */
+  models: TModels;
   log: Logger;
 }
 
@@ -130,7 +132,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
           const forwarded = await verifyForwardedRequest(header, internalSecret);
           const requestLog = log.child({ requestId });
           if (header && forwarded === PUBLIC_REQUEST) requestLog.warn('principal header rejected (forged, expired or foreign); serving as public');
-          return { requestId, forwarded, principal: forwarded.principal, loaders: def.createLoaders(models), log: requestLog };
+          return { requestId, forwarded, principal: forwarded.principal, loaders: def.createLoaders(models), models, log: requestLog };
         },
       },
       options.port ?? 0,

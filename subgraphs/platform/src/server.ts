@@ -4,6 +4,7 @@ import type { SubgraphDefinition } from '@credit/shared';
 
 import { createLoaders, type Loaders } from './loaders';
 import { createModels, type Models } from './models';
+import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
 
@@ -18,4 +19,5 @@ export const platformSubgraph: SubgraphDefinition<Models, Loaders> = {
   createModels,
   createLoaders,
   seed,
+  permissions,
 };

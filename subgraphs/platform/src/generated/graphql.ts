@@ -11,6 +11,7 @@ import type { PracticeRecordDoc } from '../models/PracticeRecord';
 import type { VolunteerRecordDoc } from '../models/VolunteerRecord';
 import type { CharityRecordDoc } from '../models/CharityRecord';
 import type { CreditEvaluationDoc, EvaluationFactorDoc } from '../models/CreditEvaluation';
+import type { InstitutionBlacklistEntryDoc } from '../models/InstitutionBlacklistEntry';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -92,6 +93,15 @@ export type Consent = {
   validUntil: Scalars['Date']['output'];
 };
 
+/** What the gateway learns about a partner's request before planning it. */
+export type ConsentCheck = {
+  __typename?: 'ConsentCheck';
+  /** The consents valid today, one per person who has one. */
+  grants: Array<ConsentGrant>;
+  /** The institution is on the misconduct blacklist: all its queries are refused (MISSION rule 12). */
+  institutionBlacklisted: Scalars['Boolean']['output'];
+};
+
 /** A page of consents. */
 export type ConsentConnection = {
   __typename?: 'ConsentConnection';
@@ -101,6 +111,16 @@ export type ConsentConnection = {
   pageInfo: PageInfo;
   /** Number of consents in the whole list. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A valid consent of one person to the calling institution. */
+export type ConsentGrant = {
+  __typename?: 'ConsentGrant';
+  consentId: Scalars['ID']['output'];
+  purpose: ConsentPurpose;
+  /** Field groups the consent covers. */
+  scopes: Array<Scalars['String']['output']>;
+  subjectId: Scalars['CitizenId']['output'];
 };
 
 /** What an institution may use a consent for (MISSION rule 3: an agreed purpose). */
@@ -206,6 +226,24 @@ export type EvaluationFactor = {
   recordId?: Maybe<Scalars['String']['output']>;
 };
 
+/** A consent the data subject grants to an institution (MISSION rule 3). */
+export type GrantConsentInput = {
+  /** Unified social credit code (GB 32100) of the institution. */
+  granteeInstitutionId: Scalars['String']['input'];
+  granteeInstitutionName: Scalars['String']['input'];
+  /**
+   * Chosen by the client; re-sending a grant with the same key returns the
+   * consent created the first time instead of a second one.
+   */
+  idempotencyKey: Scalars['String']['input'];
+  purpose: ConsentPurpose;
+  /** Policy field groups the institution may read (e.g. identity, tax, financial). */
+  scopes: Array<Scalars['String']['input']>;
+  validFrom: Scalars['Date']['input'];
+  /** Last valid day, inclusive. */
+  validUntil: Scalars['Date']['input'];
+};
+
 /** An organisation known to the platform: a partner institution, or the body acting for a caller. */
 export type Institution = {
   __typename?: 'Institution';
@@ -213,6 +251,15 @@ export type Institution = {
   id: Scalars['String']['output'];
   /** Registered name. */
   name: Scalars['String']['output'];
+};
+
+/** An institution refused all queries for misusing them (MISSION rule 12). */
+export type InstitutionBlacklistEntry = {
+  __typename?: 'InstitutionBlacklistEntry';
+  institutionId: Scalars['String']['output'];
+  liftedAt?: Maybe<Scalars['DateTime']['output']>;
+  reason: Scalars['String']['output'];
+  since: Scalars['DateTime']['output'];
 };
 
 /**
@@ -277,6 +324,46 @@ export type KeyProfession =
   | 'TEACHER'
   /** 导游 */
   | 'TOUR_GUIDE';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Internal, for the gateway only: appends entries to the hash-chained query log; returns the sequence of the last. */
+  appendQueryLog: Scalars['String']['output'];
+  /** A reviewer puts an institution on the misconduct blacklist. */
+  blacklistInstitution: InstitutionBlacklistEntry;
+  /** The data subject grants a consent. Only the subject may grant their own. */
+  grantConsent: Consent;
+  /** A reviewer lifts an institution's blacklisting. */
+  liftInstitutionBlacklist: InstitutionBlacklistEntry;
+  /** The data subject revokes one of their consents; it stops working on the next request. */
+  revokeConsent: Consent;
+};
+
+
+export type MutationAppendQueryLogArgs = {
+  entries: Array<QueryLogInput>;
+};
+
+
+export type MutationBlacklistInstitutionArgs = {
+  institutionId: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationGrantConsentArgs = {
+  input: GrantConsentInput;
+};
+
+
+export type MutationLiftInstitutionBlacklistArgs = {
+  institutionId: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeConsentArgs = {
+  id: Scalars['ID']['input'];
+};
 
 /** A person's dispute of one record held by a bureau. */
 export type Objection = {
@@ -458,6 +545,13 @@ export type PracticeRecordConnection = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * Internal, for the gateway only (not in the public API): the valid consents
+   * of these people to the institution for the purpose, and whether the
+   * institution is on the misconduct blacklist. One lookup for all people of a
+   * request.
+   */
+  consentCheck: ConsentCheck;
+  /**
    * Several people in one call, in the order asked (at most `limits.maxPeoplePerQuery`
    * of the credit policy, 100 by default; more is TOO_MANY_IDS). Every source
    * answers all of them with one database command per collection.
@@ -469,6 +563,13 @@ export type Query = {
    * BAD_USER_INPUT with the reason.
    */
   person?: Maybe<Person>;
+};
+
+
+export type QueryConsentCheckArgs = {
+  institutionId: Scalars['String']['input'];
+  purpose: ConsentPurpose;
+  subjectIds: Array<Scalars['CitizenId']['input']>;
 };
 
 
@@ -494,7 +595,9 @@ export type QueryActorRole =
   /** An anonymous visitor of the public credit portal. */
   | 'PUBLIC'
   /** A platform reviewer handling an objection or repair. */
-  | 'REVIEWER';
+  | 'REVIEWER'
+  /** A data subject reading someone else (always denied, still logged). */
+  | 'SUBJECT';
 
 /** A page of query-log entries. */
 export type QueryLogConnection = {
@@ -538,6 +641,18 @@ export type QueryLogEntry = {
   purpose?: Maybe<ConsentPurpose>;
   /** Position in the platform-wide chain, as a decimal string (the log outgrows a 32-bit Int). */
   sequence: Scalars['String']['output'];
+};
+
+/** One read of people's data, reported by the gateway for the query log. */
+export type QueryLogInput = {
+  actorId?: InputMaybe<Scalars['String']['input']>;
+  actorRole: QueryActorRole;
+  consentId?: InputMaybe<Scalars['String']['input']>;
+  fieldGroups: Array<Scalars['String']['input']>;
+  institutionId?: InputMaybe<Scalars['String']['input']>;
+  outcome: QueryOutcome;
+  personId: Scalars['CitizenId']['input'];
+  purpose?: InputMaybe<ConsentPurpose>;
 };
 
 /** What the caller was given. */
@@ -785,7 +900,10 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   Consent: ResolverTypeWrapper<ConsentDoc>;
+  ConsentCheck: ResolverTypeWrapper<ConsentCheck>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentConnection: ResolverTypeWrapper<Page<ConsentDoc>>;
+  ConsentGrant: ResolverTypeWrapper<ConsentGrant>;
   ConsentPurpose: ConsentPurpose;
   ConsentStatus: ConsentStatus;
   CreditEvaluation: ResolverTypeWrapper<CreditEvaluationDoc>;
@@ -794,11 +912,13 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisplayEndReason: DisplayEndReason;
   DisplayWindow: ResolverTypeWrapper<DisplayWindow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EvaluationFactor: ResolverTypeWrapper<EvaluationFactorDoc>;
+  GrantConsentInput: GrantConsentInput;
   Institution: ResolverTypeWrapper<Institution>;
+  InstitutionBlacklistEntry: ResolverTypeWrapper<InstitutionBlacklistEntryDoc>;
   JointPunishmentStatus: ResolverTypeWrapper<JointPunishmentStatus>;
   KeyProfession: KeyProfession;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Objection: ResolverTypeWrapper<ObjectionDoc>;
   ObjectionConnection: ResolverTypeWrapper<Page<ObjectionDoc>>;
   ObjectionStatus: ObjectionStatus;
@@ -811,6 +931,7 @@ export type ResolversTypes = ResolversObject<{
   QueryActorRole: QueryActorRole;
   QueryLogConnection: ResolverTypeWrapper<Page<QueryLogEntryDoc>>;
   QueryLogEntry: ResolverTypeWrapper<QueryLogEntryDoc>;
+  QueryLogInput: QueryLogInput;
   QueryOutcome: QueryOutcome;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   RedListEntry: ResolverTypeWrapper<RedListEntryDoc>;
@@ -834,15 +955,20 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   CitizenId: Scalars['CitizenId']['output'];
   Consent: ConsentDoc;
+  ConsentCheck: ConsentCheck;
+  Boolean: Scalars['Boolean']['output'];
   ConsentConnection: Page<ConsentDoc>;
+  ConsentGrant: ConsentGrant;
   CreditEvaluation: CreditEvaluationDoc;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DisplayWindow: DisplayWindow;
-  Boolean: Scalars['Boolean']['output'];
   EvaluationFactor: EvaluationFactorDoc;
+  GrantConsentInput: GrantConsentInput;
   Institution: Institution;
+  InstitutionBlacklistEntry: InstitutionBlacklistEntryDoc;
   JointPunishmentStatus: JointPunishmentStatus;
+  Mutation: Record<PropertyKey, never>;
   Objection: ObjectionDoc;
   ObjectionConnection: Page<ObjectionDoc>;
   PageInfo: PageInfo;
@@ -853,6 +979,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   QueryLogConnection: Page<QueryLogEntryDoc>;
   QueryLogEntry: QueryLogEntryDoc;
+  QueryLogInput: QueryLogInput;
   RecordProvenance: RecordProvenance;
   RedListEntry: RedListEntryDoc;
   RedListStatus: Omit<RedListStatus, 'entries'> & { entries: Array<ResolversParentTypes['RedListEntry']> };
@@ -900,10 +1027,22 @@ export type ConsentResolvers<ContextType = Context, ParentType extends Resolvers
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
+export type ConsentCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentCheck'] = ResolversParentTypes['ConsentCheck']> = ResolversObject<{
+  grants?: Resolver<Array<ResolversTypes['ConsentGrant']>, ParentType, ContextType>;
+  institutionBlacklisted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type ConsentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentConnection'] = ResolversParentTypes['ConsentConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ConsentGrantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentGrant'] = ResolversParentTypes['ConsentGrant']> = ResolversObject<{
+  consentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['ConsentPurpose'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
 }>;
 
 export type CreditEvaluationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditEvaluation'] = ResolversParentTypes['CreditEvaluation']> = ResolversObject<{
@@ -943,6 +1082,13 @@ export type InstitutionResolvers<ContextType = Context, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type InstitutionBlacklistEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstitutionBlacklistEntry'] = ResolversParentTypes['InstitutionBlacklistEntry']> = ResolversObject<{
+  institutionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  liftedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type JointPunishmentStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JointPunishmentStatus'] = ResolversParentTypes['JointPunishmentStatus']> = ResolversObject<{
   categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   listed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -950,6 +1096,14 @@ export type JointPunishmentStatusResolvers<ContextType = Context, ParentType ext
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  appendQueryLog?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationAppendQueryLogArgs, 'entries'>>;
+  blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'institutionId' | 'reason'>>;
+  grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'input'>>;
+  liftInstitutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationLiftInstitutionBlacklistArgs, 'institutionId'>>;
+  revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'id'>>;
 }>;
 
 export type ObjectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Objection'] = ResolversParentTypes['Objection']> = ResolversObject<{
@@ -1014,6 +1168,7 @@ export type PracticeRecordConnectionResolvers<ContextType = Context, ParentType 
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  consentCheck?: Resolver<ResolversTypes['ConsentCheck'], ParentType, ContextType, RequireFields<QueryConsentCheckArgs, 'institutionId' | 'purpose' | 'subjectIds'>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
 }>;
@@ -1102,14 +1257,18 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CharityRecordConnection?: CharityRecordConnectionResolvers<ContextType>;
   CitizenId?: GraphQLScalarType;
   Consent?: ConsentResolvers<ContextType>;
+  ConsentCheck?: ConsentCheckResolvers<ContextType>;
   ConsentConnection?: ConsentConnectionResolvers<ContextType>;
+  ConsentGrant?: ConsentGrantResolvers<ContextType>;
   CreditEvaluation?: CreditEvaluationResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DisplayWindow?: DisplayWindowResolvers<ContextType>;
   EvaluationFactor?: EvaluationFactorResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
+  InstitutionBlacklistEntry?: InstitutionBlacklistEntryResolvers<ContextType>;
   JointPunishmentStatus?: JointPunishmentStatusResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Objection?: ObjectionResolvers<ContextType>;
   ObjectionConnection?: ObjectionConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

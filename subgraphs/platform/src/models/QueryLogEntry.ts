@@ -2,7 +2,7 @@ import { Schema, type Connection } from 'mongoose';
 
 import { CONSENT_PURPOSES, type ConsentPurpose } from './Consent';
 
-export const QUERY_ACTOR_ROLES = ['PUBLIC', 'PARTNER', 'INTERNAL', 'BUREAU', 'REVIEWER', 'AUDITOR'] as const;
+export const QUERY_ACTOR_ROLES = ['PUBLIC', 'PARTNER', 'INTERNAL', 'BUREAU', 'REVIEWER', 'AUDITOR', 'SUBJECT'] as const;
 export type QueryActorRole = (typeof QUERY_ACTOR_ROLES)[number];
 export const QUERY_OUTCOMES = ['SERVED', 'PARTLY_DENIED', 'DENIED'] as const;
 export type QueryOutcome = (typeof QUERY_OUTCOMES)[number];
@@ -64,4 +64,28 @@ queryLogEntrySchema.pre(['updateOne', 'updateMany', 'findOneAndUpdate', 'replace
 
 export function queryLogEntryModel(conn: Connection) {
   return conn.model<QueryLogEntryDoc>('QueryLogEntry', queryLogEntrySchema);
+}
+
+/**
+ * The head of the chain: the sequence and hash of the last entry. Appenders
+ * read it by `_id` (cheap on any backend) instead of sorting the whole log;
+ * a head left behind by a crash is repaired by the next appender.
+ */
+export interface QueryLogHeadDoc {
+  _id: 'head';
+  sequence: number;
+  hash: string | null;
+}
+
+const queryLogHeadSchema = new Schema<QueryLogHeadDoc>(
+  {
+    _id: { type: String, required: true },
+    sequence: { type: Number, required: true },
+    hash: { type: String, default: null },
+  },
+  { collection: 'query_log_head', versionKey: false },
+);
+
+export function queryLogHeadModel(conn: Connection) {
+  return conn.model<QueryLogHeadDoc>('QueryLogHead', queryLogHeadSchema);
 }

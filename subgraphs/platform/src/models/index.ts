@@ -3,10 +3,11 @@ import type { Connection } from 'mongoose';
 import { charityRecordModel } from './CharityRecord';
 import { consentModel } from './Consent';
 import { creditEvaluationModel } from './CreditEvaluation';
+import { institutionBlacklistModel } from './InstitutionBlacklistEntry';
 import { jointPunishmentStatusModel } from './JointPunishmentStatus';
 import { objectionModel } from './Objection';
 import { practiceRecordModel } from './PracticeRecord';
-import { queryLogEntryModel } from './QueryLogEntry';
+import { queryLogEntryModel, queryLogHeadModel } from './QueryLogEntry';
 import { redListEntryModel } from './RedListEntry';
 import { repairModel } from './Repair';
 import { volunteerRecordModel } from './VolunteerRecord';
@@ -20,6 +21,8 @@ export function createModels(conn: Connection) {
   return {
     Consent: consentModel(conn),
     QueryLogEntry: queryLogEntryModel(conn),
+    QueryLogHead: queryLogHeadModel(conn),
+    InstitutionBlacklistEntry: institutionBlacklistModel(conn),
     JointPunishmentStatus: jointPunishmentStatusModel(conn),
     RedListEntry: redListEntryModel(conn),
     Objection: objectionModel(conn),

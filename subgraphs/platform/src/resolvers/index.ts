@@ -3,7 +3,10 @@ import { rootQueryResolvers, scalarResolvers } from '@credit/shared';
 import type { Resolvers } from '../generated/graphql';
 import { CharityRecord } from './CharityRecord';
 import { Consent } from './Consent';
+import { consentCheck } from './ConsentCheck';
 import { CreditEvaluation } from './CreditEvaluation';
+import { InstitutionBlacklistEntry } from './InstitutionBlacklistEntry';
+import { Mutation } from './Mutation';
 import { Objection } from './Objection';
 import { Person } from './Person';
 import { PracticeRecord } from './PracticeRecord';
@@ -14,7 +17,9 @@ import { VolunteerRecord } from './VolunteerRecord';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: rootQueryResolvers,
+  Query: { ...rootQueryResolvers, consentCheck },
+  Mutation,
+  InstitutionBlacklistEntry,
   Person,
   Consent,
   QueryLogEntry,

@@ -1,0 +1,91 @@
+import { GATEWAY_SERVICE_PRINCIPAL, INTERNAL_PRINCIPAL_HEADER, signForwardedRequest } from '@credit/shared';
+
+/**
+ * The gateway's own calls to the platform subgraph: the consent check
+ * before planning and the query-log append after execution. They go to the
+ * subgraph directly, as the gateway's service principal, because these
+ * operations are not part of the public API (`@inaccessible`).
+ */
+export interface ConsentCheckResult {
+  institutionBlacklisted: boolean;
+  grants: { subjectId: string; consentId: string; purpose: string; scopes: string[] }[];
+}
+
+export interface QueryLogInput {
+  personId: string;
+  actorRole: string;
+  actorId: string | null;
+  institutionId: string | null;
+  purpose: string | null;
+  consentId: string | null;
+  fieldGroups: string[];
+  outcome: 'SERVED' | 'PARTLY_DENIED' | 'DENIED';
+}
+
+export class PlatformClient {
+  private header: { value: string; expires: number } | null = null;
+
+  constructor(
+    private readonly url: () => string,
+    private readonly secret: Uint8Array,
+  ) {}
+
+  // The service header is reused for a while instead of signed per call.
+  private async serviceHeader(): Promise<string> {
+    if (!this.header || this.header.expires < Date.now()) {
+      this.header = {
+        value: await signForwardedRequest({ principal: GATEWAY_SERVICE_PRINCIPAL, grants: {}, publicListed: [] }, this.secret),
+        expires: Date.now() + 30_000,
+      };
+    }
+    return this.header.value;
+  }
+
+  private async call<T>(query: string, variables: Record<string, unknown>, requestId: string): Promise<T> {
+    const res = await fetch(this.url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId, [INTERNAL_PRINCIPAL_HEADER]: await this.serviceHeader() },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(5000),
+    });
+    const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+    if (!res.ok || body.errors?.length || !body.data) {
+      throw new Error(`platform answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+    }
+    return body.data;
+  }
+
+  async consentCheck(institutionId: string, purpose: string, subjectIds: string[], requestId: string): Promise<ConsentCheckResult> {
+    const data = await this.call<{ consentCheck: ConsentCheckResult }>(
+      /* GraphQL */ `
+        query ConsentCheck($institutionId: String!, $purpose: ConsentPurpose!, $subjectIds: [CitizenId!]!) {
+          consentCheck(institutionId: $institutionId, purpose: $purpose, subjectIds: $subjectIds) {
+            institutionBlacklisted
+            grants {
+              subjectId
+              consentId
+              purpose
+              scopes
+            }
+          }
+        }
+      `,
+      { institutionId, purpose, subjectIds },
+      requestId,
+    );
+    return data.consentCheck;
+  }
+
+  async appendQueryLog(entries: QueryLogInput[], requestId: string): Promise<string> {
+    const data = await this.call<{ appendQueryLog: string }>(
+      /* GraphQL */ `
+        mutation AppendQueryLog($entries: [QueryLogInput!]!) {
+          appendQueryLog(entries: $entries)
+        }
+      `,
+      { entries },
+      requestId,
+    );
+    return data.appendQueryLog;
+  }
+}

@@ -1,0 +1,34 @@
+import { codedError, isGatewayService } from '@credit/shared';
+import { rule, type IRules } from 'graphql-shield';
+
+import type { Context } from '../context';
+
+// Rules of the platform's own operations; Person fields follow the policy
+// (derived in shared/permissions.ts).
+
+const gatewayOnly = rule('gateway-only', { cache: 'no_cache' })((_parent, _args, ctx: Context) =>
+  isGatewayService(ctx.principal) ? true : codedError('FORBIDDEN', 'This operation is internal to the gateway'),
+);
+
+const dataSubject = rule('data-subject', { cache: 'no_cache' })((_parent, _args, ctx: Context) => {
+  if (ctx.principal.role === 'subject' && ctx.principal.subjectId) return true;
+  if (ctx.principal.role === 'public') return codedError('UNAUTHENTICATED', 'Sign in as the data subject to manage your consents');
+  return codedError('FORBIDDEN', 'Only the data subject manages their consents');
+});
+
+const reviewer = rule('reviewer', { cache: 'no_cache' })((_parent, _args, ctx: Context) =>
+  ctx.principal.role === 'reviewer'
+    ? true
+    : codedError(ctx.principal.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN', 'Only a platform reviewer may do this'),
+);
+
+export const permissions: IRules = {
+  Query: { consentCheck: gatewayOnly },
+  Mutation: {
+    grantConsent: dataSubject,
+    revokeConsent: dataSubject,
+    appendQueryLog: gatewayOnly,
+    blacklistInstitution: reviewer,
+    liftInstitutionBlacklist: reviewer,
+  },
+};

@@ -1,0 +1,120 @@
+import { createHash, randomUUID } from 'node:crypto';
+
+import type { Models } from './models';
+import type { QueryLogEntryDoc } from './models/QueryLogEntry';
+
+/**
+ * The query log (MISSION rule 4): one platform-wide, append-only chain.
+ * Each entry's hash covers its content and the previous entry's hash, so
+ * editing or deleting any entry breaks the chain from there on.
+ *
+ * Appending needs no transaction. The unique index on `sequence` is the
+ * compare-and-set: a batch takes the positions after the head; if another
+ * writer got there first, the first insert fails with E11000 and the batch
+ * retries on the new head. The head document only saves a sort over the
+ * whole log; a head left behind (crash between insert and head update) is
+ * moved forward by the next appender.
+ */
+
+export type QueryLogContent = Omit<QueryLogEntryDoc, '_id' | 'sequence' | 'prevHash' | 'hash'>;
+
+const MAX_ATTEMPTS = 50;
+
+/** Hash of an entry: SHA-256 over the previous hash and the entry's canonical content. */
+export function entryHash(entry: Omit<QueryLogEntryDoc, '_id' | 'hash'>): string {
+  const canonical = JSON.stringify([
+    entry.sequence,
+    entry.prevHash ?? null,
+    entry.personId,
+    entry.actorRole,
+    entry.actorId ?? null,
+    entry.institution ? [entry.institution.id, entry.institution.name] : null,
+    entry.purpose ?? null,
+    entry.consentId ?? null,
+    [...entry.fieldGroups],
+    entry.outcome,
+    new Date(entry.at).toISOString(),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+async function currentHead(models: Models): Promise<{ sequence: number; hash: string | null }> {
+  const stored = await models.QueryLogHead.findById('head').lean().exec();
+  let head = { sequence: stored?.sequence ?? 0, hash: stored?.hash ?? null };
+  // Catch up over entries appended by a writer that stopped before moving the head.
+  for (;;) {
+    const next = await models.QueryLogEntry.findOne({ sequence: head.sequence + 1 })
+      .lean()
+      .exec();
+    if (!next) break;
+    head = { sequence: next.sequence, hash: next.hash };
+  }
+  return head;
+}
+
+async function moveHead(models: Models, to: { sequence: number; hash: string }): Promise<void> {
+  try {
+    // Only forward. When the head is already further, the filter misses and the
+    // upsert's insert of a second `head` fails with E11000: nothing to do.
+    await models.QueryLogHead.updateOne({ _id: 'head', sequence: { $lt: to.sequence } }, { $set: to }, { upsert: true }).exec();
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+  }
+}
+
+/** Appends entries in order; returns the sequence of the last one. */
+export async function appendQueryLog(models: Models, contents: readonly QueryLogContent[]): Promise<number> {
+  if (contents.length === 0) throw new Error('appendQueryLog needs at least one entry');
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const head = await currentHead(models);
+    let prevHash = head.hash;
+    const entries: QueryLogEntryDoc[] = contents.map((content, i) => {
+      const withoutHash = { ...content, sequence: head.sequence + 1 + i, prevHash };
+      const hash = entryHash(withoutHash);
+      prevHash = hash;
+      return { _id: randomUUID(), ...withoutHash, hash };
+    });
+    try {
+      // Ordered: a lost race fails on the first entry, so nothing of this batch is written.
+      await models.QueryLogEntry.insertMany(entries, { ordered: true });
+    } catch (err) {
+      const e = err as { code?: number; index?: number; writeErrors?: { index?: number }[] };
+      const failedAt = e.writeErrors?.[0]?.index ?? e.index ?? 0;
+      // Another writer took the first position: nothing of ours was written; retry on the new head.
+      if (e.code === 11000 && failedAt === 0) continue;
+      throw err;
+    }
+    const last = entries[entries.length - 1]!;
+    await moveHead(models, { sequence: last.sequence, hash: last.hash });
+    return last.sequence;
+  }
+  throw new Error(`query log: no free position after ${MAX_ATTEMPTS} attempts`);
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  entries: number;
+  problems: string[];
+}
+
+/**
+ * Walks the whole chain from sequence 1 and recomputes every hash. Reports a
+ * changed entry (hash mismatch), a removed one (a gap) and a broken link.
+ */
+export async function verifyQueryLog(models: Models): Promise<ChainVerification> {
+  const problems: string[] = [];
+  let prevHash: string | null = null;
+  let expected = 1;
+  let count = 0;
+  const cursor = models.QueryLogEntry.find({}).sort({ sequence: 1 }).lean().cursor();
+  for await (const entry of cursor) {
+    count++;
+    if (entry.sequence !== expected)
+      problems.push(`entry ${expected}${entry.sequence > expected + 1 ? `..${entry.sequence - 1}` : ''} missing (next is ${entry.sequence})`);
+    if ((entry.prevHash ?? null) !== prevHash) problems.push(`entry ${entry.sequence}: prevHash does not match the hash of the entry before it`);
+    if (entryHash(entry) !== entry.hash) problems.push(`entry ${entry.sequence}: content does not match its hash (altered)`);
+    prevHash = entry.hash;
+    expected = entry.sequence + 1;
+  }
+  return { ok: problems.length === 0, entries: count, problems };
+}
