@@ -4,9 +4,11 @@ import type { ForwardedRequest, Logger, Principal } from '@credit/shared';
 export interface GatewayContext {
   requestId: string;
   principal: Principal;
-  /** What the subgraphs are told about the request (principal, consents, public lists). */
+  /**
+   * What the subgraphs are told about the request (principal, consents,
+   * public lists); final once the operation is resolved, signed into the
+   * internal header of every subgraph call.
+   */
   forwarded: ForwardedRequest;
-  /** The signed internal header for `forwarded`, made once per request. */
-  forwardedHeader: () => Promise<string>;
   log: Logger;
 }

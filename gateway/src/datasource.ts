@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { codedError, ERROR_CODES, INTERNAL_PRINCIPAL_HEADER, type ErrorCode } from '@credit/shared';
+import { codedError, ERROR_CODES, INTERNAL_PRINCIPAL_HEADER, signForwardedRequest, type ErrorCode } from '@credit/shared';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 
@@ -18,15 +18,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly subgraphName: string,
     url: string,
     private readonly fetchDuration: Histogram<'subgraph' | 'outcome'>,
+    private readonly internalSecret: Uint8Array,
   ) {
     super({ url, fetcher: fetch as unknown as Fetcher });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Health checks and schema loads carry no request context: they go unsigned, as public.
-    if (!context || !('forwardedHeader' in context)) return;
+    if (!context || !('forwarded' in context)) return;
     request.http?.headers.set('x-request-id', context.requestId);
-    request.http?.headers.set(INTERNAL_PRINCIPAL_HEADER, await context.forwardedHeader());
+    request.http?.headers.set(INTERNAL_PRINCIPAL_HEADER, await signedHeader(context as GatewayContext, this.internalSecret));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
@@ -69,4 +70,19 @@ function translateSubgraphFailure(subgraph: string, err: unknown, context: Gatew
   }
   context?.log.error('subgraph request failed', { subgraph, err });
   return codedError('SUBGRAPH_UNAVAILABLE', `The ${subgraph} source is unavailable`, { subgraph });
+}
+
+// One signature per request, shared by all its subgraph calls, keyed by the
+// forwarded object, which is final once the operation is resolved. (The
+// context function's object is not the one plugins and data sources see:
+// Apollo Server gives each operation a shallow copy.)
+const signatures = new WeakMap<object, Promise<string>>();
+
+function signedHeader(context: GatewayContext, secret: Uint8Array): Promise<string> {
+  let signed = signatures.get(context.forwarded);
+  if (!signed) {
+    signed = signForwardedRequest(context.forwarded, secret);
+    signatures.set(context.forwarded, signed);
+  }
+  return signed;
 }

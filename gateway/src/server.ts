@@ -12,7 +12,6 @@ import {
   internalSigningSecret,
   listenHttpService,
   policy,
-  signForwardedRequest,
   SUBGRAPHS,
   subgraphUrlVariable,
   type CallerTokenVerifier,
@@ -86,7 +85,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       const target = urlOverrides[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}: set ${subgraphUrlVariable(name)}`);
       if (name === 'platform') platformUrl = target;
-      return new SubgraphDataSource(name, target, fetchDuration);
+      return new SubgraphDataSource(name, target, fetchDuration, internalSecret);
     },
   });
 
@@ -131,17 +130,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       },
       context: async (req, requestId) => {
         const principal = await authenticate(req, tokenVerifier);
-        let signed: Promise<string> | undefined;
-        const context: GatewayContext = {
+        return {
           requestId,
           principal,
           forwarded: { principal, grants: {}, publicListed: [] },
-          // Signed lazily and once: what is forwarded is final only when the
-          // operation is resolved (the consents of the people asked for).
-          forwardedHeader: () => (signed ??= signForwardedRequest(context.forwarded, internalSecret)),
           log: log.child({ requestId, role: principal.role, ...(principal.org ? { org: principal.org } : {}) }),
         };
-        return context;
       },
       extraRoutes: explorer ? (req, res, url) => serveExplorer(req, res, url, options.sampleId) : undefined,
     },

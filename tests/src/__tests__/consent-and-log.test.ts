@@ -1,0 +1,314 @@
+import type { Stack } from '@credit/scripts/dist/stack';
+import { makeCitizenId, makeSocialCreditCode, todayInCity } from '@credit/shared';
+import { verifyQueryLog } from '@credit/subgraph-platform/dist/query-log';
+
+import { authHeader, startTestStack } from '../harness';
+
+let stack: Stack;
+const person = makeCitizenId('510722', '1978-12-01', 55);
+const bank = makeSocialCreditCode('91510700MA6A0B1C2');
+const employer = makeSocialCreditCode('91510700MA6D3E4F5');
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  await stack.subgraphs['public-security']!.connection.db!.collection('residents').insertOne({
+    _id: person as never,
+    name: '李建国',
+    gender: 'MALE',
+    birthDate: '1978-12-01',
+    mobile: '13912345678',
+    registeredResidence: { areaCode: '510722', address: '三台县潼川镇北坝路8号' },
+    realNameRegistrations: [],
+    legalBasis: '《中华人民共和国居民身份证法》',
+    collectedAt: new Date(),
+  });
+  await stack.subgraphs.tax!.connection.db!.collection('tax_credit_ratings').insertOne({
+    _id: `TAX-${person}-2025` as never,
+    personId: person,
+    year: 2025,
+    level: 'B',
+    score: 82,
+    directD: false,
+    ratedOn: '2026-04-01',
+    legalBasis: '《纳税信用管理办法》',
+    collectedAt: new Date(),
+  });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const READ = /* GraphQL */ `
+  query ($id: CitizenId!) {
+    person(id: $id) {
+      identity {
+        name
+        masked
+        mobile
+      }
+      taxCreditLevel {
+        level
+      }
+      educationHistory {
+        level
+      }
+    }
+  }
+`;
+
+const asSubject = () => authHeader({ role: 'subject', sub: person });
+async function asPartner(org: string, purpose?: string) {
+  return { ...(await authHeader({ role: 'partner', org })), ...(purpose ? { 'x-credit-purpose': purpose } : {}) };
+}
+const codeAt = (body: { errors?: Json[] }, path: string) => body.errors?.find((e) => e.path?.join('.') === path)?.extensions?.code;
+
+async function grant(key: string, org: string, purpose: string, scopes: string[]): Promise<Json> {
+  const { body } = await stack.query(
+    /* GraphQL */ `
+      mutation ($input: GrantConsentInput!) {
+        grantConsent(input: $input) {
+          id
+          status
+          scopes
+          purpose
+        }
+      }
+    `,
+    {
+      input: {
+        granteeInstitutionId: org,
+        granteeInstitutionName: org === bank ? '绵阳市商业银行' : '绵阳某科技公司',
+        purpose,
+        scopes,
+        validFrom: todayInCity(),
+        validUntil: '2030-12-31',
+        idempotencyKey: key,
+      },
+    },
+    await asSubject(),
+  );
+  expect(body.errors).toBeUndefined();
+  return (body.data as Json).grantConsent;
+}
+
+describe('authorised queries by partner institutions', () => {
+  let consentId: string;
+
+  it('lets the subject grant a consent, and a retried grant returns the same consent', async () => {
+    const first = await grant('loan-2026-001', bank, 'LOAN', ['tax', 'financial']);
+    const retry = await grant('loan-2026-001', bank, 'LOAN', ['tax', 'financial']);
+    expect(first).toMatchObject({ status: 'ACTIVE', purpose: 'LOAN', scopes: ['tax', 'financial'] });
+    expect(retry.id).toBe(first.id);
+    consentId = first.id;
+  });
+
+  it('refuses a grant by anyone but the subject', async () => {
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        mutation {
+          revokeConsent(id: "x") {
+            id
+          }
+        }
+      `,
+      {},
+      await asPartner(bank),
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('serves the fields in the consent scope for the consented purpose, masks identity, and refuses the rest', async () => {
+    const { body } = await stack.query(READ, { id: person }, await asPartner(bank, 'LOAN'));
+    expect(body.data?.person).toEqual({
+      identity: { name: '李**', masked: true, mobile: '139****5678' },
+      taxCreditLevel: { level: 'B' },
+      educationHistory: null,
+    });
+    expect(codeAt(body, 'person.educationHistory')).toBe('CONSENT_REQUIRED');
+  });
+
+  it('refuses everything for another purpose, without a declared purpose, and to another institution', async () => {
+    for (const headers of [await asPartner(bank, 'EMPLOYMENT_SCREENING'), await asPartner(bank), await asPartner(employer, 'LOAN')]) {
+      const { body } = await stack.query(READ, { id: person }, headers);
+      expect(body.data?.person).toEqual({ identity: null, taxCreditLevel: null, educationHistory: null });
+      expect(codeAt(body, 'person.taxCreditLevel')).toBe('CONSENT_REQUIRED');
+    }
+  });
+
+  it('answers an unknown purpose with BAD_USER_INPUT', async () => {
+    const { status, body } = await stack.query(READ, { id: person }, await asPartner(bank, 'GAMBLING'));
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('logs every partner read where the subject can read it, and not the subject’s own reads', async () => {
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        query ($id: CitizenId!) {
+          person(id: $id) {
+            queryLog(first: 50) {
+              totalCount
+              nodes {
+                actorRole
+                institution {
+                  id
+                  name
+                }
+                purpose
+                consentId
+                fieldGroups
+                outcome
+              }
+            }
+          }
+        }
+      `,
+      { id: person },
+      await asSubject(),
+    );
+    const log = (body.data as Json).person.queryLog;
+    const loanRead = log.nodes.find((n: Json) => n.purpose === 'LOAN' && n.institution?.id === bank);
+    expect(loanRead).toEqual({
+      actorRole: 'PARTNER',
+      institution: { id: bank, name: '绵阳市商业银行' },
+      purpose: 'LOAN',
+      consentId,
+      fieldGroups: ['identity', 'tax'],
+      outcome: 'PARTLY_DENIED',
+    });
+    expect(log.nodes.filter((n: Json) => n.outcome === 'DENIED').length).toBeGreaterThanOrEqual(3);
+    expect(log.nodes.every((n: Json) => n.actorRole !== 'SUBJECT')).toBe(true);
+  });
+
+  it('never lets a partner read the query log', async () => {
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        query ($id: CitizenId!) {
+          person(id: $id) {
+            queryLog {
+              totalCount
+            }
+          }
+        }
+      `,
+      { id: person },
+      await asPartner(bank, 'LOAN'),
+    );
+    expect(codeAt(body, 'person.queryLog')).toBe('FORBIDDEN');
+  });
+
+  it('stops serving on the next request once the subject revokes the consent', async () => {
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        mutation ($id: ID!) {
+          revokeConsent(id: $id) {
+            status
+          }
+        }
+      `,
+      { id: consentId },
+      await asSubject(),
+    );
+    expect((body.data as Json).revokeConsent.status).toBe('REVOKED');
+    const after = await stack.query(READ, { id: person }, await asPartner(bank, 'LOAN'));
+    expect(codeAt(after.body, 'person.taxCreditLevel')).toBe('CONSENT_REQUIRED');
+  });
+
+  it('does not serve under an expired consent', async () => {
+    await stack.subgraphs.platform!.connection.db!.collection('consents').insertOne({
+      _id: 'CNS-EXPIRED-1' as never,
+      subjectId: person,
+      granteeInstitutionId: employer,
+      granteeInstitutionName: '绵阳某科技公司',
+      purpose: 'EMPLOYMENT_SCREENING',
+      scopes: ['education'],
+      validFrom: '2025-01-01',
+      validUntil: '2025-12-31',
+      grantedAt: new Date('2025-01-01'),
+      revokedAt: null,
+      version: 0,
+    });
+    const { body } = await stack.query(READ, { id: person }, await asPartner(employer, 'EMPLOYMENT_SCREENING'));
+    expect(codeAt(body, 'person.educationHistory')).toBe('CONSENT_REQUIRED');
+  });
+
+  it('refuses every field to a blacklisted institution, until the blacklisting is lifted', async () => {
+    await grant('loan-2026-002', bank, 'LOAN', ['tax']);
+    const reviewer = await authHeader({ role: 'reviewer', org: 'mianyang-credit-platform' });
+    const blacklist = await stack.query(
+      /* GraphQL */ `
+        mutation ($id: String!) {
+          blacklistInstitution(institutionId: $id, reason: "查询用途与授权不符") {
+            institutionId
+            liftedAt
+          }
+        }
+      `,
+      { id: bank },
+      reviewer,
+    );
+    expect((blacklist.body.data as Json).blacklistInstitution).toEqual({ institutionId: bank, liftedAt: null });
+    const refused = await stack.query(READ, { id: person }, await asPartner(bank, 'LOAN'));
+    expect(refused.body.data?.person).toEqual({ identity: null, taxCreditLevel: null, educationHistory: null });
+    expect(codeAt(refused.body, 'person.taxCreditLevel')).toBe('FORBIDDEN');
+    await stack.query(
+      /* GraphQL */ `
+        mutation ($id: String!) {
+          liftInstitutionBlacklist(institutionId: $id) {
+            liftedAt
+          }
+        }
+      `,
+      { id: bank },
+      reviewer,
+    );
+    const served = await stack.query(READ, { id: person }, await asPartner(bank, 'LOAN'));
+    expect((served.body.data as Json).person.taxCreditLevel).toEqual({ level: 'B' });
+  });
+});
+
+describe('the query log is tamper-evident', () => {
+  const platformModels = () => stack.subgraphs.platform!.models as Parameters<typeof verifyQueryLog>[0];
+
+  it('verifies as an unbroken chain after the reads above', async () => {
+    const result = await verifyQueryLog(platformModels());
+    expect(result.problems).toEqual([]);
+    expect(result.entries).toBeGreaterThan(5);
+  });
+
+  it('detects an edited entry and a deleted one', async () => {
+    const log = stack.subgraphs.platform!.connection.db!.collection('query_log');
+    await log.updateOne({ sequence: 2 }, { $set: { outcome: 'SERVED', fieldGroups: ['financial'] } });
+    await log.deleteOne({ sequence: 4 });
+    const result = await verifyQueryLog(platformModels());
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        'entry 2: content does not match its hash (altered)',
+        'entry 4 missing (next is 5)',
+        'entry 5: prevHash does not match the hash of the entry before it',
+      ]),
+    );
+  });
+
+  it('withholds the data when the read cannot be logged (fail closed)', async () => {
+    await stack.subgraphs.platform!.stop();
+    const { status, body } = await stack.query(
+      /* GraphQL */ `
+        query ($id: CitizenId!) {
+          person(id: $id) {
+            violations {
+              totalCount
+            }
+          }
+        }
+      `,
+      { id: person },
+    );
+    expect(status).toBe(503);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_LOG_UNAVAILABLE');
+  });
+});
