@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { codedError, roleLevelDecision, sensitiveFieldGroups } from '@credit/shared';
+import { codedError, maskCitizenId, roleLevelDecision, sensitiveFieldGroups } from '@credit/shared';
 import {
   isEnumType,
   Kind,
@@ -22,6 +22,7 @@ import {
 import { PURPOSE_HEADER } from './authentication';
 import type { GatewayContext } from './context';
 import type { ConsentCheckResult, PlatformClient, QueryLogInput } from './platform-client';
+import { publicListed } from './public-lists';
 import { allRequestedIds, personAtPath, requestedPeople, type RequestedPeople } from './requested-people';
 
 /**
@@ -141,6 +142,8 @@ export interface AuthorisationOptions {
   /** Field group of each Person field (from the supergraph's `@sensitive`). */
   fieldGroups: Map<string, string>;
   platform: PlatformClient;
+  subgraphUrl: (name: string) => string;
+  internalSecret: Uint8Array;
 }
 
 interface RequestState {
@@ -170,7 +173,7 @@ const ROLE_IN_LOG: Record<string, string> = {
  * answered null with their error, and one query-log entry per person read
  * (MISSION rule 4). If the log cannot be written the data is not served.
  */
-export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOptions): ApolloServerPlugin<GatewayContext> {
+export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, internalSecret }: AuthorisationOptions): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let state: RequestState | null = null;
@@ -186,6 +189,16 @@ export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOpti
 
           const personFields = selectedPersonFields(requestContext.document, requestContext.schema);
           const requestedGroups = [...new Set([...personFields.values()].map((f) => fieldGroups.get(f)).filter((g): g is string => Boolean(g)))];
+
+          // Only the public's view of identity depends on the public lists.
+          if (context.principal.role === 'public' && ids.length > 0 && requestedGroups.includes('identity')) {
+            try {
+              context.forwarded = { ...context.forwarded, publicListed: await publicListed(ids, subgraphUrl, internalSecret, context.requestId) };
+            } catch (err) {
+              // Without the lists nobody counts as listed: identity stays FORBIDDEN, nothing leaks.
+              context.log.warn('public-list check failed; identities withheld', { err });
+            }
+          }
           state = { people, personFields, requestedGroups, stripped: null };
 
           const { document, denied } = stripDeniedFields(requestContext.document, requestContext.schema, (field) => {
@@ -220,6 +233,7 @@ export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOpti
         async willSendResponse({ response, contextValue }) {
           if (!state || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
+          if (result.data) maskIds(result.data as Json, state, contextValue);
           if (state.stripped && result.data) {
             const denials = answerDenied(result.data as Json, state.stripped.operation, state.stripped.fragments, state.stripped.denied);
             result.errors = [...(result.errors ?? []), ...denials];
@@ -242,6 +256,33 @@ export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOpti
       };
     },
   };
+}
+
+/**
+ * Citizen IDs in the answer are masked (first 6 and last 4 kept) for callers
+ * who may not see the identity unmasked: the public, and a partner whose
+ * consent does not cover identity.
+ */
+function maskIds(data: Json, state: RequestState, context: GatewayContext): void {
+  const { role } = context.principal;
+  if (role !== 'public' && role !== 'partner') return;
+  const idKeys = [...state.personFields.entries()].filter(([, field]) => field === 'id').map(([key]) => key);
+  if (idKeys.length === 0) return;
+  const maskPerson = (person: unknown) => {
+    if (!person || typeof person !== 'object') return;
+    const object = person as Json;
+    for (const key of idKeys) {
+      const id = object[key];
+      if (typeof id !== 'string') continue;
+      const identityGranted = role === 'partner' && context.forwarded.grants[id]?.scopes.includes('identity');
+      if (!identityGranted) object[key] = maskCitizenId(id);
+    }
+  };
+  for (const key of state.people.keys()) {
+    const value = data[key];
+    if (Array.isArray(value)) value.forEach(maskPerson);
+    else maskPerson(value);
+  }
 }
 
 async function applyConsents(requestContext: GraphQLRequestContextDidResolveOperation<GatewayContext>, ids: string[], platform: PlatformClient): Promise<void> {

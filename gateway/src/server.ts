@@ -74,17 +74,20 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   }
 
   const supergraphSdl = options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8');
-  let platformUrl: string | undefined;
-  const platform = new PlatformClient(() => {
-    if (!platformUrl) throw new Error('the platform subgraph URL is not known yet');
-    return platformUrl;
-  }, internalSecret);
+  // Filled as the gateway builds its data sources (before any request).
+  const serviceUrls = new Map<string, string>();
+  const subgraphUrl = (name: string): string => {
+    const url = serviceUrls.get(name);
+    if (!url) throw new Error(`the ${name} subgraph URL is not known yet`);
+    return url;
+  };
+  const platform = new PlatformClient(() => subgraphUrl('platform'), internalSecret);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       const target = urlOverrides[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}: set ${subgraphUrlVariable(name)}`);
-      if (name === 'platform') platformUrl = target;
+      serviceUrls.set(name, target);
       return new SubgraphDataSource(name, target, fetchDuration, internalSecret);
     },
   });
@@ -94,7 +97,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Apollo's landing page loads from a CDN; /explorer is served locally instead.
-    plugins: [authorisationPlugin({ fieldGroups: personFieldGroups(supergraphSdl), platform }), badInputIsHttp400, ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      authorisationPlugin({ fieldGroups: personFieldGroups(supergraphSdl), platform, subgraphUrl, internalSecret }),
+      badInputIsHttp400,
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
   });

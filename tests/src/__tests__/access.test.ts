@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { Stack } from '@credit/scripts/dist/stack';
-import { internalSigningSecret, makeCitizenId, signDevToken, signForwardedRequest } from '@credit/shared';
+import { internalSigningSecret, makeCitizenId, maskCitizenId, signDevToken, signForwardedRequest } from '@credit/shared';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
 import { auditorHeader, authHeader, mongoCommandCounts, startTestStack } from '../harness';
@@ -119,10 +119,19 @@ describe('the public', () => {
     const before = await tax();
     const { status, body } = await stack.query(PROFILE, { id: alice });
     expect(status).toBe(200);
-    expect(body.data?.person).toMatchObject({ id: alice, taxCreditLevel: null, violations: { totalCount: 1, nodes: [{ id: 'PSB-ACC-NEW' }] } });
+    expect(body.data?.person).toMatchObject({ id: maskCitizenId(alice), taxCreditLevel: null, violations: { totalCount: 1, nodes: [{ id: 'PSB-ACC-NEW' }] } });
     const taxError = body.errors?.find((e) => e.path?.join('.') === 'person.taxCreditLevel');
     expect(taxError?.extensions).toMatchObject({ code: 'FORBIDDEN', fieldGroup: 'tax' });
     expect(await tax()).toBe(before);
+  });
+
+  it('sees a masked identity of a person on a public list (a shown penalty) and none of anyone else', async () => {
+    const listed = await stack.query(PROFILE, { id: alice });
+    expect((listed.body.data as Json).person.id).toBe(`${alice.slice(0, 6)}********${alice.slice(14)}`);
+    expect((listed.body.data as Json).person.identity).toEqual({ name: '欧阳**', masked: true });
+    const unlisted = await stack.query(PROFILE, { id: bob });
+    expect((unlisted.body.data as Json).person.identity).toBeNull();
+    expect(unlisted.body.errors?.find((e) => e.path?.join('.') === 'person.identity')?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('is refused a denied field however it is asked for: alias, fragment, inline fragment', async () => {
@@ -153,7 +162,7 @@ describe('the public', () => {
       `,
       { id: alice },
     );
-    expect(body.data?.person).toEqual({ id: alice, renamed: null, taxCreditLevel: null, loansSummary: null, inline: null });
+    expect(body.data?.person).toEqual({ id: maskCitizenId(alice), renamed: null, taxCreditLevel: null, loansSummary: null, inline: null });
     const paths = (body.errors ?? []).map((e) => `${e.path?.join('.')}:${e.extensions?.code}`).sort();
     expect(paths).toEqual(['person.inline:FORBIDDEN', 'person.loansSummary:FORBIDDEN', 'person.renamed:FORBIDDEN', 'person.taxCreditLevel:FORBIDDEN']);
   });

@@ -1,5 +1,5 @@
 import type { Stack } from '@credit/scripts/dist/stack';
-import { makeCitizenId } from '@credit/shared';
+import { makeCitizenId, maskCitizenId } from '@credit/shared';
 
 import { startTestStack } from '../harness';
 
@@ -116,6 +116,7 @@ describe('bad input gets a clear coded error and the gateway stays up', () => {
   it('still answers after all of the above', async () => {
     const { status, body } = await stack.query(/* GraphQL */ `{ person(id: "${validId}") { id } }`);
     expect(status).toBe(200);
-    expect(body.data).toEqual({ person: { id: validId } });
+    // The public sees the ID it asked with masked.
+    expect(body.data).toEqual({ person: { id: maskCitizenId(validId) } });
   });
 });

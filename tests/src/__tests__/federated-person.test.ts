@@ -141,6 +141,7 @@ describe('the federated Person', () => {
         }
       `,
       { ids },
+      asAuditor,
     );
     expect((body.data as Json).people.map((p: Json) => p.id)).toEqual(ids);
   });

@@ -67,7 +67,7 @@ export const Mutation: MutationResolvers = {
   revokeConsent: async (_parent, { id }, ctx) => {
     const subjectId = ctx.principal.subjectId!;
     const revoked = await models(ctx)
-      .Consent.findOneAndUpdate({ _id: id, subjectId, revokedAt: null }, { $set: { revokedAt: new Date() }, $inc: { version: 1 } }, { new: true })
+      .Consent.findOneAndUpdate({ _id: id, subjectId, revokedAt: null }, { $set: { revokedAt: new Date() }, $inc: { version: 1 } }, { returnDocument: 'after' })
       .lean()
       .exec();
     if (revoked) return revoked;
@@ -109,7 +109,7 @@ export const Mutation: MutationResolvers = {
       .InstitutionBlacklistEntry.findOneAndUpdate(
         { _id: institutionId.toUpperCase() },
         { $set: { reason, since, liftedAt: null, decidedBy: ctx.principal.org ?? 'reviewer' } },
-        { upsert: true, new: true },
+        { upsert: true, returnDocument: 'after' },
       )
       .lean()
       .exec();
@@ -119,7 +119,11 @@ export const Mutation: MutationResolvers = {
   liftInstitutionBlacklist: async (_parent, { institutionId }, ctx) => {
     checkInstitutionId(institutionId);
     const lifted = await models(ctx)
-      .InstitutionBlacklistEntry.findOneAndUpdate({ _id: institutionId.toUpperCase(), liftedAt: null }, { $set: { liftedAt: new Date() } }, { new: true })
+      .InstitutionBlacklistEntry.findOneAndUpdate(
+        { _id: institutionId.toUpperCase(), liftedAt: null },
+        { $set: { liftedAt: new Date() } },
+        { returnDocument: 'after' },
+      )
       .lean()
       .exec();
     if (lifted) return lifted;
