@@ -191,9 +191,15 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
           const requestedGroups = [...new Set([...personFields.values()].map((f) => fieldGroups.get(f)).filter((g): g is string => Boolean(g)))];
 
           // Only the public's view of identity depends on the public lists.
-          if (context.principal.role === 'public' && ids.length > 0 && requestedGroups.includes('identity')) {
+          // (A subject sees others as the public does.)
+          const othersSeenAsPublic =
+            context.principal.role === 'public' ? ids : context.principal.role === 'subject' ? ids.filter((id) => id !== context.principal.subjectId) : [];
+          if (othersSeenAsPublic.length > 0 && requestedGroups.includes('identity')) {
             try {
-              context.forwarded = { ...context.forwarded, publicListed: await publicListed(ids, subgraphUrl, internalSecret, context.requestId) };
+              context.forwarded = {
+                ...context.forwarded,
+                publicListed: await publicListed(othersSeenAsPublic, subgraphUrl, internalSecret, context.requestId),
+              };
             } catch (err) {
               // Without the lists nobody counts as listed: identity stays FORBIDDEN, nothing leaks.
               context.log.warn('public-list check failed; identities withheld', { err });
@@ -260,12 +266,12 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
 
 /**
  * Citizen IDs in the answer are masked (first 6 and last 4 kept) for callers
- * who may not see the identity unmasked: the public, and a partner whose
- * consent does not cover identity.
+ * who may not see the identity unmasked: the public, a subject looking at
+ * someone else, and a partner whose consent does not cover identity.
  */
 function maskIds(data: Json, state: RequestState, context: GatewayContext): void {
-  const { role } = context.principal;
-  if (role !== 'public' && role !== 'partner') return;
+  const { role, subjectId } = context.principal;
+  if (role !== 'public' && role !== 'partner' && role !== 'subject') return;
   const idKeys = [...state.personFields.entries()].filter(([, field]) => field === 'id').map(([key]) => key);
   if (idKeys.length === 0) return;
   const maskPerson = (person: unknown) => {
@@ -274,8 +280,8 @@ function maskIds(data: Json, state: RequestState, context: GatewayContext): void
     for (const key of idKeys) {
       const id = object[key];
       if (typeof id !== 'string') continue;
-      const identityGranted = role === 'partner' && context.forwarded.grants[id]?.scopes.includes('identity');
-      if (!identityGranted) object[key] = maskCitizenId(id);
+      const unmasked = role === 'subject' ? id === subjectId : role === 'partner' && context.forwarded.grants[id]?.scopes.includes('identity');
+      if (!unmasked) object[key] = maskCitizenId(id);
     }
   };
   for (const key of state.people.keys()) {

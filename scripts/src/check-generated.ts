@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT } from '@credit/shared';
+import { loadPolicy, REPO_ROOT } from '@credit/shared';
 import { generate, loadContext } from '@graphql-codegen/cli';
 
+import { accessMatrixMarkdown } from './access-matrix';
 import { composeSupergraph } from './supergraph';
 
 /**
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
   const stale: string[] = [];
   const supergraphFile = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
   if (readFileSync(supergraphFile, 'utf8') !== composeSupergraph()) stale.push('gateway/supergraph.graphql (run `npm run compose`)');
+  const matrixFile = path.join(REPO_ROOT, 'docs', 'access-matrix.md');
+  if (!existsSync(matrixFile) || readFileSync(matrixFile, 'utf8') !== accessMatrixMarkdown(loadPolicy()))
+    stale.push('docs/access-matrix.md (run `npm run docs`)');
 
   process.chdir(REPO_ROOT);
   const context = await loadContext(path.join(REPO_ROOT, 'codegen.yml'));
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
     console.error(`Generated files are stale:\n${stale.map((s) => `  - ${s}`).join('\n')}`);
     process.exit(1);
   }
-  console.log(`generated files are up to date (supergraph + ${outputs.length} codegen targets)`);
+  console.log(`generated files are up to date (supergraph, access matrix, ${outputs.length} codegen targets)`);
 }
 
 main().catch((err: unknown) => {

@@ -53,6 +53,9 @@ export function decideAccess(request: ForwardedRequest, group: string, personId:
   switch (rule) {
     case 'own':
       return principal.subjectId === personId ? ALLOW : { allowed: false, code: 'FORBIDDEN', reason: `a data subject may read only their own ${group}` };
+    case 'own_else_public':
+      // Signing in never shows less of someone else than the public sees.
+      return principal.subjectId === personId ? ALLOW : decideAccess({ ...request, principal: { role: 'public', scopes: [] } }, group, personId, p);
     case 'own_bureau':
       return ALLOW;
     case 'public_list_masked':

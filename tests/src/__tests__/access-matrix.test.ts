@@ -1,0 +1,136 @@
+import type { Stack } from '@credit/scripts/dist/stack';
+import { accessRule, BUREAUS, loadPolicy, makeCitizenId, makeSocialCreditCode, ROLES } from '@credit/shared';
+
+import { authHeader, startTestStack } from '../harness';
+
+/**
+ * Every cell of docs/access-matrix.md, through the gateway: for each role and
+ * each field group, a representative field is asked for and the answer must
+ * be what the policy's rule says.
+ */
+const policy = loadPolicy();
+
+// One Person field per field group, with the smallest valid selection.
+const FIELD_OF_GROUP: Record<string, { field: string; selection: string }> = {
+  identity: { field: 'identity', selection: 'identity { masked }' },
+  real_name_registrations: { field: 'realNameRegistrations', selection: 'realNameRegistrations { sector }' },
+  administrative_penalties: { field: 'violations', selection: 'violations { totalCount }' },
+  education: { field: 'educationHistory', selection: 'educationHistory { level }' },
+  student_integrity: { field: 'studentIntegrityRecords', selection: 'studentIntegrityRecords { totalCount }' },
+  tax: { field: 'taxCreditLevel', selection: 'taxCreditLevel { level }' },
+  dishonest_debtors: { field: 'dishonestDebtorListings', selection: 'dishonestDebtorListings { totalCount }' },
+  court_records: { field: 'enforcementCases', selection: 'enforcementCases { totalCount }' },
+  financial: { field: 'loansSummary', selection: 'loansSummary { openLoans }' },
+  joint_punishment: { field: 'jointPunishment', selection: 'jointPunishment { listed }' },
+  red_list: { field: 'redList', selection: 'redList { onRedList }' },
+  positive_records: { field: 'volunteerRecords', selection: 'volunteerRecords { totalCount }' },
+  consents: { field: 'consents', selection: 'consents { totalCount }' },
+  query_log: { field: 'queryLog', selection: 'queryLog { totalCount }' },
+  objections_repairs: { field: 'objections', selection: 'objections { totalCount }' },
+  evaluation: { field: 'creditEvaluation', selection: 'creditEvaluation { grade }' },
+};
+
+const person = makeCitizenId('510705', '1982-06-30', 12);
+const other = makeCitizenId('510705', '1983-07-01', 14);
+const bank = makeSocialCreditCode('91510700MA6B7C8D9');
+const QUERY = `query ($id: CitizenId!) { person(id: $id) { id ${Object.values(FIELD_OF_GROUP)
+  .map((f) => f.selection)
+  .join(' ')} } }`;
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startTestStack();
+  const ps = stack.subgraphs['public-security']!.connection.db!;
+  // A shown penalty puts the person on a public list.
+  await ps.collection('violations').insertOne({
+    _id: 'PSB-MATRIX-1' as never,
+    personId: person,
+    category: 'PUBLIC_ORDER_VIOLATION',
+    grade: 'GENERAL',
+    description: '扰乱公共秩序',
+    penalty: '罚款500元',
+    decisionDate: '2026-08-01',
+    decisionNumber: '绵公行罚决字〔9〕号',
+    authority: '绵阳市公安局',
+    legalBasis: '《中华人民共和国治安管理处罚法》第23条',
+    collectedAt: new Date(),
+  });
+  // A consent to the bank covering every group a partner may be granted.
+  await stack.subgraphs.platform!.connection.db!.collection('consents').insertOne({
+    _id: 'CNS-MATRIX-1' as never,
+    subjectId: person,
+    granteeInstitutionId: bank,
+    granteeInstitutionName: '绵阳市测试银行',
+    purpose: 'LOAN',
+    scopes: Object.keys(policy.fieldGroups),
+    validFrom: '2026-01-01',
+    validUntil: '2030-12-31',
+    grantedAt: new Date(),
+    revokedAt: null,
+    version: 0,
+  });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+type Outcome = 'allowed' | 'FORBIDDEN' | 'CONSENT_REQUIRED';
+
+async function outcomes(headers: Record<string, string>, id = person): Promise<Record<string, Outcome>> {
+  const { body } = await stack.query(QUERY, { id }, headers);
+  const codes = new Map((body.errors ?? []).map((e) => [String(e.path?.[1]), e.extensions?.code as string]));
+  const result: Record<string, Outcome> = {};
+  for (const [group, { field }] of Object.entries(FIELD_OF_GROUP)) result[group] = (codes.get(field) as Outcome | undefined) ?? 'allowed';
+  return result;
+}
+
+function expected(role: string, org?: string): Record<string, Outcome> {
+  const result: Record<string, Outcome> = {};
+  for (const group of Object.keys(policy.fieldGroups)) {
+    const rule = accessRule(role, group, policy);
+    result[group] = rule === 'deny' ? 'FORBIDDEN' : rule === 'own_bureau' ? (policy.fieldGroups[group]!.owner === org ? 'allowed' : 'FORBIDDEN') : 'allowed';
+  }
+  return result;
+}
+
+const headersOf: Record<string, () => Promise<Record<string, string>>> = {
+  public: async () => ({}),
+  subject: () => authHeader({ role: 'subject', sub: person }),
+  partner: async () => ({ ...(await authHeader({ role: 'partner', org: bank })), 'x-credit-purpose': 'LOAN' }),
+  internal: () => authHeader({ role: 'internal', org: 'licensing-system', scopes: ['blacklist:check'] }),
+  reviewer: () => authHeader({ role: 'reviewer', org: 'mianyang-credit-platform' }),
+  auditor: () => authHeader({ role: 'auditor', org: 'mianyang-audit-office' }),
+};
+
+describe('the access matrix, cell by cell through the gateway', () => {
+  it('has a representative field for every field group of the policy', () => {
+    expect(Object.keys(FIELD_OF_GROUP).sort()).toEqual(Object.keys(policy.fieldGroups).sort());
+  });
+
+  it.each(ROLES.filter((r) => r !== 'bureau'))('gives the %s role exactly what the matrix says (with consent, own record, on a public list)', async (role) => {
+    expect(await outcomes(await headersOf[role]!())).toEqual(expected(role));
+  });
+
+  it.each([...BUREAUS])('gives a %s bureau operator its own bureau’s groups and nothing else', async (bureau) => {
+    expect(await outcomes(await authHeader({ role: 'bureau', org: bureau }))).toEqual(expected('bureau', bureau));
+  });
+
+  it('shows a subject of someone else exactly what the public sees, and no more', async () => {
+    const asOther = await outcomes(await authHeader({ role: 'subject', sub: other }));
+    expect(asOther).toEqual(await outcomes({}));
+    expect(asOther.tax).toBe('FORBIDDEN');
+    expect(asOther.administrative_penalties).toBe('allowed');
+  });
+
+  it('answers CONSENT_REQUIRED for every consent-scoped group of a person who gave no consent', async () => {
+    const result = await outcomes(await headersOf.partner!(), other);
+    for (const [group, outcome] of Object.entries(result)) {
+      const rule = accessRule('partner', group, policy);
+      expect({ group, outcome }).toEqual({ group, outcome: rule === 'deny' ? 'FORBIDDEN' : 'CONSENT_REQUIRED' });
+    }
+  });
+
+  it('refuses the public the identity of someone on no public list', async () => {
+    expect((await outcomes({}, other)).identity).toBe('FORBIDDEN');
+  });
+});
