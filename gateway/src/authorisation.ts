@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { codedError, maskCitizenId, roleLevelDecision, sensitiveFieldGroups } from '@credit/shared';
+import { checkOperationLimits, codedError, maskCitizenId, operationLimits, roleLevelDecision, sensitiveFieldGroups } from '@credit/shared';
 import {
   isEnumType,
   Kind,
@@ -167,7 +167,7 @@ const ROLE_IN_LOG: Record<string, string> = {
 
 /**
  * The gateway's authorisation of a request, around the plan:
- * before it, the consents of the people asked for (partners; one lookup for
+ * before it, the operation limits, the consents of the people asked for (partners; one lookup for
  * all of them, which also tells whether the institution is blacklisted) and
  * the removal of fields the role may never read; after it, the removed fields
  * answered null with their error, and one query-log entry per person read
@@ -182,6 +182,8 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
           const context = requestContext.contextValue;
           const operation = requestContext.operation;
           if (!operation) return;
+          // Limits first: an operation too costly to run costs no consent check either.
+          checkOperationLimits(requestContext.document, operation, requestContext.request.variables ?? {}, operationLimits());
           const people = requestedPeople(operation, requestContext.request.variables ?? {});
           const ids = allRequestedIds(people);
 

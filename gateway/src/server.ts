@@ -12,6 +12,7 @@ import {
   internalSigningSecret,
   listenHttpService,
   policy,
+  productionHardening,
   SUBGRAPHS,
   subgraphUrlVariable,
   type CallerTokenVerifier,
@@ -103,6 +104,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ApolloServerPluginLandingPageDisabled(),
     ],
     includeStacktraceInErrorResponses: false,
+    ...productionHardening(),
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
   });
   await apollo.start();
@@ -120,6 +122,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       metrics,
       log,
       maxBodyBytes: policy().limits.maxRequestBodyBytes,
+      maxBatchOperations: policy().limits.maxBatchOperations,
       // Ready when every source answers its own health check.
       healthCheck: async () => {
         const results = await Promise.all(

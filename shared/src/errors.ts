@@ -14,6 +14,13 @@ export const ERROR_CODES = {
   GRAPHQL_PARSE_FAILED: { http: 400, description: 'The query is not valid GraphQL syntax.' },
   GRAPHQL_VALIDATION_FAILED: { http: 400, description: 'The query asks for fields or arguments the schema does not have.' },
   BAD_REQUEST: { http: 400, description: 'The HTTP request is malformed: a body that is not JSON, a missing query, a wrong content type.' },
+  QUERY_TOO_DEEP: { http: 400, description: 'The operation nests deeper than `limits.maxQueryDepth` (`extensions.max`).' },
+  TOO_MANY_ALIASES: { http: 400, description: 'The operation uses more aliases than `limits.maxAliases`.' },
+  QUERY_TOO_COSTLY: {
+    http: 400,
+    description: 'The estimated cost (fields times page sizes and IDs) exceeds `limits.maxQueryCost`; ask for smaller pages or fewer people.',
+  },
+  BATCH_TOO_LARGE: { http: 400, description: 'A batched request holds more operations than `limits.maxBatchOperations`.' },
   PAYLOAD_TOO_LARGE: { http: 413, description: 'The request body exceeds the configured limit (`extensions.maxBytes`).' },
   METHOD_NOT_ALLOWED: { http: 405, description: 'The HTTP method is not accepted on this path.' },
   NOT_FOUND: { http: 404, description: 'No such HTTP path.' },

@@ -21,6 +21,7 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   metrics: ServiceMetrics;
   log: Logger;
   maxBodyBytes: number;
+  maxBatchOperations: number;
   /** Resolves when the service can answer (database reachable). */
   healthCheck: () => Promise<void>;
   /** Extra GET routes (the gateway's explorer). Return true when handled. */
@@ -138,6 +139,12 @@ export async function listenHttpService<TContext extends BaseContext>(
         body = JSON.parse(text);
       } catch (err) {
         sendError(res, 'BAD_REQUEST', `Request body is not valid JSON: ${(err as Error).message}`);
+        return;
+      }
+      if (Array.isArray(body) && body.length > options.maxBatchOperations) {
+        sendError(res, 'BATCH_TOO_LARGE', `A batch may hold at most ${options.maxBatchOperations} operations, got ${body.length}`, {
+          max: options.maxBatchOperations,
+        });
         return;
       }
     }

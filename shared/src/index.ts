@@ -25,3 +25,4 @@ export * from './auth';
 export * from './access';
 export * from './masking';
 export * from './permissions';
+export * from './operation-limits';

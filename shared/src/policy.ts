@@ -62,7 +62,16 @@ export interface CreditPolicy {
   taxCreditLevels: { level: string; minScore: number }[];
   masking: Record<string, Record<string, unknown>>;
   fieldGroups: Record<string, FieldGroupPolicy>;
-  limits: { maxPeoplePerQuery: number; defaultPageSize: number; maxPageSize: number; maxRequestBodyBytes: number };
+  limits: {
+    maxPeoplePerQuery: number;
+    defaultPageSize: number;
+    maxPageSize: number;
+    maxRequestBodyBytes: number;
+    maxQueryDepth: number;
+    maxAliases: number;
+    maxQueryCost: number;
+    maxBatchOperations: number;
+  };
   /** Access matrix: role -> field group (or `*`) -> rule (see access.ts). */
   access: { notes?: string; roles: Record<string, Record<string, string>> };
 }

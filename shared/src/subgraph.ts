@@ -17,6 +17,7 @@ import { formatErrorForClient } from './format-error';
 import { listenHttpService, type RunningHttpService } from './http-server';
 import { createLogger, type Logger } from './logger';
 import { createServiceMetrics, type ServiceMetrics } from './metrics';
+import { operationLimitsPlugin } from './operation-limits';
 import { subgraphPermissions, type AccessContext } from './permissions';
 import { policy } from './policy';
 import { type Principal } from './principal';
@@ -111,8 +112,9 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
     const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
       schema,
       // Apollo's landing page loads from a CDN; the gateway serves a local explorer instead.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), timing],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin(), timing],
       includeStacktraceInErrorResponses: false,
+      ...productionHardening(),
       formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
     });
     await apollo.start();
@@ -124,6 +126,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
         metrics,
         log,
         maxBodyBytes: policy().limits.maxRequestBodyBytes,
+        maxBatchOperations: policy().limits.maxBatchOperations,
         healthCheck: async () => {
           await connection.db!.admin().ping();
         },
@@ -192,4 +195,21 @@ export function runSubgraphProcess<TModels, TLoaders>(def: SubgraphDefinition<TM
       log.error('subgraph failed to start', { err });
       process.exit(1);
     });
+}
+
+/**
+ * Apollo Server settings every service shares. In production: no
+ * introspection and no "did you mean" suggestions (the schema is published as
+ * SDL to those who need it). Always: batches of up to
+ * `limits.maxBatchOperations` operations (checked in the HTTP layer) and
+ * Apollo's CSRF prevention (a simple form POST or a GET without a preflight
+ * header is refused; GET never runs a mutation).
+ */
+export function productionHardening(production: boolean = process.env.NODE_ENV === 'production') {
+  return {
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    allowBatchedHttpRequests: true,
+    csrfPrevention: true,
+  };
 }

@@ -1,0 +1,126 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+
+import { codedError } from './errors';
+import { policy } from './policy';
+
+/**
+ * Limits on what one operation may cost, checked at the gateway and in every
+ * subgraph before anything runs: nesting depth, number of aliases (the cheap
+ * way to multiply work), and an estimated cost in which a paginated field
+ * counts its page size times its selection and `people(ids:)` the number of
+ * IDs.
+ */
+
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+}
+
+export function operationLimits(): OperationLimits {
+  const { maxQueryDepth, maxAliases, maxQueryCost } = policy().limits;
+  return { maxDepth: maxQueryDepth, maxAliases, maxCost: maxQueryCost };
+}
+
+function intArg(field: FieldNode, name: string, variables: Record<string, unknown>): number | undefined {
+  const arg = field.arguments?.find((a) => a.name.value === name);
+  if (!arg) return undefined;
+  if (arg.value.kind === Kind.INT) return Number(arg.value.value);
+  if (arg.value.kind === Kind.VARIABLE) {
+    const v = variables[arg.value.name.value];
+    return typeof v === 'number' ? v : undefined;
+  }
+  return undefined;
+}
+
+function listArgLength(field: FieldNode, name: string, variables: Record<string, unknown>): number | undefined {
+  const arg = field.arguments?.find((a) => a.name.value === name);
+  if (!arg) return undefined;
+  if (arg.value.kind === Kind.LIST) return arg.value.values.length;
+  if (arg.value.kind === Kind.VARIABLE) {
+    const v = variables[arg.value.name.value];
+    return Array.isArray(v) ? v.length : undefined;
+  }
+  return undefined;
+}
+
+interface Measure {
+  depth: number;
+  aliases: number;
+  cost: number;
+}
+
+function measure(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+  seen: Set<string>,
+): Measure {
+  let depth = 0;
+  let aliases = 0;
+  let cost = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.alias) aliases++;
+      const child = selection.selectionSet ? measure(selection.selectionSet, fragments, variables, seen) : { depth: 0, aliases: 0, cost: 0 };
+      // A page of `first` items (20 by default) or one item per ID asked for.
+      const multiplier = selection.arguments?.some((a) => a.name.value === 'first')
+        ? (intArg(selection, 'first', variables) ?? policy().limits.defaultPageSize)
+        : (listArgLength(selection, 'ids', variables) ?? 1);
+      depth = Math.max(depth, child.depth + 1);
+      aliases += child.aliases;
+      cost += 1 + multiplier * child.cost;
+    } else {
+      const target = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments.get(selection.name.value)?.selectionSet;
+      // A fragment spread inside itself is reported by graphql's own rule; count it once here.
+      const key = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : '';
+      if (!target || (key && seen.has(key))) continue;
+      const inner = measure(target, fragments, variables, key ? new Set([...seen, key]) : seen);
+      depth = Math.max(depth, inner.depth);
+      aliases += inner.aliases;
+      cost += inner.cost;
+    }
+  }
+  return { depth, aliases, cost };
+}
+
+/**
+ * Checks an operation against the limits; throws the first coded error. Run
+ * on every request (not as a cached validation rule) because the cost
+ * depends on the variables: `first: $n`, `ids: $ids`.
+ */
+export function checkOperationLimits(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: OperationLimits,
+): void {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const m = measure(operation.selectionSet, fragments, variables, new Set());
+  const status = { http: { status: 400 } };
+  if (m.depth > limits.maxDepth)
+    throw codedError('QUERY_TOO_DEEP', `Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`, { depth: m.depth, max: limits.maxDepth, ...status });
+  if (m.aliases > limits.maxAliases) {
+    throw codedError('TOO_MANY_ALIASES', `${m.aliases} aliases exceed the limit of ${limits.maxAliases}`, {
+      aliases: m.aliases,
+      max: limits.maxAliases,
+      ...status,
+    });
+  }
+  if (m.cost > limits.maxCost)
+    throw codedError('QUERY_TOO_COSTLY', `Estimated cost ${m.cost} exceeds the limit of ${limits.maxCost}`, { cost: m.cost, max: limits.maxCost, ...status });
+}
+
+/** The Apollo Server plugin applying {@link checkOperationLimits} to every operation. */
+export function operationLimitsPlugin<TContext extends BaseContext>(limits: OperationLimits = operationLimits()): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          if (operation) checkOperationLimits(document, operation, request.variables ?? {}, limits);
+        },
+      };
+    },
+  };
+}

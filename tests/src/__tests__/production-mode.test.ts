@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import type { Stack } from '@credit/scripts/dist/stack';
+import { ensureDevSigningKeys, makeCitizenId } from '@credit/shared';
+
+import { startTestStack } from '../harness';
+
+let stack: Stack;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  // Production needs its keys configured explicitly; it never falls back to dev files.
+  const dir = mkdtempSync(path.join(tmpdir(), 'credit-prod-'));
+  const keyFile = path.join(dir, 'public.jwk.json');
+  writeFileSync(keyFile, JSON.stringify((await ensureDevSigningKeys()).publicJwk));
+  process.env.NODE_ENV = 'production';
+  process.env.AUTH_PUBLIC_KEY_FILE = keyFile;
+  process.env.INTERNAL_SIGNING_SECRET = 'a-production-secret-of-at-least-32-characters';
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+  process.env = saved;
+});
+
+const id = makeCitizenId('510727', '1966-01-20', 20);
+
+describe('production mode', () => {
+  it('refuses introspection', async () => {
+    const { status, body } = await stack.query('{ __schema { types { name } } }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('gives no field suggestions in validation errors', async () => {
+    const { body } = await stack.query(`{ person(id: "${id}") { identiti { name } } }`);
+    expect(body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('serves no explorer', async () => {
+    expect((await fetch(stack.gateway.url.replace('/graphql', '/explorer'))).status).toBe(404);
+  });
+
+  it('still answers queries, without stack traces in errors', async () => {
+    const { body } = await stack.query(`{ person(id: "${id}") { id taxCreditLevel { level } } }`);
+    expect(body.data).toBeDefined();
+    for (const e of body.errors ?? []) expect(e.extensions?.stacktrace).toBeUndefined();
+  });
+
+  it('refuses to start without the production secrets, naming the setting', async () => {
+    const { internalSigningSecret } = await import('@credit/shared');
+    const secret = process.env.INTERNAL_SIGNING_SECRET;
+    delete process.env.INTERNAL_SIGNING_SECRET;
+    try {
+      expect(() => internalSigningSecret()).toThrow(/INTERNAL_SIGNING_SECRET must be set in production/);
+    } finally {
+      process.env.INTERNAL_SIGNING_SECRET = secret;
+    }
+  });
+});
