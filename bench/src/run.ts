@@ -1,6 +1,14 @@
 import { parseArgs } from 'node:util';
 
-import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, syntheticPeople } from '@credit/shared';
+import {
+  GATEWAY_DEFAULT_PORT,
+  INTERNAL_PRINCIPAL_HEADER,
+  internalSigningSecret,
+  signDevToken,
+  signForwardedRequest,
+  SUBGRAPHS,
+  syntheticPeople,
+} from '@credit/shared';
 import autocannon from 'autocannon';
 
 /**
@@ -174,7 +182,17 @@ function body(query: string, variables: Record<string, unknown>): string {
   return JSON.stringify({ query, variables });
 }
 
-async function scenario(name: string, url: string, makeBody: (i: number) => string, scenarioConnections = connections): Promise<Figures> {
+// An auditor reads every field of everyone (and every read is logged, as in
+// production); a development token, so run against `npm start`.
+let authorization = '';
+
+async function scenario(
+  name: string,
+  url: string,
+  makeBody: (i: number) => string,
+  scenarioConnections = connections,
+  headers: Record<string, string> = { authorization },
+): Promise<Figures> {
   let i = 0;
   const result = await autocannon({
     url,
@@ -182,17 +200,18 @@ async function scenario(name: string, url: string, makeBody: (i: number) => stri
     connections: scenarioConnections,
     timeout: 60,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     requests: [{ setupRequest: (req) => ({ ...req, body: makeBody(i++) }) }],
   });
   // Check one answer so a bench that only measures errors cannot pass unnoticed.
-  const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: makeBody(0) });
+  const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: makeBody(0) });
   const json = (await probe.json()) as { errors?: unknown[] };
   if (!probe.ok || json.errors?.length) throw new Error(`${name}: probe request failed: ${JSON.stringify(json).slice(0, 500)}`);
   return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
 async function main(): Promise<void> {
+  authorization = `Bearer ${await signDevToken({ role: 'auditor', org: 'bench' }, '2h')}`;
   const pick = (i: number) => adults[i % adults.length]!.id;
   const results: Figures[] = [];
   results.push(await scenario('full profile, 1 person (gateway)', values.gateway!, (i) => body(FULL_PROFILE, { id: pick(i) })));
@@ -206,8 +225,17 @@ async function main(): Promise<void> {
     ),
   );
   const viaGateway = await scenario('tax level, 1 person (gateway)', values.gateway!, (i) => body(TAX_ONLY, { id: pick(i) }));
-  const direct = await scenario('tax level, 1 person (tax subgraph direct)', values.subgraph!, (i) =>
-    body(TAX_DIRECT, { reps: [{ __typename: 'Person', id: pick(i) }] }),
+  // Straight at the subgraph, with the principal header the gateway would sign (valid 60 s).
+  const forwarded = await signForwardedRequest(
+    { principal: { role: 'auditor', org: 'bench', scopes: [] }, grants: {}, publicListed: [] },
+    internalSigningSecret(),
+  );
+  const direct = await scenario(
+    'tax level, 1 person (tax subgraph direct)',
+    values.subgraph!,
+    (i) => body(TAX_DIRECT, { reps: [{ __typename: 'Person', id: pick(i) }] }),
+    connections,
+    { [INTERNAL_PRINCIPAL_HEADER]: forwarded },
   );
   results.push(viaGateway, direct);
 

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 
+import type { Logger } from '@credit/shared';
+
 import type { Models } from './models';
 import type { QueryLogEntryDoc } from './models/QueryLogEntry';
 
@@ -62,11 +64,27 @@ async function moveHead(models: Models, to: { sequence: number; hash: string }):
   }
 }
 
-/** Appends entries in order; returns the sequence of the last one. */
-export async function appendQueryLog(models: Models, contents: readonly QueryLogContent[]): Promise<number> {
+export interface ChainHead {
+  sequence: number;
+  hash: string | null;
+}
+
+/**
+ * Appends entries in order and returns the new head. `knownHead` (the
+ * writer's memory of its own last append) saves reading the head; if another
+ * writer has moved on since, the insert fails on its first position and the
+ * head is read afresh. Moving the stored head is off the critical path: it
+ * only saves later readers a catch-up, and only ever moves forward.
+ */
+export async function appendQueryLog(
+  models: Models,
+  contents: readonly QueryLogContent[],
+  knownHead?: ChainHead,
+  onHeadError?: (err: unknown) => void,
+): Promise<ChainHead> {
   if (contents.length === 0) throw new Error('appendQueryLog needs at least one entry');
+  let head = knownHead ?? (await currentHead(models));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const head = await currentHead(models);
     let prevHash = head.hash;
     const entries: QueryLogEntryDoc[] = contents.map((content, i) => {
       const withoutHash = { ...content, sequence: head.sequence + 1 + i, prevHash };
@@ -81,12 +99,16 @@ export async function appendQueryLog(models: Models, contents: readonly QueryLog
       const e = err as { code?: number; index?: number; writeErrors?: { index?: number }[] };
       const failedAt = e.writeErrors?.[0]?.index ?? e.index ?? 0;
       // Another writer took the first position: nothing of ours was written; retry on the new head.
-      if (e.code === 11000 && failedAt === 0) continue;
+      if (e.code === 11000 && failedAt === 0) {
+        head = await currentHead(models);
+        continue;
+      }
       throw err;
     }
     const last = entries[entries.length - 1]!;
-    await moveHead(models, { sequence: last.sequence, hash: last.hash });
-    return last.sequence;
+    const next = { sequence: last.sequence, hash: last.hash };
+    moveHead(models, next).catch((err: unknown) => onHeadError?.(err));
+    return next;
   }
   throw new Error(`query log: no free position after ${MAX_ATTEMPTS} attempts`);
 }
@@ -117,4 +139,77 @@ export async function verifyQueryLog(models: Models): Promise<ChainVerification>
     expected = entry.sequence + 1;
   }
   return { ok: problems.length === 0, entries: count, problems };
+}
+
+interface PendingAppend {
+  contents: readonly QueryLogContent[];
+  resolve: (lastSequence: number) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Group commit: concurrent requests of one platform process append through
+ * one writer, which writes everything queued since its last write as one
+ * batch (one position claim, one insert). Without it, every concurrent read
+ * of the API would race for the same position and retry. Several platform
+ * processes still coordinate through the unique `sequence` index.
+ */
+export class QueryLogWriter {
+  private queue: PendingAppend[] = [];
+  private writing = false;
+  private head: ChainHead | undefined;
+
+  constructor(
+    private readonly models: Models,
+    private readonly log?: Logger,
+  ) {}
+
+  append(contents: readonly QueryLogContent[]): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ contents, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue;
+        this.queue = [];
+        try {
+          this.head = await appendQueryLog(
+            this.models,
+            batch.flatMap((p) => p.contents),
+            this.head,
+            (err) => this.log?.warn('query log head not moved (the next reader catches up)', { err }),
+          );
+          let last = this.head.sequence;
+          // Each caller learns the sequence of its own last entry.
+          for (let i = batch.length - 1; i >= 0; i--) {
+            batch[i]!.resolve(last);
+            last -= batch[i]!.contents.length;
+          }
+        } catch (err) {
+          // Forget the head: the next batch reads it from the database.
+          this.head = undefined;
+          for (const pending of batch) pending.reject(err);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+}
+
+const writers = new WeakMap<Models, QueryLogWriter>();
+
+/** The writer of a platform process (one per set of models). */
+export function queryLogWriter(models: Models, log?: Logger): QueryLogWriter {
+  let writer = writers.get(models);
+  if (!writer) {
+    writer = new QueryLogWriter(models, log);
+    writers.set(models, writer);
+  }
+  return writer;
 }

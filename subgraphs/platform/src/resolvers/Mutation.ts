@@ -6,7 +6,7 @@ import { Error as MongooseError } from 'mongoose';
 import type { Context } from '../context';
 import type { MutationResolvers } from '../generated/graphql';
 import type { ConsentDoc } from '../models/Consent';
-import { appendQueryLog, type QueryLogContent } from '../query-log';
+import { queryLogWriter, type QueryLogContent } from '../query-log';
 
 function models(ctx: Context) {
   return ctx.models;
@@ -98,7 +98,7 @@ export const Mutation: MutationResolvers = {
       outcome: e.outcome,
       at,
     }));
-    return String(await appendQueryLog(models(ctx), contents));
+    return String(await queryLogWriter(models(ctx), ctx.log).append(contents));
   },
 
   blacklistInstitution: async (_parent, { institutionId, reason }, ctx) => {
