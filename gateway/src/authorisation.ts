@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { checkOperationLimits, codedError, maskCitizenId, operationLimits, roleLevelDecision, sensitiveFieldGroups } from '@credit/shared';
+import {
+  accessRule,
+  checkOperationLimits,
+  codedError,
+  decideAccess,
+  maskCitizenId,
+  operationLimits,
+  roleLevelDecision,
+  sensitiveFieldGroups,
+  type ForwardedRequest,
+} from '@credit/shared';
 import {
   isEnumType,
   Kind,
@@ -192,21 +202,22 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
           const personFields = selectedPersonFields(requestContext.document, requestContext.schema);
           const requestedGroups = [...new Set([...personFields.values()].map((f) => fieldGroups.get(f)).filter((g): g is string => Boolean(g)))];
 
-          // Only the public's view of identity depends on the public lists.
-          // (A subject sees others as the public does.)
-          const othersSeenAsPublic =
-            context.principal.role === 'public' ? ids : context.principal.role === 'subject' ? ids.filter((id) => id !== context.principal.subjectId) : [];
-          if (othersSeenAsPublic.length > 0 && requestedGroups.includes('identity')) {
+          // Whose identity the caller may see depends on the public lists
+          // when the policy says so for this role (the public; a subject
+          // looking at someone else).
+          const judgedByPublicLists = ids.filter((id) => identityDependsOnPublicLists(context.forwarded, id));
+          if (judgedByPublicLists.length > 0 && requestedGroups.includes('identity')) {
             try {
               context.forwarded = {
                 ...context.forwarded,
-                publicListed: await publicListed(othersSeenAsPublic, subgraphUrl, internalSecret, context.requestId),
+                publicListed: await publicListed(judgedByPublicLists, subgraphUrl, internalSecret, context.requestId),
               };
             } catch (err) {
               // Without the lists nobody counts as listed: identity stays FORBIDDEN, nothing leaks.
               context.log.warn('public-list check failed; identities withheld', { err });
             }
           }
+
           state = { people, personFields, requestedGroups, stripped: null };
 
           const { document, denied } = stripDeniedFields(requestContext.document, requestContext.schema, (field) => {
@@ -266,14 +277,19 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
   };
 }
 
+/** Whether the policy decides this person's identity for this caller by the public lists. */
+function identityDependsOnPublicLists(request: ForwardedRequest, personId: string): boolean {
+  const rule = accessRule(request.principal.role, 'identity');
+  return rule === 'public_list_masked' || (rule === 'own_else_public' && request.principal.subjectId !== personId);
+}
+
 /**
- * Citizen IDs in the answer are masked (first 6 and last 4 kept) for callers
- * who may not see the identity unmasked: the public, a subject looking at
- * someone else, and a partner whose consent does not cover identity.
+ * Citizen IDs in the answer are masked (first 6 and last 4 kept) wherever the
+ * caller may not see that person's identity unmasked (policy `identity`
+ * group): the public, a subject looking at someone else, a partner whose
+ * consent does not cover identity, a bureau that does not own identity.
  */
 function maskIds(data: Json, state: RequestState, context: GatewayContext): void {
-  const { role, subjectId } = context.principal;
-  if (role !== 'public' && role !== 'partner' && role !== 'subject') return;
   const idKeys = [...state.personFields.entries()].filter(([, field]) => field === 'id').map(([key]) => key);
   if (idKeys.length === 0) return;
   const maskPerson = (person: unknown) => {
@@ -282,8 +298,8 @@ function maskIds(data: Json, state: RequestState, context: GatewayContext): void
     for (const key of idKeys) {
       const id = object[key];
       if (typeof id !== 'string') continue;
-      const unmasked = role === 'subject' ? id === subjectId : role === 'partner' && context.forwarded.grants[id]?.scopes.includes('identity');
-      if (!unmasked) object[key] = maskCitizenId(id);
+      const decision = decideAccess(context.forwarded, 'identity', id);
+      if (!decision.allowed || decision.masked) object[key] = maskCitizenId(id);
     }
   };
   for (const key of state.people.keys()) {
