@@ -1,5 +1,5 @@
 import type { Stack } from '@credit/scripts/dist/stack';
-import { makeCitizenId, makeSocialCreditCode, todayInCity } from '@credit/shared';
+import { makeCitizenId, makeSocialCreditCode, maskCitizenId, todayInCity } from '@credit/shared';
 import { verifyQueryLog } from '@credit/subgraph-platform/dist/query-log';
 
 import { authHeader, startTestStack } from '../harness';
@@ -266,6 +266,55 @@ describe('authorised queries by partner institutions', () => {
     );
     const served = await stack.query(READ, { id: person }, await asPartner(bank, 'LOAN'));
     expect((served.body.data as Json).person.taxCreditLevel).toEqual({ level: 'B' });
+  });
+});
+
+describe('the query log across people', () => {
+  const ENTRIES = /* GraphQL */ `
+    query ($after: String) {
+      queryLogEntries(first: 3, after: $after) {
+        nodes {
+          sequence
+          personId
+          institution {
+            id
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `;
+
+  it('lets a partner reconcile its own queries only, with IDs masked', async () => {
+    const { body } = await stack.query(ENTRIES, {}, await asPartner(employer, 'LOAN'));
+    const nodes = (body.data as Json).queryLogEntries.nodes as Json[];
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const n of nodes) expect(n).toMatchObject({ institution: { id: employer }, personId: maskCitizenId(person) });
+  });
+
+  it('lets an auditor page through every entry, newest first, without gaps', async () => {
+    const auditor = await authHeader({ role: 'auditor', org: 'mianyang-audit-office' });
+    const sequences: number[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const result: { body: { data?: Json } } = await stack.query(ENTRIES, { after }, auditor);
+      const conn: Json = result.body.data!.queryLogEntries;
+      sequences.push(...conn.nodes.map((n: Json) => Number(n.sequence)));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(sequences.length).toBeGreaterThan(5);
+    expect(sequences).toEqual([...sequences].sort((a, b) => b - a));
+    expect(sequences[sequences.length - 1]).toBe(1);
+  });
+
+  it('refuses the public', async () => {
+    const { body } = await stack.query(ENTRIES, {});
+    expect(body.data?.queryLogEntries).toBeNull();
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 

@@ -563,6 +563,13 @@ export type Query = {
    * BAD_USER_INPUT with the reason.
    */
   person?: Maybe<Person>;
+  /**
+   * The query log across people, newest first: auditors read every entry
+   * (optionally of one institution or one person); a partner institution reads
+   * the entries of its own queries, to reconcile against its records. Anyone
+   * else is refused. The data subject reads theirs as `Person.queryLog`.
+   */
+  queryLogEntries?: Maybe<QueryLogPage>;
 };
 
 
@@ -582,6 +589,14 @@ export type QueryPersonArgs = {
   id: Scalars['CitizenId']['input'];
 };
 
+
+export type QueryQueryLogEntriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId?: InputMaybe<Scalars['String']['input']>;
+  personId?: InputMaybe<Scalars['CitizenId']['input']>;
+};
+
 /** The kind of caller that read a person's data. */
 export type QueryActorRole =
   /** An auditor. */
@@ -598,6 +613,24 @@ export type QueryActorRole =
   | 'REVIEWER'
   /** A data subject reading someone else (always denied, still logged). */
   | 'SUBJECT';
+
+/** A query-log entry as auditors and partners see it: with the person read. */
+export type QueryLogAuditEntry = {
+  __typename?: 'QueryLogAuditEntry';
+  actorId?: Maybe<Scalars['String']['output']>;
+  actorRole: QueryActorRole;
+  at: Scalars['DateTime']['output'];
+  consentId?: Maybe<Scalars['ID']['output']>;
+  fieldGroups: Array<Scalars['String']['output']>;
+  hash: Scalars['String']['output'];
+  institution?: Maybe<Institution>;
+  outcome: QueryOutcome;
+  /** Citizen ID of the person read (masked for partners without an identity consent). */
+  personId: Scalars['String']['output'];
+  purpose?: Maybe<ConsentPurpose>;
+  /** Position in the chain, as a decimal string. */
+  sequence: Scalars['String']['output'];
+};
 
 /** A page of query-log entries. */
 export type QueryLogConnection = {
@@ -653,6 +686,13 @@ export type QueryLogInput = {
   outcome: QueryOutcome;
   personId: Scalars['CitizenId']['input'];
   purpose?: InputMaybe<ConsentPurpose>;
+};
+
+/** A page of the query log across people, for auditors and partners. */
+export type QueryLogPage = {
+  __typename?: 'QueryLogPage';
+  nodes: Array<QueryLogAuditEntry>;
+  pageInfo: PageInfo;
 };
 
 /** What the caller was given. */
@@ -929,9 +969,11 @@ export type ResolversTypes = ResolversObject<{
   PracticeRecordConnection: ResolverTypeWrapper<Page<PracticeRecordDoc>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryActorRole: QueryActorRole;
+  QueryLogAuditEntry: ResolverTypeWrapper<QueryLogAuditEntry>;
   QueryLogConnection: ResolverTypeWrapper<Page<QueryLogEntryDoc>>;
   QueryLogEntry: ResolverTypeWrapper<QueryLogEntryDoc>;
   QueryLogInput: QueryLogInput;
+  QueryLogPage: ResolverTypeWrapper<QueryLogPage>;
   QueryOutcome: QueryOutcome;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   RedListEntry: ResolverTypeWrapper<RedListEntryDoc>;
@@ -977,9 +1019,11 @@ export type ResolversParentTypes = ResolversObject<{
   PracticeRecord: PracticeRecordDoc;
   PracticeRecordConnection: Page<PracticeRecordDoc>;
   Query: Record<PropertyKey, never>;
+  QueryLogAuditEntry: QueryLogAuditEntry;
   QueryLogConnection: Page<QueryLogEntryDoc>;
   QueryLogEntry: QueryLogEntryDoc;
   QueryLogInput: QueryLogInput;
+  QueryLogPage: QueryLogPage;
   RecordProvenance: RecordProvenance;
   RedListEntry: RedListEntryDoc;
   RedListStatus: Omit<RedListStatus, 'entries'> & { entries: Array<ResolversParentTypes['RedListEntry']> };
@@ -1171,6 +1215,21 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   consentCheck?: Resolver<ResolversTypes['ConsentCheck'], ParentType, ContextType, RequireFields<QueryConsentCheckArgs, 'institutionId' | 'purpose' | 'subjectIds'>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  queryLogEntries?: Resolver<Maybe<ResolversTypes['QueryLogPage']>, ParentType, ContextType, Partial<QueryQueryLogEntriesArgs>>;
+}>;
+
+export type QueryLogAuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QueryLogAuditEntry'] = ResolversParentTypes['QueryLogAuditEntry']> = ResolversObject<{
+  actorId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['QueryActorRole'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  consentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  fieldGroups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['QueryOutcome'], ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['ConsentPurpose']>, ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryLogConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QueryLogConnection'] = ResolversParentTypes['QueryLogConnection']> = ResolversObject<{
@@ -1192,6 +1251,11 @@ export type QueryLogEntryResolvers<ContextType = Context, ParentType extends Res
   prevHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['ConsentPurpose']>, ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type QueryLogPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QueryLogPage'] = ResolversParentTypes['QueryLogPage']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['QueryLogAuditEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
 export type RecordProvenanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordProvenance'] = ResolversParentTypes['RecordProvenance']> = ResolversObject<{
@@ -1277,8 +1341,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PracticeRecord?: PracticeRecordResolvers<ContextType>;
   PracticeRecordConnection?: PracticeRecordConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QueryLogAuditEntry?: QueryLogAuditEntryResolvers<ContextType>;
   QueryLogConnection?: QueryLogConnectionResolvers<ContextType>;
   QueryLogEntry?: QueryLogEntryResolvers<ContextType>;
+  QueryLogPage?: QueryLogPageResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;
   RedListEntry?: RedListEntryResolvers<ContextType>;
   RedListStatus?: RedListStatusResolvers<ContextType>;

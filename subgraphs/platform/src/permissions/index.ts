@@ -22,8 +22,16 @@ const reviewer = rule('reviewer', { cache: 'no_cache' })((_parent, _args, ctx: C
     : codedError(ctx.principal.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN', 'Only a platform reviewer may do this'),
 );
 
+const auditorOrPartner = rule('auditor-or-partner', { cache: 'no_cache' })((_parent, _args, ctx: Context) => {
+  if (ctx.principal.role === 'auditor' || (ctx.principal.role === 'partner' && ctx.principal.org && !ctx.principal.blacklisted)) return true;
+  return codedError(
+    ctx.principal.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+    'Only auditors, and partners for their own queries, read the query log across people',
+  );
+});
+
 export const permissions: IRules = {
-  Query: { consentCheck: gatewayOnly },
+  Query: { consentCheck: gatewayOnly, queryLogEntries: auditorOrPartner },
   Mutation: {
     grantConsent: dataSubject,
     revokeConsent: dataSubject,

@@ -10,6 +10,7 @@ import { Mutation } from './Mutation';
 import { Objection } from './Objection';
 import { Person } from './Person';
 import { PracticeRecord } from './PracticeRecord';
+import { queryLogEntries } from './QueryLogEntries';
 import { QueryLogEntry } from './QueryLogEntry';
 import { RedListEntry } from './RedListEntry';
 import { Repair } from './Repair';
@@ -17,7 +18,7 @@ import { VolunteerRecord } from './VolunteerRecord';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: { ...rootQueryResolvers, consentCheck },
+  Query: { ...rootQueryResolvers, consentCheck, queryLogEntries },
   Mutation,
   InstitutionBlacklistEntry,
   Person,
