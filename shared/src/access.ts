@@ -58,6 +58,9 @@ export function decideAccess(request: ForwardedRequest, group: string, personId:
       return principal.subjectId === personId ? ALLOW : decideAccess({ ...request, principal: { role: 'public', scopes: [] } }, group, personId, p);
     case 'own_bureau':
       return ALLOW;
+    case 'own_grants':
+      // The resolver keeps only the consents granted to the caller's institution.
+      return ALLOW;
     case 'public_list_masked':
       return request.publicListed.includes(personId)
         ? ALLOW_MASKED

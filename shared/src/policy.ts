@@ -14,7 +14,17 @@ export const BUREAUS = ['PUBLIC_SECURITY', 'EDUCATION', 'TAX', 'COURTS', 'PBOC',
 export type Bureau = (typeof BUREAUS)[number];
 
 /** Rules of the access matrix; their meaning is in access.ts and the policy's `access.notes`. */
-export const ACCESS_RULES = ['allow', 'deny', 'own', 'own_else_public', 'consent', 'consent_or_masked', 'public_list_masked', 'own_bureau'] as const;
+export const ACCESS_RULES = [
+  'allow',
+  'deny',
+  'own',
+  'own_else_public',
+  'consent',
+  'consent_or_masked',
+  'public_list_masked',
+  'own_bureau',
+  'own_grants',
+] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];
 
 export const SEVERITY_GRADES = ['MINOR', 'GENERAL', 'SERIOUS'] as const;

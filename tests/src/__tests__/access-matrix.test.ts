@@ -126,7 +126,9 @@ describe('the access matrix, cell by cell through the gateway', () => {
     const result = await outcomes(await headersOf.partner!(), other);
     for (const [group, outcome] of Object.entries(result)) {
       const rule = accessRule('partner', group, policy);
-      expect({ group, outcome }).toEqual({ group, outcome: rule === 'deny' ? 'FORBIDDEN' : 'CONSENT_REQUIRED' });
+      // own_grants: the list is served, holding only this institution's consents (none here).
+      const want = rule === 'deny' ? 'FORBIDDEN' : rule === 'own_grants' ? 'allowed' : 'CONSENT_REQUIRED';
+      expect({ group, outcome }).toEqual({ group, outcome: want });
     }
   });
 

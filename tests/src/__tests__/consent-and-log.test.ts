@@ -8,6 +8,7 @@ let stack: Stack;
 const person = makeCitizenId('510722', '1978-12-01', 55);
 const bank = makeSocialCreditCode('91510700MA6A0B1C2');
 const employer = makeSocialCreditCode('91510700MA6D3E4F5');
+const landlord = makeSocialCreditCode('91510700MA6G7H8J9');
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -79,7 +80,7 @@ async function grant(key: string, org: string, purpose: string, scopes: string[]
     {
       input: {
         granteeInstitutionId: org,
-        granteeInstitutionName: org === bank ? '绵阳市商业银行' : '绵阳某科技公司',
+        granteeInstitutionName: org === bank ? '绵阳市商业银行' : org === landlord ? '绵阳安居房屋租赁有限公司' : '绵阳某科技公司',
         purpose,
         scopes,
         validFrom: todayInCity(),
@@ -180,6 +181,30 @@ describe('authorised queries by partner institutions', () => {
     });
     expect(log.nodes.filter((n: Json) => n.outcome === 'DENIED').length).toBeGreaterThanOrEqual(3);
     expect(log.nodes.every((n: Json) => n.actorRole !== 'SUBJECT')).toBe(true);
+  });
+
+  it('shows a partner only the consents granted to it', async () => {
+    await grant('lease-2026-001', landlord, 'TENANCY', ['identity']);
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        query ($id: CitizenId!) {
+          person(id: $id) {
+            consents {
+              nodes {
+                purpose
+                granteeInstitution {
+                  id
+                }
+              }
+            }
+          }
+        }
+      `,
+      { id: person },
+      await asPartner(landlord, 'TENANCY'),
+    );
+    const nodes = (body.data as Json).person.consents.nodes as Json[];
+    expect(nodes).toEqual([{ purpose: 'TENANCY', granteeInstitution: { id: landlord } }]);
   });
 
   it('never lets a partner read the query log', async () => {

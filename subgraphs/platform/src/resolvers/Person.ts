@@ -1,4 +1,4 @@
-import { paginate } from '@credit/shared';
+import { accessRule, paginate } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 import { redListEntryInForce } from '../models/RedListEntry';
@@ -7,7 +7,12 @@ const byId = (doc: { _id: string }) => doc._id;
 
 export const Person: PersonResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
-  consents: async ({ id }, args, { loaders }) => paginate(await loaders.consentsBySubject.load(id), args, byId),
+  consents: async ({ id }, args, { loaders, principal }) => {
+    const consents = await loaders.consentsBySubject.load(id);
+    // A partner sees only the consents granted to it (policy rule own_grants).
+    const visible = accessRule(principal.role, 'consents') === 'own_grants' ? consents.filter((c) => c.granteeInstitutionId === principal.org) : consents;
+    return paginate(visible, args, byId);
+  },
   queryLog: async ({ id }, args, { loaders }) => paginate(await loaders.queryLogByPerson.load(id), args, byId),
   jointPunishment: async ({ id }, _args, { loaders }) => {
     const status = await loaders.jointPunishmentById.load(id);
