@@ -20,6 +20,7 @@ export const ERROR_CODES = {
     http: 400,
     description: 'The estimated cost (fields times page sizes and IDs) exceeds `limits.maxQueryCost`; ask for smaller pages or fewer people.',
   },
+  TOO_MANY_RECORDS: { http: 400, description: 'An ingestion call holds more records than `limits.maxIngestRecordsPerCall`; use the bulk import.' },
   BATCH_TOO_LARGE: { http: 400, description: 'A batched request holds more operations than `limits.maxBatchOperations`.' },
   PAYLOAD_TOO_LARGE: { http: 413, description: 'The request body exceeds the configured limit (`extensions.maxBytes`).' },
   METHOD_NOT_ALLOWED: { http: 405, description: 'The HTTP method is not accepted on this path.' },

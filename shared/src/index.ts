@@ -26,3 +26,5 @@ export * from './access';
 export * from './masking';
 export * from './permissions';
 export * from './operation-limits';
+export * from './ingestion';
+export * from './ingestion-api';

@@ -70,3 +70,13 @@ export function subgraphPermissions(typeDefs: DocumentNode, extraRules: IRules =
     fallbackError: (thrown) => (thrown instanceof GraphQLError ? thrown : codedError('FORBIDDEN', 'Not allowed')),
   });
 }
+
+/** Shield rule: only operators of `bureau` (role bureau, org = bureau) pass. */
+export function bureauWriter(bureau: string): IRule {
+  return rule(`bureau-writer-${bureau}`, { cache: 'no_cache' })((_parent: unknown, _args: unknown, ctx: AccessContext) => {
+    const { principal } = ctx.forwarded;
+    if (principal.role === 'bureau' && principal.org === bureau) return true;
+    if (principal.role === 'public') return codedError('UNAUTHENTICATED', `Sign in as a ${bureau} operator to write its records`);
+    return codedError('FORBIDDEN', `Only ${bureau} operators write ${bureau} records`);
+  });
+}

@@ -81,6 +81,7 @@ export interface CreditPolicy {
     maxAliases: number;
     maxQueryCost: number;
     maxBatchOperations: number;
+    maxIngestRecordsPerCall: number;
   };
   /** Access matrix: role -> field group (or `*`) -> rule (see access.ts). */
   access: { notes?: string; roles: Record<string, Record<string, string>> };

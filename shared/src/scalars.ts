@@ -71,9 +71,45 @@ export const DateTimeScalar = new GraphQLScalarType({
   },
 });
 
+function jsonObjectFromInput(value: unknown): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw badInput('Expected a JSON object', 'not an object', { value });
+  return value as Record<string, unknown>;
+}
+
+function literalToJson(ast: ValueNode): unknown {
+  switch (ast.kind) {
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((f) => [f.name.value, literalToJson(f.value)]));
+    case Kind.LIST:
+      return ast.values.map(literalToJson);
+    case Kind.STRING:
+    case Kind.ENUM:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.NULL:
+      return null;
+    default:
+      throw badInput('Variables are not allowed inside a JSON object literal', 'variable in literal');
+  }
+}
+
+/** `JSONObject`: a record as a bureau sends it. */
+export const JSONObjectScalar = new GraphQLScalarType({
+  name: 'JSONObject',
+  description: 'A JSON object.',
+  serialize: (value) => value,
+  parseValue: jsonObjectFromInput,
+  parseLiteral: (ast) => jsonObjectFromInput(literalToJson(ast)),
+});
+
 /** Resolver map entries for the scalars every subgraph declares. */
 export const scalarResolvers = {
   CitizenId: CitizenIdScalar,
   Date: DateScalar,
   DateTime: DateTimeScalar,
+  JSONObject: JSONObjectScalar,
 };

@@ -15,11 +15,12 @@ import { INTERNAL_PRINCIPAL_HEADER, internalSigningSecret, PUBLIC_REQUEST, verif
 import { connectDatabase, databaseName, initModels } from './database';
 import { formatErrorForClient } from './format-error';
 import { listenHttpService, type RunningHttpService } from './http-server';
+import { ingestionModels, type IngestKind } from './ingestion';
 import { createLogger, type Logger } from './logger';
 import { createServiceMetrics, type ServiceMetrics } from './metrics';
 import { operationLimitsPlugin } from './operation-limits';
 import { subgraphPermissions, type AccessContext } from './permissions';
-import { policy } from './policy';
+import { policy, type Bureau } from './policy';
 import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
 
@@ -31,6 +32,8 @@ export interface SubgraphContext<TLoaders, TModels = unknown> extends AccessCont
   loaders: TLoaders;
   /** The subgraph's models, for writes (reads go through `loaders`). */
   models: TModels;
+  /** Ledger and history of ingested records. */
+  ingestion: ReturnType<typeof ingestionModels>;
   log: Logger;
 }
 
@@ -49,6 +52,10 @@ export function subgraphTypeDefs(schemaFile: string): DocumentNode {
 export interface SubgraphDefinition<TModels, TLoaders> {
   /** Service name, e.g. `public-security`; also names its database. */
   name: string;
+  /** The bureau that owns the subgraph's records. */
+  bureau: Bureau;
+  /** The kinds of records the bureau ingests (mutation and bulk import). */
+  ingestKinds: (models: TModels) => Record<string, IngestKind>;
   /** Absolute path of the subgraph's schema.graphql. */
   schemaFile: string;
   resolvers: GraphQLResolverMap<SubgraphContext<TLoaders>>;
@@ -89,6 +96,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
   const connection = await connectDatabase({ uri: options.mongoUri, dbName: databaseName(def.name, options.dbPrefix), metrics, log });
   try {
     const models = def.createModels(connection);
+    const ingestion = ingestionModels(connection);
     await initModels(connection);
 
     const typeDefs = subgraphTypeDefs(def.schemaFile);
@@ -135,7 +143,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
           const forwarded = await verifyForwardedRequest(header, internalSecret);
           const requestLog = log.child({ requestId });
           if (header && forwarded === PUBLIC_REQUEST) requestLog.warn('principal header rejected (forged, expired or foreign); serving as public');
-          return { requestId, forwarded, principal: forwarded.principal, loaders: def.createLoaders(models), models, log: requestLog };
+          return { requestId, forwarded, principal: forwarded.principal, loaders: def.createLoaders(models), models, ingestion, log: requestLog };
         },
       },
       options.port ?? 0,

@@ -2,6 +2,7 @@ import path from 'node:path';
 
 import type { SubgraphDefinition } from '@credit/shared';
 
+import { ingestKinds } from './ingestion';
 import { createLoaders, type Loaders } from './loaders';
 import { createModels, type Models } from './models';
 import { permissions } from './permissions';
@@ -14,10 +15,12 @@ import { seed } from './seed';
  */
 export const platformSubgraph: SubgraphDefinition<Models, Loaders> = {
   name: 'platform',
+  bureau: 'PLATFORM',
   schemaFile: path.join(__dirname, '..', 'schema.graphql'),
   resolvers: resolvers as never,
   createModels,
   createLoaders,
   seed,
+  ingestKinds,
   permissions,
 };

@@ -24,6 +24,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object (a record as the bureau sends it; validated against the record kind). */
+  JSONObject: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -142,6 +144,19 @@ export type CourtRecordCategory =
   | 'DISHONEST_COMPANY_RESPONSIBLE_PERSON'
   /** The person is on the list of dishonest judgment debtors. */
   | 'DISHONEST_JUDGMENT_DEBTOR';
+
+/** Kinds of records the COURTS bureau writes. */
+export type CourtRecordKind =
+  /** Dishonesty as the responsible person of a company. */
+  | 'COMPANY_DISHONESTY_RECORD'
+  /** A company the person represents. */
+  | 'COMPANY_REPRESENTATION'
+  /** A consumption-restriction order. */
+  | 'CONSUMPTION_RESTRICTION'
+  /** A listing as dishonest judgment debtor. */
+  | 'DEBTOR_LISTING'
+  /** An enforcement case. */
+  | 'ENFORCEMENT_CASE';
 
 /** An entry on the list of dishonest judgment debtors (失信被执行人名单). */
 export type DebtorListing = {
@@ -289,6 +304,55 @@ export type EnforcementStatus =
   | 'PENDING'
   /** Terminated without full performance (no enforceable property found). */
   | 'TERMINATED';
+
+export type IngestOutcome = {
+  __typename?: 'IngestOutcome';
+  /** Position of the record in the call (0-based). */
+  position: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The bureau's record id (or the person's ID for per-person records), when present. */
+  recordId?: Maybe<Scalars['String']['output']>;
+  status: IngestStatus;
+};
+
+/** The result of one ingestion call: counts and one outcome per record, in order. */
+export type IngestReport = {
+  __typename?: 'IngestReport';
+  created: Scalars['Int']['output'];
+  outcomes: Array<IngestOutcome>;
+  rejected: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** What became of one record sent for ingestion. */
+export type IngestStatus =
+  /** First time seen: stored. */
+  | 'CREATED'
+  /** Invalid: not stored; `reason` says why. The other records of the call still go in. */
+  | 'REJECTED'
+  /** Seen before with the same content: nothing written. */
+  | 'UNCHANGED'
+  /** Seen before with other content: stored, the previous version kept in the record history. */
+  | 'UPDATED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Writes records of this bureau (operators of COURTS only): idempotent by the
+   * bureau's record id, validated one by one; invalid records are reported with
+   * their position and reason while the valid ones are stored. At most
+   * `limits.maxIngestRecordsPerCall` records per call; larger files go through
+   * `npm run import`.
+   */
+  ingestCourtRecords: IngestReport;
+};
+
+
+export type MutationIngestCourtRecordsArgs = {
+  kind: CourtRecordKind;
+  records: Array<Scalars['JSONObject']['input']>;
+};
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
@@ -490,6 +554,7 @@ export type ResolversTypes = ResolversObject<{
   ConsumptionMeasure: ConsumptionMeasure;
   ConsumptionRestriction: ResolverTypeWrapper<ConsumptionRestrictionDoc>;
   CourtRecordCategory: CourtRecordCategory;
+  CourtRecordKind: CourtRecordKind;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DebtorListing: ResolverTypeWrapper<DebtorListingDoc>;
@@ -502,6 +567,11 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   EnforcementCaseConnection: ResolverTypeWrapper<Page<EnforcementCaseDoc>>;
   EnforcementStatus: EnforcementStatus;
+  IngestOutcome: ResolverTypeWrapper<IngestOutcome>;
+  IngestReport: ResolverTypeWrapper<IngestReport>;
+  IngestStatus: IngestStatus;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -528,6 +598,10 @@ export type ResolversParentTypes = ResolversObject<{
   EnforcementCase: EnforcementCaseDoc;
   Float: Scalars['Float']['output'];
   EnforcementCaseConnection: Page<EnforcementCaseDoc>;
+  IngestOutcome: IngestOutcome;
+  IngestReport: IngestReport;
+  JSONObject: Scalars['JSONObject']['output'];
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRef;
   Query: Record<PropertyKey, never>;
@@ -641,6 +715,29 @@ export type EnforcementCaseConnectionResolvers<ContextType = Context, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type IngestOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestOutcome'] = ResolversParentTypes['IngestOutcome']> = ResolversObject<{
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IngestStatus'], ParentType, ContextType>;
+}>;
+
+export type IngestReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestReport'] = ResolversParentTypes['IngestReport']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['IngestOutcome']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  ingestCourtRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestCourtRecordsArgs, 'kind' | 'records'>>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -681,6 +778,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DisplayWindow?: DisplayWindowResolvers<ContextType>;
   EnforcementCase?: EnforcementCaseResolvers<ContextType>;
   EnforcementCaseConnection?: EnforcementCaseConnectionResolvers<ContextType>;
+  IngestOutcome?: IngestOutcomeResolvers<ContextType>;
+  IngestReport?: IngestReportResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,6 +1,7 @@
-import { rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
+import { ingestKinds } from '../ingestion';
 import { CompanyDishonestyRecord } from './CompanyDishonestyRecord';
 import { ConsumptionRestriction } from './ConsumptionRestriction';
 import { DebtorListing } from './DebtorListing';
@@ -10,6 +11,7 @@ import { Person } from './Person';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: rootQueryResolvers,
+  Mutation: { ingestCourtRecords: ingestionResolver('COURTS', ingestKinds) as never },
   Person,
   DebtorListing,
   EnforcementCase,

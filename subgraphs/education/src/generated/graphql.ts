@@ -22,6 +22,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object (a record as the bureau sends it; validated against the record kind). */
+  JSONObject: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -115,6 +117,64 @@ export type EducationRecord = {
   major?: Maybe<Scalars['String']['output']>;
   /** Day of enrolment. */
   startDate: Scalars['Date']['output'];
+};
+
+/** Kinds of records the EDUCATION bureau writes. */
+export type EducationRecordKind =
+  /** An enrolment and its outcome (degree). */
+  | 'EDUCATION_RECORD'
+  /** A research-misconduct finding. */
+  | 'RESEARCH_MISCONDUCT'
+  /** An integrity record of an adult student. */
+  | 'STUDENT_INTEGRITY_RECORD';
+
+export type IngestOutcome = {
+  __typename?: 'IngestOutcome';
+  /** Position of the record in the call (0-based). */
+  position: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The bureau's record id (or the person's ID for per-person records), when present. */
+  recordId?: Maybe<Scalars['String']['output']>;
+  status: IngestStatus;
+};
+
+/** The result of one ingestion call: counts and one outcome per record, in order. */
+export type IngestReport = {
+  __typename?: 'IngestReport';
+  created: Scalars['Int']['output'];
+  outcomes: Array<IngestOutcome>;
+  rejected: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** What became of one record sent for ingestion. */
+export type IngestStatus =
+  /** First time seen: stored. */
+  | 'CREATED'
+  /** Invalid: not stored; `reason` says why. The other records of the call still go in. */
+  | 'REJECTED'
+  /** Seen before with the same content: nothing written. */
+  | 'UNCHANGED'
+  /** Seen before with other content: stored, the previous version kept in the record history. */
+  | 'UPDATED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Writes records of this bureau (operators of EDUCATION only): idempotent by the
+   * bureau's record id, validated one by one; invalid records are reported with
+   * their position and reason while the valid ones are stored. At most
+   * `limits.maxIngestRecordsPerCall` records per call; larger files go through
+   * `npm run import`.
+   */
+  ingestEducationRecords: IngestReport;
+};
+
+
+export type MutationIngestEducationRecordsArgs = {
+  kind: EducationRecordKind;
+  records: Array<Scalars['JSONObject']['input']>;
 };
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
@@ -425,9 +485,15 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EducationLevel: EducationLevel;
   EducationRecord: ResolverTypeWrapper<EducationRecordDoc>;
+  EducationRecordKind: EducationRecordKind;
+  IngestOutcome: ResolverTypeWrapper<IngestOutcome>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IngestReport: ResolverTypeWrapper<IngestReport>;
+  IngestStatus: IngestStatus;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   ResearchMisconduct: ResolverTypeWrapper<ResearchMisconductDoc>;
@@ -451,9 +517,13 @@ export type ResolversParentTypes = ResolversObject<{
   DisplayWindow: DisplayWindow;
   Boolean: Scalars['Boolean']['output'];
   EducationRecord: EducationRecordDoc;
+  IngestOutcome: IngestOutcome;
+  Int: Scalars['Int']['output'];
+  IngestReport: IngestReport;
+  JSONObject: Scalars['JSONObject']['output'];
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRef;
-  Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
   ResearchMisconduct: ResearchMisconductDoc;
@@ -507,6 +577,29 @@ export type EducationRecordResolvers<ContextType = Context, ParentType extends R
   level?: Resolver<ResolversTypes['EducationLevel'], ParentType, ContextType>;
   major?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type IngestOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestOutcome'] = ResolversParentTypes['IngestOutcome']> = ResolversObject<{
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IngestStatus'], ParentType, ContextType>;
+}>;
+
+export type IngestReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestReport'] = ResolversParentTypes['IngestReport']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['IngestOutcome']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  ingestEducationRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestEducationRecordsArgs, 'kind' | 'records'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -588,6 +681,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Degree?: DegreeResolvers<ContextType>;
   DisplayWindow?: DisplayWindowResolvers<ContextType>;
   EducationRecord?: EducationRecordResolvers<ContextType>;
+  IngestOutcome?: IngestOutcomeResolvers<ContextType>;
+  IngestReport?: IngestReportResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,6 +1,7 @@
-import { rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
+import { ingestKinds } from '../ingestion';
 import { Degree } from './Degree';
 import { EducationRecord } from './EducationRecord';
 import { Person } from './Person';
@@ -10,6 +11,7 @@ import { StudentIntegrityRecord } from './StudentIntegrityRecord';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: rootQueryResolvers,
+  Mutation: { ingestEducationRecords: ingestionResolver('EDUCATION', ingestKinds) as never },
   Person,
   EducationRecord,
   Degree,

@@ -21,6 +21,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object (a record as the bureau sends it; validated against the record kind). */
+  JSONObject: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -109,6 +111,37 @@ export type IllegalFundRaisingRecordConnection = {
   /** Number of records of the person on all pages. */
   totalCount: Scalars['Int']['output'];
 };
+
+export type IngestOutcome = {
+  __typename?: 'IngestOutcome';
+  /** Position of the record in the call (0-based). */
+  position: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The bureau's record id (or the person's ID for per-person records), when present. */
+  recordId?: Maybe<Scalars['String']['output']>;
+  status: IngestStatus;
+};
+
+/** The result of one ingestion call: counts and one outcome per record, in order. */
+export type IngestReport = {
+  __typename?: 'IngestReport';
+  created: Scalars['Int']['output'];
+  outcomes: Array<IngestOutcome>;
+  rejected: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** What became of one record sent for ingestion. */
+export type IngestStatus =
+  /** First time seen: stored. */
+  | 'CREATED'
+  /** Invalid: not stored; `reason` says why. The other records of the call still go in. */
+  | 'REJECTED'
+  /** Seen before with the same content: nothing written. */
+  | 'UNCHANGED'
+  /** Seen before with other content: stored, the previous version kept in the record history. */
+  | 'UPDATED';
 
 /** A loan classified as in default and reported to the credit reference system. */
 export type LoanDefault = {
@@ -222,6 +255,24 @@ export type MaliciousDebtEvasionRecordConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Writes records of this bureau (operators of PBOC only): idempotent by the
+   * bureau's record id, validated one by one; invalid records are reported with
+   * their position and reason while the valid ones are stored. At most
+   * `limits.maxIngestRecordsPerCall` records per call; larger files go through
+   * `npm run import`.
+   */
+  ingestPbocRecords: IngestReport;
+};
+
+
+export type MutationIngestPbocRecordsArgs = {
+  kind: PbocRecordKind;
+  records: Array<Scalars['JSONObject']['input']>;
+};
+
 /** An overdue repayment reported to the credit reference system. */
 export type OverdueRecord = {
   __typename?: 'OverdueRecord';
@@ -274,6 +325,13 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+/** Kinds of records the PBOC bureau writes. */
+export type PbocRecordKind =
+  /** An overdue, default, malicious-evasion or illegal fund-raising record. */
+  | 'FINANCIAL_RECORD'
+  /** The loans summary of a person (keyed by citizen ID). */
+  | 'LOANS_SUMMARY';
 
 /** A person, keyed by citizen ID; each bureau contributes its own fields. */
 export type Person = {
@@ -473,15 +531,21 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IllegalFundRaisingRecordConnection: ResolverTypeWrapper<Page<IllegalFundRaisingDoc>>;
+  IngestOutcome: ResolverTypeWrapper<IngestOutcome>;
+  IngestReport: ResolverTypeWrapper<IngestReport>;
+  IngestStatus: IngestStatus;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LoanDefault: ResolverTypeWrapper<LoanDefaultDoc>;
   LoanDefaultConnection: ResolverTypeWrapper<Page<LoanDefaultDoc>>;
   LoanProduct: LoanProduct;
   LoansSummary: ResolverTypeWrapper<LoansSummaryDoc>;
   MaliciousDebtEvasionRecord: ResolverTypeWrapper<MaliciousDebtEvasionDoc>;
   MaliciousDebtEvasionRecordConnection: ResolverTypeWrapper<Page<MaliciousDebtEvasionDoc>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OverdueRecord: ResolverTypeWrapper<OverdueRecordDoc>;
   OverdueRecordConnection: ResolverTypeWrapper<Page<OverdueRecordDoc>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PbocRecordKind: PbocRecordKind;
   Person: ResolverTypeWrapper<PersonRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
@@ -501,11 +565,15 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   IllegalFundRaisingRecordConnection: Page<IllegalFundRaisingDoc>;
+  IngestOutcome: IngestOutcome;
+  IngestReport: IngestReport;
+  JSONObject: Scalars['JSONObject']['output'];
   LoanDefault: LoanDefaultDoc;
   LoanDefaultConnection: Page<LoanDefaultDoc>;
   LoansSummary: LoansSummaryDoc;
   MaliciousDebtEvasionRecord: MaliciousDebtEvasionDoc;
   MaliciousDebtEvasionRecordConnection: Page<MaliciousDebtEvasionDoc>;
+  Mutation: Record<PropertyKey, never>;
   OverdueRecord: OverdueRecordDoc;
   OverdueRecordConnection: Page<OverdueRecordDoc>;
   PageInfo: PageInfo;
@@ -562,6 +630,25 @@ export type IllegalFundRaisingRecordConnectionResolvers<ContextType = Context, P
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type IngestOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestOutcome'] = ResolversParentTypes['IngestOutcome']> = ResolversObject<{
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IngestStatus'], ParentType, ContextType>;
+}>;
+
+export type IngestReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestReport'] = ResolversParentTypes['IngestReport']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['IngestOutcome']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type LoanDefaultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanDefault'] = ResolversParentTypes['LoanDefault']> = ResolversObject<{
   actEndedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   amountYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -612,6 +699,10 @@ export type MaliciousDebtEvasionRecordConnectionResolvers<ContextType = Context,
   nodes?: Resolver<Array<ResolversTypes['MaliciousDebtEvasionRecord']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  ingestPbocRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPbocRecordsArgs, 'kind' | 'records'>>;
 }>;
 
 export type OverdueRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueRecord'] = ResolversParentTypes['OverdueRecord']> = ResolversObject<{
@@ -672,11 +763,15 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DisplayWindow?: DisplayWindowResolvers<ContextType>;
   IllegalFundRaisingRecord?: IllegalFundRaisingRecordResolvers<ContextType>;
   IllegalFundRaisingRecordConnection?: IllegalFundRaisingRecordConnectionResolvers<ContextType>;
+  IngestOutcome?: IngestOutcomeResolvers<ContextType>;
+  IngestReport?: IngestReportResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   LoanDefault?: LoanDefaultResolvers<ContextType>;
   LoanDefaultConnection?: LoanDefaultConnectionResolvers<ContextType>;
   LoansSummary?: LoansSummaryResolvers<ContextType>;
   MaliciousDebtEvasionRecord?: MaliciousDebtEvasionRecordResolvers<ContextType>;
   MaliciousDebtEvasionRecordConnection?: MaliciousDebtEvasionRecordConnectionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   OverdueRecord?: OverdueRecordResolvers<ContextType>;
   OverdueRecordConnection?: OverdueRecordConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

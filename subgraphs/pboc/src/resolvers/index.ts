@@ -1,12 +1,14 @@
-import { rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
+import { ingestKinds } from '../ingestion';
 import { IllegalFundRaisingRecord, LoanDefault, MaliciousDebtEvasionRecord, OverdueRecord } from './FinancialRecords';
 import { Person } from './Person';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: rootQueryResolvers,
+  Mutation: { ingestPbocRecords: ingestionResolver('PBOC', ingestKinds) as never },
   Person,
   OverdueRecord,
   LoanDefault,

@@ -30,6 +30,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object (a record as the bureau sends it; validated against the record kind). */
+  JSONObject: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -244,6 +246,37 @@ export type GrantConsentInput = {
   validUntil: Scalars['Date']['input'];
 };
 
+export type IngestOutcome = {
+  __typename?: 'IngestOutcome';
+  /** Position of the record in the call (0-based). */
+  position: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The bureau's record id (or the person's ID for per-person records), when present. */
+  recordId?: Maybe<Scalars['String']['output']>;
+  status: IngestStatus;
+};
+
+/** The result of one ingestion call: counts and one outcome per record, in order. */
+export type IngestReport = {
+  __typename?: 'IngestReport';
+  created: Scalars['Int']['output'];
+  outcomes: Array<IngestOutcome>;
+  rejected: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** What became of one record sent for ingestion. */
+export type IngestStatus =
+  /** First time seen: stored. */
+  | 'CREATED'
+  /** Invalid: not stored; `reason` says why. The other records of the call still go in. */
+  | 'REJECTED'
+  /** Seen before with the same content: nothing written. */
+  | 'UNCHANGED'
+  /** Seen before with other content: stored, the previous version kept in the record history. */
+  | 'UPDATED';
+
 /** An organisation known to the platform: a partner institution, or the body acting for a caller. */
 export type Institution = {
   __typename?: 'Institution';
@@ -333,6 +366,14 @@ export type Mutation = {
   blacklistInstitution: InstitutionBlacklistEntry;
   /** The data subject grants a consent. Only the subject may grant their own. */
   grantConsent: Consent;
+  /**
+   * Writes records of this bureau (operators of PLATFORM only): idempotent by the
+   * bureau's record id, validated one by one; invalid records are reported with
+   * their position and reason while the valid ones are stored. At most
+   * `limits.maxIngestRecordsPerCall` records per call; larger files go through
+   * `npm run import`.
+   */
+  ingestPlatformRecords: IngestReport;
   /** A reviewer lifts an institution's blacklisting. */
   liftInstitutionBlacklist: InstitutionBlacklistEntry;
   /** The data subject revokes one of their consents; it stops working on the next request. */
@@ -353,6 +394,12 @@ export type MutationBlacklistInstitutionArgs = {
 
 export type MutationGrantConsentArgs = {
   input: GrantConsentInput;
+};
+
+
+export type MutationIngestPlatformRecordsArgs = {
+  kind: PlatformRecordKind;
+  records: Array<Scalars['JSONObject']['input']>;
 };
 
 
@@ -498,6 +545,17 @@ export type PersonVolunteerRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** Kinds of records the PLATFORM bureau writes. */
+export type PlatformRecordKind =
+  /** A charitable donation. */
+  | 'CHARITY_RECORD'
+  /** A key-profession practice record. */
+  | 'PRACTICE_RECORD'
+  /** An honour that puts the person on the red list. */
+  | 'RED_LIST_ENTRY'
+  /** A volunteer-service record. */
+  | 'VOLUNTEER_RECORD';
 
 /** Who reported a positive record to the platform and on what legal basis (MISSION rule 1). */
 export type PositiveRecordSource = {
@@ -954,8 +1012,12 @@ export type ResolversTypes = ResolversObject<{
   DisplayWindow: ResolverTypeWrapper<DisplayWindow>;
   EvaluationFactor: ResolverTypeWrapper<EvaluationFactorDoc>;
   GrantConsentInput: GrantConsentInput;
+  IngestOutcome: ResolverTypeWrapper<IngestOutcome>;
+  IngestReport: ResolverTypeWrapper<IngestReport>;
+  IngestStatus: IngestStatus;
   Institution: ResolverTypeWrapper<Institution>;
   InstitutionBlacklistEntry: ResolverTypeWrapper<InstitutionBlacklistEntryDoc>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   JointPunishmentStatus: ResolverTypeWrapper<JointPunishmentStatus>;
   KeyProfession: KeyProfession;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -964,6 +1026,7 @@ export type ResolversTypes = ResolversObject<{
   ObjectionStatus: ObjectionStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  PlatformRecordKind: PlatformRecordKind;
   PositiveRecordSource: ResolverTypeWrapper<PositiveRecordSource>;
   PracticeRecord: ResolverTypeWrapper<PracticeRecordDoc>;
   PracticeRecordConnection: ResolverTypeWrapper<Page<PracticeRecordDoc>>;
@@ -1007,8 +1070,11 @@ export type ResolversParentTypes = ResolversObject<{
   DisplayWindow: DisplayWindow;
   EvaluationFactor: EvaluationFactorDoc;
   GrantConsentInput: GrantConsentInput;
+  IngestOutcome: IngestOutcome;
+  IngestReport: IngestReport;
   Institution: Institution;
   InstitutionBlacklistEntry: InstitutionBlacklistEntryDoc;
+  JSONObject: Scalars['JSONObject']['output'];
   JointPunishmentStatus: JointPunishmentStatus;
   Mutation: Record<PropertyKey, never>;
   Objection: ObjectionDoc;
@@ -1121,6 +1187,21 @@ export type EvaluationFactorResolvers<ContextType = Context, ParentType extends 
   recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type IngestOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestOutcome'] = ResolversParentTypes['IngestOutcome']> = ResolversObject<{
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IngestStatus'], ParentType, ContextType>;
+}>;
+
+export type IngestReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestReport'] = ResolversParentTypes['IngestReport']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['IngestOutcome']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type InstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = ResolversObject<{
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1132,6 +1213,10 @@ export type InstitutionBlacklistEntryResolvers<ContextType = Context, ParentType
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
 
 export type JointPunishmentStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JointPunishmentStatus'] = ResolversParentTypes['JointPunishmentStatus']> = ResolversObject<{
   categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1146,6 +1231,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   appendQueryLog?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationAppendQueryLogArgs, 'entries'>>;
   blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'institutionId' | 'reason'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'input'>>;
+  ingestPlatformRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPlatformRecordsArgs, 'kind' | 'records'>>;
   liftInstitutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationLiftInstitutionBlacklistArgs, 'institutionId'>>;
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'id'>>;
 }>;
@@ -1329,8 +1415,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   DisplayWindow?: DisplayWindowResolvers<ContextType>;
   EvaluationFactor?: EvaluationFactorResolvers<ContextType>;
+  IngestOutcome?: IngestOutcomeResolvers<ContextType>;
+  IngestReport?: IngestReportResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionBlacklistEntry?: InstitutionBlacklistEntryResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   JointPunishmentStatus?: JointPunishmentStatusResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Objection?: ObjectionResolvers<ContextType>;

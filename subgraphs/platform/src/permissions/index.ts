@@ -1,4 +1,4 @@
-import { codedError, isGatewayService } from '@credit/shared';
+import { bureauWriter, codedError, isGatewayService } from '@credit/shared';
 import { rule, type IRules } from 'graphql-shield';
 
 import type { Context } from '../context';
@@ -33,6 +33,7 @@ const auditorOrPartner = rule('auditor-or-partner', { cache: 'no_cache' })((_par
 export const permissions: IRules = {
   Query: { consentCheck: gatewayOnly, queryLogEntries: auditorOrPartner },
   Mutation: {
+    ingestPlatformRecords: bureauWriter('PLATFORM'),
     grantConsent: dataSubject,
     revokeConsent: dataSubject,
     appendQueryLog: gatewayOnly,

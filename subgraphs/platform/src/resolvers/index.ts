@@ -1,6 +1,7 @@
-import { rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
+import { ingestKinds } from '../ingestion';
 import { CharityRecord } from './CharityRecord';
 import { Consent } from './Consent';
 import { consentCheck } from './ConsentCheck';
@@ -19,7 +20,7 @@ import { VolunteerRecord } from './VolunteerRecord';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: { ...rootQueryResolvers, consentCheck, queryLogEntries },
-  Mutation,
+  Mutation: { ...Mutation, ingestPlatformRecords: ingestionResolver('PLATFORM', ingestKinds) as never },
   InstitutionBlacklistEntry,
   Person,
   Consent,

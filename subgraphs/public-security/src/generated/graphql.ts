@@ -21,6 +21,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object (a record as the bureau sends it; validated against the record kind). */
+  JSONObject: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -85,6 +87,55 @@ export type Identity = {
   registeredResidence: RegisteredResidence;
 };
 
+export type IngestOutcome = {
+  __typename?: 'IngestOutcome';
+  /** Position of the record in the call (0-based). */
+  position: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The bureau's record id (or the person's ID for per-person records), when present. */
+  recordId?: Maybe<Scalars['String']['output']>;
+  status: IngestStatus;
+};
+
+/** The result of one ingestion call: counts and one outcome per record, in order. */
+export type IngestReport = {
+  __typename?: 'IngestReport';
+  created: Scalars['Int']['output'];
+  outcomes: Array<IngestOutcome>;
+  rejected: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** What became of one record sent for ingestion. */
+export type IngestStatus =
+  /** First time seen: stored. */
+  | 'CREATED'
+  /** Invalid: not stored; `reason` says why. The other records of the call still go in. */
+  | 'REJECTED'
+  /** Seen before with the same content: nothing written. */
+  | 'UNCHANGED'
+  /** Seen before with other content: stored, the previous version kept in the record history. */
+  | 'UPDATED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Writes records of this bureau (operators of PUBLIC_SECURITY only): idempotent by the
+   * bureau's record id, validated one by one; invalid records are reported with
+   * their position and reason while the valid ones are stored. At most
+   * `limits.maxIngestRecordsPerCall` records per call; larger files go through
+   * `npm run import`.
+   */
+  ingestPublicSecurityRecords: IngestReport;
+};
+
+
+export type MutationIngestPublicSecurityRecordsArgs = {
+  kind: PublicSecurityRecordKind;
+  records: Array<Scalars['JSONObject']['input']>;
+};
+
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -111,6 +162,13 @@ export type PersonViolationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** Kinds of records the PUBLIC_SECURITY bureau writes. */
+export type PublicSecurityRecordKind =
+  /** A person of the population base (keyed by citizen ID). */
+  | 'RESIDENT'
+  /** A violation of law or discipline with its penalty. */
+  | 'VIOLATION';
 
 export type Query = {
   __typename?: 'Query';
@@ -331,8 +389,14 @@ export type ResolversTypes = ResolversObject<{
   Gender: Gender;
   Identity: ResolverTypeWrapper<ResidentDoc>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IngestOutcome: ResolverTypeWrapper<IngestOutcome>;
+  IngestReport: ResolverTypeWrapper<IngestReport>;
+  IngestStatus: IngestStatus;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  PublicSecurityRecordKind: PublicSecurityRecordKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RealNameRegistration: ResolverTypeWrapper<RealNameRegistration>;
   RealNameSector: RealNameSector;
@@ -355,6 +419,10 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Identity: ResidentDoc;
   Int: Scalars['Int']['output'];
+  IngestOutcome: IngestOutcome;
+  IngestReport: IngestReport;
+  JSONObject: Scalars['JSONObject']['output'];
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRef;
   Query: Record<PropertyKey, never>;
@@ -401,6 +469,29 @@ export type IdentityResolvers<ContextType = Context, ParentType extends Resolver
   mobile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registeredResidence?: Resolver<ResolversTypes['RegisteredResidence'], ParentType, ContextType>;
+}>;
+
+export type IngestOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestOutcome'] = ResolversParentTypes['IngestOutcome']> = ResolversObject<{
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IngestStatus'], ParentType, ContextType>;
+}>;
+
+export type IngestReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestReport'] = ResolversParentTypes['IngestReport']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['IngestOutcome']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  ingestPublicSecurityRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPublicSecurityRecordsArgs, 'kind' | 'records'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -465,6 +556,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   DisplayWindow?: DisplayWindowResolvers<ContextType>;
   Identity?: IdentityResolvers<ContextType>;
+  IngestOutcome?: IngestOutcomeResolvers<ContextType>;
+  IngestReport?: IngestReportResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

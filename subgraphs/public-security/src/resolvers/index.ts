@@ -1,8 +1,16 @@
-import { rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
+import { ingestKinds } from '../ingestion';
 import { Identity } from './Identity';
 import { Person } from './Person';
 import { Violation } from './Violation';
 
-export const resolvers: Resolvers = { ...scalarResolvers, Query: rootQueryResolvers, Person, Identity, Violation };
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Query: rootQueryResolvers,
+  Mutation: { ingestPublicSecurityRecords: ingestionResolver('PUBLIC_SECURITY', ingestKinds) as never },
+  Person,
+  Identity,
+  Violation,
+};

@@ -22,6 +22,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object (a record as the bureau sends it; validated against the record kind). */
+  JSONObject: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -58,6 +60,55 @@ export type DisplayWindow = {
   shown: Scalars['Boolean']['output'];
   /** First day no longer shown. */
   until: Scalars['Date']['output'];
+};
+
+export type IngestOutcome = {
+  __typename?: 'IngestOutcome';
+  /** Position of the record in the call (0-based). */
+  position: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The bureau's record id (or the person's ID for per-person records), when present. */
+  recordId?: Maybe<Scalars['String']['output']>;
+  status: IngestStatus;
+};
+
+/** The result of one ingestion call: counts and one outcome per record, in order. */
+export type IngestReport = {
+  __typename?: 'IngestReport';
+  created: Scalars['Int']['output'];
+  outcomes: Array<IngestOutcome>;
+  rejected: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** What became of one record sent for ingestion. */
+export type IngestStatus =
+  /** First time seen: stored. */
+  | 'CREATED'
+  /** Invalid: not stored; `reason` says why. The other records of the call still go in. */
+  | 'REJECTED'
+  /** Seen before with the same content: nothing written. */
+  | 'UNCHANGED'
+  /** Seen before with other content: stored, the previous version kept in the record history. */
+  | 'UPDATED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Writes records of this bureau (operators of TAX only): idempotent by the
+   * bureau's record id, validated one by one; invalid records are reported with
+   * their position and reason while the valid ones are stored. At most
+   * `limits.maxIngestRecordsPerCall` records per call; larger files go through
+   * `npm run import`.
+   */
+  ingestTaxRecords: IngestReport;
+};
+
+
+export type MutationIngestTaxRecordsArgs = {
+  kind: TaxRecordKind;
+  records: Array<Scalars['JSONObject']['input']>;
 };
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
@@ -276,6 +327,15 @@ export type TaxDishonestyCategory =
   /** Major tax-dishonesty case (重大税收违法失信案件), published and subject to joint punishment. */
   | 'TAX_DISHONESTY';
 
+/** Kinds of records the TAX bureau writes. */
+export type TaxRecordKind =
+  /** Tax arrears. */
+  | 'TAX_ARREARS'
+  /** A yearly tax-credit rating. */
+  | 'TAX_CREDIT_RATING'
+  /** A major tax-dishonesty case. */
+  | 'TAX_DISHONESTY_CASE';
+
 /** Kinds of tax an individual may owe. */
 export type TaxType =
   /** 契税: deed tax on buying property. */
@@ -393,9 +453,14 @@ export type ResolversTypes = ResolversObject<{
   DisplayEndReason: DisplayEndReason;
   DisplayWindow: ResolverTypeWrapper<DisplayWindow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  IngestOutcome: ResolverTypeWrapper<IngestOutcome>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IngestReport: ResolverTypeWrapper<IngestReport>;
+  IngestStatus: IngestStatus;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   SeverityGrade: SeverityGrade;
@@ -410,6 +475,7 @@ export type ResolversTypes = ResolversObject<{
   TaxDishonestyCaseConnection: ResolverTypeWrapper<Page<TaxDishonestyCaseDoc>>;
   TaxDishonestyCaseType: TaxDishonestyCaseType;
   TaxDishonestyCategory: TaxDishonestyCategory;
+  TaxRecordKind: TaxRecordKind;
   TaxType: TaxType;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
@@ -421,9 +487,13 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DisplayWindow: DisplayWindow;
   Boolean: Scalars['Boolean']['output'];
+  IngestOutcome: IngestOutcome;
+  Int: Scalars['Int']['output'];
+  IngestReport: IngestReport;
+  JSONObject: Scalars['JSONObject']['output'];
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRef;
-  Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
   TaxArrears: TaxArrearsDoc;
@@ -460,6 +530,29 @@ export type DisplayWindowResolvers<ContextType = Context, ParentType extends Res
   policyVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type IngestOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestOutcome'] = ResolversParentTypes['IngestOutcome']> = ResolversObject<{
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IngestStatus'], ParentType, ContextType>;
+}>;
+
+export type IngestReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestReport'] = ResolversParentTypes['IngestReport']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['IngestOutcome']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  ingestTaxRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestTaxRecordsArgs, 'kind' | 'records'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -544,6 +637,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DisplayWindow?: DisplayWindowResolvers<ContextType>;
+  IngestOutcome?: IngestOutcomeResolvers<ContextType>;
+  IngestReport?: IngestReportResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,8 +1,16 @@
-import { rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
+import { ingestKinds } from '../ingestion';
 import { Person } from './Person';
 import { TaxArrears } from './TaxArrears';
 import { TaxDishonestyCase } from './TaxDishonestyCase';
 
-export const resolvers: Resolvers = { ...scalarResolvers, Query: rootQueryResolvers, Person, TaxArrears, TaxDishonestyCase };
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Query: rootQueryResolvers,
+  Mutation: { ingestTaxRecords: ingestionResolver('TAX', ingestKinds) as never },
+  Person,
+  TaxArrears,
+  TaxDishonestyCase,
+};

@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+
+import { Error as MongooseError, Schema, type Connection, type Model } from 'mongoose';
+
+import { CitizenIdError, parseCitizenId } from './citizen-id';
+import { todayInCity } from './display-window';
+import { categoryPolicy, type Bureau } from './policy';
+
+/**
+ * Ingestion (归集): a bureau writes its own records, by GraphQL mutation or
+ * by bulk import, through this one path. Every record carries the bureau's
+ * own id; writes are idempotent and keep history:
+ *
+ * - a record seen for the first time is CREATED;
+ * - the same record sent again (same content) is UNCHANGED, nothing written;
+ * - a changed record is UPDATED, its previous version kept in
+ *   `record_history`;
+ * - an invalid record is REJECTED with the reason, and the others still go in.
+ *
+ * The ledger (`ingest_ledger`, one document per record with the hash of its
+ * content and a version) is what makes re-sending cheap and safe without
+ * transactions: each step is a single-document write that can be repeated,
+ * so an import that stopped half-way and is run again loses and duplicates
+ * nothing.
+ */
+
+export type IngestStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
+
+export interface IngestOutcome {
+  /** Position of the record in the request (0-based) or the line of the import file (1-based). */
+  position: number;
+  recordId: string | null;
+  status: IngestStatus;
+  reason: string | null;
+  /** Person the record is about, when valid (to notify the platform of changes). */
+  personId: string | null;
+  category: string | null;
+}
+
+/** How one kind of record is ingested. */
+export interface IngestKind {
+  model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The record is keyed by the person (one per person), not by a bureau record id. */
+  keyedByPerson?: boolean;
+  /** The record is a negative record: its category must belong to the bureau. */
+  negative?: boolean;
+}
+
+interface LedgerDoc {
+  _id: string;
+  hash: string;
+  version: number;
+  updatedAt: Date;
+}
+
+interface HistoryDoc {
+  _id: string;
+  collection: string;
+  recordId: string;
+  version: number;
+  record: Record<string, unknown>;
+  replacedAt: Date;
+}
+
+const ledgerSchema = new Schema<LedgerDoc>(
+  {
+    _id: { type: String, required: true },
+    hash: { type: String, required: true },
+    version: { type: Number, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'ingest_ledger', versionKey: false },
+);
+const historySchema = new Schema<HistoryDoc>(
+  {
+    _id: { type: String, required: true },
+    collection: { type: String, required: true },
+    recordId: { type: String, required: true },
+    version: { type: Number, required: true },
+    record: { type: Schema.Types.Mixed, required: true },
+    replacedAt: { type: Date, required: true },
+  },
+  // `collection` names the bureau collection the record lives in.
+  { collection: 'record_history', versionKey: false, suppressReservedKeysWarning: true },
+);
+historySchema.index({ collection: 1, recordId: 1, version: -1 });
+
+/** Registers the ledger and history models on a bureau's connection. */
+export function ingestionModels(conn: Connection) {
+  return {
+    Ledger: conn.models.IngestLedger ?? conn.model<LedgerDoc>('IngestLedger', ledgerSchema),
+    History: conn.models.RecordHistory ?? conn.model<HistoryDoc>('RecordHistory', historySchema),
+  };
+}
+
+class Rejection extends Error {}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Validates one raw record into the document to store, or throws a Rejection with the reason. */
+async function validated(
+  kind: IngestKind,
+  bureau: Bureau,
+  raw: unknown,
+): Promise<{ doc: Record<string, unknown>; recordId: string; personId: string | null; category: string | null }> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Rejection('a record must be a JSON object');
+  const { id, _id, collectedAt: _ignored, ...data } = raw as Record<string, unknown>;
+  const recordId = kind.keyedByPerson ? (data.personId ?? id ?? _id) : (id ?? _id);
+  if (typeof recordId !== 'string' || recordId.trim() === '')
+    throw new Rejection(kind.keyedByPerson ? 'personId is required' : 'id (the bureau record id) is required');
+  const personId = kind.keyedByPerson ? recordId : data.personId;
+  let normalisedPerson: string | null = null;
+  if (personId !== undefined) {
+    try {
+      normalisedPerson = parseCitizenId(personId).id;
+    } catch (err) {
+      if (err instanceof CitizenIdError) throw new Rejection(`personId: ${err.reason}`);
+      throw err;
+    }
+  }
+  if (!kind.keyedByPerson && personId === undefined && kind.negative) throw new Rejection('personId is required');
+  if (typeof data.legalBasis !== 'string' || data.legalBasis.trim() === '') throw new Rejection('legalBasis is required: no collection without legal basis');
+  const category = typeof data.category === 'string' ? data.category : null;
+  if (kind.negative) {
+    if (!category) throw new Rejection('category is required');
+    let owner: Bureau;
+    try {
+      owner = categoryPolicy(category).bureau;
+    } catch {
+      throw new Rejection(`category ${category} is not in the credit policy`);
+    }
+    if (owner !== bureau) throw new Rejection(`category ${category} belongs to ${owner}, not ${bureau}`);
+    if (typeof data.decisionDate === 'string' && data.decisionDate > todayInCity()) throw new Rejection(`decisionDate ${data.decisionDate} is in the future`);
+  }
+  const finalId = kind.keyedByPerson ? normalisedPerson! : recordId.trim();
+  const doc = { ...data, ...(normalisedPerson && !kind.keyedByPerson ? { personId: normalisedPerson } : {}), _id: finalId };
+  const instance = new kind.model(doc);
+  try {
+    await instance.validate();
+  } catch (err) {
+    if (err instanceof MongooseError.ValidationError)
+      throw new Rejection(
+        Object.values(err.errors)
+          .map((e) => e.message)
+          .join('; '),
+      );
+    throw err;
+  }
+  // Store what the model made of it (cast types, defaults), minus collection time.
+  const stored = instance.toObject({ depopulate: true, versionKey: false }) as Record<string, unknown>;
+  delete stored.collectedAt;
+  return { doc: stored, recordId: finalId, personId: normalisedPerson, category };
+}
+
+/** Ingests one record; see the module comment for the outcomes. */
+async function ingestOne(kind: IngestKind, bureau: Bureau, raw: unknown, position: number, ledger: ReturnType<typeof ingestionModels>): Promise<IngestOutcome> {
+  let v: Awaited<ReturnType<typeof validated>>;
+  try {
+    v = await validated(kind, bureau, raw);
+  } catch (err) {
+    if (err instanceof Rejection) {
+      const id = raw && typeof raw === 'object' ? ((raw as Record<string, unknown>).id ?? (raw as Record<string, unknown>).personId) : null;
+      return { position, recordId: typeof id === 'string' ? id : null, status: 'REJECTED', reason: err.message, personId: null, category: null };
+    }
+    throw err;
+  }
+  const collection = kind.model.collection.collectionName;
+  const key = `${collection}:${v.recordId}`;
+  const hash = createHash('sha256').update(canonical(v.doc)).digest('hex');
+  const base = { position, recordId: v.recordId, reason: null, personId: v.personId, category: v.category };
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const entry = await ledger.Ledger.findById(key).lean().exec();
+    if (entry?.hash === hash) return { ...base, status: 'UNCHANGED' };
+    const now = new Date();
+    if (entry) {
+      const previous = await kind.model.findById(v.recordId).lean().exec();
+      if (previous) {
+        await ledger.History.create({
+          _id: `${key}@${entry.version}`,
+          collection,
+          recordId: v.recordId,
+          version: entry.version,
+          record: previous,
+          replacedAt: now,
+        }).catch((err: { code?: number }) => {
+          // Already kept by an earlier, interrupted run of the same update.
+          if (err.code !== 11000) throw err;
+        });
+      }
+      await kind.model
+        .replaceOne({ _id: v.recordId }, { ...v.doc, collectedAt: (previous as { collectedAt?: Date } | null)?.collectedAt ?? now }, { upsert: true })
+        .exec();
+      const moved = await ledger.Ledger.updateOne({ _id: key, version: entry.version }, { $set: { hash, version: entry.version + 1, updatedAt: now } }).exec();
+      if (moved.matchedCount === 1) return { ...base, status: 'UPDATED' };
+      continue; // another writer updated it meanwhile: look again
+    }
+    const existing = await kind.model.findById(v.recordId).lean().exec();
+    await kind.model
+      .replaceOne({ _id: v.recordId }, { ...v.doc, collectedAt: (existing as { collectedAt?: Date } | null)?.collectedAt ?? now }, { upsert: true })
+      .exec();
+    try {
+      await ledger.Ledger.create({ _id: key, hash, version: 1, updatedAt: now });
+      return { ...base, status: existing ? 'UPDATED' : 'CREATED' };
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+    }
+  }
+  throw new Error(`record ${v.recordId}: too many concurrent writers`);
+}
+
+/**
+ * Ingests records of one kind for a bureau, a few at a time; records with the
+ * same id are handled one after the other so the last one sent wins.
+ */
+export async function ingestRecords(
+  kind: IngestKind,
+  bureau: Bureau,
+  records: readonly { position: number; raw: unknown }[],
+  ledger: ReturnType<typeof ingestionModels>,
+  concurrency = 8,
+): Promise<IngestOutcome[]> {
+  const outcomes: IngestOutcome[] = new Array(records.length);
+  const chains = new Map<string, Promise<void>>();
+  let inFlight: Promise<void>[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const { position, raw } = records[i]!;
+    const r = raw as Record<string, unknown> | null;
+    const sameRecordKey = String((r && typeof r === 'object' && (r.id ?? r.personId)) ?? `#${i}`);
+    const previous = chains.get(sameRecordKey) ?? Promise.resolve();
+    const task = previous.then(async () => {
+      outcomes[i] = await ingestOne(kind, bureau, raw, position, ledger);
+    });
+    chains.set(sameRecordKey, task);
+    inFlight.push(task);
+    if (inFlight.length >= concurrency) {
+      await Promise.race(inFlight);
+      const settled = await Promise.all(inFlight.map((p) => Promise.race([p.then(() => true), Promise.resolve(false)])));
+      inFlight = inFlight.filter((_, k) => !settled[k]);
+    }
+  }
+  await Promise.all(inFlight);
+  await Promise.all(chains.values());
+  return outcomes;
+}
