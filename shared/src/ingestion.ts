@@ -179,6 +179,28 @@ async function ingestOne(kind: IngestKind, bureau: Bureau, raw: unknown, positio
   const hash = createHash('sha256').update(canonical(v.doc)).digest('hex');
   const base = { position, recordId: v.recordId, reason: null, personId: v.personId, category: v.category };
 
+  try {
+    return await writeValidated(kind, v, key, hash, base, ledger);
+  } catch (err) {
+    // Another unique key of the collection (say one rating per person and
+    // year) already belongs to a different record id.
+    const e = err as { code?: number; keyValue?: Record<string, unknown> };
+    if (e.code === 11000) {
+      return { ...base, status: 'REJECTED', reason: `conflicts with another record on a unique key${e.keyValue ? ` ${JSON.stringify(e.keyValue)}` : ''}` };
+    }
+    throw err;
+  }
+}
+
+async function writeValidated(
+  kind: IngestKind,
+  v: Awaited<ReturnType<typeof validated>>,
+  key: string,
+  hash: string,
+  base: Omit<IngestOutcome, 'status'>,
+  ledger: ReturnType<typeof ingestionModels>,
+): Promise<IngestOutcome> {
+  const collection = kind.model.collection.collectionName;
   for (let attempt = 0; attempt < 5; attempt++) {
     const entry = await ledger.Ledger.findById(key).lean().exec();
     if (entry?.hash === hash) return { ...base, status: 'UNCHANGED' };
