@@ -201,6 +201,8 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
 
           const personFields = selectedPersonFields(requestContext.document, requestContext.schema);
           const requestedGroups = [...new Set([...personFields.values()].map((f) => fieldGroups.get(f)).filter((g): g is string => Boolean(g)))];
+          // The blacklist check reads each person's listing and green-channel standing.
+          if ([...people.values()].some((p) => p.field === 'blacklistCheck')) requestedGroups.push('joint_punishment', 'red_list');
 
           // Whose identity the caller may see depends on the public lists
           // when the policy says so for this role (the public; a subject

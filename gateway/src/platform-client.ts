@@ -77,15 +77,27 @@ export class PlatformClient {
   }
 
   async appendQueryLog(entries: QueryLogInput[], requestId: string): Promise<string> {
-    const data = await this.call<{ appendQueryLog: string }>(
-      /* GraphQL */ `
-        mutation AppendQueryLog($entries: [QueryLogInput!]!) {
-          appendQueryLog(entries: $entries)
-        }
-      `,
-      { entries },
-      requestId,
+    // Chunks keep each call well under the subgraphs' body limit (a
+    // 10,000-ID blacklist check is 10,000 entries); the platform's writer
+    // commits concurrent chunks together.
+    const chunks: QueryLogInput[][] = [];
+    for (let i = 0; i < entries.length; i += LOG_CHUNK) chunks.push(entries.slice(i, i + LOG_CHUNK));
+    const sequences = await Promise.all(
+      chunks.map(async (chunk) => {
+        const data = await this.call<{ appendQueryLog: string }>(
+          /* GraphQL */ `
+            mutation AppendQueryLog($entries: [QueryLogInput!]!) {
+              appendQueryLog(entries: $entries)
+            }
+          `,
+          { entries: chunk },
+          requestId,
+        );
+        return data.appendQueryLog;
+      }),
     );
-    return data.appendQueryLog;
+    return sequences[sequences.length - 1]!;
   }
 }
+
+const LOG_CHUNK = 1000;

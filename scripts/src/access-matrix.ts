@@ -15,6 +15,7 @@ const RULE_TEXT: Record<AccessRule, string> = {
   public_list_masked: 'masked, people on a public list only',
   own_bureau: 'own bureau only',
   own_grants: 'only consents granted to the caller',
+  service: 'platform services only',
 };
 
 export function accessMatrixMarkdown(p: CreditPolicy): string {

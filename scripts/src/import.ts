@@ -2,7 +2,21 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
-import { BUREAUS, connectDatabase, databaseName, ingestionModels, ingestRecords, initModels, SUBGRAPHS, type Bureau, type IngestOutcome } from '@credit/shared';
+import {
+  BUREAUS,
+  changedPeople,
+  connectDatabase,
+  databaseName,
+  ingestionModels,
+  ingestRecords,
+  initModels,
+  internalSigningSecret,
+  peerUrlFromEnv,
+  platformNotifier,
+  SUBGRAPHS,
+  type Bureau,
+  type IngestOutcome,
+} from '@credit/shared';
 
 import { databaseForCli } from './database-for-cli';
 import { SUBGRAPH_DEFINITIONS } from './subgraph-definitions';
@@ -38,6 +52,7 @@ async function main(): Promise<number> {
     const ledger = ingestionModels(conn);
     await initModels(conn);
     const kinds = def.ingestKinds(models);
+    const notifier = platformNotifier(conn, () => peerUrlFromEnv('platform'), internalSigningSecret());
 
     const report = (outcome: IngestOutcome) => {
       totals[outcome.status]++;
@@ -50,7 +65,12 @@ async function main(): Promise<number> {
         if (!byKind.has(kind)) byKind.set(kind, []);
         byKind.get(kind)!.push({ position: line, raw });
       }
-      for (const [kind, records] of byKind) (await ingestRecords(kinds[kind]!, bureau, records, ledger)).forEach(report);
+      for (const [kind, records] of byKind) {
+        const outcomes = await ingestRecords(kinds[kind]!, bureau, records, ledger);
+        outcomes.forEach(report);
+        // Durable in the bureau's outbox even when the platform is not running.
+        await notifier.notify(changedPeople(outcomes));
+      }
       batch = [];
       if (!values.quiet)
         process.stderr.write(`\r${Object.values(totals).reduce((a, b) => a + b, 0)} lines (${((Date.now() - started) / 1000).toFixed(1)} s)  `);

@@ -22,11 +22,23 @@ export interface Stack {
   stop(options?: { dropDatabases?: boolean }): Promise<void>;
 }
 
-export async function startStack(options: { mongoUri: string; dbPrefix: string }): Promise<Stack> {
+export async function startStack(options: { mongoUri: string; dbPrefix: string; outboxSweepMs?: number }): Promise<Stack> {
   const subgraphs: Record<string, RunningSubgraph<unknown>> = {};
+  // Subgraphs call each other (bureaus notify the platform, the platform asks
+  // the bureaus): their free ports are known once they have started.
+  const peerUrl = (name: string): string => {
+    const peer = subgraphs[name];
+    if (!peer) throw new Error(`subgraph ${name} is not running`);
+    return peer.url;
+  };
   try {
     for (const entry of SUBGRAPHS) {
-      subgraphs[entry.name] = await startSubgraph(SUBGRAPH_DEFINITIONS[entry.name]!, { mongoUri: options.mongoUri, dbPrefix: options.dbPrefix });
+      subgraphs[entry.name] = await startSubgraph(SUBGRAPH_DEFINITIONS[entry.name]!, {
+        mongoUri: options.mongoUri,
+        dbPrefix: options.dbPrefix,
+        peerUrl,
+        outboxSweepMs: options.outboxSweepMs,
+      });
     }
   } catch (err) {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));

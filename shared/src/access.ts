@@ -1,6 +1,7 @@
 import type { ForwardedRequest } from './auth';
 import type { ErrorCode } from './errors';
 import { policy, type AccessRule, type CreditPolicy } from './policy';
+import { isServicePrincipal } from './principal';
 
 /**
  * Who may read which field group of whom, decided from the policy's access
@@ -32,6 +33,7 @@ export function roleLevelDecision(request: ForwardedRequest, group: string, p: C
   }
   const rule = accessRule(request.principal.role, group, p);
   if (rule === 'deny') return forbidden(request, group);
+  if (rule === 'service') return isServicePrincipal(request.principal) ? ALLOW : forbidden(request, group);
   if (rule === 'own_bureau' && p.fieldGroups[group]?.owner !== request.principal.org) return forbidden(request, group);
   if (rule === 'allow') return ALLOW;
   return null;

@@ -28,3 +28,4 @@ export * from './permissions';
 export * from './operation-limits';
 export * from './ingestion';
 export * from './ingestion-api';
+export * from './outbox';

@@ -1,5 +1,6 @@
 import { codedError } from './errors';
 import { ingestRecords, type ingestionModels, type IngestKind, type IngestOutcome } from './ingestion';
+import type { PlatformNotifier } from './outbox';
 import { policy, type Bureau } from './policy';
 import type { Principal } from './principal';
 
@@ -31,7 +32,7 @@ export function ingestionResolver<TModels>(bureau: Bureau, kinds: (models: TMode
   return async (
     _parent: unknown,
     args: { kind: string; records: unknown[] },
-    ctx: { principal: Principal; models: TModels; ingestion: ReturnType<typeof ingestionModels>; onIngested?: (outcomes: IngestOutcome[]) => Promise<void> },
+    ctx: { principal: Principal; models: TModels; ingestion: ReturnType<typeof ingestionModels>; notifier: PlatformNotifier },
   ) => {
     assertBureauWriter(ctx.principal, bureau);
     const max = policy().limits.maxIngestRecordsPerCall;
@@ -45,7 +46,15 @@ export function ingestionResolver<TModels>(bureau: Bureau, kinds: (models: TMode
       args.records.map((raw, position) => ({ position, raw })),
       ctx.ingestion,
     );
-    await ctx.onIngested?.(outcomes);
+    await ctx.notifier.notify(changedPeople(outcomes));
     return ingestReport(outcomes);
   };
+}
+
+/**
+ * People whose negative records were created or changed: their
+ * joint-punishment status and green-channel standing must be re-derived.
+ */
+export function changedPeople(outcomes: readonly IngestOutcome[]): string[] {
+  return [...new Set(outcomes.filter((o) => (o.status === 'CREATED' || o.status === 'UPDATED') && o.category && o.personId).map((o) => o.personId!))];
 }

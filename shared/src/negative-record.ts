@@ -3,7 +3,7 @@ import { Schema } from 'mongoose';
 import type { ForwardedRequest } from './auth';
 import { displayWindow, type DisplayWindow } from './display-window';
 import { paginate, type Page, type PageArgs } from './pagination';
-import type { Bureau, SeverityGrade } from './policy';
+import { categoryPolicy, type Bureau, type SeverityGrade } from './policy';
 
 /**
  * The fields every negative record carries, whichever bureau owns it: the
@@ -79,4 +79,28 @@ export function pageOfShownRecords<T extends NegativeRecordDoc>(
 ): Page<T> {
   const visible = request.principal.role === 'auditor' ? rows : rows.filter((doc) => displayWindow({ ...doc, ...extraFacts?.(doc) }).shown);
   return paginate(visible, args, (doc) => doc._id);
+}
+
+/** What one bureau's records mean for joint punishment and the green channel (see common.graphql). */
+export interface BureauCreditFacts {
+  bureau: Bureau;
+  grounds: { recordId: string; category: string; since: string; until: string }[];
+  lastNegativeDecisionDate: string | null;
+}
+
+/**
+ * Computes a bureau's credit facts about one person from its negative
+ * records: only records shown today count (past their display period,
+ * removed or repaired they are no longer used — MISSION rules 5 and 6).
+ */
+export function bureauCreditFacts<T extends NegativeRecordDoc>(bureau: Bureau, records: readonly T[], extraFacts?: ExtraDisplayFacts<T>): BureauCreditFacts {
+  const grounds: BureauCreditFacts['grounds'] = [];
+  let lastNegativeDecisionDate: string | null = null;
+  for (const doc of records) {
+    const window = displayWindow({ ...doc, ...extraFacts?.(doc) });
+    if (!window.shown) continue;
+    if (!lastNegativeDecisionDate || doc.decisionDate > lastNegativeDecisionDate) lastNegativeDecisionDate = doc.decisionDate;
+    if (categoryPolicy(doc.category).jointPunishment) grounds.push({ recordId: doc._id, category: doc.category, since: doc.decisionDate, until: window.until });
+  }
+  return { bureau, grounds, lastNegativeDecisionDate };
 }

@@ -24,6 +24,7 @@ export const ACCESS_RULES = [
   'public_list_masked',
   'own_bureau',
   'own_grants',
+  'service',
 ] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];
 
@@ -48,6 +49,8 @@ export interface CategoryPolicy {
   /** Upper bound that replaces the grade's where a special rule sets a longer period (SPC debtor listing). */
   maxDisplayMonths?: number;
   periodBasis?: string;
+  /** Measures of joint punishment that a record of this category brings. */
+  measures?: string[];
   label: string;
 }
 
@@ -82,6 +85,7 @@ export interface CreditPolicy {
     maxQueryCost: number;
     maxBatchOperations: number;
     maxIngestRecordsPerCall: number;
+    maxBlacklistCheckIds: number;
   };
   /** Access matrix: role -> field group (or `*`) -> rule (see access.ts). */
   access: { notes?: string; roles: Record<string, Record<string, string>> };
@@ -118,6 +122,11 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
   for (const [name, c] of Object.entries(p.categories)) {
     check(file, (BUREAUS as readonly string[]).includes(c.bureau), `categories.${name}.bureau ${c.bureau} is not a bureau`);
     check(file, (SEVERITY_GRADES as readonly string[]).includes(c.grade), `categories.${name}.grade ${c.grade} is not a severity grade`);
+    check(
+      file,
+      !c.jointPunishment || (Array.isArray(c.measures) && c.measures.length > 0),
+      `categories.${name}: a joint-punishment category needs its measures`,
+    );
     if (c.defaultDisplayMonths !== undefined) {
       const g = p.severityGrades[c.grade];
       const max = c.maxDisplayMonths ?? g.maxDisplayMonths;

@@ -33,3 +33,11 @@ export const GATEWAY_SERVICE_PRINCIPAL: Principal = Object.freeze({ role: 'inter
 export function isGatewayService(principal: Principal): boolean {
   return principal.role === 'internal' && principal.org === 'gateway' && principal.scopes.includes('gateway:service');
 }
+
+/** The platform acting for itself (recomputing joint punishment from the bureaus' records). */
+export const PLATFORM_SERVICE_PRINCIPAL: Principal = Object.freeze({ role: 'internal', org: 'platform', scopes: ['platform:service'] }) as Principal;
+
+/** Whether a principal is one of the services' own principals (gateway or platform). */
+export function isServicePrincipal(principal: Principal): boolean {
+  return isGatewayService(principal) || (principal.role === 'internal' && principal.org === 'platform' && principal.scopes.includes('platform:service'));
+}

@@ -19,10 +19,12 @@ import { ingestionModels, type IngestKind } from './ingestion';
 import { createLogger, type Logger } from './logger';
 import { createServiceMetrics, type ServiceMetrics } from './metrics';
 import { operationLimitsPlugin } from './operation-limits';
+import { outboxModel, platformNotifier, type PlatformNotifier } from './outbox';
 import { subgraphPermissions, type AccessContext } from './permissions';
 import { policy, type Bureau } from './policy';
 import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
+import { SUBGRAPHS, subgraphUrlVariable } from './subgraph-registry';
 
 /** What every subgraph resolver sees in its context. */
 export interface SubgraphContext<TLoaders, TModels = unknown> extends AccessContext {
@@ -34,6 +36,12 @@ export interface SubgraphContext<TLoaders, TModels = unknown> extends AccessCont
   models: TModels;
   /** Ledger and history of ingested records. */
   ingestion: ReturnType<typeof ingestionModels>;
+  /** URL of another subgraph (the platform, or the bureaus for the platform). */
+  peerUrl: (name: string) => string;
+  /** Secret of the internal principal header, for the services' own calls. */
+  internalSecret: Uint8Array;
+  /** Tells the platform whose records changed (bureaus; durable via the outbox). */
+  notifier: PlatformNotifier;
   log: Logger;
 }
 
@@ -76,6 +84,17 @@ export interface StartOptions {
   dbPrefix?: string;
   /** Secret of the gateway's principal header; INTERNAL_SIGNING_SECRET (or the dev secret) when absent. */
   internalSecret?: Uint8Array;
+  /** URL of another subgraph; SUBGRAPH_URL_<NAME> or its default local port when absent. */
+  peerUrl?: (name: string) => string;
+  /** How often undelivered platform notes are retried (ms); 0 turns the sweeper off. */
+  outboxSweepMs?: number;
+}
+
+/** A subgraph's URL from SUBGRAPH_URL_<NAME>, else its default local port. */
+export function peerUrlFromEnv(name: string): string {
+  const entry = SUBGRAPHS.find((s) => s.name === name);
+  if (!entry) throw new Error(`unknown subgraph ${name}`);
+  return process.env[subgraphUrlVariable(name)] ?? `http://127.0.0.1:${entry.defaultPort}/graphql`;
 }
 
 export interface RunningSubgraph<TModels> extends RunningHttpService {
@@ -97,11 +116,14 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
   try {
     const models = def.createModels(connection);
     const ingestion = ingestionModels(connection);
+    outboxModel(connection);
     await initModels(connection);
 
     const typeDefs = subgraphTypeDefs(def.schemaFile);
     const schema = applyMiddleware(buildSubgraphSchema([{ typeDefs, resolvers: def.resolvers }]), subgraphPermissions(typeDefs, def.permissions));
     const internalSecret = options.internalSecret ?? internalSigningSecret();
+    const peerUrl = options.peerUrl ?? peerUrlFromEnv;
+    const notifier = platformNotifier(connection, () => peerUrl('platform'), internalSecret, log);
     const timing: ApolloServerPlugin<SubgraphContext<TLoaders>> = {
       async requestDidStart() {
         const end = metrics.graphqlDuration.startTimer();
@@ -143,7 +165,18 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
           const forwarded = await verifyForwardedRequest(header, internalSecret);
           const requestLog = log.child({ requestId });
           if (header && forwarded === PUBLIC_REQUEST) requestLog.warn('principal header rejected (forged, expired or foreign); serving as public');
-          return { requestId, forwarded, principal: forwarded.principal, loaders: def.createLoaders(models), models, ingestion, log: requestLog };
+          return {
+            requestId,
+            forwarded,
+            principal: forwarded.principal,
+            loaders: def.createLoaders(models),
+            models,
+            ingestion,
+            peerUrl,
+            internalSecret,
+            notifier,
+            log: requestLog,
+          };
         },
       },
       options.port ?? 0,
@@ -151,6 +184,13 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
     );
     log.info('subgraph ready', { url: running.url });
     let stopped = false;
+    const sweepMs = options.outboxSweepMs ?? 10_000;
+    const sweeper =
+      sweepMs > 0 && def.bureau !== 'PLATFORM'
+        ? setInterval(() => {
+            notifier.sweep().catch((err: unknown) => log.warn('outbox sweep failed', { err }));
+          }, sweepMs).unref()
+        : null;
     return {
       ...running,
       name: def.name,
@@ -161,6 +201,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
       stop: async () => {
         if (stopped) return;
         stopped = true;
+        if (sweeper) clearInterval(sweeper);
         await running.stop();
         await connection.close();
       },

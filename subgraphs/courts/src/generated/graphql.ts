@@ -38,6 +38,19 @@ export type Bureau =
   | 'PUBLIC_SECURITY'
   | 'TAX';
 
+/**
+ * Internal (not in the public API): what one bureau's records mean for joint
+ * punishment and the green channel. Read only by the platform's service.
+ */
+export type BureauCreditFacts = {
+  __typename?: 'BureauCreditFacts';
+  bureau: Bureau;
+  /** Shown records of a joint-punishment category of the seed (MISSION rule 8). */
+  grounds: Array<PunishmentGround>;
+  /** Decision date of the latest shown negative record, any grade; null when none. */
+  lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
+};
+
 /** A record of the person as responsible person of a company listed as a dishonest judgment debtor. */
 export type CompanyDishonestyRecord = {
   __typename?: 'CompanyDishonestyRecord';
@@ -368,6 +381,8 @@ export type Person = {
   companyDishonestyRecords?: Maybe<CompanyDishonestyRecordConnection>;
   /** Consumption-restriction orders against the person, newest first, including lifted ones. */
   consumptionRestrictions?: Maybe<Array<ConsumptionRestriction>>;
+  /** Internal (platform service only, not in the public API): what this bureau's records mean for joint punishment. */
+  courtsCreditFacts?: Maybe<BureauCreditFacts>;
   /**
    * Listings on the list of dishonest judgment debtors, newest first, including
    * removed and expired ones (see `displayWindow`). Minors are never listed.
@@ -400,6 +415,15 @@ export type PersonDishonestDebtorListingsArgs = {
 export type PersonEnforcementCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A record that puts the person on the joint-punishment list while it is shown. */
+export type PunishmentGround = {
+  __typename?: 'PunishmentGround';
+  category: Scalars['String']['output'];
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  until: Scalars['Date']['output'];
 };
 
 export type Query = {
@@ -543,6 +567,7 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Bureau: Bureau;
+  BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   CompanyDishonestyRecord: ResolverTypeWrapper<CompanyDishonestyRecordDoc>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -574,6 +599,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   SeverityGrade: SeverityGrade;
@@ -582,6 +608,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BureauCreditFacts: BureauCreditFacts;
   CitizenId: Scalars['CitizenId']['output'];
   CompanyDishonestyRecord: CompanyDishonestyRecordDoc;
   ID: Scalars['ID']['output'];
@@ -604,6 +631,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRef;
+  PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
   String: Scalars['String']['output'];
@@ -614,6 +642,12 @@ export type SensitiveDirectiveArgs = {
 };
 
 export type SensitiveDirectiveResolver<Result, Parent, ContextType = Context, Args = SensitiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BureauCreditFacts'] = ResolversParentTypes['BureauCreditFacts']> = ResolversObject<{
+  bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
+  lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
 
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
@@ -747,10 +781,18 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   companyDishonestyRecords?: Resolver<Maybe<ResolversTypes['CompanyDishonestyRecordConnection']>, ParentType, ContextType, Partial<PersonCompanyDishonestyRecordsArgs>>;
   consumptionRestrictions?: Resolver<Maybe<Array<ResolversTypes['ConsumptionRestriction']>>, ParentType, ContextType>;
+  courtsCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
   dishonestDebtorListings?: Resolver<Maybe<ResolversTypes['DebtorListingConnection']>, ParentType, ContextType, Partial<PersonDishonestDebtorListingsArgs>>;
   enforcementCases?: Resolver<Maybe<ResolversTypes['EnforcementCaseConnection']>, ParentType, ContextType, Partial<PersonEnforcementCasesArgs>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   representedCompanies?: Resolver<Maybe<Array<ResolversTypes['CompanyRepresentation']>>, ParentType, ContextType>;
+}>;
+
+export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -766,6 +808,7 @@ export type RecordProvenanceResolvers<ContextType = Context, ParentType extends 
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CitizenId?: GraphQLScalarType;
   CompanyDishonestyRecord?: CompanyDishonestyRecordResolvers<ContextType>;
   CompanyDishonestyRecordConnection?: CompanyDishonestyRecordConnectionResolvers<ContextType>;
@@ -784,6 +827,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;
 }>;

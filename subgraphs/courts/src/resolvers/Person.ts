@@ -1,4 +1,4 @@
-import { pageOfShownRecords, paginate } from '@credit/shared';
+import { bureauCreditFacts, pageOfShownRecords, paginate } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 
@@ -10,4 +10,6 @@ export const Person: PersonResolvers = {
   representedCompanies: async ({ id }, _args, { loaders }) => loaders.companyRepresentationsByPerson.load(id),
   companyDishonestyRecords: async ({ id }, args, { loaders, forwarded }) =>
     pageOfShownRecords(await loaders.companyDishonestyRecordsByPerson.load(id), args, forwarded),
+  courtsCreditFacts: async ({ id }, _args, { loaders }) =>
+    bureauCreditFacts('COURTS', [...(await loaders.debtorListingsByPerson.load(id)), ...(await loaders.companyDishonestyRecordsByPerson.load(id))]) as never,
 };

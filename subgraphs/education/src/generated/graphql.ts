@@ -36,6 +36,19 @@ export type Bureau =
   | 'PUBLIC_SECURITY'
   | 'TAX';
 
+/**
+ * Internal (not in the public API): what one bureau's records mean for joint
+ * punishment and the green channel. Read only by the platform's service.
+ */
+export type BureauCreditFacts = {
+  __typename?: 'BureauCreditFacts';
+  bureau: Bureau;
+  /** Shown records of a joint-punishment category of the seed (MISSION rule 8). */
+  grounds: Array<PunishmentGround>;
+  /** Decision date of the latest shown negative record, any grade; null when none. */
+  lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
+};
+
 /** An academic degree (学位), awarded on completing a bachelor, master or doctoral programme. */
 export type Degree = {
   __typename?: 'Degree';
@@ -189,6 +202,8 @@ export type Person = {
   __typename?: 'Person';
   /** Academic degrees awarded (bachelor, master, doctorate), in the order they were awarded. */
   degrees?: Maybe<Array<Degree>>;
+  /** Internal (platform service only, not in the public API): what this bureau's records mean for joint punishment. */
+  educationCreditFacts?: Maybe<BureauCreditFacts>;
   /** Schools and programmes attended, in the order they were started. */
   educationHistory?: Maybe<Array<EducationRecord>>;
   /** Citizen ID number (GB 11643). */
@@ -211,6 +226,15 @@ export type PersonResearchMisconductArgs = {
 export type PersonStudentIntegrityRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A record that puts the person on the joint-punishment list while it is shown. */
+export type PunishmentGround = {
+  __typename?: 'PunishmentGround';
+  category: Scalars['String']['output'];
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  until: Scalars['Date']['output'];
 };
 
 export type Query = {
@@ -475,6 +499,7 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Bureau: Bureau;
+  BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -494,6 +519,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   ResearchMisconduct: ResolverTypeWrapper<ResearchMisconductDoc>;
@@ -509,6 +535,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BureauCreditFacts: BureauCreditFacts;
   CitizenId: Scalars['CitizenId']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -524,6 +551,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRef;
+  PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
   ResearchMisconduct: ResearchMisconductDoc;
@@ -538,6 +566,12 @@ export type SensitiveDirectiveArgs = {
 };
 
 export type SensitiveDirectiveResolver<Result, Parent, ContextType = Context, Args = SensitiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BureauCreditFacts'] = ResolversParentTypes['BureauCreditFacts']> = ResolversObject<{
+  bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
+  lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
 
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
@@ -610,10 +644,18 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   degrees?: Resolver<Maybe<Array<ResolversTypes['Degree']>>, ParentType, ContextType>;
+  educationCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
   educationHistory?: Resolver<Maybe<Array<ResolversTypes['EducationRecord']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   researchMisconduct?: Resolver<Maybe<ResolversTypes['ResearchMisconductConnection']>, ParentType, ContextType, Partial<PersonResearchMisconductArgs>>;
   studentIntegrityRecords?: Resolver<Maybe<ResolversTypes['StudentIntegrityRecordConnection']>, ParentType, ContextType, Partial<PersonStudentIntegrityRecordsArgs>>;
+}>;
+
+export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -675,6 +717,7 @@ export type StudentIntegrityRecordConnectionResolvers<ContextType = Context, Par
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CitizenId?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -687,6 +730,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;
   ResearchMisconduct?: ResearchMisconductResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { pageOfShownRecords } from '@credit/shared';
+import { bureauCreditFacts, pageOfShownRecords } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 import { ofCategory } from '../models/FinancialRecord';
@@ -15,4 +15,6 @@ export const Person: PersonResolvers = {
     pageOfShownRecords(ofCategory(await loaders.financialRecordsByPerson.load(id), 'MALICIOUS_DEBT_EVASION'), args, forwarded, financialDisplayFacts),
   illegalFundRaising: async ({ id }, args, { loaders, forwarded }) =>
     pageOfShownRecords(ofCategory(await loaders.financialRecordsByPerson.load(id), 'ILLEGAL_FUND_RAISING'), args, forwarded, financialDisplayFacts),
+  pbocCreditFacts: async ({ id }, _args, { loaders }) =>
+    bureauCreditFacts('PBOC', [...(await loaders.financialRecordsByPerson.load(id))], financialDisplayFacts) as never,
 };

@@ -35,6 +35,32 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Why an internal system checks the list (logged with every check). */
+export type BlacklistCheckPurpose =
+  | 'GOVERNMENT_FUNDING'
+  | 'HONOURS'
+  | 'LICENSING'
+  | 'OTHER'
+  | 'PUBLIC_OFFICE'
+  | 'PUBLIC_PROCUREMENT';
+
+/** The answer for one ID. */
+export type BlacklistCheckResult = {
+  __typename?: 'BlacklistCheckResult';
+  categories?: Maybe<Array<Scalars['String']['output']>>;
+  error?: Maybe<Scalars['String']['output']>;
+  /** Good records and no shown negative record within `greenChannel.cleanYears` years. */
+  greenChannelEligible?: Maybe<Scalars['Boolean']['output']>;
+  /** The ID as sent. */
+  id: Scalars['String']['output'];
+  listed?: Maybe<Scalars['Boolean']['output']>;
+  measures?: Maybe<Array<Scalars['String']['output']>>;
+  since?: Maybe<Scalars['Date']['output']>;
+  until?: Maybe<Scalars['Date']['output']>;
+  /** Whether the ID is a valid citizen ID; when false, `error` says why and the rest is null. */
+  valid: Scalars['Boolean']['output'];
+};
+
 /** The departments that hold records, one subgraph each. */
 export type Bureau =
   | 'COURTS'
@@ -43,6 +69,19 @@ export type Bureau =
   | 'PLATFORM'
   | 'PUBLIC_SECURITY'
   | 'TAX';
+
+/**
+ * Internal (not in the public API): what one bureau's records mean for joint
+ * punishment and the green channel. Read only by the platform's service.
+ */
+export type BureauCreditFacts = {
+  __typename?: 'BureauCreditFacts';
+  bureau: Bureau;
+  /** Shown records of a joint-punishment category of the seed (MISSION rule 8). */
+  grounds: Array<PunishmentGround>;
+  /** Decision date of the latest shown negative record, any grade; null when none. */
+  lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
+};
 
 /** A charitable donation, as receipted by the recipient. */
 export type CharityRecord = {
@@ -376,6 +415,8 @@ export type Mutation = {
   ingestPlatformRecords: IngestReport;
   /** A reviewer lifts an institution's blacklisting. */
   liftInstitutionBlacklist: InstitutionBlacklistEntry;
+  /** Internal (bureaus' services only): these people's records changed; their joint-punishment status is re-derived now. */
+  recordsChanged: Scalars['Int']['output'];
   /** The data subject revokes one of their consents; it stops working on the next request. */
   revokeConsent: Consent;
 };
@@ -405,6 +446,11 @@ export type MutationIngestPlatformRecordsArgs = {
 
 export type MutationLiftInstitutionBlacklistArgs = {
   institutionId: Scalars['String']['input'];
+};
+
+
+export type MutationRecordsChangedArgs = {
+  personIds: Array<Scalars['CitizenId']['input']>;
 };
 
 
@@ -600,8 +646,25 @@ export type PracticeRecordConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A record that puts the person on the joint-punishment list while it is shown. */
+export type PunishmentGround = {
+  __typename?: 'PunishmentGround';
+  category: Scalars['String']['output'];
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  until: Scalars['Date']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The joint-punishment check for internal systems (scope `blacklist:check`):
+   * per ID, whether the person is listed, for which categories, with which
+   * measures, since and until when, and green-channel eligibility — never the
+   * underlying records. Up to `limits.maxBlacklistCheckIds` IDs (10,000); an
+   * invalid ID is reported in its own result, not as a failure of the call.
+   */
+  blacklistCheck?: Maybe<Array<BlacklistCheckResult>>;
   /**
    * Internal, for the gateway only (not in the public API): the valid consents
    * of these people to the institution for the purpose, and whether the
@@ -628,6 +691,12 @@ export type Query = {
    * else is refused. The data subject reads theirs as `Person.queryLog`.
    */
   queryLogEntries?: Maybe<QueryLogPage>;
+};
+
+
+export type QueryBlacklistCheckArgs = {
+  ids: Array<Scalars['String']['input']>;
+  purpose: BlacklistCheckPurpose;
 };
 
 
@@ -990,7 +1059,11 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BlacklistCheckPurpose: BlacklistCheckPurpose;
+  BlacklistCheckResult: ResolverTypeWrapper<BlacklistCheckResult>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bureau: Bureau;
+  BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CharityRecord: ResolverTypeWrapper<CharityRecordDoc>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -999,7 +1072,6 @@ export type ResolversTypes = ResolversObject<{
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   Consent: ResolverTypeWrapper<ConsentDoc>;
   ConsentCheck: ResolverTypeWrapper<ConsentCheck>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentConnection: ResolverTypeWrapper<Page<ConsentDoc>>;
   ConsentGrant: ResolverTypeWrapper<ConsentGrant>;
   ConsentPurpose: ConsentPurpose;
@@ -1030,6 +1102,7 @@ export type ResolversTypes = ResolversObject<{
   PositiveRecordSource: ResolverTypeWrapper<PositiveRecordSource>;
   PracticeRecord: ResolverTypeWrapper<PracticeRecordDoc>;
   PracticeRecordConnection: ResolverTypeWrapper<Page<PracticeRecordDoc>>;
+  PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryActorRole: QueryActorRole;
   QueryLogAuditEntry: ResolverTypeWrapper<QueryLogAuditEntry>;
@@ -1053,6 +1126,9 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BlacklistCheckResult: BlacklistCheckResult;
+  Boolean: Scalars['Boolean']['output'];
+  BureauCreditFacts: BureauCreditFacts;
   CharityRecord: CharityRecordDoc;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -1061,7 +1137,6 @@ export type ResolversParentTypes = ResolversObject<{
   CitizenId: Scalars['CitizenId']['output'];
   Consent: ConsentDoc;
   ConsentCheck: ConsentCheck;
-  Boolean: Scalars['Boolean']['output'];
   ConsentConnection: Page<ConsentDoc>;
   ConsentGrant: ConsentGrant;
   CreditEvaluation: CreditEvaluationDoc;
@@ -1084,6 +1159,7 @@ export type ResolversParentTypes = ResolversObject<{
   PositiveRecordSource: PositiveRecordSource;
   PracticeRecord: PracticeRecordDoc;
   PracticeRecordConnection: Page<PracticeRecordDoc>;
+  PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   QueryLogAuditEntry: QueryLogAuditEntry;
   QueryLogConnection: Page<QueryLogEntryDoc>;
@@ -1105,6 +1181,24 @@ export type SensitiveDirectiveArgs = {
 };
 
 export type SensitiveDirectiveResolver<Result, Parent, ContextType = Context, Args = SensitiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type BlacklistCheckResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BlacklistCheckResult'] = ResolversParentTypes['BlacklistCheckResult']> = ResolversObject<{
+  categories?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  greenChannelEligible?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  measures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BureauCreditFacts'] = ResolversParentTypes['BureauCreditFacts']> = ResolversObject<{
+  bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
+  lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
 
 export type CharityRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharityRecord'] = ResolversParentTypes['CharityRecord']> = ResolversObject<{
   amountYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1233,6 +1327,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'input'>>;
   ingestPlatformRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPlatformRecordsArgs, 'kind' | 'records'>>;
   liftInstitutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationLiftInstitutionBlacklistArgs, 'institutionId'>>;
+  recordsChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordsChangedArgs, 'personIds'>>;
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'id'>>;
 }>;
 
@@ -1297,7 +1392,15 @@ export type PracticeRecordConnectionResolvers<ContextType = Context, ParentType 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  blacklistCheck?: Resolver<Maybe<Array<ResolversTypes['BlacklistCheckResult']>>, ParentType, ContextType, RequireFields<QueryBlacklistCheckArgs, 'ids' | 'purpose'>>;
   consentCheck?: Resolver<ResolversTypes['ConsentCheck'], ParentType, ContextType, RequireFields<QueryConsentCheckArgs, 'institutionId' | 'purpose' | 'subjectIds'>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
@@ -1403,6 +1506,8 @@ export type VolunteerRecordConnectionResolvers<ContextType = Context, ParentType
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BlacklistCheckResult?: BlacklistCheckResultResolvers<ContextType>;
+  BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CharityRecord?: CharityRecordResolvers<ContextType>;
   CharityRecordConnection?: CharityRecordConnectionResolvers<ContextType>;
   CitizenId?: GraphQLScalarType;
@@ -1429,6 +1534,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PositiveRecordSource?: PositiveRecordSourceResolvers<ContextType>;
   PracticeRecord?: PracticeRecordResolvers<ContextType>;
   PracticeRecordConnection?: PracticeRecordConnectionResolvers<ContextType>;
+  PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueryLogAuditEntry?: QueryLogAuditEntryResolvers<ContextType>;
   QueryLogConnection?: QueryLogConnectionResolvers<ContextType>;

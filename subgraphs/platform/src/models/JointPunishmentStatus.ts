@@ -7,9 +7,22 @@ import { Schema, type Connection } from 'mongoose';
  * rewritten with one atomic update filtered on `version`, so two derivations
  * racing each other cannot interleave their categories and measures.
  */
+export interface PunishmentGroundDoc {
+  bureau: string;
+  recordId: string;
+  category: string;
+  since: string;
+  /** First day the record is no longer shown: the ground lapses by itself then. */
+  until: string;
+}
+
 export interface JointPunishmentStatusDoc {
   /** Citizen ID. */
   _id: string;
+  /** The bureaus' records that ground the listing, as last reported. */
+  grounds: PunishmentGroundDoc[];
+  /** Latest shown negative record of any bureau (for the green channel). */
+  lastNegativeDecisionDate?: string | null;
   listed: boolean;
   /** Credit policy categories with `jointPunishment: true`. */
   categories: string[];
@@ -23,6 +36,17 @@ export interface JointPunishmentStatusDoc {
 const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
   {
     _id: { type: String, required: true },
+    grounds: [
+      {
+        _id: false,
+        bureau: { type: String, required: true },
+        recordId: { type: String, required: true },
+        category: { type: String, required: true },
+        since: { type: String, required: true },
+        until: { type: String, required: true },
+      },
+    ],
+    lastNegativeDecisionDate: { type: String, default: null },
     listed: { type: Boolean, required: true },
     categories: {
       type: [String],

@@ -1,4 +1,4 @@
-import { bureauWriter, codedError, isGatewayService } from '@credit/shared';
+import { bureauWriter, codedError, isGatewayService, isServicePrincipal } from '@credit/shared';
 import { rule, type IRules } from 'graphql-shield';
 
 import type { Context } from '../context';
@@ -30,9 +30,22 @@ const auditorOrPartner = rule('auditor-or-partner', { cache: 'no_cache' })((_par
   );
 });
 
+const serviceOnly = rule('service-only', { cache: 'no_cache' })((_parent, _args, ctx: Context) =>
+  isServicePrincipal(ctx.principal) ? true : codedError('FORBIDDEN', 'This operation is internal to the platform services'),
+);
+
+const blacklistChecker = rule('blacklist-checker', { cache: 'no_cache' })((_parent, _args, ctx: Context) => {
+  if (ctx.principal.role === 'internal' && ctx.principal.scopes.includes('blacklist:check')) return true;
+  return codedError(
+    ctx.principal.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+    'The blacklist check needs an internal token with scope blacklist:check',
+  );
+});
+
 export const permissions: IRules = {
-  Query: { consentCheck: gatewayOnly, queryLogEntries: auditorOrPartner },
+  Query: { consentCheck: gatewayOnly, queryLogEntries: auditorOrPartner, blacklistCheck: blacklistChecker },
   Mutation: {
+    recordsChanged: serviceOnly,
     ingestPlatformRecords: bureauWriter('PLATFORM'),
     grantConsent: dataSubject,
     revokeConsent: dataSubject,

@@ -5,6 +5,7 @@ import { Error as MongooseError } from 'mongoose';
 
 import type { Context } from '../context';
 import type { MutationResolvers } from '../generated/graphql';
+import { factsFromBureaus, recomputeJointPunishment } from '../joint-punishment';
 import type { ConsentDoc } from '../models/Consent';
 import { queryLogWriter, type QueryLogContent } from '../query-log';
 
@@ -31,6 +32,11 @@ function checkInstitutionId(id: string): void {
 }
 
 export const Mutation: MutationResolvers = {
+  recordsChanged: async (_parent, { personIds }, ctx) => {
+    await recomputeJointPunishment(ctx.models, personIds, factsFromBureaus(ctx.peerUrl, ctx.internalSecret));
+    return personIds.length;
+  },
+
   grantConsent: async (_parent, { input }, ctx) => {
     const subjectId = ctx.principal.subjectId!;
     if (input.validUntil < input.validFrom) throw badInput('validUntil is before validFrom', 'empty validity window', { argument: 'validUntil' });

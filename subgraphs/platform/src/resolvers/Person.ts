@@ -1,6 +1,7 @@
 import { accessRule, paginate } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
+import { effectiveStatus } from '../joint-punishment';
 import { redListEntryInForce } from '../models/RedListEntry';
 
 const byId = (doc: { _id: string }) => doc._id;
@@ -15,17 +16,9 @@ export const Person: PersonResolvers = {
   },
   queryLog: async ({ id }, args, { loaders }) => paginate(await loaders.queryLogByPerson.load(id), args, byId),
   jointPunishment: async ({ id }, _args, { loaders }) => {
-    const status = await loaders.jointPunishmentById.load(id);
-    // No document means the listing workflow has never listed the person: that is a real "not listed".
-    if (!status) return { listed: false, categories: [], measures: [], since: null, until: null, updatedAt: null };
-    return {
-      listed: status.listed,
-      categories: status.categories,
-      measures: status.measures,
-      since: status.since ?? null,
-      until: status.until ?? null,
-      updatedAt: status.updatedAt,
-    };
+    // Derived from the grounds in force today: a lapsed record leaves the list without a batch job.
+    const { grounds: _grounds, ...status } = effectiveStatus(await loaders.jointPunishmentById.load(id));
+    return status;
   },
   redList: async ({ id }, _args, { loaders }) => {
     const entries = await loaders.redListByPerson.load(id);

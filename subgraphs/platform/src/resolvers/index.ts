@@ -2,6 +2,7 @@ import { ingestionResolver, rootQueryResolvers, scalarResolvers } from '@credit/
 
 import type { Resolvers } from '../generated/graphql';
 import { ingestKinds } from '../ingestion';
+import { blacklistCheck } from './BlacklistCheck';
 import { CharityRecord } from './CharityRecord';
 import { Consent } from './Consent';
 import { consentCheck } from './ConsentCheck';
@@ -19,7 +20,7 @@ import { VolunteerRecord } from './VolunteerRecord';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: { ...rootQueryResolvers, consentCheck, queryLogEntries },
+  Query: { ...rootQueryResolvers, consentCheck, queryLogEntries, blacklistCheck },
   Mutation: { ...Mutation, ingestPlatformRecords: ingestionResolver('PLATFORM', ingestKinds) as never },
   InstitutionBlacklistEntry,
   Person,

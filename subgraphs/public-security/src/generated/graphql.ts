@@ -35,6 +35,19 @@ export type Bureau =
   | 'PUBLIC_SECURITY'
   | 'TAX';
 
+/**
+ * Internal (not in the public API): what one bureau's records mean for joint
+ * punishment and the green channel. Read only by the platform's service.
+ */
+export type BureauCreditFacts = {
+  __typename?: 'BureauCreditFacts';
+  bureau: Bureau;
+  /** Shown records of a joint-punishment category of the seed (MISSION rule 8). */
+  grounds: Array<PunishmentGround>;
+  /** Decision date of the latest shown negative record, any grade; null when none. */
+  lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
+};
+
 /** Why a record is not shown now. */
 export type DisplayEndReason =
   /** Past the end of its display period. */
@@ -150,6 +163,8 @@ export type Person = {
   id: Scalars['CitizenId']['output'];
   /** Identity from the population base; null when the ID is not registered in Mianyang. */
   identity?: Maybe<Identity>;
+  /** Internal (platform service only, not in the public API): what this bureau's records mean for joint punishment. */
+  publicSecurityCreditFacts?: Maybe<BureauCreditFacts>;
   /** Real-name registration status in each key sector. */
   realNameRegistrations?: Maybe<Array<RealNameRegistration>>;
   /** Violations of law and discipline with administrative penalties, newest first. */
@@ -169,6 +184,15 @@ export type PublicSecurityRecordKind =
   | 'RESIDENT'
   /** A violation of law or discipline with its penalty. */
   | 'VIOLATION';
+
+/** A record that puts the person on the joint-punishment list while it is shown. */
+export type PunishmentGround = {
+  __typename?: 'PunishmentGround';
+  category: Scalars['String']['output'];
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  until: Scalars['Date']['output'];
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -380,6 +404,7 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Bureau: Bureau;
+  BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -397,6 +422,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   PublicSecurityRecordKind: PublicSecurityRecordKind;
+  PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RealNameRegistration: ResolverTypeWrapper<RealNameRegistration>;
   RealNameSector: RealNameSector;
@@ -412,6 +438,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BureauCreditFacts: BureauCreditFacts;
   CitizenId: Scalars['CitizenId']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -425,6 +452,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRef;
+  PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   RealNameRegistration: RealNameRegistration;
   RecordProvenance: RecordProvenance;
@@ -440,6 +468,12 @@ export type SensitiveDirectiveArgs = {
 };
 
 export type SensitiveDirectiveResolver<Result, Parent, ContextType = Context, Args = SensitiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BureauCreditFacts'] = ResolversParentTypes['BureauCreditFacts']> = ResolversObject<{
+  bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
+  lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
 
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
@@ -503,8 +537,16 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   identity?: Resolver<Maybe<ResolversTypes['Identity']>, ParentType, ContextType>;
+  publicSecurityCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
   realNameRegistrations?: Resolver<Maybe<Array<ResolversTypes['RealNameRegistration']>>, ParentType, ContextType>;
   violations?: Resolver<Maybe<ResolversTypes['ViolationConnection']>, ParentType, ContextType, Partial<PersonViolationsArgs>>;
+}>;
+
+export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -551,6 +593,7 @@ export type ViolationConnectionResolvers<ContextType = Context, ParentType exten
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CitizenId?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -562,6 +605,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RealNameRegistration?: RealNameRegistrationResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;

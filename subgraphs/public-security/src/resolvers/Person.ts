@@ -1,4 +1,4 @@
-import { pageOfShownRecords } from '@credit/shared';
+import { bureauCreditFacts, pageOfShownRecords } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 
@@ -10,4 +10,6 @@ export const Person: PersonResolvers = {
     return (resident?.realNameRegistrations ?? []).map((r) => ({ sector: r.sector as never, registered: r.registered, verifiedOn: r.verifiedOn ?? null }));
   },
   violations: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.violationsByPerson.load(id), args, forwarded),
+  publicSecurityCreditFacts: async ({ id }, _args, { loaders }) =>
+    bureauCreditFacts('PUBLIC_SECURITY', [...(await loaders.violationsByPerson.load(id))]) as never,
 };

@@ -36,6 +36,19 @@ export type Bureau =
   | 'PUBLIC_SECURITY'
   | 'TAX';
 
+/**
+ * Internal (not in the public API): what one bureau's records mean for joint
+ * punishment and the green channel. Read only by the platform's service.
+ */
+export type BureauCreditFacts = {
+  __typename?: 'BureauCreditFacts';
+  bureau: Bureau;
+  /** Shown records of a joint-punishment category of the seed (MISSION rule 8). */
+  grounds: Array<PunishmentGround>;
+  /** Decision date of the latest shown negative record, any grade; null when none. */
+  lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
+};
+
 /** Why a record is not shown now. */
 export type DisplayEndReason =
   /** Past the end of its display period. */
@@ -125,6 +138,8 @@ export type Person = {
   id: Scalars['CitizenId']['output'];
   /** Tax arrears notified to the person, newest first. */
   taxArrears?: Maybe<TaxArrearsConnection>;
+  /** Internal (platform service only, not in the public API): what this bureau's records mean for joint punishment. */
+  taxCreditFacts?: Maybe<BureauCreditFacts>;
   /** Tax-credit ratings of every rated year, newest first. */
   taxCreditHistory?: Maybe<Array<TaxCreditRating>>;
   /** Tax-credit rating of the latest rated year; null when the person has never been rated (no taxable income). */
@@ -145,6 +160,15 @@ export type PersonTaxArrearsArgs = {
 export type PersonTaxDishonestyCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A record that puts the person on the joint-punishment list while it is shown. */
+export type PunishmentGround = {
+  __typename?: 'PunishmentGround';
+  category: Scalars['String']['output'];
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  until: Scalars['Date']['output'];
 };
 
 export type Query = {
@@ -447,6 +471,7 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Bureau: Bureau;
+  BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -461,6 +486,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   SeverityGrade: SeverityGrade;
@@ -482,6 +508,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BureauCreditFacts: BureauCreditFacts;
   CitizenId: Scalars['CitizenId']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -494,6 +521,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRef;
+  PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
   TaxArrears: TaxArrearsDoc;
@@ -511,6 +539,12 @@ export type SensitiveDirectiveArgs = {
 };
 
 export type SensitiveDirectiveResolver<Result, Parent, ContextType = Context, Args = SensitiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BureauCreditFacts'] = ResolversParentTypes['BureauCreditFacts']> = ResolversObject<{
+  bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
+  lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
 
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
@@ -564,9 +598,17 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   taxArrears?: Resolver<Maybe<ResolversTypes['TaxArrearsConnection']>, ParentType, ContextType, Partial<PersonTaxArrearsArgs>>;
+  taxCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
   taxCreditHistory?: Resolver<Maybe<Array<ResolversTypes['TaxCreditRating']>>, ParentType, ContextType>;
   taxCreditLevel?: Resolver<Maybe<ResolversTypes['TaxCreditRating']>, ParentType, ContextType>;
   taxDishonestyCases?: Resolver<Maybe<ResolversTypes['TaxDishonestyCaseConnection']>, ParentType, ContextType, Partial<PersonTaxDishonestyCasesArgs>>;
+}>;
+
+export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -633,6 +675,7 @@ export type TaxDishonestyCaseConnectionResolvers<ContextType = Context, ParentTy
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CitizenId?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -643,6 +686,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;
   TaxArrears?: TaxArrearsResolvers<ContextType>;

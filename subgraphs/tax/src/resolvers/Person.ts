@@ -1,4 +1,4 @@
-import { pageOfShownRecords } from '@credit/shared';
+import { bureauCreditFacts, pageOfShownRecords } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 
@@ -8,4 +8,6 @@ export const Person: PersonResolvers = {
   taxCreditHistory: async ({ id }, _args, { loaders }) => loaders.ratingsByPerson.load(id),
   taxArrears: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.arrearsByPerson.load(id), args, forwarded),
   taxDishonestyCases: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.dishonestyByPerson.load(id), args, forwarded),
+  taxCreditFacts: async ({ id }, _args, { loaders }) =>
+    bureauCreditFacts('TAX', [...(await loaders.arrearsByPerson.load(id)), ...(await loaders.dishonestyByPerson.load(id))]) as never,
 };

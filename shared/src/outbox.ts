@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+
+import { Schema, type Connection } from 'mongoose';
+
+import { INTERNAL_PRINCIPAL_HEADER, signForwardedRequest } from './auth';
+import type { Logger } from './logger';
+import { PLATFORM_SERVICE_PRINCIPAL } from './principal';
+
+/**
+ * A bureau tells the platform which people's records changed, so their
+ * joint-punishment status is re-derived at once. The note is first written
+ * to the bureau's own `platform_outbox` (same database as the records), then
+ * delivered; a note that could not be delivered stays and is retried by the
+ * subgraph's sweeper, so no change is lost when the platform is down.
+ */
+interface OutboxDoc {
+  _id: string;
+  personIds: string[];
+  createdAt: Date;
+  attempts: number;
+}
+
+const outboxSchema = new Schema<OutboxDoc>(
+  {
+    _id: { type: String, required: true },
+    personIds: { type: [String], required: true },
+    createdAt: { type: Date, required: true },
+    attempts: { type: Number, required: true, default: 0 },
+  },
+  { collection: 'platform_outbox', versionKey: false },
+);
+
+export function outboxModel(conn: Connection) {
+  return conn.models.PlatformOutbox ?? conn.model<OutboxDoc>('PlatformOutbox', outboxSchema);
+}
+
+export interface PlatformNotifier {
+  /** Records the change durably, then tries to deliver it now. */
+  notify(personIds: string[]): Promise<void>;
+  /** Delivers what earlier attempts left behind. */
+  sweep(): Promise<number>;
+}
+
+export function platformNotifier(conn: Connection, platformUrl: () => string, secret: Uint8Array, log?: Logger): PlatformNotifier {
+  const Outbox = outboxModel(conn);
+
+  const deliver = async (doc: OutboxDoc): Promise<boolean> => {
+    try {
+      const header = await signForwardedRequest({ principal: PLATFORM_SERVICE_PRINCIPAL, grants: {}, publicListed: [] }, secret);
+      const res = await fetch(platformUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_PRINCIPAL_HEADER]: header },
+        body: JSON.stringify({ query: 'mutation ($ids: [CitizenId!]!) { recordsChanged(personIds: $ids) }', variables: { ids: doc.personIds } }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const body = (await res.json()) as { errors?: { message: string }[] };
+      if (!res.ok || body.errors?.length) throw new Error(`platform answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ')}`);
+      await Outbox.deleteOne({ _id: doc._id }).exec();
+      return true;
+    } catch (err) {
+      await Outbox.updateOne({ _id: doc._id }, { $inc: { attempts: 1 } }).exec();
+      log?.warn('platform not notified yet; will retry', { err, outbox: doc._id });
+      return false;
+    }
+  };
+
+  return {
+    async notify(personIds) {
+      if (personIds.length === 0) return;
+      const doc: OutboxDoc = { _id: randomUUID(), personIds: [...new Set(personIds)], createdAt: new Date(), attempts: 0 };
+      await Outbox.create(doc);
+      await deliver(doc);
+    },
+    async sweep() {
+      let delivered = 0;
+      for (const doc of await Outbox.find({}).sort({ createdAt: 1 }).limit(100).lean().exec()) if (await deliver(doc)) delivered++;
+      return delivered;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import {
+  addMonths,
+  categoryPolicy,
+  INTERNAL_PRINCIPAL_HEADER,
+  keysFilter,
+  PLATFORM_SERVICE_PRINCIPAL,
+  policy,
+  signForwardedRequest,
+  SUBGRAPHS,
+  todayInCity,
+  type BureauCreditFacts,
+} from '@credit/shared';
+
+import type { Models } from './models';
+import type { JointPunishmentStatusDoc, PunishmentGroundDoc } from './models/JointPunishmentStatus';
+
+/**
+ * Joint punishment (MISSION rule 8): a person is listed while at least one
+ * record of a serious category of the seed is shown. The platform does not
+ * read the bureaus' collections; it asks each bureau for its "credit facts"
+ * about the people whose records changed (a bureau notifies it after each
+ * write) and keeps the grounds. Whether a ground still applies is decided
+ * when the status is read, so a record that reaches the end of its display
+ * period drops off the list on the next check, without a batch job.
+ */
+
+// The field each bureau's subgraph serves its facts under.
+const FACTS_FIELD: Record<string, string> = {
+  'public-security': 'publicSecurityCreditFacts',
+  education: 'educationCreditFacts',
+  tax: 'taxCreditFacts',
+  courts: 'courtsCreditFacts',
+  pboc: 'pbocCreditFacts',
+};
+
+export interface PersonFacts {
+  grounds: PunishmentGroundDoc[];
+  lastNegativeDecisionDate: string | null;
+}
+
+export type FactsSource = (personIds: string[]) => Promise<Map<string, PersonFacts>>;
+
+/** Facts from the bureaus' subgraphs, asked in parallel, one call each for all people. */
+export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint8Array): FactsSource {
+  return async (personIds) => {
+    const header = await signForwardedRequest({ principal: PLATFORM_SERVICE_PRINCIPAL, grants: {}, publicListed: [] }, secret);
+    const merged = new Map<string, PersonFacts>(personIds.map((id) => [id, { grounds: [], lastNegativeDecisionDate: null }]));
+    await Promise.all(
+      Object.entries(FACTS_FIELD).map(async ([subgraph, field]) => {
+        const res = await fetch(peerUrl(subgraph), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [INTERNAL_PRINCIPAL_HEADER]: header },
+          body: JSON.stringify({
+            query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${field} { bureau grounds { recordId category since until } lastNegativeDecisionDate } } } }`,
+            variables: { reps: personIds.map((id) => ({ __typename: 'Person', id })) },
+          }),
+          signal: AbortSignal.timeout(30_000),
+        });
+        const body = (await res.json()) as {
+          data?: { _entities: ({ id: string } & Record<string, BureauCreditFacts | null>)[] };
+          errors?: { message: string }[];
+        };
+        if (!res.ok || !body.data || body.errors?.length)
+          throw new Error(`${subgraph} facts: ${res.status} ${body.errors?.map((e) => e.message).join('; ') ?? ''}`);
+        for (const entity of body.data._entities) {
+          const facts = entity[field];
+          const person = merged.get(entity.id);
+          if (!facts || !person) continue;
+          person.grounds.push(...facts.grounds.map((g) => ({ ...g, bureau: facts.bureau })));
+          if (facts.lastNegativeDecisionDate && (!person.lastNegativeDecisionDate || facts.lastNegativeDecisionDate > person.lastNegativeDecisionDate)) {
+            person.lastNegativeDecisionDate = facts.lastNegativeDecisionDate;
+          }
+        }
+      }),
+    );
+    return merged;
+  };
+}
+
+/** The bureaus whose facts are asked (all but the platform). */
+export const FACT_BUREAUS = SUBGRAPHS.filter((s) => s.name in FACTS_FIELD).map((s) => s.name);
+
+/** The listing as it stands on `today`, from the stored grounds. */
+export function effectiveStatus(doc: Pick<JointPunishmentStatusDoc, 'grounds' | 'updatedAt'> | null, today: string = todayInCity()) {
+  const inForce = (doc?.grounds ?? []).filter((g) => g.since <= today && today < g.until);
+  const categories = [...new Set(inForce.map((g) => g.category))].sort();
+  const measures = [...new Set(categories.flatMap((c) => categoryPolicy(c).measures ?? []))].sort();
+  return {
+    listed: inForce.length > 0,
+    categories,
+    measures,
+    since: inForce.length ? inForce.map((g) => g.since).sort()[0]! : null,
+    until: inForce.length
+      ? inForce
+          .map((g) => g.until)
+          .sort()
+          .reverse()[0]!
+      : null,
+    updatedAt: doc?.updatedAt ?? null,
+    grounds: inForce,
+  };
+}
+
+/**
+ * Green channel (MISSION rule 9): good records (volunteer service, charity,
+ * an honour in force) and no shown negative record in the last
+ * `greenChannel.cleanYears` years.
+ */
+export function greenChannelEligible(lastNegativeDecisionDate: string | null | undefined, hasGoodRecords: boolean, today: string = todayInCity()): boolean {
+  if (!hasGoodRecords) return false;
+  if (!lastNegativeDecisionDate) return true;
+  return addMonths(lastNegativeDecisionDate, 12 * policy().greenChannel.cleanYears) <= today;
+}
+
+/** Re-derives and stores the status of these people (one atomic write per person, only forward in version). */
+export async function recomputeJointPunishment(models: Models, personIds: string[], source: FactsSource): Promise<void> {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return;
+  const facts = await source(ids);
+  const existing = new Map((await models.JointPunishmentStatus.find(keysFilter('_id', ids)).lean().exec()).map((d) => [d._id, d]));
+  const now = new Date();
+  await Promise.all(
+    ids.map(async (id) => {
+      const f = facts.get(id) ?? { grounds: [], lastNegativeDecisionDate: null };
+      const current = existing.get(id);
+      // Nothing to remember about someone with no negative record and no status yet.
+      if (!current && f.grounds.length === 0 && !f.lastNegativeDecisionDate) return;
+      const snapshot = effectiveStatus({ grounds: f.grounds, updatedAt: now });
+      await models.JointPunishmentStatus.updateOne(
+        { _id: id },
+        {
+          $set: {
+            grounds: f.grounds,
+            lastNegativeDecisionDate: f.lastNegativeDecisionDate,
+            listed: snapshot.listed,
+            categories: snapshot.categories,
+            measures: snapshot.measures,
+            since: snapshot.since,
+            until: snapshot.until,
+            updatedAt: now,
+          },
+          $inc: { version: 1 },
+        },
+        { upsert: true },
+      ).exec();
+    }),
+  );
+}

@@ -1,0 +1,201 @@
+import type { Stack } from '@credit/scripts/dist/stack';
+import { addMonths, makeCitizenId, todayInCity } from '@credit/shared';
+
+import { authHeader, startTestStack } from '../harness';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const debtor = makeCitizenId('510703', '1970-04-04', 41);
+const driver = makeCitizenId('510704', '1971-05-05', 43);
+const volunteer = makeCitizenId('510705', '1972-06-06', 45);
+const today = todayInCity();
+const monthsAgo = (n: number) => addMonths(today, -n);
+
+const listing = (extra: Json = {}) => ({
+  id: 'DL-JP-1',
+  personId: debtor,
+  category: 'DISHONEST_JUDGMENT_DEBTOR',
+  grade: 'SERIOUS',
+  decisionDate: monthsAgo(2),
+  decisionNumber: '(2026)川07执55号',
+  authority: '四川省绵阳市中级人民法院',
+  legalBasis: '《最高人民法院关于公布失信被执行人名单信息的若干规定》',
+  caseNumbers: ['(2026)川07执55号'],
+  court: '四川省绵阳市中级人民法院',
+  grounds: ['REFUSING_WITH_ABILITY'],
+  obligation: '偿还借款本金30万元及利息',
+  ...extra,
+});
+
+async function ingest(bureau: string, field: string, kindType: string, kind: string, records: Json[]): Promise<Json> {
+  const { body } = await stack.query(
+    `mutation ($records: [JSONObject!]!) { ${field}(kind: ${kind}, records: $records) { created updated rejected outcomes { reason } } }`,
+    { records },
+    await authHeader({ role: 'bureau', org: bureau }),
+  );
+  expect(body.errors).toBeUndefined();
+  void kindType;
+  return (body.data as Json)[field];
+}
+
+const CHECK = /* GraphQL */ `
+  query ($ids: [String!]!) {
+    blacklistCheck(ids: $ids, purpose: LICENSING) {
+      id
+      valid
+      error
+      listed
+      categories
+      measures
+      since
+      until
+      greenChannelEligible
+    }
+  }
+`;
+const asLicensingSystem = () => authHeader({ role: 'internal', org: 'mianyang-licensing-system', scopes: ['blacklist:check'] });
+
+async function check(ids: string[]): Promise<Json[]> {
+  const { body } = await stack.query(CHECK, { ids }, await asLicensingSystem());
+  expect(body.errors).toBeUndefined();
+  return (body.data as Json).blacklistCheck;
+}
+
+describe('joint punishment and the blacklist check', () => {
+  it('lists a person as soon as a bureau writes a serious record, with the measures of its category', async () => {
+    expect((await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'DEBTOR_LISTING', [listing()])).created).toBe(1);
+    const [result] = await check([debtor]);
+    expect(result).toMatchObject({
+      id: debtor,
+      valid: true,
+      listed: true,
+      categories: ['DISHONEST_JUDGMENT_DEBTOR'],
+      since: monthsAgo(2),
+      greenChannelEligible: false,
+    });
+    expect(result!.measures).toEqual(expect.arrayContaining(['NO_AIR_TRAVEL', 'NO_SOFT_SLEEPER', 'NO_PROPERTY_PURCHASE']));
+  });
+
+  it('answers a mix of valid and invalid IDs item by item, never the records', async () => {
+    const results = await check([debtor, '123', volunteer]);
+    expect(results.map((r) => [r.id, r.valid, r.listed])).toEqual([
+      [debtor, true, true],
+      ['123', false, null],
+      [volunteer, true, false],
+    ]);
+    expect(results[1]!.error).toMatch(/18 characters/);
+    expect(Object.keys(results[0]!).sort()).toEqual(['categories', 'error', 'greenChannelEligible', 'id', 'listed', 'measures', 'since', 'until', 'valid']);
+  });
+
+  it('delists the person on the next check once the listing is removed', async () => {
+    const report = await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'DEBTOR_LISTING', [
+      listing({ removedOn: today, removalReason: 'PERFORMED' }),
+    ]);
+    expect(report.updated).toBe(1);
+    expect((await check([debtor]))[0]).toMatchObject({ listed: false, categories: [], measures: [] });
+  });
+
+  it('does not list for a serious record past its display period, and drops a ground the day it lapses', async () => {
+    await ingest('PUBLIC_SECURITY', 'ingestPublicSecurityRecords', 'PublicSecurityRecordKind', 'VIOLATION', [
+      {
+        id: 'PSB-JP-OLD',
+        personId: driver,
+        category: 'SERIOUS_TRAFFIC_VIOLATION',
+        grade: 'SERIOUS',
+        decisionDate: monthsAgo(40),
+        decisionNumber: '绵公交罚〔2023〕1号',
+        authority: '绵阳市公安局交通警察支队',
+        legalBasis: '《中华人民共和国道路交通安全法》第91条',
+        description: '醉酒驾驶机动车',
+        penalty: '吊销机动车驾驶证',
+      },
+    ]);
+    expect((await check([driver]))[0]!.listed).toBe(false);
+
+    await ingest('PUBLIC_SECURITY', 'ingestPublicSecurityRecords', 'PublicSecurityRecordKind', 'VIOLATION', [
+      {
+        id: 'PSB-JP-NEW',
+        personId: driver,
+        category: 'SERIOUS_TRAFFIC_VIOLATION',
+        grade: 'SERIOUS',
+        decisionDate: monthsAgo(3),
+        decisionNumber: '绵公交罚〔2026〕9号',
+        authority: '绵阳市公安局交通警察支队',
+        legalBasis: '《中华人民共和国道路交通安全法》第91条',
+        description: '醉酒驾驶机动车',
+        penalty: '吊销机动车驾驶证',
+      },
+    ]);
+    expect((await check([driver]))[0]).toMatchObject({ listed: true, categories: ['SERIOUS_TRAFFIC_VIOLATION'] });
+
+    // Time passes: the stored ground reaches its end today. No batch job runs.
+    await stack.subgraphs
+      .platform!.connection.db!.collection('joint_punishment_status')
+      .updateOne({ _id: driver as never }, { $set: { 'grounds.0.until': today } });
+    expect((await check([driver]))[0]!.listed).toBe(false);
+  });
+
+  it('makes a person with good records and no recent negative record eligible for the green channel', async () => {
+    const report = await ingest('PLATFORM', 'ingestPlatformRecords', 'PlatformRecordKind', 'VOLUNTEER_RECORD', [
+      {
+        id: 'VOL-JP-1',
+        personId: volunteer,
+        organisation: '绵阳市志愿者协会',
+        sourceOrganisation: '绵阳市志愿服务联合会',
+        activity: '社区防汛志愿服务',
+        hours: 40,
+        servedOn: monthsAgo(1),
+        legalBasis: '《志愿服务条例》',
+      },
+    ]);
+    expect(report).toMatchObject({ created: 1, rejected: 0 });
+    expect((await check([volunteer]))[0]!.greenChannelEligible).toBe(true);
+    // A general (not serious) record within 3 years takes the eligibility away without listing.
+    await ingest('TAX', 'ingestTaxRecords', 'TaxRecordKind', 'TAX_ARREARS', [
+      {
+        id: 'TA-JP-1',
+        personId: volunteer,
+        category: 'TAX_ARREARS',
+        grade: 'GENERAL',
+        decisionDate: monthsAgo(1),
+        decisionNumber: '绵税欠〔2026〕77号',
+        authority: '国家税务总局绵阳市税务局',
+        legalBasis: '《中华人民共和国税收征收管理法》第32条',
+        taxType: 'VALUE_ADDED_TAX',
+        amountYuan: 5000,
+        periodFrom: '2025-01-01',
+        periodTo: '2025-12-31',
+      },
+    ]);
+    expect((await check([volunteer]))[0]).toMatchObject({ listed: false, greenChannelEligible: false });
+  });
+
+  it('takes 10,000 IDs in one call', async () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => makeCitizenId('510722', addMonths('1960-01-01', Math.floor(i / 1000)), i % 1000));
+    const results = await check(ids);
+    expect(results).toHaveLength(10_000);
+    expect(results.every((r) => r.valid && r.listed === false)).toBe(true);
+  });
+
+  it('refuses callers without the blacklist:check scope', async () => {
+    const anonymous = await stack.query(CHECK, { ids: [debtor] });
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const partner = await stack.query(CHECK, { ids: [debtor] }, await authHeader({ role: 'internal', org: 'x' }));
+    expect(partner.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps the change in the bureau outbox when the platform is down, so it is not lost', async () => {
+    await stack.subgraphs.platform!.stop();
+    await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'DEBTOR_LISTING', [listing({ id: 'DL-JP-2', decisionNumber: '(2026)川07执56号' })]);
+    const outbox = await stack.subgraphs.courts!.connection.db!.collection('platform_outbox').find({}).toArray();
+    expect(outbox.map((d) => d.personIds)).toContainEqual([debtor]);
+  });
+});
