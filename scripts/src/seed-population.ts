@@ -1,4 +1,15 @@
-import { connectDatabase, databaseName, initModels, SUBGRAPHS, syntheticPeople } from '@credit/shared';
+import {
+  bureauCreditFacts,
+  connectDatabase,
+  databaseName,
+  initModels,
+  SUBGRAPHS,
+  syntheticPeople,
+  type NegativeRecordDoc,
+  type SubgraphDefinition,
+} from '@credit/shared';
+import { recomputeJointPunishment, type FactsSource, type PersonFacts } from '@credit/subgraph-platform/dist/joint-punishment';
+import type { Models as PlatformModels } from '@credit/subgraph-platform/dist/models';
 import type { Connection } from 'mongoose';
 
 import { SUBGRAPH_DEFINITIONS } from './subgraph-definitions';
@@ -40,10 +51,49 @@ export async function seedPopulation(options: SeedOptions): Promise<Record<strin
           for (const [collection, n] of Object.entries(counts)) totals[name]![collection] = (totals[name]![collection] ?? 0) + n;
         }),
       );
+      await deriveJointPunishment(
+        targets,
+        people.map((p) => p.id),
+      );
       options.onProgress?.(Math.min(options.people, from + chunkSize), options.people);
     }
     return totals;
   } finally {
     await Promise.all(connections.map((c) => c.close()));
   }
+}
+
+type Target = { name: string; def: SubgraphDefinition<unknown, unknown>; models: unknown };
+
+/**
+ * The platform's joint-punishment statuses for freshly seeded people. At run
+ * time the bureaus notify the platform after each write; the seed writes all
+ * databases itself, so it derives the statuses from the same credit facts the
+ * bureaus' subgraphs would report.
+ */
+async function deriveJointPunishment(targets: Target[], personIds: string[]): Promise<void> {
+  const platform = targets.find((t) => t.name === 'platform')!;
+  const source: FactsSource = async (ids) => {
+    const merged = new Map<string, PersonFacts>(ids.map((id) => [id, { grounds: [], lastNegativeDecisionDate: null }]));
+    for (const target of targets.filter((t) => t.def.bureau !== 'PLATFORM')) {
+      for (const kind of Object.values(target.def.ingestKinds(target.models)).filter((k) => k.negative)) {
+        const records = (await kind.model
+          .find({ personId: { $in: ids } })
+          .lean()
+          .exec()) as unknown as NegativeRecordDoc[];
+        const byPerson = new Map<string, NegativeRecordDoc[]>();
+        for (const r of records) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
+        for (const [id, list] of byPerson) {
+          const facts = bureauCreditFacts(target.def.bureau, list, kind.displayFacts);
+          const person = merged.get(id)!;
+          person.grounds.push(...facts.grounds.map((g) => ({ ...g, bureau: target.def.bureau })));
+          if (facts.lastNegativeDecisionDate && (!person.lastNegativeDecisionDate || facts.lastNegativeDecisionDate > person.lastNegativeDecisionDate)) {
+            person.lastNegativeDecisionDate = facts.lastNegativeDecisionDate;
+          }
+        }
+      }
+    }
+    return merged;
+  };
+  await recomputeJointPunishment(platform.models as PlatformModels, personIds, source);
 }

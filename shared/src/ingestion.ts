@@ -44,6 +44,8 @@ export interface IngestKind {
   keyedByPerson?: boolean;
   /** The record is a negative record: its category must belong to the bureau. */
   negative?: boolean;
+  /** Extra facts for its display window (PBoC's act end), as the subgraph's resolvers use. */
+  displayFacts?: (doc: any) => { actEndedOn?: string | null }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 interface LedgerDoc {
