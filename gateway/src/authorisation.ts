@@ -202,7 +202,9 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
           const personFields = selectedPersonFields(requestContext.document, requestContext.schema);
           const requestedGroups = [...new Set([...personFields.values()].map((f) => fieldGroups.get(f)).filter((g): g is string => Boolean(g)))];
           // The blacklist check reads each person's listing and green-channel standing.
-          if ([...people.values()].some((p) => p.field === 'blacklistCheck')) requestedGroups.push('joint_punishment', 'red_list');
+          if ([...people.values()].some((p) => p.field === 'blacklistCheck')) {
+            for (const group of ['joint_punishment', 'red_list']) if (!requestedGroups.includes(group)) requestedGroups.push(group);
+          }
 
           // Whose identity the caller may see depends on the public lists
           // when the policy says so for this role (the public; a subject

@@ -41,12 +41,12 @@ export class PlatformClient {
     return this.header.value;
   }
 
-  private async call<T>(query: string, variables: Record<string, unknown>, requestId: string): Promise<T> {
+  private async call<T>(query: string, variables: Record<string, unknown>, requestId: string, timeoutMs = 5000): Promise<T> {
     const res = await fetch(this.url(), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': requestId, [INTERNAL_PRINCIPAL_HEADER]: await this.serviceHeader() },
       body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(5000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
     if (!res.ok || body.errors?.length || !body.data) {
@@ -92,6 +92,8 @@ export class PlatformClient {
           `,
           { entries: chunk },
           requestId,
+          // Writing the log may wait behind other writers' batches: be patient rather than refuse the read.
+          60_000,
         );
         return data.appendQueryLog;
       }),

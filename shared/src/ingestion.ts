@@ -244,8 +244,9 @@ async function writeValidated(
 }
 
 /**
- * Ingests records of one kind for a bureau, a few at a time; records with the
- * same id are handled one after the other so the last one sent wins.
+ * Ingests records of one kind for a bureau with a few workers; records with
+ * the same id go to the same worker in the order sent, so the last one sent
+ * wins. Outcomes come back in the order of `records`.
  */
 export async function ingestRecords(
   kind: IngestKind,
@@ -255,25 +256,20 @@ export async function ingestRecords(
   concurrency = 8,
 ): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = new Array(records.length);
-  const chains = new Map<string, Promise<void>>();
-  let inFlight: Promise<void>[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const { position, raw } = records[i]!;
+  const groups = new Map<string, number[]>();
+  records.forEach(({ raw }, i) => {
     const r = raw as Record<string, unknown> | null;
-    const sameRecordKey = String((r && typeof r === 'object' && (r.id ?? r.personId)) ?? `#${i}`);
-    const previous = chains.get(sameRecordKey) ?? Promise.resolve();
-    const task = previous.then(async () => {
-      outcomes[i] = await ingestOne(kind, bureau, raw, position, ledger);
-    });
-    chains.set(sameRecordKey, task);
-    inFlight.push(task);
-    if (inFlight.length >= concurrency) {
-      await Promise.race(inFlight);
-      const settled = await Promise.all(inFlight.map((p) => Promise.race([p.then(() => true), Promise.resolve(false)])));
-      inFlight = inFlight.filter((_, k) => !settled[k]);
+    const key = String((r && typeof r === 'object' && (r.id ?? r.personId)) ?? `#${i}`);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  const queue = [...groups.values()];
+  const worker = async () => {
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      for (const i of group) outcomes[i] = await ingestOne(kind, bureau, records[i]!.raw, records[i]!.position, ledger);
     }
-  }
-  await Promise.all(inFlight);
-  await Promise.all(chains.values());
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
   return outcomes;
 }

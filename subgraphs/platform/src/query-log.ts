@@ -175,8 +175,15 @@ export class QueryLogWriter {
     this.writing = true;
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue;
-        this.queue = [];
+        // Bounded batches keep each insert short; callers stay in order.
+        let taken = 0;
+        let entries = 0;
+        while (taken < this.queue.length && (taken === 0 || entries + this.queue[taken]!.contents.length <= MAX_BATCH_ENTRIES)) {
+          entries += this.queue[taken]!.contents.length;
+          taken++;
+        }
+        const batch = this.queue.slice(0, taken);
+        this.queue = this.queue.slice(taken);
         try {
           this.head = await appendQueryLog(
             this.models,
@@ -201,6 +208,8 @@ export class QueryLogWriter {
     }
   }
 }
+
+const MAX_BATCH_ENTRIES = 2000;
 
 const writers = new WeakMap<Models, QueryLogWriter>();
 
