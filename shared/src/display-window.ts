@@ -68,3 +68,24 @@ export function displayWindow(facts: DisplayFacts, today: string = todayInCity()
   else if (today < from) endedBy = 'NOT_YET';
   return { from, until, shown: endedBy === null, endedBy, policyVersion: p.version };
 }
+
+/** Adds whole days to an ISO date. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The date `days` working days after `isoDate`: weekends and the policy's
+ * holidays (`deadlines.holidays`) do not count. Deadlines of objections and
+ * repairs are set in working days.
+ */
+export function addWorkingDays(isoDate: string, days: number, holidays: readonly string[] = policy().deadlines.holidays): string {
+  const skip = new Set(holidays);
+  let date = isoDate;
+  for (let left = days; left > 0;) {
+    date = addDays(date, 1);
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6 && !skip.has(date)) left -= 1;
+  }
+  return date;
+}

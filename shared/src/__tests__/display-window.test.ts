@@ -1,4 +1,4 @@
-import { addMonths, displayWindow } from '../display-window';
+import { addMonths, addWorkingDays, displayWindow } from '../display-window';
 import { loadPolicy } from '../policy';
 
 const policy = loadPolicy();
@@ -46,5 +46,14 @@ describe('display windows from the credit policy', () => {
   it('adds months clamping to the end of shorter months', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2023-12-31', 2)).toBe('2024-02-29');
+  });
+});
+
+describe('working days for deadlines', () => {
+  it('skips weekends and the policy holidays', () => {
+    // 2026-11-27 is a Friday: 5 working days later is the next Friday.
+    expect(addWorkingDays('2026-11-27', 5, [])).toBe('2026-12-04');
+    expect(addWorkingDays('2026-11-27', 5, ['2026-12-01'])).toBe('2026-12-07');
+    expect(addWorkingDays('2026-11-28', 1, [])).toBe('2026-11-30');
   });
 });

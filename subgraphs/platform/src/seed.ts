@@ -1,5 +1,7 @@
 import {
+  addDays,
   addMonths,
+  addWorkingDays,
   displayWindow,
   insertNewDocuments,
   makeSocialCreditCode,
@@ -27,22 +29,10 @@ import type { VolunteerRecordDoc } from './models/VolunteerRecord';
 const REF = POPULATION_REFERENCE_DATE;
 const SEED_PLAN = '《绵阳市人民政府办公室关于印发加强个人诚信体系建设实施方案的通知》(绵府办发〔2018〕32号)';
 
-const addDays = (isoDate: string, days: number) => new Date(Date.parse(isoDate) + days * 86_400_000).toISOString().slice(0, 10);
 const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
 
 /** Working days after `isoDate`: weekends and the policy's holidays do not count. */
-function addWorkingDays(isoDate: string, days: number): string {
-  const holidays = new Set(policy().deadlines.holidays);
-  let date = isoDate;
-  for (let left = days; left > 0;) {
-    date = addDays(date, 1);
-    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !holidays.has(date)) left -= 1;
-  }
-  return date;
-}
-
 /** An instant during office hours of a city day. */
 function officeTime(isoDate: string, rng: Rng): Date {
   return new Date(Date.parse(`${isoDate}T00:00:00+08:00`) + rng.int(8 * 60 + 30, 18 * 60) * 60_000);
