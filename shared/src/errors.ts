@@ -32,6 +32,7 @@ export const ERROR_CODES = {
     http: 503,
     description: 'The read could not be recorded in the query log, so nothing is served (fail closed, MISSION rule 4). Retry later.',
   },
+  CONFLICT: { http: 409, description: 'The object changed meanwhile (another decision came first); re-read it and decide again if still needed.' },
   SUBGRAPH_UNAVAILABLE: { http: 502, description: 'A source bureau could not be reached; fields it owns are null.' },
   INTERNAL_SERVER_ERROR: { http: 500, description: 'An unexpected failure; the details are in the server log under the request id.' },
 } as const;

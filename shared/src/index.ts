@@ -29,3 +29,4 @@ export * from './operation-limits';
 export * from './ingestion';
 export * from './ingestion-api';
 export * from './outbox';
+export * from './objection-flag';

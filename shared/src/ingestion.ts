@@ -158,10 +158,22 @@ async function validated(
       );
     throw err;
   }
-  // Store what the model made of it (cast types, defaults), minus collection time.
+  // Store what the model made of it (cast types, defaults), minus what the
+  // platform, not the bureau, keeps on the record.
   const stored = instance.toObject({ depopulate: true, versionKey: false }) as Record<string, unknown>;
   delete stored.collectedAt;
+  delete stored.underObjection;
   return { doc: stored, recordId: finalId, personId: normalisedPerson, category };
+}
+
+/**
+ * What a re-sent record keeps from the stored one: when it was first
+ * collected, and the flag of an open objection (only the objection's
+ * decision clears it, not a bureau re-sending the record).
+ */
+function platformKept(previous: unknown, now: Date): { collectedAt: Date; underObjection?: string | null } {
+  const doc = previous as { collectedAt?: Date; underObjection?: string | null } | null;
+  return { collectedAt: doc?.collectedAt ?? now, ...(doc?.underObjection ? { underObjection: doc.underObjection } : {}) };
 }
 
 /** Ingests one record; see the module comment for the outcomes. */
@@ -222,17 +234,13 @@ async function writeValidated(
           if (err.code !== 11000) throw err;
         });
       }
-      await kind.model
-        .replaceOne({ _id: v.recordId }, { ...v.doc, collectedAt: (previous as { collectedAt?: Date } | null)?.collectedAt ?? now }, { upsert: true })
-        .exec();
+      await kind.model.replaceOne({ _id: v.recordId }, { ...v.doc, ...platformKept(previous, now) }, { upsert: true }).exec();
       const moved = await ledger.Ledger.updateOne({ _id: key, version: entry.version }, { $set: { hash, version: entry.version + 1, updatedAt: now } }).exec();
       if (moved.matchedCount === 1) return { ...base, status: 'UPDATED' };
       continue; // another writer updated it meanwhile: look again
     }
     const existing = await kind.model.findById(v.recordId).lean().exec();
-    await kind.model
-      .replaceOne({ _id: v.recordId }, { ...v.doc, collectedAt: (existing as { collectedAt?: Date } | null)?.collectedAt ?? now }, { upsert: true })
-      .exec();
+    await kind.model.replaceOne({ _id: v.recordId }, { ...v.doc, ...platformKept(existing, now) }, { upsert: true }).exec();
     try {
       await ledger.Ledger.create({ _id: key, hash, version: 1, updatedAt: now });
       return { ...base, status: existing ? 'UPDATED' : 'CREATED' };

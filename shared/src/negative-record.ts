@@ -25,6 +25,8 @@ export interface NegativeRecordDoc {
   removedOn?: string | null;
   removalReason?: string | null;
   repairedOn?: string | null;
+  /** Id of the open objection against the record, if any (MISSION rule 7). */
+  underObjection?: string | null;
   collectedAt: Date;
 }
 
@@ -42,6 +44,7 @@ export const negativeRecordFields = {
   removedOn: { type: String, default: null },
   removalReason: { type: String, default: null },
   repairedOn: { type: String, default: null },
+  underObjection: { type: String, default: null },
   collectedAt: { type: Date, required: true, default: () => new Date() },
 } as const;
 
@@ -60,6 +63,7 @@ export function negativeRecordResolvers<T extends NegativeRecordDoc>(bureau: Bur
     id: (doc: T) => doc._id,
     provenance: (doc: T) => ({ bureau, sourceRecordId: doc._id, legalBasis: doc.legalBasis, collectedAt: doc.collectedAt }),
     displayWindow: (doc: T): DisplayWindow => displayWindow({ ...doc, ...extraFacts?.(doc) }),
+    underObjection: (doc: T) => Boolean(doc.underObjection),
   };
 }
 
@@ -84,7 +88,7 @@ export function pageOfShownRecords<T extends NegativeRecordDoc>(
 /** What one bureau's records mean for joint punishment and the green channel (see common.graphql). */
 export interface BureauCreditFacts {
   bureau: Bureau;
-  grounds: { recordId: string; category: string; since: string; until: string }[];
+  grounds: { recordId: string; category: string; since: string; until: string; underObjection: boolean }[];
   lastNegativeDecisionDate: string | null;
 }
 
@@ -100,7 +104,8 @@ export function bureauCreditFacts<T extends NegativeRecordDoc>(bureau: Bureau, r
     const window = displayWindow({ ...doc, ...extraFacts?.(doc) });
     if (!window.shown) continue;
     if (!lastNegativeDecisionDate || doc.decisionDate > lastNegativeDecisionDate) lastNegativeDecisionDate = doc.decisionDate;
-    if (categoryPolicy(doc.category).jointPunishment) grounds.push({ recordId: doc._id, category: doc.category, since: doc.decisionDate, until: window.until });
+    if (categoryPolicy(doc.category).jointPunishment)
+      grounds.push({ recordId: doc._id, category: doc.category, since: doc.decisionDate, until: window.until, underObjection: Boolean(doc.underObjection) });
   }
   return { bureau, grounds, lastNegativeDecisionDate };
 }

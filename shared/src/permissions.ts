@@ -4,6 +4,7 @@ import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shie
 import { decideAccess } from './access';
 import type { ForwardedRequest } from './auth';
 import { codedError } from './errors';
+import { isServicePrincipal } from './principal';
 
 /** What the permission rules need from a subgraph's request context. */
 export interface AccessContext {
@@ -80,3 +81,8 @@ export function bureauWriter(bureau: string): IRule {
     return codedError('FORBIDDEN', `Only ${bureau} operators write ${bureau} records`);
   });
 }
+
+/** Shield rule: only the services' own principals (gateway, platform) pass. */
+export const serviceOnly: IRule = rule('service-only', { cache: 'no_cache' })((_parent: unknown, _args: unknown, ctx: AccessContext) =>
+  isServicePrincipal(ctx.forwarded.principal) ? true : codedError('FORBIDDEN', 'This operation is internal to the platform services'),
+);

@@ -51,7 +51,7 @@ export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint
           method: 'POST',
           headers: { 'content-type': 'application/json', [INTERNAL_PRINCIPAL_HEADER]: header },
           body: JSON.stringify({
-            query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${field} { bureau grounds { recordId category since until } lastNegativeDecisionDate } } } }`,
+            query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${field} { bureau grounds { recordId category since until underObjection } lastNegativeDecisionDate } } } }`,
             variables: { reps: personIds.map((id) => ({ __typename: 'Person', id })) },
           }),
           signal: AbortSignal.timeout(30_000),
@@ -97,6 +97,7 @@ export function effectiveStatus(doc: Pick<JointPunishmentStatusDoc, 'grounds' | 
           .reverse()[0]!
       : null,
     updatedAt: doc?.updatedAt ?? null,
+    underObjection: inForce.some((g) => g.underObjection),
     grounds: inForce,
   };
 }

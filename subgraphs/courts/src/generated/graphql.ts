@@ -76,6 +76,8 @@ export type CompanyDishonestyRecord = {
   provenance: RecordProvenance;
   /** The person's role in the company. */
   role: CompanyRole;
+  /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
   /** Unified social credit code of the listed company (GB 32100). */
   unifiedSocialCreditCode: Scalars['String']['output'];
 };
@@ -206,6 +208,8 @@ export type DebtorListing = {
   removalReason?: Maybe<DebtorRemovalReason>;
   /** When the listing was taken off the list early, if it was. */
   removedOn?: Maybe<Scalars['Date']['output']>;
+  /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
 };
 
 /** A page of debtor listings. */
@@ -351,6 +355,8 @@ export type IngestStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Internal (platform service only): sets or clears the objection flag of one of this bureau's records; false when the person has no such record. */
+  flagCourtObjection: Scalars['Boolean']['output'];
   /**
    * Writes records of this bureau (operators of COURTS only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -362,10 +368,27 @@ export type Mutation = {
 };
 
 
+export type MutationFlagCourtObjectionArgs = {
+  action: ObjectionFlagAction;
+  objectionId: Scalars['ID']['input'];
+  personId: Scalars['CitizenId']['input'];
+  recordId: Scalars['String']['input'];
+};
+
+
 export type MutationIngestCourtRecordsArgs = {
   kind: CourtRecordKind;
   records: Array<Scalars['JSONObject']['input']>;
 };
+
+/** Internal: what the platform asks a bureau to do with a record's objection flag. */
+export type ObjectionFlagAction =
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN';
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
@@ -423,6 +446,7 @@ export type PunishmentGround = {
   category: Scalars['String']['output'];
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
+  underObjection: Scalars['Boolean']['output'];
   until: Scalars['Date']['output'];
 };
 
@@ -571,10 +595,10 @@ export type ResolversTypes = ResolversObject<{
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   CompanyDishonestyRecord: ResolverTypeWrapper<CompanyDishonestyRecordDoc>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CompanyDishonestyRecordConnection: ResolverTypeWrapper<Page<CompanyDishonestyRecordDoc>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CompanyRepresentation: ResolverTypeWrapper<CompanyRepresentationDoc>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CompanyRole: CompanyRole;
   ConsumptionMeasure: ConsumptionMeasure;
   ConsumptionRestriction: ResolverTypeWrapper<ConsumptionRestrictionDoc>;
@@ -597,6 +621,7 @@ export type ResolversTypes = ResolversObject<{
   IngestStatus: IngestStatus;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ObjectionFlagAction: ObjectionFlagAction;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
@@ -612,10 +637,10 @@ export type ResolversParentTypes = ResolversObject<{
   CitizenId: Scalars['CitizenId']['output'];
   CompanyDishonestyRecord: CompanyDishonestyRecordDoc;
   ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
   CompanyDishonestyRecordConnection: Page<CompanyDishonestyRecordDoc>;
   Int: Scalars['Int']['output'];
   CompanyRepresentation: CompanyRepresentationDoc;
-  Boolean: Scalars['Boolean']['output'];
   ConsumptionRestriction: ConsumptionRestrictionDoc;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -665,6 +690,7 @@ export type CompanyDishonestyRecordResolvers<ContextType = Context, ParentType e
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['CompanyRole'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -716,6 +742,7 @@ export type DebtorListingResolvers<ContextType = Context, ParentType extends Res
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   removalReason?: Resolver<Maybe<ResolversTypes['DebtorRemovalReason']>, ParentType, ContextType>;
   removedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type DebtorListingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DebtorListingConnection'] = ResolversParentTypes['DebtorListingConnection']> = ResolversObject<{
@@ -769,6 +796,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  flagCourtObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFlagCourtObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestCourtRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestCourtRecordsArgs, 'kind' | 'records'>>;
 }>;
 
@@ -792,6 +820,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 

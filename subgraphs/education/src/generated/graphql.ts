@@ -174,6 +174,8 @@ export type IngestStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Internal (platform service only): sets or clears the objection flag of one of this bureau's records; false when the person has no such record. */
+  flagEducationObjection: Scalars['Boolean']['output'];
   /**
    * Writes records of this bureau (operators of EDUCATION only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -185,10 +187,27 @@ export type Mutation = {
 };
 
 
+export type MutationFlagEducationObjectionArgs = {
+  action: ObjectionFlagAction;
+  objectionId: Scalars['ID']['input'];
+  personId: Scalars['CitizenId']['input'];
+  recordId: Scalars['String']['input'];
+};
+
+
 export type MutationIngestEducationRecordsArgs = {
   kind: EducationRecordKind;
   records: Array<Scalars['JSONObject']['input']>;
 };
+
+/** Internal: what the platform asks a bureau to do with a record's objection flag. */
+export type ObjectionFlagAction =
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN';
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
@@ -234,6 +253,7 @@ export type PunishmentGround = {
   category: Scalars['String']['output'];
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
+  underObjection: Scalars['Boolean']['output'];
   until: Scalars['Date']['output'];
 };
 
@@ -311,6 +331,8 @@ export type ResearchMisconduct = {
   provenance: RecordProvenance;
   /** Title of the publication concerned, if any. */
   publicationTitle?: Maybe<Scalars['String']['output']>;
+  /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
 };
 
 /** Category of research-misconduct findings (credit policy `categories`). */
@@ -390,6 +412,8 @@ export type StudentIntegrityRecord = {
   institution: Scalars['String']['output'];
   /** Owning bureau, source record and legal basis of collection. */
   provenance: RecordProvenance;
+  /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
 };
 
 /** A page of student integrity records. */
@@ -517,6 +541,7 @@ export type ResolversTypes = ResolversObject<{
   IngestStatus: IngestStatus;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ObjectionFlagAction: ObjectionFlagAction;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
@@ -633,6 +658,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  flagEducationObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFlagEducationObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestEducationRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestEducationRecordsArgs, 'kind' | 'records'>>;
 }>;
 
@@ -655,6 +681,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
@@ -687,6 +714,7 @@ export type ResearchMisconductResolvers<ContextType = Context, ParentType extend
   projectNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   publicationTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type ResearchMisconductConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResearchMisconductConnection'] = ResolversParentTypes['ResearchMisconductConnection']> = ResolversObject<{
@@ -708,6 +736,7 @@ export type StudentIntegrityRecordResolvers<ContextType = Context, ParentType ex
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institution?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type StudentIntegrityRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudentIntegrityRecordConnection'] = ResolversParentTypes['StudentIntegrityRecordConnection']> = ResolversObject<{

@@ -1,4 +1,4 @@
-import { ingestionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, objectionFlagResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { ingestKinds } from '../ingestion';
@@ -11,7 +11,10 @@ import { StudentIntegrityRecord } from './StudentIntegrityRecord';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: rootQueryResolvers,
-  Mutation: { ingestEducationRecords: ingestionResolver('EDUCATION', ingestKinds) as never },
+  Mutation: {
+    flagEducationObjection: objectionFlagResolver(ingestKinds) as never,
+    ingestEducationRecords: ingestionResolver('EDUCATION', ingestKinds) as never,
+  },
   Person,
   EducationRecord,
   Degree,

@@ -110,6 +110,8 @@ export type IllegalFundRaisingRecord = {
   provenance: RecordProvenance;
   /** What the scheme promised and how it raised the money. */
   scheme: Scalars['String']['output'];
+  /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
   /** Number of people who put money in. */
   victims: Scalars['Int']['output'];
 };
@@ -187,6 +189,8 @@ export type LoanDefault = {
   provenance: RecordProvenance;
   /** When the defaulted amount was repaid or settled; null while it is not. */
   settledOn?: Maybe<Scalars['Date']['output']>;
+  /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
 };
 
 /** A page of loan defaults. */
@@ -255,6 +259,8 @@ export type MaliciousDebtEvasionRecord = {
   lender: Scalars['String']['output'];
   /** Where the record comes from and its legal basis. */
   provenance: RecordProvenance;
+  /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
 };
 
 /** A page of malicious debt evasion records. */
@@ -270,6 +276,8 @@ export type MaliciousDebtEvasionRecordConnection = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Internal (platform service only): sets or clears the objection flag of one of this bureau's records; false when the person has no such record. */
+  flagPbocObjection: Scalars['Boolean']['output'];
   /**
    * Writes records of this bureau (operators of PBOC only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -281,10 +289,27 @@ export type Mutation = {
 };
 
 
+export type MutationFlagPbocObjectionArgs = {
+  action: ObjectionFlagAction;
+  objectionId: Scalars['ID']['input'];
+  personId: Scalars['CitizenId']['input'];
+  recordId: Scalars['String']['input'];
+};
+
+
 export type MutationIngestPbocRecordsArgs = {
   kind: PbocRecordKind;
   records: Array<Scalars['JSONObject']['input']>;
 };
+
+/** Internal: what the platform asks a bureau to do with a record's objection flag. */
+export type ObjectionFlagAction =
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN';
 
 /** An overdue repayment reported to the credit reference system. */
 export type OverdueRecord = {
@@ -319,6 +344,8 @@ export type OverdueRecord = {
   provenance: RecordProvenance;
   /** When the overdue amount was repaid; null while it is not. */
   settledOn?: Maybe<Scalars['Date']['output']>;
+  /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
 };
 
 /** A page of overdue records. */
@@ -399,6 +426,7 @@ export type PunishmentGround = {
   category: Scalars['String']['output'];
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
+  underObjection: Scalars['Boolean']['output'];
   until: Scalars['Date']['output'];
 };
 
@@ -567,6 +595,7 @@ export type ResolversTypes = ResolversObject<{
   MaliciousDebtEvasionRecord: ResolverTypeWrapper<MaliciousDebtEvasionDoc>;
   MaliciousDebtEvasionRecordConnection: ResolverTypeWrapper<Page<MaliciousDebtEvasionDoc>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ObjectionFlagAction: ObjectionFlagAction;
   OverdueRecord: ResolverTypeWrapper<OverdueRecordDoc>;
   OverdueRecordConnection: ResolverTypeWrapper<Page<OverdueRecordDoc>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -655,6 +684,7 @@ export type IllegalFundRaisingRecordResolvers<ContextType = Context, ParentType 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   victims?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -698,6 +728,7 @@ export type LoanDefaultResolvers<ContextType = Context, ParentType extends Resol
   product?: Resolver<ResolversTypes['LoanProduct'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   settledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type LoanDefaultConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanDefaultConnection'] = ResolversParentTypes['LoanDefaultConnection']> = ResolversObject<{
@@ -727,6 +758,7 @@ export type MaliciousDebtEvasionRecordResolvers<ContextType = Context, ParentTyp
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lender?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type MaliciousDebtEvasionRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaliciousDebtEvasionRecordConnection'] = ResolversParentTypes['MaliciousDebtEvasionRecordConnection']> = ResolversObject<{
@@ -736,6 +768,7 @@ export type MaliciousDebtEvasionRecordConnectionResolvers<ContextType = Context,
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  flagPbocObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFlagPbocObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestPbocRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPbocRecordsArgs, 'kind' | 'records'>>;
 }>;
 
@@ -755,6 +788,7 @@ export type OverdueRecordResolvers<ContextType = Context, ParentType extends Res
   product?: Resolver<ResolversTypes['LoanProduct'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   settledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type OverdueRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueRecordConnection'] = ResolversParentTypes['OverdueRecordConnection']> = ResolversObject<{
@@ -783,6 +817,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 

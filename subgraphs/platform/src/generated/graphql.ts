@@ -56,6 +56,8 @@ export type BlacklistCheckResult = {
   listed?: Maybe<Scalars['Boolean']['output']>;
   measures?: Maybe<Array<Scalars['String']['output']>>;
   since?: Maybe<Scalars['Date']['output']>;
+  /** A record that grounds the listing is disputed (an objection is open). */
+  underObjection?: Maybe<Scalars['Boolean']['output']>;
   until?: Maybe<Scalars['Date']['output']>;
   /** Whether the ID is a valid citizen ID; when false, `error` says why and the rest is null. */
   valid: Scalars['Boolean']['output'];
@@ -403,6 +405,19 @@ export type Mutation = {
   appendQueryLog: Scalars['String']['output'];
   /** A reviewer puts an institution on the misconduct blacklist. */
   blacklistInstitution: InstitutionBlacklistEntry;
+  /**
+   * An operator of the owning bureau decides an objection: CORRECTED (a new
+   * version of the record was sent), REMOVED (the record no longer shows) or
+   * UPHELD. Only one decision can succeed; the person reads it in
+   * `Person.objections`.
+   */
+  decideObjection: Objection;
+  /**
+   * The data subject disputes one of their records. The record is flagged
+   * "under objection" at once wherever it is shown (and in the blacklist
+   * check); the owning bureau decides by `dueOn` (policy working days).
+   */
+  fileObjection: Objection;
   /** The data subject grants a consent. Only the subject may grant their own. */
   grantConsent: Consent;
   /**
@@ -430,6 +445,20 @@ export type MutationAppendQueryLogArgs = {
 export type MutationBlacklistInstitutionArgs = {
   institutionId: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationDecideObjectionArgs = {
+  id: Scalars['ID']['input'];
+  outcome: ObjectionOutcome;
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationFileObjectionArgs = {
+  bureau: Bureau;
+  reason: Scalars['String']['input'];
+  recordId: Scalars['String']['input'];
 };
 
 
@@ -491,6 +520,21 @@ export type ObjectionConnection = {
   /** Number of objections in the whole list. */
   totalCount: Scalars['Int']['output'];
 };
+
+/** Internal: what the platform asks a bureau to do with a record's objection flag. */
+export type ObjectionFlagAction =
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN';
+
+/** How the owning bureau decided an objection. */
+export type ObjectionOutcome =
+  | 'CORRECTED'
+  | 'REMOVED'
+  | 'UPHELD';
 
 /** Where an objection stands (MISSION rule 7). */
 export type ObjectionStatus =
@@ -652,6 +696,7 @@ export type PunishmentGround = {
   category: Scalars['String']['output'];
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
+  underObjection: Scalars['Boolean']['output'];
   until: Scalars['Date']['output'];
 };
 
@@ -672,6 +717,8 @@ export type Query = {
    * request.
    */
   consentCheck: ConsentCheck;
+  /** Objections past their decision deadline and still undecided, oldest deadline first (reviewers). */
+  overdueObjections?: Maybe<ObjectionConnection>;
   /**
    * Several people in one call, in the order asked (at most `limits.maxPeoplePerQuery`
    * of the credit policy, 100 by default; more is TOO_MANY_IDS). Every source
@@ -704,6 +751,12 @@ export type QueryConsentCheckArgs = {
   institutionId: Scalars['String']['input'];
   purpose: ConsentPurpose;
   subjectIds: Array<Scalars['CitizenId']['input']>;
+};
+
+
+export type QueryOverdueObjectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1095,6 +1148,8 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Objection: ResolverTypeWrapper<ObjectionDoc>;
   ObjectionConnection: ResolverTypeWrapper<Page<ObjectionDoc>>;
+  ObjectionFlagAction: ObjectionFlagAction;
+  ObjectionOutcome: ObjectionOutcome;
   ObjectionStatus: ObjectionStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
@@ -1190,6 +1245,7 @@ export type BlacklistCheckResultResolvers<ContextType = Context, ParentType exte
   listed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   measures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  underObjection?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -1324,6 +1380,8 @@ export type JointPunishmentStatusResolvers<ContextType = Context, ParentType ext
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   appendQueryLog?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationAppendQueryLogArgs, 'entries'>>;
   blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'institutionId' | 'reason'>>;
+  decideObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationDecideObjectionArgs, 'id' | 'outcome' | 'reason'>>;
+  fileObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationFileObjectionArgs, 'bureau' | 'reason' | 'recordId'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'input'>>;
   ingestPlatformRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPlatformRecordsArgs, 'kind' | 'records'>>;
   liftInstitutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationLiftInstitutionBlacklistArgs, 'institutionId'>>;
@@ -1396,12 +1454,14 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   blacklistCheck?: Resolver<Maybe<Array<ResolversTypes['BlacklistCheckResult']>>, ParentType, ContextType, RequireFields<QueryBlacklistCheckArgs, 'ids' | 'purpose'>>;
   consentCheck?: Resolver<ResolversTypes['ConsentCheck'], ParentType, ContextType, RequireFields<QueryConsentCheckArgs, 'institutionId' | 'purpose' | 'subjectIds'>>;
+  overdueObjections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, Partial<QueryOverdueObjectionsArgs>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   queryLogEntries?: Resolver<Maybe<ResolversTypes['QueryLogPage']>, ParentType, ContextType, Partial<QueryQueryLogEntriesArgs>>;

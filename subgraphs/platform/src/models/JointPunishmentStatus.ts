@@ -14,6 +14,7 @@ export interface PunishmentGroundDoc {
   since: string;
   /** First day the record is no longer shown: the ground lapses by itself then. */
   until: string;
+  underObjection?: boolean;
 }
 
 export interface JointPunishmentStatusDoc {
@@ -44,6 +45,7 @@ const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
         category: { type: String, required: true },
         since: { type: String, required: true },
         until: { type: String, required: true },
+        underObjection: { type: Boolean, default: false },
       },
     ],
     lastNegativeDecisionDate: { type: String, default: null },

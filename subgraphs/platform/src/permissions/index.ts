@@ -12,8 +12,8 @@ const gatewayOnly = rule('gateway-only', { cache: 'no_cache' })((_parent, _args,
 
 const dataSubject = rule('data-subject', { cache: 'no_cache' })((_parent, _args, ctx: Context) => {
   if (ctx.principal.role === 'subject' && ctx.principal.subjectId) return true;
-  if (ctx.principal.role === 'public') return codedError('UNAUTHENTICATED', 'Sign in as the data subject to manage your consents');
-  return codedError('FORBIDDEN', 'Only the data subject manages their consents');
+  if (ctx.principal.role === 'public') return codedError('UNAUTHENTICATED', 'Sign in as the data subject to do this');
+  return codedError('FORBIDDEN', 'Only the data subject may do this, for their own record');
 });
 
 const reviewer = rule('reviewer', { cache: 'no_cache' })((_parent, _args, ctx: Context) =>
@@ -42,9 +42,18 @@ const blacklistChecker = rule('blacklist-checker', { cache: 'no_cache' })((_pare
   );
 });
 
+const bureauOperator = rule('bureau-operator', { cache: 'no_cache' })((_parent, _args, ctx: Context) =>
+  ctx.principal.role === 'bureau'
+    ? true
+    : codedError(ctx.principal.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN', 'Only an operator of the owning bureau decides'),
+);
+
 export const permissions: IRules = {
-  Query: { consentCheck: gatewayOnly, queryLogEntries: auditorOrPartner, blacklistCheck: blacklistChecker },
+  Query: { consentCheck: gatewayOnly, queryLogEntries: auditorOrPartner, blacklistCheck: blacklistChecker, overdueObjections: reviewer },
   Mutation: {
+    fileObjection: dataSubject,
+    // The resolver checks the operator's bureau against the objection's.
+    decideObjection: bureauOperator,
     recordsChanged: serviceOnly,
     ingestPlatformRecords: bureauWriter('PLATFORM'),
     grantConsent: dataSubject,

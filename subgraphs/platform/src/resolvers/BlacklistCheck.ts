@@ -38,7 +38,19 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
   ]);
   const today = todayInCity();
   return parsed.map(({ raw, id, error }) => {
-    if (!id) return { id: raw, valid: false, error, listed: null, categories: null, measures: null, since: null, until: null, greenChannelEligible: null };
+    if (!id)
+      return {
+        id: raw,
+        valid: false,
+        error,
+        listed: null,
+        categories: null,
+        measures: null,
+        since: null,
+        until: null,
+        greenChannelEligible: null,
+        underObjection: null,
+      };
     const doc = statusById.get(id) ?? null;
     const status = effectiveStatus(doc, today);
     return {
@@ -51,6 +63,7 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
       since: status.since,
       until: status.until,
       greenChannelEligible: !status.listed && greenChannelEligible(doc?.lastNegativeDecisionDate, good.has(id), today),
+      underObjection: status.underObjection,
     };
   });
 };

@@ -7,6 +7,7 @@ import type { Context } from '../context';
 import type { MutationResolvers } from '../generated/graphql';
 import { factsFromBureaus, recomputeJointPunishment } from '../joint-punishment';
 import type { ConsentDoc } from '../models/Consent';
+import { decideObjection, fileObjection } from '../objections';
 import { queryLogWriter, type QueryLogContent } from '../query-log';
 
 function models(ctx: Context) {
@@ -32,6 +33,9 @@ function checkInstitutionId(id: string): void {
 }
 
 export const Mutation: MutationResolvers = {
+  fileObjection: (_parent, args, ctx) => fileObjection(ctx, args),
+  decideObjection: (_parent, args, ctx) => decideObjection(ctx, args),
+
   recordsChanged: async (_parent, { personIds }, ctx) => {
     await recomputeJointPunishment(ctx.models, personIds, factsFromBureaus(ctx.peerUrl, ctx.internalSecret));
     return personIds.length;

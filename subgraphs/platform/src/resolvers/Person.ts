@@ -17,7 +17,7 @@ export const Person: PersonResolvers = {
   queryLog: async ({ id }, args, { loaders }) => paginate(await loaders.queryLogByPerson.load(id), args, byId),
   jointPunishment: async ({ id }, _args, { loaders }) => {
     // Derived from the grounds in force today: a lapsed record leaves the list without a batch job.
-    const { grounds: _grounds, ...status } = effectiveStatus(await loaders.jointPunishmentById.load(id));
+    const { grounds: _grounds, underObjection: _flag, ...status } = effectiveStatus(await loaders.jointPunishmentById.load(id));
     return status;
   },
   redList: async ({ id }, _args, { loaders }) => {

@@ -10,6 +10,7 @@ import { CreditEvaluation } from './CreditEvaluation';
 import { InstitutionBlacklistEntry } from './InstitutionBlacklistEntry';
 import { Mutation } from './Mutation';
 import { Objection } from './Objection';
+import { overdueObjections } from './OverdueObjections';
 import { Person } from './Person';
 import { PracticeRecord } from './PracticeRecord';
 import { queryLogEntries } from './QueryLogEntries';
@@ -20,7 +21,7 @@ import { VolunteerRecord } from './VolunteerRecord';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: { ...rootQueryResolvers, consentCheck, queryLogEntries, blacklistCheck },
+  Query: { ...rootQueryResolvers, consentCheck, queryLogEntries, blacklistCheck, overdueObjections },
   Mutation: { ...Mutation, ingestPlatformRecords: ingestionResolver('PLATFORM', ingestKinds) as never },
   InstitutionBlacklistEntry,
   Person,

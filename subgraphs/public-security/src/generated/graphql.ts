@@ -133,6 +133,8 @@ export type IngestStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Internal (platform service only): sets or clears the objection flag of one of this bureau's records; false when the person has no such record. */
+  flagPublicSecurityObjection: Scalars['Boolean']['output'];
   /**
    * Writes records of this bureau (operators of PUBLIC_SECURITY only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -144,10 +146,27 @@ export type Mutation = {
 };
 
 
+export type MutationFlagPublicSecurityObjectionArgs = {
+  action: ObjectionFlagAction;
+  objectionId: Scalars['ID']['input'];
+  personId: Scalars['CitizenId']['input'];
+  recordId: Scalars['String']['input'];
+};
+
+
 export type MutationIngestPublicSecurityRecordsArgs = {
   kind: PublicSecurityRecordKind;
   records: Array<Scalars['JSONObject']['input']>;
 };
+
+/** Internal: what the platform asks a bureau to do with a record's objection flag. */
+export type ObjectionFlagAction =
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN';
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
@@ -191,6 +210,7 @@ export type PunishmentGround = {
   category: Scalars['String']['output'];
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
+  underObjection: Scalars['Boolean']['output'];
   until: Scalars['Date']['output'];
 };
 
@@ -286,6 +306,8 @@ export type Violation = {
   /** The penalty imposed. */
   penalty: Scalars['String']['output'];
   provenance: RecordProvenance;
+  /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
 };
 
 /** Categories of violations recorded by public security (credit policy `categories`). */
@@ -419,6 +441,8 @@ export type ResolversTypes = ResolversObject<{
   IngestStatus: IngestStatus;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ObjectionFlagAction: ObjectionFlagAction;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   PublicSecurityRecordKind: PublicSecurityRecordKind;
@@ -430,7 +454,6 @@ export type ResolversTypes = ResolversObject<{
   RegisteredResidence: ResolverTypeWrapper<RegisteredResidence>;
   SeverityGrade: SeverityGrade;
   Violation: ResolverTypeWrapper<ViolationDoc>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ViolationCategory: ViolationCategory;
   ViolationConnection: ResolverTypeWrapper<Page<ViolationDoc>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -450,6 +473,7 @@ export type ResolversParentTypes = ResolversObject<{
   IngestReport: IngestReport;
   JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Person: PersonRef;
   PunishmentGround: PunishmentGround;
@@ -458,7 +482,6 @@ export type ResolversParentTypes = ResolversObject<{
   RecordProvenance: RecordProvenance;
   RegisteredResidence: RegisteredResidence;
   Violation: ViolationDoc;
-  ID: Scalars['ID']['output'];
   ViolationConnection: Page<ViolationDoc>;
   String: Scalars['String']['output'];
 }>;
@@ -525,6 +548,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  flagPublicSecurityObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFlagPublicSecurityObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestPublicSecurityRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPublicSecurityRecordsArgs, 'kind' | 'records'>>;
 }>;
 
@@ -546,6 +570,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
@@ -584,6 +609,7 @@ export type ViolationResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   penalty?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type ViolationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ViolationConnection'] = ResolversParentTypes['ViolationConnection']> = ResolversObject<{

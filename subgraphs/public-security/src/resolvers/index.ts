@@ -1,4 +1,4 @@
-import { ingestionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, objectionFlagResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { ingestKinds } from '../ingestion';
@@ -9,7 +9,10 @@ import { Violation } from './Violation';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: rootQueryResolvers,
-  Mutation: { ingestPublicSecurityRecords: ingestionResolver('PUBLIC_SECURITY', ingestKinds) as never },
+  Mutation: {
+    flagPublicSecurityObjection: objectionFlagResolver(ingestKinds) as never,
+    ingestPublicSecurityRecords: ingestionResolver('PUBLIC_SECURITY', ingestKinds) as never,
+  },
   Person,
   Identity,
   Violation,

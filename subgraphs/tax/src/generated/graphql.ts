@@ -108,6 +108,8 @@ export type IngestStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Internal (platform service only): sets or clears the objection flag of one of this bureau's records; false when the person has no such record. */
+  flagTaxObjection: Scalars['Boolean']['output'];
   /**
    * Writes records of this bureau (operators of TAX only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -119,10 +121,27 @@ export type Mutation = {
 };
 
 
+export type MutationFlagTaxObjectionArgs = {
+  action: ObjectionFlagAction;
+  objectionId: Scalars['ID']['input'];
+  personId: Scalars['CitizenId']['input'];
+  recordId: Scalars['String']['input'];
+};
+
+
 export type MutationIngestTaxRecordsArgs = {
   kind: TaxRecordKind;
   records: Array<Scalars['JSONObject']['input']>;
 };
+
+/** Internal: what the platform asks a bureau to do with a record's objection flag. */
+export type ObjectionFlagAction =
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN';
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
@@ -168,6 +187,7 @@ export type PunishmentGround = {
   category: Scalars['String']['output'];
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
+  underObjection: Scalars['Boolean']['output'];
   until: Scalars['Date']['output'];
 };
 
@@ -245,6 +265,8 @@ export type TaxArrears = {
   settledOn?: Maybe<Scalars['Date']['output']>;
   /** Tax owed. */
   taxType: TaxType;
+  /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
 };
 
 /** Categories of tax arrears records (credit policy `categories`). */
@@ -318,6 +340,8 @@ export type TaxDishonestyCase = {
   penalty: Scalars['String']['output'];
   /** Owning bureau, source record and legal basis of collection. */
   provenance: RecordProvenance;
+  /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
 };
 
 /** A page of tax-dishonesty cases. */
@@ -484,6 +508,8 @@ export type ResolversTypes = ResolversObject<{
   IngestStatus: IngestStatus;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ObjectionFlagAction: ObjectionFlagAction;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
@@ -492,7 +518,6 @@ export type ResolversTypes = ResolversObject<{
   SeverityGrade: SeverityGrade;
   TaxArrears: ResolverTypeWrapper<TaxArrearsDoc>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   TaxArrearsCategory: TaxArrearsCategory;
   TaxArrearsConnection: ResolverTypeWrapper<Page<TaxArrearsDoc>>;
   TaxCreditLevel: TaxCreditLevel;
@@ -519,6 +544,7 @@ export type ResolversParentTypes = ResolversObject<{
   IngestReport: IngestReport;
   JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Person: PersonRef;
   PunishmentGround: PunishmentGround;
@@ -526,7 +552,6 @@ export type ResolversParentTypes = ResolversObject<{
   RecordProvenance: RecordProvenance;
   TaxArrears: TaxArrearsDoc;
   Float: Scalars['Float']['output'];
-  ID: Scalars['ID']['output'];
   TaxArrearsConnection: Page<TaxArrearsDoc>;
   TaxCreditRating: TaxCreditRatingDoc;
   TaxDishonestyCase: TaxDishonestyCaseDoc;
@@ -586,6 +611,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  flagTaxObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFlagTaxObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestTaxRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestTaxRecordsArgs, 'kind' | 'records'>>;
 }>;
 
@@ -608,6 +634,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
@@ -637,6 +664,7 @@ export type TaxArrearsResolvers<ContextType = Context, ParentType extends Resolv
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   settledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   taxType?: Resolver<ResolversTypes['TaxType'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type TaxArrearsConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaxArrearsConnection'] = ResolversParentTypes['TaxArrearsConnection']> = ResolversObject<{
@@ -666,6 +694,7 @@ export type TaxDishonestyCaseResolvers<ContextType = Context, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   penalty?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type TaxDishonestyCaseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaxDishonestyCaseConnection'] = ResolversParentTypes['TaxDishonestyCaseConnection']> = ResolversObject<{

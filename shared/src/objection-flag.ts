@@ -1,0 +1,39 @@
+import { todayInCity } from './display-window';
+import type { IngestKind } from './ingestion';
+import type { PlatformNotifier } from './outbox';
+
+/**
+ * The bureau's side of an objection (MISSION rule 7): the platform files and
+ * decides objections, but the disputed record lives in the bureau's database,
+ * so the bureau flags it (at once, so it shows "under objection" wherever the
+ * record is shown), and clears or removes it on the decision. Each change is
+ * one conditional update, repeatable without harm.
+ */
+export type ObjectionFlagAction = 'OPEN' | 'CLEAR' | 'CLEAR_AND_REMOVE';
+
+export function objectionFlagResolver<TModels>(kinds: (models: TModels) => Record<string, IngestKind>) {
+  return async (
+    _parent: unknown,
+    args: { recordId: string; personId: string; objectionId: string; action: ObjectionFlagAction },
+    ctx: { models: TModels; notifier: PlatformNotifier },
+  ): Promise<boolean> => {
+    const negative = Object.values(kinds(ctx.models)).filter((k) => k.negative);
+    for (const { model } of negative) {
+      const record = (await model.findOne({ _id: args.recordId, personId: args.personId }).lean().exec()) as { underObjection?: string | null } | null;
+      if (!record) continue;
+      if (args.action === 'OPEN') {
+        // Another objection already open on the record keeps its flag.
+        await model.updateOne({ _id: args.recordId, personId: args.personId, underObjection: null }, { $set: { underObjection: args.objectionId } }).exec();
+      } else {
+        const removal = args.action === 'CLEAR_AND_REMOVE' ? { removedOn: todayInCity(), removalReason: 'REVOKED' } : {};
+        await model
+          .updateOne({ _id: args.recordId, personId: args.personId, underObjection: args.objectionId }, { $set: { underObjection: null, ...removal } })
+          .exec();
+      }
+      // The flag and a removal change what the platform derives for the person.
+      await ctx.notifier.notify([args.personId]);
+      return true;
+    }
+    return false;
+  };
+}

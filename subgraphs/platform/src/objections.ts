@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+  addWorkingDays,
+  badInput,
+  codedError,
+  INTERNAL_PRINCIPAL_HEADER,
+  PLATFORM_SERVICE_PRINCIPAL,
+  policy,
+  signForwardedRequest,
+  SUBGRAPHS,
+  todayInCity,
+  type Bureau,
+  type ObjectionFlagAction,
+} from '@credit/shared';
+
+import type { Context } from './context';
+import type { ObjectionDoc } from './models/Objection';
+
+/**
+ * Objections (异议, MISSION rule 7), the platform's side: filing flags the
+ * record in the owning bureau at once; the bureau's operator decides by the
+ * deadline in working days; the decision is one conditional update on the
+ * objection (two deciders cannot both succeed) followed by the bureau
+ * clearing or removing the record.
+ */
+
+const FLAG_FIELD: Record<string, string> = {
+  PUBLIC_SECURITY: 'flagPublicSecurityObjection',
+  EDUCATION: 'flagEducationObjection',
+  TAX: 'flagTaxObjection',
+  COURTS: 'flagCourtObjection',
+  PBOC: 'flagPbocObjection',
+};
+
+async function flagInBureau(
+  ctx: Context,
+  bureau: Bureau,
+  args: { recordId: string; personId: string; objectionId: string; action: ObjectionFlagAction },
+): Promise<boolean> {
+  const field = FLAG_FIELD[bureau];
+  const subgraph = SUBGRAPHS.find((s) => s.bureau === bureau);
+  if (!field || !subgraph) throw badInput(`Records of ${bureau} cannot be disputed here`, 'not a record-holding bureau', { argument: 'bureau' });
+  const header = await signForwardedRequest({ principal: PLATFORM_SERVICE_PRINCIPAL, grants: {}, publicListed: [] }, ctx.internalSecret);
+  let body: { data?: Record<string, boolean>; errors?: { message: string }[] };
+  try {
+    const res = await fetch(ctx.peerUrl(subgraph.name), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [INTERNAL_PRINCIPAL_HEADER]: header },
+      body: JSON.stringify({
+        query: `mutation ($recordId: String!, $personId: CitizenId!, $objectionId: ID!, $action: ObjectionFlagAction!) { ${field}(recordId: $recordId, personId: $personId, objectionId: $objectionId, action: $action) }`,
+        variables: args,
+      }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    body = (await res.json()) as typeof body;
+  } catch (err) {
+    ctx.log.error('bureau unreachable for an objection', { err, bureau });
+    throw codedError('SUBGRAPH_UNAVAILABLE', `The ${bureau} source is unavailable; retry later`, { subgraph: subgraph.name });
+  }
+  if (body.errors?.length || !body.data)
+    throw codedError('SUBGRAPH_UNAVAILABLE', `The ${bureau} source refused: ${body.errors?.map((e) => e.message).join('; ')}`);
+  return body.data[field] === true;
+}
+
+export async function fileObjection(ctx: Context, args: { bureau: Bureau; recordId: string; reason: string }): Promise<ObjectionDoc> {
+  const personId = ctx.principal.subjectId!;
+  if (!args.reason.trim()) throw badInput('A reason is required', 'empty reason', { argument: 'reason' });
+  const open = await ctx.models.Objection.findOne({ personId, bureau: args.bureau, recordId: args.recordId, status: 'FILED' }).lean().exec();
+  // Filing again while one is open answers with the open objection.
+  if (open) return open;
+  const objectionId = `OBJ-${randomUUID()}`;
+  const found = await flagInBureau(ctx, args.bureau, { recordId: args.recordId, personId, objectionId, action: 'OPEN' });
+  if (!found) throw badInput(`You have no ${args.bureau} record ${args.recordId}`, 'unknown record', { argument: 'recordId' });
+  const today = todayInCity();
+  const doc: ObjectionDoc = {
+    _id: objectionId,
+    personId,
+    bureau: args.bureau,
+    recordId: args.recordId,
+    reason: args.reason,
+    status: 'FILED',
+    filedAt: new Date(),
+    dueOn: addWorkingDays(today, policy().deadlines.objectionDecisionWorkingDays),
+    decidedAt: null,
+    decisionReason: null,
+    version: 0,
+  };
+  await ctx.models.Objection.create(doc);
+  return doc;
+}
+
+export async function decideObjection(ctx: Context, args: { id: string; outcome: 'CORRECTED' | 'REMOVED' | 'UPHELD'; reason: string }): Promise<ObjectionDoc> {
+  const objection = await ctx.models.Objection.findById(args.id).lean().exec();
+  if (!objection) throw badInput(`No objection ${args.id}`, 'unknown objection', { argument: 'id' });
+  if (ctx.principal.role !== 'bureau' || ctx.principal.org !== objection.bureau)
+    throw codedError('FORBIDDEN', `Only ${objection.bureau} operators decide this objection`);
+  if (!args.reason.trim()) throw badInput('A reason is required', 'empty reason', { argument: 'reason' });
+  const decided = await ctx.models.Objection.findOneAndUpdate(
+    { _id: args.id, status: { $in: ['FILED', 'UNDER_REVIEW'] }, version: objection.version },
+    { $set: { status: args.outcome, decidedAt: new Date(), decisionReason: args.reason }, $inc: { version: 1 } },
+    { returnDocument: 'after' },
+  )
+    .lean()
+    .exec();
+  if (!decided) throw codedError('CONFLICT', `Objection ${args.id} was already decided or changed meanwhile`, { status: objection.status });
+  await flagInBureau(ctx, objection.bureau, {
+    recordId: objection.recordId,
+    personId: objection.personId,
+    objectionId: objection._id,
+    action: args.outcome === 'REMOVED' ? 'CLEAR_AND_REMOVE' : 'CLEAR',
+  });
+  return decided;
+}
