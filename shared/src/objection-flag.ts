@@ -1,6 +1,8 @@
-import { todayInCity } from './display-window';
+import { addMonths, todayInCity } from './display-window';
 import type { IngestKind } from './ingestion';
+import type { NegativeRecordDoc } from './negative-record';
 import type { PlatformNotifier } from './outbox';
+import { policy } from './policy';
 
 /**
  * The bureau's side of an objection (MISSION rule 7): the platform files and
@@ -9,18 +11,28 @@ import type { PlatformNotifier } from './outbox';
  * record is shown), and clears or removes it on the decision. Each change is
  * one conditional update, repeatable without harm.
  */
-export type ObjectionFlagAction = 'OPEN' | 'CLEAR' | 'CLEAR_AND_REMOVE';
+export type ObjectionFlagAction = 'OPEN' | 'CLEAR' | 'CLEAR_AND_REMOVE' | 'CHECK_REPAIRABLE' | 'REPAIR';
+export type RecordActionResult = 'DONE' | 'NOT_FOUND' | 'TOO_EARLY';
 
 export function objectionFlagResolver<TModels>(kinds: (models: TModels) => Record<string, IngestKind>) {
   return async (
     _parent: unknown,
     args: { recordId: string; personId: string; objectionId: string; action: ObjectionFlagAction },
     ctx: { models: TModels; notifier: PlatformNotifier },
-  ): Promise<boolean> => {
+  ): Promise<RecordActionResult> => {
     const negative = Object.values(kinds(ctx.models)).filter((k) => k.negative);
     for (const { model } of negative) {
-      const record = (await model.findOne({ _id: args.recordId, personId: args.personId }).lean().exec()) as { underObjection?: string | null } | null;
+      const record = (await model.findOne({ _id: args.recordId, personId: args.personId }).lean().exec()) as NegativeRecordDoc | null;
       if (!record) continue;
+      if (args.action === 'CHECK_REPAIRABLE' || args.action === 'REPAIR') {
+        // Repair may be applied for only after the minimum display period of the grade (NDRC measures).
+        const earliest = addMonths(record.decisionDate, policy().severityGrades[record.grade].minDisplayMonths);
+        if (todayInCity() < earliest) return 'TOO_EARLY';
+        if (args.action === 'CHECK_REPAIRABLE') return 'DONE';
+        await model.updateOne({ _id: args.recordId, personId: args.personId, repairedOn: null }, { $set: { repairedOn: todayInCity() } }).exec();
+        await ctx.notifier.notify([args.personId]);
+        return 'DONE';
+      }
       if (args.action === 'OPEN') {
         // Another objection already open on the record keeps its flag.
         await model.updateOne({ _id: args.recordId, personId: args.personId, underObjection: null }, { $set: { underObjection: args.objectionId } }).exec();
@@ -32,8 +44,8 @@ export function objectionFlagResolver<TModels>(kinds: (models: TModels) => Recor
       }
       // The flag and a removal change what the platform derives for the person.
       await ctx.notifier.notify([args.personId]);
-      return true;
+      return 'DONE';
     }
-    return false;
+    return 'NOT_FOUND';
   };
 }

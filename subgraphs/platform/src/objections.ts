@@ -12,6 +12,7 @@ import {
   todayInCity,
   type Bureau,
   type ObjectionFlagAction,
+  type RecordActionResult,
 } from '@credit/shared';
 
 import type { Context } from './context';
@@ -33,16 +34,16 @@ const FLAG_FIELD: Record<string, string> = {
   PBOC: 'flagPbocObjection',
 };
 
-async function flagInBureau(
+export async function recordAction(
   ctx: Context,
   bureau: Bureau,
   args: { recordId: string; personId: string; objectionId: string; action: ObjectionFlagAction },
-): Promise<boolean> {
+): Promise<RecordActionResult> {
   const field = FLAG_FIELD[bureau];
   const subgraph = SUBGRAPHS.find((s) => s.bureau === bureau);
-  if (!field || !subgraph) throw badInput(`Records of ${bureau} cannot be disputed here`, 'not a record-holding bureau', { argument: 'bureau' });
+  if (!field || !subgraph) throw badInput(`Records of ${bureau} cannot be disputed or repaired here`, 'not a record-holding bureau', { argument: 'bureau' });
   const header = await signForwardedRequest({ principal: PLATFORM_SERVICE_PRINCIPAL, grants: {}, publicListed: [] }, ctx.internalSecret);
-  let body: { data?: Record<string, boolean>; errors?: { message: string }[] };
+  let body: { data?: Record<string, RecordActionResult>; errors?: { message: string }[] };
   try {
     const res = await fetch(ctx.peerUrl(subgraph.name), {
       method: 'POST',
@@ -60,7 +61,7 @@ async function flagInBureau(
   }
   if (body.errors?.length || !body.data)
     throw codedError('SUBGRAPH_UNAVAILABLE', `The ${bureau} source refused: ${body.errors?.map((e) => e.message).join('; ')}`);
-  return body.data[field] === true;
+  return body.data[field]!;
 }
 
 export async function fileObjection(ctx: Context, args: { bureau: Bureau; recordId: string; reason: string }): Promise<ObjectionDoc> {
@@ -70,8 +71,8 @@ export async function fileObjection(ctx: Context, args: { bureau: Bureau; record
   // Filing again while one is open answers with the open objection.
   if (open) return open;
   const objectionId = `OBJ-${randomUUID()}`;
-  const found = await flagInBureau(ctx, args.bureau, { recordId: args.recordId, personId, objectionId, action: 'OPEN' });
-  if (!found) throw badInput(`You have no ${args.bureau} record ${args.recordId}`, 'unknown record', { argument: 'recordId' });
+  const result = await recordAction(ctx, args.bureau, { recordId: args.recordId, personId, objectionId, action: 'OPEN' });
+  if (result === 'NOT_FOUND') throw badInput(`You have no ${args.bureau} record ${args.recordId}`, 'unknown record', { argument: 'recordId' });
   const today = todayInCity();
   const doc: ObjectionDoc = {
     _id: objectionId,
@@ -104,7 +105,7 @@ export async function decideObjection(ctx: Context, args: { id: string; outcome:
     .lean()
     .exec();
   if (!decided) throw codedError('CONFLICT', `Objection ${args.id} was already decided or changed meanwhile`, { status: objection.status });
-  await flagInBureau(ctx, objection.bureau, {
+  await recordAction(ctx, objection.bureau, {
     recordId: objection.recordId,
     personId: objection.personId,
     objectionId: objection._id,

@@ -174,8 +174,8 @@ export type IngestStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Internal (platform service only): sets or clears the objection flag of one of this bureau's records; false when the person has no such record. */
-  flagEducationObjection: Scalars['Boolean']['output'];
+  /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (`objectionId` names the objection or repair application). */
+  flagEducationObjection: RecordActionResult;
   /**
    * Writes records of this bureau (operators of EDUCATION only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -200,14 +200,18 @@ export type MutationIngestEducationRecordsArgs = {
   records: Array<Scalars['JSONObject']['input']>;
 };
 
-/** Internal: what the platform asks a bureau to do with a record's objection flag. */
+/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
 export type ObjectionFlagAction =
+  /** A repair is applied for: check the record exists and its minimum display period has run. */
+  | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
   | 'CLEAR'
   /** The objection was decided by removing the record: clear the flag and end its display. */
   | 'CLEAR_AND_REMOVE'
   /** An objection was filed: flag the record. */
-  | 'OPEN';
+  | 'OPEN'
+  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
+  | 'REPAIR';
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
@@ -282,6 +286,14 @@ export type QueryPeopleArgs = {
 export type QueryPersonArgs = {
   id: Scalars['CitizenId']['input'];
 };
+
+/** Internal: what became of a record action. */
+export type RecordActionResult =
+  | 'DONE'
+  /** The person has no such record in this bureau. */
+  | 'NOT_FOUND'
+  /** The record's minimum display period has not run yet (repair only). */
+  | 'TOO_EARLY';
 
 /** Where a record comes from and on what legal basis it was collected (MISSION rule 1). */
 export type RecordProvenance = {
@@ -546,6 +558,7 @@ export type ResolversTypes = ResolversObject<{
   Person: ResolverTypeWrapper<PersonRef>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   ResearchMisconduct: ResolverTypeWrapper<ResearchMisconductDoc>;
   ResearchMisconductCategory: ResearchMisconductCategory;
@@ -658,7 +671,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  flagEducationObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFlagEducationObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  flagEducationObjection?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationFlagEducationObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestEducationRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestEducationRecordsArgs, 'kind' | 'records'>>;
 }>;
 

@@ -276,8 +276,8 @@ export type MaliciousDebtEvasionRecordConnection = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Internal (platform service only): sets or clears the objection flag of one of this bureau's records; false when the person has no such record. */
-  flagPbocObjection: Scalars['Boolean']['output'];
+  /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (`objectionId` names the objection or repair application). */
+  flagPbocObjection: RecordActionResult;
   /**
    * Writes records of this bureau (operators of PBOC only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -302,14 +302,18 @@ export type MutationIngestPbocRecordsArgs = {
   records: Array<Scalars['JSONObject']['input']>;
 };
 
-/** Internal: what the platform asks a bureau to do with a record's objection flag. */
+/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
 export type ObjectionFlagAction =
+  /** A repair is applied for: check the record exists and its minimum display period has run. */
+  | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
   | 'CLEAR'
   /** The objection was decided by removing the record: clear the flag and end its display. */
   | 'CLEAR_AND_REMOVE'
   /** An objection was filed: flag the record. */
-  | 'OPEN';
+  | 'OPEN'
+  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
+  | 'REPAIR';
 
 /** An overdue repayment reported to the credit reference system. */
 export type OverdueRecord = {
@@ -455,6 +459,14 @@ export type QueryPeopleArgs = {
 export type QueryPersonArgs = {
   id: Scalars['CitizenId']['input'];
 };
+
+/** Internal: what became of a record action. */
+export type RecordActionResult =
+  | 'DONE'
+  /** The person has no such record in this bureau. */
+  | 'NOT_FOUND'
+  /** The record's minimum display period has not run yet (repair only). */
+  | 'TOO_EARLY';
 
 /** Where a record comes from and on what legal basis it was collected (MISSION rule 1). */
 export type RecordProvenance = {
@@ -603,6 +615,7 @@ export type ResolversTypes = ResolversObject<{
   Person: ResolverTypeWrapper<PersonRef>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   SeverityGrade: SeverityGrade;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -768,7 +781,7 @@ export type MaliciousDebtEvasionRecordConnectionResolvers<ContextType = Context,
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  flagPbocObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFlagPbocObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  flagPbocObjection?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationFlagPbocObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestPbocRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPbocRecordsArgs, 'kind' | 'records'>>;
 }>;
 

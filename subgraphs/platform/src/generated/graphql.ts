@@ -403,6 +403,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Internal, for the gateway only: appends entries to the hash-chained query log; returns the sequence of the last. */
   appendQueryLog: Scalars['String']['output'];
+  /**
+   * The data subject applies to repair one of their records, after the minimum
+   * display period of its grade, saying how the behaviour was corrected; a
+   * reviewer decides by `dueOn` (policy working days).
+   */
+  applyForRepair: Repair;
   /** A reviewer puts an institution on the misconduct blacklist. */
   blacklistInstitution: InstitutionBlacklistEntry;
   /**
@@ -412,6 +418,8 @@ export type Mutation = {
    * `Person.objections`.
    */
   decideObjection: Objection;
+  /** A reviewer approves (the record stops being shown, shared and used at once; it stays stored) or rejects a repair application. */
+  decideRepair: Repair;
   /**
    * The data subject disputes one of their records. The record is flagged
    * "under objection" at once wherever it is shown (and in the blacklist
@@ -442,6 +450,15 @@ export type MutationAppendQueryLogArgs = {
 };
 
 
+export type MutationApplyForRepairArgs = {
+  bureau: Bureau;
+  correction: RepairCorrection;
+  evidenceRefs: Array<Scalars['String']['input']>;
+  recordId: Scalars['String']['input'];
+  statement: Scalars['String']['input'];
+};
+
+
 export type MutationBlacklistInstitutionArgs = {
   institutionId: Scalars['String']['input'];
   reason: Scalars['String']['input'];
@@ -451,6 +468,13 @@ export type MutationBlacklistInstitutionArgs = {
 export type MutationDecideObjectionArgs = {
   id: Scalars['ID']['input'];
   outcome: ObjectionOutcome;
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationDecideRepairArgs = {
+  approve: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
@@ -521,14 +545,18 @@ export type ObjectionConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** Internal: what the platform asks a bureau to do with a record's objection flag. */
+/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
 export type ObjectionFlagAction =
+  /** A repair is applied for: check the record exists and its minimum display period has run. */
+  | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
   | 'CLEAR'
   /** The objection was decided by removing the record: clear the flag and end its display. */
   | 'CLEAR_AND_REMOVE'
   /** An objection was filed: flag the record. */
-  | 'OPEN';
+  | 'OPEN'
+  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
+  | 'REPAIR';
 
 /** How the owning bureau decided an objection. */
 export type ObjectionOutcome =
@@ -884,6 +912,14 @@ export type QueryOutcome =
   /** Every field group asked for was served. */
   | 'SERVED';
 
+/** Internal: what became of a record action. */
+export type RecordActionResult =
+  | 'DONE'
+  /** The person has no such record in this bureau. */
+  | 'NOT_FOUND'
+  /** The record's minimum display period has not run yet (repair only). */
+  | 'TOO_EARLY';
+
 /** Where a record comes from and on what legal basis it was collected (MISSION rule 1). */
 export type RecordProvenance = {
   __typename?: 'RecordProvenance';
@@ -1166,6 +1202,7 @@ export type ResolversTypes = ResolversObject<{
   QueryLogInput: QueryLogInput;
   QueryLogPage: ResolverTypeWrapper<QueryLogPage>;
   QueryOutcome: QueryOutcome;
+  RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   RedListEntry: ResolverTypeWrapper<RedListEntryDoc>;
   RedListStatus: ResolverTypeWrapper<Omit<RedListStatus, 'entries'> & { entries: Array<ResolversTypes['RedListEntry']> }>;
@@ -1379,8 +1416,10 @@ export type JointPunishmentStatusResolvers<ContextType = Context, ParentType ext
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   appendQueryLog?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationAppendQueryLogArgs, 'entries'>>;
+  applyForRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationApplyForRepairArgs, 'bureau' | 'correction' | 'evidenceRefs' | 'recordId' | 'statement'>>;
   blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'institutionId' | 'reason'>>;
   decideObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationDecideObjectionArgs, 'id' | 'outcome' | 'reason'>>;
+  decideRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationDecideRepairArgs, 'approve' | 'id' | 'reason'>>;
   fileObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationFileObjectionArgs, 'bureau' | 'reason' | 'recordId'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'input'>>;
   ingestPlatformRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPlatformRecordsArgs, 'kind' | 'records'>>;

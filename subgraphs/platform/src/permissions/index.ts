@@ -52,6 +52,8 @@ export const permissions: IRules = {
   Query: { consentCheck: gatewayOnly, queryLogEntries: auditorOrPartner, blacklistCheck: blacklistChecker, overdueObjections: reviewer },
   Mutation: {
     fileObjection: dataSubject,
+    applyForRepair: dataSubject,
+    decideRepair: reviewer,
     // The resolver checks the operator's bureau against the objection's.
     decideObjection: bureauOperator,
     recordsChanged: serviceOnly,

@@ -9,6 +9,7 @@ import { factsFromBureaus, recomputeJointPunishment } from '../joint-punishment'
 import type { ConsentDoc } from '../models/Consent';
 import { decideObjection, fileObjection } from '../objections';
 import { queryLogWriter, type QueryLogContent } from '../query-log';
+import { applyForRepair, decideRepair } from '../repairs';
 
 function models(ctx: Context) {
   return ctx.models;
@@ -33,6 +34,9 @@ function checkInstitutionId(id: string): void {
 }
 
 export const Mutation: MutationResolvers = {
+  applyForRepair: (_parent, args, ctx) => applyForRepair(ctx, args),
+  decideRepair: (_parent, args, ctx) => decideRepair(ctx, args),
+
   fileObjection: (_parent, args, ctx) => fileObjection(ctx, args),
   decideObjection: (_parent, args, ctx) => decideObjection(ctx, args),
 

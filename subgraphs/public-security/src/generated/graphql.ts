@@ -133,8 +133,8 @@ export type IngestStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Internal (platform service only): sets or clears the objection flag of one of this bureau's records; false when the person has no such record. */
-  flagPublicSecurityObjection: Scalars['Boolean']['output'];
+  /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (`objectionId` names the objection or repair application). */
+  flagPublicSecurityObjection: RecordActionResult;
   /**
    * Writes records of this bureau (operators of PUBLIC_SECURITY only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -159,14 +159,18 @@ export type MutationIngestPublicSecurityRecordsArgs = {
   records: Array<Scalars['JSONObject']['input']>;
 };
 
-/** Internal: what the platform asks a bureau to do with a record's objection flag. */
+/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
 export type ObjectionFlagAction =
+  /** A repair is applied for: check the record exists and its minimum display period has run. */
+  | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
   | 'CLEAR'
   /** The objection was decided by removing the record: clear the flag and end its display. */
   | 'CLEAR_AND_REMOVE'
   /** An objection was filed: flag the record. */
-  | 'OPEN';
+  | 'OPEN'
+  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
+  | 'REPAIR';
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
@@ -258,6 +262,14 @@ export type RealNameSector =
   | 'POSTAL'
   | 'TELECOM'
   | 'TRANSPORT';
+
+/** Internal: what became of a record action. */
+export type RecordActionResult =
+  | 'DONE'
+  /** The person has no such record in this bureau. */
+  | 'NOT_FOUND'
+  /** The record's minimum display period has not run yet (repair only). */
+  | 'TOO_EARLY';
 
 /** Where a record comes from and on what legal basis it was collected (MISSION rule 1). */
 export type RecordProvenance = {
@@ -450,6 +462,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RealNameRegistration: ResolverTypeWrapper<RealNameRegistration>;
   RealNameSector: RealNameSector;
+  RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   RegisteredResidence: ResolverTypeWrapper<RegisteredResidence>;
   SeverityGrade: SeverityGrade;
@@ -548,7 +561,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  flagPublicSecurityObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFlagPublicSecurityObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  flagPublicSecurityObjection?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationFlagPublicSecurityObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestPublicSecurityRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPublicSecurityRecordsArgs, 'kind' | 'records'>>;
 }>;
 
