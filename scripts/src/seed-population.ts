@@ -74,7 +74,7 @@ type Target = { name: string; def: SubgraphDefinition<unknown, unknown>; models:
 async function deriveJointPunishment(targets: Target[], personIds: string[]): Promise<void> {
   const platform = targets.find((t) => t.name === 'platform')!;
   const source: FactsSource = async (ids) => {
-    const merged = new Map<string, PersonFacts>(ids.map((id) => [id, { grounds: [], lastNegativeDecisionDate: null }]));
+    const merged = new Map<string, PersonFacts>(ids.map((id) => [id, { grounds: [], lastNegativeDecisionDate: null, negatives: [] }]));
     for (const target of targets.filter((t) => t.def.bureau !== 'PLATFORM')) {
       for (const kind of Object.values(target.def.ingestKinds(target.models)).filter((k) => k.negative)) {
         const records = (await kind.model
@@ -87,6 +87,7 @@ async function deriveJointPunishment(targets: Target[], personIds: string[]): Pr
           const facts = bureauCreditFacts(target.def.bureau, list, kind.displayFacts);
           const person = merged.get(id)!;
           person.grounds.push(...facts.grounds.map((g) => ({ ...g, bureau: target.def.bureau })));
+          person.negatives.push(...facts.negatives.map((n) => ({ ...n, bureau: target.def.bureau })));
           if (facts.lastNegativeDecisionDate && (!person.lastNegativeDecisionDate || facts.lastNegativeDecisionDate > person.lastNegativeDecisionDate)) {
             person.lastNegativeDecisionDate = facts.lastNegativeDecisionDate;
           }

@@ -90,6 +90,7 @@ export interface BureauCreditFacts {
   bureau: Bureau;
   grounds: { recordId: string; category: string; since: string; until: string; underObjection: boolean }[];
   lastNegativeDecisionDate: string | null;
+  negatives: { recordId: string; category: string; grade: SeverityGrade; since: string; until: string }[];
 }
 
 /**
@@ -99,13 +100,15 @@ export interface BureauCreditFacts {
  */
 export function bureauCreditFacts<T extends NegativeRecordDoc>(bureau: Bureau, records: readonly T[], extraFacts?: ExtraDisplayFacts<T>): BureauCreditFacts {
   const grounds: BureauCreditFacts['grounds'] = [];
+  const negatives: BureauCreditFacts['negatives'] = [];
   let lastNegativeDecisionDate: string | null = null;
   for (const doc of records) {
     const window = displayWindow({ ...doc, ...extraFacts?.(doc) });
     if (!window.shown) continue;
     if (!lastNegativeDecisionDate || doc.decisionDate > lastNegativeDecisionDate) lastNegativeDecisionDate = doc.decisionDate;
+    negatives.push({ recordId: doc._id, category: doc.category, grade: doc.grade, since: doc.decisionDate, until: window.until });
     if (categoryPolicy(doc.category).jointPunishment)
       grounds.push({ recordId: doc._id, category: doc.category, since: doc.decisionDate, until: window.until, underObjection: Boolean(doc.underObjection) });
   }
-  return { bureau, grounds, lastNegativeDecisionDate };
+  return { bureau, grounds, lastNegativeDecisionDate, negatives };
 }

@@ -87,6 +87,21 @@ export interface CreditPolicy {
     maxIngestRecordsPerCall: number;
     maxBlacklistCheckIds: number;
   };
+  evaluation: {
+    notes?: string;
+    baseScore: number;
+    negativeEffect: Record<SeverityGrade, number>;
+    jointPunishmentExtra: number;
+    bonuses: {
+      volunteerHoursPerPoint: number;
+      volunteerMaxPoints: number;
+      charityPerRecord: number;
+      charityMaxPoints: number;
+      redListHonour: number;
+      lookbackYears: number;
+    };
+    grades: { grade: string; minScore: number }[];
+  };
   /** Access matrix: role -> field group (or `*`) -> rule (see access.ts). */
   access: { notes?: string; roles: Record<string, Record<string, string>> };
 }
@@ -147,6 +162,11 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     '`limits` must give positive maxPeoplePerQuery and maxPageSize >= defaultPageSize',
   );
   check(file, Array.isArray(p.deadlines?.holidays), '`deadlines.holidays` must be a list of dates');
+  check(
+    file,
+    typeof p.evaluation?.baseScore === 'number' && Array.isArray(p.evaluation.grades) && p.evaluation.grades.some((g) => g.minScore === 0),
+    '`evaluation` needs a baseScore and grades down to minScore 0',
+  );
   check(file, typeof p.access?.roles === 'object' && p.access.roles !== null, '`access.roles` is required');
   for (const [role, rules] of Object.entries(p.access.roles)) {
     check(file, (ROLES as readonly string[]).includes(role), `access.roles.${role} is not a role`);

@@ -12,7 +12,7 @@ import {
 } from '@credit/shared';
 
 import type { Models } from './models';
-import type { JointPunishmentStatusDoc, PunishmentGroundDoc } from './models/JointPunishmentStatus';
+import type { JointPunishmentStatusDoc, NegativeFactDoc, PunishmentGroundDoc } from './models/JointPunishmentStatus';
 
 /**
  * Joint punishment (MISSION rule 8): a person is listed while at least one
@@ -36,6 +36,7 @@ const FACTS_FIELD: Record<string, string> = {
 export interface PersonFacts {
   grounds: PunishmentGroundDoc[];
   lastNegativeDecisionDate: string | null;
+  negatives: NegativeFactDoc[];
 }
 
 export type FactsSource = (personIds: string[]) => Promise<Map<string, PersonFacts>>;
@@ -44,14 +45,14 @@ export type FactsSource = (personIds: string[]) => Promise<Map<string, PersonFac
 export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint8Array): FactsSource {
   return async (personIds) => {
     const header = await signForwardedRequest({ principal: PLATFORM_SERVICE_PRINCIPAL, grants: {}, publicListed: [] }, secret);
-    const merged = new Map<string, PersonFacts>(personIds.map((id) => [id, { grounds: [], lastNegativeDecisionDate: null }]));
+    const merged = new Map<string, PersonFacts>(personIds.map((id) => [id, { grounds: [], lastNegativeDecisionDate: null, negatives: [] }]));
     await Promise.all(
       Object.entries(FACTS_FIELD).map(async ([subgraph, field]) => {
         const res = await fetch(peerUrl(subgraph), {
           method: 'POST',
           headers: { 'content-type': 'application/json', [INTERNAL_PRINCIPAL_HEADER]: header },
           body: JSON.stringify({
-            query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${field} { bureau grounds { recordId category since until underObjection } lastNegativeDecisionDate } } } }`,
+            query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${field} { bureau grounds { recordId category since until underObjection } lastNegativeDecisionDate negatives { recordId category grade since until } } } } }`,
             variables: { reps: personIds.map((id) => ({ __typename: 'Person', id })) },
           }),
           signal: AbortSignal.timeout(30_000),
@@ -67,6 +68,7 @@ export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint
           const person = merged.get(entity.id);
           if (!facts || !person) continue;
           person.grounds.push(...facts.grounds.map((g) => ({ ...g, bureau: facts.bureau })));
+          person.negatives.push(...facts.negatives.map((n) => ({ ...n, bureau: facts.bureau })));
           if (facts.lastNegativeDecisionDate && (!person.lastNegativeDecisionDate || facts.lastNegativeDecisionDate > person.lastNegativeDecisionDate)) {
             person.lastNegativeDecisionDate = facts.lastNegativeDecisionDate;
           }
@@ -122,7 +124,7 @@ export async function recomputeJointPunishment(models: Models, personIds: string
   const now = new Date();
   await Promise.all(
     ids.map(async (id) => {
-      const f = facts.get(id) ?? { grounds: [], lastNegativeDecisionDate: null };
+      const f = facts.get(id) ?? { grounds: [], lastNegativeDecisionDate: null, negatives: [] };
       const current = existing.get(id);
       // Nothing to remember about someone with no negative record and no status yet.
       if (!current && f.grounds.length === 0 && !f.lastNegativeDecisionDate) return;
@@ -132,6 +134,7 @@ export async function recomputeJointPunishment(models: Models, personIds: string
         {
           $set: {
             grounds: f.grounds,
+            negatives: f.negatives,
             lastNegativeDecisionDate: f.lastNegativeDecisionDate,
             listed: snapshot.listed,
             categories: snapshot.categories,

@@ -123,7 +123,8 @@ describe('the federated Person', () => {
     expect(person.violations.totalCount).toBe(0);
     expect(person.dishonestDebtorListings.totalCount).toBe(0);
     expect(person.jointPunishment).toEqual({ listed: false, categories: [], measures: [] });
-    expect(person.creditEvaluation).toBeNull();
+    // No record at all: the base score of the policy's evaluation model.
+    expect(person.creditEvaluation).toEqual({ grade: 'A', score: 85 });
   });
 
   it('answers people(ids:) in the order asked', async () => {

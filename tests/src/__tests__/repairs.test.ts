@@ -77,7 +77,28 @@ async function listed(): Promise<boolean> {
   return (body.data as Json).blacklistCheck[0].listed;
 }
 
+async function evaluation(): Promise<Json> {
+  const { body } = await stack.query(
+    'query ($id: CitizenId!) { person(id: $id) { creditEvaluation { grade score factors { factor bureau recordId effect explanation } policyVersion } } }',
+    { id: person },
+    await asSubject(),
+  );
+  return (body.data as Json).person.creditEvaluation;
+}
+
 describe('credit repair', () => {
+  it('evaluates only shown records, explaining every point to the subject', async () => {
+    const before = await evaluation();
+    // Three serious joint-punishment records: 85 - 3 x (20 + 10), clamped at 0.
+    expect(before).toMatchObject({ grade: 'D', score: 0, policyVersion: '2026.11.1' });
+    expect(before.factors.map((f: Json) => [f.recordId, f.effect]).sort()).toEqual([
+      ['RP-NEW', -30],
+      ['RP-OLD', -30],
+      ['RP-REJ', -30],
+    ]);
+    expect(before.factors[0].explanation).toMatch(/Serious traffic violation.*shown until/);
+  });
+
   it('refuses an application before the minimum display period of the grade has run', async () => {
     const { body } = await stack.query(APPLY, { recordId: 'RP-NEW' }, await asSubject());
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'too early for repair' });
@@ -91,6 +112,8 @@ describe('credit repair', () => {
     const approved = await stack.query(DECIDE, { id: repair.id, approve: true }, await asReviewer());
     expect((approved.body.data as Json).decideRepair.status).toBe('APPROVED');
     expect((await windows())['RP-OLD']).toEqual({ shown: false, endedBy: 'REPAIRED' });
+    // The repaired record no longer counts in the evaluation either.
+    expect((await evaluation()).factors.map((f: Json) => f.recordId).sort()).toEqual(['RP-NEW', 'RP-REJ']);
     // RP-REJ still lists the person; RP-NEW too.
     expect(await listed()).toBe(true);
     const again = await stack.query(DECIDE, { id: repair.id, approve: false }, await asReviewer());

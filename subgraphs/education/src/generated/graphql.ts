@@ -47,6 +47,8 @@ export type BureauCreditFacts = {
   grounds: Array<PunishmentGround>;
   /** Decision date of the latest shown negative record, any grade; null when none. */
   lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
+  /** Every shown negative record, for the credit evaluation. */
+  negatives: Array<NegativeFact>;
 };
 
 /** An academic degree (学位), awarded on completing a bachelor, master or doctoral programme. */
@@ -198,6 +200,16 @@ export type MutationFlagEducationObjectionArgs = {
 export type MutationIngestEducationRecordsArgs = {
   kind: EducationRecordKind;
   records: Array<Scalars['JSONObject']['input']>;
+};
+
+/** A shown negative record as the evaluation sees it: no details, only what moves the score. */
+export type NegativeFact = {
+  __typename?: 'NegativeFact';
+  category: Scalars['String']['output'];
+  grade: SeverityGrade;
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  until: Scalars['Date']['output'];
 };
 
 /** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
@@ -553,6 +565,7 @@ export type ResolversTypes = ResolversObject<{
   IngestStatus: IngestStatus;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NegativeFact: ResolverTypeWrapper<NegativeFact>;
   ObjectionFlagAction: ObjectionFlagAction;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
@@ -587,6 +600,7 @@ export type ResolversParentTypes = ResolversObject<{
   IngestReport: IngestReport;
   JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
+  NegativeFact: NegativeFact;
   PageInfo: PageInfo;
   Person: PersonRef;
   PunishmentGround: PunishmentGround;
@@ -609,6 +623,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
   grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
 }>;
 
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
@@ -673,6 +688,14 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   flagEducationObjection?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationFlagEducationObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestEducationRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestEducationRecordsArgs, 'kind' | 'records'>>;
+}>;
+
+export type NegativeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NegativeFact'] = ResolversParentTypes['NegativeFact']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -770,6 +793,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   IngestReport?: IngestReportResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  NegativeFact?: NegativeFactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PunishmentGround?: PunishmentGroundResolvers<ContextType>;

@@ -46,6 +46,8 @@ export type BureauCreditFacts = {
   grounds: Array<PunishmentGround>;
   /** Decision date of the latest shown negative record, any grade; null when none. */
   lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
+  /** Every shown negative record, for the credit evaluation. */
+  negatives: Array<NegativeFact>;
 };
 
 /** Why a record is not shown now. */
@@ -300,6 +302,16 @@ export type MutationFlagPbocObjectionArgs = {
 export type MutationIngestPbocRecordsArgs = {
   kind: PbocRecordKind;
   records: Array<Scalars['JSONObject']['input']>;
+};
+
+/** A shown negative record as the evaluation sees it: no details, only what moves the score. */
+export type NegativeFact = {
+  __typename?: 'NegativeFact';
+  category: Scalars['String']['output'];
+  grade: SeverityGrade;
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  until: Scalars['Date']['output'];
 };
 
 /** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
@@ -607,6 +619,7 @@ export type ResolversTypes = ResolversObject<{
   MaliciousDebtEvasionRecord: ResolverTypeWrapper<MaliciousDebtEvasionDoc>;
   MaliciousDebtEvasionRecordConnection: ResolverTypeWrapper<Page<MaliciousDebtEvasionDoc>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NegativeFact: ResolverTypeWrapper<NegativeFact>;
   ObjectionFlagAction: ObjectionFlagAction;
   OverdueRecord: ResolverTypeWrapper<OverdueRecordDoc>;
   OverdueRecordConnection: ResolverTypeWrapper<Page<OverdueRecordDoc>>;
@@ -643,6 +656,7 @@ export type ResolversParentTypes = ResolversObject<{
   MaliciousDebtEvasionRecord: MaliciousDebtEvasionDoc;
   MaliciousDebtEvasionRecordConnection: Page<MaliciousDebtEvasionDoc>;
   Mutation: Record<PropertyKey, never>;
+  NegativeFact: NegativeFact;
   OverdueRecord: OverdueRecordDoc;
   OverdueRecordConnection: Page<OverdueRecordDoc>;
   PageInfo: PageInfo;
@@ -663,6 +677,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
   grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
 }>;
 
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
@@ -785,6 +800,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   ingestPbocRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPbocRecordsArgs, 'kind' | 'records'>>;
 }>;
 
+export type NegativeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NegativeFact'] = ResolversParentTypes['NegativeFact']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
 export type OverdueRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueRecord'] = ResolversParentTypes['OverdueRecord']> = ResolversObject<{
   actEndedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   amountYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -863,6 +886,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MaliciousDebtEvasionRecord?: MaliciousDebtEvasionRecordResolvers<ContextType>;
   MaliciousDebtEvasionRecordConnection?: MaliciousDebtEvasionRecordConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NegativeFact?: NegativeFactResolvers<ContextType>;
   OverdueRecord?: OverdueRecordResolvers<ContextType>;
   OverdueRecordConnection?: OverdueRecordConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -83,6 +83,8 @@ export type BureauCreditFacts = {
   grounds: Array<PunishmentGround>;
   /** Decision date of the latest shown negative record, any grade; null when none. */
   lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
+  /** Every shown negative record, for the credit evaluation. */
+  negatives: Array<NegativeFact>;
 };
 
 /** A charitable donation, as receipted by the recipient. */
@@ -509,6 +511,16 @@ export type MutationRecordsChangedArgs = {
 
 export type MutationRevokeConsentArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** A shown negative record as the evaluation sees it: no details, only what moves the score. */
+export type NegativeFact = {
+  __typename?: 'NegativeFact';
+  category: Scalars['String']['output'];
+  grade: SeverityGrade;
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  until: Scalars['Date']['output'];
 };
 
 /** A person's dispute of one record held by a bureau. */
@@ -1182,6 +1194,7 @@ export type ResolversTypes = ResolversObject<{
   JointPunishmentStatus: ResolverTypeWrapper<JointPunishmentStatus>;
   KeyProfession: KeyProfession;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NegativeFact: ResolverTypeWrapper<NegativeFact>;
   Objection: ResolverTypeWrapper<ObjectionDoc>;
   ObjectionConnection: ResolverTypeWrapper<Page<ObjectionDoc>>;
   ObjectionFlagAction: ObjectionFlagAction;
@@ -1244,6 +1257,7 @@ export type ResolversParentTypes = ResolversObject<{
   JSONObject: Scalars['JSONObject']['output'];
   JointPunishmentStatus: JointPunishmentStatus;
   Mutation: Record<PropertyKey, never>;
+  NegativeFact: NegativeFact;
   Objection: ObjectionDoc;
   ObjectionConnection: Page<ObjectionDoc>;
   PageInfo: PageInfo;
@@ -1291,6 +1305,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
   grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
 }>;
 
 export type CharityRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharityRecord'] = ResolversParentTypes['CharityRecord']> = ResolversObject<{
@@ -1426,6 +1441,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   liftInstitutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationLiftInstitutionBlacklistArgs, 'institutionId'>>;
   recordsChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordsChangedArgs, 'personIds'>>;
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'id'>>;
+}>;
+
+export type NegativeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NegativeFact'] = ResolversParentTypes['NegativeFact']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type ObjectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Objection'] = ResolversParentTypes['Objection']> = ResolversObject<{
@@ -1626,6 +1649,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   JSONObject?: GraphQLScalarType;
   JointPunishmentStatus?: JointPunishmentStatusResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NegativeFact?: NegativeFactResolvers<ContextType>;
   Objection?: ObjectionResolvers<ContextType>;
   ObjectionConnection?: ObjectionConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

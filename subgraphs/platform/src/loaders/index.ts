@@ -22,7 +22,6 @@ export function createLoaders(models: Models) {
     practiceRecordsByPerson: groupedLoader(models.PracticeRecord, 'personId', PRACTICE_RECORD_ORDER),
     volunteerRecordsByPerson: groupedLoader(models.VolunteerRecord, 'personId', VOLUNTEER_RECORD_ORDER),
     charityRecordsByPerson: groupedLoader(models.CharityRecord, 'personId', CHARITY_RECORD_ORDER),
-    evaluationById: byIdLoader(models.CreditEvaluation),
   };
 }
 

@@ -17,11 +17,23 @@ export interface PunishmentGroundDoc {
   underObjection?: boolean;
 }
 
+/** A shown negative record of any grade, as the evaluation needs it. */
+export interface NegativeFactDoc {
+  bureau: string;
+  recordId: string;
+  category: string;
+  grade: 'MINOR' | 'GENERAL' | 'SERIOUS';
+  since: string;
+  until: string;
+}
+
 export interface JointPunishmentStatusDoc {
   /** Citizen ID. */
   _id: string;
   /** The bureaus' records that ground the listing, as last reported. */
   grounds: PunishmentGroundDoc[];
+  /** Every shown negative record of the bureaus (for the credit evaluation). */
+  negatives?: NegativeFactDoc[];
   /** Latest shown negative record of any bureau (for the green channel). */
   lastNegativeDecisionDate?: string | null;
   listed: boolean;
@@ -46,6 +58,17 @@ const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
         since: { type: String, required: true },
         until: { type: String, required: true },
         underObjection: { type: Boolean, default: false },
+      },
+    ],
+    negatives: [
+      {
+        _id: false,
+        bureau: { type: String, required: true },
+        recordId: { type: String, required: true },
+        category: { type: String, required: true },
+        grade: { type: String, required: true },
+        since: { type: String, required: true },
+        until: { type: String, required: true },
       },
     ],
     lastNegativeDecisionDate: { type: String, default: null },

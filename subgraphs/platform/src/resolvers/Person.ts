@@ -1,5 +1,6 @@
 import { accessRule, paginate } from '@credit/shared';
 
+import { evaluate } from '../evaluation';
 import type { PersonResolvers } from '../generated/graphql';
 import { effectiveStatus } from '../joint-punishment';
 import { redListEntryInForce } from '../models/RedListEntry';
@@ -29,5 +30,15 @@ export const Person: PersonResolvers = {
   practiceRecords: async ({ id }, args, { loaders }) => paginate(await loaders.practiceRecordsByPerson.load(id), args, byId),
   volunteerRecords: async ({ id }, args, { loaders }) => paginate(await loaders.volunteerRecordsByPerson.load(id), args, byId),
   charityRecords: async ({ id }, args, { loaders }) => paginate(await loaders.charityRecordsByPerson.load(id), args, byId),
-  creditEvaluation: async ({ id }, _args, { loaders }) => loaders.evaluationById.load(id),
+  // Computed when read from the facts held for the person, so records that
+  // left their display window since the last change no longer count.
+  creditEvaluation: async ({ id }, _args, { loaders }) => {
+    const [facts, volunteer, charity, redList] = await Promise.all([
+      loaders.jointPunishmentById.load(id),
+      loaders.volunteerRecordsByPerson.load(id),
+      loaders.charityRecordsByPerson.load(id),
+      loaders.redListByPerson.load(id),
+    ]);
+    return { _id: id, version: 0, ...evaluate(facts?.negatives ?? [], volunteer, charity, redList) };
+  },
 };

@@ -47,6 +47,8 @@ export type BureauCreditFacts = {
   grounds: Array<PunishmentGround>;
   /** Decision date of the latest shown negative record, any grade; null when none. */
   lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
+  /** Every shown negative record, for the credit evaluation. */
+  negatives: Array<NegativeFact>;
 };
 
 /** Why a record is not shown now. */
@@ -132,6 +134,16 @@ export type MutationFlagTaxObjectionArgs = {
 export type MutationIngestTaxRecordsArgs = {
   kind: TaxRecordKind;
   records: Array<Scalars['JSONObject']['input']>;
+};
+
+/** A shown negative record as the evaluation sees it: no details, only what moves the score. */
+export type NegativeFact = {
+  __typename?: 'NegativeFact';
+  category: Scalars['String']['output'];
+  grade: SeverityGrade;
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  until: Scalars['Date']['output'];
 };
 
 /** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
@@ -521,6 +533,7 @@ export type ResolversTypes = ResolversObject<{
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  NegativeFact: ResolverTypeWrapper<NegativeFact>;
   ObjectionFlagAction: ObjectionFlagAction;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
@@ -558,6 +571,7 @@ export type ResolversParentTypes = ResolversObject<{
   JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  NegativeFact: NegativeFact;
   PageInfo: PageInfo;
   Person: PersonRef;
   PunishmentGround: PunishmentGround;
@@ -582,6 +596,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
   grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
 }>;
 
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
@@ -626,6 +641,14 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   flagTaxObjection?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationFlagTaxObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestTaxRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestTaxRecordsArgs, 'kind' | 'records'>>;
+}>;
+
+export type NegativeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NegativeFact'] = ResolversParentTypes['NegativeFact']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -726,6 +749,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   IngestReport?: IngestReportResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  NegativeFact?: NegativeFactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PunishmentGround?: PunishmentGroundResolvers<ContextType>;
