@@ -16,14 +16,15 @@ import {
 } from '@credit/shared';
 
 import type { Context } from './context';
+import { claimDecision } from './models/DecisionClaim';
 import type { ObjectionDoc } from './models/Objection';
 
 /**
  * Objections (异议, MISSION rule 7), the platform's side: filing flags the
  * record in the owning bureau at once; the bureau's operator decides by the
  * deadline in working days; the decision is one conditional update on the
- * objection (two deciders cannot both succeed) followed by the bureau
- * clearing or removing the record.
+ * decision claim (two deciders cannot both succeed) followed by the
+ * objection's update and the bureau clearing or removing the record.
  */
 
 const FLAG_FIELD: Record<string, string> = {
@@ -97,19 +98,24 @@ export async function decideObjection(ctx: Context, args: { id: string; outcome:
   if (ctx.principal.role !== 'bureau' || ctx.principal.org !== objection.bureau)
     throw codedError('FORBIDDEN', `Only ${objection.bureau} operators decide this objection`);
   if (!args.reason.trim()) throw badInput('A reason is required', 'empty reason', { argument: 'reason' });
+  if (
+    !['FILED', 'UNDER_REVIEW'].includes(objection.status) ||
+    !(await claimDecision(ctx.models.DecisionClaim, `objection:${objection._id}`, ctx.principal.org ?? 'bureau'))
+  ) {
+    throw codedError('CONFLICT', `Objection ${args.id} was already decided`, { status: objection.status });
+  }
   const decided = await ctx.models.Objection.findOneAndUpdate(
-    { _id: args.id, status: { $in: ['FILED', 'UNDER_REVIEW'] }, version: objection.version },
+    { _id: args.id },
     { $set: { status: args.outcome, decidedAt: new Date(), decisionReason: args.reason }, $inc: { version: 1 } },
     { returnDocument: 'after' },
   )
     .lean()
     .exec();
-  if (!decided) throw codedError('CONFLICT', `Objection ${args.id} was already decided or changed meanwhile`, { status: objection.status });
   await recordAction(ctx, objection.bureau, {
     recordId: objection.recordId,
     personId: objection.personId,
     objectionId: objection._id,
     action: args.outcome === 'REMOVED' ? 'CLEAR_AND_REMOVE' : 'CLEAR',
   });
-  return decided;
+  return decided!;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { addWorkingDays, badInput, codedError, policy, todayInCity, type Bureau } from '@credit/shared';
 
 import type { Context } from './context';
+import { claimDecision } from './models/DecisionClaim';
 import type { RepairCorrection, RepairDoc } from './models/Repair';
 import { recordAction } from './objections';
 
@@ -50,8 +51,11 @@ export async function decideRepair(ctx: Context, args: { id: string; approve: bo
   const repair = await ctx.models.Repair.findById(args.id).lean().exec();
   if (!repair) throw badInput(`No repair application ${args.id}`, 'unknown application', { argument: 'id' });
   if (!args.reason.trim()) throw badInput('A reason is required', 'empty reason', { argument: 'reason' });
+  if (repair.status !== 'APPLIED' || !(await claimDecision(ctx.models.DecisionClaim, `repair:${repair._id}`, ctx.principal.org ?? 'reviewer'))) {
+    throw codedError('CONFLICT', `Repair application ${args.id} was already decided`, { status: repair.status });
+  }
   const decided = await ctx.models.Repair.findOneAndUpdate(
-    { _id: args.id, status: 'APPLIED', version: repair.version },
+    { _id: args.id },
     {
       $set: { status: args.approve ? 'APPROVED' : 'REJECTED', decidedAt: new Date(), decisionReason: args.reason, reviewerId: ctx.principal.org ?? 'reviewer' },
       $inc: { version: 1 },
@@ -60,9 +64,8 @@ export async function decideRepair(ctx: Context, args: { id: string; approve: bo
   )
     .lean()
     .exec();
-  if (!decided) throw codedError('CONFLICT', `Repair application ${args.id} was already decided or changed meanwhile`, { status: repair.status });
   if (args.approve) {
     await recordAction(ctx, repair.bureau, { recordId: repair.recordId, personId: repair.personId, objectionId: repair._id, action: 'REPAIR' });
   }
-  return decided;
+  return decided!;
 }

@@ -158,6 +158,12 @@ describe('joint punishment and the blacklist check', () => {
     ]);
     expect(report).toMatchObject({ created: 1, rejected: 0 });
     expect((await check([volunteer]))[0]!.greenChannelEligible).toBe(true);
+    const RED = 'query ($id: CitizenId!) { person(id: $id) { redList { onRedList greenChannelEligible } } }';
+    const own = await stack.query(RED, { id: volunteer }, await authHeader({ role: 'subject', sub: volunteer }));
+    expect((own.body.data as Json).person.redList).toEqual({ onRedList: false, greenChannelEligible: true });
+    // Not on the red list: the public is not told.
+    const anonymous = await stack.query(RED, { id: volunteer });
+    expect((anonymous.body.data as Json).person.redList).toEqual({ onRedList: false, greenChannelEligible: null });
     // A general (not serious) record within 3 years takes the eligibility away without listing.
     await ingest('TAX', 'ingestTaxRecords', 'TaxRecordKind', 'TAX_ARREARS', [
       {

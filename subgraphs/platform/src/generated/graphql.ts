@@ -969,6 +969,14 @@ export type RedListStatus = {
   __typename?: 'RedListStatus';
   /** Every honour recorded for the person, most recent award first. */
   entries: Array<RedListEntry>;
+  /**
+   * Eligible for the green channel in licensing (fast track, accept with
+   * missing documents, MISSION rule 9): good records (volunteer service,
+   * charity, an honour in force) and no shown negative record within
+   * `greenChannel.cleanYears` years. The public sees it only for people on the
+   * red list (null otherwise).
+   */
+  greenChannelEligible?: Maybe<Scalars['Boolean']['output']>;
   /** Whether at least one honour is in force today. */
   onRedList: Scalars['Boolean']['output'];
 };
@@ -1588,6 +1596,7 @@ export type RedListEntryResolvers<ContextType = Context, ParentType extends Reso
 
 export type RedListStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedListStatus'] = ResolversParentTypes['RedListStatus']> = ResolversObject<{
   entries?: Resolver<Array<ResolversTypes['RedListEntry']>, ParentType, ContextType>;
+  greenChannelEligible?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   onRedList?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { charityRecordModel } from './CharityRecord';
 import { consentModel } from './Consent';
 import { creditEvaluationModel } from './CreditEvaluation';
+import { decisionClaimModel } from './DecisionClaim';
 import { institutionBlacklistModel } from './InstitutionBlacklistEntry';
 import { jointPunishmentStatusModel } from './JointPunishmentStatus';
 import { objectionModel } from './Objection';
@@ -23,6 +24,7 @@ export function createModels(conn: Connection) {
     QueryLogEntry: queryLogEntryModel(conn),
     QueryLogHead: queryLogHeadModel(conn),
     InstitutionBlacklistEntry: institutionBlacklistModel(conn),
+    DecisionClaim: decisionClaimModel(conn),
     JointPunishmentStatus: jointPunishmentStatusModel(conn),
     RedListEntry: redListEntryModel(conn),
     Objection: objectionModel(conn),

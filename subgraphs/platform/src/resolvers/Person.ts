@@ -2,7 +2,7 @@ import { accessRule, paginate } from '@credit/shared';
 
 import { evaluate } from '../evaluation';
 import type { PersonResolvers } from '../generated/graphql';
-import { effectiveStatus } from '../joint-punishment';
+import { effectiveStatus, greenChannelEligible } from '../joint-punishment';
 import { redListEntryInForce } from '../models/RedListEntry';
 
 const byId = (doc: { _id: string }) => doc._id;
@@ -21,9 +21,21 @@ export const Person: PersonResolvers = {
     const { grounds: _grounds, underObjection: _flag, ...status } = effectiveStatus(await loaders.jointPunishmentById.load(id));
     return status;
   },
-  redList: async ({ id }, _args, { loaders }) => {
-    const entries = await loaders.redListByPerson.load(id);
-    return { onRedList: entries.some((entry) => redListEntryInForce(entry)), entries };
+  redList: async ({ id }, _args, { loaders, principal }) => {
+    const [entries, facts, volunteer, charity] = await Promise.all([
+      loaders.redListByPerson.load(id),
+      loaders.jointPunishmentById.load(id),
+      loaders.volunteerRecordsByPerson.load(id),
+      loaders.charityRecordsByPerson.load(id),
+    ]);
+    const onRedList = entries.some((entry) => redListEntryInForce(entry));
+    const hasGoodRecords = onRedList || volunteer.length > 0 || charity.length > 0;
+    const eligible = !effectiveStatus(facts).listed && greenChannelEligible(facts?.lastNegativeDecisionDate, hasGoodRecords);
+    // The public (and a subject looking at someone else) learns the green
+    // channel only of people on the red list.
+    const seenAsPublic = principal.role === 'public' || (principal.role === 'subject' && principal.subjectId !== id);
+    const shown = !seenAsPublic || onRedList;
+    return { onRedList, entries, greenChannelEligible: shown ? eligible : null };
   },
   objections: async ({ id }, args, { loaders }) => paginate(await loaders.objectionsByPerson.load(id), args, byId),
   repairs: async ({ id }, args, { loaders }) => paginate(await loaders.repairsByPerson.load(id), args, byId),
