@@ -19,7 +19,7 @@ export function evaluate(
   charity: readonly { donatedOn: string }[],
   redList: readonly RedListEntryDoc[],
   today: string = todayInCity(),
-): Omit<CreditEvaluationDoc, '_id' | 'version'> {
+): Omit<CreditEvaluationDoc, '_id'> {
   const model = policy().evaluation;
   const factors: EvaluationFactorDoc[] = [];
   for (const n of negatives) {

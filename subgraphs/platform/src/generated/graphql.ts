@@ -603,7 +603,7 @@ export type Person = {
   charityRecords?: Maybe<CharityRecordConnection>;
   /** Consents the person granted to institutions for authorised queries, newest grant first. */
   consents?: Maybe<ConsentConnection>;
-  /** The person's current credit grade and the factors that produced it; null until the person has been evaluated. */
+  /** The person's credit grade and the factors that produced it, computed when read from the records inside their display period. */
   creditEvaluation?: Maybe<CreditEvaluation>;
   /** Citizen ID number (GB 11643). */
   id: Scalars['CitizenId']['output'];

@@ -1,5 +1,4 @@
-import { BUREAUS, type Bureau } from '@credit/shared';
-import { Schema, type Connection } from 'mongoose';
+import type { Bureau } from '@credit/shared';
 
 export const CREDIT_GRADES = ['AAA', 'AA', 'A', 'B', 'C', 'D'] as const;
 export type CreditGrade = (typeof CREDIT_GRADES)[number];
@@ -14,9 +13,9 @@ export interface EvaluationFactorDoc {
 }
 
 /**
- * A person's current credit evaluation (MISSION rule 11), keyed by citizen
- * ID. A re-evaluation replaces it with one atomic update filtered on
- * `version`, so a slower, older computation cannot overwrite a newer one.
+ * A person's credit evaluation (MISSION rule 11). It is not stored: it is
+ * computed when read (evaluation.ts) from the facts the platform holds, so a
+ * record leaving its display period stops counting without a batch job.
  */
 export interface CreditEvaluationDoc {
   /** Citizen ID. */
@@ -26,31 +25,4 @@ export interface CreditEvaluationDoc {
   factors: EvaluationFactorDoc[];
   evaluatedAt: Date;
   policyVersion: string;
-  version: number;
-}
-
-const creditEvaluationSchema = new Schema<CreditEvaluationDoc>(
-  {
-    _id: { type: String, required: true },
-    grade: { type: String, required: true, enum: [...CREDIT_GRADES] },
-    score: { type: Number, required: true },
-    factors: [
-      {
-        _id: false,
-        factor: { type: String, required: true },
-        bureau: { type: String, default: null, enum: [...BUREAUS, null] },
-        recordId: { type: String, default: null },
-        effect: { type: Number, required: true },
-        explanation: { type: String, required: true },
-      },
-    ],
-    evaluatedAt: { type: Date, required: true },
-    policyVersion: { type: String, required: true },
-    version: { type: Number, required: true, default: 0 },
-  },
-  { collection: 'credit_evaluations', versionKey: false },
-);
-
-export function creditEvaluationModel(conn: Connection) {
-  return conn.model<CreditEvaluationDoc>('CreditEvaluation', creditEvaluationSchema);
 }

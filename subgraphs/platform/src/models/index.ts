@@ -2,7 +2,6 @@ import type { Connection } from 'mongoose';
 
 import { charityRecordModel } from './CharityRecord';
 import { consentModel } from './Consent';
-import { creditEvaluationModel } from './CreditEvaluation';
 import { decisionClaimModel } from './DecisionClaim';
 import { institutionBlacklistModel } from './InstitutionBlacklistEntry';
 import { jointPunishmentStatusModel } from './JointPunishmentStatus';
@@ -32,7 +31,6 @@ export function createModels(conn: Connection) {
     PracticeRecord: practiceRecordModel(conn),
     VolunteerRecord: volunteerRecordModel(conn),
     CharityRecord: charityRecordModel(conn),
-    CreditEvaluation: creditEvaluationModel(conn),
   };
 }
 

@@ -51,6 +51,6 @@ export const Person: PersonResolvers = {
       loaders.charityRecordsByPerson.load(id),
       loaders.redListByPerson.load(id),
     ]);
-    return { _id: id, version: 0, ...evaluate(facts?.negatives ?? [], volunteer, charity, redList) };
+    return { _id: id, ...evaluate(facts?.negatives ?? [], volunteer, charity, redList) };
   },
 };
