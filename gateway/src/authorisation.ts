@@ -359,7 +359,24 @@ function queryLogEntries(
     deniedGroups.get(at.id)!.add(group);
   }
   const entries: QueryLogInput[] = [];
-  for (const id of allRequestedIds(state.people)) {
+  // A blacklist check of thousands of IDs is one entry naming all of them:
+  // per-person entries would make the log, not the check, the cost of the call.
+  const batchChecked = [...new Set([...state.people.values()].filter((p) => p.field === 'blacklistCheck').flatMap((p) => p.ids))];
+  if (batchChecked.length > 0) {
+    entries.push({
+      personId: null,
+      subjects: batchChecked,
+      actorRole: ROLE_IN_LOG[principal.role]!,
+      actorId: principal.subjectId ?? principal.org ?? null,
+      institutionId: null,
+      purpose: null,
+      consentId: null,
+      fieldGroups: ['joint_punishment', 'red_list'],
+      outcome: errors.length > 0 ? 'PARTLY_DENIED' : 'SERVED',
+    });
+  }
+  const individuallyRead = new Set([...state.people.values()].filter((p) => p.field !== 'blacklistCheck').flatMap((p) => p.ids));
+  for (const id of individuallyRead) {
     if (principal.role === 'subject' && principal.subjectId === id) continue;
     const denied = deniedGroups.get(id) ?? new Set<string>();
     const served = state.requestedGroups.filter((g) => !denied.has(g));

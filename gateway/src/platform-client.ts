@@ -12,7 +12,10 @@ export interface ConsentCheckResult {
 }
 
 export interface QueryLogInput {
-  personId: string;
+  /** The person read; null for a batch entry. */
+  personId: string | null;
+  /** The people of a batch read (a blacklist check): one entry for the call. */
+  subjects?: string[];
   actorRole: string;
   actorId: string | null;
   institutionId: string | null;

@@ -52,3 +52,21 @@ export function groupedLoader<T>(model: Model<T>, field: keyof T & string, sort:
     return keys.map((k) => groups.get(k)!);
   });
 }
+
+/**
+ * Like {@link groupedLoader} for an array field: all documents whose `field`
+ * contains each key, one command for all keys of a tick.
+ */
+export function arrayFieldLoader<T>(model: Model<T>, field: keyof T & string, sort: Record<string, 1 | -1>): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const docs = (await model
+      .find(keysFilter(field, keys) as never)
+      .sort(sort)
+      .batchSize(BATCH_SIZE)
+      .lean()
+      .exec()) as unknown as T[];
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const doc of docs) for (const value of (doc[field] as unknown as string[]) ?? []) groups.get(value)?.push(doc);
+    return keys.map((k) => groups.get(k)!);
+  });
+}

@@ -36,6 +36,8 @@ export function entryHash(entry: Omit<QueryLogEntryDoc, '_id' | 'hash'>): string
     [...entry.fieldGroups],
     entry.outcome,
     new Date(entry.at).toISOString(),
+    // Batch entries only: single reads hash exactly as before subjects existed.
+    ...(entry.subjects?.length ? [[...entry.subjects]] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

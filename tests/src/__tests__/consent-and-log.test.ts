@@ -300,7 +300,7 @@ describe('the query log across people', () => {
       queryLogEntries(first: 3, after: $after) {
         nodes {
           sequence
-          personId
+          personIds
           institution {
             id
           }
@@ -317,7 +317,7 @@ describe('the query log across people', () => {
     const { body } = await stack.query(ENTRIES, {}, await asPartner(employer, 'LOAN'));
     const nodes = (body.data as Json).queryLogEntries.nodes as Json[];
     expect(nodes.length).toBeGreaterThan(0);
-    for (const n of nodes) expect(n).toMatchObject({ institution: { id: employer }, personId: maskCitizenId(person) });
+    for (const n of nodes) expect(n).toMatchObject({ institution: { id: employer }, personIds: [maskCitizenId(person)] });
   });
 
   it('lets an auditor page through every entry, newest first, without gaps', async () => {

@@ -184,11 +184,21 @@ describe('joint punishment and the blacklist check', () => {
     expect((await check([volunteer]))[0]).toMatchObject({ listed: false, greenChannelEligible: false });
   });
 
-  it('takes 10,000 IDs in one call', async () => {
+  it('takes 10,000 IDs in one call, logged as one entry each checked person can read', async () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => makeCitizenId('510722', addMonths('1960-01-01', Math.floor(i / 1000)), i % 1000));
     const results = await check(ids);
     expect(results).toHaveLength(10_000);
     expect(results.every((r) => r.valid && r.listed === false)).toBe(true);
+    const { body } = await stack.query(
+      'query ($id: CitizenId!) { person(id: $id) { queryLog(first: 5) { nodes { actorRole actorId fieldGroups } } } }',
+      { id: ids[1234] },
+      await authHeader({ role: 'subject', sub: ids[1234]! }),
+    );
+    expect((body.data as Json).person.queryLog.nodes[0]).toEqual({
+      actorRole: 'INTERNAL',
+      actorId: 'mianyang-licensing-system',
+      fieldGroups: ['joint_punishment', 'red_list'],
+    });
   });
 
   it('refuses callers without the blacklist:check scope', async () => {

@@ -845,8 +845,8 @@ export type QueryLogAuditEntry = {
   hash: Scalars['String']['output'];
   institution?: Maybe<Institution>;
   outcome: QueryOutcome;
-  /** Citizen ID of the person read (masked for partners without an identity consent). */
-  personId: Scalars['String']['output'];
+  /** Citizen IDs of the people read: one, or all those of a batch check (masked for partners). */
+  personIds: Array<Scalars['String']['output']>;
   purpose?: Maybe<ConsentPurpose>;
   /** Position in the chain, as a decimal string. */
   sequence: Scalars['String']['output'];
@@ -904,8 +904,11 @@ export type QueryLogInput = {
   fieldGroups: Array<Scalars['String']['input']>;
   institutionId?: InputMaybe<Scalars['String']['input']>;
   outcome: QueryOutcome;
-  personId: Scalars['CitizenId']['input'];
+  /** The person read; omitted for a batch entry. */
+  personId?: InputMaybe<Scalars['CitizenId']['input']>;
   purpose?: InputMaybe<ConsentPurpose>;
+  /** The people of a batch read (a blacklist check): one entry for the call. */
+  subjects?: InputMaybe<Array<Scalars['CitizenId']['input']>>;
 };
 
 /** A page of the query log across people, for auditors and partners. */
@@ -1546,7 +1549,7 @@ export type QueryLogAuditEntryResolvers<ContextType = Context, ParentType extend
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['QueryOutcome'], ParentType, ContextType>;
-  personId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['ConsentPurpose']>, ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

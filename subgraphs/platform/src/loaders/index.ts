@@ -1,4 +1,4 @@
-import { byIdLoader, groupedLoader } from '@credit/shared';
+import { arrayFieldLoader, byIdLoader, groupedLoader } from '@credit/shared';
 
 import type { Models } from '../models';
 import { CHARITY_RECORD_ORDER } from '../models/CharityRecord';
@@ -15,6 +15,8 @@ export function createLoaders(models: Models) {
   return {
     consentsBySubject: groupedLoader(models.Consent, 'subjectId', CONSENT_ORDER),
     queryLogByPerson: groupedLoader(models.QueryLogEntry, 'personId', QUERY_LOG_ORDER),
+    // Batch entries (blacklist checks) name their people in an array.
+    queryLogBySubject: arrayFieldLoader(models.QueryLogEntry, 'subjects', { sequence: -1 }),
     jointPunishmentById: byIdLoader(models.JointPunishmentStatus),
     redListByPerson: groupedLoader(models.RedListEntry, 'personId', RED_LIST_ORDER),
     objectionsByPerson: groupedLoader(models.Objection, 'personId', OBJECTION_ORDER),

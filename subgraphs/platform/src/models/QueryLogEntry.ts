@@ -17,7 +17,13 @@ export type QueryOutcome = (typeof QUERY_OUTCOMES)[number];
 export interface QueryLogEntryDoc {
   _id: string;
   sequence: number;
-  personId: string;
+  /** The person read; null for a batch entry, whose people are in `subjects`. */
+  personId: string | null;
+  /**
+   * The people of one batch read (a blacklist check of many IDs): one entry
+   * for the whole call instead of one per person. Empty for single reads.
+   */
+  subjects?: string[];
   actorRole: QueryActorRole;
   actorId?: string | null;
   /** Institution the caller acted for; null for public and internal reads. */
@@ -38,7 +44,8 @@ const queryLogEntrySchema = new Schema<QueryLogEntryDoc>(
   {
     _id: { type: String, required: true },
     sequence: { type: Number, required: true, min: 0 },
-    personId: { type: String, required: true },
+    personId: { type: String, default: null },
+    subjects: { type: [String], default: [] },
     actorRole: { type: String, required: true, enum: [...QUERY_ACTOR_ROLES] },
     actorId: { type: String, default: null },
     institution: { type: new Schema({ id: { type: String, required: true }, name: { type: String, required: true } }, { _id: false }), default: null },
@@ -54,6 +61,9 @@ const queryLogEntrySchema = new Schema<QueryLogEntryDoc>(
 );
 queryLogEntrySchema.index({ sequence: 1 }, { unique: true });
 queryLogEntrySchema.index(QUERY_LOG_ORDER);
+// No index on `subjects`: FerretDB indexes an array as one value, and a batch
+// of thousands of IDs exceeds PostgreSQL's index row size (MongoDB would
+// build a multikey index; add it there when running on MongoDB).
 // Partners reconcile their own queries against the log, institution by institution.
 queryLogEntrySchema.index({ 'institution.id': 1, sequence: -1 });
 // An update would silently break the hash chain; entries are only ever inserted

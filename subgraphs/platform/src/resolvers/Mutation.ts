@@ -102,7 +102,8 @@ export const Mutation: MutationResolvers = {
     const names = new Map(consents.map((c) => [c._id, c.granteeInstitutionName]));
     const at = new Date();
     const contents: QueryLogContent[] = entries.map((e) => ({
-      personId: e.personId,
+      personId: e.personId ?? null,
+      subjects: e.subjects ?? [],
       actorRole: e.actorRole,
       actorId: e.actorId ?? null,
       institution: e.institutionId ? { id: e.institutionId, name: (e.consentId && names.get(e.consentId)) || e.institutionId } : null,
@@ -112,6 +113,7 @@ export const Mutation: MutationResolvers = {
       outcome: e.outcome,
       at,
     }));
+    if (contents.some((c) => !c.personId && c.subjects?.length === 0)) throw badInput('Each entry names a person or the subjects of a batch', 'no person');
     return String(await queryLogWriter(models(ctx), ctx.log).append(contents));
   },
 

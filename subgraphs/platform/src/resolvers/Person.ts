@@ -15,7 +15,14 @@ export const Person: PersonResolvers = {
     const visible = accessRule(principal.role, 'consents') === 'own_grants' ? consents.filter((c) => c.granteeInstitutionId === principal.org) : consents;
     return paginate(visible, args, byId);
   },
-  queryLog: async ({ id }, args, { loaders }) => paginate(await loaders.queryLogByPerson.load(id), args, byId),
+  queryLog: async ({ id }, args, { loaders }) => {
+    const [single, batch] = await Promise.all([loaders.queryLogByPerson.load(id), loaders.queryLogBySubject.load(id)]);
+    return paginate(
+      [...single, ...batch].sort((a, b) => b.sequence - a.sequence),
+      args,
+      byId,
+    );
+  },
   jointPunishment: async ({ id }, _args, { loaders }) => {
     // Derived from the grounds in force today: a lapsed record leaves the list without a batch job.
     const { grounds: _grounds, underObjection: _flag, ...status } = effectiveStatus(await loaders.jointPunishmentById.load(id));

@@ -26,7 +26,7 @@ export const queryLogEntries: QueryResolvers['queryLogEntries'] = async (_parent
   } else if (args.institutionId) {
     filter['institution.id'] = args.institutionId.toUpperCase();
   }
-  if (args.personId) filter.personId = args.personId;
+  if (args.personId) filter.$or = [{ personId: args.personId }, { subjects: args.personId }];
   if (args.after) filter.sequence = { $lt: sequenceFromCursor(args.after) };
   const size = pageSize(args.first);
   const rows = await ctx.models.QueryLogEntry.find(filter)
@@ -40,7 +40,7 @@ export const queryLogEntries: QueryResolvers['queryLogEntries'] = async (_parent
     nodes: nodes.map((doc) => ({
       ...doc,
       sequence: String(doc.sequence),
-      personId: principal.role === 'partner' ? maskCitizenId(doc.personId) : doc.personId,
+      personIds: (doc.personId ? [doc.personId] : (doc.subjects ?? [])).map((id) => (principal.role === 'partner' ? maskCitizenId(id) : id)),
     })),
     pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(String(last.sequence)) : null },
   } as never;
