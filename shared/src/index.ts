@@ -29,4 +29,4 @@ export * from './operation-limits';
 export * from './ingestion';
 export * from './ingestion-api';
 export * from './outbox';
-export * from './objection-flag';
+export * from './record-actions';

@@ -11,7 +11,7 @@ import {
   SUBGRAPHS,
   todayInCity,
   type Bureau,
-  type ObjectionFlagAction,
+  type RecordAction,
   type RecordActionResult,
 } from '@credit/shared';
 
@@ -28,17 +28,17 @@ import type { ObjectionDoc } from './models/Objection';
  */
 
 const FLAG_FIELD: Record<string, string> = {
-  PUBLIC_SECURITY: 'flagPublicSecurityObjection',
-  EDUCATION: 'flagEducationObjection',
-  TAX: 'flagTaxObjection',
-  COURTS: 'flagCourtObjection',
-  PBOC: 'flagPbocObjection',
+  PUBLIC_SECURITY: 'applyPublicSecurityRecordAction',
+  EDUCATION: 'applyEducationRecordAction',
+  TAX: 'applyTaxRecordAction',
+  COURTS: 'applyCourtRecordAction',
+  PBOC: 'applyPbocRecordAction',
 };
 
 export async function recordAction(
   ctx: Context,
   bureau: Bureau,
-  args: { recordId: string; personId: string; objectionId: string; action: ObjectionFlagAction },
+  args: { recordId: string; personId: string; objectionId: string; action: RecordAction },
 ): Promise<RecordActionResult> {
   const field = FLAG_FIELD[bureau];
   const subgraph = SUBGRAPHS.find((s) => s.bureau === bureau);
@@ -50,7 +50,7 @@ export async function recordAction(
       method: 'POST',
       headers: { 'content-type': 'application/json', [INTERNAL_PRINCIPAL_HEADER]: header },
       body: JSON.stringify({
-        query: `mutation ($recordId: String!, $personId: CitizenId!, $objectionId: ID!, $action: ObjectionFlagAction!) { ${field}(recordId: $recordId, personId: $personId, objectionId: $objectionId, action: $action) }`,
+        query: `mutation ($recordId: String!, $personId: CitizenId!, $objectionId: ID!, $action: RecordAction!) { ${field}(recordId: $recordId, personId: $personId, objectionId: $objectionId, action: $action) }`,
         variables: args,
       }),
       signal: AbortSignal.timeout(10_000),

@@ -358,7 +358,7 @@ export type IngestStatus =
 export type Mutation = {
   __typename?: 'Mutation';
   /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (`objectionId` names the objection or repair application). */
-  flagCourtObjection: RecordActionResult;
+  applyCourtRecordAction: RecordActionResult;
   /**
    * Writes records of this bureau (operators of COURTS only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -370,8 +370,8 @@ export type Mutation = {
 };
 
 
-export type MutationFlagCourtObjectionArgs = {
-  action: ObjectionFlagAction;
+export type MutationApplyCourtRecordActionArgs = {
+  action: RecordAction;
   objectionId: Scalars['ID']['input'];
   personId: Scalars['CitizenId']['input'];
   recordId: Scalars['String']['input'];
@@ -392,19 +392,6 @@ export type NegativeFact = {
   since: Scalars['Date']['output'];
   until: Scalars['Date']['output'];
 };
-
-/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
-export type ObjectionFlagAction =
-  /** A repair is applied for: check the record exists and its minimum display period has run. */
-  | 'CHECK_REPAIRABLE'
-  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
-  | 'CLEAR'
-  /** The objection was decided by removing the record: clear the flag and end its display. */
-  | 'CLEAR_AND_REMOVE'
-  /** An objection was filed: flag the record. */
-  | 'OPEN'
-  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
-  | 'REPAIR';
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
@@ -491,6 +478,19 @@ export type QueryPeopleArgs = {
 export type QueryPersonArgs = {
   id: Scalars['CitizenId']['input'];
 };
+
+/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
+export type RecordAction =
+  /** A repair is applied for: check the record exists and its minimum display period has run. */
+  | 'CHECK_REPAIRABLE'
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN'
+  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
+  | 'REPAIR';
 
 /** Internal: what became of a record action. */
 export type RecordActionResult =
@@ -646,11 +646,11 @@ export type ResolversTypes = ResolversObject<{
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
-  ObjectionFlagAction: ObjectionFlagAction;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAction: RecordAction;
   RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   SeverityGrade: SeverityGrade;
@@ -824,7 +824,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  flagCourtObjection?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationFlagCourtObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  applyCourtRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyCourtRecordActionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestCourtRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestCourtRecordsArgs, 'kind' | 'records'>>;
 }>;
 

@@ -1,4 +1,4 @@
-import { ingestionResolver, objectionFlagResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, recordActionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { ingestKinds } from '../ingestion';
@@ -11,7 +11,7 @@ import { Person } from './Person';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: rootQueryResolvers,
-  Mutation: { flagCourtObjection: objectionFlagResolver(ingestKinds) as never, ingestCourtRecords: ingestionResolver('COURTS', ingestKinds) as never },
+  Mutation: { applyCourtRecordAction: recordActionResolver(ingestKinds) as never, ingestCourtRecords: ingestionResolver('COURTS', ingestKinds) as never },
   Person,
   DebtorListing,
   EnforcementCase,

@@ -177,7 +177,7 @@ export type IngestStatus =
 export type Mutation = {
   __typename?: 'Mutation';
   /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (`objectionId` names the objection or repair application). */
-  flagEducationObjection: RecordActionResult;
+  applyEducationRecordAction: RecordActionResult;
   /**
    * Writes records of this bureau (operators of EDUCATION only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -189,8 +189,8 @@ export type Mutation = {
 };
 
 
-export type MutationFlagEducationObjectionArgs = {
-  action: ObjectionFlagAction;
+export type MutationApplyEducationRecordActionArgs = {
+  action: RecordAction;
   objectionId: Scalars['ID']['input'];
   personId: Scalars['CitizenId']['input'];
   recordId: Scalars['String']['input'];
@@ -211,19 +211,6 @@ export type NegativeFact = {
   since: Scalars['Date']['output'];
   until: Scalars['Date']['output'];
 };
-
-/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
-export type ObjectionFlagAction =
-  /** A repair is applied for: check the record exists and its minimum display period has run. */
-  | 'CHECK_REPAIRABLE'
-  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
-  | 'CLEAR'
-  /** The objection was decided by removing the record: clear the flag and end its display. */
-  | 'CLEAR_AND_REMOVE'
-  /** An objection was filed: flag the record. */
-  | 'OPEN'
-  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
-  | 'REPAIR';
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
@@ -298,6 +285,19 @@ export type QueryPeopleArgs = {
 export type QueryPersonArgs = {
   id: Scalars['CitizenId']['input'];
 };
+
+/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
+export type RecordAction =
+  /** A repair is applied for: check the record exists and its minimum display period has run. */
+  | 'CHECK_REPAIRABLE'
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN'
+  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
+  | 'REPAIR';
 
 /** Internal: what became of a record action. */
 export type RecordActionResult =
@@ -566,11 +566,11 @@ export type ResolversTypes = ResolversObject<{
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
-  ObjectionFlagAction: ObjectionFlagAction;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAction: RecordAction;
   RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   ResearchMisconduct: ResolverTypeWrapper<ResearchMisconductDoc>;
@@ -686,7 +686,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  flagEducationObjection?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationFlagEducationObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  applyEducationRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyEducationRecordActionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestEducationRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestEducationRecordsArgs, 'kind' | 'records'>>;
 }>;
 

@@ -1,4 +1,4 @@
-import { ingestionResolver, objectionFlagResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, recordActionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { ingestKinds } from '../ingestion';
@@ -12,7 +12,7 @@ export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: rootQueryResolvers,
   Mutation: {
-    flagEducationObjection: objectionFlagResolver(ingestKinds) as never,
+    applyEducationRecordAction: recordActionResolver(ingestKinds) as never,
     ingestEducationRecords: ingestionResolver('EDUCATION', ingestKinds) as never,
   },
   Person,

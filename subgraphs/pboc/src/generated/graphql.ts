@@ -279,7 +279,7 @@ export type MaliciousDebtEvasionRecordConnection = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (`objectionId` names the objection or repair application). */
-  flagPbocObjection: RecordActionResult;
+  applyPbocRecordAction: RecordActionResult;
   /**
    * Writes records of this bureau (operators of PBOC only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -291,8 +291,8 @@ export type Mutation = {
 };
 
 
-export type MutationFlagPbocObjectionArgs = {
-  action: ObjectionFlagAction;
+export type MutationApplyPbocRecordActionArgs = {
+  action: RecordAction;
   objectionId: Scalars['ID']['input'];
   personId: Scalars['CitizenId']['input'];
   recordId: Scalars['String']['input'];
@@ -313,19 +313,6 @@ export type NegativeFact = {
   since: Scalars['Date']['output'];
   until: Scalars['Date']['output'];
 };
-
-/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
-export type ObjectionFlagAction =
-  /** A repair is applied for: check the record exists and its minimum display period has run. */
-  | 'CHECK_REPAIRABLE'
-  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
-  | 'CLEAR'
-  /** The objection was decided by removing the record: clear the flag and end its display. */
-  | 'CLEAR_AND_REMOVE'
-  /** An objection was filed: flag the record. */
-  | 'OPEN'
-  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
-  | 'REPAIR';
 
 /** An overdue repayment reported to the credit reference system. */
 export type OverdueRecord = {
@@ -471,6 +458,19 @@ export type QueryPeopleArgs = {
 export type QueryPersonArgs = {
   id: Scalars['CitizenId']['input'];
 };
+
+/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
+export type RecordAction =
+  /** A repair is applied for: check the record exists and its minimum display period has run. */
+  | 'CHECK_REPAIRABLE'
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN'
+  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
+  | 'REPAIR';
 
 /** Internal: what became of a record action. */
 export type RecordActionResult =
@@ -620,7 +620,6 @@ export type ResolversTypes = ResolversObject<{
   MaliciousDebtEvasionRecordConnection: ResolverTypeWrapper<Page<MaliciousDebtEvasionDoc>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
-  ObjectionFlagAction: ObjectionFlagAction;
   OverdueRecord: ResolverTypeWrapper<OverdueRecordDoc>;
   OverdueRecordConnection: ResolverTypeWrapper<Page<OverdueRecordDoc>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -628,6 +627,7 @@ export type ResolversTypes = ResolversObject<{
   Person: ResolverTypeWrapper<PersonRef>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAction: RecordAction;
   RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   SeverityGrade: SeverityGrade;
@@ -796,7 +796,7 @@ export type MaliciousDebtEvasionRecordConnectionResolvers<ContextType = Context,
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  flagPbocObjection?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationFlagPbocObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  applyPbocRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyPbocRecordActionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestPbocRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPbocRecordsArgs, 'kind' | 'records'>>;
 }>;
 

@@ -1,4 +1,4 @@
-import { ingestionResolver, objectionFlagResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, recordActionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { ingestKinds } from '../ingestion';
@@ -8,7 +8,7 @@ import { Person } from './Person';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: rootQueryResolvers,
-  Mutation: { flagPbocObjection: objectionFlagResolver(ingestKinds) as never, ingestPbocRecords: ingestionResolver('PBOC', ingestKinds) as never },
+  Mutation: { applyPbocRecordAction: recordActionResolver(ingestKinds) as never, ingestPbocRecords: ingestionResolver('PBOC', ingestKinds) as never },
   Person,
   OverdueRecord,
   LoanDefault,

@@ -557,19 +557,6 @@ export type ObjectionConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
-export type ObjectionFlagAction =
-  /** A repair is applied for: check the record exists and its minimum display period has run. */
-  | 'CHECK_REPAIRABLE'
-  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
-  | 'CLEAR'
-  /** The objection was decided by removing the record: clear the flag and end its display. */
-  | 'CLEAR_AND_REMOVE'
-  /** An objection was filed: flag the record. */
-  | 'OPEN'
-  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
-  | 'REPAIR';
-
 /** How the owning bureau decided an objection. */
 export type ObjectionOutcome =
   | 'CORRECTED'
@@ -927,6 +914,19 @@ export type QueryOutcome =
   /** Every field group asked for was served. */
   | 'SERVED';
 
+/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
+export type RecordAction =
+  /** A repair is applied for: check the record exists and its minimum display period has run. */
+  | 'CHECK_REPAIRABLE'
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN'
+  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
+  | 'REPAIR';
+
 /** Internal: what became of a record action. */
 export type RecordActionResult =
   | 'DONE'
@@ -1208,7 +1208,6 @@ export type ResolversTypes = ResolversObject<{
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
   Objection: ResolverTypeWrapper<ObjectionDoc>;
   ObjectionConnection: ResolverTypeWrapper<Page<ObjectionDoc>>;
-  ObjectionFlagAction: ObjectionFlagAction;
   ObjectionOutcome: ObjectionOutcome;
   ObjectionStatus: ObjectionStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1226,6 +1225,7 @@ export type ResolversTypes = ResolversObject<{
   QueryLogInput: QueryLogInput;
   QueryLogPage: ResolverTypeWrapper<QueryLogPage>;
   QueryOutcome: QueryOutcome;
+  RecordAction: RecordAction;
   RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   RedListEntry: ResolverTypeWrapper<RedListEntryDoc>;

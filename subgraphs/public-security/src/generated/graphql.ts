@@ -136,7 +136,7 @@ export type IngestStatus =
 export type Mutation = {
   __typename?: 'Mutation';
   /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (`objectionId` names the objection or repair application). */
-  flagPublicSecurityObjection: RecordActionResult;
+  applyPublicSecurityRecordAction: RecordActionResult;
   /**
    * Writes records of this bureau (operators of PUBLIC_SECURITY only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -148,8 +148,8 @@ export type Mutation = {
 };
 
 
-export type MutationFlagPublicSecurityObjectionArgs = {
-  action: ObjectionFlagAction;
+export type MutationApplyPublicSecurityRecordActionArgs = {
+  action: RecordAction;
   objectionId: Scalars['ID']['input'];
   personId: Scalars['CitizenId']['input'];
   recordId: Scalars['String']['input'];
@@ -170,19 +170,6 @@ export type NegativeFact = {
   since: Scalars['Date']['output'];
   until: Scalars['Date']['output'];
 };
-
-/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
-export type ObjectionFlagAction =
-  /** A repair is applied for: check the record exists and its minimum display period has run. */
-  | 'CHECK_REPAIRABLE'
-  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
-  | 'CLEAR'
-  /** The objection was decided by removing the record: clear the flag and end its display. */
-  | 'CLEAR_AND_REMOVE'
-  /** An objection was filed: flag the record. */
-  | 'OPEN'
-  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
-  | 'REPAIR';
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
@@ -274,6 +261,19 @@ export type RealNameSector =
   | 'POSTAL'
   | 'TELECOM'
   | 'TRANSPORT';
+
+/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
+export type RecordAction =
+  /** A repair is applied for: check the record exists and its minimum display period has run. */
+  | 'CHECK_REPAIRABLE'
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN'
+  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
+  | 'REPAIR';
 
 /** Internal: what became of a record action. */
 export type RecordActionResult =
@@ -467,7 +467,6 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
-  ObjectionFlagAction: ObjectionFlagAction;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   PublicSecurityRecordKind: PublicSecurityRecordKind;
@@ -475,6 +474,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RealNameRegistration: ResolverTypeWrapper<RealNameRegistration>;
   RealNameSector: RealNameSector;
+  RecordAction: RecordAction;
   RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   RegisteredResidence: ResolverTypeWrapper<RegisteredResidence>;
@@ -576,7 +576,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  flagPublicSecurityObjection?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationFlagPublicSecurityObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  applyPublicSecurityRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyPublicSecurityRecordActionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestPublicSecurityRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPublicSecurityRecordsArgs, 'kind' | 'records'>>;
 }>;
 

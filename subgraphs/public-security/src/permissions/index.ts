@@ -4,5 +4,5 @@ import type { IRules } from 'graphql-shield';
 // Rules of the subgraph's own operations; Person fields follow the policy
 // (derived in shared/permissions.ts).
 export const permissions: IRules = {
-  Mutation: { flagPublicSecurityObjection: serviceOnly, ingestPublicSecurityRecords: bureauWriter('PUBLIC_SECURITY') },
+  Mutation: { applyPublicSecurityRecordAction: serviceOnly, ingestPublicSecurityRecords: bureauWriter('PUBLIC_SECURITY') },
 };

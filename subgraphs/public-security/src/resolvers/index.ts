@@ -1,4 +1,4 @@
-import { ingestionResolver, objectionFlagResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, recordActionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { ingestKinds } from '../ingestion';
@@ -10,7 +10,7 @@ export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: rootQueryResolvers,
   Mutation: {
-    flagPublicSecurityObjection: objectionFlagResolver(ingestKinds) as never,
+    applyPublicSecurityRecordAction: recordActionResolver(ingestKinds) as never,
     ingestPublicSecurityRecords: ingestionResolver('PUBLIC_SECURITY', ingestKinds) as never,
   },
   Person,

@@ -111,7 +111,7 @@ export type IngestStatus =
 export type Mutation = {
   __typename?: 'Mutation';
   /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (`objectionId` names the objection or repair application). */
-  flagTaxObjection: RecordActionResult;
+  applyTaxRecordAction: RecordActionResult;
   /**
    * Writes records of this bureau (operators of TAX only): idempotent by the
    * bureau's record id, validated one by one; invalid records are reported with
@@ -123,8 +123,8 @@ export type Mutation = {
 };
 
 
-export type MutationFlagTaxObjectionArgs = {
-  action: ObjectionFlagAction;
+export type MutationApplyTaxRecordActionArgs = {
+  action: RecordAction;
   objectionId: Scalars['ID']['input'];
   personId: Scalars['CitizenId']['input'];
   recordId: Scalars['String']['input'];
@@ -145,19 +145,6 @@ export type NegativeFact = {
   since: Scalars['Date']['output'];
   until: Scalars['Date']['output'];
 };
-
-/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
-export type ObjectionFlagAction =
-  /** A repair is applied for: check the record exists and its minimum display period has run. */
-  | 'CHECK_REPAIRABLE'
-  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
-  | 'CLEAR'
-  /** The objection was decided by removing the record: clear the flag and end its display. */
-  | 'CLEAR_AND_REMOVE'
-  /** An objection was filed: flag the record. */
-  | 'OPEN'
-  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
-  | 'REPAIR';
 
 /** Cursor pagination: pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
@@ -232,6 +219,19 @@ export type QueryPeopleArgs = {
 export type QueryPersonArgs = {
   id: Scalars['CitizenId']['input'];
 };
+
+/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
+export type RecordAction =
+  /** A repair is applied for: check the record exists and its minimum display period has run. */
+  | 'CHECK_REPAIRABLE'
+  /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
+  | 'CLEAR'
+  /** The objection was decided by removing the record: clear the flag and end its display. */
+  | 'CLEAR_AND_REMOVE'
+  /** An objection was filed: flag the record. */
+  | 'OPEN'
+  /** A repair was approved: end the record's display now; the record stays stored, annotated. */
+  | 'REPAIR';
 
 /** Internal: what became of a record action. */
 export type RecordActionResult =
@@ -534,11 +534,11 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
-  ObjectionFlagAction: ObjectionFlagAction;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAction: RecordAction;
   RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   SeverityGrade: SeverityGrade;
@@ -639,7 +639,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  flagTaxObjection?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationFlagTaxObjectionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  applyTaxRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyTaxRecordActionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
   ingestTaxRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestTaxRecordsArgs, 'kind' | 'records'>>;
 }>;
 

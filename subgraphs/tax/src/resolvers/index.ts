@@ -1,4 +1,4 @@
-import { ingestionResolver, objectionFlagResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { ingestionResolver, recordActionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { ingestKinds } from '../ingestion';
@@ -9,7 +9,7 @@ import { TaxDishonestyCase } from './TaxDishonestyCase';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: rootQueryResolvers,
-  Mutation: { flagTaxObjection: objectionFlagResolver(ingestKinds) as never, ingestTaxRecords: ingestionResolver('TAX', ingestKinds) as never },
+  Mutation: { applyTaxRecordAction: recordActionResolver(ingestKinds) as never, ingestTaxRecords: ingestionResolver('TAX', ingestKinds) as never },
   Person,
   TaxArrears,
   TaxDishonestyCase,

@@ -5,19 +5,21 @@ import type { PlatformNotifier } from './outbox';
 import { policy } from './policy';
 
 /**
- * The bureau's side of an objection (MISSION rule 7): the platform files and
- * decides objections, but the disputed record lives in the bureau's database,
- * so the bureau flags it (at once, so it shows "under objection" wherever the
- * record is shown), and clears or removes it on the decision. Each change is
- * one conditional update, repeatable without harm.
+ * The bureau's side of objections and credit repair (MISSION rules 6 and 7):
+ * the platform runs both workflows, but the record lives in the bureau's
+ * database, so the bureau flags it at once when an objection is filed (it
+ * shows "under objection" wherever the record is shown), clears or removes
+ * it on the decision, checks that a repair may be applied for, and ends its
+ * display when a repair is approved. Each change is one conditional update,
+ * repeatable without harm, and tells the platform to re-derive the person.
  */
-export type ObjectionFlagAction = 'OPEN' | 'CLEAR' | 'CLEAR_AND_REMOVE' | 'CHECK_REPAIRABLE' | 'REPAIR';
+export type RecordAction = 'OPEN' | 'CLEAR' | 'CLEAR_AND_REMOVE' | 'CHECK_REPAIRABLE' | 'REPAIR';
 export type RecordActionResult = 'DONE' | 'NOT_FOUND' | 'TOO_EARLY';
 
-export function objectionFlagResolver<TModels>(kinds: (models: TModels) => Record<string, IngestKind>) {
+export function recordActionResolver<TModels>(kinds: (models: TModels) => Record<string, IngestKind>) {
   return async (
     _parent: unknown,
-    args: { recordId: string; personId: string; objectionId: string; action: ObjectionFlagAction },
+    args: { recordId: string; personId: string; objectionId: string; action: RecordAction },
     ctx: { models: TModels; notifier: PlatformNotifier },
   ): Promise<RecordActionResult> => {
     const negative = Object.values(kinds(ctx.models)).filter((k) => k.negative);
