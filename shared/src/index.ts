@@ -30,3 +30,4 @@ export * from './ingestion';
 export * from './ingestion-api';
 export * from './outbox';
 export * from './record-actions';
+export * from './service-process';

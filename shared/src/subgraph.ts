@@ -24,6 +24,7 @@ import { subgraphPermissions, type AccessContext } from './permissions';
 import { policy, type Bureau } from './policy';
 import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
+import { runServiceProcess } from './service-process';
 import { SUBGRAPHS, subgraphUrlVariable } from './subgraph-registry';
 
 /** What every subgraph resolver sees in its context. */
@@ -220,30 +221,7 @@ export function runSubgraphProcess<TModels, TLoaders>(def: SubgraphDefinition<TM
     log.error('MONGODB_URI is not set; point it at MongoDB or run `npm start`, which starts the embedded FerretDB');
     process.exit(2);
   }
-  const port = Number(process.env.PORT ?? defaultPort);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    log.error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
-    process.exit(2);
-  }
-  startSubgraph(def, { port, host: process.env.HOST ?? '127.0.0.1', mongoUri })
-    .then((running) => {
-      const shutdown = (signal: string) => {
-        log.info('shutting down', { signal });
-        running.stop().then(
-          () => process.exit(0),
-          (err: unknown) => {
-            log.error('shutdown failed', { err });
-            process.exit(1);
-          },
-        );
-      };
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
-      process.once('SIGINT', () => shutdown('SIGINT'));
-    })
-    .catch((err: unknown) => {
-      log.error('subgraph failed to start', { err });
-      process.exit(1);
-    });
+  runServiceProcess(def.name, log, defaultPort, (port) => startSubgraph(def, { port, host: process.env.HOST ?? '127.0.0.1', mongoUri }));
 }
 
 /**
