@@ -17,6 +17,7 @@ import {
 
 import type { Context } from './context';
 import { claimDecision } from './models/DecisionClaim';
+import { notifyPerson } from './models/Notification';
 import type { ObjectionDoc } from './models/Objection';
 
 /**
@@ -116,6 +117,13 @@ export async function decideObjection(ctx: Context, args: { id: string; outcome:
     personId: objection.personId,
     objectionId: objection._id,
     action: args.outcome === 'REMOVED' ? 'CLEAR_AND_REMOVE' : 'CLEAR',
+  });
+  await notifyPerson(ctx.models.Notification, {
+    personId: objection.personId,
+    kind: 'OBJECTION_DECIDED',
+    caseId: objection._id,
+    outcome: args.outcome,
+    message: `Your objection to ${objection.bureau} record ${objection.recordId} was decided: ${args.outcome}. ${args.reason}`,
   });
   return decided!;
 }

@@ -4,6 +4,7 @@ import { addWorkingDays, badInput, codedError, policy, todayInCity, type Bureau 
 
 import type { Context } from './context';
 import { claimDecision } from './models/DecisionClaim';
+import { notifyPerson } from './models/Notification';
 import type { RepairCorrection, RepairDoc } from './models/Repair';
 import { recordAction } from './objections';
 
@@ -67,5 +68,12 @@ export async function decideRepair(ctx: Context, args: { id: string; approve: bo
   if (args.approve) {
     await recordAction(ctx, repair.bureau, { recordId: repair.recordId, personId: repair.personId, objectionId: repair._id, action: 'REPAIR' });
   }
+  await notifyPerson(ctx.models.Notification, {
+    personId: repair.personId,
+    kind: 'REPAIR_DECIDED',
+    caseId: repair._id,
+    outcome: args.approve ? 'APPROVED' : 'REJECTED',
+    message: `Your application to repair ${repair.bureau} record ${repair.recordId} was ${args.approve ? 'approved: the record is no longer shown or used' : 'rejected'}. ${args.reason}`,
+  });
   return decided!;
 }

@@ -124,6 +124,16 @@ describe('objections', () => {
     );
     const decided = ((body.data as Json).person.objections.nodes as Json[]).find((o) => o.recordId === 'OB-1')!;
     expect(decided.decisionReason).toBe('经核查');
+    const notices = await stack.query(
+      'query ($id: CitizenId!) { person(id: $id) { notifications { totalCount nodes { kind outcome message } } } }',
+      { id: person },
+      await asSubject(),
+    );
+    const inbox = (notices.body.data as Json).person.notifications;
+    // One notice, though two operators tried to decide.
+    expect(inbox.totalCount).toBe(1);
+    expect(inbox.nodes[0]).toMatchObject({ kind: 'OBJECTION_DECIDED', outcome: decided.status });
+    expect(inbox.nodes[0].message).toMatch(/COURTS record OB-1 was decided/);
     const audit = await stack.query(
       'query ($id: CitizenId!) { person(id: $id) { dishonestDebtorListings { nodes { id underObjection displayWindow { shown endedBy } } } } }',
       { id: person },

@@ -12,6 +12,7 @@ import type { VolunteerRecordDoc } from '../models/VolunteerRecord';
 import type { CharityRecordDoc } from '../models/CharityRecord';
 import type { CreditEvaluationDoc, EvaluationFactorDoc } from '../models/CreditEvaluation';
 import type { InstitutionBlacklistEntryDoc } from '../models/InstitutionBlacklistEntry';
+import type { NotificationDoc } from '../models/Notification';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -523,6 +524,30 @@ export type NegativeFact = {
   until: Scalars['Date']['output'];
 };
 
+/** A notice to the person about one of their cases. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** The objection or repair application it is about. */
+  caseId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  message: Scalars['String']['output'];
+  /** The decision (CORRECTED, REMOVED, UPHELD, APPROVED, REJECTED). */
+  outcome: Scalars['String']['output'];
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  nodes: Array<Notification>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NotificationKind =
+  | 'OBJECTION_DECIDED'
+  | 'REPAIR_DECIDED';
+
 /** A person's dispute of one record held by a bureau. */
 export type Objection = {
   __typename?: 'Objection';
@@ -600,6 +625,8 @@ export type Person = {
    * listed, never null (null only when the caller may not see it).
    */
   jointPunishment?: Maybe<JointPunishmentStatus>;
+  /** What the platform told the person about their objections and repair applications, newest first. */
+  notifications?: Maybe<NotificationConnection>;
   /** Objections the person filed against records of any bureau, newest first. */
   objections?: Maybe<ObjectionConnection>;
   /** Practice records in key professions (重点职业人群), most recent start first. */
@@ -624,6 +651,13 @@ export type PersonCharityRecordsArgs = {
 
 /** A person, keyed by citizen ID; each bureau contributes its own fields. */
 export type PersonConsentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1206,6 +1240,9 @@ export type ResolversTypes = ResolversObject<{
   KeyProfession: KeyProfession;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
+  Notification: ResolverTypeWrapper<NotificationDoc>;
+  NotificationConnection: ResolverTypeWrapper<Page<NotificationDoc>>;
+  NotificationKind: NotificationKind;
   Objection: ResolverTypeWrapper<ObjectionDoc>;
   ObjectionConnection: ResolverTypeWrapper<Page<ObjectionDoc>>;
   ObjectionOutcome: ObjectionOutcome;
@@ -1269,6 +1306,8 @@ export type ResolversParentTypes = ResolversObject<{
   JointPunishmentStatus: JointPunishmentStatus;
   Mutation: Record<PropertyKey, never>;
   NegativeFact: NegativeFact;
+  Notification: NotificationDoc;
+  NotificationConnection: Page<NotificationDoc>;
   Objection: ObjectionDoc;
   ObjectionConnection: Page<ObjectionDoc>;
   PageInfo: PageInfo;
@@ -1462,6 +1501,21 @@ export type NegativeFactResolvers<ContextType = Context, ParentType extends Reso
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
+export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type NotificationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ObjectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Objection'] = ResolversParentTypes['Objection']> = ResolversObject<{
   bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1492,6 +1546,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   creditEvaluation?: Resolver<Maybe<ResolversTypes['CreditEvaluation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   jointPunishment?: Resolver<Maybe<ResolversTypes['JointPunishmentStatus']>, ParentType, ContextType>;
+  notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, Partial<PersonNotificationsArgs>>;
   objections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, Partial<PersonObjectionsArgs>>;
   practiceRecords?: Resolver<Maybe<ResolversTypes['PracticeRecordConnection']>, ParentType, ContextType, Partial<PersonPracticeRecordsArgs>>;
   queryLog?: Resolver<Maybe<ResolversTypes['QueryLogConnection']>, ParentType, ContextType, Partial<PersonQueryLogArgs>>;
@@ -1662,6 +1717,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   JointPunishmentStatus?: JointPunishmentStatusResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NegativeFact?: NegativeFactResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   Objection?: ObjectionResolvers<ContextType>;
   ObjectionConnection?: ObjectionConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

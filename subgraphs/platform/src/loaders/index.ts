@@ -3,6 +3,7 @@ import { arrayFieldLoader, byIdLoader, groupedLoader } from '@credit/shared';
 import type { Models } from '../models';
 import { CHARITY_RECORD_ORDER } from '../models/CharityRecord';
 import { CONSENT_ORDER } from '../models/Consent';
+import { NOTIFICATION_ORDER } from '../models/Notification';
 import { OBJECTION_ORDER } from '../models/Objection';
 import { PRACTICE_RECORD_ORDER } from '../models/PracticeRecord';
 import { QUERY_LOG_ORDER } from '../models/QueryLogEntry';
@@ -20,6 +21,7 @@ export function createLoaders(models: Models) {
     jointPunishmentById: byIdLoader(models.JointPunishmentStatus),
     redListByPerson: groupedLoader(models.RedListEntry, 'personId', RED_LIST_ORDER),
     objectionsByPerson: groupedLoader(models.Objection, 'personId', OBJECTION_ORDER),
+    notificationsByPerson: groupedLoader(models.Notification, 'personId', NOTIFICATION_ORDER),
     repairsByPerson: groupedLoader(models.Repair, 'personId', REPAIR_ORDER),
     practiceRecordsByPerson: groupedLoader(models.PracticeRecord, 'personId', PRACTICE_RECORD_ORDER),
     volunteerRecordsByPerson: groupedLoader(models.VolunteerRecord, 'personId', VOLUNTEER_RECORD_ORDER),

@@ -5,6 +5,7 @@ import { consentModel } from './Consent';
 import { decisionClaimModel } from './DecisionClaim';
 import { institutionBlacklistModel } from './InstitutionBlacklistEntry';
 import { jointPunishmentStatusModel } from './JointPunishmentStatus';
+import { notificationModel } from './Notification';
 import { objectionModel } from './Objection';
 import { practiceRecordModel } from './PracticeRecord';
 import { queryLogEntryModel, queryLogHeadModel } from './QueryLogEntry';
@@ -24,6 +25,7 @@ export function createModels(conn: Connection) {
     QueryLogHead: queryLogHeadModel(conn),
     InstitutionBlacklistEntry: institutionBlacklistModel(conn),
     DecisionClaim: decisionClaimModel(conn),
+    Notification: notificationModel(conn),
     JointPunishmentStatus: jointPunishmentStatusModel(conn),
     RedListEntry: redListEntryModel(conn),
     Objection: objectionModel(conn),

@@ -45,6 +45,7 @@ export const Person: PersonResolvers = {
     return { onRedList, entries, greenChannelEligible: shown ? eligible : null };
   },
   objections: async ({ id }, args, { loaders }) => paginate(await loaders.objectionsByPerson.load(id), args, byId),
+  notifications: async ({ id }, args, { loaders }) => paginate(await loaders.notificationsByPerson.load(id), args, byId),
   repairs: async ({ id }, args, { loaders }) => paginate(await loaders.repairsByPerson.load(id), args, byId),
   practiceRecords: async ({ id }, args, { loaders }) => paginate(await loaders.practiceRecordsByPerson.load(id), args, byId),
   volunteerRecords: async ({ id }, args, { loaders }) => paginate(await loaders.volunteerRecordsByPerson.load(id), args, byId),

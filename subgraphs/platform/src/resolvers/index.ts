@@ -9,6 +9,7 @@ import { consentCheck } from './ConsentCheck';
 import { CreditEvaluation } from './CreditEvaluation';
 import { InstitutionBlacklistEntry } from './InstitutionBlacklistEntry';
 import { Mutation } from './Mutation';
+import { Notification } from './Notification';
 import { Objection } from './Objection';
 import { overdueObjections } from './OverdueObjections';
 import { Person } from './Person';
@@ -24,6 +25,7 @@ export const resolvers: Resolvers = {
   Query: { ...rootQueryResolvers, consentCheck, queryLogEntries, blacklistCheck, overdueObjections },
   Mutation: { ...Mutation, ingestPlatformRecords: ingestionResolver('PLATFORM', ingestKinds) as never },
   InstitutionBlacklistEntry,
+  Notification,
   Person,
   Consent,
   QueryLogEntry,

@@ -1,0 +1,47 @@
+import { Schema, type Connection } from 'mongoose';
+
+export const NOTIFICATION_KINDS = ['OBJECTION_DECIDED', 'REPAIR_DECIDED'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * What the platform tells a person about their own case (MISSION rule 7:
+ * "the person is told"). Written once per decision, with an id derived from
+ * the case so a retried decision cannot tell the person twice.
+ */
+export interface NotificationDoc {
+  _id: string;
+  personId: string;
+  kind: NotificationKind;
+  /** The objection or repair application the notice is about. */
+  caseId: string;
+  outcome: string;
+  message: string;
+  createdAt: Date;
+}
+
+export const NOTIFICATION_ORDER = { personId: 1, createdAt: -1, _id: 1 } as const;
+
+const notificationSchema = new Schema<NotificationDoc>(
+  {
+    _id: { type: String, required: true },
+    personId: { type: String, required: true },
+    kind: { type: String, required: true, enum: [...NOTIFICATION_KINDS] },
+    caseId: { type: String, required: true },
+    outcome: { type: String, required: true },
+    message: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'notifications', versionKey: false },
+);
+notificationSchema.index(NOTIFICATION_ORDER);
+
+export function notificationModel(conn: Connection) {
+  return conn.model<NotificationDoc>('Notification', notificationSchema);
+}
+
+/** Tells the person once; a repeat for the same case is a no-op. */
+export async function notifyPerson(model: ReturnType<typeof notificationModel>, doc: Omit<NotificationDoc, '_id' | 'createdAt'>): Promise<void> {
+  await model.create({ ...doc, _id: `NTF-${doc.caseId}`, createdAt: new Date() }).catch((err: { code?: number }) => {
+    if (err.code !== 11000) throw err;
+  });
+}
