@@ -1,4 +1,4 @@
-import { GATEWAY_SERVICE_PRINCIPAL, INTERNAL_PRINCIPAL_HEADER, signForwardedRequest } from '@credit/shared';
+import { callSubgraph, GATEWAY_SERVICE_PRINCIPAL } from '@credit/shared';
 
 /**
  * The gateway's own calls to the platform subgraph: the consent check
@@ -26,36 +26,13 @@ export interface QueryLogInput {
 }
 
 export class PlatformClient {
-  private header: { value: string; expires: number } | null = null;
-
   constructor(
     private readonly url: () => string,
     private readonly secret: Uint8Array,
   ) {}
 
-  // The service header is reused for a while instead of signed per call.
-  private async serviceHeader(): Promise<string> {
-    if (!this.header || this.header.expires < Date.now()) {
-      this.header = {
-        value: await signForwardedRequest({ principal: GATEWAY_SERVICE_PRINCIPAL, grants: {}, publicListed: [] }, this.secret),
-        expires: Date.now() + 30_000,
-      };
-    }
-    return this.header.value;
-  }
-
-  private async call<T>(query: string, variables: Record<string, unknown>, requestId: string, timeoutMs = 5000): Promise<T> {
-    const res = await fetch(this.url(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': requestId, [INTERNAL_PRINCIPAL_HEADER]: await this.serviceHeader() },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-    if (!res.ok || body.errors?.length || !body.data) {
-      throw new Error(`platform answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
-    }
-    return body.data;
+  private call<T>(query: string, variables: Record<string, unknown>, requestId: string, timeoutMs = 5000): Promise<T> {
+    return callSubgraph<T>({ url: this.url(), principal: GATEWAY_SERVICE_PRINCIPAL, secret: this.secret, query, variables, requestId, timeoutMs });
   }
 
   async consentCheck(institutionId: string, purpose: string, subjectIds: string[], requestId: string): Promise<ConsentCheckResult> {

@@ -1,4 +1,4 @@
-import { INTERNAL_PRINCIPAL_HEADER, PUBLIC_PRINCIPAL, signForwardedRequest } from '@credit/shared';
+import { callSubgraph, PUBLIC_PRINCIPAL } from '@credit/shared';
 
 /**
  * Which of the people asked for are on a public list: a dishonest judgment
@@ -19,22 +19,19 @@ const CHECKS: { subgraph: string; selection: string; listed: (person: Record<str
 ];
 
 export async function publicListed(ids: string[], subgraphUrl: (name: string) => string, secret: Uint8Array, requestId: string): Promise<string[]> {
-  const header = await signForwardedRequest({ principal: PUBLIC_PRINCIPAL, grants: {}, publicListed: [] }, secret);
   const listed = new Set<string>();
   await Promise.all(
     CHECKS.map(async ({ subgraph, selection, listed: isListed }) => {
-      const res = await fetch(subgraphUrl(subgraph), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-request-id': requestId, [INTERNAL_PRINCIPAL_HEADER]: header },
-        body: JSON.stringify({
-          query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${selection} } } }`,
-          variables: { reps: ids.map((id) => ({ __typename: 'Person', id })) },
-        }),
-        signal: AbortSignal.timeout(5000),
+      const data = await callSubgraph<{ _entities: (Record<string, unknown> | null)[] }>({
+        url: subgraphUrl(subgraph),
+        principal: PUBLIC_PRINCIPAL,
+        secret,
+        query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${selection} } } }`,
+        variables: { reps: ids.map((id) => ({ __typename: 'Person', id })) },
+        requestId,
+        timeoutMs: 5000,
       });
-      const body = (await res.json()) as { data?: { _entities: (Record<string, unknown> | null)[] }; errors?: { message: string }[] };
-      if (!res.ok || !body.data) throw new Error(`${subgraph} answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ')}`);
-      for (const person of body.data._entities) if (person && isListed(person)) listed.add(String(person.id));
+      for (const person of data._entities) if (person && isListed(person)) listed.add(String(person.id));
     }),
   );
   return [...listed];

@@ -8,7 +8,7 @@ import {
   type NegativeRecordDoc,
   type SubgraphDefinition,
 } from '@credit/shared';
-import { recomputeJointPunishment, type FactsSource, type PersonFacts } from '@credit/subgraph-platform/dist/joint-punishment';
+import { addBureauFacts, noFacts, recomputeJointPunishment, type FactsSource, type PersonFacts } from '@credit/subgraph-platform/dist/joint-punishment';
 import type { Models as PlatformModels } from '@credit/subgraph-platform/dist/models';
 import type { Connection } from 'mongoose';
 
@@ -74,7 +74,7 @@ type Target = { name: string; def: SubgraphDefinition<unknown, unknown>; models:
 async function deriveJointPunishment(targets: Target[], personIds: string[]): Promise<void> {
   const platform = targets.find((t) => t.name === 'platform')!;
   const source: FactsSource = async (ids) => {
-    const merged = new Map<string, PersonFacts>(ids.map((id) => [id, { grounds: [], lastNegativeDecisionDate: null, negatives: [] }]));
+    const merged = new Map<string, PersonFacts>(ids.map((id) => [id, noFacts()]));
     for (const target of targets.filter((t) => t.def.bureau !== 'PLATFORM')) {
       for (const kind of Object.values(target.def.ingestKinds(target.models)).filter((k) => k.negative)) {
         const records = (await kind.model
@@ -84,13 +84,7 @@ async function deriveJointPunishment(targets: Target[], personIds: string[]): Pr
         const byPerson = new Map<string, NegativeRecordDoc[]>();
         for (const r of records) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
         for (const [id, list] of byPerson) {
-          const facts = bureauCreditFacts(target.def.bureau, list, kind.displayFacts);
-          const person = merged.get(id)!;
-          person.grounds.push(...facts.grounds.map((g) => ({ ...g, bureau: target.def.bureau })));
-          person.negatives.push(...facts.negatives.map((n) => ({ ...n, bureau: target.def.bureau })));
-          if (facts.lastNegativeDecisionDate && (!person.lastNegativeDecisionDate || facts.lastNegativeDecisionDate > person.lastNegativeDecisionDate)) {
-            person.lastNegativeDecisionDate = facts.lastNegativeDecisionDate;
-          }
+          addBureauFacts(merged.get(id)!, bureauCreditFacts(target.def.bureau, list, kind.displayFacts));
         }
       }
     }

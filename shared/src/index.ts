@@ -31,3 +31,4 @@ export * from './ingestion-api';
 export * from './outbox';
 export * from './record-actions';
 export * from './service-process';
+export * from './service-call';

@@ -2,7 +2,6 @@ import { codedError } from './errors';
 import { ingestRecords, type ingestionModels, type IngestKind, type IngestOutcome } from './ingestion';
 import type { PlatformNotifier } from './outbox';
 import { policy, type Bureau } from './policy';
-import type { Principal } from './principal';
 
 /** The GraphQL report of an ingestion call. */
 export function ingestReport(outcomes: readonly IngestOutcome[]) {
@@ -16,25 +15,18 @@ export function ingestReport(outcomes: readonly IngestOutcome[]) {
   };
 }
 
-/** Only an operator of the owning bureau writes its records (MISSION rule 1). */
-export function assertBureauWriter(principal: Principal, bureau: Bureau): void {
-  if (principal.role === 'bureau' && principal.org === bureau) return;
-  if (principal.role === 'public') throw codedError('UNAUTHENTICATED', `Sign in as a ${bureau} operator to write its records`);
-  throw codedError('FORBIDDEN', `Only ${bureau} operators write ${bureau} records`);
-}
-
 /**
  * The resolver of a subgraph's `ingest<Bureau>Records(kind, records)`
  * mutation: at most `limits.maxIngestRecordsPerCall` records per call, each
- * validated and written on its own (see ingestion.ts).
+ * validated and written on its own (see ingestion.ts). Who may call it is the
+ * subgraph's shield rule (`bureauWriter`: the owning bureau only).
  */
 export function ingestionResolver<TModels>(bureau: Bureau, kinds: (models: TModels) => Record<string, IngestKind>) {
   return async (
     _parent: unknown,
     args: { kind: string; records: unknown[] },
-    ctx: { principal: Principal; models: TModels; ingestion: ReturnType<typeof ingestionModels>; notifier: PlatformNotifier },
+    ctx: { models: TModels; ingestion: ReturnType<typeof ingestionModels>; notifier: PlatformNotifier },
   ) => {
-    assertBureauWriter(ctx.principal, bureau);
     const max = policy().limits.maxIngestRecordsPerCall;
     if (args.records.length > max)
       throw codedError('TOO_MANY_RECORDS', `At most ${max} records per call, got ${args.records.length}; use the bulk import for more`, { max });

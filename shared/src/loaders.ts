@@ -36,8 +36,8 @@ export function byIdLoader<T extends { _id: string }>(model: Model<T>): DataLoad
 }
 
 /**
- * Loads all documents whose `field` equals each key, in `sort` order, with
- * one command for all keys of a tick.
+ * Loads all documents whose `field` equals each key (or, for an array field,
+ * contains it), in `sort` order, with one command for all keys of a tick.
  */
 export function groupedLoader<T>(model: Model<T>, field: keyof T & string, sort: Record<string, 1 | -1>): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
@@ -48,25 +48,10 @@ export function groupedLoader<T>(model: Model<T>, field: keyof T & string, sort:
       .lean()
       .exec()) as unknown as T[];
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-    for (const doc of docs) groups.get(String(doc[field]))?.push(doc);
-    return keys.map((k) => groups.get(k)!);
-  });
-}
-
-/**
- * Like {@link groupedLoader} for an array field: all documents whose `field`
- * contains each key, one command for all keys of a tick.
- */
-export function arrayFieldLoader<T>(model: Model<T>, field: keyof T & string, sort: Record<string, 1 | -1>): DataLoader<string, T[]> {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const docs = (await model
-      .find(keysFilter(field, keys) as never)
-      .sort(sort)
-      .batchSize(BATCH_SIZE)
-      .lean()
-      .exec()) as unknown as T[];
-    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-    for (const doc of docs) for (const value of (doc[field] as unknown as string[]) ?? []) groups.get(value)?.push(doc);
+    for (const doc of docs) {
+      const value = doc[field] as unknown;
+      for (const key of Array.isArray(value) ? value : [value]) groups.get(String(key))?.push(doc);
+    }
     return keys.map((k) => groups.get(k)!);
   });
 }

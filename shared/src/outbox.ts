@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import { Schema, type Connection } from 'mongoose';
 
-import { INTERNAL_PRINCIPAL_HEADER, signForwardedRequest } from './auth';
 import type { Logger } from './logger';
 import { PLATFORM_SERVICE_PRINCIPAL } from './principal';
+import { callSubgraph } from './service-call';
 
 /**
  * A bureau tells the platform which people's records changed, so their
@@ -46,15 +46,14 @@ export function platformNotifier(conn: Connection, platformUrl: () => string, se
 
   const deliver = async (doc: OutboxDoc): Promise<boolean> => {
     try {
-      const header = await signForwardedRequest({ principal: PLATFORM_SERVICE_PRINCIPAL, grants: {}, publicListed: [] }, secret);
-      const res = await fetch(platformUrl(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [INTERNAL_PRINCIPAL_HEADER]: header },
-        body: JSON.stringify({ query: 'mutation ($ids: [CitizenId!]!) { recordsChanged(personIds: $ids) }', variables: { ids: doc.personIds } }),
-        signal: AbortSignal.timeout(30_000),
+      await callSubgraph({
+        url: platformUrl(),
+        principal: PLATFORM_SERVICE_PRINCIPAL,
+        secret,
+        query: 'mutation ($ids: [CitizenId!]!) { recordsChanged(personIds: $ids) }',
+        variables: { ids: doc.personIds },
+        timeoutMs: 30_000,
       });
-      const body = (await res.json()) as { errors?: { message: string }[] };
-      if (!res.ok || body.errors?.length) throw new Error(`platform answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ')}`);
       await Outbox.deleteOne({ _id: doc._id }).exec();
       return true;
     } catch (err) {

@@ -1,11 +1,10 @@
 import {
   addMonths,
+  callSubgraph,
   categoryPolicy,
-  INTERNAL_PRINCIPAL_HEADER,
   keysFilter,
   PLATFORM_SERVICE_PRINCIPAL,
   policy,
-  signForwardedRequest,
   SUBGRAPHS,
   todayInCity,
   type BureauCreditFacts,
@@ -41,37 +40,38 @@ export interface PersonFacts {
 
 export type FactsSource = (personIds: string[]) => Promise<Map<string, PersonFacts>>;
 
+/** Adds one bureau's facts about a person to what is known of them from the others. */
+export function addBureauFacts(person: PersonFacts, facts: BureauCreditFacts): void {
+  person.grounds.push(...facts.grounds.map((g) => ({ ...g, bureau: facts.bureau })));
+  person.negatives.push(...facts.negatives.map((n) => ({ ...n, bureau: facts.bureau })));
+  if (facts.lastNegativeDecisionDate && (!person.lastNegativeDecisionDate || facts.lastNegativeDecisionDate > person.lastNegativeDecisionDate)) {
+    person.lastNegativeDecisionDate = facts.lastNegativeDecisionDate;
+  }
+}
+
+/** No facts yet: the start of a merge over the bureaus. */
+export function noFacts(): PersonFacts {
+  return { grounds: [], lastNegativeDecisionDate: null, negatives: [] };
+}
+
 /** Facts from the bureaus' subgraphs, asked in parallel, one call each for all people. */
 export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint8Array): FactsSource {
   return async (personIds) => {
-    const header = await signForwardedRequest({ principal: PLATFORM_SERVICE_PRINCIPAL, grants: {}, publicListed: [] }, secret);
-    const merged = new Map<string, PersonFacts>(personIds.map((id) => [id, { grounds: [], lastNegativeDecisionDate: null, negatives: [] }]));
+    const merged = new Map<string, PersonFacts>(personIds.map((id) => [id, noFacts()]));
     await Promise.all(
       Object.entries(FACTS_FIELD).map(async ([subgraph, field]) => {
-        const res = await fetch(peerUrl(subgraph), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [INTERNAL_PRINCIPAL_HEADER]: header },
-          body: JSON.stringify({
-            query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${field} { bureau grounds { recordId category since until underObjection } lastNegativeDecisionDate negatives { recordId category grade since until } } } } }`,
-            variables: { reps: personIds.map((id) => ({ __typename: 'Person', id })) },
-          }),
-          signal: AbortSignal.timeout(30_000),
+        const data = await callSubgraph<{ _entities: ({ id: string } & Record<string, BureauCreditFacts | null>)[] }>({
+          url: peerUrl(subgraph),
+          principal: PLATFORM_SERVICE_PRINCIPAL,
+          secret,
+          query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${field} { bureau grounds { recordId category since until underObjection } lastNegativeDecisionDate negatives { recordId category grade since until } } } } }`,
+          variables: { reps: personIds.map((id) => ({ __typename: 'Person', id })) },
+          timeoutMs: 30_000,
         });
-        const body = (await res.json()) as {
-          data?: { _entities: ({ id: string } & Record<string, BureauCreditFacts | null>)[] };
-          errors?: { message: string }[];
-        };
-        if (!res.ok || !body.data || body.errors?.length)
-          throw new Error(`${subgraph} facts: ${res.status} ${body.errors?.map((e) => e.message).join('; ') ?? ''}`);
-        for (const entity of body.data._entities) {
+        for (const entity of data._entities) {
           const facts = entity[field];
           const person = merged.get(entity.id);
-          if (!facts || !person) continue;
-          person.grounds.push(...facts.grounds.map((g) => ({ ...g, bureau: facts.bureau })));
-          person.negatives.push(...facts.negatives.map((n) => ({ ...n, bureau: facts.bureau })));
-          if (facts.lastNegativeDecisionDate && (!person.lastNegativeDecisionDate || facts.lastNegativeDecisionDate > person.lastNegativeDecisionDate)) {
-            person.lastNegativeDecisionDate = facts.lastNegativeDecisionDate;
-          }
+          if (facts && person) addBureauFacts(person, facts);
         }
       }),
     );
@@ -124,7 +124,7 @@ export async function recomputeJointPunishment(models: Models, personIds: string
   const now = new Date();
   await Promise.all(
     ids.map(async (id) => {
-      const f = facts.get(id) ?? { grounds: [], lastNegativeDecisionDate: null, negatives: [] };
+      const f = facts.get(id) ?? noFacts();
       const current = existing.get(id);
       // Nothing to remember about someone with no negative record and no status yet.
       if (!current && f.grounds.length === 0 && !f.lastNegativeDecisionDate) return;

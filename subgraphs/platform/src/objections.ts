@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import {
   addWorkingDays,
   badInput,
+  callSubgraph,
   codedError,
-  INTERNAL_PRINCIPAL_HEADER,
   PLATFORM_SERVICE_PRINCIPAL,
   policy,
-  signForwardedRequest,
   SUBGRAPHS,
   todayInCity,
   type Bureau,
@@ -28,7 +27,7 @@ import type { ObjectionDoc } from './models/Objection';
  * objection's update and the bureau clearing or removing the record.
  */
 
-const FLAG_FIELD: Record<string, string> = {
+const RECORD_ACTION_FIELD: Record<string, string> = {
   PUBLIC_SECURITY: 'applyPublicSecurityRecordAction',
   EDUCATION: 'applyEducationRecordAction',
   TAX: 'applyTaxRecordAction',
@@ -41,29 +40,22 @@ export async function recordAction(
   bureau: Bureau,
   args: { recordId: string; personId: string; objectionId: string; action: RecordAction },
 ): Promise<RecordActionResult> {
-  const field = FLAG_FIELD[bureau];
+  const field = RECORD_ACTION_FIELD[bureau];
   const subgraph = SUBGRAPHS.find((s) => s.bureau === bureau);
   if (!field || !subgraph) throw badInput(`Records of ${bureau} cannot be disputed or repaired here`, 'not a record-holding bureau', { argument: 'bureau' });
-  const header = await signForwardedRequest({ principal: PLATFORM_SERVICE_PRINCIPAL, grants: {}, publicListed: [] }, ctx.internalSecret);
-  let body: { data?: Record<string, RecordActionResult>; errors?: { message: string }[] };
   try {
-    const res = await fetch(ctx.peerUrl(subgraph.name), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_PRINCIPAL_HEADER]: header },
-      body: JSON.stringify({
-        query: `mutation ($recordId: String!, $personId: CitizenId!, $objectionId: ID!, $action: RecordAction!) { ${field}(recordId: $recordId, personId: $personId, objectionId: $objectionId, action: $action) }`,
-        variables: args,
-      }),
-      signal: AbortSignal.timeout(10_000),
+    const data = await callSubgraph<Record<string, RecordActionResult>>({
+      url: ctx.peerUrl(subgraph.name),
+      principal: PLATFORM_SERVICE_PRINCIPAL,
+      secret: ctx.internalSecret,
+      query: `mutation ($recordId: String!, $personId: CitizenId!, $objectionId: ID!, $action: RecordAction!) { ${field}(recordId: $recordId, personId: $personId, objectionId: $objectionId, action: $action) }`,
+      variables: args,
     });
-    body = (await res.json()) as typeof body;
+    return data[field]!;
   } catch (err) {
-    ctx.log.error('bureau unreachable for an objection', { err, bureau });
-    throw codedError('SUBGRAPH_UNAVAILABLE', `The ${bureau} source is unavailable; retry later`, { subgraph: subgraph.name });
+    ctx.log.error('bureau could not act on a record', { err, bureau });
+    throw codedError('SUBGRAPH_UNAVAILABLE', `The ${bureau} source is unavailable or refused; retry later`, { subgraph: subgraph.name });
   }
-  if (body.errors?.length || !body.data)
-    throw codedError('SUBGRAPH_UNAVAILABLE', `The ${bureau} source refused: ${body.errors?.map((e) => e.message).join('; ')}`);
-  return body.data[field]!;
 }
 
 export async function fileObjection(ctx: Context, args: { bureau: Bureau; recordId: string; reason: string }): Promise<ObjectionDoc> {

@@ -1,4 +1,4 @@
-import { arrayFieldLoader, byIdLoader, groupedLoader } from '@credit/shared';
+import { byIdLoader, groupedLoader } from '@credit/shared';
 
 import type { Models } from '../models';
 import { CHARITY_RECORD_ORDER } from '../models/CharityRecord';
@@ -17,7 +17,7 @@ export function createLoaders(models: Models) {
     consentsBySubject: groupedLoader(models.Consent, 'subjectId', CONSENT_ORDER),
     queryLogByPerson: groupedLoader(models.QueryLogEntry, 'personId', QUERY_LOG_ORDER),
     // Batch entries (blacklist checks) name their people in an array.
-    queryLogBySubject: arrayFieldLoader(models.QueryLogEntry, 'subjects', { sequence: -1 }),
+    queryLogBySubject: groupedLoader(models.QueryLogEntry, 'subjects', { sequence: -1 }),
     jointPunishmentById: byIdLoader(models.JointPunishmentStatus),
     redListByPerson: groupedLoader(models.RedListEntry, 'personId', RED_LIST_ORDER),
     objectionsByPerson: groupedLoader(models.Objection, 'personId', OBJECTION_ORDER),
