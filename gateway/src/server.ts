@@ -11,7 +11,6 @@ import {
   formatErrorForClient,
   internalSigningSecret,
   listenHttpService,
-  policy,
   productionHardening,
   SUBGRAPHS,
   subgraphUrlVariable,
@@ -121,8 +120,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       apollo,
       metrics,
       log,
-      maxBodyBytes: policy().limits.maxRequestBodyBytes,
-      maxBatchOperations: policy().limits.maxBatchOperations,
       // Ready when every source answers its own health check.
       healthCheck: async () => {
         const results = await Promise.all(

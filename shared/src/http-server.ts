@@ -7,6 +7,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest
 import { ERROR_CODES, type ErrorCode } from './errors';
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
+import { policy } from './policy';
 
 /**
  * Our own small HTTP layer around Apollo Server: it owns the parts GraphQL
@@ -20,8 +21,10 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
   metrics: ServiceMetrics;
   log: Logger;
-  maxBodyBytes: number;
-  maxBatchOperations: number;
+  /** Body size limit; the policy's `limits.maxRequestBodyBytes` when absent. */
+  maxBodyBytes?: number;
+  /** Operations per batch; the policy's `limits.maxBatchOperations` when absent. */
+  maxBatchOperations?: number;
   /** Resolves when the service can answer (database reachable). */
   healthCheck: () => Promise<void>;
   /** Extra GET routes (the gateway's explorer). Return true when handled. */
@@ -76,6 +79,8 @@ export async function listenHttpService<TContext extends BaseContext>(
   host = '127.0.0.1',
 ): Promise<RunningHttpService> {
   const { apollo, metrics, log } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? policy().limits.maxRequestBodyBytes;
+  const maxBatchOperations = options.maxBatchOperations ?? policy().limits.maxBatchOperations;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -121,11 +126,11 @@ export async function listenHttpService<TContext extends BaseContext>(
     if (method === 'POST') {
       let text: string;
       try {
-        text = await readBody(req, options.maxBodyBytes);
+        text = await readBody(req, maxBodyBytes);
       } catch (err) {
         if (err instanceof BodyTooLargeError) {
           res.setHeader('connection', 'close');
-          sendError(res, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${options.maxBodyBytes} bytes`, { maxBytes: options.maxBodyBytes });
+          sendError(res, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxBodyBytes} bytes`, { maxBytes: maxBodyBytes });
           return;
         }
         throw err;
@@ -141,9 +146,9 @@ export async function listenHttpService<TContext extends BaseContext>(
         sendError(res, 'BAD_REQUEST', `Request body is not valid JSON: ${(err as Error).message}`);
         return;
       }
-      if (Array.isArray(body) && body.length > options.maxBatchOperations) {
-        sendError(res, 'BATCH_TOO_LARGE', `A batch may hold at most ${options.maxBatchOperations} operations, got ${body.length}`, {
-          max: options.maxBatchOperations,
+      if (Array.isArray(body) && body.length > maxBatchOperations) {
+        sendError(res, 'BATCH_TOO_LARGE', `A batch may hold at most ${maxBatchOperations} operations, got ${body.length}`, {
+          max: maxBatchOperations,
         });
         return;
       }

@@ -21,7 +21,7 @@ import { createServiceMetrics, type ServiceMetrics } from './metrics';
 import { operationLimitsPlugin } from './operation-limits';
 import { outboxModel, platformNotifier, type PlatformNotifier } from './outbox';
 import { subgraphPermissions, type AccessContext } from './permissions';
-import { policy, type Bureau } from './policy';
+import type { Bureau } from './policy';
 import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
 import { runServiceProcess } from './service-process';
@@ -156,8 +156,6 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
         apollo,
         metrics,
         log,
-        maxBodyBytes: policy().limits.maxRequestBodyBytes,
-        maxBatchOperations: policy().limits.maxBatchOperations,
         healthCheck: async () => {
           await connection.db!.admin().ping();
         },
