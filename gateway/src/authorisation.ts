@@ -201,10 +201,6 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
 
           const personFields = selectedPersonFields(requestContext.document, requestContext.schema);
           const requestedGroups = [...new Set([...personFields.values()].map((f) => fieldGroups.get(f)).filter((g): g is string => Boolean(g)))];
-          // The blacklist check reads each person's listing and green-channel standing.
-          if ([...people.values()].some((p) => p.field === 'blacklistCheck')) {
-            for (const group of ['joint_punishment', 'red_list']) if (!requestedGroups.includes(group)) requestedGroups.push(group);
-          }
 
           // Whose identity the caller may see depends on the public lists
           // when the policy says so for this role (the public; a subject
@@ -255,12 +251,23 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
 
         async willSendResponse({ response, contextValue }) {
           if (!state || response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
+          const body = response.body;
+          const result = body.singleResult;
           if (result.data) maskIds(result.data as Json, state, contextValue);
           if (state.stripped && result.data) {
             const denials = answerDenied(result.data as Json, state.stripped.operation, state.stripped.fragments, state.stripped.denied);
             result.errors = [...(result.errors ?? []), ...denials];
           }
+          const withhold = () => {
+            body.singleResult = {
+              errors: [
+                { message: 'The read could not be recorded in the query log; nothing is served. Retry later.', extensions: { code: 'QUERY_LOG_UNAVAILABLE' } },
+              ],
+            };
+            response.http.status = 503;
+          };
+          // A subgraph that logs its own reads (the platform's blacklist check) could not: nothing else is served either.
+          if (result.errors?.some((e) => e.extensions?.code === 'QUERY_LOG_UNAVAILABLE')) return withhold();
           const entries = queryLogEntries(state, contextValue, result.errors ?? [], fieldGroups);
           if (entries.length === 0) return;
           try {
@@ -268,12 +275,7 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
           } catch (err) {
             // Fail closed: a read that cannot be recorded is not served.
             contextValue.log.error('query log append failed; response withheld', { err });
-            response.body.singleResult = {
-              errors: [
-                { message: 'The read could not be recorded in the query log; nothing is served. Retry later.', extensions: { code: 'QUERY_LOG_UNAVAILABLE' } },
-              ],
-            };
-            response.http.status = 503;
+            withhold();
           }
         },
       };
@@ -359,22 +361,7 @@ function queryLogEntries(
     deniedGroups.get(at.id)!.add(group);
   }
   const entries: QueryLogInput[] = [];
-  // A blacklist check of thousands of IDs is one entry naming all of them:
-  // per-person entries would make the log, not the check, the cost of the call.
-  const batchChecked = [...new Set([...state.people.values()].filter((p) => p.field === 'blacklistCheck').flatMap((p) => p.ids))];
-  if (batchChecked.length > 0) {
-    entries.push({
-      personId: null,
-      subjects: batchChecked,
-      actorRole: ROLE_IN_LOG[principal.role]!,
-      actorId: principal.subjectId ?? principal.org ?? null,
-      institutionId: null,
-      purpose: null,
-      consentId: null,
-      fieldGroups: ['joint_punishment', 'red_list'],
-      outcome: errors.length > 0 ? 'PARTLY_DENIED' : 'SERVED',
-    });
-  }
+  // A blacklist check is logged by the platform, where it is answered.
   const individuallyRead = new Set([...state.people.values()].filter((p) => p.field !== 'blacklistCheck').flatMap((p) => p.ids));
   for (const id of individuallyRead) {
     if (principal.role === 'subject' && principal.subjectId === id) continue;

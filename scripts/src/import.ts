@@ -13,6 +13,7 @@ import {
   internalSigningSecret,
   peerUrlFromEnv,
   platformNotifier,
+  rejectedOutcome,
   SUBGRAPHS,
   type Bureau,
   type IngestOutcome,
@@ -85,19 +86,12 @@ async function main(): Promise<number> {
       try {
         raw = JSON.parse(text);
       } catch (err) {
-        report({ position: lineNumber, recordId: null, status: 'REJECTED', reason: `not JSON: ${(err as Error).message}`, personId: null, category: null });
+        report(rejectedOutcome(lineNumber, `not JSON: ${(err as Error).message}`));
         continue;
       }
       const kind = raw && typeof raw === 'object' ? (raw as { kind?: unknown }).kind : undefined;
       if (typeof kind !== 'string' || !kinds[kind]) {
-        report({
-          position: lineNumber,
-          recordId: null,
-          status: 'REJECTED',
-          reason: `kind must be one of ${Object.keys(kinds).join(', ')}`,
-          personId: null,
-          category: null,
-        });
+        report(rejectedOutcome(lineNumber, `kind must be one of ${Object.keys(kinds).join(', ')}`));
         continue;
       }
       const { kind: _kind, ...record } = raw as Record<string, unknown>;

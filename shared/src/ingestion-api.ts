@@ -44,9 +44,9 @@ export function ingestionResolver<TModels>(bureau: Bureau, kinds: (models: TMode
 }
 
 /**
- * People whose negative records were created or changed: their
+ * People whose negative or good records were created or changed: their
  * joint-punishment status and green-channel standing must be re-derived.
  */
 export function changedPeople(outcomes: readonly IngestOutcome[]): string[] {
-  return [...new Set(outcomes.filter((o) => (o.status === 'CREATED' || o.status === 'UPDATED') && o.category && o.personId).map((o) => o.personId!))];
+  return [...new Set(outcomes.filter((o) => (o.status === 'CREATED' || o.status === 'UPDATED') && o.affectsStanding && o.personId).map((o) => o.personId!))];
 }

@@ -35,6 +35,13 @@ export interface IngestOutcome {
   /** Person the record is about, when valid (to notify the platform of changes). */
   personId: string | null;
   category: string | null;
+  /** The record bears on the person's standing (listing, green channel): the platform is told of its changes. */
+  affectsStanding: boolean;
+}
+
+/** The outcome of a record that is not written, with the reason. */
+export function rejectedOutcome(position: number, reason: string, recordId: string | null = null): IngestOutcome {
+  return { position, recordId, status: 'REJECTED', reason, personId: null, category: null, affectsStanding: false };
 }
 
 /** How one kind of record is ingested. */
@@ -44,6 +51,8 @@ export interface IngestKind {
   keyedByPerson?: boolean;
   /** The record is a negative record: its category must belong to the bureau. */
   negative?: boolean;
+  /** A positive record that bears on the green channel (negative records always bear on the standing). */
+  affectsStanding?: boolean;
   /** Extra facts for its display window (PBoC's act end), as the subgraph's resolvers use. */
   displayFacts?: (doc: any) => { actEndedOn?: string | null }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -184,14 +193,21 @@ async function ingestOne(kind: IngestKind, bureau: Bureau, raw: unknown, positio
   } catch (err) {
     if (err instanceof Rejection) {
       const id = raw && typeof raw === 'object' ? ((raw as Record<string, unknown>).id ?? (raw as Record<string, unknown>).personId) : null;
-      return { position, recordId: typeof id === 'string' ? id : null, status: 'REJECTED', reason: err.message, personId: null, category: null };
+      return rejectedOutcome(position, err.message, typeof id === 'string' ? id : null);
     }
     throw err;
   }
   const collection = kind.model.collection.collectionName;
   const key = `${collection}:${v.recordId}`;
   const hash = createHash('sha256').update(canonical(v.doc)).digest('hex');
-  const base = { position, recordId: v.recordId, reason: null, personId: v.personId, category: v.category };
+  const base = {
+    position,
+    recordId: v.recordId,
+    reason: null,
+    personId: v.personId,
+    category: v.category,
+    affectsStanding: Boolean(kind.negative || kind.affectsStanding),
+  };
 
   try {
     return await writeValidated(kind, v, key, hash, base, ledger);

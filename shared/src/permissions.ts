@@ -1,4 +1,13 @@
-import { GraphQLError, Kind, type DocumentNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode, type StringValueNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ObjectTypeDefinitionNode,
+  type ObjectTypeExtensionNode,
+  type StringValueNode,
+} from 'graphql';
+import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
 import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shield';
 
 import { decideAccess } from './access';
@@ -39,7 +48,7 @@ export function sensitiveFieldGroups(typeDefs: DocumentNode): Map<string, string
  * A Person field without `@sensitive` stays denied: forgetting the
  * directive cannot leak anything.
  */
-export function subgraphPermissions(typeDefs: DocumentNode, extraRules: IRules = {}) {
+export function withSubgraphPermissions(schema: GraphQLSchema, typeDefs: DocumentNode, extraRules: IRules = {}): GraphQLSchema {
   const groups = sensitiveFieldGroups(typeDefs);
   const personRules: Record<string, IRule | typeof allow> = { id: allow };
   for (const [field, group] of groups) {
@@ -64,12 +73,21 @@ export function subgraphPermissions(typeDefs: DocumentNode, extraRules: IRules =
     const existing = rules[type];
     rules[type] = isFieldMap(existing) && isFieldMap(typeRules) ? { ...existing, ...typeRules } : typeRules;
   }
-  return shield(rules as IRules, {
+  const middleware = shield(rules as IRules, {
     fallbackRule: deny,
     // Resolver errors are already coded GraphQLErrors; let them through as they are.
     allowExternalErrors: true,
     fallbackError: (thrown) => (thrown instanceof GraphQLError ? thrown : codedError('FORBIDDEN', 'Not allowed')),
-  });
+  }).generate(schema) as Record<string, Record<string, unknown>>;
+  // A field whose rule is a plain `allow` keeps its own resolver. Shield
+  // would wrap it in an asynchronous check that always passes, which turns
+  // every field of a large answer (10,000 blacklist results) into promise
+  // work: about a third of such a call's time in the platform.
+  for (const [type, typeRule] of Object.entries(rules)) {
+    if (typeRule === allow) delete middleware[type];
+    else if (isFieldMap(typeRule)) for (const [field, fieldRule] of Object.entries(typeRule)) if (fieldRule === allow) delete middleware[type]?.[field];
+  }
+  return applyMiddleware(schema, middleware as IMiddleware);
 }
 
 /** Shield rule: only operators of `bureau` (role bureau, org = bureau) pass. */

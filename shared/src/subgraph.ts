@@ -7,7 +7,6 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
@@ -20,7 +19,7 @@ import { createLogger, type Logger } from './logger';
 import { createServiceMetrics, type ServiceMetrics } from './metrics';
 import { operationLimitsPlugin } from './operation-limits';
 import { outboxModel, platformNotifier, type PlatformNotifier } from './outbox';
-import { subgraphPermissions, type AccessContext } from './permissions';
+import { withSubgraphPermissions, type AccessContext } from './permissions';
 import type { Bureau } from './policy';
 import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
@@ -121,7 +120,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
     await initModels(connection);
 
     const typeDefs = subgraphTypeDefs(def.schemaFile);
-    const schema = applyMiddleware(buildSubgraphSchema([{ typeDefs, resolvers: def.resolvers }]), subgraphPermissions(typeDefs, def.permissions));
+    const schema = withSubgraphPermissions(buildSubgraphSchema([{ typeDefs, resolvers: def.resolvers }]), typeDefs, def.permissions);
     const internalSecret = options.internalSecret ?? internalSigningSecret();
     const peerUrl = options.peerUrl ?? peerUrlFromEnv;
     const notifier = platformNotifier(connection, () => peerUrl('platform'), internalSecret, log);
@@ -185,7 +184,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
     let stopped = false;
     const sweepMs = options.outboxSweepMs ?? 10_000;
     const sweeper =
-      sweepMs > 0 && def.bureau !== 'PLATFORM'
+      sweepMs > 0
         ? setInterval(() => {
             notifier.sweep().catch((err: unknown) => log.warn('outbox sweep failed', { err }));
           }, sweepMs).unref()

@@ -8,8 +8,10 @@ import {
   SUBGRAPHS,
   todayInCity,
   type BureauCreditFacts,
+  type Logger,
 } from '@credit/shared';
 
+import { appendStandingChange, standingsOf } from './listing-index';
 import type { Models } from './models';
 import type { JointPunishmentStatusDoc, NegativeFactDoc, PunishmentGroundDoc } from './models/JointPunishmentStatus';
 
@@ -115,8 +117,13 @@ export function greenChannelEligible(lastNegativeDecisionDate: string | null | u
   return addMonths(lastNegativeDecisionDate, 12 * policy().greenChannel.cleanYears) <= today;
 }
 
-/** Re-derives and stores the status of these people (one atomic write per person, only forward in version). */
-export async function recomputeJointPunishment(models: Models, personIds: string[], source: FactsSource): Promise<void> {
+/**
+ * Re-derives and stores the status of these people (one atomic write per
+ * person), then appends their standings to the feed the listing indexes
+ * follow. The feed entry comes last: an index that applies it finds the
+ * statuses already written.
+ */
+export async function recomputeJointPunishment(models: Models, personIds: string[], source: FactsSource, log?: Logger): Promise<void> {
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return;
   const facts = await source(ids);
@@ -149,4 +156,6 @@ export async function recomputeJointPunishment(models: Models, personIds: string
       ).exec();
     }),
   );
+  const derived = ids.map((id) => ({ _id: id, ...(facts.get(id) ?? noFacts()) }));
+  await appendStandingChange(models, await standingsOf(models, ids, derived), log);
 }

@@ -38,6 +38,8 @@ export function entryHash(entry: Omit<QueryLogEntryDoc, '_id' | 'hash'>): string
     new Date(entry.at).toISOString(),
     // Batch entries only: single reads hash exactly as before subjects existed.
     ...(entry.subjects?.length ? [[...entry.subjects]] : []),
+    // Blacklist checks only, for the same reason.
+    ...(entry.checkPurpose ? [entry.checkPurpose] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

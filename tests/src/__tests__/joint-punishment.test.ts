@@ -1,5 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { addMonths, makeCitizenId, todayInCity } from '@credit/shared';
+import { appendStandingChange, standingsOf } from '@credit/subgraph-platform/dist/listing-index';
+import type { Models as PlatformModels } from '@credit/subgraph-platform/dist/models';
 
 import { authHeader, startTestStack } from '../harness';
 
@@ -136,10 +138,14 @@ describe('joint punishment and the blacklist check', () => {
     ]);
     expect((await check([driver]))[0]).toMatchObject({ listed: true, categories: ['SERIOUS_TRAFFIC_VIOLATION'] });
 
-    // Time passes: the stored ground reaches its end today. No batch job runs.
-    await stack.subgraphs
-      .platform!.connection.db!.collection('joint_punishment_status')
-      .updateOne({ _id: driver as never }, { $set: { 'grounds.0.until': today } });
+    // Time passes: the ground reaches its end today. No batch job runs; the
+    // check decides from the dates. Simulated by moving the stored end to
+    // today and feeding the stored standing to the listing indexes, as any
+    // re-derivation (or another platform instance) would.
+    const platform = stack.subgraphs.platform!;
+    await platform.connection.db!.collection('joint_punishment_status').updateOne({ _id: driver as never }, { $set: { 'grounds.0.until': today } });
+    const models = platform.models as PlatformModels;
+    await appendStandingChange(models, await standingsOf(models, [driver]));
     expect((await check([driver]))[0]!.listed).toBe(false);
   });
 
@@ -190,15 +196,25 @@ describe('joint punishment and the blacklist check', () => {
     expect(results).toHaveLength(10_000);
     expect(results.every((r) => r.valid && r.listed === false)).toBe(true);
     const { body } = await stack.query(
-      'query ($id: CitizenId!) { person(id: $id) { queryLog(first: 5) { nodes { actorRole actorId fieldGroups } } } }',
+      'query ($id: CitizenId!) { person(id: $id) { queryLog(first: 5) { nodes { actorRole actorId checkPurpose fieldGroups } } } }',
       { id: ids[1234] },
       await authHeader({ role: 'subject', sub: ids[1234]! }),
     );
     expect((body.data as Json).person.queryLog.nodes[0]).toEqual({
       actorRole: 'INTERNAL',
       actorId: 'mianyang-licensing-system',
+      checkPurpose: 'LICENSING',
       fieldGroups: ['joint_punishment', 'red_list'],
     });
+  });
+
+  it('answers nothing when the check cannot be logged (fail closed)', async () => {
+    // The platform loses its database: neither the index nor the log can be reached.
+    await stack.subgraphs.platform!.connection.close();
+    const { status, body } = await stack.query(CHECK, { ids: [debtor] }, await asLicensingSystem());
+    expect(status).toBe(503);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_LOG_UNAVAILABLE');
   });
 
   it('refuses callers without the blacklist:check scope', async () => {

@@ -897,6 +897,8 @@ export type QueryLogEntry = {
   actorRole: QueryActorRole;
   /** When the read happened. */
   at: Scalars['DateTime']['output'];
+  /** Purpose an internal system gave for a blacklist check; set for checks only. */
+  checkPurpose?: Maybe<BlacklistCheckPurpose>;
   /** The consent the query relied on; set for partner queries. */
   consentId?: Maybe<Scalars['ID']['output']>;
   /** Field groups the caller asked for (`fieldGroups` of the credit policy). */
@@ -1619,6 +1621,7 @@ export type QueryLogEntryResolvers<ContextType = Context, ParentType extends Res
   actorId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['QueryActorRole'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkPurpose?: Resolver<Maybe<ResolversTypes['BlacklistCheckPurpose']>, ParentType, ContextType>;
   consentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   fieldGroups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

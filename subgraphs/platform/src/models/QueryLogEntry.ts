@@ -29,6 +29,8 @@ export interface QueryLogEntryDoc {
   /** Institution the caller acted for; null for public and internal reads. */
   institution?: { id: string; name: string } | null;
   purpose?: ConsentPurpose | null;
+  /** Why an internal system checked the blacklist (batch entries of checks only). */
+  checkPurpose?: string | null;
   consentId?: string | null;
   fieldGroups: string[];
   outcome: QueryOutcome;
@@ -50,6 +52,7 @@ const queryLogEntrySchema = new Schema<QueryLogEntryDoc>(
     actorId: { type: String, default: null },
     institution: { type: new Schema({ id: { type: String, required: true }, name: { type: String, required: true } }, { _id: false }), default: null },
     purpose: { type: String, default: null, enum: [...CONSENT_PURPOSES, null] },
+    checkPurpose: { type: String, default: null },
     consentId: { type: String, default: null },
     fieldGroups: { type: [String], required: true },
     outcome: { type: String, required: true, enum: [...QUERY_OUTCOMES] },

@@ -11,6 +11,7 @@ import { practiceRecordModel } from './PracticeRecord';
 import { queryLogEntryModel, queryLogHeadModel } from './QueryLogEntry';
 import { redListEntryModel } from './RedListEntry';
 import { repairModel } from './Repair';
+import { standingChangeModel } from './StandingChange';
 import { volunteerRecordModel } from './VolunteerRecord';
 
 /** The federated reference to a person: only the key. */
@@ -27,6 +28,7 @@ export function createModels(conn: Connection) {
     DecisionClaim: decisionClaimModel(conn),
     Notification: notificationModel(conn),
     JointPunishmentStatus: jointPunishmentStatusModel(conn),
+    StandingChange: standingChangeModel(conn),
     RedListEntry: redListEntryModel(conn),
     Objection: objectionModel(conn),
     Repair: repairModel(conn),

@@ -1,15 +1,21 @@
-import { CitizenIdError, codedError, keysFilter, parseCitizenId, policy, todayInCity } from '@credit/shared';
+import { CitizenIdError, codedError, parseCitizenId, policy, todayInCity } from '@credit/shared';
 
 import type { Context } from '../context';
 import type { QueryResolvers } from '../generated/graphql';
-import { effectiveStatus, greenChannelEligible } from '../joint-punishment';
-import { redListEntryInForce } from '../models/RedListEntry';
+import { listingIndex } from '../listing-index';
+import { queryLogWriter } from '../query-log';
+
+/** The groups a check reads, as the query log records them. */
+const CHECKED_GROUPS = ['joint_punishment', 'red_list'];
 
 /**
- * The blacklist check: one lookup per collection for all IDs of the call.
- * Internal systems get the answer and the measures, never the records.
+ * The blacklist check: internal systems get the answer and the measures,
+ * never the records. Answers come from the in-memory listing index, brought
+ * up to date first; the check is logged here, where it is answered, as one
+ * entry naming every valid ID, written while the index catches up. If the
+ * entry cannot be written nothing is answered (MISSION rule 4, fail closed).
  */
-export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, { ids }, ctx: Context) => {
+export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, { ids, purpose }, ctx: Context) => {
   const max = policy().limits.maxBlacklistCheckIds;
   if (ids.length > max) throw codedError('TOO_MANY_IDS', `blacklistCheck takes at most ${max} IDs, got ${ids.length}`, { max, argument: 'ids' });
   const parsed = ids.map((raw) => {
@@ -21,21 +27,32 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
     }
   });
   const valid = [...new Set(parsed.map((p) => p.id).filter((id): id is string => id !== null))];
-  const { models } = ctx;
-  const [statuses, volunteer, charity, redList] = valid.length
-    ? await Promise.all([
-        models.JointPunishmentStatus.find(keysFilter('_id', valid)).lean().exec(),
-        models.VolunteerRecord.find(keysFilter('personId', valid), { personId: 1 }).lean().exec(),
-        models.CharityRecord.find(keysFilter('personId', valid), { personId: 1 }).lean().exec(),
-        models.RedListEntry.find(keysFilter('personId', valid)).lean().exec(),
-      ])
-    : [[], [], [], []];
-  const statusById = new Map(statuses.map((s) => [s._id, s]));
-  const good = new Set([
-    ...volunteer.map((v) => v.personId),
-    ...charity.map((c) => c.personId),
-    ...redList.filter((r) => redListEntryInForce(r)).map((r) => r.personId),
+  const index = listingIndex(ctx.models, ctx.log);
+  const [caughtUp, logged] = await Promise.allSettled([
+    index.catchUp(),
+    valid.length > 0 &&
+      queryLogWriter(ctx.models, ctx.log).append([
+        {
+          personId: null,
+          subjects: valid,
+          // The shield rule admits only internal systems with the blacklist:check scope.
+          actorRole: 'INTERNAL',
+          actorId: ctx.principal.org ?? null,
+          institution: null,
+          purpose: null,
+          checkPurpose: purpose,
+          consentId: null,
+          fieldGroups: CHECKED_GROUPS,
+          outcome: 'SERVED',
+          at: new Date(),
+        },
+      ]),
   ]);
+  if (logged.status === 'rejected') {
+    ctx.log.error('query log append failed; blacklist check not answered', { err: logged.reason });
+    throw codedError('QUERY_LOG_UNAVAILABLE', 'The check could not be recorded in the query log; nothing is answered. Retry later.');
+  }
+  if (caughtUp.status === 'rejected') throw caughtUp.reason;
   const today = todayInCity();
   return parsed.map(({ raw, id, error }) => {
     if (!id)
@@ -51,19 +68,6 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
         greenChannelEligible: null,
         underObjection: null,
       };
-    const doc = statusById.get(id) ?? null;
-    const status = effectiveStatus(doc, today);
-    return {
-      id,
-      valid: true,
-      error: null,
-      listed: status.listed,
-      categories: status.categories,
-      measures: status.measures,
-      since: status.since,
-      until: status.until,
-      greenChannelEligible: !status.listed && greenChannelEligible(doc?.lastNegativeDecisionDate, good.has(id), today),
-      underObjection: status.underObjection,
-    };
+    return { id, valid: true, error: null, ...index.check(id, today) };
   });
 };

@@ -41,7 +41,7 @@ export const Mutation: MutationResolvers = {
   decideObjection: (_parent, args, ctx) => decideObjection(ctx, args),
 
   recordsChanged: async (_parent, { personIds }, ctx) => {
-    await recomputeJointPunishment(ctx.models, personIds, factsFromBureaus(ctx.peerUrl, ctx.internalSecret));
+    await recomputeJointPunishment(ctx.models, personIds, factsFromBureaus(ctx.peerUrl, ctx.internalSecret), ctx.log);
     return personIds.length;
   },
 

@@ -1,0 +1,245 @@
+import { keysFilter, type Logger } from '@credit/shared';
+
+import { effectiveStatus, greenChannelEligible } from './joint-punishment';
+import type { Models } from './models';
+import { redListEntryInForce } from './models/RedListEntry';
+import type { StandingDoc } from './models/StandingChange';
+
+/**
+ * The blacklist check's view of everyone's standing, held in memory.
+ *
+ * Other systems embed the check in their own request paths, with up to
+ * 10,000 IDs a call; asking the database for each call would put a scan of
+ * the status and good-record collections on every one of those paths (on
+ * FerretDB an `$in` is evaluated over the whole collection). The index is
+ * loaded once and then follows the change feed (`standing_changes`): before
+ * each check it looks for the entry after the last one it applied, one
+ * primary-key lookup, so a change that any platform instance finished
+ * writing is in the next check, on every instance.
+ *
+ * Feed entries are pruned after `FEED_RETENTION_MS`; an index that has not
+ * looked at the feed for half that time reloads everything instead of
+ * trusting it.
+ */
+
+export const FEED_RETENTION_MS = 24 * 60 * 60 * 1000;
+const CLAIM_ATTEMPTS_BEFORE_REREAD = 8;
+const MAX_CLAIM_ATTEMPTS = 64;
+// Pruning is a scan of the feed: do it on one append in this many.
+const PRUNE_EVERY = 100;
+
+export interface CheckStanding {
+  listed: boolean;
+  categories: string[];
+  measures: string[];
+  since: string | null;
+  until: string | null;
+  underObjection: boolean;
+  greenChannelEligible: boolean;
+}
+
+/** Whether a standing says anything at all (people without one are not kept). */
+function isEmpty(s: StandingDoc): boolean {
+  return s.grounds.length === 0 && !s.lastNegativeDecisionDate && !s.goodRecords && s.honours.length === 0;
+}
+
+function emptyStanding(personId: string): StandingDoc {
+  return { personId, grounds: [], lastNegativeDecisionDate: null, goodRecords: false, honours: [] };
+}
+
+/** What the check answers for one standing on `today`. */
+export function checkStanding(standing: StandingDoc | undefined, today: string): CheckStanding {
+  const status = effectiveStatus(standing ? { grounds: standing.grounds, updatedAt: new Date(0) } : null, today);
+  const goodRecords = Boolean(standing && (standing.goodRecords || standing.honours.some((h) => redListEntryInForce(h, today))));
+  return {
+    listed: status.listed,
+    categories: status.categories,
+    measures: status.measures,
+    since: status.since,
+    until: status.until,
+    underObjection: status.underObjection,
+    greenChannelEligible: !status.listed && greenChannelEligible(standing?.lastNegativeDecisionDate, goodRecords, today),
+  };
+}
+
+type StatusFacts = { _id: string; grounds?: StandingDoc['grounds']; lastNegativeDecisionDate?: string | null };
+
+/**
+ * The standings of these people: their joint-punishment statuses (as just
+ * derived, or else as stored) and their good records. Used by whoever
+ * appends to the feed.
+ */
+export async function standingsOf(models: Models, personIds: readonly string[], derivedStatuses?: readonly StatusFacts[]): Promise<StandingDoc[]> {
+  if (personIds.length === 0) return [];
+  const ids = [...personIds];
+  const [statuses, volunteer, charity, honours] = await Promise.all([
+    derivedStatuses ?? models.JointPunishmentStatus.find(keysFilter('_id', ids), { grounds: 1, lastNegativeDecisionDate: 1 }).lean().exec(),
+    models.VolunteerRecord.find(keysFilter('personId', ids), { personId: 1 }).lean().exec(),
+    models.CharityRecord.find(keysFilter('personId', ids), { personId: 1 }).lean().exec(),
+    models.RedListEntry.find(keysFilter('personId', ids), { personId: 1, awardedOn: 1, validUntil: 1 }).lean().exec(),
+  ]);
+  return assemble(ids, statuses, [...volunteer, ...charity], honours);
+}
+
+function assemble(
+  ids: readonly string[],
+  statuses: readonly StatusFacts[],
+  goodRecords: readonly { personId: string }[],
+  honours: readonly { personId: string; awardedOn: string; validUntil?: string | null }[],
+): StandingDoc[] {
+  const byId = new Map(ids.map((id) => [id, emptyStanding(id)]));
+  const at = (id: string) => {
+    let s = byId.get(id);
+    if (!s) byId.set(id, (s = emptyStanding(id)));
+    return s;
+  };
+  for (const status of statuses) {
+    const s = at(status._id);
+    s.grounds = (status.grounds ?? []).map(({ bureau, recordId, category, since, until, underObjection }) => ({
+      bureau,
+      recordId,
+      category,
+      since,
+      until,
+      underObjection: Boolean(underObjection),
+    }));
+    s.lastNegativeDecisionDate = status.lastNegativeDecisionDate ?? null;
+  }
+  for (const record of goodRecords) at(record.personId).goodRecords = true;
+  for (const honour of honours) at(honour.personId).honours.push({ awardedOn: honour.awardedOn, validUntil: honour.validUntil ?? null });
+  return [...byId.values()];
+}
+
+/** The highest sequence in the feed, 0 when it is empty. */
+async function latestSequence(models: Models): Promise<number> {
+  const last = await models.StandingChange.findOne({}, { _id: 1 }).sort({ _id: -1 }).lean().exec();
+  return last?._id ?? 0;
+}
+
+const nextSequenceGuess = new WeakMap<Models, number>();
+
+/**
+ * Appends these standings to the feed under the next free sequence number.
+ * The unique `_id` is the claim: of two writers trying the same number, one
+ * insert fails and that writer tries the next.
+ */
+export async function appendStandingChange(models: Models, standings: StandingDoc[], log?: Logger): Promise<number> {
+  if (standings.length === 0) return 0;
+  let sequence = nextSequenceGuess.get(models) ?? (await latestSequence(models)) + 1;
+  for (let attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt++) {
+    try {
+      await models.StandingChange.create({ _id: sequence, standings, at: new Date() });
+      nextSequenceGuess.set(models, sequence + 1);
+      if (sequence % PRUNE_EVERY === 0) {
+        models.StandingChange.deleteMany({ at: { $lt: new Date(Date.now() - FEED_RETENTION_MS) } })
+          .exec()
+          .catch((err: unknown) => log?.warn('standing feed not pruned (the next prune retries)', { err }));
+      }
+      return sequence;
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      // Far behind other writers: look the head up instead of counting up to it.
+      sequence = attempt % CLAIM_ATTEMPTS_BEFORE_REREAD === 0 ? (await latestSequence(models)) + 1 : sequence + 1;
+    }
+  }
+  throw new Error(`standing feed: no free sequence after ${MAX_CLAIM_ATTEMPTS} attempts`);
+}
+
+export class ListingIndex {
+  private readonly standings = new Map<string, StandingDoc>();
+  private applied = 0;
+  private loaded = false;
+  private lastLookedAt = 0;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  constructor(
+    private readonly models: Models,
+    private readonly log?: Logger,
+  ) {}
+
+  /** Number of people with a standing (for metrics and tests). */
+  get size(): number {
+    return this.standings.size;
+  }
+
+  /**
+   * Resolves once every feed entry appended before the call is applied.
+   * Concurrent callers share the lookups: one runs, at most one more waits,
+   * and a caller arriving during a lookup waits for the next one (the running
+   * one may have looked before the caller's change was written).
+   */
+  catchUp(): Promise<void> {
+    if (!this.running) {
+      this.running = this.refresh().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    if (!this.queued) {
+      this.queued = this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = null;
+          return this.catchUp();
+        });
+    }
+    return this.queued;
+  }
+
+  /** The check's answer for one person, as of the last catch-up. */
+  check(personId: string, today: string): CheckStanding {
+    return checkStanding(this.standings.get(personId), today);
+  }
+
+  private async refresh(): Promise<void> {
+    const startedAt = Date.now();
+    if (!this.loaded || startedAt - this.lastLookedAt > FEED_RETENTION_MS / 2) await this.reload();
+    for (;;) {
+      const next = await this.models.StandingChange.findById(this.applied + 1)
+        .lean()
+        .exec();
+      if (!next) break;
+      this.apply(next.standings);
+      this.applied = next._id;
+    }
+    this.lastLookedAt = startedAt;
+  }
+
+  /** Everything from the collections; the feed position is read first, so nothing written meanwhile is skipped. */
+  private async reload(): Promise<void> {
+    const startedAt = Date.now();
+    const head = await latestSequence(this.models);
+    const { JointPunishmentStatus, VolunteerRecord, CharityRecord, RedListEntry } = this.models;
+    const [statuses, volunteer, charity, honours] = await Promise.all([
+      JointPunishmentStatus.find({}, { grounds: 1, lastNegativeDecisionDate: 1 }).lean().exec(),
+      VolunteerRecord.find({}, { personId: 1 }).lean().exec(),
+      CharityRecord.find({}, { personId: 1 }).lean().exec(),
+      RedListEntry.find({}, { personId: 1, awardedOn: 1, validUntil: 1 }).lean().exec(),
+    ]);
+    this.standings.clear();
+    this.apply(assemble([], statuses, [...volunteer, ...charity], honours));
+    this.applied = head;
+    this.loaded = true;
+    this.log?.info('listing index loaded', { people: this.standings.size, feedSequence: head, ms: Date.now() - startedAt });
+  }
+
+  private apply(standings: readonly StandingDoc[]): void {
+    for (const s of standings) {
+      if (isEmpty(s)) this.standings.delete(s.personId);
+      else this.standings.set(s.personId, s);
+    }
+  }
+}
+
+const indexes = new WeakMap<Models, ListingIndex>();
+
+/** The listing index of a platform process (one per set of models). */
+export function listingIndex(models: Models, log?: Logger): ListingIndex {
+  let index = indexes.get(models);
+  if (!index) {
+    index = new ListingIndex(models, log);
+    indexes.set(models, index);
+  }
+  return index;
+}
