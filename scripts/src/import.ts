@@ -14,6 +14,7 @@ import {
   peerUrlFromEnv,
   platformNotifier,
   rejectedOutcome,
+  standingSubjects,
   SUBGRAPHS,
   type Bureau,
   type IngestOutcome,
@@ -60,17 +61,32 @@ async function main(): Promise<number> {
       if (outcome.status === 'REJECTED') process.stderr.write(`line ${outcome.position}: ${outcome.reason}\n`);
     };
     let batch: { line: number; kind: string; raw: Record<string, unknown> }[] = [];
+    // The platform is told about one batch while the next is written.
+    let settling: Promise<void> = Promise.resolve();
     const flush = async () => {
       const byKind = new Map<string, { position: number; raw: unknown }[]>();
       for (const { line, kind, raw } of batch) {
         if (!byKind.has(kind)) byKind.set(kind, []);
         byKind.get(kind)!.push({ position: line, raw });
       }
+      await settling;
       for (const [kind, records] of byKind) {
+        // Durable in the bureau's outbox before the records are written, so a
+        // crash cannot leave written records the platform never hears of.
+        const note = await notifier.announce(
+          standingSubjects(
+            kinds[kind]!,
+            records.map((r) => r.raw),
+          ),
+        );
         const outcomes = await ingestRecords(kinds[kind]!, bureau, records, ledger);
         outcomes.forEach(report);
-        // Durable in the bureau's outbox even when the platform is not running.
-        await notifier.notify(changedPeople(outcomes));
+        const changed = changedPeople(outcomes);
+        settling = settling
+          .then(() => notifier.settle(note, changed))
+          .catch((err: unknown) => {
+            process.stderr.write(`platform not told yet (the bureau's outbox keeps the note): ${(err as Error).message}\n`);
+          });
       }
       batch = [];
       if (!values.quiet)
@@ -99,6 +115,7 @@ async function main(): Promise<number> {
       if (batch.length >= BATCH_LINES) await flush();
     }
     await flush();
+    await settling;
     if (!values.quiet) process.stderr.write('\n');
     console.log(
       JSON.stringify({

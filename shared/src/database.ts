@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Model } from 'mongoose';
 
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
@@ -81,4 +81,26 @@ export async function initModels(conn: Connection): Promise<void> {
     });
     await model.createIndexes();
   }
+}
+
+/**
+ * Inserts many documents (already cast and validated) with one command,
+ * unordered; gives which went in. Only duplicate keys may fail: anything
+ * else is an error of the whole call.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function insertManyUnordered(model: Model<any>, docs: Record<string, unknown>[]): Promise<boolean[]> {
+  const inserted = docs.map(() => true);
+  if (docs.length === 0) return inserted;
+  try {
+    await model.collection.insertMany(docs, { ordered: false });
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
+    if (!writeErrors) throw err;
+    for (const e of Array.isArray(writeErrors) ? writeErrors : [writeErrors]) {
+      if (e.code !== 11000) throw err;
+      inserted[e.index] = false;
+    }
+  }
+  return inserted;
 }

@@ -1,3 +1,4 @@
+import { isValidCitizenId, parseCitizenId } from './citizen-id';
 import { codedError } from './errors';
 import { ingestRecords, type ingestionModels, type IngestKind, type IngestOutcome } from './ingestion';
 import type { PlatformNotifier } from './outbox';
@@ -32,15 +33,30 @@ export function ingestionResolver<TModels>(bureau: Bureau, kinds: (models: TMode
       throw codedError('TOO_MANY_RECORDS', `At most ${max} records per call, got ${args.records.length}; use the bulk import for more`, { max });
     const kind = kinds(ctx.models)[args.kind];
     if (!kind) throw codedError('BAD_USER_INPUT', `Unknown record kind ${args.kind}`, { reason: 'unknown kind' });
+    const note = await ctx.notifier.announce(standingSubjects(kind, args.records));
     const outcomes = await ingestRecords(
       kind,
       bureau,
       args.records.map((raw, position) => ({ position, raw })),
       ctx.ingestion,
     );
-    await ctx.notifier.notify(changedPeople(outcomes));
+    await ctx.notifier.settle(note, changedPeople(outcomes));
     return ingestReport(outcomes);
   };
+}
+
+/**
+ * The people these raw records are about, when the kind bears on their
+ * standing: whom a note announced before the write must name.
+ */
+export function standingSubjects(kind: IngestKind, records: readonly unknown[]): string[] {
+  if (!kind.negative && !kind.affectsStanding) return [];
+  const ids = new Set<string>();
+  for (const raw of records) {
+    const personId = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).personId : undefined;
+    if (typeof personId === 'string' && isValidCitizenId(personId)) ids.add(parseCitizenId(personId).id);
+  }
+  return [...ids];
 }
 
 /**

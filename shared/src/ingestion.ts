@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Error as MongooseError, Schema, type Connection, type Model } from 'mongoose';
 
 import { CitizenIdError, parseCitizenId } from './citizen-id';
+import { insertManyUnordered } from './database';
 import { todayInCity } from './display-window';
 import { categoryPolicy, type Bureau } from './policy';
 
@@ -185,8 +186,16 @@ function platformKept(previous: unknown, now: Date): { collectedAt: Date; underO
   return { collectedAt: doc?.collectedAt ?? now, ...(doc?.underObjection ? { underObjection: doc.underObjection } : {}) };
 }
 
-/** Ingests one record; see the module comment for the outcomes. */
-async function ingestOne(kind: IngestKind, bureau: Bureau, raw: unknown, position: number, ledger: ReturnType<typeof ingestionModels>): Promise<IngestOutcome> {
+interface Prepared {
+  v: Awaited<ReturnType<typeof validated>>;
+  /** The record's ledger key: its collection and id. */
+  key: string;
+  hash: string;
+  base: Omit<IngestOutcome, 'status'>;
+}
+
+/** Validates one record and works out its ledger key and content hash; a bad record gives its REJECTED outcome. */
+async function prepare(kind: IngestKind, bureau: Bureau, raw: unknown, position: number): Promise<Prepared | IngestOutcome> {
   let v: Awaited<ReturnType<typeof validated>>;
   try {
     v = await validated(kind, bureau, raw);
@@ -197,29 +206,60 @@ async function ingestOne(kind: IngestKind, bureau: Bureau, raw: unknown, positio
     }
     throw err;
   }
-  const collection = kind.model.collection.collectionName;
-  const key = `${collection}:${v.recordId}`;
-  const hash = createHash('sha256').update(canonical(v.doc)).digest('hex');
-  const base = {
-    position,
-    recordId: v.recordId,
-    reason: null,
-    personId: v.personId,
-    category: v.category,
-    affectsStanding: Boolean(kind.negative || kind.affectsStanding),
+  return {
+    v,
+    key: `${kind.model.collection.collectionName}:${v.recordId}`,
+    hash: createHash('sha256').update(canonical(v.doc)).digest('hex'),
+    base: {
+      position,
+      recordId: v.recordId,
+      reason: null,
+      personId: v.personId,
+      category: v.category,
+      affectsStanding: Boolean(kind.negative || kind.affectsStanding),
+    },
   };
+}
 
+function isPrepared(p: Prepared | IngestOutcome): p is Prepared {
+  return 'hash' in p;
+}
+
+/** Writes one prepared record; see the module comment for the outcomes. */
+async function writeOne(kind: IngestKind, p: Prepared, ledger: ReturnType<typeof ingestionModels>): Promise<IngestOutcome> {
   try {
-    return await writeValidated(kind, v, key, hash, base, ledger);
+    return await writeValidated(kind, p.v, p.key, p.hash, p.base, ledger);
   } catch (err) {
     // Another unique key of the collection (say one rating per person and
     // year) already belongs to a different record id.
     const e = err as { code?: number; keyValue?: Record<string, unknown> };
     if (e.code === 11000) {
-      return { ...base, status: 'REJECTED', reason: `conflicts with another record on a unique key${e.keyValue ? ` ${JSON.stringify(e.keyValue)}` : ''}` };
+      return { ...p.base, status: 'REJECTED', reason: `conflicts with another record on a unique key${e.keyValue ? ` ${JSON.stringify(e.keyValue)}` : ''}` };
     }
     throw err;
   }
+}
+
+/**
+ * The fast path of a bulk import: records never seen before. All of them are
+ * inserted with one command, then their ledger entries with another, in that
+ * order, so a crash in between leaves records without a ledger entry, which
+ * the next run repairs through the one-by-one path. A record whose id (or
+ * another unique key) exists already is left to that path too.
+ */
+async function insertFresh(kind: IngestKind, fresh: Prepared[], ledger: ReturnType<typeof ingestionModels>): Promise<boolean[]> {
+  const now = new Date();
+  const recordsIn = await insertManyUnordered(
+    kind.model,
+    fresh.map((p) => ({ ...p.v.doc, ...platformKept(null, now) })),
+  );
+  const candidates = fresh.filter((_, k) => recordsIn[k]);
+  const ledgerIn = await insertManyUnordered(
+    ledger.Ledger,
+    candidates.map((p) => ({ _id: p.key, hash: p.hash, version: 1, updatedAt: now })),
+  );
+  const created = new Set(candidates.filter((_, k) => ledgerIn[k]));
+  return fresh.map((p) => created.has(p));
 }
 
 async function writeValidated(
@@ -268,9 +308,11 @@ async function writeValidated(
 }
 
 /**
- * Ingests records of one kind for a bureau with a few workers; records with
- * the same id go to the same worker in the order sent, so the last one sent
- * wins. Outcomes come back in the order of `records`.
+ * Ingests records of one kind for a bureau. Records never seen before go in
+ * together (two commands for the whole batch); the others (re-sent, changed,
+ * or the later copies of an id sent twice) go one by one with a few workers,
+ * records with the same id on the same worker in the order sent, so the last
+ * one sent wins. Outcomes come back in the order of `records`.
  */
 export async function ingestRecords(
   kind: IngestKind,
@@ -279,21 +321,37 @@ export async function ingestRecords(
   ledger: ReturnType<typeof ingestionModels>,
   concurrency = 8,
 ): Promise<IngestOutcome[]> {
-  const outcomes: IngestOutcome[] = new Array(records.length);
+  const outcomes: (IngestOutcome | undefined)[] = new Array(records.length);
+  const prepared = await Promise.all(records.map(({ raw, position }) => prepare(kind, bureau, raw, position)));
+  const firstOfId = new Map<string, number>();
+  prepared.forEach((p, i) => {
+    if (!isPrepared(p)) outcomes[i] = p;
+    else if (!firstOfId.has(p.v.recordId)) firstOfId.set(p.v.recordId, i);
+  });
+
+  const freshIndexes = [...firstOfId.values()];
+  const created = await insertFresh(
+    kind,
+    freshIndexes.map((i) => prepared[i] as Prepared),
+    ledger,
+  );
+  freshIndexes.forEach((i, k) => {
+    if (created[k]) outcomes[i] = { ...(prepared[i] as Prepared).base, status: 'CREATED' };
+  });
+
   const groups = new Map<string, number[]>();
-  records.forEach(({ raw }, i) => {
-    const r = raw as Record<string, unknown> | null;
-    const key = String((r && typeof r === 'object' && (r.id ?? r.personId)) ?? `#${i}`);
-    const group = groups.get(key);
+  prepared.forEach((p, i) => {
+    if (outcomes[i] || !isPrepared(p)) return;
+    const group = groups.get(p.v.recordId);
     if (group) group.push(i);
-    else groups.set(key, [i]);
+    else groups.set(p.v.recordId, [i]);
   });
   const queue = [...groups.values()];
   const worker = async () => {
     for (let group = queue.shift(); group; group = queue.shift()) {
-      for (const i of group) outcomes[i] = await ingestOne(kind, bureau, records[i]!.raw, records[i]!.position, ledger);
+      for (const i of group) outcomes[i] = await writeOne(kind, prepared[i] as Prepared, ledger);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-  return outcomes;
+  return outcomes as IngestOutcome[];
 }

@@ -12,6 +12,12 @@ import { callSubgraph } from './service-call';
  * to the bureau's own `platform_outbox` (same database as the records), then
  * delivered; a note that could not be delivered stays and is retried by the
  * subgraph's sweeper, so no change is lost when the platform is down.
+ *
+ * A writer of many records announces the note before writing them and
+ * settles it after: a crash in between leaves the note, and the sweeper
+ * delivers it (a rerun of the import would find the records unchanged and
+ * announce nothing). The sweeper leaves notes younger than
+ * `SETTLE_GRACE_MS` to the writer still working on them.
  */
 interface OutboxDoc {
   _id: string;
@@ -34,9 +40,18 @@ export function outboxModel(conn: Connection) {
   return conn.models.PlatformOutbox ?? conn.model<OutboxDoc>('PlatformOutbox', outboxSchema);
 }
 
+export const SETTLE_GRACE_MS = 60_000;
+
+/** A note written before the records it is about. */
+export type AnnouncedNote = Readonly<OutboxDoc>;
+
 export interface PlatformNotifier {
-  /** Records the change durably, then tries to deliver it now. */
+  /** Records the change durably, then tries to deliver it now (for a change already written). */
   notify(personIds: string[]): Promise<void>;
+  /** Records a note before the writes it is about; null when there is nobody to tell about. */
+  announce(personIds: string[]): Promise<AnnouncedNote | null>;
+  /** After the writes: delivers the note for the people whose records did change, or drops it when none did. */
+  settle(note: AnnouncedNote | null, changedPersonIds: string[]): Promise<void>;
   /** Delivers what earlier attempts left behind. */
   sweep(): Promise<number>;
 }
@@ -63,16 +78,34 @@ export function platformNotifier(conn: Connection, platformUrl: () => string, se
     }
   };
 
+  const announce = async (personIds: string[]): Promise<OutboxDoc | null> => {
+    if (personIds.length === 0) return null;
+    const doc: OutboxDoc = { _id: randomUUID(), personIds: [...new Set(personIds)], createdAt: new Date(), attempts: 0 };
+    await Outbox.create(doc);
+    return doc;
+  };
+
   return {
     async notify(personIds) {
-      if (personIds.length === 0) return;
-      const doc: OutboxDoc = { _id: randomUUID(), personIds: [...new Set(personIds)], createdAt: new Date(), attempts: 0 };
-      await Outbox.create(doc);
-      await deliver(doc);
+      const doc = await announce(personIds);
+      if (doc) await deliver(doc);
+    },
+    announce,
+    async settle(note, changedPersonIds) {
+      if (!note) return;
+      const changed = [...new Set(changedPersonIds)];
+      if (changed.length === 0) await Outbox.deleteOne({ _id: note._id }).exec();
+      else await deliver({ ...note, personIds: changed });
     },
     async sweep() {
+      const settled = new Date(Date.now() - SETTLE_GRACE_MS);
       let delivered = 0;
-      for (const doc of await Outbox.find({}).sort({ createdAt: 1 }).limit(100).lean().exec()) if (await deliver(doc)) delivered++;
+      for (const doc of await Outbox.find({ createdAt: { $lt: settled } })
+        .sort({ createdAt: 1 })
+        .limit(100)
+        .lean()
+        .exec())
+        if (await deliver(doc)) delivered++;
       return delivered;
     },
   };

@@ -42,6 +42,7 @@ func run() error {
 	sqliteDir := flag.String("sqlite-dir", ".devdb", "directory for SQLite files (sqlite backend)")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
 	watchStdin := flag.Bool("exit-on-stdin-close", true, "exit when stdin reaches EOF (parent died)")
+	mirror := flag.Bool("mirror-indexes", true, "give PostgreSQL a GIN index it can use for each field FerretDB indexes (see indexes.go)")
 	flag.Parse()
 
 	var level slog.Level
@@ -95,6 +96,10 @@ func run() error {
 
 	done := make(chan error, 1)
 	go func() { done <- fdb.Run(ctx) }()
+
+	if *backend == "postgresql" && *mirror {
+		go mirrorIndexes(ctx, *pgURL, logger)
+	}
 
 	// MongoDBURI blocks until the listener is bound, so the port is real.
 	fmt.Printf("MONGODB_URI=%s\n", fdb.MongoDBURI())

@@ -2,6 +2,7 @@ import {
   addMonths,
   callSubgraph,
   categoryPolicy,
+  insertManyUnordered,
   keysFilter,
   PLATFORM_SERVICE_PRINCIPAL,
   policy,
@@ -129,32 +130,46 @@ export async function recomputeJointPunishment(models: Models, personIds: string
   const facts = await source(ids);
   const existing = new Map((await models.JointPunishmentStatus.find(keysFilter('_id', ids)).lean().exec()).map((d) => [d._id, d]));
   const now = new Date();
-  await Promise.all(
-    ids.map(async (id) => {
-      const f = facts.get(id) ?? noFacts();
-      const current = existing.get(id);
-      // Nothing to remember about someone with no negative record and no status yet.
-      if (!current && f.grounds.length === 0 && !f.lastNegativeDecisionDate) return;
-      const snapshot = effectiveStatus({ grounds: f.grounds, updatedAt: now });
-      await models.JointPunishmentStatus.updateOne(
-        { _id: id },
-        {
-          $set: {
-            grounds: f.grounds,
-            negatives: f.negatives,
-            lastNegativeDecisionDate: f.lastNegativeDecisionDate,
-            listed: snapshot.listed,
-            categories: snapshot.categories,
-            measures: snapshot.measures,
-            since: snapshot.since,
-            until: snapshot.until,
-            updatedAt: now,
-          },
-          $inc: { version: 1 },
-        },
-        { upsert: true },
-      ).exec();
+  const fresh: JointPunishmentStatusDoc[] = [];
+  const changed: { id: string; fields: Omit<JointPunishmentStatusDoc, '_id' | 'version'> }[] = [];
+  for (const id of ids) {
+    const f = facts.get(id) ?? noFacts();
+    const current = existing.get(id);
+    // Nothing to remember about someone with no negative record and no status yet.
+    if (!current && f.grounds.length === 0 && !f.lastNegativeDecisionDate) continue;
+    const snapshot = effectiveStatus({ grounds: f.grounds, updatedAt: now });
+    const fields = {
+      grounds: f.grounds,
+      negatives: f.negatives,
+      lastNegativeDecisionDate: f.lastNegativeDecisionDate,
+      listed: snapshot.listed,
+      categories: snapshot.categories,
+      measures: snapshot.measures,
+      since: snapshot.since,
+      until: snapshot.until,
+      updatedAt: now,
+    };
+    if (current) changed.push({ id, fields });
+    else fresh.push({ _id: id, ...fields, version: 1 });
+  }
+  // First statuses in one command (a bulk import tells about hundreds of
+  // people at once); one that a concurrent derivation created meanwhile is
+  // updated like the others.
+  const validated = await Promise.all(
+    fresh.map(async (doc) => {
+      const model = new models.JointPunishmentStatus(doc);
+      await model.validate();
+      return model.toObject() as unknown as Record<string, unknown>;
     }),
+  );
+  const inserted = await insertManyUnordered(models.JointPunishmentStatus, validated);
+  fresh.forEach(({ _id, version: _version, ...fields }, k) => {
+    if (!inserted[k]) changed.push({ id: _id, fields });
+  });
+  await Promise.all(
+    changed.map(({ id, fields }) =>
+      models.JointPunishmentStatus.updateOne({ _id: id }, { $set: fields, $inc: { version: 1 } }, { upsert: true, runValidators: true }).exec(),
+    ),
   );
   const derived = ids.map((id) => ({ _id: id, ...(facts.get(id) ?? noFacts()) }));
   await appendStandingChange(models, await standingsOf(models, ids, derived), log);

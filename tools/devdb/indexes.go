@@ -1,0 +1,172 @@
+package main
+
+// FerretDB v1 on PostgreSQL creates a btree index on `(_jsonb -> 'field')`
+// for each MongoDB index, but pushes an equality filter down as
+// `_jsonb -> 'field' @> '"value"'`. A btree cannot answer `@>`, so every
+// lookup, even by `_id`, is a sequential scan: at a million records a single
+// findById costs a scan of the whole table, and bulk imports slow down with
+// every row they add.
+//
+// mirrorIndexes closes that gap from the outside. It watches the btree
+// indexes FerretDB creates and adds, for each field path in them, a GIN
+// index (default `jsonb_ops`, which answers both `@>` and the `?|` our
+// patched `$in` pushdown uses, see overlay/README.md) on the same expression
+// (`_jsonb -> 'f'`, or `_jsonb #> '{a,b}'` for a dotted path, which is how
+// FerretDB filters on one). PostgreSQL plans each statement with the values
+// filled in, so the pushed-down filter matches the expression and uses the
+// index. FerretDB
+// still re-checks every document it gets, so an index can only make a
+// query faster, never change its answer. On MongoDB none of this applies:
+// its own indexes serve these lookups.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"log/slog"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+const mirrorInterval = time.Second
+
+var (
+	// One key expression of a btree index definition: _jsonb followed by one or more `-> 'key'::text` steps.
+	keyExpression = regexp.MustCompile(`_jsonb((?:\)? -> '(?:[^']|'')+'::text)+)`)
+	keyStep       = regexp.MustCompile(`'((?:[^']|'')+)'::text`)
+)
+
+// indexPaths returns the field paths of a FerretDB btree index definition.
+func indexPaths(indexdef string) [][]string {
+	var paths [][]string
+	for _, m := range keyExpression.FindAllStringSubmatch(indexdef, -1) {
+		var path []string
+		for _, step := range keyStep.FindAllStringSubmatch(m[1], -1) {
+			path = append(path, strings.ReplaceAll(step[1], "''", "'"))
+		}
+		if len(path) > 0 {
+			paths = append(paths, path)
+		}
+	}
+	return paths
+}
+
+// pathExpression is the expression FerretDB's equality pushdown uses for a path.
+func pathExpression(path []string) string {
+	if len(path) == 1 {
+		return fmt.Sprintf("(_jsonb -> %s)", quoteLiteral(path[0]))
+	}
+	quoted := make([]string, len(path))
+	for i, p := range path {
+		quoted[i] = `"` + strings.ReplaceAll(strings.ReplaceAll(p, `\`, `\\`), `"`, `\"`) + `"`
+	}
+	return fmt.Sprintf("(_jsonb #> %s::text[])", quoteLiteral("{"+strings.Join(quoted, ",")+"}"))
+}
+
+func quoteLiteral(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// ginIndexName is stable per table and path, and within PostgreSQL's 63 bytes.
+func ginIndexName(table string, path []string) string {
+	if len(table) > 40 {
+		table = table[:40]
+	}
+	return fmt.Sprintf("%s_%08x_jgin", table, crc32.ChecksumIEEE([]byte(strings.Join(path, "\x00"))))
+}
+
+// mirrorIndexes runs until ctx ends, adding missing GIN indexes every mirrorInterval.
+func mirrorIndexes(ctx context.Context, pgURL string, logger *slog.Logger) {
+	var conn *pgx.Conn
+	defer func() {
+		if conn != nil {
+			_ = conn.Close(context.Background())
+		}
+	}()
+	ticker := time.NewTicker(mirrorInterval)
+	defer ticker.Stop()
+	for {
+		if conn == nil {
+			c, err := pgx.Connect(ctx, pgURL)
+			if err != nil {
+				logger.Warn("index mirror: cannot connect; retrying", "err", err)
+			} else {
+				conn = c
+			}
+		}
+		if conn != nil {
+			if err := mirrorOnce(ctx, conn, logger); err != nil && ctx.Err() == nil {
+				logger.Warn("index mirror: pass failed; retrying", "err", err)
+				_ = conn.Close(context.Background())
+				conn = nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+	}
+}
+
+type ginIndex struct {
+	schema, table, name, expression string
+}
+
+func mirrorOnce(ctx context.Context, conn *pgx.Conn, logger *slog.Logger) error {
+	rows, err := conn.Query(ctx, `
+		SELECT schemaname, tablename, indexname, indexdef
+		FROM pg_indexes
+		WHERE schemaname NOT IN ('pg_catalog', 'information_schema')
+		  AND tablename NOT LIKE '\_ferretdb\_%'
+		  AND (indexdef LIKE '%USING btree%_jsonb%' OR indexname LIKE '%\_jgin')`)
+	if err != nil {
+		return err
+	}
+	existing := map[string]bool{}
+	var btrees []struct{ schema, table, def string }
+	for rows.Next() {
+		var schema, table, name, def string
+		if err := rows.Scan(&schema, &table, &name, &def); err != nil {
+			rows.Close()
+			return err
+		}
+		if strings.HasSuffix(name, "_jgin") {
+			existing[schema+"."+name] = true
+			continue
+		}
+		btrees = append(btrees, struct{ schema, table, def string }{schema, table, def})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	wanted := map[string]ginIndex{}
+	for _, b := range btrees {
+		for _, path := range indexPaths(b.def) {
+			name := ginIndexName(b.table, path)
+			if !existing[b.schema+"."+name] {
+				wanted[b.schema+"."+name] = ginIndex{b.schema, b.table, name, pathExpression(path)}
+			}
+		}
+	}
+	for _, g := range wanted {
+		sql := fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s USING gin (%s)",
+			pgx.Identifier{g.name}.Sanitize(), pgx.Identifier{g.schema, g.table}.Sanitize(), g.expression)
+		if _, err := conn.Exec(ctx, sql); err != nil {
+			// A table FerretDB dropped meanwhile: the next pass no longer sees it.
+			var pgErr interface{ SQLState() string }
+			if errors.As(err, &pgErr) && (pgErr.SQLState() == "42P01" || pgErr.SQLState() == "3F000") {
+				continue
+			}
+			return fmt.Errorf("%s: %w", sql, err)
+		}
+		logger.Info("index mirror: GIN index added", "table", g.schema+"."+g.table, "expression", g.expression)
+	}
+	return nil
+}
