@@ -14,18 +14,20 @@ import { addMonths, makeCitizenId, REPO_ROOT, todayInCity } from '@credit/shared
  *
  *   npm run bench:import -- [--lines 20000]
  *
- * The records carry a run tag in their ids, so repeated benches add new
- * records rather than measuring reruns only.
+ * The records carry a run tag in their ids and their people a county code
+ * of the run, so repeated benches import new records about new people.
  */
 const run = promisify(execFile);
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '20000' } } });
 const lines = Number(values.lines);
 const tag = Date.now().toString(36);
 const today = todayInCity();
+const county = `5107${String(Date.now() % 100).padStart(2, '0')}`;
 
 function record(i: number): string {
-  // A person per line, spread over birth dates so IDs stay valid and distinct.
-  const personId = makeCitizenId('510799', addMonths('1950-01-01', Math.floor(i / 1000) % 600), i % 1000);
+  // A person per line, new to this run (a county code of its own), spread
+  // over birth dates so IDs stay valid and distinct.
+  const personId = makeCitizenId(county, addMonths('1950-01-01', Math.floor(i / 1000) % 600), i % 1000);
   return JSON.stringify({
     kind: 'TAX_ARREARS',
     id: `BENCH-${tag}-${i}`,

@@ -5,6 +5,7 @@ import { Error as MongooseError, Schema, type Connection, type Model } from 'mon
 import { CitizenIdError, parseCitizenId } from './citizen-id';
 import { insertManyUnordered } from './database';
 import { todayInCity } from './display-window';
+import { keysFilter } from './loaders';
 import { categoryPolicy, type Bureau } from './policy';
 
 /**
@@ -308,9 +309,10 @@ async function writeValidated(
 }
 
 /**
- * Ingests records of one kind for a bureau. Records never seen before go in
- * together (two commands for the whole batch); the others (re-sent, changed,
- * or the later copies of an id sent twice) go one by one with a few workers,
+ * Ingests records of one kind for a bureau. One ledger lookup settles the
+ * records sent again unchanged; records never seen before go in together
+ * (two commands for the whole batch); the others (changed, or the later
+ * copies of an id sent twice) go one by one with a few workers,
  * records with the same id on the same worker in the order sent, so the last
  * one sent wins. Outcomes come back in the order of `records`.
  */
@@ -329,7 +331,29 @@ export async function ingestRecords(
     else if (!firstOfId.has(p.v.recordId)) firstOfId.set(p.v.recordId, i);
   });
 
-  const freshIndexes = [...firstOfId.values()];
+  // What the ledger holds for these records, in one command: a record sent
+  // again unchanged (a rerun of an import) is settled here, and one never
+  // seen goes in with the others.
+  const firsts = [...firstOfId.values()];
+  const entries = firsts.length
+    ? await ledger.Ledger.find(
+        keysFilter(
+          '_id',
+          firsts.map((i) => (prepared[i] as Prepared).key),
+        ),
+        { hash: 1 },
+      )
+        .lean()
+        .exec()
+    : [];
+  const hashOf = new Map(entries.map((e) => [e._id, e.hash]));
+  const freshIndexes: number[] = [];
+  for (const i of firsts) {
+    const p = prepared[i] as Prepared;
+    const hash = hashOf.get(p.key);
+    if (hash === p.hash) outcomes[i] = { ...p.base, status: 'UNCHANGED' };
+    else if (hash === undefined) freshIndexes.push(i);
+  }
   const created = await insertFresh(
     kind,
     freshIndexes.map((i) => prepared[i] as Prepared),
