@@ -17,16 +17,16 @@ import type { StandingDoc } from './models/StandingChange';
  * primary-key lookup, so a change that any platform instance finished
  * writing is in the next check, on every instance.
  *
- * Feed entries are pruned after `FEED_RETENTION_MS`; an index that has not
- * looked at the feed for half that time reloads everything instead of
- * trusting it.
+ * The feed keeps its last `KEEP_ENTRIES` entries (each append removes the
+ * one that far behind it). An index that finds no next entry while the
+ * feed's head is past it fell further behind than that, and reloads.
  */
 
-export const FEED_RETENTION_MS = 24 * 60 * 60 * 1000;
 const CLAIM_ATTEMPTS_BEFORE_REREAD = 8;
 const MAX_CLAIM_ATTEMPTS = 64;
-// Pruning is a scan of the feed: do it on one append in this many.
-const PRUNE_EVERY = 100;
+// Each append removes the entry this far behind it: the feed keeps this many
+// entries and is never scanned to prune.
+const KEEP_ENTRIES = 1000;
 
 export interface CheckStanding {
   listed: boolean;
@@ -110,10 +110,15 @@ function assemble(
   return [...byId.values()];
 }
 
-/** The highest sequence in the feed, 0 when it is empty. */
+/**
+ * The highest sequence in the feed, 0 when it is empty: the head hint, then
+ * a probe of the entries after it (primary-key lookups; never a scan or a
+ * sort of the feed, whose entries are large).
+ */
 async function latestSequence(models: Models): Promise<number> {
-  const last = await models.StandingChange.findOne({}, { _id: 1 }).sort({ _id: -1 }).lean().exec();
-  return last?._id ?? 0;
+  let sequence = (await models.StandingFeedHead.findById('head').lean().exec())?.sequence ?? 0;
+  while (await models.StandingChange.exists({ _id: sequence + 1 })) sequence++;
+  return sequence;
 }
 
 const nextSequenceGuess = new WeakMap<Models, number>();
@@ -130,11 +135,18 @@ export async function appendStandingChange(models: Models, standings: StandingDo
     try {
       await models.StandingChange.create({ _id: sequence, standings, at: new Date() });
       nextSequenceGuess.set(models, sequence + 1);
-      if (sequence % PRUNE_EVERY === 0) {
-        models.StandingChange.deleteMany({ at: { $lt: new Date(Date.now() - FEED_RETENTION_MS) } })
+      // Housekeeping that a failure must not turn into a failed write.
+      await Promise.all([
+        models.StandingFeedHead.updateOne({ _id: 'head', sequence: { $lt: sequence } }, { $set: { sequence } }, { upsert: true })
           .exec()
-          .catch((err: unknown) => log?.warn('standing feed not pruned (the next prune retries)', { err }));
-      }
+          .catch((err: unknown) => {
+            // A concurrent writer's upsert of the first head wins; the hint is only a hint.
+            if ((err as { code?: number }).code !== 11000) log?.warn('standing feed head not moved', { err });
+          }),
+        models.StandingChange.deleteOne({ _id: sequence - KEEP_ENTRIES })
+          .exec()
+          .catch((err: unknown) => log?.warn('old standing feed entry not pruned', { err })),
+      ]);
       return sequence;
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
@@ -149,7 +161,6 @@ export class ListingIndex {
   private readonly standings = new Map<string, StandingDoc>();
   private applied = 0;
   private loaded = false;
-  private lastLookedAt = 0;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
@@ -193,17 +204,26 @@ export class ListingIndex {
   }
 
   private async refresh(): Promise<void> {
-    const startedAt = Date.now();
-    if (!this.loaded || startedAt - this.lastLookedAt > FEED_RETENTION_MS / 2) await this.reload();
+    if (!this.loaded) await this.reload();
     for (;;) {
       const next = await this.models.StandingChange.findById(this.applied + 1)
         .lean()
         .exec();
-      if (!next) break;
-      this.apply(next.standings);
-      this.applied = next._id;
+      if (next) {
+        this.apply(next.standings);
+        this.applied = next._id;
+        continue;
+      }
+      // No next entry: up to date, unless the head is past it (the entries
+      // this index still needed were pruned).
+      const head = await this.models.StandingFeedHead.findById('head').lean().exec();
+      if (head && head.sequence > this.applied) {
+        this.log?.warn('listing index fell behind the pruned feed; reloading', { applied: this.applied, head: head.sequence });
+        await this.reload();
+        continue;
+      }
+      return;
     }
-    this.lastLookedAt = startedAt;
   }
 
   /** Everything from the collections; the feed position is read first, so nothing written meanwhile is skipped. */

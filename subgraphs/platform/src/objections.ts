@@ -85,6 +85,30 @@ export async function fileObjection(ctx: Context, args: { bureau: Bureau; record
   return doc;
 }
 
+/**
+ * An operator of the owning bureau takes the objection up: FILED becomes
+ * UNDER_REVIEW, naming the operator, so the person and the reviewers see it
+ * is being worked on. Taking it up again changes nothing; a decided
+ * objection cannot be taken up.
+ */
+export async function startObjectionReview(ctx: Context, args: { id: string }): Promise<ObjectionDoc> {
+  const objection = await ctx.models.Objection.findById(args.id).lean().exec();
+  if (!objection) throw badInput(`No objection ${args.id}`, 'unknown objection', { argument: 'id' });
+  if (ctx.principal.role !== 'bureau' || ctx.principal.org !== objection.bureau)
+    throw codedError('FORBIDDEN', `Only ${objection.bureau} operators review this objection`);
+  if (objection.status === 'UNDER_REVIEW') return objection;
+  if (objection.status !== 'FILED') throw codedError('CONFLICT', `Objection ${args.id} was already decided`, { status: objection.status });
+  // Two operators taking it up at once both see UNDER_REVIEW; the decision is what only one can make.
+  const started = await ctx.models.Objection.findOneAndUpdate(
+    { _id: args.id, status: 'FILED' },
+    { $set: { status: 'UNDER_REVIEW', reviewer: ctx.principal.subjectId ?? ctx.principal.org ?? null, reviewStartedAt: new Date() }, $inc: { version: 1 } },
+    { returnDocument: 'after' },
+  )
+    .lean()
+    .exec();
+  return started ?? (await ctx.models.Objection.findById(args.id).lean().exec())!;
+}
+
 export async function decideObjection(ctx: Context, args: { id: string; outcome: 'CORRECTED' | 'REMOVED' | 'UPHELD'; reason: string }): Promise<ObjectionDoc> {
   const objection = await ctx.models.Objection.findById(args.id).lean().exec();
   if (!objection) throw badInput(`No objection ${args.id}`, 'unknown objection', { argument: 'id' });

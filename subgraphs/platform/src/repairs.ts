@@ -5,7 +5,7 @@ import { addWorkingDays, badInput, codedError, policy, todayInCity, type Bureau 
 import type { Context } from './context';
 import { claimDecision } from './models/DecisionClaim';
 import { notifyPerson } from './models/Notification';
-import type { RepairCorrection, RepairDoc } from './models/Repair';
+import { OPEN_REPAIR_STATUSES, type RepairCorrection, type RepairDoc } from './models/Repair';
 import { recordAction } from './objections';
 
 /**
@@ -22,7 +22,9 @@ export async function applyForRepair(
   const personId = ctx.principal.subjectId!;
   if (!args.statement.trim()) throw badInput('A statement is required', 'empty statement', { argument: 'statement' });
   if (args.evidenceRefs.length === 0) throw badInput('At least one evidence reference is required', 'no evidence', { argument: 'evidenceRefs' });
-  const open = await ctx.models.Repair.findOne({ personId, bureau: args.bureau, recordId: args.recordId, status: 'APPLIED' }).lean().exec();
+  const open = await ctx.models.Repair.findOne({ personId, bureau: args.bureau, recordId: args.recordId, status: { $in: [...OPEN_REPAIR_STATUSES] } })
+    .lean()
+    .exec();
   if (open) return open;
   const id = `REP-${randomUUID()}`;
   const check = await recordAction(ctx, args.bureau, { recordId: args.recordId, personId, objectionId: id, action: 'CHECK_REPAIRABLE' });
@@ -48,11 +50,37 @@ export async function applyForRepair(
   return doc;
 }
 
+/**
+ * A reviewer takes a repair application up: APPLIED becomes UNDER_REVIEW,
+ * naming the reviewer. Taking it up again changes nothing; a decided
+ * application cannot be taken up.
+ */
+export async function startRepairReview(ctx: Context, args: { id: string }): Promise<RepairDoc> {
+  const repair = await ctx.models.Repair.findById(args.id).lean().exec();
+  if (!repair) throw badInput(`No repair application ${args.id}`, 'unknown application', { argument: 'id' });
+  if (repair.status === 'UNDER_REVIEW') return repair;
+  if (repair.status !== 'APPLIED') throw codedError('CONFLICT', `Repair application ${args.id} was already decided`, { status: repair.status });
+  const started = await ctx.models.Repair.findOneAndUpdate(
+    { _id: args.id, status: 'APPLIED' },
+    {
+      $set: { status: 'UNDER_REVIEW', reviewerId: ctx.principal.subjectId ?? ctx.principal.org ?? 'reviewer', reviewStartedAt: new Date() },
+      $inc: { version: 1 },
+    },
+    { returnDocument: 'after' },
+  )
+    .lean()
+    .exec();
+  return started ?? (await ctx.models.Repair.findById(args.id).lean().exec())!;
+}
+
 export async function decideRepair(ctx: Context, args: { id: string; approve: boolean; reason: string }): Promise<RepairDoc> {
   const repair = await ctx.models.Repair.findById(args.id).lean().exec();
   if (!repair) throw badInput(`No repair application ${args.id}`, 'unknown application', { argument: 'id' });
   if (!args.reason.trim()) throw badInput('A reason is required', 'empty reason', { argument: 'reason' });
-  if (repair.status !== 'APPLIED' || !(await claimDecision(ctx.models.DecisionClaim, `repair:${repair._id}`, ctx.principal.org ?? 'reviewer'))) {
+  if (
+    !(OPEN_REPAIR_STATUSES as readonly string[]).includes(repair.status) ||
+    !(await claimDecision(ctx.models.DecisionClaim, `repair:${repair._id}`, ctx.principal.org ?? 'reviewer'))
+  ) {
     throw codedError('CONFLICT', `Repair application ${args.id} was already decided`, { status: repair.status });
   }
   const decided = await ctx.models.Repair.findOneAndUpdate(

@@ -107,6 +107,26 @@ describe('objections', () => {
     }
   });
 
+  it('lets only the owning bureau take an objection up, which the person then sees as under review', async () => {
+    const objection = await stack.subgraphs.platform!.connection.db!.collection('objections').findOne({ recordId: 'OB-1' });
+    const START = 'mutation ($id: ID!) { startObjectionReview(id: $id) { status reviewStartedAt } }';
+    const refused = await stack.query(START, { id: String(objection!._id) }, await authHeader({ role: 'bureau', org: 'TAX' }));
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const started = await stack.query(START, { id: String(objection!._id) }, await asCourts());
+    expect((started.body.data as Json).startObjectionReview).toMatchObject({ status: 'UNDER_REVIEW', reviewStartedAt: expect.any(String) });
+    // Taking it up again changes nothing.
+    const again = await stack.query(START, { id: String(objection!._id) }, await asCourts());
+    expect((again.body.data as Json).startObjectionReview).toEqual((started.body.data as Json).startObjectionReview);
+    const view = await stack.query(
+      'query ($id: CitizenId!) { person(id: $id) { objections { nodes { recordId status } } } }',
+      { id: person },
+      await asSubject(),
+    );
+    expect(((view.body.data as Json).person.objections.nodes as Json[]).find((o) => o.recordId === 'OB-1')!.status).toBe('UNDER_REVIEW');
+    // Still flagged while it is reviewed.
+    expect(await check()).toEqual({ listed: true, underObjection: true });
+  });
+
   it('lets exactly one of two simultaneous decisions succeed, and only the owning bureau decide', async () => {
     const objection = await stack.subgraphs.platform!.connection.db!.collection('objections').findOne({ recordId: 'OB-1' });
     const refused = await decide(String(objection!._id), 'UPHELD', await authHeader({ role: 'bureau', org: 'TAX' }));

@@ -129,4 +129,35 @@ describe('credit repair', () => {
     expect((rejected.body.data as Json).decideRepair.status).toBe('REJECTED');
     expect((await windows())['RP-REJ']).toEqual({ shown: true, endedBy: null });
   });
+
+  it('lets a reviewer take an application up, and shows reviewers the undecided ones past their deadline', async () => {
+    await stack.subgraphs.platform!.connection.db!.collection('repairs').insertOne({
+      _id: 'REP-LATE' as never,
+      personId: person,
+      bureau: 'PUBLIC_SECURITY',
+      recordId: 'RP-LATE',
+      correction: 'OBLIGATION_PERFORMED',
+      statement: '罚款已缴清',
+      evidenceRefs: ['PAY-1'],
+      status: 'APPLIED',
+      appliedAt: new Date('2026-01-05'),
+      dueOn: '2026-01-12',
+      decidedAt: null,
+      decisionReason: null,
+      reviewerId: null,
+      version: 0,
+    });
+    const START = 'mutation ($id: ID!) { startRepairReview(id: $id) { status reviewerId reviewStartedAt } }';
+    const bySubject = await stack.query(START, { id: 'REP-LATE' }, await asSubject());
+    expect(bySubject.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const started = await stack.query(START, { id: 'REP-LATE' }, await asReviewer());
+    expect((started.body.data as Json).startRepairReview).toMatchObject({ status: 'UNDER_REVIEW', reviewerId: 'mianyang-credit-platform' });
+    const overdue = await stack.query('{ overdueRepairs { nodes { id status dueOn } } }', {}, await asReviewer());
+    expect((overdue.body.data as Json).overdueRepairs.nodes).toEqual([{ id: 'REP-LATE', status: 'UNDER_REVIEW', dueOn: '2026-01-12' }]);
+    // Decided, it leaves the list.
+    const decided = await stack.query(DECIDE, { id: 'REP-LATE', approve: false }, await asReviewer());
+    expect((decided.body.data as Json).decideRepair.status).toBe('REJECTED');
+    const after = await stack.query('{ overdueRepairs { totalCount } }', {}, await asReviewer());
+    expect((after.body.data as Json).overdueRepairs.totalCount).toBe(0);
+  });
 });

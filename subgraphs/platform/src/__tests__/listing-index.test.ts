@@ -86,6 +86,27 @@ describe('the standing feed shared by platform processes', () => {
     expect(reader.check(debtor, '2026-11-25').listed).toBe(false);
   });
 
+  it('reloads from the collections when the entries it still needed were pruned', async () => {
+    const reader = new ListingIndex(models[0]!);
+    await reader.catchUp();
+    const honoured = person(400);
+    await models[1]!.RedListEntry.create({
+      _id: 'RL-LI-1',
+      personId: honoured,
+      title: '绵阳市道德模范',
+      awardingBody: '绵阳市文明办',
+      awardedOn: '2026-01-01',
+      sourceOrganisation: '绵阳市文明办',
+      legalBasis: '《绵阳市道德模范评选表彰办法》',
+    });
+    const missed = await appendStandingChange(models[1]!, await standingsOf(models[1]!, [honoured]));
+    await appendStandingChange(models[1]!, [standing(person(401))]);
+    // As if the feed had moved more than its kept length past this reader.
+    await models[1]!.StandingChange.deleteOne({ _id: missed });
+    await reader.catchUp();
+    expect(reader.check(honoured, '2026-11-25').greenChannelEligible).toBe(true);
+  });
+
   it('loads what is stored when it starts, then follows the feed', async () => {
     const volunteer = person(300);
     await models[1]!.VolunteerRecord.create({

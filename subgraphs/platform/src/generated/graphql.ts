@@ -445,6 +445,10 @@ export type Mutation = {
   recordsChanged: Scalars['Int']['output'];
   /** The data subject revokes one of their consents; it stops working on the next request. */
   revokeConsent: Consent;
+  /** An operator of the owning bureau takes an objection up (FILED becomes UNDER_REVIEW); taking it up again changes nothing. */
+  startObjectionReview: Objection;
+  /** A reviewer takes a repair application up (APPLIED becomes UNDER_REVIEW); taking it up again changes nothing. */
+  startRepairReview: Repair;
 };
 
 
@@ -514,6 +518,16 @@ export type MutationRevokeConsentArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type MutationStartObjectionReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationStartRepairReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** A shown negative record as the evaluation sees it: no details, only what moves the score. */
 export type NegativeFact = {
   __typename?: 'NegativeFact';
@@ -567,6 +581,8 @@ export type Objection = {
   reason: Scalars['String']['output'];
   /** The bureau's identifier of the disputed record. */
   recordId: Scalars['String']['output'];
+  /** When an operator of the bureau took it up (UNDER_REVIEW); null before. */
+  reviewStartedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where the objection stands. */
   status: ObjectionStatus;
 };
@@ -780,6 +796,8 @@ export type Query = {
   consentCheck: ConsentCheck;
   /** Objections past their decision deadline and still undecided, oldest deadline first (reviewers). */
   overdueObjections?: Maybe<ObjectionConnection>;
+  /** Repair applications past their decision deadline and still undecided, oldest deadline first (reviewers). */
+  overdueRepairs?: Maybe<RepairConnection>;
   /**
    * Several people in one call, in the order asked (at most `limits.maxPeoplePerQuery`
    * of the credit policy, 100 by default; more is TOO_MANY_IDS). Every source
@@ -816,6 +834,12 @@ export type QueryConsentCheckArgs = {
 
 
 export type QueryOverdueObjectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOverdueRepairsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1041,7 +1065,9 @@ export type Repair = {
   id: Scalars['ID']['output'];
   /** The bureau's identifier of the record to repair. */
   recordId: Scalars['String']['output'];
-  /** Staff identifier of the reviewer who decided; null while open. */
+  /** When a reviewer took it up (UNDER_REVIEW); null before. */
+  reviewStartedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Staff identifier of the reviewer who took it up or decided; null before either. */
   reviewerId?: Maybe<Scalars['String']['output']>;
   /** The person's statement (信用修复承诺及说明). */
   statement: Scalars['String']['output'];
@@ -1076,7 +1102,9 @@ export type RepairStatus =
   /** Approved: the record stops being shown, shared and used, and is kept annotated. */
   | 'APPROVED'
   /** Rejected, with reasons. */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** A reviewer took the application up and is checking the evidence. */
+  | 'UNDER_REVIEW';
 
 /** Grade of a negative record; it bounds the display period (credit policy `severityGrades`). */
 export type SeverityGrade =
@@ -1493,6 +1521,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   liftInstitutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationLiftInstitutionBlacklistArgs, 'institutionId'>>;
   recordsChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordsChangedArgs, 'personIds'>>;
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'id'>>;
+  startObjectionReview?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationStartObjectionReviewArgs, 'id'>>;
+  startRepairReview?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationStartRepairReviewArgs, 'id'>>;
 }>;
 
 export type NegativeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NegativeFact'] = ResolversParentTypes['NegativeFact']> = ResolversObject<{
@@ -1527,6 +1557,7 @@ export type ObjectionResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reviewStartedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ObjectionStatus'], ParentType, ContextType>;
 }>;
 
@@ -1592,6 +1623,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   blacklistCheck?: Resolver<Maybe<Array<ResolversTypes['BlacklistCheckResult']>>, ParentType, ContextType, RequireFields<QueryBlacklistCheckArgs, 'ids' | 'purpose'>>;
   consentCheck?: Resolver<ResolversTypes['ConsentCheck'], ParentType, ContextType, RequireFields<QueryConsentCheckArgs, 'institutionId' | 'purpose' | 'subjectIds'>>;
   overdueObjections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, Partial<QueryOverdueObjectionsArgs>>;
+  overdueRepairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, Partial<QueryOverdueRepairsArgs>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   queryLogEntries?: Resolver<Maybe<ResolversTypes['QueryLogPage']>, ParentType, ContextType, Partial<QueryQueryLogEntriesArgs>>;
@@ -1671,6 +1703,7 @@ export type RepairResolvers<ContextType = Context, ParentType extends ResolversP
   evidenceRefs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reviewStartedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   reviewerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RepairStatus'], ParentType, ContextType>;

@@ -19,6 +19,9 @@ export interface ObjectionDoc {
   status: ObjectionStatus;
   filedAt: Date;
   dueOn: string;
+  /** The bureau operator who took it up (UNDER_REVIEW), and when. */
+  reviewer?: string | null;
+  reviewStartedAt?: Date | null;
   decidedAt?: Date | null;
   decisionReason?: string | null;
   version: number;
@@ -37,6 +40,8 @@ const objectionSchema = new Schema<ObjectionDoc>(
     status: { type: String, required: true, enum: [...OBJECTION_STATUSES], default: 'FILED' },
     filedAt: { type: Date, required: true },
     dueOn: { type: String, required: true },
+    reviewer: { type: String, default: null },
+    reviewStartedAt: { type: Date, default: null },
     decidedAt: { type: Date, default: null },
     decisionReason: { type: String, default: null },
     version: { type: Number, required: true, default: 0 },

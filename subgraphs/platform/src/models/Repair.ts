@@ -3,7 +3,9 @@ import { Schema, type Connection } from 'mongoose';
 
 export const REPAIR_CORRECTIONS = ['OBLIGATION_PERFORMED', 'VOLUNTEER_SERVICE', 'CHARITY'] as const;
 export type RepairCorrection = (typeof REPAIR_CORRECTIONS)[number];
-export const REPAIR_STATUSES = ['APPLIED', 'APPROVED', 'REJECTED'] as const;
+export const REPAIR_STATUSES = ['APPLIED', 'UNDER_REVIEW', 'APPROVED', 'REJECTED'] as const;
+/** Applications still waiting for a decision. */
+export const OPEN_REPAIR_STATUSES = ['APPLIED', 'UNDER_REVIEW'] as const;
 export type RepairStatus = (typeof REPAIR_STATUSES)[number];
 
 /**
@@ -26,6 +28,8 @@ export interface RepairDoc {
   decidedAt?: Date | null;
   decisionReason?: string | null;
   reviewerId?: string | null;
+  /** When a reviewer took the application up (UNDER_REVIEW). */
+  reviewStartedAt?: Date | null;
   version: number;
 }
 
@@ -47,6 +51,7 @@ const repairSchema = new Schema<RepairDoc>(
     decidedAt: { type: Date, default: null },
     decisionReason: { type: String, default: null },
     reviewerId: { type: String, default: null },
+    reviewStartedAt: { type: Date, default: null },
     version: { type: Number, required: true, default: 0 },
   },
   { collection: 'repairs', versionKey: false },

@@ -46,3 +46,22 @@ const standingChangeSchema = new Schema<StandingChangeDoc>(
 export function standingChangeModel(conn: Connection) {
   return conn.model<StandingChangeDoc>('StandingChange', standingChangeSchema);
 }
+
+/**
+ * Where the feed ended when last looked: a hint that saves reading the feed
+ * to find its end. Writers move it forward after appending; a hint left
+ * behind is corrected by probing the entries after it.
+ */
+export interface StandingFeedHeadDoc {
+  _id: 'head';
+  sequence: number;
+}
+
+const standingFeedHeadSchema = new Schema<StandingFeedHeadDoc>(
+  { _id: { type: String, required: true }, sequence: { type: Number, required: true } },
+  { collection: 'standing_feed_head', versionKey: false },
+);
+
+export function standingFeedHeadModel(conn: Connection) {
+  return conn.model<StandingFeedHeadDoc>('StandingFeedHead', standingFeedHeadSchema);
+}

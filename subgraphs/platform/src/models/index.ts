@@ -11,7 +11,7 @@ import { practiceRecordModel } from './PracticeRecord';
 import { queryLogEntryModel, queryLogHeadModel } from './QueryLogEntry';
 import { redListEntryModel } from './RedListEntry';
 import { repairModel } from './Repair';
-import { standingChangeModel } from './StandingChange';
+import { standingChangeModel, standingFeedHeadModel } from './StandingChange';
 import { volunteerRecordModel } from './VolunteerRecord';
 
 /** The federated reference to a person: only the key. */
@@ -29,6 +29,7 @@ export function createModels(conn: Connection) {
     Notification: notificationModel(conn),
     JointPunishmentStatus: jointPunishmentStatusModel(conn),
     StandingChange: standingChangeModel(conn),
+    StandingFeedHead: standingFeedHeadModel(conn),
     RedListEntry: redListEntryModel(conn),
     Objection: objectionModel(conn),
     Repair: repairModel(conn),

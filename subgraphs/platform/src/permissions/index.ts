@@ -49,13 +49,21 @@ const bureauOperator = rule('bureau-operator', { cache: 'no_cache' })((_parent, 
 );
 
 export const permissions: IRules = {
-  Query: { consentCheck: gatewayOnly, queryLogEntries: auditorOrPartner, blacklistCheck: blacklistChecker, overdueObjections: reviewer },
+  Query: {
+    consentCheck: gatewayOnly,
+    queryLogEntries: auditorOrPartner,
+    blacklistCheck: blacklistChecker,
+    overdueObjections: reviewer,
+    overdueRepairs: reviewer,
+  },
   Mutation: {
     fileObjection: dataSubject,
     applyForRepair: dataSubject,
     decideRepair: reviewer,
+    startRepairReview: reviewer,
     // The resolver checks the operator's bureau against the objection's.
     decideObjection: bureauOperator,
+    startObjectionReview: bureauOperator,
     recordsChanged: serviceOnly,
     ingestPlatformRecords: bureauWriter('PLATFORM'),
     grantConsent: dataSubject,

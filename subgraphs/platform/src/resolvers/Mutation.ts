@@ -7,9 +7,9 @@ import type { Context } from '../context';
 import type { MutationResolvers } from '../generated/graphql';
 import { factsFromBureaus, recomputeJointPunishment } from '../joint-punishment';
 import type { ConsentDoc } from '../models/Consent';
-import { decideObjection, fileObjection } from '../objections';
+import { decideObjection, fileObjection, startObjectionReview } from '../objections';
 import { queryLogWriter, type QueryLogContent } from '../query-log';
-import { applyForRepair, decideRepair } from '../repairs';
+import { applyForRepair, decideRepair, startRepairReview } from '../repairs';
 
 function models(ctx: Context) {
   return ctx.models;
@@ -35,9 +35,11 @@ function checkInstitutionId(id: string): void {
 
 export const Mutation: MutationResolvers = {
   applyForRepair: (_parent, args, ctx) => applyForRepair(ctx, args),
+  startRepairReview: (_parent, args, ctx) => startRepairReview(ctx, args),
   decideRepair: (_parent, args, ctx) => decideRepair(ctx, args),
 
   fileObjection: (_parent, args, ctx) => fileObjection(ctx, args),
+  startObjectionReview: (_parent, args, ctx) => startObjectionReview(ctx, args),
   decideObjection: (_parent, args, ctx) => decideObjection(ctx, args),
 
   recordsChanged: async (_parent, { personIds }, ctx) => {

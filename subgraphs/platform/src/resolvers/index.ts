@@ -12,6 +12,7 @@ import { Mutation } from './Mutation';
 import { Notification } from './Notification';
 import { Objection } from './Objection';
 import { overdueObjections } from './OverdueObjections';
+import { overdueRepairs } from './OverdueRepairs';
 import { Person } from './Person';
 import { PracticeRecord } from './PracticeRecord';
 import { queryLogEntries } from './QueryLogEntries';
@@ -22,7 +23,7 @@ import { VolunteerRecord } from './VolunteerRecord';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: { ...rootQueryResolvers, consentCheck, queryLogEntries, blacklistCheck, overdueObjections },
+  Query: { ...rootQueryResolvers, consentCheck, queryLogEntries, blacklistCheck, overdueObjections, overdueRepairs },
   Mutation: { ...Mutation, ingestPlatformRecords: ingestionResolver('PLATFORM', ingestKinds) as never },
   InstitutionBlacklistEntry,
   Notification,
