@@ -206,18 +206,23 @@ export class ListingIndex {
   private async refresh(): Promise<void> {
     if (!this.loaded) await this.reload();
     for (;;) {
-      const next = await this.models.StandingChange.findById(this.applied + 1)
-        .lean()
-        .exec();
+      // Both lookups at once: the head is needed exactly when there is no next entry.
+      const [next, head] = await Promise.all([
+        this.models.StandingChange.findById(this.applied + 1)
+          .lean()
+          .exec(),
+        this.models.StandingFeedHead.findById('head').lean().exec(),
+      ]);
       if (next) {
         this.apply(next.standings);
         this.applied = next._id;
         continue;
       }
       // No next entry: up to date, unless the head is past it (the entries
-      // this index still needed were pruned).
-      const head = await this.models.StandingFeedHead.findById('head').lean().exec();
+      // this index still needed were pruned). The head may also have moved
+      // just after the probe, past an entry written meanwhile: look again first.
       if (head && head.sequence > this.applied) {
+        if (await this.models.StandingChange.exists({ _id: this.applied + 1 })) continue;
         this.log?.warn('listing index fell behind the pruned feed; reloading', { applied: this.applied, head: head.sequence });
         await this.reload();
         continue;
