@@ -23,7 +23,10 @@ import { categoryPolicy, type Bureau } from './policy';
  * content and a version) is what makes re-sending cheap and safe without
  * transactions: each step is a single-document write that can be repeated,
  * so an import that stopped half-way and is run again loses and duplicates
- * nothing.
+ * nothing. A change of a stored record is claimed first by inserting the
+ * history entry of the version it replaces (a unique id per version, holding
+ * the new content): of two writers changing one record at once, exactly one
+ * moves each version, and a move left half-done is finished by the next.
  */
 
 export type IngestStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
@@ -66,13 +69,22 @@ interface LedgerDoc {
   updatedAt: Date;
 }
 
+/**
+ * Version `version` of a record, kept when it was replaced. Its `_id`
+ * (`<ledger key>@<version>`) is unique, which makes its insert the claim of
+ * the move from that version to the next: of two writers changing the same
+ * record at once, one insert fails. `next` is the claimed new content, so a
+ * move whose writer died half-way can be finished by the next writer.
+ */
 interface HistoryDoc {
   _id: string;
   collection: string;
   recordId: string;
   version: number;
-  record: Record<string, unknown>;
+  /** The record as it was (null if it was missing). */
+  record: Record<string, unknown> | null;
   replacedAt: Date;
+  next?: { hash: string; doc: Record<string, unknown> } | null;
 }
 
 const ledgerSchema = new Schema<LedgerDoc>(
@@ -90,8 +102,9 @@ const historySchema = new Schema<HistoryDoc>(
     collection: { type: String, required: true },
     recordId: { type: String, required: true },
     version: { type: Number, required: true },
-    record: { type: Schema.Types.Mixed, required: true },
+    record: { type: Schema.Types.Mixed, default: null },
     replacedAt: { type: Date, required: true },
+    next: { type: Schema.Types.Mixed, default: null },
   },
   // `collection` names the bureau collection the record lives in.
   { collection: 'record_history', versionKey: false, suppressReservedKeysWarning: true },
@@ -263,6 +276,50 @@ async function insertFresh(kind: IngestKind, fresh: Prepared[], ledger: ReturnTy
   return fresh.map((p) => created.has(p));
 }
 
+const MAX_WRITE_ATTEMPTS = 20;
+// A claimed move not finished after this long is taken to be abandoned.
+const ABANDONED_CLAIM_MS = 30_000;
+
+/** Writes the claimed content and moves the ledger from `version` to the next. */
+async function moveTo(
+  kind: IngestKind,
+  ledger: ReturnType<typeof ingestionModels>,
+  key: string,
+  version: number,
+  recordId: string,
+  next: { hash: string; doc: Record<string, unknown> },
+  previous: unknown,
+): Promise<void> {
+  const now = new Date();
+  await kind.model.replaceOne({ _id: recordId }, { ...next.doc, ...platformKept(previous, now) }, { upsert: true }).exec();
+  // Only the claim's owner (or whoever finishes its abandoned move, with the
+  // same content) moves the ledger off `version`, so the filter is a guard
+  // against a stale repeat, not the compare-and-set.
+  await ledger.Ledger.updateOne({ _id: key, version }, { $set: { hash: next.hash, version: version + 1, updatedAt: now } }).exec();
+}
+
+/**
+ * Another writer claimed the move from `version`. If the ledger has not
+ * moved and the claim is old, its writer died half-way: finish the move with
+ * the claimed content. Otherwise wait a moment for it.
+ */
+async function finishClaimedMove(kind: IngestKind, ledger: ReturnType<typeof ingestionModels>, key: string, version: number, recordId: string): Promise<void> {
+  const [claim, entry] = await Promise.all([ledger.History.findById(`${key}@${version}`).lean().exec(), ledger.Ledger.findById(key).lean().exec()]);
+  if (!claim || !entry || entry.version !== version) return; // moved on: look again
+  if (!claim.next) {
+    // Kept by a writer from before claims carried the new content: the move
+    // cannot be finished for it. Release the version by moving the ledger's
+    // hash to a value no content has, so the next look rewrites the record.
+    await ledger.Ledger.updateOne({ _id: key, version }, { $set: { hash: 'unknown', version: version + 1, updatedAt: new Date() } }).exec();
+    return;
+  }
+  if (Date.now() - new Date(claim.replacedAt).getTime() < ABANDONED_CLAIM_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return;
+  }
+  await moveTo(kind, ledger, key, version, recordId, claim.next, await kind.model.findById(recordId).lean().exec());
+}
+
 async function writeValidated(
   kind: IngestKind,
   v: Awaited<ReturnType<typeof validated>>,
@@ -272,29 +329,23 @@ async function writeValidated(
   ledger: ReturnType<typeof ingestionModels>,
 ): Promise<IngestOutcome> {
   const collection = kind.model.collection.collectionName;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
     const entry = await ledger.Ledger.findById(key).lean().exec();
     if (entry?.hash === hash) return { ...base, status: 'UNCHANGED' };
     const now = new Date();
     if (entry) {
       const previous = await kind.model.findById(v.recordId).lean().exec();
-      if (previous) {
-        await ledger.History.create({
-          _id: `${key}@${entry.version}`,
-          collection,
-          recordId: v.recordId,
-          version: entry.version,
-          record: previous,
-          replacedAt: now,
-        }).catch((err: { code?: number }) => {
-          // Already kept by an earlier, interrupted run of the same update.
-          if (err.code !== 11000) throw err;
-        });
+      const claim = { _id: `${key}@${entry.version}`, collection, recordId: v.recordId, version: entry.version, replacedAt: now };
+      try {
+        await ledger.History.create({ ...claim, record: previous, next: { hash, doc: v.doc } });
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+        // Another writer claimed this move. Finish it if it was left half-done, then look again.
+        await finishClaimedMove(kind, ledger, key, entry.version, v.recordId);
+        continue;
       }
-      await kind.model.replaceOne({ _id: v.recordId }, { ...v.doc, ...platformKept(previous, now) }, { upsert: true }).exec();
-      const moved = await ledger.Ledger.updateOne({ _id: key, version: entry.version }, { $set: { hash, version: entry.version + 1, updatedAt: now } }).exec();
-      if (moved.matchedCount === 1) return { ...base, status: 'UPDATED' };
-      continue; // another writer updated it meanwhile: look again
+      await moveTo(kind, ledger, key, entry.version, v.recordId, { hash, doc: v.doc }, previous);
+      return { ...base, status: 'UPDATED' };
     }
     const existing = await kind.model.findById(v.recordId).lean().exec();
     await kind.model.replaceOne({ _id: v.recordId }, { ...v.doc, ...platformKept(existing, now) }, { upsert: true }).exec();
