@@ -276,7 +276,7 @@ async function insertFresh(kind: IngestKind, fresh: Prepared[], ledger: ReturnTy
   return fresh.map((p) => created.has(p));
 }
 
-const MAX_WRITE_ATTEMPTS = 20;
+const MAX_WRITE_ATTEMPTS = 40;
 // A claimed move not finished after this long is taken to be abandoned.
 const ABANDONED_CLAIM_MS = 30_000;
 
@@ -300,10 +300,18 @@ async function moveTo(
 
 /**
  * Another writer claimed the move from `version`. If the ledger has not
- * moved and the claim is old, its writer died half-way: finish the move with
- * the claimed content. Otherwise wait a moment for it.
+ * moved and the claim is for the same content (a rerun after a crash) or
+ * old (its writer died half-way), finish the move with the claimed content.
+ * Otherwise wait a moment for its writer.
  */
-async function finishClaimedMove(kind: IngestKind, ledger: ReturnType<typeof ingestionModels>, key: string, version: number, recordId: string): Promise<void> {
+async function finishClaimedMove(
+  kind: IngestKind,
+  ledger: ReturnType<typeof ingestionModels>,
+  key: string,
+  version: number,
+  recordId: string,
+  hash: string,
+): Promise<void> {
   const [claim, entry] = await Promise.all([ledger.History.findById(`${key}@${version}`).lean().exec(), ledger.Ledger.findById(key).lean().exec()]);
   if (!claim || !entry || entry.version !== version) return; // moved on: look again
   if (!claim.next) {
@@ -313,7 +321,7 @@ async function finishClaimedMove(kind: IngestKind, ledger: ReturnType<typeof ing
     await ledger.Ledger.updateOne({ _id: key, version }, { $set: { hash: 'unknown', version: version + 1, updatedAt: new Date() } }).exec();
     return;
   }
-  if (Date.now() - new Date(claim.replacedAt).getTime() < ABANDONED_CLAIM_MS) {
+  if (claim.next.hash !== hash && Date.now() - new Date(claim.replacedAt).getTime() < ABANDONED_CLAIM_MS) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     return;
   }
@@ -341,7 +349,7 @@ async function writeValidated(
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
         // Another writer claimed this move. Finish it if it was left half-done, then look again.
-        await finishClaimedMove(kind, ledger, key, entry.version, v.recordId);
+        await finishClaimedMove(kind, ledger, key, entry.version, v.recordId, hash);
         continue;
       }
       await moveTo(kind, ledger, key, entry.version, v.recordId, { hash, doc: v.doc }, previous);
@@ -356,7 +364,8 @@ async function writeValidated(
       if ((err as { code?: number }).code !== 11000) throw err;
     }
   }
-  throw new Error(`record ${v.recordId}: too many concurrent writers`);
+  // Told, not thrown: the other records of the batch stand, and this one can be sent again.
+  return { ...base, status: 'REJECTED', reason: 'another writer kept changing this record meanwhile; send it again' };
 }
 
 /**

@@ -15,8 +15,8 @@ import { callSubgraph } from './service-call';
  *
  * A writer of many records announces the note before writing them and
  * settles it after: a crash in between leaves the note, and the sweeper
- * delivers it (a rerun of the import would find the records unchanged and
- * announce nothing). The sweeper leaves notes younger than
+ * delivers it (a rerun of the import would find those records unchanged and
+ * tell the platform nothing). The sweeper leaves notes younger than
  * `SETTLE_GRACE_MS` to the writer still working on them.
  */
 interface OutboxDoc {
