@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import mongoose, { type Connection, type Model } from 'mongoose';
 
 import type { Logger } from './logger';
@@ -103,4 +105,29 @@ export async function insertManyUnordered(model: Model<any>, docs: Record<string
     }
   }
   return inserted;
+}
+
+/**
+ * One new, uniquely named database, reached through `processes` separate
+ * connections as separate processes would (for tests of concurrent writers
+ * against the real database). `register` makes each connection's models;
+ * `dispose` drops the database and closes the connections.
+ */
+export async function scratchDatabase<T>(
+  purpose: string,
+  processes: number,
+  register: (conn: Connection) => T,
+): Promise<{ conns: Connection[]; models: T[]; dispose: () => Promise<void> }> {
+  const dbName = `${purpose}_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const conns = await Promise.all(Array.from({ length: processes }, () => connectDatabase({ uri: mongoUriFromEnv(), dbName })));
+  const models = conns.map(register);
+  await initModels(conns[0]!);
+  return {
+    conns,
+    models,
+    dispose: async () => {
+      await conns[0]!.dropDatabase();
+      await Promise.all(conns.map((c) => c.close()));
+    },
+  };
 }

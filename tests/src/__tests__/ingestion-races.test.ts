@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
-
-import { connectDatabase, ingestionModels, ingestRecords, initModels, makeCitizenId } from '@credit/shared';
+import { ingestionModels, ingestRecords, makeCitizenId, scratchDatabase } from '@credit/shared';
 import { ingestKinds } from '@credit/subgraph-tax/dist/ingestion';
 import { createModels } from '@credit/subgraph-tax/dist/models';
-import type { Connection } from 'mongoose';
 
 /**
  * Two bulk imports (two processes, two connections) writing the same record
@@ -11,18 +8,16 @@ import type { Connection } from 'mongoose';
  * conditional update atomic, so the ingestion engine claims each version
  * move with a unique insert; these tests hold it to that.
  */
-let conns: Connection[] = [];
-let writers: { kind: ReturnType<typeof ingestKinds>[string]; ledger: ReturnType<typeof ingestionModels> }[];
+type Writer = { kind: ReturnType<typeof ingestKinds>[string]; ledger: ReturnType<typeof ingestionModels> };
+let scratch: Awaited<ReturnType<typeof scratchDatabase<Writer>>> | undefined;
+let writers: Writer[];
 
 beforeAll(async () => {
-  const dbName = `races_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  conns = await Promise.all([0, 1].map(() => connectDatabase({ uri: process.env.MONGODB_URI!, dbName })));
-  writers = conns.map((conn) => ({ kind: ingestKinds(createModels(conn)).TAX_ARREARS!, ledger: ingestionModels(conn) }));
-  await initModels(conns[0]!);
+  scratch = await scratchDatabase('races', 2, (conn): Writer => ({ kind: ingestKinds(createModels(conn)).TAX_ARREARS!, ledger: ingestionModels(conn) }));
+  writers = scratch.models;
 });
 afterAll(async () => {
-  await conns[0]?.dropDatabase();
-  await Promise.all(conns.map((c) => c.close()));
+  await scratch?.dispose();
 });
 
 const personId = makeCitizenId('510781', '1975-05-05', 77);

@@ -1,25 +1,19 @@
-import { randomBytes } from 'node:crypto';
-
-import { addMonths, connectDatabase, initModels, makeCitizenId } from '@credit/shared';
-import type { Connection } from 'mongoose';
+import { addMonths, makeCitizenId, scratchDatabase } from '@credit/shared';
 
 import { appendStandingChange, checkStanding, ListingIndex, standingsOf } from '../listing-index';
 import { createModels, type Models } from '../models';
 import type { StandingDoc } from '../models/StandingChange';
 
-let conns: Connection[] = [];
+let scratch: Awaited<ReturnType<typeof scratchDatabase<Models>>> | undefined;
 let models: Models[];
 
 beforeAll(async () => {
-  const dbName = `listing_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   // Two connections stand for two platform processes sharing one database.
-  conns = await Promise.all([0, 1].map(() => connectDatabase({ uri: process.env.MONGODB_URI!, dbName })));
-  models = conns.map((c) => createModels(c));
-  await initModels(conns[0]!);
+  scratch = await scratchDatabase('listing', 2, createModels);
+  models = scratch.models;
 });
 afterAll(async () => {
-  await conns[0]?.dropDatabase();
-  await Promise.all(conns.map((c) => c.close()));
+  await scratch?.dispose();
 });
 
 const person = (n: number) => makeCitizenId('510781', '1980-01-01', n);

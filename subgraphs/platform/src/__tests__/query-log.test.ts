@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
-
-import { connectDatabase, initModels } from '@credit/shared';
-import type { Connection } from 'mongoose';
+import { scratchDatabase } from '@credit/shared';
 
 import { createModels, type Models } from '../models';
 import { QueryLogWriter, verifyQueryLog, type QueryLogContent } from '../query-log';
 
-let conns: Connection[] = [];
+let scratch: Awaited<ReturnType<typeof scratchDatabase<Models>>> | undefined;
 let models: Models[];
 
 const entry = (i: number): QueryLogContent => ({
@@ -22,15 +19,12 @@ const entry = (i: number): QueryLogContent => ({
 });
 
 beforeAll(async () => {
-  const dbName = `qlog_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   // Two connections stand for two platform processes sharing one database.
-  conns = await Promise.all([0, 1].map(() => connectDatabase({ uri: process.env.MONGODB_URI!, dbName })));
-  models = conns.map((c) => createModels(c));
-  await initModels(conns[0]!);
+  scratch = await scratchDatabase('qlog', 2, createModels);
+  models = scratch.models;
 });
 afterAll(async () => {
-  await conns[0]?.dropDatabase();
-  await Promise.all(conns.map((c) => c.close()));
+  await scratch?.dispose();
 });
 
 describe('the query log chain under concurrent writers', () => {
