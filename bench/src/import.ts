@@ -25,8 +25,9 @@ const today = todayInCity();
 const county = `5107${String(Date.now() % 100).padStart(2, '0')}`;
 
 function record(i: number): string {
-  // A person per line, new to this run (a county code of its own), spread
-  // over birth dates so IDs stay valid and distinct.
+  // People new to this run (a county code of its own), spread over birth
+  // dates so IDs stay valid: a new person per line for the first 600,000
+  // lines, then the same people again.
   const personId = makeCitizenId(county, addMonths('1950-01-01', Math.floor(i / 1000) % 600), i % 1000);
   return JSON.stringify({
     kind: 'TAX_ARREARS',

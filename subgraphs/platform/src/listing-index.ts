@@ -9,13 +9,13 @@ import type { StandingDoc } from './models/StandingChange';
  * The blacklist check's view of everyone's standing, held in memory.
  *
  * Other systems embed the check in their own request paths, with up to
- * 10,000 IDs a call; asking the database for each call would put a scan of
- * the status and good-record collections on every one of those paths (on
- * FerretDB an `$in` is evaluated over the whole collection). The index is
- * loaded once and then follows the change feed (`standing_changes`): before
- * each check it looks for the entry after the last one it applied, one
- * primary-key lookup, so a change that any platform instance finished
- * writing is in the next check, on every instance.
+ * 10,000 IDs a call; asking the database each time would put four lookups
+ * of thousands of keys (statuses, volunteer and charity records, honours) on
+ * every one of those paths. The index is loaded once and then follows the
+ * change feed (`standing_changes`): before each check it looks for the entry
+ * after the last one it applied and at the feed's head, two primary-key
+ * lookups, so a change that any platform instance finished writing is in
+ * the next check, on every instance.
  *
  * The feed keeps its last `KEEP_ENTRIES` entries (each append removes the
  * one that far behind it). An index that finds no next entry while the
