@@ -158,11 +158,12 @@ export async function appendStandingChange(models: Models, standings: StandingDo
 }
 
 export class ListingIndex {
-  private readonly standings = new Map<string, StandingDoc>();
+  private standings = new Map<string, StandingDoc>();
   private applied = 0;
   private loaded = false;
-  private running: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
+  private loading: Promise<void> | null = null;
+  private running: Promise<boolean> | null = null;
+  private queued: Promise<boolean> | null = null;
 
   constructor(
     private readonly models: Models,
@@ -175,12 +176,33 @@ export class ListingIndex {
   }
 
   /**
-   * Resolves once every feed entry appended before the call is applied.
-   * Concurrent callers share the lookups: one runs, at most one more waits,
-   * and a caller arriving during a lookup waits for the next one (the running
-   * one may have looked before the caller's change was written).
+   * Loads everything in the background unless a load is running already;
+   * resolves when that load ends. Reading a large platform takes minutes on
+   * FerretDB, so checks do not wait for it: until it ends `catchUp` answers
+   * false and they ask the database.
    */
-  catchUp(): Promise<void> {
+  whenLoaded(): Promise<void> {
+    if (!this.loading) {
+      this.loading = this.reload()
+        .catch((err: unknown) => {
+          this.log?.error('listing index not loaded; checks ask the database until it is', { err });
+        })
+        .finally(() => {
+          this.loading = null;
+        });
+    }
+    return this.loading;
+  }
+
+  /**
+   * Brings the index up to date with every feed entry appended before the
+   * call: true when done, false when the index is (re)loading and the caller
+   * must ask the database instead. Concurrent callers share the lookups: one
+   * runs, at most one more waits, and a caller arriving during a lookup waits
+   * for the next one (the running one may have looked before the caller's
+   * change was written).
+   */
+  catchUp(): Promise<boolean> {
     if (!this.running) {
       this.running = this.refresh().finally(() => {
         this.running = null;
@@ -203,8 +225,11 @@ export class ListingIndex {
     return checkStanding(this.standings.get(personId), today);
   }
 
-  private async refresh(): Promise<void> {
-    if (!this.loaded) await this.reload();
+  private async refresh(): Promise<boolean> {
+    if (!this.loaded) {
+      void this.whenLoaded();
+      return false;
+    }
     for (;;) {
       // Both lookups at once: the head is needed exactly when there is no next entry.
       const [next, head] = await Promise.all([
@@ -214,7 +239,7 @@ export class ListingIndex {
         this.models.StandingFeedHead.findById('head').lean().exec(),
       ]);
       if (next) {
-        this.apply(next.standings);
+        this.apply(this.standings, next.standings);
         this.applied = next._id;
         continue;
       }
@@ -224,35 +249,59 @@ export class ListingIndex {
       if (head && head.sequence > this.applied) {
         if (await this.models.StandingChange.exists({ _id: this.applied + 1 })) continue;
         this.log?.warn('listing index fell behind the pruned feed; reloading', { applied: this.applied, head: head.sequence });
-        await this.reload();
-        continue;
+        this.loaded = false;
+        void this.whenLoaded();
+        return false;
       }
-      return;
+      return true;
     }
   }
 
-  /** Everything from the collections; the feed position is read first, so nothing written meanwhile is skipped. */
+  /**
+   * Everything from the collections, streamed, into a new map that replaces
+   * the old one only when complete. The feed position is read first, so
+   * nothing written meanwhile is skipped.
+   */
   private async reload(): Promise<void> {
     const startedAt = Date.now();
     const head = await latestSequence(this.models);
     const { JointPunishmentStatus, VolunteerRecord, CharityRecord, RedListEntry } = this.models;
-    const [statuses, volunteer, charity, honours] = await Promise.all([
-      JointPunishmentStatus.find({}, { grounds: 1, lastNegativeDecisionDate: 1 }).lean().exec(),
-      VolunteerRecord.find({}, { personId: 1 }).lean().exec(),
-      CharityRecord.find({}, { personId: 1 }).lean().exec(),
-      RedListEntry.find({}, { personId: 1, awardedOn: 1, validUntil: 1 }).lean().exec(),
+    const standings = new Map<string, StandingDoc>();
+    const at = (personId: string) => {
+      let s = standings.get(personId);
+      if (!s) standings.set(personId, (s = emptyStanding(personId)));
+      return s;
+    };
+    await Promise.all([
+      (async () => {
+        for await (const status of JointPunishmentStatus.find({}, { grounds: 1, lastNegativeDecisionDate: 1 }).lean().cursor({ batchSize: 5000 })) {
+          const [s] = assemble([], [status], [], []);
+          Object.assign(at(status._id), { grounds: s!.grounds, lastNegativeDecisionDate: s!.lastNegativeDecisionDate });
+        }
+      })(),
+      ...[VolunteerRecord, CharityRecord].map(async (model) => {
+        for await (const record of (model as typeof VolunteerRecord).find({}, { personId: 1 }).lean().cursor({ batchSize: 5000 })) {
+          at(record.personId).goodRecords = true;
+        }
+      }),
+      (async () => {
+        for await (const honour of RedListEntry.find({}, { personId: 1, awardedOn: 1, validUntil: 1 }).lean().cursor({ batchSize: 5000 })) {
+          at(honour.personId).honours.push({ awardedOn: honour.awardedOn, validUntil: honour.validUntil ?? null });
+        }
+      })(),
     ]);
-    this.standings.clear();
-    this.apply(assemble([], statuses, [...volunteer, ...charity], honours));
+    for (const [personId, s] of standings) if (isEmpty(s)) standings.delete(personId);
+    // Entries appended while loading are applied by the next catch-up, from `head` on.
+    this.standings = standings;
     this.applied = head;
     this.loaded = true;
-    this.log?.info('listing index loaded', { people: this.standings.size, feedSequence: head, ms: Date.now() - startedAt });
+    this.log?.info('listing index loaded', { people: standings.size, feedSequence: head, ms: Date.now() - startedAt });
   }
 
-  private apply(standings: readonly StandingDoc[]): void {
+  private apply(into: Map<string, StandingDoc>, standings: readonly StandingDoc[]): void {
     for (const s of standings) {
-      if (isEmpty(s)) this.standings.delete(s.personId);
-      else this.standings.set(s.personId, s);
+      if (isEmpty(s)) into.delete(s.personId);
+      else into.set(s.personId, s);
     }
   }
 }

@@ -56,7 +56,8 @@ describe('the standing feed shared by platform processes', () => {
   it('shows a change written by one process in the next check of the other', async () => {
     const reader = new ListingIndex(models[0]!);
     const debtor = person(200);
-    await reader.catchUp();
+    expect(await reader.catchUp()).toBe(false); // loading: ask the database meanwhile
+    await reader.whenLoaded();
     expect(reader.check(debtor, '2026-11-25').listed).toBe(false);
 
     // The other process re-derives the debtor's standing and appends it.
@@ -70,7 +71,7 @@ describe('the standing feed shared by platform processes', () => {
       updatedAt: new Date(),
     });
     await appendStandingChange(models[1]!, await standingsOf(models[1]!, [debtor]));
-    await reader.catchUp();
+    expect(await reader.catchUp()).toBe(true);
     expect(reader.check(debtor, '2026-11-25')).toMatchObject({ listed: true, since: '2026-01-10' });
 
     // Delisted: the standing with no ground replaces the old one.
@@ -82,7 +83,7 @@ describe('the standing feed shared by platform processes', () => {
 
   it('reloads from the collections when the entries it still needed were pruned', async () => {
     const reader = new ListingIndex(models[0]!);
-    await reader.catchUp();
+    await reader.whenLoaded();
     const honoured = person(400);
     await models[1]!.RedListEntry.create({
       _id: 'RL-LI-1',
@@ -97,7 +98,9 @@ describe('the standing feed shared by platform processes', () => {
     await appendStandingChange(models[1]!, [standing(person(401))]);
     // As if the feed had moved more than its kept length past this reader.
     await models[1]!.StandingChange.deleteOne({ _id: missed });
-    await reader.catchUp();
+    expect(await reader.catchUp()).toBe(false);
+    await reader.whenLoaded();
+    expect(await reader.catchUp()).toBe(true);
     expect(reader.check(honoured, '2026-11-25').greenChannelEligible).toBe(true);
   });
 
@@ -114,7 +117,7 @@ describe('the standing feed shared by platform processes', () => {
       legalBasis: '《志愿服务条例》',
     });
     const fresh = new ListingIndex(models[0]!);
-    await fresh.catchUp();
+    await fresh.whenLoaded();
     expect(fresh.check(volunteer, '2026-11-25').greenChannelEligible).toBe(true);
     expect(fresh.check(person(200), '2026-11-25').listed).toBe(false);
   });

@@ -2,7 +2,7 @@ import { CitizenIdError, codedError, parseCitizenId, policy, todayInCity } from 
 
 import type { Context } from '../context';
 import type { QueryResolvers } from '../generated/graphql';
-import { listingIndex } from '../listing-index';
+import { checkStanding, listingIndex, standingsOf } from '../listing-index';
 import { queryLogWriter } from '../query-log';
 
 /** The groups a check reads, as the query log records them. */
@@ -11,7 +11,8 @@ const CHECKED_GROUPS = ['joint_punishment', 'red_list'];
 /**
  * The blacklist check: internal systems get the answer and the measures,
  * never the records. Answers come from the in-memory listing index, brought
- * up to date first; the check is logged here, where it is answered, as one
+ * up to date first (from the database while the index loads after a
+ * start); the check is logged here, where it is answered, as one
  * entry naming every valid ID, written while the index catches up. If the
  * entry cannot be written nothing is answered (MISSION rule 4, fail closed).
  */
@@ -54,6 +55,9 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
   }
   if (caughtUp.status === 'rejected') throw caughtUp.reason;
   const today = todayInCity();
+  // While the index (re)loads, the standings of these people come from the database.
+  const fromDatabase = caughtUp.value ? null : new Map((await standingsOf(ctx.models, valid)).map((s) => [s.personId, s]));
+  const answer = (id: string) => (fromDatabase ? checkStanding(fromDatabase.get(id), today) : index.check(id, today));
   return parsed.map(({ raw, id, error }) => {
     if (!id)
       return {
@@ -68,6 +72,6 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
         greenChannelEligible: null,
         underObjection: null,
       };
-    return { id, valid: true, error: null, ...index.check(id, today) };
+    return { id, valid: true, error: null, ...answer(id) };
   });
 };
