@@ -75,6 +75,8 @@ export interface SubgraphDefinition<TModels, TLoaders> {
   seed: SubgraphSeeder<TModels>;
   /** Shield rules beyond the derived ones (mutations of the subgraph). */
   permissions?: IRules;
+  /** Work started in the background once the subgraph serves (the platform warms its listing index). */
+  onReady?: (models: TModels, log: Logger) => void;
 }
 
 export interface StartOptions {
@@ -181,6 +183,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
       options.host,
     );
     log.info('subgraph ready', { url: running.url });
+    def.onReady?.(models, log);
     let stopped = false;
     const sweepMs = options.outboxSweepMs ?? 10_000;
     const sweeper =

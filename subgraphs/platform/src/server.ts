@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SubgraphDefinition } from '@credit/shared';
 
 import { ingestKinds } from './ingestion';
+import { listingIndex } from './listing-index';
 import { createLoaders, type Loaders } from './loaders';
 import { createModels, type Models } from './models';
 import { permissions } from './permissions';
@@ -23,4 +24,7 @@ export const platformSubgraph: SubgraphDefinition<Models, Loaders> = {
   seed,
   ingestKinds,
   permissions,
+  // Loading the listing index reads whole collections: start it now rather
+  // than at the first blacklist check (which the database answers meanwhile).
+  onReady: (models, log) => void listingIndex(models, log).whenLoaded(),
 };
