@@ -361,9 +361,7 @@ function queryLogEntries(
     deniedGroups.get(at.id)!.add(group);
   }
   const entries: QueryLogInput[] = [];
-  // A blacklist check is logged by the platform, where it is answered.
-  const individuallyRead = new Set([...state.people.values()].filter((p) => p.field !== 'blacklistCheck').flatMap((p) => p.ids));
-  for (const id of individuallyRead) {
+  for (const id of allRequestedIds(state.people)) {
     if (principal.role === 'subject' && principal.subjectId === id) continue;
     const denied = deniedGroups.get(id) ?? new Set<string>();
     const served = state.requestedGroups.filter((g) => !denied.has(g));

@@ -1,4 +1,3 @@
-import { isValidCitizenId } from '@credit/shared';
 import { Kind, type OperationDefinitionNode, type ValueNode } from 'graphql';
 
 /**
@@ -7,7 +6,7 @@ import { Kind, type OperationDefinitionNode, type ValueNode } from 'graphql';
  * variables. The gateway checks consents for exactly these people before
  * planning and logs the read of each afterwards.
  */
-export type RequestedPeople = Map<string, { field: 'person' | 'people' | 'blacklistCheck'; ids: string[] }>;
+export type RequestedPeople = Map<string, { field: 'person' | 'people'; ids: string[] }>;
 
 function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
   switch (node.kind) {
@@ -33,14 +32,11 @@ export function requestedPeople(operation: OperationDefinitionNode, variables: R
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) continue;
     const name = selection.name.value;
-    if (name !== 'person' && name !== 'people' && name !== 'blacklistCheck') continue;
+    if (name !== 'person' && name !== 'people') continue;
     const arg = selection.arguments?.find((a) => a.name.value === (name === 'person' ? 'id' : 'ids'));
     if (!arg) continue;
     const raw = valueOf(arg.value, variables);
-    // The blacklist check answers invalid IDs item by item: only real people are read.
-    const ids = (Array.isArray(raw) ? raw : [raw])
-      .map(normalise)
-      .filter((id): id is string => id !== null && (name !== 'blacklistCheck' || isValidCitizenId(id)));
+    const ids = (Array.isArray(raw) ? raw : [raw]).map(normalise).filter((id): id is string => id !== null);
     people.set(selection.alias?.value ?? name, { field: name, ids });
   }
   return people;
@@ -56,7 +52,6 @@ export function personAtPath(people: RequestedPeople, path: readonly (string | n
   const root = people.get(String(path[0]));
   if (!root) return null;
   if (root.field === 'person') return root.ids[0] ? { id: root.ids[0], fieldKey: path[1] as string | undefined } : null;
-  if (root.field === 'blacklistCheck') return null;
   const index = path[1];
   if (typeof index !== 'number' || !root.ids[index]) return null;
   return { id: root.ids[index]!, fieldKey: path[2] as string | undefined };
