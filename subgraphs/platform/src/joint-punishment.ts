@@ -86,7 +86,7 @@ export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint
 export const FACT_BUREAUS = SUBGRAPHS.filter((s) => s.name in FACTS_FIELD).map((s) => s.name);
 
 /** The listing as it stands on `today`, from the stored grounds. */
-export function effectiveStatus(doc: Pick<JointPunishmentStatusDoc, 'grounds' | 'updatedAt'> | null, today: string = todayInCity()) {
+export function effectiveStatus(doc: { grounds: PunishmentGroundDoc[]; updatedAt?: Date } | null, today: string = todayInCity()) {
   const inForce = (doc?.grounds ?? []).filter((g) => g.since <= today && today < g.until);
   const categories = [...new Set(inForce.map((g) => g.category))].sort();
   const measures = [...new Set(categories.flatMap((c) => categoryPolicy(c).measures ?? []))].sort();
@@ -109,13 +109,17 @@ export function effectiveStatus(doc: Pick<JointPunishmentStatusDoc, 'grounds' | 
 
 /**
  * Green channel (MISSION rule 9): good records (volunteer service, charity,
- * an honour in force) and no shown negative record in the last
+ * an honour in force), not listed, and no shown negative record in the last
  * `greenChannel.cleanYears` years.
  */
-export function greenChannelEligible(lastNegativeDecisionDate: string | null | undefined, hasGoodRecords: boolean, today: string = todayInCity()): boolean {
-  if (!hasGoodRecords) return false;
-  if (!lastNegativeDecisionDate) return true;
-  return addMonths(lastNegativeDecisionDate, 12 * policy().greenChannel.cleanYears) <= today;
+export function greenChannelEligible(
+  status: { grounds: PunishmentGroundDoc[]; lastNegativeDecisionDate?: string | null } | null | undefined,
+  hasGoodRecords: boolean,
+  today: string = todayInCity(),
+): boolean {
+  if (!hasGoodRecords || effectiveStatus(status ?? null, today).listed) return false;
+  if (!status?.lastNegativeDecisionDate) return true;
+  return addMonths(status.lastNegativeDecisionDate, 12 * policy().greenChannel.cleanYears) <= today;
 }
 
 /**

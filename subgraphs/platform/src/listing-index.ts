@@ -49,7 +49,7 @@ function emptyStanding(personId: string): StandingDoc {
 
 /** What the check answers for one standing on `today`. */
 export function checkStanding(standing: StandingDoc | undefined, today: string): CheckStanding {
-  const status = effectiveStatus(standing ? { grounds: standing.grounds, updatedAt: new Date(0) } : null, today);
+  const status = effectiveStatus(standing ?? null, today);
   const goodRecords = Boolean(standing && (standing.goodRecords || standing.honours.some((h) => redListEntryInForce(h, today))));
   return {
     listed: status.listed,
@@ -58,11 +58,48 @@ export function checkStanding(standing: StandingDoc | undefined, today: string):
     since: status.since,
     until: status.until,
     underObjection: status.underObjection,
-    greenChannelEligible: !status.listed && greenChannelEligible(standing?.lastNegativeDecisionDate, goodRecords, today),
+    greenChannelEligible: greenChannelEligible(standing, goodRecords, today),
   };
 }
 
 type StatusFacts = { _id: string; grounds?: StandingDoc['grounds']; lastNegativeDecisionDate?: string | null };
+
+/** People's standings put together from their statuses, good records and honours, in any order. */
+class StandingsBuilder {
+  readonly byId = new Map<string, StandingDoc>();
+
+  /** `ids`: people to answer for even when nothing is found about them. */
+  constructor(ids: readonly string[] = []) {
+    for (const id of ids) this.byId.set(id, emptyStanding(id));
+  }
+
+  addStatus(status: StatusFacts): void {
+    const s = this.at(status._id);
+    s.grounds = (status.grounds ?? []).map(({ bureau, recordId, category, since, until, underObjection }) => ({
+      bureau,
+      recordId,
+      category,
+      since,
+      until,
+      underObjection: Boolean(underObjection),
+    }));
+    s.lastNegativeDecisionDate = status.lastNegativeDecisionDate ?? null;
+  }
+
+  addGoodRecord(record: { personId: string }): void {
+    this.at(record.personId).goodRecords = true;
+  }
+
+  addHonour(honour: { personId: string; awardedOn: string; validUntil?: string | null }): void {
+    this.at(honour.personId).honours.push({ awardedOn: honour.awardedOn, validUntil: honour.validUntil ?? null });
+  }
+
+  private at(personId: string): StandingDoc {
+    let s = this.byId.get(personId);
+    if (!s) this.byId.set(personId, (s = emptyStanding(personId)));
+    return s;
+  }
+}
 
 /**
  * The standings of these people: their joint-punishment statuses (as just
@@ -78,36 +115,11 @@ export async function standingsOf(models: Models, personIds: readonly string[], 
     models.CharityRecord.find(keysFilter('personId', ids), { personId: 1 }).lean().exec(),
     models.RedListEntry.find(keysFilter('personId', ids), { personId: 1, awardedOn: 1, validUntil: 1 }).lean().exec(),
   ]);
-  return assemble(ids, statuses, [...volunteer, ...charity], honours);
-}
-
-function assemble(
-  ids: readonly string[],
-  statuses: readonly StatusFacts[],
-  goodRecords: readonly { personId: string }[],
-  honours: readonly { personId: string; awardedOn: string; validUntil?: string | null }[],
-): StandingDoc[] {
-  const byId = new Map(ids.map((id) => [id, emptyStanding(id)]));
-  const at = (id: string) => {
-    let s = byId.get(id);
-    if (!s) byId.set(id, (s = emptyStanding(id)));
-    return s;
-  };
-  for (const status of statuses) {
-    const s = at(status._id);
-    s.grounds = (status.grounds ?? []).map(({ bureau, recordId, category, since, until, underObjection }) => ({
-      bureau,
-      recordId,
-      category,
-      since,
-      until,
-      underObjection: Boolean(underObjection),
-    }));
-    s.lastNegativeDecisionDate = status.lastNegativeDecisionDate ?? null;
-  }
-  for (const record of goodRecords) at(record.personId).goodRecords = true;
-  for (const honour of honours) at(honour.personId).honours.push({ awardedOn: honour.awardedOn, validUntil: honour.validUntil ?? null });
-  return [...byId.values()];
+  const builder = new StandingsBuilder(ids);
+  statuses.forEach((status) => builder.addStatus(status));
+  [...volunteer, ...charity].forEach((record) => builder.addGoodRecord(record));
+  honours.forEach((honour) => builder.addHonour(honour));
+  return [...builder.byId.values()];
 }
 
 /**
@@ -266,31 +278,22 @@ export class ListingIndex {
     const startedAt = Date.now();
     const head = await latestSequence(this.models);
     const { JointPunishmentStatus, VolunteerRecord, CharityRecord, RedListEntry } = this.models;
-    const standings = new Map<string, StandingDoc>();
-    const at = (personId: string) => {
-      let s = standings.get(personId);
-      if (!s) standings.set(personId, (s = emptyStanding(personId)));
-      return s;
-    };
+    const builder = new StandingsBuilder();
+    const batchSize = 5000;
     await Promise.all([
       (async () => {
-        for await (const status of JointPunishmentStatus.find({}, { grounds: 1, lastNegativeDecisionDate: 1 }).lean().cursor({ batchSize: 5000 })) {
-          const [s] = assemble([], [status], [], []);
-          Object.assign(at(status._id), { grounds: s!.grounds, lastNegativeDecisionDate: s!.lastNegativeDecisionDate });
-        }
+        for await (const status of JointPunishmentStatus.find({}, { grounds: 1, lastNegativeDecisionDate: 1 }).lean().cursor({ batchSize }))
+          builder.addStatus(status);
       })(),
       ...[VolunteerRecord, CharityRecord].map(async (model) => {
-        for await (const record of (model as typeof VolunteerRecord).find({}, { personId: 1 }).lean().cursor({ batchSize: 5000 })) {
-          at(record.personId).goodRecords = true;
-        }
+        for await (const record of (model as typeof VolunteerRecord).find({}, { personId: 1 }).lean().cursor({ batchSize })) builder.addGoodRecord(record);
       }),
       (async () => {
-        for await (const honour of RedListEntry.find({}, { personId: 1, awardedOn: 1, validUntil: 1 }).lean().cursor({ batchSize: 5000 })) {
-          at(honour.personId).honours.push({ awardedOn: honour.awardedOn, validUntil: honour.validUntil ?? null });
-        }
+        for await (const honour of RedListEntry.find({}, { personId: 1, awardedOn: 1, validUntil: 1 }).lean().cursor({ batchSize })) builder.addHonour(honour);
       })(),
     ]);
-    for (const [personId, s] of standings) if (isEmpty(s)) standings.delete(personId);
+    const standings = new Map<string, StandingDoc>();
+    this.apply(standings, [...builder.byId.values()]);
     // Entries appended while loading are applied by the next catch-up, from `head` on.
     this.standings = standings;
     this.applied = head;

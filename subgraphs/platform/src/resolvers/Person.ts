@@ -37,7 +37,7 @@ export const Person: PersonResolvers = {
     ]);
     const onRedList = entries.some((entry) => redListEntryInForce(entry));
     const hasGoodRecords = onRedList || volunteer.length > 0 || charity.length > 0;
-    const eligible = !effectiveStatus(facts).listed && greenChannelEligible(facts?.lastNegativeDecisionDate, hasGoodRecords);
+    const eligible = greenChannelEligible(facts, hasGoodRecords);
     // The public (and a subject looking at someone else) learns the green
     // channel only of people on the red list.
     const seenAsPublic = principal.role === 'public' || (principal.role === 'subject' && principal.subjectId !== id);
