@@ -7,12 +7,13 @@ export const PURPOSE_HEADER = 'x-credit-purpose';
 
 /**
  * The caller of a request: public without an Authorization header; the
- * token's principal with one. A token that fails verification is refused
- * with UNAUTHENTICATED and HTTP 401 — never silently downgraded to public.
+ * token's principal with one. A token that fails verification, and an empty
+ * or malformed header, is refused with UNAUTHENTICATED and HTTP 401 — never
+ * silently downgraded to public.
  */
 export async function authenticate(req: IncomingMessage, verifier: CallerTokenVerifier): Promise<Principal> {
   const header = req.headers.authorization;
-  if (!header) return PUBLIC_PRINCIPAL;
+  if (header === undefined) return PUBLIC_PRINCIPAL;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthenticated('Authorization header must be `Bearer <token>`');
   let principal: Principal;
@@ -27,5 +28,5 @@ export async function authenticate(req: IncomingMessage, verifier: CallerTokenVe
 }
 
 function unauthenticated(message: string) {
-  return codedError('UNAUTHENTICATED', message, { http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="mianyang-credit"']]) } });
+  return codedError('UNAUTHENTICATED', message);
 }

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway/dist/datasources/types';
-import type { Fetcher } from '@apollo/utils.fetcher';
-import { codedError, ERROR_CODES, INTERNAL_PRINCIPAL_HEADER, signForwardedRequest, type ErrorCode } from '@credit/shared';
+import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { codedError, ERROR_CODES, INTERNAL_PRINCIPAL_HEADER, policy, signInternalToken, type ErrorCode, type ForwardedRequest } from '@credit/shared';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 
@@ -9,9 +9,12 @@ import type { GatewayContext } from './context';
 
 /**
  * The gateway's connection to one subgraph. Node's built-in fetch keeps
- * connections alive between requests; a network failure becomes a coded
- * `SUBGRAPH_UNAVAILABLE` error on the fields that subgraph owns, and the
- * rest of the answer still comes.
+ * connections alive between requests. Every call carries the request's
+ * principal in a header signed for this subgraph and this exact body (see
+ * internal-token.ts), and gives up after the policy's
+ * `timeouts.subgraphFetchMs`. A source that cannot be reached or does not
+ * answer in time becomes a coded `SUBGRAPH_UNAVAILABLE` error on the fields
+ * it owns, and the rest of the answer still comes.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -20,14 +23,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly fetchDuration: Histogram<'subgraph' | 'outcome'>,
     private readonly internalSecret: Uint8Array,
   ) {
-    super({ url, fetcher: fetch as unknown as Fetcher });
+    super({ url });
+    this.fetcher = this.signingFetcher();
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    // Health checks and schema loads carry no request context: they go unsigned, as public.
-    if (!context || !('forwarded' in context)) return;
-    request.http?.headers.set('x-request-id', context.requestId);
-    request.http?.headers.set(INTERNAL_PRINCIPAL_HEADER, await signedHeader(context as GatewayContext, this.internalSecret));
+    if (!context || !('forwarded' in context)) throw new Error(`a call to ${this.subgraphName} without a request context cannot be signed`);
+    const { requestId, forwarded } = context as GatewayContext;
+    request.http?.headers.set('x-request-id', requestId);
+    // The signature covers the body, which is serialised after this hook:
+    // the fetcher signs, and takes what to sign from this header, which it
+    // removes (it never leaves the gateway).
+    request.http?.headers.set(UNSIGNED_HEADER, JSON.stringify(forwarded));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
@@ -38,11 +45,30 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       return response;
     } catch (err) {
       end({ outcome: 'error' });
-      // Health checks and schema loads run without a request context.
       throw translateSubgraphFailure(this.subgraphName, err, 'log' in (options.context ?? {}) ? (options.context as GatewayContext) : undefined);
     }
   }
+
+  /** Node's fetch, with the principal header signed over the exact body sent, and a timeout. */
+  private signingFetcher(): Fetcher {
+    const fetcher = async (url: string, init: FetcherRequestInit) => {
+      const headers = { ...(init.headers as Record<string, string>) };
+      const unsigned = headers[UNSIGNED_HEADER];
+      delete headers[UNSIGNED_HEADER];
+      if (!unsigned) throw new Error(`no principal to sign for the ${this.subgraphName} call`);
+      const body = String(init.body);
+      headers[INTERNAL_PRINCIPAL_HEADER] = signInternalToken(JSON.parse(unsigned) as ForwardedRequest, this.internalSecret, {
+        subgraph: this.subgraphName,
+        content: body,
+      });
+      return fetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(policy().timeouts.subgraphFetchMs) });
+    };
+    return fetcher as unknown as Fetcher;
+  }
 }
+
+// Header names reach the fetcher lower-cased (node-fetch's Headers).
+const UNSIGNED_HEADER = 'x-credit-unsigned-principal';
 
 interface SubgraphHttpError {
   status?: number;
@@ -53,36 +79,29 @@ interface SubgraphHttpError {
  * A subgraph that answers with an HTTP error keeps its meaning: its own
  * coded error passes through, a bare 401/403 becomes UNAUTHENTICATED /
  * FORBIDDEN (as Apollo's RemoteGraphQLDataSource maps them). Only a source
- * that cannot be reached at all is SUBGRAPH_UNAVAILABLE.
+ * that cannot be reached or does not answer in time is SUBGRAPH_UNAVAILABLE.
  */
 function translateSubgraphFailure(subgraph: string, err: unknown, context: GatewayContext | undefined): GraphQLError {
   if (err instanceof GraphQLError) {
     const code = err.extensions?.code;
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return err;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && code !== 'UNAUTHENTICATED') return err;
     const response = err.extensions?.response as SubgraphHttpError | undefined;
     const first = response?.body?.errors?.[0];
     const firstCode = first?.extensions?.code;
+    // A subgraph refusing the gateway's own signature is a fault of ours, not the caller's.
+    if (response?.status === 401) {
+      context?.log.error('subgraph refused the gateway principal', { subgraph, reason: first?.message });
+      return codedError('SUBGRAPH_UNAVAILABLE', `The ${subgraph} source is unavailable`, { subgraph });
+    }
     if (typeof firstCode === 'string' && firstCode in ERROR_CODES) {
       return codedError(firstCode as ErrorCode, first?.message ?? `${subgraph} refused the request`, { ...first?.extensions, subgraph });
     }
-    if (response?.status === 401) return codedError('UNAUTHENTICATED', `${subgraph} refused the caller's credentials`, { subgraph });
     if (response?.status === 403) return codedError('FORBIDDEN', `${subgraph} refused access`, { subgraph });
   }
-  context?.log.error('subgraph request failed', { subgraph, err });
-  return codedError('SUBGRAPH_UNAVAILABLE', `The ${subgraph} source is unavailable`, { subgraph });
-}
-
-// One signature per request, shared by all its subgraph calls, keyed by the
-// forwarded object, which is final once the operation is resolved. (The
-// context function's object is not the one plugins and data sources see:
-// Apollo Server gives each operation a shallow copy.)
-const signatures = new WeakMap<object, Promise<string>>();
-
-function signedHeader(context: GatewayContext, secret: Uint8Array): Promise<string> {
-  let signed = signatures.get(context.forwarded);
-  if (!signed) {
-    signed = signForwardedRequest(context.forwarded, secret);
-    signatures.set(context.forwarded, signed);
-  }
-  return signed;
+  const timedOut = err instanceof Error && (err.name === 'TimeoutError' || (err.cause as Error | undefined)?.name === 'TimeoutError');
+  if (timedOut) context?.log.warn('subgraph did not answer in time', { subgraph, timeoutMs: policy().timeouts.subgraphFetchMs });
+  else context?.log.error('subgraph request failed', { subgraph, err });
+  return codedError('SUBGRAPH_UNAVAILABLE', timedOut ? `The ${subgraph} source did not answer in time` : `The ${subgraph} source is unavailable`, {
+    subgraph,
+  });
 }

@@ -1,4 +1,4 @@
-import { callSubgraph, GATEWAY_SERVICE_PRINCIPAL } from '@credit/shared';
+import { callSubgraph, GATEWAY_SERVICE_PRINCIPAL, policy } from '@credit/shared';
 
 /**
  * The gateway's own calls to the platform subgraph: the consent check
@@ -21,7 +21,10 @@ export interface QueryLogInput {
   institutionId: string | null;
   purpose: string | null;
   consentId: string | null;
+  /** Field groups served. */
   fieldGroups: string[];
+  /** Field groups asked for and refused. */
+  deniedFieldGroups: string[];
   outcome: 'SERVED' | 'PARTLY_DENIED' | 'DENIED';
 }
 
@@ -31,8 +34,17 @@ export class PlatformClient {
     private readonly secret: Uint8Array,
   ) {}
 
-  private call<T>(query: string, variables: Record<string, unknown>, requestId: string, timeoutMs = 5000): Promise<T> {
-    return callSubgraph<T>({ url: this.url(), principal: GATEWAY_SERVICE_PRINCIPAL, secret: this.secret, query, variables, requestId, timeoutMs });
+  private call<T>(query: string, variables: Record<string, unknown>, requestId: string, timeoutMs = policy().timeouts.subgraphFetchMs): Promise<T> {
+    return callSubgraph<T>({
+      subgraph: 'platform',
+      url: this.url(),
+      principal: GATEWAY_SERVICE_PRINCIPAL,
+      secret: this.secret,
+      query,
+      variables,
+      requestId,
+      timeoutMs,
+    });
   }
 
   async consentCheck(institutionId: string, purpose: string, subjectIds: string[], requestId: string): Promise<ConsentCheckResult> {
@@ -72,8 +84,8 @@ export class PlatformClient {
           `,
           { entries: chunk },
           requestId,
-          // Writing the log may wait behind other writers' batches: be patient rather than refuse the read.
-          60_000,
+          // Bounded: with the log unwritable the answer is withheld within this time, not after a minute.
+          policy().timeouts.queryLogAppendMs,
         );
         return data.appendQueryLog;
       }),

@@ -1,4 +1,4 @@
-import { callSubgraph, PUBLIC_PRINCIPAL } from '@credit/shared';
+import { callSubgraph, policy, PUBLIC_PRINCIPAL } from '@credit/shared';
 
 /**
  * Which of the people asked for are on a public list: a dishonest judgment
@@ -23,13 +23,14 @@ export async function publicListed(ids: string[], subgraphUrl: (name: string) =>
   await Promise.all(
     CHECKS.map(async ({ subgraph, selection, listed: isListed }) => {
       const data = await callSubgraph<{ _entities: (Record<string, unknown> | null)[] }>({
+        subgraph,
         url: subgraphUrl(subgraph),
         principal: PUBLIC_PRINCIPAL,
         secret,
         query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${selection} } } }`,
         variables: { reps: ids.map((id) => ({ __typename: 'Person', id })) },
         requestId,
-        timeoutMs: 5000,
+        timeoutMs: policy().timeouts.subgraphFetchMs,
       });
       for (const person of data._entities) if (person && isListed(person)) listed.add(String(person.id));
     }),

@@ -15,6 +15,7 @@ import {
   SUBGRAPHS,
   subgraphUrlVariable,
   type CallerTokenVerifier,
+  type Principal,
   type RunningHttpService,
 } from '@credit/shared';
 import { Histogram } from 'prom-client';
@@ -26,6 +27,7 @@ import { SubgraphDataSource } from './datasource';
 import { serveExplorer } from './explorer';
 import { badInputIsHttp400, installScalarValidation } from './input-validation';
 import { PlatformClient } from './platform-client';
+import { assertPersonIsConcrete } from './served-people';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -92,7 +94,17 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     },
   });
 
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installScalarValidation(apiSchema));
+  // A schema the answer review cannot walk safely stops the start (the
+  // gateway's own listeners only log what they throw).
+  let schemaProblem: Error | null = null;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    installScalarValidation(apiSchema);
+    try {
+      assertPersonIsConcrete(apiSchema);
+    } catch (err) {
+      schemaProblem = err as Error;
+    }
+  });
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -107,6 +119,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
   });
   await apollo.start();
+  if (schemaProblem) {
+    await apollo.stop();
+    throw schemaProblem;
+  }
 
   const explorer = options.explorer ?? process.env.NODE_ENV !== 'production';
   const subgraphHealthUrls = SUBGRAPHS.map((entry) => {
@@ -114,7 +130,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     return { name: entry.name, url: url.replace(/\/graphql$/, '/health') };
   });
 
-  const running = await listenHttpService<GatewayContext>(
+  const running = await listenHttpService<GatewayContext, Principal>(
     {
       name: 'gateway',
       apollo,
@@ -135,8 +151,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         const down = results.filter((n): n is string => n !== null);
         if (down.length) throw new Error(`subgraphs unavailable: ${down.join(', ')}`);
       },
-      context: async (req, requestId) => {
-        const principal = await authenticate(req, tokenVerifier);
+      // Callers are verified before GraphQL runs: a refused token costs no parsing or planning.
+      authenticate: (req) => authenticate(req, tokenVerifier),
+      context: async (_req, requestId, principal) => {
         return {
           requestId,
           principal,

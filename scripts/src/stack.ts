@@ -1,5 +1,5 @@
 import { startGateway, type RunningGateway } from '@credit/gateway/dist/server';
-import { connectDatabase, databaseName, startSubgraph, SUBGRAPHS, type RunningSubgraph } from '@credit/shared';
+import { connectDatabase, databaseName, modelConnections, startSubgraph, SUBGRAPHS, type RunningSubgraph } from '@credit/shared';
 
 import { SUBGRAPH_DEFINITIONS } from './subgraph-definitions';
 
@@ -66,7 +66,7 @@ export async function startStack(options: { mongoUri: string; dbPrefix: string; 
           // A test may have stopped a subgraph already; drop through a connection of our own then.
           const open = subgraph.connection.readyState === 1;
           const conn = open ? subgraph.connection : await connectDatabase({ uri: options.mongoUri, dbName: databaseName(name, options.dbPrefix) });
-          await conn.dropDatabase();
+          for (const db of modelConnections(subgraph.connection, subgraph.models)) await conn.useDb(db.name).dropDatabase();
           if (!open) await conn.close();
         }
         await subgraph.stop();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -6,7 +6,7 @@ import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, impo
 
 import { isValidCitizenId } from './citizen-id';
 import { codedError } from './errors';
-import { BUREAUS } from './policy';
+import { BUREAUS, policy } from './policy';
 import { PUBLIC_PRINCIPAL, ROLES, type Principal, type Role } from './principal';
 
 /**
@@ -19,9 +19,6 @@ import { PUBLIC_PRINCIPAL, ROLES, type Principal, type Role } from './principal'
 
 export const TOKEN_ISSUER = 'mianyang-credit-dev';
 export const TOKEN_AUDIENCE = 'mianyang-credit-api';
-export const INTERNAL_PRINCIPAL_HEADER = 'x-credit-principal';
-const INTERNAL_AUDIENCE = 'mianyang-credit-subgraphs';
-const INTERNAL_TOKEN_TTL_SECONDS = 60;
 
 const DEV_KEY_DIR = path.join(__dirname, '..', '..', '.run', 'dev-keys');
 
@@ -62,6 +59,15 @@ function createOnce(file: string, content: () => string): string {
   return readFileSync(file, 'utf8');
 }
 
+/**
+ * A development key file under .run/dev-keys, created once with `content`
+ * (never used in production, where each key must be configured).
+ */
+export function devKeyFile(name: string, content: () => string): string {
+  if (isProduction()) throw new Error(`development key ${name} is not used in production: configure the key explicitly`);
+  return createOnce(path.join(DEV_KEY_DIR, name), content);
+}
+
 /** Creates (once) and returns the development signing key pair under .run/dev-keys. */
 export async function ensureDevSigningKeys(dir: string = DEV_KEY_DIR): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
   const file = path.join(dir, 'dev-signing-key.json');
@@ -81,20 +87,69 @@ export interface CallerTokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
+/** Reads a public key file: a PEM public key (SPKI or certificate), a JWK, or a JWK set. */
+export function readPublicKeyFile(file: string): { getKey: JWTVerifyGetKey | KeyObject; algorithms: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`AUTH_PUBLIC_KEY_FILE ${file} cannot be read: ${(err as Error).message}`);
+  }
+  const trimmed = text.trim();
+  if (trimmed.startsWith('-----BEGIN')) {
+    let key: KeyObject;
+    try {
+      key = createPublicKey(trimmed);
+    } catch (err) {
+      throw new Error(`AUTH_PUBLIC_KEY_FILE ${file} holds a PEM block that is not a public key or certificate: ${(err as Error).message}`);
+    }
+    const algorithm = algorithmOf(key);
+    if (!algorithm) throw new Error(`AUTH_PUBLIC_KEY_FILE ${file}: a ${key.asymmetricKeyType} key cannot verify ES256, RS256 or EdDSA tokens`);
+    return { getKey: key, algorithms: [algorithm] };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(trimmed);
+  } catch {
+    throw new Error(
+      `AUTH_PUBLIC_KEY_FILE ${file} holds neither a PEM public key nor a JWK (JSON): give the identity provider's public key in one of those forms`,
+    );
+  }
+  const keys = (parsed as { keys?: unknown }).keys ?? [parsed];
+  if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k) => typeof k === 'object' && k !== null && typeof (k as JWK).kty === 'string')) {
+    throw new Error(`AUTH_PUBLIC_KEY_FILE ${file} is JSON but not a JWK or a JWK set (each key needs its "kty")`);
+  }
+  if (keys.some((k) => 'd' in (k as JWK))) throw new Error(`AUTH_PUBLIC_KEY_FILE ${file} holds a private key: give the gateway only the public key`);
+  return { getKey: createLocalJWKSet({ keys: keys as JWK[] }), algorithms: CALLER_TOKEN_ALGORITHMS };
+}
+
+const CALLER_TOKEN_ALGORITHMS = ['ES256', 'RS256', 'EdDSA'];
+
+function algorithmOf(key: KeyObject): string | null {
+  if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return 'ES256';
+  if (key.asymmetricKeyType === 'rsa') return 'RS256';
+  if (key.asymmetricKeyType === 'ed25519') return 'EdDSA';
+  return null;
+}
+
 /**
  * The verifier of callers' tokens: a JWKS URL (`AUTH_JWKS_URL`, production),
- * a public JWK file (`AUTH_PUBLIC_KEY_FILE`), or, outside production, the
- * development key that `npm run token` signs with.
+ * a public key file (`AUTH_PUBLIC_KEY_FILE`, PEM or JWK), or, outside
+ * production, the development key that `npm run token` signs with. A token
+ * that lives longer than the policy's `security.maxCallerTokenLifetimeHours`
+ * is refused, however well signed: a stolen long-lived token is a standing
+ * pass to people's records.
  */
 export async function createCallerTokenVerifier(options: { jwksUrl?: string; publicJwks?: JWK[]; issuer?: string } = {}): Promise<CallerTokenVerifier> {
-  let getKey: JWTVerifyGetKey;
+  let getKey: JWTVerifyGetKey | KeyObject;
+  let algorithms = CALLER_TOKEN_ALGORITHMS;
   const jwksUrl = options.jwksUrl ?? process.env.AUTH_JWKS_URL;
   if (options.publicJwks) {
     getKey = createLocalJWKSet({ keys: options.publicJwks });
   } else if (jwksUrl) {
     getKey = createRemoteJWKSet(new URL(jwksUrl));
   } else if (process.env.AUTH_PUBLIC_KEY_FILE) {
-    getKey = createLocalJWKSet({ keys: [JSON.parse(readFileSync(process.env.AUTH_PUBLIC_KEY_FILE, 'utf8')) as JWK] });
+    ({ getKey, algorithms } = readPublicKeyFile(process.env.AUTH_PUBLIC_KEY_FILE));
   } else if (!isProduction()) {
     getKey = createLocalJWKSet({ keys: [(await ensureDevSigningKeys()).publicJwk] });
   } else {
@@ -105,13 +160,31 @@ export async function createCallerTokenVerifier(options: { jwksUrl?: string; pub
     async verify(token: string): Promise<Principal> {
       let claims: Record<string, unknown>;
       try {
-        ({ payload: claims } = await jwtVerify(token, getKey, { issuer, audience: TOKEN_AUDIENCE, algorithms: ['ES256', 'RS256', 'EdDSA'] }));
+        ({ payload: claims } =
+          getKey instanceof KeyObject
+            ? await jwtVerify(token, getKey, { issuer, audience: TOKEN_AUDIENCE, algorithms })
+            : await jwtVerify(token, getKey, { issuer, audience: TOKEN_AUDIENCE, algorithms }));
       } catch (err) {
         throw codedError('UNAUTHENTICATED', `Invalid bearer token: ${(err as Error).message}`);
       }
+      checkLifetime(claims);
       return principalFromClaims(claims);
     },
   };
+}
+
+/** A caller token must expire, and within the policy's maximum lifetime from its issue. */
+function checkLifetime(claims: Record<string, unknown>): void {
+  const maxSeconds = policy().security.maxCallerTokenLifetimeHours * 3600;
+  if (typeof claims.exp !== 'number') throw codedError('UNAUTHENTICATED', 'The bearer token has no expiry (`exp`); tokens must expire');
+  const issued = typeof claims.iat === 'number' ? claims.iat : Date.now() / 1000;
+  if (claims.exp - issued > maxSeconds) {
+    throw codedError(
+      'UNAUTHENTICATED',
+      `The bearer token lives ${Math.round((claims.exp - issued) / 3600)} h; at most ${policy().security.maxCallerTokenLifetimeHours} h is accepted`,
+      { maxLifetimeHours: policy().security.maxCallerTokenLifetimeHours },
+    );
+  }
 }
 
 /** Turns verified claims into a principal; claims that make no sense are UNAUTHENTICATED. */
@@ -160,7 +233,8 @@ export async function signDevToken(claims: { role: Role; sub?: string; org?: str
 export function internalSigningSecret(): Uint8Array {
   const fromEnv = process.env.INTERNAL_SIGNING_SECRET;
   if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error('INTERNAL_SIGNING_SECRET must be at least 32 characters');
+    const problem = weakSecretProblem(fromEnv);
+    if (problem) throw new Error(`INTERNAL_SIGNING_SECRET ${problem}: generate one with \`openssl rand -base64 32\``);
     return new TextEncoder().encode(fromEnv);
   }
   if (isProduction()) throw new Error('INTERNAL_SIGNING_SECRET must be set in production: subgraphs cannot trust the gateway without it');
@@ -168,29 +242,22 @@ export function internalSigningSecret(): Uint8Array {
   return new TextEncoder().encode(secret.trim());
 }
 
-/** Signs what the gateway forwards to the subgraphs about one request. */
-export async function signForwardedRequest(request: ForwardedRequest, secret: Uint8Array): Promise<string> {
-  return new SignJWT({ p: request.principal, g: request.grants, l: request.publicListed })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setAudience(INTERNAL_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${INTERNAL_TOKEN_TTL_SECONDS}s`)
-    .sign(secret);
-}
+/** Bits of entropy a shared secret must carry at least (estimated from its characters). */
+const MIN_SECRET_BITS = 128;
 
 /**
- * Verifies the internal header. Anything but a valid, fresh signature —
- * missing, forged, expired — yields the public request: a subgraph never
- * trusts a caller that did not come through the gateway.
+ * Why a secret is too weak to sign with, or null: shorter than 32
+ * characters, or carrying less than 128 bits by the Shannon entropy of its
+ * characters (32 × `a` carries none; a random base64 or hex string of that
+ * length passes easily).
  */
-export async function verifyForwardedRequest(header: string | undefined, secret: Uint8Array): Promise<ForwardedRequest> {
-  if (!header) return PUBLIC_REQUEST;
-  try {
-    const { payload } = await jwtVerify(header, secret, { audience: INTERNAL_AUDIENCE, algorithms: ['HS256'] });
-    const principal = payload.p as Principal;
-    if (!principal || !ROLES.includes(principal.role)) return PUBLIC_REQUEST;
-    return { principal, grants: (payload.g as ForwardedRequest['grants']) ?? {}, publicListed: (payload.l as string[]) ?? [] };
-  } catch {
-    return PUBLIC_REQUEST;
-  }
+export function weakSecretProblem(secret: string): string | null {
+  if (secret.length < 32) return `must be at least 32 characters (got ${secret.length})`;
+  const counts = new Map<string, number>();
+  for (const char of secret) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bitsPerChar = 0;
+  for (const n of counts.values()) bitsPerChar -= (n / secret.length) * Math.log2(n / secret.length);
+  const bits = Math.floor(bitsPerChar * secret.length);
+  if (bits < MIN_SECRET_BITS) return `looks guessable (about ${bits} bits of entropy, at least ${MIN_SECRET_BITS} needed)`;
+  return null;
 }

@@ -22,6 +22,17 @@ export const ERROR_CODES = {
   },
   TOO_MANY_RECORDS: { http: 400, description: 'An ingestion call holds more records than `limits.maxIngestRecordsPerCall`; use the bulk import.' },
   BATCH_TOO_LARGE: { http: 400, description: 'A batched request holds more operations than `limits.maxBatchOperations`.' },
+  TOO_MANY_DIRECTIVES: {
+    http: 400,
+    description: 'The document uses more directives than `limits.maxDirectives`, or more than `limits.maxDirectivesPerLocation` on one field or fragment.',
+  },
+  INPUT_TOO_DEEP: { http: 400, description: 'Variables or the request body nest deeper than `limits.maxInputDepth` (`extensions.max`).' },
+  OPERATION_RESOLUTION_FAILURE: {
+    http: 400,
+    description: 'The operation to run cannot be chosen: several operations and no `operationName`, or no operation of that name.',
+  },
+  OPERATION_NOT_SUPPORTED: { http: 400, description: 'The operation type is not served (subscriptions), or a mutation was sent over GET.' },
+  REQUEST_HEADER_TOO_LARGE: { http: 431, description: 'The request line and headers exceed `limits.maxRequestHeaderBytes` (a very long URL or token).' },
   PAYLOAD_TOO_LARGE: { http: 413, description: 'The request body exceeds the configured limit (`extensions.maxBytes`).' },
   METHOD_NOT_ALLOWED: { http: 405, description: 'The HTTP method is not accepted on this path.' },
   NOT_FOUND: { http: 404, description: 'No such HTTP path.' },

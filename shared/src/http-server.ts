@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 
 import { ERROR_CODES, type ErrorCode } from './errors';
 import type { Logger } from './logger';
@@ -15,16 +16,24 @@ import { policy } from './policy';
  * and metrics endpoints, keep-alive — with coded errors for each.
  */
 
-export interface HttpServiceOptions<TContext extends BaseContext> {
+export interface HttpServiceOptions<TContext extends BaseContext, TAuth = undefined> {
   name: string;
   apollo: ApolloServer<TContext>;
-  context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  /**
+   * Who is calling, decided before GraphQL runs, from the request and its
+   * exact content (the POST body, or `GET <search>`). A coded GraphQLError
+   * thrown here is the whole answer, with the status of its code.
+   */
+  authenticate?: (req: IncomingMessage, content: string) => Promise<TAuth> | TAuth;
+  context: (req: IncomingMessage, requestId: string, auth: TAuth) => Promise<TContext>;
   metrics: ServiceMetrics;
   log: Logger;
   /** Body size limit; the policy's `limits.maxRequestBodyBytes` when absent. */
   maxBodyBytes?: number;
   /** Operations per batch; the policy's `limits.maxBatchOperations` when absent. */
   maxBatchOperations?: number;
+  /** Size of the request line and headers; the policy's `limits.maxRequestHeaderBytes` when absent. */
+  maxHeaderBytes?: number;
   /** Resolves when the service can answer (database reachable). */
   healthCheck: () => Promise<void>;
   /** Extra GET routes (the gateway's explorer). Return true when handled. */
@@ -39,11 +48,35 @@ export interface RunningHttpService {
 }
 
 /** Writes a GraphQL-shaped error response with a registered code. */
-export function sendError(res: ServerResponse, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): void {
   const status = ERROR_CODES[code].http;
-  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] });
-  res.writeHead(status, { 'content-type': 'application/graphql-response+json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  const body = errorBody(code, message, extra);
+  res.writeHead(status, { ...headers, 'content-type': 'application/graphql-response+json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+function errorBody(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+/** How deeply a JSON value nests (a scalar is 0), without recursion. */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Array.isArray(current) ? current : Object.values(current))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 class BodyTooLargeError extends Error {}
@@ -73,14 +106,16 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
 }
 
 /** Starts `options.apollo` (already started by the caller) behind an HTTP server on `port` (0 = free port). */
-export async function listenHttpService<TContext extends BaseContext>(
-  options: HttpServiceOptions<TContext>,
+export async function listenHttpService<TContext extends BaseContext, TAuth = undefined>(
+  options: HttpServiceOptions<TContext, TAuth>,
   port: number,
   host = '127.0.0.1',
 ): Promise<RunningHttpService> {
   const { apollo, metrics, log } = options;
   const maxBodyBytes = options.maxBodyBytes ?? policy().limits.maxRequestBodyBytes;
   const maxBatchOperations = options.maxBatchOperations ?? policy().limits.maxBatchOperations;
+  const maxInputDepth = policy().limits.maxInputDepth;
+  const maxHeaderBytes = options.maxHeaderBytes ?? policy().limits.maxRequestHeaderBytes;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -123,6 +158,25 @@ export async function listenHttpService<TContext extends BaseContext>(
     }
 
     let body: unknown = undefined;
+    // What the caller's credentials are bound to (see authenticate).
+    let content = `GET ${url.search}`;
+    if (method === 'GET') {
+      for (const param of ['variables', 'extensions']) {
+        const raw = url.searchParams.get(param);
+        if (raw === null) continue;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(raw);
+        } catch (err) {
+          sendError(res, 'BAD_REQUEST', `The ${param} parameter is not valid JSON: ${(err as Error).message}`);
+          return;
+        }
+        if (jsonDepth(parsed) > maxInputDepth) {
+          sendError(res, 'INPUT_TOO_DEEP', `The ${param} parameter nests deeper than ${maxInputDepth} levels`, { max: maxInputDepth });
+          return;
+        }
+      }
+    }
     if (method === 'POST') {
       let text: string;
       try {
@@ -146,10 +200,29 @@ export async function listenHttpService<TContext extends BaseContext>(
         sendError(res, 'BAD_REQUEST', `Request body is not valid JSON: ${(err as Error).message}`);
         return;
       }
+      content = text;
+      // The request itself is one level, each operation another.
+      if (jsonDepth(body) > maxInputDepth + (Array.isArray(body) ? 2 : 1)) {
+        sendError(res, 'INPUT_TOO_DEEP', `The request nests its values deeper than ${maxInputDepth} levels`, { max: maxInputDepth });
+        return;
+      }
       if (Array.isArray(body) && body.length > maxBatchOperations) {
         sendError(res, 'BATCH_TOO_LARGE', `A batch may hold at most ${maxBatchOperations} operations, got ${body.length}`, {
           max: maxBatchOperations,
         });
+        return;
+      }
+    }
+
+    let auth: TAuth = undefined as TAuth;
+    if (options.authenticate) {
+      try {
+        auth = await options.authenticate(req, content);
+      } catch (err) {
+        if (!(err instanceof GraphQLError) || typeof err.extensions.code !== 'string' || !(err.extensions.code in ERROR_CODES)) throw err;
+        const { code, http: _http, ...extensions } = err.extensions as Record<string, unknown> & { code: ErrorCode };
+        const challenge = code === 'UNAUTHENTICATED' ? { 'www-authenticate': `Bearer realm="mianyang-credit"` } : undefined;
+        sendError(res, code, err.message, extensions, challenge);
         return;
       }
     }
@@ -159,7 +232,7 @@ export async function listenHttpService<TContext extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
-    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(req, requestId) });
+    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(req, requestId, auth) });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
@@ -170,12 +243,29 @@ export async function listenHttpService<TContext extends BaseContext>(
     }
   };
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ maxHeaderSize: maxHeaderBytes }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       log.error('unhandled HTTP error', { err });
       if (!res.headersSent) sendError(res, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.destroy();
     });
+  });
+  // Requests Node's parser refuses (headers or URL too large, garbage) get a
+  // coded answer too, instead of Node's bare status line.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const code: ErrorCode = tooLarge ? 'REQUEST_HEADER_TOO_LARGE' : 'BAD_REQUEST';
+    const body = tooLarge
+      ? errorBody(code, `The request line and headers exceed ${maxHeaderBytes} bytes`, { maxBytes: maxHeaderBytes })
+      : errorBody(code, 'The HTTP request could not be parsed');
+    const status = ERROR_CODES[code].http;
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/graphql-response+json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   // Keep connections from the gateway open between requests.
   server.keepAliveTimeout = 65_000;

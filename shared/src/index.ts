@@ -32,3 +32,5 @@ export * from './outbox';
 export * from './record-actions';
 export * from './service-process';
 export * from './service-call';
+export * from './internal-token';
+export * from './record-id';

@@ -62,12 +62,12 @@ export function platformNotifier(conn: Connection, platformUrl: () => string, se
   const deliver = async (doc: OutboxDoc): Promise<boolean> => {
     try {
       await callSubgraph({
+        subgraph: 'platform',
         url: platformUrl(),
         principal: PLATFORM_SERVICE_PRINCIPAL,
         secret,
         query: 'mutation ($ids: [CitizenId!]!) { recordsChanged(personIds: $ids) }',
         variables: { ids: doc.personIds },
-        timeoutMs: 30_000,
       });
       await Outbox.deleteOne({ _id: doc._id }).exec();
       return true;

@@ -13,7 +13,7 @@ import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shie
 import { decideAccess } from './access';
 import type { ForwardedRequest } from './auth';
 import { codedError } from './errors';
-import { isServicePrincipal } from './principal';
+import { isGatewayService, isServicePrincipal } from './principal';
 
 /** What the permission rules need from a subgraph's request context. */
 export interface AccessContext {
@@ -61,7 +61,8 @@ export function withSubgraphPermissions(schema: GraphQLSchema, typeDefs: Documen
     (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && !['Query', 'Mutation', 'Person'].includes(d.name.value),
   );
   const rules: Record<string, unknown> = {
-    Query: { person: allow, people: allow, _service: allow, _entities: allow },
+    // The SDL (with the internal operations) is for the gateway's composition only.
+    Query: { person: allow, people: allow, _service: gatewayOnly, _entities: allow },
     Person: personRules,
     // Federation's own types and the shared result types.
     _Service: allow,
@@ -89,6 +90,11 @@ export function withSubgraphPermissions(schema: GraphQLSchema, typeDefs: Documen
   }
   return applyMiddleware(schema, middleware as IMiddleware);
 }
+
+/** Shield rule: only the gateway's own service principal passes. */
+export const gatewayOnly: IRule = rule('gateway-only', { cache: 'no_cache' })((_parent: unknown, _args: unknown, ctx: AccessContext) =>
+  isGatewayService(ctx.forwarded.principal) ? true : codedError('FORBIDDEN', 'This operation is internal to the gateway'),
+);
 
 /** Shield rule: only operators of `bureau` (role bureau, org = bureau) pass. */
 export function bureauWriter(bureau: string): IRule {

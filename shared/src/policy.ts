@@ -69,7 +69,7 @@ export interface CreditPolicy {
   debtorListing: { defaultYears: number; extensionYearsMin: number; extensionYearsMax: number; removalWorkingDaysAfterPerformance: number; basis: string };
   consumptionRestrictions: string[];
   deadlines: { objectionDecisionWorkingDays: number; objectionDecisionMaxWorkingDays: number; repairDecisionWorkingDays: number; holidays: string[] };
-  queryLog: { retentionYears: number };
+  queryLog: { retentionYears: number; checkpointIntervalSeconds: number };
   minors: { adultAge: number };
   greenChannel: { cleanYears: number };
   taxCreditLevels: { level: string; minScore: number }[];
@@ -86,6 +86,26 @@ export interface CreditPolicy {
     maxBatchOperations: number;
     maxIngestRecordsPerCall: number;
     maxBlacklistCheckIds: number;
+    /** Depth allowed inside `__schema` / `__type` (the explorer's introspection query), apart from maxQueryDepth. */
+    maxIntrospectionDepth: number;
+    maxDirectives: number;
+    maxDirectivesPerLocation: number;
+    /** Nesting of JSON values in a request (variables, bodies). */
+    maxInputDepth: number;
+    maxRequestHeaderBytes: number;
+  };
+  security: {
+    internalTokenTtlSeconds: number;
+    clockToleranceSeconds: number;
+    maxCallerTokenLifetimeHours: number;
+    consentBackdateToleranceDays: number;
+  };
+  timeouts: {
+    subgraphFetchMs: number;
+    queryLogAppendMs: number;
+    serviceCallMs: number;
+    databaseServerSelectionMs: number;
+    databaseSocketMs: number;
   };
   evaluation: {
     notes?: string;
@@ -162,6 +182,14 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     '`limits` must give positive maxPeoplePerQuery and maxPageSize >= defaultPageSize',
   );
   check(file, Array.isArray(p.deadlines?.holidays), '`deadlines.holidays` must be a list of dates');
+  const positive = (section: string, values: Record<string, unknown> | undefined, keys: string[]) => {
+    for (const key of keys) check(file, typeof values?.[key] === 'number' && (values[key] as number) > 0, `${section}.${key} must be a positive number`);
+  };
+  positive('limits', p.limits, ['maxIntrospectionDepth', 'maxDirectives', 'maxDirectivesPerLocation', 'maxInputDepth', 'maxRequestHeaderBytes']);
+  positive('security', p.security, ['internalTokenTtlSeconds', 'maxCallerTokenLifetimeHours']);
+  check(file, p.security.clockToleranceSeconds >= 0 && p.security.consentBackdateToleranceDays >= 0, '`security` tolerances must not be negative');
+  positive('timeouts', p.timeouts, ['subgraphFetchMs', 'queryLogAppendMs', 'serviceCallMs', 'databaseServerSelectionMs', 'databaseSocketMs']);
+  positive('queryLog', p.queryLog, ['retentionYears', 'checkpointIntervalSeconds']);
   check(
     file,
     typeof p.evaluation?.baseScore === 'number' && Array.isArray(p.evaluation.grades) && p.evaluation.grades.some((g) => g.minScore === 0),

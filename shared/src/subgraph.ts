@@ -10,11 +10,13 @@ import { parse, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
-import { INTERNAL_PRINCIPAL_HEADER, internalSigningSecret, PUBLIC_REQUEST, verifyForwardedRequest } from './auth';
+import { internalSigningSecret, type ForwardedRequest } from './auth';
 import { connectDatabase, databaseName, initModels } from './database';
+import { codedError } from './errors';
 import { formatErrorForClient } from './format-error';
 import { listenHttpService, type RunningHttpService } from './http-server';
 import { ingestionModels, type IngestKind } from './ingestion';
+import { INTERNAL_PRINCIPAL_HEADER, InternalTokenError, InternalTokenVerifier } from './internal-token';
 import { createLogger, type Logger } from './logger';
 import { createServiceMetrics, type ServiceMetrics } from './metrics';
 import { operationLimitsPlugin } from './operation-limits';
@@ -75,8 +77,10 @@ export interface SubgraphDefinition<TModels, TLoaders> {
   seed: SubgraphSeeder<TModels>;
   /** Shield rules beyond the derived ones (mutations of the subgraph). */
   permissions?: IRules;
-  /** Work started in the background once the subgraph serves (the platform warms its listing index). */
-  onReady?: (models: TModels, log: Logger) => void;
+  /** Settings checked before anything starts (fail fast, naming the setting). */
+  checkConfiguration?: () => void;
+  /** Work started in the background once the subgraph serves (the platform warms its listing index); may return how to stop it. */
+  onReady?: (models: TModels, log: Logger) => (() => void) | void;
 }
 
 export interface StartOptions {
@@ -113,13 +117,14 @@ export interface RunningSubgraph<TModels> extends RunningHttpService {
  */
 export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<TModels, TLoaders>, options: StartOptions): Promise<RunningSubgraph<TModels>> {
   const log = createLogger({ service: def.name });
+  def.checkConfiguration?.();
   const metrics = createServiceMetrics(def.name);
   const connection = await connectDatabase({ uri: options.mongoUri, dbName: databaseName(def.name, options.dbPrefix), metrics, log });
   try {
     const models = def.createModels(connection);
     const ingestion = ingestionModels(connection);
     outboxModel(connection);
-    await initModels(connection);
+    for (const conn of modelConnections(connection, models)) await initModels(conn);
 
     const typeDefs = subgraphTypeDefs(def.schemaFile);
     const schema = withSubgraphPermissions(buildSubgraphSchema([{ typeDefs, resolvers: def.resolvers }]), typeDefs, def.permissions);
@@ -151,20 +156,32 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
     });
     await apollo.start();
 
-    const running = await listenHttpService(
+    const tokens = new InternalTokenVerifier(internalSecret, def.name);
+    const running = await listenHttpService<SubgraphContext<TLoaders>, ForwardedRequest>(
       {
         name: def.name,
         apollo,
         metrics,
         log,
+        // The internal header grows with the consents of a request's people (up to 100).
+        maxHeaderBytes: INTERNAL_HEADER_BYTES,
         healthCheck: async () => {
           await connection.db!.admin().ping();
         },
-        context: async (req: IncomingMessage, requestId: string) => {
-          const header = req.headers[INTERNAL_PRINCIPAL_HEADER] as string | undefined;
-          const forwarded = await verifyForwardedRequest(header, internalSecret);
+        // Only the gateway (or another of our services) may ask: every
+        // operation, public reads included, needs a principal signed for
+        // this subgraph and this body, used once.
+        authenticate: (req: IncomingMessage, content: string) => {
+          try {
+            return tokens.verify(req.headers[INTERNAL_PRINCIPAL_HEADER] as string | undefined, content);
+          } catch (err) {
+            if (!(err instanceof InternalTokenError)) throw err;
+            log.warn('call refused: internal principal rejected', { reason: err.message });
+            throw codedError('UNAUTHENTICATED', `Refused: ${err.message}`);
+          }
+        },
+        context: async (_req: IncomingMessage, requestId: string, forwarded: ForwardedRequest) => {
           const requestLog = log.child({ requestId });
-          if (header && forwarded === PUBLIC_REQUEST) requestLog.warn('principal header rejected (forged, expired or foreign); serving as public');
           return {
             requestId,
             forwarded,
@@ -183,7 +200,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
       options.host,
     );
     log.info('subgraph ready', { url: running.url });
-    def.onReady?.(models, log);
+    const stopBackground = def.onReady?.(models, log);
     let stopped = false;
     const sweepMs = options.outboxSweepMs ?? 10_000;
     const sweeper =
@@ -203,6 +220,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
         if (stopped) return;
         stopped = true;
         if (sweeper) clearInterval(sweeper);
+        if (stopBackground) stopBackground();
         await running.stop();
         await connection.close();
       },
@@ -211,6 +229,15 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
     await connection.close();
     throw err;
   }
+}
+
+const INTERNAL_HEADER_BYTES = 256 * 1024;
+
+/** The connections a subgraph's models live on: its own, and any database beside it (the platform's audit store). */
+export function modelConnections(connection: Connection, models: unknown): Connection[] {
+  const connections = new Set<Connection>([connection]);
+  for (const model of Object.values(models as Record<string, { db?: Connection }>)) if (model?.db) connections.add(model.db);
+  return [...connections];
 }
 
 /** Entry point of a subgraph process: reads PORT and MONGODB_URI, exits non-zero on a fatal error. */

@@ -4,6 +4,7 @@ import {
   insertNewDocuments,
   makeSocialCreditCode,
   MIANYANG_AREAS,
+  opaqueId,
   policy,
   POPULATION_REFERENCE_DATE,
   Rng,
@@ -175,7 +176,7 @@ export function courtRecordsFor(person: SyntheticPerson, seed: number): CourtRec
     const amountYuan = rng.int(cause.minYuan / 100, cause.maxYuan / 100) * 100;
     const filedOn = rng.dateBetween(earliestFiling, latestFiling);
     cases.push({
-      _id: `CRT-${person.id}-EC-${filedOn}-${k}`,
+      _id: opaqueId('CRT-EC', person.id, filedOn, k),
       personId: person.id,
       caseNumber: caseNumber(rng, court, filedOn),
       court: court.name,
@@ -224,7 +225,7 @@ export function courtRecordsFor(person: SyntheticPerson, seed: number): CourtRec
     }
 
     out.debtorListings.push({
-      _id: `CRT-${person.id}-DISHONEST_JUDGMENT_DEBTOR-${listedOn}`,
+      _id: opaqueId('CRT-DJD', person.id, listedOn),
       personId: person.id,
       category: 'DISHONEST_JUDGMENT_DEBTOR',
       grade: categoryPolicy('DISHONEST_JUDGMENT_DEBTOR').grade,
@@ -312,7 +313,7 @@ export function companyRecordsFor(person: SyntheticPerson, seed: number): Compan
     const listingFrom = later(addDays(since, 180), '2019-01-01');
     const dishonest = rng.chance(DISHONEST_COMPANY_SHARE) && listingFrom < POPULATION_REFERENCE_DATE;
     out.representations.push({
-      _id: `CRT-${person.id}-REP-${code}`,
+      _id: opaqueId('CRT-REP', person.id, code),
       personId: person.id,
       companyName: name,
       unifiedSocialCreditCode: code,
@@ -328,7 +329,7 @@ export function companyRecordsFor(person: SyntheticPerson, seed: number): Compan
     const filedOn = addDays(decisionDate, -rng.int(60, 300));
     const number = caseNumber(rng, court, filedOn);
     out.dishonestyRecords.push({
-      _id: `CRT-${person.id}-DISHONEST_COMPANY_RESPONSIBLE_PERSON-${code}`,
+      _id: opaqueId('CRT-DCR', person.id, code),
       personId: person.id,
       category: 'DISHONEST_COMPANY_RESPONSIBLE_PERSON',
       grade: categoryPolicy('DISHONEST_COMPANY_RESPONSIBLE_PERSON').grade,

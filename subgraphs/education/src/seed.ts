@@ -4,6 +4,7 @@ import {
   categoryPolicy,
   insertNewDocuments,
   MIANYANG_AREAS,
+  opaqueId,
   policy,
   POPULATION_REFERENCE_DATE,
   Rng,
@@ -185,7 +186,7 @@ export function educationHistoryFor(person: SyntheticPerson, seed: number): Educ
           }
         : null;
     out.push({
-      _id: `EDU-${person.id}-${level}`,
+      _id: opaqueId('EDU', person.id, level),
       personId: person.id,
       institution,
       level,
@@ -420,7 +421,7 @@ export function studentIntegrityRecordsFor(person: SyntheticPerson, history: rea
   const decisionDate = rng.dateBetween(addMonths(chosen.actDate, 1), addMonths(chosen.actDate, 3));
   return [
     {
-      _id: `EDU-SI-${person.id}-${chosen.category}-${chosen.actDate}`,
+      _id: opaqueId('EDU-SI', person.id, chosen.category, chosen.actDate),
       personId: person.id,
       category: chosen.category,
       grade: categoryPolicy(chosen.category).grade,
@@ -505,7 +506,7 @@ export function researchMisconductFor(person: SyntheticPerson, history: readonly
   const publicationTitle = kind.concerns === 'publication' ? `${topic}研究${rng.pick(['', '进展', '及其应用', '的实验验证'])}` : null;
   return [
     {
-      _id: `EDU-RM-${person.id}-${decisionDate}`,
+      _id: opaqueId('EDU-RM', person.id, decisionDate),
       personId: person.id,
       category: 'RESEARCH_MISCONDUCT',
       grade: categoryPolicy('RESEARCH_MISCONDUCT').grade,

@@ -3,6 +3,7 @@ import {
   ageOn,
   categoryPolicy,
   insertNewDocuments,
+  opaqueId,
   policy,
   POPULATION_REFERENCE_DATE,
   Rng,
@@ -214,7 +215,7 @@ export function loansSummaryFor(person: SyntheticPerson, seed: number): LoansSum
 
 function baseRecord(person: SyntheticPerson, category: FinancialCategory, decisionDate: string, k: number) {
   return {
-    _id: `PBOC-${person.id}-${category}-${decisionDate}-${k}`,
+    _id: opaqueId('PBOC', person.id, category, decisionDate, k),
     personId: person.id,
     category,
     grade: categoryPolicy(category).grade,

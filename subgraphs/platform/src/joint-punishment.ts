@@ -64,12 +64,12 @@ export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint
     await Promise.all(
       Object.entries(FACTS_FIELD).map(async ([subgraph, field]) => {
         const data = await callSubgraph<{ _entities: ({ id: string } & Record<string, BureauCreditFacts | null>)[] }>({
+          subgraph,
           url: peerUrl(subgraph),
           principal: PLATFORM_SERVICE_PRINCIPAL,
           secret,
           query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${field} { bureau grounds { recordId category since until underObjection } lastNegativeDecisionDate negatives { recordId category grade since until } } } } }`,
           variables: { reps: personIds.map((id) => ({ __typename: 'Person', id })) },
-          timeoutMs: 30_000,
         });
         for (const entity of data._entities) {
           const facts = entity[field];

@@ -45,6 +45,7 @@ export async function recordAction(
   if (!field || !subgraph) throw badInput(`Records of ${bureau} cannot be disputed or repaired here`, 'not a record-holding bureau', { argument: 'bureau' });
   try {
     const data = await callSubgraph<Record<string, RecordActionResult>>({
+      subgraph: subgraph.name,
       url: ctx.peerUrl(subgraph.name),
       principal: PLATFORM_SERVICE_PRINCIPAL,
       secret: ctx.internalSecret,

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomUUID, type KeyObject } from 'node:crypto';
 
-import type { Logger } from '@credit/shared';
+import { policy, type Logger } from '@credit/shared';
 
 import type { Models } from './models';
-import type { QueryLogEntryDoc } from './models/QueryLogEntry';
+import type { QueryLogCheckpointDoc, QueryLogEntryDoc } from './models/QueryLogEntry';
+import { checkpointHolds, queryLogPublicKey, queryLogSigningKey, sealBatch, sealHolds, signCheckpoint, type LogKey } from './query-log-seal';
 
 /**
  * The query log (MISSION rule 4): one platform-wide, append-only chain.
@@ -18,12 +19,12 @@ import type { QueryLogEntryDoc } from './models/QueryLogEntry';
  * moved forward by the next appender.
  */
 
-export type QueryLogContent = Omit<QueryLogEntryDoc, '_id' | 'sequence' | 'prevHash' | 'hash'>;
+export type QueryLogContent = Omit<QueryLogEntryDoc, '_id' | 'sequence' | 'prevHash' | 'hash' | 'seal'>;
 
 const MAX_ATTEMPTS = 50;
 
 /** Hash of an entry: SHA-256 over the previous hash and the entry's canonical content. */
-export function entryHash(entry: Omit<QueryLogEntryDoc, '_id' | 'hash'>): string {
+export function entryHash(entry: Omit<QueryLogEntryDoc, '_id' | 'hash' | 'seal'>): string {
   const canonical = JSON.stringify([
     entry.sequence,
     entry.prevHash ?? null,
@@ -40,6 +41,8 @@ export function entryHash(entry: Omit<QueryLogEntryDoc, '_id' | 'hash'>): string
     ...(entry.subjects?.length ? [[...entry.subjects]] : []),
     // Blacklist checks only, for the same reason.
     ...(entry.checkPurpose ? [entry.checkPurpose] : []),
+    // Reads with refused groups only, for the same reason.
+    ...(entry.deniedFieldGroups?.length ? [['denied', ...entry.deniedFieldGroups]] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -85,6 +88,7 @@ export async function appendQueryLog(
   contents: readonly QueryLogContent[],
   knownHead?: ChainHead,
   onHeadError?: (err: unknown) => void,
+  key: LogKey = queryLogSigningKey(),
 ): Promise<ChainHead> {
   if (contents.length === 0) throw new Error('appendQueryLog needs at least one entry');
   let head = knownHead ?? (await currentHead(models));
@@ -94,8 +98,11 @@ export async function appendQueryLog(
       const withoutHash = { ...content, sequence: head.sequence + 1 + i, prevHash };
       const hash = entryHash(withoutHash);
       prevHash = hash;
-      return { _id: randomUUID(), ...withoutHash, hash };
+      return { _id: randomUUID(), ...withoutHash, hash, seal: null };
     });
+    // The seal rides on the batch's last entry, in the same insert.
+    const last = entries[entries.length - 1]!;
+    last.seal = sealBatch(key, entries[0]!.sequence, last.sequence, last.hash);
     try {
       // Ordered: a lost race fails on the first entry, so nothing of this batch is written.
       await models.QueryLogEntry.insertMany(entries, { ordered: true });
@@ -109,7 +116,6 @@ export async function appendQueryLog(
       }
       throw err;
     }
-    const last = entries[entries.length - 1]!;
     const next = { sequence: last.sequence, hash: last.hash };
     moveHead(models, next).catch((err: unknown) => onHeadError?.(err));
     return next;
@@ -120,18 +126,33 @@ export async function appendQueryLog(
 export interface ChainVerification {
   ok: boolean;
   entries: number;
+  checkpoints: number;
   problems: string[];
 }
 
 /**
- * Walks the whole chain from sequence 1 and recomputes every hash. Reports a
- * changed entry (hash mismatch), a removed one (a gap) and a broken link.
+ * Walks the whole chain from sequence 1 and checks what someone with access
+ * to the database could have done around the platform:
+ *
+ * - a changed entry (its hash no longer matches), a removed one (a gap), a
+ *   broken link;
+ * - an entry the platform did not write: outside every sealed batch, or
+ *   under a seal that the platform key did not make (a re-hashed chain
+ *   cannot be re-sealed without the key);
+ * - a cut tail or a rewritten chain: a signed checkpoint of the head (kept
+ *   apart from the chain) names a position that is gone or holds another
+ *   hash.
  */
-export async function verifyQueryLog(models: Models): Promise<ChainVerification> {
+export async function verifyQueryLog(models: Models, publicKey: KeyObject = queryLogPublicKey().publicKey): Promise<ChainVerification> {
   const problems: string[] = [];
   let prevHash: string | null = null;
   let expected = 1;
   let count = 0;
+  // First position not yet covered by a valid seal.
+  let unsealedFrom = 1;
+  const hashes = new Map<number, string>();
+  const checkpoints = await models.QueryLogCheckpoint.find({}).sort({ _id: 1 }).lean().exec();
+  const checkpointed = new Set(checkpoints.map((c) => c.sequence));
   const cursor = models.QueryLogEntry.find({}).sort({ sequence: 1 }).lean().cursor();
   for await (const entry of cursor) {
     count++;
@@ -139,10 +160,78 @@ export async function verifyQueryLog(models: Models): Promise<ChainVerification>
       problems.push(`entry ${expected}${entry.sequence > expected + 1 ? `..${entry.sequence - 1}` : ''} missing (next is ${entry.sequence})`);
     if ((entry.prevHash ?? null) !== prevHash) problems.push(`entry ${entry.sequence}: prevHash does not match the hash of the entry before it`);
     if (entryHash(entry) !== entry.hash) problems.push(`entry ${entry.sequence}: content does not match its hash (altered)`);
+    if (entry.seal) {
+      if (!sealHolds(publicKey, entry.seal, entry.sequence, entry.hash)) {
+        problems.push(`entry ${entry.sequence}: its seal was not made by the platform key over this hash (re-hashed or forged)`);
+      } else {
+        if (entry.seal.from > unsealedFrom) problems.push(unsealedProblem(unsealedFrom, entry.seal.from - 1));
+        unsealedFrom = entry.sequence + 1;
+      }
+    }
+    if (checkpointed.has(entry.sequence)) hashes.set(entry.sequence, entry.hash);
     prevHash = entry.hash;
     expected = entry.sequence + 1;
   }
-  return { ok: problems.length === 0, entries: count, problems };
+  if (unsealedFrom < expected) problems.push(unsealedProblem(unsealedFrom, expected - 1));
+  for (const checkpoint of checkpoints) {
+    if (!checkpointHolds(publicKey, checkpoint)) {
+      problems.push(`checkpoint ${checkpoint.sequence} (${checkpoint.at.toISOString()}): signature does not verify with the platform key`);
+      continue;
+    }
+    const hash = hashes.get(checkpoint.sequence);
+    if (hash === undefined)
+      problems.push(`checkpoint ${checkpoint.sequence} (${checkpoint.at.toISOString()}): entry ${checkpoint.sequence} is gone (the tail was cut)`);
+    else if (hash !== checkpoint.hash) problems.push(`checkpoint ${checkpoint.sequence}: the chain holds another hash there (rewritten)`);
+  }
+  return { ok: problems.length === 0, entries: count, checkpoints: checkpoints.length, problems };
+}
+
+function unsealedProblem(from: number, to: number): string {
+  return `entr${from === to ? `y ${from} is` : `ies ${from}..${to} are`} not sealed by the platform (forged, or left by an interrupted append)`;
+}
+
+/**
+ * Writes a signed checkpoint of the chain head when the log has grown since
+ * the last one. Only a head the platform sealed is checkpointed: an unsealed
+ * tail (forged, or a broken append) is reported instead of being vouched
+ * for. Several platform processes may checkpoint the same head; the
+ * position is the checkpoint's id, so that writes it once.
+ */
+export async function writeCheckpoint(models: Models, key: LogKey = queryLogSigningKey(), log?: Logger): Promise<QueryLogCheckpointDoc | null> {
+  const head = await currentHead(models);
+  if (head.sequence === 0 || !head.hash) return null;
+  const last = await models.QueryLogCheckpoint.find({}).sort({ _id: -1 }).limit(1).lean().exec();
+  if (last[0] && last[0].sequence >= head.sequence) return null;
+  const entry = await models.QueryLogEntry.findOne({ sequence: head.sequence }).lean().exec();
+  if (!entry?.seal || !sealHolds(key.publicKey, entry.seal, entry.sequence, entry.hash)) {
+    log?.error('query log head is not sealed by the platform: not checkpointed (run npm run verify-log)', { sequence: head.sequence });
+    return null;
+  }
+  const at = new Date();
+  const checkpoint: QueryLogCheckpointDoc = {
+    _id: head.sequence,
+    sequence: head.sequence,
+    hash: head.hash,
+    at,
+    keyId: key.keyId,
+    signature: signCheckpoint(key, head.sequence, head.hash, at),
+  };
+  try {
+    await models.QueryLogCheckpoint.create(checkpoint);
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    return null;
+  }
+  return checkpoint;
+}
+
+/** Checkpoints the head every `queryLog.checkpointIntervalSeconds` of the policy; returns a stop function. */
+export function startCheckpointer(models: Models, log: Logger, intervalMs = policy().queryLog.checkpointIntervalSeconds * 1000): () => void {
+  const timer = setInterval(() => {
+    writeCheckpoint(models, queryLogSigningKey(), log).catch((err: unknown) => log.warn('query log checkpoint failed; retried next time', { err }));
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 interface PendingAppend {

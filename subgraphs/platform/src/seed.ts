@@ -5,6 +5,7 @@ import {
   displayWindow,
   insertNewDocuments,
   makeSocialCreditCode,
+  opaqueId,
   policy,
   POPULATION_REFERENCE_DATE,
   Rng,
@@ -16,6 +17,7 @@ import { violationsFor } from '@credit/subgraph-public-security/dist/seed';
 import type { Models } from './models';
 import type { CharityRecordDoc } from './models/CharityRecord';
 import type { ConsentDoc, ConsentPurpose } from './models/Consent';
+import type { InstitutionDoc } from './models/Institution';
 import type { ObjectionDoc } from './models/Objection';
 import type { KeyProfession, PracticeRecordDoc } from './models/PracticeRecord';
 import type { RedListEntryDoc } from './models/RedListEntry';
@@ -88,7 +90,7 @@ function consentsFor(person: SyntheticPerson, seed: number): ConsentDoc[] {
     const revocableUntil = earlier(validUntil, REF);
     const revoked = rng.chance(0.12) && addDays(grantedOn, 1) < revocableUntil;
     out.push({
-      _id: `PLT-CNS-${person.id}-${n}`,
+      _id: opaqueId('PLT-CNS', person.id, n),
       subjectId: person.id,
       granteeInstitutionId: institution.id,
       granteeInstitutionName: institution.name,
@@ -125,7 +127,7 @@ function volunteerRecordsFor(person: SyntheticPerson, seed: number): VolunteerRe
     const { organisation, activity } = rng.pick(VOLUNTEER_ACTIVITIES);
     const servedOn = rng.dateBetween(later(adultFrom, '2019-01-01'), REF);
     out.push({
-      _id: `PLT-VOL-${person.id}-${n}`,
+      _id: opaqueId('PLT-VOL', person.id, n),
       personId: person.id,
       organisation,
       activity,
@@ -151,7 +153,7 @@ function charityRecordsFor(person: SyntheticPerson, seed: number): CharityRecord
     const recipientOrganisation = rng.pick(CHARITIES);
     const donatedOn = rng.dateBetween(later(adultFrom, '2019-01-01'), REF);
     out.push({
-      _id: `PLT-CHA-${person.id}-${n}`,
+      _id: opaqueId('PLT-CHA', person.id, n),
       personId: person.id,
       recipientOrganisation,
       amountYuan: rng.pick([100, 200, 300, 500, 800, 1000, 2000, 5000, 10000, 20000]),
@@ -185,7 +187,7 @@ function redListEntriesFor(person: SyntheticPerson, seed: number): RedListEntryD
     const honour = rng.pick(HONOURS);
     const awardedOn = rng.dateBetween(later(adultFrom, '2016-01-01'), REF);
     out.push({
-      _id: `PLT-RED-${person.id}-${n}`,
+      _id: opaqueId('PLT-RED', person.id, n),
       personId: person.id,
       title: honour.title,
       awardingBody: honour.awardingBody,
@@ -297,7 +299,7 @@ function practiceRecordsFor(person: SyntheticPerson, seed: number): PracticeReco
       else if (retired) to = addDays(practiceEnd, -1);
     }
     out.push({
-      _id: `PLT-PRA-${person.id}-${n}`,
+      _id: opaqueId('PLT-PRA', person.id, n),
       personId: person.id,
       profession: kind.profession,
       licenceNumber,
@@ -356,7 +358,7 @@ function objectionsFor(person: SyntheticPerson, seed: number, spans: readonly Sh
   const status = decided ? 'UPHELD' : rng.pick(['FILED', 'UNDER_REVIEW'] as const);
   return [
     {
-      _id: `PLT-OBJ-${person.id}-1`,
+      _id: opaqueId('PLT-OBJ', person.id, 1),
       personId: person.id,
       bureau: 'PUBLIC_SECURITY',
       recordId: span.recordId,
@@ -414,7 +416,7 @@ function repairsFor(
   const rejected = dueOn < REF && rng.chance(0.5);
   return [
     {
-      _id: `PLT-REP-${person.id}-1`,
+      _id: opaqueId('PLT-REP', person.id, 1),
       personId: person.id,
       bureau: 'PUBLIC_SECURITY',
       recordId: span.recordId,
@@ -450,9 +452,15 @@ export function platformRecordsFor(person: SyntheticPerson, seed: number) {
   };
 }
 
+/** The partner institutions the seeded consents name, as registered with the platform. */
+export function registeredInstitutions(): InstitutionDoc[] {
+  return INSTITUTIONS.map(({ id, name }) => ({ _id: id, name, registeredAt: new Date(`${PLATFORM_GATHERING_FROM}T09:00:00+08:00`), registeredBy: 'seed' }));
+}
+
 export const seed: SubgraphSeeder<Models> = async (models, people, seedValue) => {
   const records = people.map((p) => platformRecordsFor(p, seedValue));
   return {
+    institutions: await insertNewDocuments(models.Institution, registeredInstitutions()),
     consents: await insertNewDocuments(
       models.Consent,
       records.flatMap((r) => r.consents),

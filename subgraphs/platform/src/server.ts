@@ -7,6 +7,8 @@ import { listingIndex } from './listing-index';
 import { createLoaders, type Loaders } from './loaders';
 import { createModels, type Models } from './models';
 import { permissions } from './permissions';
+import { startCheckpointer } from './query-log';
+import { queryLogSigningKey } from './query-log-seal';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
 
@@ -24,7 +26,12 @@ export const platformSubgraph: SubgraphDefinition<Models, Loaders> = {
   seed,
   ingestKinds,
   permissions,
-  // Loading the listing index reads whole collections: start it now rather
-  // than at the first blacklist check (which the database answers meanwhile).
-  onReady: (models, log) => void listingIndex(models, log).whenLoaded(),
+  // The query log cannot be sealed without the platform key: refuse to start.
+  checkConfiguration: () => void queryLogSigningKey(),
+  onReady: (models, log) => {
+    // Loading the listing index reads whole collections: start it now rather
+    // than at the first blacklist check (which the database answers meanwhile).
+    void listingIndex(models, log).whenLoaded();
+    return startCheckpointer(models, log);
+  },
 };

@@ -1,4 +1,4 @@
-import { addMonths, insertNewDocuments, POPULATION_REFERENCE_DATE, Rng, type SubgraphSeeder, type SyntheticPerson } from '@credit/shared';
+import { addMonths, insertNewDocuments, opaqueId, POPULATION_REFERENCE_DATE, Rng, type SubgraphSeeder, type SyntheticPerson } from '@credit/shared';
 
 import type { Models } from './models';
 import type { ResidentDoc } from './models/Resident';
@@ -87,7 +87,7 @@ export function violationsFor(person: SyntheticPerson, seed: number): ViolationD
     if (!rng.chance(kind.share)) continue;
     const decisionDate = rng.dateBetween(adultFrom > '2019-01-01' ? adultFrom : '2019-01-01', POPULATION_REFERENCE_DATE);
     out.push({
-      _id: `PSB-${person.id}-${kind.category}-${decisionDate}`,
+      _id: opaqueId('PSB', person.id, kind.category, decisionDate),
       personId: person.id,
       category: kind.category,
       grade: kind.grade,

@@ -3,6 +3,7 @@ import {
   ageOn,
   categoryPolicy,
   insertNewDocuments,
+  opaqueId,
   policy,
   POPULATION_REFERENCE_DATE,
   Rng,
@@ -146,7 +147,7 @@ export function taxArrearsFor(person: SyntheticPerson, seed: number): TaxArrears
     const settledOn = rng.chance(ARREARS_SETTLED_SHARE)
       ? rng.dateBetween(decisionDate, settleBy < POPULATION_REFERENCE_DATE ? settleBy : POPULATION_REFERENCE_DATE)
       : null;
-    const id = `TAX-ARR-${person.id}-${kind.taxType}-${period.from}`;
+    const id = opaqueId('TAX-ARR', person.id, kind.taxType, period.from);
     if (out.some((r) => r._id === id)) continue;
     out.push({
       _id: id,
@@ -243,7 +244,7 @@ export function taxDishonestyCasesFor(person: SyntheticPerson, seed: number): Ta
   const decisionDate = rng.dateBetween(first, last);
   return [
     {
-      _id: `TAX-DIS-${person.id}-${decisionDate}`,
+      _id: opaqueId('TAX-DIS', person.id, decisionDate),
       personId: person.id,
       category: 'TAX_DISHONESTY',
       grade: categoryPolicy('TAX_DISHONESTY').grade,
@@ -297,7 +298,7 @@ export function taxCreditRatingsFor(
     else score = Math.max(0, Math.min(100, usualScore + rng.int(-10, 10)));
     const ratedOn = `${year + 1}-04-${rng.int(10, 28)}`;
     return {
-      _id: `TAX-RATING-${person.id}-${year}`,
+      _id: opaqueId('TAX-RATING', person.id, year),
       personId: person.id,
       year,
       level: directD ? 'D' : taxCreditLevelFor(score),

@@ -37,6 +37,29 @@ beforeAll(async () => {
     collectedAt: new Date(),
   });
 });
+beforeAll(async () => {
+  // Consents go only to registered institutions; their names come from the registry.
+  const reviewer = await authHeader({ role: 'reviewer', org: 'mianyang-credit-platform' });
+  for (const [id, name] of [
+    [bank, '绵阳市商业银行'],
+    [employer, '绵阳某科技公司'],
+    [landlord, '绵阳安居房屋租赁有限公司'],
+  ]) {
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        mutation ($id: String!, $name: String!) {
+          registerInstitution(id: $id, name: $name) {
+            id
+            name
+          }
+        }
+      `,
+      { id, name },
+      reviewer,
+    );
+    expect(body.errors).toBeUndefined();
+  }
+});
 afterAll(async () => {
   await stack?.stop();
 });
@@ -80,7 +103,6 @@ async function grant(key: string, org: string, purpose: string, scopes: string[]
     {
       input: {
         granteeInstitutionId: org,
-        granteeInstitutionName: org === bank ? '绵阳市商业银行' : org === landlord ? '绵阳安居房屋租赁有限公司' : '绵阳某科技公司',
         purpose,
         scopes,
         validFrom: todayInCity(),

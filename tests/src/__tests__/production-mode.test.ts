@@ -1,9 +1,11 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Stack } from '@credit/scripts/dist/stack';
 import { ensureDevSigningKeys, makeCitizenId } from '@credit/shared';
+import { queryLogSigningKey } from '@credit/subgraph-platform/dist/query-log-seal';
 
 import { startTestStack } from '../harness';
 
@@ -17,7 +19,10 @@ beforeAll(async () => {
   writeFileSync(keyFile, JSON.stringify((await ensureDevSigningKeys()).publicJwk));
   process.env.NODE_ENV = 'production';
   process.env.AUTH_PUBLIC_KEY_FILE = keyFile;
-  process.env.INTERNAL_SIGNING_SECRET = 'a-production-secret-of-at-least-32-characters';
+  process.env.INTERNAL_SIGNING_SECRET = randomBytes(32).toString('base64url');
+  const logKeyFile = path.join(dir, 'query-log-key.pem');
+  writeFileSync(logKeyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  process.env.QUERY_LOG_SIGNING_KEY_FILE = logKeyFile;
   stack = await startTestStack();
 });
 afterAll(async () => {
@@ -57,6 +62,16 @@ describe('production mode', () => {
       expect(() => internalSigningSecret()).toThrow(/INTERNAL_SIGNING_SECRET must be set in production/);
     } finally {
       process.env.INTERNAL_SIGNING_SECRET = secret;
+    }
+  });
+
+  it('refuses to start the platform without its query log key, naming the setting', async () => {
+    const file = process.env.QUERY_LOG_SIGNING_KEY_FILE;
+    delete process.env.QUERY_LOG_SIGNING_KEY_FILE;
+    try {
+      expect(() => queryLogSigningKey()).toThrow(/QUERY_LOG_SIGNING_KEY_FILE must be set in production/);
+    } finally {
+      process.env.QUERY_LOG_SIGNING_KEY_FILE = file;
     }
   });
 });

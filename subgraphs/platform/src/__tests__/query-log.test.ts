@@ -34,7 +34,7 @@ describe('the query log chain under concurrent writers', () => {
     const lastSequences = await Promise.all(appends);
     expect(new Set(lastSequences).size).toBe(60);
     const result = await verifyQueryLog(models[0]!);
-    expect(result).toEqual({ ok: true, entries: 120, problems: [] });
+    expect(result).toEqual({ ok: true, entries: 120, checkpoints: 0, problems: [] });
   });
 
   it('refuses to update an entry through the model (append-only)', async () => {

@@ -274,9 +274,8 @@ export type EvaluationFactor = {
 
 /** A consent the data subject grants to an institution (MISSION rule 3). */
 export type GrantConsentInput = {
-  /** Unified social credit code (GB 32100) of the institution. */
+  /** Unified social credit code (GB 32100) of a registered institution (see `institution`); its registered name is used. */
   granteeInstitutionId: Scalars['String']['input'];
-  granteeInstitutionName: Scalars['String']['input'];
   /**
    * Chosen by the client; re-sending a grant with the same key returns the
    * consent created the first time instead of a second one.
@@ -285,6 +284,7 @@ export type GrantConsentInput = {
   purpose: ConsentPurpose;
   /** Policy field groups the institution may read (e.g. identity, tax, financial). */
   scopes: Array<Scalars['String']['input']>;
+  /** First valid day: today or later (at most `security.consentBackdateToleranceDays` of the policy earlier; a consent is not retroactive). */
   validFrom: Scalars['Date']['input'];
   /** Last valid day, inclusive. */
   validUntil: Scalars['Date']['input'];
@@ -443,6 +443,8 @@ export type Mutation = {
   liftInstitutionBlacklist: InstitutionBlacklistEntry;
   /** Internal (bureaus' services only): these people's records changed; their joint-punishment status is re-derived now. */
   recordsChanged: Scalars['Int']['output'];
+  /** A reviewer registers an institution (or corrects its name): only registered institutions can be granted consents. */
+  registerInstitution: Institution;
   /** The data subject revokes one of their consents; it stops working on the next request. */
   revokeConsent: Consent;
   /** An operator of the owning bureau takes an objection up (FILED becomes UNDER_REVIEW); taking it up again changes nothing. */
@@ -511,6 +513,12 @@ export type MutationLiftInstitutionBlacklistArgs = {
 
 export type MutationRecordsChangedArgs = {
   personIds: Array<Scalars['CitizenId']['input']>;
+};
+
+
+export type MutationRegisterInstitutionArgs = {
+  id: Scalars['String']['input'];
+  name: Scalars['String']['input'];
 };
 
 
@@ -794,6 +802,8 @@ export type Query = {
    * request.
    */
   consentCheck: ConsentCheck;
+  /** A registered institution by its unified social credit code; null when not registered. Anyone may look one up. */
+  institution?: Maybe<Institution>;
   /** Objections past their decision deadline and still undecided, oldest deadline first (reviewers). */
   overdueObjections?: Maybe<ObjectionConnection>;
   /** Repair applications past their decision deadline and still undecided, oldest deadline first (reviewers). */
@@ -830,6 +840,11 @@ export type QueryConsentCheckArgs = {
   institutionId: Scalars['String']['input'];
   purpose: ConsentPurpose;
   subjectIds: Array<Scalars['CitizenId']['input']>;
+};
+
+
+export type QueryInstitutionArgs = {
+  id: Scalars['String']['input'];
 };
 
 
@@ -886,6 +901,9 @@ export type QueryLogAuditEntry = {
   actorRole: QueryActorRole;
   at: Scalars['DateTime']['output'];
   consentId?: Maybe<Scalars['ID']['output']>;
+  /** Field groups asked for and refused. */
+  deniedFieldGroups: Array<Scalars['String']['output']>;
+  /** Field groups served. */
   fieldGroups: Array<Scalars['String']['output']>;
   hash: Scalars['String']['output'];
   institution?: Maybe<Institution>;
@@ -925,7 +943,9 @@ export type QueryLogEntry = {
   checkPurpose?: Maybe<BlacklistCheckPurpose>;
   /** The consent the query relied on; set for partner queries. */
   consentId?: Maybe<Scalars['ID']['output']>;
-  /** Field groups the caller asked for (`fieldGroups` of the credit policy). */
+  /** Field groups the caller asked for and was refused. */
+  deniedFieldGroups: Array<Scalars['String']['output']>;
+  /** Field groups the caller was served (`fieldGroups` of the credit policy). */
   fieldGroups: Array<Scalars['String']['output']>;
   /** Hash of this entry (covering its content and `prevHash`). */
   hash: Scalars['String']['output'];
@@ -948,6 +968,9 @@ export type QueryLogInput = {
   actorId?: InputMaybe<Scalars['String']['input']>;
   actorRole: QueryActorRole;
   consentId?: InputMaybe<Scalars['String']['input']>;
+  /** Field groups asked for and refused. */
+  deniedFieldGroups?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Field groups served. */
   fieldGroups: Array<Scalars['String']['input']>;
   institutionId?: InputMaybe<Scalars['String']['input']>;
   outcome: QueryOutcome;
@@ -1520,6 +1543,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   ingestPlatformRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPlatformRecordsArgs, 'kind' | 'records'>>;
   liftInstitutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationLiftInstitutionBlacklistArgs, 'institutionId'>>;
   recordsChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordsChangedArgs, 'personIds'>>;
+  registerInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'id' | 'name'>>;
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'id'>>;
   startObjectionReview?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationStartObjectionReviewArgs, 'id'>>;
   startRepairReview?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationStartRepairReviewArgs, 'id'>>;
@@ -1622,6 +1646,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   blacklistCheck?: Resolver<Maybe<Array<ResolversTypes['BlacklistCheckResult']>>, ParentType, ContextType, RequireFields<QueryBlacklistCheckArgs, 'ids' | 'purpose'>>;
   consentCheck?: Resolver<ResolversTypes['ConsentCheck'], ParentType, ContextType, RequireFields<QueryConsentCheckArgs, 'institutionId' | 'purpose' | 'subjectIds'>>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   overdueObjections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, Partial<QueryOverdueObjectionsArgs>>;
   overdueRepairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, Partial<QueryOverdueRepairsArgs>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
@@ -1634,6 +1659,7 @@ export type QueryLogAuditEntryResolvers<ContextType = Context, ParentType extend
   actorRole?: Resolver<ResolversTypes['QueryActorRole'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   consentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  deniedFieldGroups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   fieldGroups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
@@ -1655,6 +1681,7 @@ export type QueryLogEntryResolvers<ContextType = Context, ParentType extends Res
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   checkPurpose?: Resolver<Maybe<ResolversTypes['BlacklistCheckPurpose']>, ParentType, ContextType>;
   consentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  deniedFieldGroups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   fieldGroups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 
+import type { Seal } from '../query-log-seal';
 import { CONSENT_PURPOSES, type ConsentPurpose } from './Consent';
 
 export const QUERY_ACTOR_ROLES = ['PUBLIC', 'PARTNER', 'INTERNAL', 'BUREAU', 'REVIEWER', 'AUDITOR', 'SUBJECT'] as const;
@@ -32,11 +33,20 @@ export interface QueryLogEntryDoc {
   /** Why an internal system checked the blacklist (batch entries of checks only). */
   checkPurpose?: string | null;
   consentId?: string | null;
+  /** Field groups served. */
   fieldGroups: string[];
+  /** Field groups asked for and refused (FORBIDDEN, CONSENT_REQUIRED). */
+  deniedFieldGroups?: string[];
   outcome: QueryOutcome;
   at: Date;
   prevHash?: string | null;
   hash: string;
+  /**
+   * On the last entry of each batch the platform appended: its signature
+   * over the batch's positions and this entry's hash (query-log-seal.ts).
+   * Not part of the hash, which it signs.
+   */
+  seal?: Seal | null;
 }
 
 /** Display order of a person's log: newest first. */
@@ -55,10 +65,18 @@ const queryLogEntrySchema = new Schema<QueryLogEntryDoc>(
     checkPurpose: { type: String, default: null },
     consentId: { type: String, default: null },
     fieldGroups: { type: [String], required: true },
+    deniedFieldGroups: { type: [String], default: [] },
     outcome: { type: String, required: true, enum: [...QUERY_OUTCOMES] },
     at: { type: Date, required: true },
     prevHash: { type: String, default: null },
     hash: { type: String, required: true },
+    seal: {
+      type: new Schema(
+        { from: { type: Number, required: true }, keyId: { type: String, required: true }, signature: { type: String, required: true } },
+        { _id: false },
+      ),
+      default: null,
+    },
   },
   { collection: 'query_log', versionKey: false },
 );
@@ -69,11 +87,7 @@ queryLogEntrySchema.index(QUERY_LOG_ORDER);
 // build a multikey index; add it there when running on MongoDB).
 // Partners reconcile their own queries against the log, institution by institution.
 queryLogEntrySchema.index({ 'institution.id': 1, sequence: -1 });
-// An update would silently break the hash chain; entries are only ever inserted
-// (and, past the retention period, deleted).
-queryLogEntrySchema.pre(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace'], function rejectUpdate() {
-  throw new Error('query_log is append-only: entries cannot be updated or replaced');
-});
+forbidChanges(queryLogEntrySchema, 'query_log');
 
 export function queryLogEntryModel(conn: Connection) {
   return conn.model<QueryLogEntryDoc>('QueryLogEntry', queryLogEntrySchema);
@@ -101,4 +115,57 @@ const queryLogHeadSchema = new Schema<QueryLogHeadDoc>(
 
 export function queryLogHeadModel(conn: Connection) {
   return conn.model<QueryLogHeadDoc>('QueryLogHead', queryLogHeadSchema);
+}
+
+/**
+ * An update or a delete would silently break the chain: entries (and
+ * checkpoints) are only ever inserted. The model refuses every other write,
+ * so no code path of ours can change the log; `verify-log` catches changes
+ * made around it, in the database itself.
+ */
+function forbidChanges(schema: Schema, collection: string): void {
+  const refuse = () => {
+    throw new Error(`${collection} is append-only: entries cannot be updated, replaced or deleted`);
+  };
+  schema.pre(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', 'deleteMany', 'findOneAndDelete'], refuse);
+  schema.pre('deleteOne', { document: true, query: true }, refuse);
+}
+
+/** A signed checkpoint of the chain head, kept in a database apart from the chain. */
+export interface QueryLogCheckpointDoc {
+  /** The checkpointed position. */
+  _id: number;
+  sequence: number;
+  hash: string;
+  at: Date;
+  keyId: string;
+  signature: string;
+}
+
+const queryLogCheckpointSchema = new Schema<QueryLogCheckpointDoc>(
+  {
+    _id: { type: Number, required: true },
+    sequence: { type: Number, required: true },
+    hash: { type: String, required: true },
+    at: { type: Date, required: true },
+    keyId: { type: String, required: true },
+    signature: { type: String, required: true },
+  },
+  { collection: 'query_log_checkpoints', versionKey: false },
+);
+forbidChanges(queryLogCheckpointSchema, 'query_log_checkpoints');
+
+/** The database of the checkpoints: beside the platform's, never inside it. */
+export function checkpointDatabaseName(platformDatabase: string): string {
+  return `${platformDatabase}_audit`;
+}
+
+/**
+ * The checkpoints model, on the platform connection's server but in the
+ * audit database (in production, give the platform an account that may only
+ * insert and read there).
+ */
+export function queryLogCheckpointModel(conn: Connection) {
+  const audit = conn.useDb(checkpointDatabaseName(conn.name), { useCache: true });
+  return audit.model<QueryLogCheckpointDoc>('QueryLogCheckpoint', queryLogCheckpointSchema);
 }

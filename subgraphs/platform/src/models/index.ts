@@ -3,12 +3,13 @@ import type { Connection } from 'mongoose';
 import { charityRecordModel } from './CharityRecord';
 import { consentModel } from './Consent';
 import { decisionClaimModel } from './DecisionClaim';
+import { institutionModel } from './Institution';
 import { institutionBlacklistModel } from './InstitutionBlacklistEntry';
 import { jointPunishmentStatusModel } from './JointPunishmentStatus';
 import { notificationModel } from './Notification';
 import { objectionModel } from './Objection';
 import { practiceRecordModel } from './PracticeRecord';
-import { queryLogEntryModel, queryLogHeadModel } from './QueryLogEntry';
+import { queryLogCheckpointModel, queryLogEntryModel, queryLogHeadModel } from './QueryLogEntry';
 import { redListEntryModel } from './RedListEntry';
 import { repairModel } from './Repair';
 import { standingChangeModel, standingFeedHeadModel } from './StandingChange';
@@ -24,6 +25,8 @@ export function createModels(conn: Connection) {
     Consent: consentModel(conn),
     QueryLogEntry: queryLogEntryModel(conn),
     QueryLogHead: queryLogHeadModel(conn),
+    QueryLogCheckpoint: queryLogCheckpointModel(conn),
+    Institution: institutionModel(conn),
     InstitutionBlacklistEntry: institutionBlacklistModel(conn),
     DecisionClaim: decisionClaimModel(conn),
     Notification: notificationModel(conn),

@@ -1,14 +1,10 @@
-import { bureauWriter, codedError, isGatewayService, isServicePrincipal } from '@credit/shared';
-import { rule, type IRules } from 'graphql-shield';
+import { bureauWriter, codedError, gatewayOnly, serviceOnly } from '@credit/shared';
+import { allow, rule, type IRules } from 'graphql-shield';
 
 import type { Context } from '../context';
 
 // Rules of the platform's own operations; Person fields follow the policy
 // (derived in shared/permissions.ts).
-
-const gatewayOnly = rule('gateway-only', { cache: 'no_cache' })((_parent, _args, ctx: Context) =>
-  isGatewayService(ctx.principal) ? true : codedError('FORBIDDEN', 'This operation is internal to the gateway'),
-);
 
 const dataSubject = rule('data-subject', { cache: 'no_cache' })((_parent, _args, ctx: Context) => {
   if (ctx.principal.role === 'subject' && ctx.principal.subjectId) return true;
@@ -30,10 +26,6 @@ const auditorOrPartner = rule('auditor-or-partner', { cache: 'no_cache' })((_par
   );
 });
 
-const serviceOnly = rule('service-only', { cache: 'no_cache' })((_parent, _args, ctx: Context) =>
-  isServicePrincipal(ctx.principal) ? true : codedError('FORBIDDEN', 'This operation is internal to the platform services'),
-);
-
 const blacklistChecker = rule('blacklist-checker', { cache: 'no_cache' })((_parent, _args, ctx: Context) => {
   if (ctx.principal.role === 'internal' && ctx.principal.scopes.includes('blacklist:check')) return true;
   return codedError(
@@ -52,6 +44,8 @@ export const permissions: IRules = {
   Query: {
     consentCheck: gatewayOnly,
     queryLogEntries: auditorOrPartner,
+    // A registered organisation's name is not personal data.
+    institution: allow,
     blacklistCheck: blacklistChecker,
     overdueObjections: reviewer,
     overdueRepairs: reviewer,
@@ -69,6 +63,7 @@ export const permissions: IRules = {
     grantConsent: dataSubject,
     revokeConsent: dataSubject,
     appendQueryLog: gatewayOnly,
+    registerInstitution: reviewer,
     blacklistInstitution: reviewer,
     liftInstitutionBlacklist: reviewer,
   },

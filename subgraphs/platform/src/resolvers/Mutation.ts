@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 
-import { badInput, codedError, socialCreditCodeProblem, todayInCity } from '@credit/shared';
+import { addDays, badInput, codedError, policy, socialCreditCodeProblem, todayInCity } from '@credit/shared';
 import { Error as MongooseError } from 'mongoose';
 
 import type { Context } from '../context';
 import type { MutationResolvers } from '../generated/graphql';
+import { forgetName, registeredNames } from '../institutions';
 import { factsFromBureaus, recomputeJointPunishment } from '../joint-punishment';
 import type { ConsentDoc } from '../models/Consent';
 import { decideObjection, fileObjection, startObjectionReview } from '../objections';
@@ -49,17 +50,40 @@ export const Mutation: MutationResolvers = {
 
   grantConsent: async (_parent, { input }, ctx) => {
     const subjectId = ctx.principal.subjectId!;
+    const today = todayInCity();
+    const tolerance = policy().security.consentBackdateToleranceDays;
     if (input.validUntil < input.validFrom) throw badInput('validUntil is before validFrom', 'empty validity window', { argument: 'validUntil' });
-    if (input.validUntil < todayInCity()) throw badInput('validUntil is in the past', 'consent would never be valid', { argument: 'validUntil' });
+    if (input.validUntil < today) throw badInput('validUntil is in the past', 'consent would never be valid', { argument: 'validUntil' });
+    if (input.validFrom < addDays(today, -tolerance)) {
+      throw badInput(
+        `validFrom may be at most ${tolerance} day(s) before today: a consent does not cover reads made before it was given`,
+        'back-dated consent',
+        {
+          argument: 'validFrom',
+          earliest: addDays(today, -tolerance),
+        },
+      );
+    }
     if (!input.idempotencyKey || input.idempotencyKey.length > 200) throw badInput('idempotencyKey must be 1 to 200 characters', 'bad idempotency key');
+    const granteeInstitutionId = input.granteeInstitutionId.toUpperCase();
+    const institution = await models(ctx).Institution.findById(granteeInstitutionId).lean().exec();
+    if (!institution) {
+      throw badInput(
+        `Institution ${granteeInstitutionId} is not registered with the platform; consents go only to registered institutions`,
+        'unknown institution',
+        {
+          argument: 'granteeInstitutionId',
+        },
+      );
+    }
     // The id derives from the subject and the client's key: a retried grant
     // hits the same id and returns the consent made the first time.
     const _id = `CNS-${createHash('sha256').update(`${subjectId}|${input.idempotencyKey}`).digest('hex').slice(0, 24)}`;
     const doc: ConsentDoc = {
       _id,
       subjectId,
-      granteeInstitutionId: input.granteeInstitutionId.toUpperCase(),
-      granteeInstitutionName: input.granteeInstitutionName,
+      granteeInstitutionId,
+      granteeInstitutionName: institution.name,
       purpose: input.purpose,
       scopes: [...new Set(input.scopes)],
       validFrom: input.validFrom,
@@ -94,29 +118,42 @@ export const Mutation: MutationResolvers = {
   },
 
   appendQueryLog: async (_parent, { entries }, ctx) => {
-    const consentIds = [...new Set(entries.map((e) => e.consentId).filter((id): id is string => Boolean(id)))];
-    const consents = consentIds.length
-      ? await models(ctx)
-          .Consent.find({ _id: { $in: consentIds } })
-          .lean()
-          .exec()
-      : [];
-    const names = new Map(consents.map((c) => [c._id, c.granteeInstitutionName]));
+    // Institutions are named as registered, never as some consent's text.
+    const names = await registeredNames(
+      models(ctx),
+      entries.map((e) => e.institutionId).filter((id): id is string => Boolean(id)),
+    );
     const at = new Date();
     const contents: QueryLogContent[] = entries.map((e) => ({
       personId: e.personId ?? null,
       subjects: e.subjects ?? [],
       actorRole: e.actorRole,
       actorId: e.actorId ?? null,
-      institution: e.institutionId ? { id: e.institutionId, name: (e.consentId && names.get(e.consentId)) || e.institutionId } : null,
+      institution: e.institutionId ? { id: e.institutionId, name: names.get(e.institutionId) ?? e.institutionId } : null,
       purpose: e.purpose ?? null,
       consentId: e.consentId ?? null,
       fieldGroups: e.fieldGroups,
+      deniedFieldGroups: e.deniedFieldGroups ?? [],
       outcome: e.outcome,
       at,
     }));
     if (contents.some((c) => !c.personId && c.subjects?.length === 0)) throw badInput('Each entry names a person or the subjects of a batch', 'no person');
     return String(await queryLogWriter(models(ctx), ctx.log).append(contents));
+  },
+
+  registerInstitution: async (_parent, { id, name }, ctx) => {
+    checkInstitutionId(id);
+    if (name.trim().length < 2 || name.length > 100) throw badInput('An institution name has 2 to 100 characters', 'bad name', { argument: 'name' });
+    const doc = await models(ctx)
+      .Institution.findOneAndUpdate(
+        { _id: id.toUpperCase() },
+        { $set: { name: name.trim(), registeredBy: ctx.principal.org ?? 'reviewer' }, $setOnInsert: { registeredAt: new Date() } },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean()
+      .exec();
+    forgetName(models(ctx), id.toUpperCase());
+    return { id: doc!._id, name: doc!.name };
   },
 
   blacklistInstitution: async (_parent, { institutionId, reason }, ctx) => {

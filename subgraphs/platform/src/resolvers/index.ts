@@ -23,7 +23,18 @@ import { VolunteerRecord } from './VolunteerRecord';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: { ...rootQueryResolvers, consentCheck, queryLogEntries, blacklistCheck, overdueObjections, overdueRepairs },
+  Query: {
+    ...rootQueryResolvers,
+    consentCheck,
+    queryLogEntries,
+    blacklistCheck,
+    overdueObjections,
+    overdueRepairs,
+    institution: async (_parent, { id }, ctx) => {
+      const doc = await ctx.models.Institution.findById(id.toUpperCase()).lean().exec();
+      return doc ? { id: doc._id, name: doc.name } : null;
+    },
+  },
   Mutation: { ...Mutation, ingestPlatformRecords: ingestionResolver('PLATFORM', ingestKinds) as never },
   InstitutionBlacklistEntry,
   Notification,
