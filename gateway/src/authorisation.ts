@@ -3,11 +3,15 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import {
   accessRule,
+  checkFieldArguments,
   checkOperationLimits,
   codedError,
   decideAccess,
+  logActorId,
+  logActorRole,
   maskCitizenId,
   operationLimits,
+  requestError,
   roleLevelDecision,
   sensitiveFieldGroups,
   type ForwardedRequest,
@@ -57,16 +61,6 @@ interface PlannedDocument {
   queryHash: string;
 }
 
-const ROLE_IN_LOG: Record<string, string> = {
-  public: 'PUBLIC',
-  subject: 'SUBJECT',
-  partner: 'PARTNER',
-  internal: 'INTERNAL',
-  bureau: 'BUREAU',
-  reviewer: 'REVIEWER',
-  auditor: 'AUDITOR',
-};
-
 // Planned documents by query hash and what the removal depends on; bounded,
 // oldest dropped first, so hot operations skip the rewrite.
 const PLANNED_CACHE_SIZE = 1000;
@@ -93,13 +87,20 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
         async didResolveOperation(requestContext: GraphQLRequestContextDidResolveOperation<GatewayContext>) {
           const context = requestContext.contextValue;
           const operation = requestContext.operation;
-          if (!operation) return;
+          if (!operation) {
+            const name = requestContext.request.operationName;
+            throw requestError(
+              'OPERATION_RESOLUTION_FAILURE',
+              name ? `The document has no operation named "${name}"` : 'The document holds several operations: say which to run in operationName',
+            );
+          }
+          if (operation.operation === 'subscription') throw requestError('OPERATION_NOT_SUPPORTED', 'Subscriptions are not served; use a query');
           // Limits first: an operation too costly to run costs no consent check either.
           checkOperationLimits(requestContext.document, operation, requestContext.request.variables ?? {}, operationLimits());
           const variables = coerceVariables(requestContext.schema, operation, requestContext.request.variables ?? {});
           // Invalid variables: execution refuses them before anything is read.
           if (!variables) return;
-          const demand = operationDemand(requestContext.schema, requestContext.document, operation, variables);
+          const demand = operationDemand(requestContext.schema, requestContext.document, operation, variables, checkFieldArguments);
 
           if (context.principal.role === 'partner' && demand.candidateIds.length > 0) await applyConsents(requestContext, demand.candidateIds, platform);
 
@@ -251,8 +252,8 @@ function queryLogEntries(people: ReadonlyMap<string, PersonRead>, context: Gatew
     if (served.length === 0 && denied.length === 0) continue;
     entries.push({
       personId: id,
-      actorRole: ROLE_IN_LOG[principal.role]!,
-      actorId: principal.subjectId ?? principal.org ?? null,
+      actorRole: logActorRole(principal.role),
+      actorId: logActorId(principal),
       institutionId: principal.role === 'partner' ? (principal.org ?? null) : null,
       purpose: principal.purpose ?? null,
       consentId: forwarded.grants[id]?.consentId ?? null,

@@ -91,7 +91,13 @@ function translateSubgraphFailure(subgraph: string, err: unknown, context: Gatew
     // A subgraph refusing the gateway's own signature is a fault of ours, not the caller's.
     if (response?.status === 401) {
       context?.log.error('subgraph refused the gateway principal', { subgraph, reason: first?.message });
-      return codedError('SUBGRAPH_UNAVAILABLE', `The ${subgraph} source is unavailable`, { subgraph });
+      return codedError(
+        'SUBGRAPH_UNAVAILABLE',
+        process.env.NODE_ENV === 'production' ? 'A source of these fields is unavailable' : `The ${subgraph} source is unavailable`,
+        {
+          subgraph,
+        },
+      );
     }
     if (typeof firstCode === 'string' && firstCode in ERROR_CODES) {
       return codedError(firstCode as ErrorCode, first?.message ?? `${subgraph} refused the request`, { ...first?.extensions, subgraph });
@@ -101,7 +107,7 @@ function translateSubgraphFailure(subgraph: string, err: unknown, context: Gatew
   const timedOut = err instanceof Error && (err.name === 'TimeoutError' || (err.cause as Error | undefined)?.name === 'TimeoutError');
   if (timedOut) context?.log.warn('subgraph did not answer in time', { subgraph, timeoutMs: policy().timeouts.subgraphFetchMs });
   else context?.log.error('subgraph request failed', { subgraph, err });
-  return codedError('SUBGRAPH_UNAVAILABLE', timedOut ? `The ${subgraph} source did not answer in time` : `The ${subgraph} source is unavailable`, {
-    subgraph,
-  });
+  // Production errors name no internal service (see formatErrorForClient).
+  const source = process.env.NODE_ENV === 'production' ? 'A source of these fields' : `The ${subgraph} source`;
+  return codedError('SUBGRAPH_UNAVAILABLE', timedOut ? `${source} did not answer in time` : `${source} is unavailable`, { subgraph });
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { scalarResolvers } from '@credit/shared';
+import { scalarResolvers, statusOfRefusal } from '@credit/shared';
 import { isScalarType, type GraphQLSchema } from 'graphql';
 
 import type { GatewayContext } from './context';
@@ -19,22 +19,23 @@ export function installScalarValidation(apiSchema: GraphQLSchema): void {
   }
 }
 
-const INPUT_CODES = new Set(['BAD_USER_INPUT', 'TOO_MANY_IDS']);
-
 /**
- * A request refused as a whole for bad input (no data at all) is an HTTP 400,
- * as GraphQL over HTTP prescribes for requests that cannot be executed; the
- * gateway's own variable check would otherwise answer 200.
+ * A request refused as a whole (no data at all) answers with the HTTP status
+ * its error code has in the registry (400 for bad input, 401, 403, 503...),
+ * as GraphQL over HTTP prescribes for requests that cannot be executed;
+ * the gateway would otherwise answer some of them 200 and some 500.
  */
-export const badInputIsHttp400: ApolloServerPlugin<GatewayContext> = {
+export const statusFromErrorCodes: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
         const { data, errors } = response.body.singleResult;
-        if (data == null && errors?.length && errors.every((e) => INPUT_CODES.has(String(e.extensions?.code)))) {
-          response.http.status = 400;
-        }
+        if (data != null || !errors?.length) return;
+        // A status Apollo chose on purpose (405 for a mutation over GET) stands.
+        if (response.http.status !== undefined && response.http.status !== 200 && response.http.status !== 500) return;
+        const status = statusOfRefusal(errors.map((e) => e.extensions?.code));
+        if (status !== null) response.http.status = status;
       },
     };
   },

@@ -90,8 +90,16 @@ export interface OperationDemand {
  * a list) and the `Person` fields selected. Used to look up consents and the
  * public lists ahead of planning; a person reached without having been a
  * candidate simply has no consent and is denied, so a miss here fails closed.
+ * `checkArguments` sees the arguments of every field that will run (and may
+ * throw to refuse the request).
  */
-export function operationDemand(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Variables): OperationDemand {
+export function operationDemand(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables,
+  checkArguments: (typeName: string, fieldName: string, args: Record<string, unknown>) => void = () => undefined,
+): OperationDemand {
   const fragments = fragmentsOf(document);
   const demand: OperationDemand = { candidateIds: [], personFields: new Set() };
   const ids = new Set<string>();
@@ -103,15 +111,18 @@ export function operationDemand(schema: GraphQLSchema, document: DocumentNode, o
       const definition = type.getFields()[node.name.value];
       if (!definition) continue;
       if (type.name === PERSON_TYPE) demand.personFields.add(node.name.value);
-      const child = objectTypeOf(definition.type);
-      if (!child) continue;
-      if (child.name === PERSON_TYPE) {
-        let args: Record<string, unknown> = {};
+      let args: Record<string, unknown> = {};
+      if (definition.args.length > 0) {
         try {
           args = getArgumentValues(definition, node, variables);
         } catch {
           // An invalid argument fails the execution with its own coded error.
         }
+        checkArguments(type.name, definition.name, args);
+      }
+      const child = objectTypeOf(definition.type);
+      if (!child) continue;
+      if (child.name === PERSON_TYPE) {
         for (const arg of definition.args) {
           if (getNamedType(arg.type).name !== 'CitizenId') continue;
           const value = args[arg.name];

@@ -8,9 +8,12 @@ import {
   createCallerTokenVerifier,
   createLogger,
   createServiceMetrics,
+  directiveLimitsPlugin,
+  directiveLimitsRule,
   formatErrorForClient,
   internalSigningSecret,
   listenHttpService,
+  policy,
   productionHardening,
   SUBGRAPHS,
   subgraphUrlVariable,
@@ -24,8 +27,9 @@ import { authenticate } from './authentication';
 import { authorisationPlugin, personFieldGroups } from './authorisation';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './datasource';
+import { reservedAliasesRule } from './document-rules';
 import { serveExplorer } from './explorer';
-import { badInputIsHttp400, installScalarValidation } from './input-validation';
+import { installScalarValidation, statusFromErrorCodes } from './input-validation';
 import { PlatformClient } from './platform-client';
 import { assertPersonIsConcrete } from './served-people';
 
@@ -111,9 +115,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // Apollo's landing page loads from a CDN; /explorer is served locally instead.
     plugins: [
       authorisationPlugin({ fieldGroups: personFieldGroups(supergraphSdl), platform, subgraphUrl, internalSecret }),
-      badInputIsHttp400,
+      statusFromErrorCodes,
+      directiveLimitsPlugin(),
       ApolloServerPluginLandingPageDisabled(),
     ],
+    validationRules: [reservedAliasesRule, directiveLimitsRule],
+    parseOptions: { maxTokens: policy().limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     ...productionHardening(),
     formatError: (formatted, error) => formatErrorForClient(formatted, error, log),

@@ -59,3 +59,11 @@ export function codedError(code: ErrorCode, message: string, extensions: Record<
 export function badInput(message: string, reason: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return codedError('BAD_USER_INPUT', message, { reason, ...extensions });
 }
+
+/**
+ * A coded error that refuses a request as a whole (thrown before execution),
+ * answered with the HTTP status its code has in the registry.
+ */
+export function requestError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return codedError(code, message, { ...extensions, http: { status: ERROR_CODES[code].http } });
+}

@@ -16,12 +16,16 @@ export function formatErrorForClient(formatted: GraphQLFormattedError, error: un
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   const originalCode = original instanceof GraphQLError ? (original.extensions?.code as string | undefined) : undefined;
 
-  if ((code === 'GRAPHQL_VALIDATION_FAILED' || code === undefined || code === 'INTERNAL_SERVER_ERROR') && originalCode === 'BAD_USER_INPUT') {
-    const { stacktrace: _drop, ...rest } = { ...(original as GraphQLError).extensions, ...formatted.extensions, code: 'BAD_USER_INPUT' } as Record<
-      string,
-      unknown
-    >;
-    return { ...formatted, extensions: rest };
+  // A coded refusal raised during validation (an invalid literal, a
+  // document limit) keeps its own code rather than the generic one.
+  if (
+    (code === 'GRAPHQL_VALIDATION_FAILED' || code === undefined || code === 'INTERNAL_SERVER_ERROR') &&
+    originalCode &&
+    originalCode !== 'INTERNAL_SERVER_ERROR' &&
+    originalCode in ERROR_CODES
+  ) {
+    const { stacktrace: _drop, ...rest } = { ...(original as GraphQLError).extensions, ...formatted.extensions, code: originalCode } as Record<string, unknown>;
+    return withoutServiceNames({ ...formatted, extensions: rest });
   }
   if (
     code &&
@@ -34,7 +38,7 @@ export function formatErrorForClient(formatted: GraphQLFormattedError, error: un
       code === 'BAD_REQUEST')
   ) {
     const { stacktrace: _drop, ...rest } = formatted.extensions ?? {};
-    return { ...formatted, extensions: rest };
+    return withoutServiceNames({ ...formatted, extensions: rest });
   }
   log.error('internal error', { err: original, path: formatted.path });
   return {
@@ -43,4 +47,15 @@ export function formatErrorForClient(formatted: GraphQLFormattedError, error: un
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * In production an error names no internal service: the gateway's
+ * `serviceName` and our `subgraph` are dropped (the path says which fields
+ * failed). Outside production they stay, for the developers reading them.
+ */
+function withoutServiceNames(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (process.env.NODE_ENV !== 'production' || !formatted.extensions) return formatted;
+  const { serviceName: _service, subgraph: _subgraph, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
 }

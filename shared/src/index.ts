@@ -34,3 +34,4 @@ export * from './service-process';
 export * from './service-call';
 export * from './internal-token';
 export * from './record-id';
+export * from './argument-checks';

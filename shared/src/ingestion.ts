@@ -7,6 +7,7 @@ import { insertManyUnordered } from './database';
 import { todayInCity } from './display-window';
 import { keysFilter } from './loaders';
 import { categoryPolicy, type Bureau } from './policy';
+import { containsCitizenId } from './record-id';
 
 /**
  * Ingestion (归集): a bureau writes its own records, by GraphQL mutation or
@@ -119,7 +120,15 @@ export function ingestionModels(conn: Connection) {
   };
 }
 
-class Rejection extends Error {}
+class Rejection extends Error {
+  /** Whether the record's own id must not be echoed with the rejection (it holds personal data). */
+  constructor(
+    message: string,
+    readonly withholdId = false,
+  ) {
+    super(message);
+  }
+}
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -144,6 +153,10 @@ async function validated(
   const recordId = kind.keyedByPerson ? (data.personId ?? id ?? _id) : (id ?? _id);
   if (typeof recordId !== 'string' || recordId.trim() === '')
     throw new Rejection(kind.keyedByPerson ? 'personId is required' : 'id (the bureau record id) is required');
+  // Record ids are shown beside masked people: one that names a person would unmask them.
+  if (!kind.keyedByPerson && containsCitizenId(recordId)) {
+    throw new Rejection('id contains a citizen ID: record ids must be opaque (they are shown wherever the record is, next to a masked person)', true);
+  }
   const personId = kind.keyedByPerson ? recordId : data.personId;
   let normalisedPerson: string | null = null;
   if (personId !== undefined) {
@@ -216,7 +229,7 @@ async function prepare(kind: IngestKind, bureau: Bureau, raw: unknown, position:
   } catch (err) {
     if (err instanceof Rejection) {
       const id = raw && typeof raw === 'object' ? ((raw as Record<string, unknown>).id ?? (raw as Record<string, unknown>).personId) : null;
-      return rejectedOutcome(position, err.message, typeof id === 'string' ? id : null);
+      return rejectedOutcome(position, err.message, typeof id === 'string' && !err.withholdId ? id : null);
     }
     throw err;
   }

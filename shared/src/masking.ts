@@ -1,3 +1,4 @@
+import { isValidCitizenId } from './citizen-id';
 import { areaName } from './mianyang-areas';
 import { policy } from './policy';
 
@@ -35,4 +36,25 @@ export function maskMobile(mobile: string): string {
 /** An address cut to its district: the area name of the code, the street hidden. */
 export function maskAddress(areaCode: string): string {
   return `${areaName(areaCode) ?? areaCode}****`;
+}
+
+/**
+ * Free text (a decision's reasons, a notice) with every citizen ID in it
+ * masked, except `own`: an operator's words must not carry another
+ * person's ID to whoever reads them.
+ */
+export function maskCitizenIdsIn(text: string, own?: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const candidate = text.slice(i, i + 18);
+    if (candidate.length === 18 && candidate.toUpperCase() !== own && isValidCitizenId(candidate)) {
+      out += maskCitizenId(candidate.toUpperCase());
+      i += 18;
+    } else {
+      out += text[i];
+      i++;
+    }
+  }
+  return out;
 }

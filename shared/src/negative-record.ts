@@ -1,9 +1,13 @@
 import { Schema } from 'mongoose';
 
+import { decideAccess } from './access';
 import type { ForwardedRequest } from './auth';
 import { displayWindow, type DisplayWindow } from './display-window';
+import { maskCitizenIdsIn } from './masking';
 import { paginate, type Page, type PageArgs } from './pagination';
+import type { AccessContext } from './permissions';
 import { categoryPolicy, type Bureau, type SeverityGrade } from './policy';
+import { containsCitizenId } from './record-id';
 
 /**
  * The fields every negative record carries, whichever bureau owns it: the
@@ -57,11 +61,28 @@ export function addNegativeRecordIndexes(schema: Schema): void {
 /** Display order of a person's records: newest decision first, then id. */
 export const NEGATIVE_RECORD_ORDER = { personId: 1, decisionDate: -1, _id: 1 } as const;
 
+/**
+ * A record id as this caller may see it. Ids are opaque (ingestion refuses
+ * one that names a person), but records gathered before that rule may still
+ * carry the person's citizen ID: it is masked for anyone who may not see the
+ * person's identity unmasked.
+ */
+export function shownRecordId(recordId: string, personId: string, request: ForwardedRequest): string {
+  if (!containsCitizenId(recordId)) return recordId;
+  const decision = decideAccess(request, 'identity', personId);
+  return decision.allowed && !decision.masked ? recordId : maskCitizenIdsIn(recordId);
+}
+
 /** Field resolvers shared by every negative-record type. */
 export function negativeRecordResolvers<T extends NegativeRecordDoc>(bureau: Bureau, extraFacts?: ExtraDisplayFacts<T>) {
   return {
-    id: (doc: T) => doc._id,
-    provenance: (doc: T) => ({ bureau, sourceRecordId: doc._id, legalBasis: doc.legalBasis, collectedAt: doc.collectedAt }),
+    id: (doc: T, _args: unknown, ctx: AccessContext) => shownRecordId(doc._id, doc.personId, ctx.forwarded),
+    provenance: (doc: T, _args: unknown, ctx: AccessContext) => ({
+      bureau,
+      sourceRecordId: shownRecordId(doc._id, doc.personId, ctx.forwarded),
+      legalBasis: doc.legalBasis,
+      collectedAt: doc.collectedAt,
+    }),
     displayWindow: (doc: T): DisplayWindow => displayWindow({ ...doc, ...extraFacts?.(doc) }),
     underObjection: (doc: T) => Boolean(doc.underObjection),
   };

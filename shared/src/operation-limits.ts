@@ -1,7 +1,19 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTNode,
+  type ASTVisitor,
+  type DirectiveNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 
-import { codedError } from './errors';
+import { codedError, ERROR_CODES } from './errors';
 import { policy } from './policy';
 
 /**
@@ -16,12 +28,16 @@ export interface OperationLimits {
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
+  /** Depth allowed inside `__schema` / `__type`: the standard introspection query (GraphiQL's, codegen's) nests deeper than any data query. */
+  maxIntrospectionDepth: number;
 }
 
 export function operationLimits(): OperationLimits {
-  const { maxQueryDepth, maxAliases, maxQueryCost } = policy().limits;
-  return { maxDepth: maxQueryDepth, maxAliases, maxCost: maxQueryCost };
+  const { maxQueryDepth, maxAliases, maxQueryCost, maxIntrospectionDepth } = policy().limits;
+  return { maxDepth: maxQueryDepth, maxAliases, maxCost: maxQueryCost, maxIntrospectionDepth };
 }
+
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 
 function intArg(field: FieldNode, name: string, variables: Record<string, unknown>): number | undefined {
   const arg = field.arguments?.find((a) => a.name.value === name);
@@ -49,6 +65,8 @@ interface Measure {
   depth: number;
   aliases: number;
   cost: number;
+  /** Deepest introspection subtree (measured apart from `depth`). */
+  introspectionDepth: number;
 }
 
 function measure(
@@ -60,10 +78,22 @@ function measure(
   let depth = 0;
   let aliases = 0;
   let cost = 0;
+  let introspectionDepth = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       if (selection.alias) aliases++;
-      const child = selection.selectionSet ? measure(selection.selectionSet, fragments, variables, seen) : { depth: 0, aliases: 0, cost: 0 };
+      const child = selection.selectionSet
+        ? measure(selection.selectionSet, fragments, variables, seen)
+        : { depth: 0, aliases: 0, cost: 0, introspectionDepth: 0 };
+      introspectionDepth = Math.max(introspectionDepth, child.introspectionDepth);
+      if (INTROSPECTION_ROOTS.has(selection.name.value)) {
+        // Counted against its own limit; in the data depth it is one level.
+        introspectionDepth = Math.max(introspectionDepth, child.depth + 1);
+        depth = Math.max(depth, 1);
+        aliases += child.aliases;
+        cost += 1 + child.cost;
+        continue;
+      }
       // A page of `first` items (20 by default) or one item per ID asked for.
       const multiplier = selection.arguments?.some((a) => a.name.value === 'first')
         ? (intArg(selection, 'first', variables) ?? policy().limits.defaultPageSize)
@@ -80,9 +110,10 @@ function measure(
       depth = Math.max(depth, inner.depth);
       aliases += inner.aliases;
       cost += inner.cost;
+      introspectionDepth = Math.max(introspectionDepth, inner.introspectionDepth);
     }
   }
-  return { depth, aliases, cost };
+  return { depth, aliases, cost, introspectionDepth };
 }
 
 /**
@@ -98,9 +129,16 @@ export function checkOperationLimits(
 ): void {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const m = measure(operation.selectionSet, fragments, variables, new Set());
-  const status = { http: { status: 400 } };
+  const status = { http: { status: ERROR_CODES.QUERY_TOO_DEEP.http } };
   if (m.depth > limits.maxDepth)
     throw codedError('QUERY_TOO_DEEP', `Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`, { depth: m.depth, max: limits.maxDepth, ...status });
+  if (m.introspectionDepth > limits.maxIntrospectionDepth) {
+    throw codedError('QUERY_TOO_DEEP', `Introspection depth ${m.introspectionDepth} exceeds the limit of ${limits.maxIntrospectionDepth}`, {
+      depth: m.introspectionDepth,
+      max: limits.maxIntrospectionDepth,
+      ...status,
+    });
+  }
   if (m.aliases > limits.maxAliases) {
     throw codedError('TOO_MANY_ALIASES', `${m.aliases} aliases exceed the limit of ${limits.maxAliases}`, {
       aliases: m.aliases,
@@ -119,6 +157,50 @@ export function operationLimitsPlugin<TContext extends BaseContext>(limits: Oper
       return {
         async didResolveOperation({ document, operation, request }) {
           if (operation) checkOperationLimits(document, operation, request.variables ?? {}, limits);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Validation rule: at most `limits.maxDirectives` directives in a document
+ * and `limits.maxDirectivesPerLocation` on one field, fragment or
+ * operation. Without it a document of thousands of repeated directives
+ * ("directive overloading") is validated directive by directive, one error
+ * each. The first breach is reported once, as TOO_MANY_DIRECTIVES.
+ */
+export function directiveLimitsRule(context: ValidationContext): ASTVisitor {
+  const { maxDirectives, maxDirectivesPerLocation } = policy().limits;
+  let total = 0;
+  let reported = false;
+  const report = (message: string, node: ASTNode) => {
+    if (reported) return;
+    reported = true;
+    context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'TOO_MANY_DIRECTIVES', maxDirectives, maxDirectivesPerLocation } }));
+  };
+  const check = (node: ASTNode & { directives?: readonly DirectiveNode[] }) => {
+    const count = node.directives?.length ?? 0;
+    total += count;
+    if (count > maxDirectivesPerLocation) report(`${count} directives in one place exceed the limit of ${maxDirectivesPerLocation}`, node);
+    else if (total > maxDirectives) report(`More than ${maxDirectives} directives in one document`, node);
+  };
+  return { Field: check, FragmentSpread: check, InlineFragment: check, FragmentDefinition: check, OperationDefinition: check, VariableDefinition: check };
+}
+
+/**
+ * The Apollo Server plugin that keeps a TOO_MANY_DIRECTIVES refusal alone in
+ * the answer: the other validation rules report every one of the directives
+ * too, which is the cost the limit is there to cap.
+ */
+export function directiveLimitsPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const limit = response.body.singleResult.errors?.find((e) => e.extensions?.code === 'TOO_MANY_DIRECTIVES');
+          if (limit) response.body.singleResult.errors = [limit];
         },
       };
     },

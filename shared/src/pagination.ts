@@ -18,6 +18,11 @@ export function encodeCursor(id: string): string {
   return Buffer.from(`r:${id}`, 'utf8').toString('base64url');
 }
 
+/** Whether a cursor is one this API issues (`after` of any connection); says nothing of where it points. */
+export function isWellFormedCursor(cursor: string): boolean {
+  return /^[A-Za-z0-9_-]+$/.test(cursor) && Buffer.from(cursor, 'base64url').toString('utf8').startsWith('r:');
+}
+
 function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith('r:')) throw badInput(`Invalid cursor "${cursor}"`, 'cursor was not issued by this API', { argument: 'after' });

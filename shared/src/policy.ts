@@ -93,6 +93,8 @@ export interface CreditPolicy {
     /** Nesting of JSON values in a request (variables, bodies). */
     maxInputDepth: number;
     maxRequestHeaderBytes: number;
+    /** Tokens a GraphQL document may hold (parsing stops beyond). */
+    maxTokens: number;
   };
   security: {
     internalTokenTtlSeconds: number;
@@ -185,7 +187,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
   const positive = (section: string, values: Record<string, unknown> | undefined, keys: string[]) => {
     for (const key of keys) check(file, typeof values?.[key] === 'number' && (values[key] as number) > 0, `${section}.${key} must be a positive number`);
   };
-  positive('limits', p.limits, ['maxIntrospectionDepth', 'maxDirectives', 'maxDirectivesPerLocation', 'maxInputDepth', 'maxRequestHeaderBytes']);
+  positive('limits', p.limits, ['maxIntrospectionDepth', 'maxDirectives', 'maxDirectivesPerLocation', 'maxInputDepth', 'maxRequestHeaderBytes', 'maxTokens']);
   positive('security', p.security, ['internalTokenTtlSeconds', 'maxCallerTokenLifetimeHours']);
   check(file, p.security.clockToleranceSeconds >= 0 && p.security.consentBackdateToleranceDays >= 0, '`security` tolerances must not be negative');
   positive('timeouts', p.timeouts, ['subgraphFetchMs', 'queryLogAppendMs', 'serviceCallMs', 'databaseServerSelectionMs', 'databaseSocketMs']);

@@ -41,3 +41,23 @@ export const PLATFORM_SERVICE_PRINCIPAL: Principal = Object.freeze({ role: 'inte
 export function isServicePrincipal(principal: Principal): boolean {
   return isGatewayService(principal) || (principal.role === 'internal' && principal.org === 'platform' && principal.scopes.includes('platform:service'));
 }
+
+const ROLE_IN_LOG: Record<Role, string> = {
+  public: 'PUBLIC',
+  subject: 'SUBJECT',
+  partner: 'PARTNER',
+  internal: 'INTERNAL',
+  bureau: 'BUREAU',
+  reviewer: 'REVIEWER',
+  auditor: 'AUDITOR',
+};
+
+/** The query log's name for a caller's role (`QueryActorRole`). */
+export function logActorRole(role: Role): string {
+  return ROLE_IN_LOG[role];
+}
+
+/** Who the query log names as the caller: the subject's ID or the organisation; null for the public. */
+export function logActorId(principal: Principal): string | null {
+  return principal.subjectId ?? principal.org ?? null;
+}

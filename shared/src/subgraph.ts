@@ -19,10 +19,10 @@ import { ingestionModels, type IngestKind } from './ingestion';
 import { INTERNAL_PRINCIPAL_HEADER, InternalTokenError, InternalTokenVerifier } from './internal-token';
 import { createLogger, type Logger } from './logger';
 import { createServiceMetrics, type ServiceMetrics } from './metrics';
-import { operationLimitsPlugin } from './operation-limits';
+import { directiveLimitsPlugin, directiveLimitsRule, operationLimitsPlugin } from './operation-limits';
 import { outboxModel, platformNotifier, type PlatformNotifier } from './outbox';
 import { withSubgraphPermissions, type AccessContext } from './permissions';
-import type { Bureau } from './policy';
+import { policy, type Bureau } from './policy';
 import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
 import { runServiceProcess } from './service-process';
@@ -149,7 +149,9 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
     const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
       schema,
       // Apollo's landing page loads from a CDN; the gateway serves a local explorer instead.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin(), timing],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin(), directiveLimitsPlugin(), timing],
+      validationRules: [directiveLimitsRule],
+      parseOptions: { maxTokens: policy().limits.maxTokens },
       includeStacktraceInErrorResponses: false,
       ...productionHardening(),
       formatError: (formatted, error) => formatErrorForClient(formatted, error, log),

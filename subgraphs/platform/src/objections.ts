@@ -5,6 +5,7 @@ import {
   badInput,
   callSubgraph,
   codedError,
+  maskCitizenIdsIn,
   PLATFORM_SERVICE_PRINCIPAL,
   policy,
   SUBGRAPHS,
@@ -124,7 +125,8 @@ export async function decideObjection(ctx: Context, args: { id: string; outcome:
   }
   const decided = await ctx.models.Objection.findOneAndUpdate(
     { _id: args.id },
-    { $set: { status: args.outcome, decidedAt: new Date(), decisionReason: args.reason }, $inc: { version: 1 } },
+    // The person reads the reasons: no other person's ID in them.
+    { $set: { status: args.outcome, decidedAt: new Date(), decisionReason: maskCitizenIdsIn(args.reason, objection.personId) }, $inc: { version: 1 } },
     { returnDocument: 'after' },
   )
     .lean()

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { addWorkingDays, badInput, codedError, policy, todayInCity, type Bureau } from '@credit/shared';
+import { addWorkingDays, badInput, codedError, maskCitizenIdsIn, policy, todayInCity, type Bureau } from '@credit/shared';
 
 import type { Context } from './context';
 import { claimDecision } from './models/DecisionClaim';
@@ -86,7 +86,13 @@ export async function decideRepair(ctx: Context, args: { id: string; approve: bo
   const decided = await ctx.models.Repair.findOneAndUpdate(
     { _id: args.id },
     {
-      $set: { status: args.approve ? 'APPROVED' : 'REJECTED', decidedAt: new Date(), decisionReason: args.reason, reviewerId: ctx.principal.org ?? 'reviewer' },
+      $set: {
+        status: args.approve ? 'APPROVED' : 'REJECTED',
+        decidedAt: new Date(),
+        // The person reads the reasons: no other person's ID in them.
+        decisionReason: maskCitizenIdsIn(args.reason, repair.personId),
+        reviewerId: ctx.principal.org ?? 'reviewer',
+      },
       $inc: { version: 1 },
     },
     { returnDocument: 'after' },

@@ -1,6 +1,7 @@
 import { paginate, todayInCity } from '@credit/shared';
 
 import type { QueryResolvers } from '../generated/graphql';
+import { recordReads } from '../read-log';
 
 /** Undecided objections past their deadline, for reviewers to chase. */
 export const overdueObjections: QueryResolvers['overdueObjections'] = async (_parent, args, ctx) => {
@@ -8,5 +9,12 @@ export const overdueObjections: QueryResolvers['overdueObjections'] = async (_pa
     .sort({ dueOn: 1, _id: 1 })
     .lean()
     .exec();
-  return paginate(overdue, args, (o) => o._id);
+  const page = paginate(overdue, args, (o) => o._id);
+  // The cases name people's records and their own words: the reviewer's read of them is logged.
+  await recordReads(
+    ctx,
+    page.nodes.map((o) => o.personId),
+    ['objections_repairs'],
+  );
+  return page;
 };

@@ -2,6 +2,7 @@ import { paginate, todayInCity } from '@credit/shared';
 
 import type { QueryResolvers } from '../generated/graphql';
 import { OPEN_REPAIR_STATUSES } from '../models/Repair';
+import { recordReads } from '../read-log';
 
 /** Undecided repair applications past their deadline, for reviewers to chase. */
 export const overdueRepairs: QueryResolvers['overdueRepairs'] = async (_parent, args, ctx) => {
@@ -9,5 +10,12 @@ export const overdueRepairs: QueryResolvers['overdueRepairs'] = async (_parent, 
     .sort({ dueOn: 1, _id: 1 })
     .lean()
     .exec();
-  return paginate(overdue, args, (r) => r._id);
+  const page = paginate(overdue, args, (r) => r._id);
+  // The cases name people's records and their own words: the reviewer's read of them is logged.
+  await recordReads(
+    ctx,
+    page.nodes.map((r) => r.personId),
+    ['objections_repairs'],
+  );
+  return page;
 };

@@ -1,6 +1,8 @@
 import { badInput, codedError, encodeCursor, maskCitizenId, pageSize } from '@credit/shared';
 
 import type { QueryResolvers } from '../generated/graphql';
+import { recordReads } from '../read-log';
+import { shownActorId } from './QueryLogEntry';
 
 function sequenceFromCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
@@ -22,6 +24,10 @@ export const queryLogEntries: QueryResolvers['queryLogEntries'] = async (_parent
     if (args.institutionId && args.institutionId.toUpperCase() !== principal.org) {
       throw codedError('FORBIDDEN', 'A partner reads only the log of its own queries');
     }
+    // The platform holds the blacklist: a blacklisted institution reads nothing, its own log included.
+    if (await ctx.models.InstitutionBlacklistEntry.exists({ _id: principal.org, liftedAt: null })) {
+      throw codedError('FORBIDDEN', `institution ${principal.org} is on the misconduct blacklist; its queries are refused`);
+    }
     filter['institution.id'] = principal.org;
   } else if (args.institutionId) {
     filter['institution.id'] = args.institutionId.toUpperCase();
@@ -36,11 +42,17 @@ export const queryLogEntries: QueryResolvers['queryLogEntries'] = async (_parent
     .exec();
   const nodes = rows.slice(0, size);
   const last = nodes[nodes.length - 1];
+  const peopleOf = (doc: (typeof nodes)[number]) => (doc.personId ? [doc.personId] : (doc.subjects ?? []));
+  // An auditor sees whom each entry is about, unmasked: that is a read of those people's query log.
+  if (principal.role === 'auditor') await recordReads(ctx, nodes.flatMap(peopleOf), ['query_log']);
   return {
     nodes: nodes.map((doc) => ({
       ...doc,
       sequence: String(doc.sequence),
-      personIds: (doc.personId ? [doc.personId] : (doc.subjects ?? [])).map((id) => (principal.role === 'partner' ? maskCitizenId(id) : id)),
+      deniedFieldGroups: doc.deniedFieldGroups ?? [],
+      // A partner learns which of its own queries happened, not more about the people than it had.
+      personIds: peopleOf(doc).map((id) => (principal.role === 'partner' ? maskCitizenId(id) : id)),
+      actorId: principal.role === 'auditor' ? doc.actorId : shownActorId(doc),
     })),
     pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(String(last.sequence)) : null },
   } as never;

@@ -1,6 +1,21 @@
+import { maskCitizenId } from '@credit/shared';
+
 import type { QueryLogEntryResolvers } from '../generated/graphql';
+import type { QueryLogEntryDoc } from '../models/QueryLogEntry';
+
+/**
+ * The caller an entry names, as shown to anyone but an auditor: a data
+ * subject who looked someone up is another citizen, masked like any person
+ * the reader may not see (operators and institutions are named as they are).
+ */
+export function shownActorId(doc: Pick<QueryLogEntryDoc, 'actorRole' | 'actorId'>): string | null {
+  if (doc.actorRole === 'SUBJECT' && doc.actorId) return maskCitizenId(doc.actorId);
+  return doc.actorId ?? null;
+}
 
 export const QueryLogEntry: QueryLogEntryResolvers = {
   id: (doc) => doc._id,
   sequence: (doc) => String(doc.sequence),
+  actorId: (doc, _args, ctx) => (ctx.principal.role === 'auditor' ? (doc.actorId ?? null) : shownActorId(doc)),
+  deniedFieldGroups: (doc) => doc.deniedFieldGroups ?? [],
 };
