@@ -1,20 +1,27 @@
 import { connectDatabase, databaseName } from '@credit/shared';
 import { createModels } from '@credit/subgraph-platform/dist/models';
 import { verifyQueryLog } from '@credit/subgraph-platform/dist/query-log';
+import { queryLogPublicKey } from '@credit/subgraph-platform/dist/query-log-seal';
 
 import { databaseForCli } from './database-for-cli';
 
-// npm run verify-log: walks the whole query log and recomputes its hash
-// chain; exits 1 naming every altered, missing or unlinked entry.
+// npm run verify-log: walks the whole query log, recomputes its hash chain,
+// checks every batch seal and every signed checkpoint of the head against
+// the platform's public key (QUERY_LOG_PUBLIC_KEY_FILE, or the signing
+// key's), and exits 1 naming every altered, missing, unlinked, unsealed or
+// cut entry.
 async function main(): Promise<void> {
+  const { publicKey, keyId } = queryLogPublicKey();
   const { uri, devDb } = await databaseForCli();
   const conn = await connectDatabase({ uri, dbName: databaseName('platform') });
   try {
-    const result = await verifyQueryLog(createModels(conn));
+    const result = await verifyQueryLog(createModels(conn), publicKey);
     if (result.ok) {
-      console.log(`query log intact: ${result.entries} entries, every hash and link verified`);
+      console.log(
+        `query log intact: ${result.entries} entries, every hash, link and seal verified; ${result.checkpoints} signed checkpoints agree (key ${keyId})`,
+      );
     } else {
-      console.error(`query log BROKEN (${result.entries} entries read):\n${result.problems.map((p) => `  - ${p}`).join('\n')}`);
+      console.error(`query log BROKEN (${result.entries} entries, ${result.checkpoints} checkpoints read):\n${result.problems.map((p) => `  - ${p}`).join('\n')}`);
       process.exitCode = 1;
     }
   } finally {

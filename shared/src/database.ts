@@ -75,6 +75,13 @@ export async function connectDatabase({ uri, dbName, metrics, log }: DatabaseOpt
   return conn;
 }
 
+/** The connections a set of models lives on: the one given, and any database beside it (the platform's audit store). */
+export function modelConnections(connection: Connection, models: unknown): Connection[] {
+  const connections = new Set<Connection>([connection]);
+  for (const model of Object.values(models as Record<string, { db?: Connection }>)) if (model?.db) connections.add(model.db);
+  return [...connections];
+}
+
 /** Builds the declared indexes of every model of a connection (idempotent). */
 export async function initModels(conn: Connection): Promise<void> {
   for (const model of Object.values(conn.models)) {
@@ -121,12 +128,12 @@ export async function scratchDatabase<T>(
   const dbName = `${purpose}_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const conns = await Promise.all(Array.from({ length: processes }, () => connectDatabase({ uri: mongoUriFromEnv(), dbName })));
   const models = conns.map(register);
-  await initModels(conns[0]!);
+  for (const conn of modelConnections(conns[0]!, models[0])) await initModels(conn);
   return {
     conns,
     models,
     dispose: async () => {
-      await conns[0]!.dropDatabase();
+      for (const conn of modelConnections(conns[0]!, models[0])) await conn.dropDatabase();
       await Promise.all(conns.map((c) => c.close()));
     },
   };

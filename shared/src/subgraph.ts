@@ -11,7 +11,7 @@ import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
 import { internalSigningSecret, type ForwardedRequest } from './auth';
-import { connectDatabase, databaseName, initModels } from './database';
+import { connectDatabase, databaseName, initModels, modelConnections } from './database';
 import { codedError } from './errors';
 import { formatErrorForClient } from './format-error';
 import { listenHttpService, type RunningHttpService } from './http-server';
@@ -235,12 +235,6 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
 
 const INTERNAL_HEADER_BYTES = 256 * 1024;
 
-/** The connections a subgraph's models live on: its own, and any database beside it (the platform's audit store). */
-export function modelConnections(connection: Connection, models: unknown): Connection[] {
-  const connections = new Set<Connection>([connection]);
-  for (const model of Object.values(models as Record<string, { db?: Connection }>)) if (model?.db) connections.add(model.db);
-  return [...connections];
-}
 
 /** Entry point of a subgraph process: reads PORT and MONGODB_URI, exits non-zero on a fatal error. */
 export function runSubgraphProcess<TModels, TLoaders>(def: SubgraphDefinition<TModels, TLoaders>, defaultPort: number): void {
