@@ -127,6 +127,36 @@ describe('authorised queries by partner institutions', () => {
     consentId = first.id;
   });
 
+  it('refuses a consent to an institution the platform does not know, and one back-dated beyond the tolerance', async () => {
+    const attempt = (input: Json) =>
+      stack.query(
+        /* GraphQL */ `
+          mutation ($input: GrantConsentInput!) {
+            grantConsent(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: {
+            granteeInstitutionId: bank,
+            purpose: 'LOAN',
+            scopes: ['tax'],
+            validFrom: todayInCity(),
+            validUntil: '2030-12-31',
+            idempotencyKey: 'k',
+            ...input,
+          },
+        },
+        asSubjectHeaders,
+      );
+    const asSubjectHeaders = await asSubject();
+    const unknown = await attempt({ granteeInstitutionId: makeSocialCreditCode('91510700MA6X9Y8W7'), idempotencyKey: 'unknown-1' });
+    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'unknown institution' });
+    const backdated = await attempt({ validFrom: '1990-01-01', idempotencyKey: 'backdated-1' });
+    expect(backdated.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'back-dated consent', argument: 'validFrom' });
+  });
+
   it('refuses a grant by anyone but the subject', async () => {
     const { body } = await stack.query(
       /* GraphQL */ `
@@ -362,6 +392,33 @@ describe('the query log across people', () => {
     const { body } = await stack.query(ENTRIES, {});
     expect(body.data?.queryLogEntries).toBeNull();
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe("other people in a person's query log", () => {
+  it('names another citizen who looked the subject up only masked', async () => {
+    const other = makeCitizenId('510703', '1990-01-01', 77);
+    await stack.query(READ, { id: person }, await authHeader({ role: 'subject', sub: other }));
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        query ($id: CitizenId!) {
+          person(id: $id) {
+            queryLog(first: 100) {
+              nodes {
+                actorRole
+                actorId
+                deniedFieldGroups
+              }
+            }
+          }
+        }
+      `,
+      { id: person },
+      await asSubject(),
+    );
+    const bySubjects = ((body.data as Json).person.queryLog.nodes as Json[]).filter((n) => n.actorRole === 'SUBJECT');
+    expect(bySubjects).toEqual([{ actorRole: 'SUBJECT', actorId: maskCitizenId(other), deniedFieldGroups: ['education', 'identity', 'tax'] }]);
+    expect(JSON.stringify(body)).not.toContain(other);
   });
 });
 

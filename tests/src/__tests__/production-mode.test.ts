@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Stack } from '@credit/scripts/dist/stack';
-import { ensureDevSigningKeys, makeCitizenId } from '@credit/shared';
+import { encodeCursor, ensureDevSigningKeys, makeCitizenId } from '@credit/shared';
 import { queryLogSigningKey } from '@credit/subgraph-platform/dist/query-log-seal';
+import { getIntrospectionQuery } from 'graphql';
 
 import { startTestStack } from '../harness';
 
@@ -54,12 +55,28 @@ describe('production mode', () => {
     for (const e of body.errors ?? []) expect(e.extensions?.stacktrace).toBeUndefined();
   });
 
+  it('names no internal service in errors (no serviceName, no subgraph)', async () => {
+    const { body } = await stack.query(`{ person(id: "${id}") { violations(after: "${encodeCursor('NO-SUCH-RECORD')}") { totalCount } } }`);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    for (const e of body.errors ?? []) {
+      expect(e.extensions?.serviceName).toBeUndefined();
+      expect(e.extensions?.subgraph).toBeUndefined();
+    }
+  });
+
+  it('refuses the standard introspection query, which passes outside production', async () => {
+    const { status } = await stack.query(getIntrospectionQuery());
+    expect(status).toBe(400);
+  });
+
   it('refuses to start without the production secrets, naming the setting', async () => {
     const { internalSigningSecret } = await import('@credit/shared');
     const secret = process.env.INTERNAL_SIGNING_SECRET;
     delete process.env.INTERNAL_SIGNING_SECRET;
     try {
       expect(() => internalSigningSecret()).toThrow(/INTERNAL_SIGNING_SECRET must be set in production/);
+      process.env.INTERNAL_SIGNING_SECRET = 'a'.repeat(32);
+      expect(() => internalSigningSecret()).toThrow(/INTERNAL_SIGNING_SECRET looks guessable/);
     } finally {
       process.env.INTERNAL_SIGNING_SECRET = secret;
     }
