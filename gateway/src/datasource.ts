@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 
 import type { GatewayContext } from './context';
+import { rootFallback } from './root-fallback';
 
 /**
  * The gateway's connection to one subgraph. Node's built-in fetch keeps
@@ -45,7 +46,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       return response;
     } catch (err) {
       end({ outcome: 'error' });
-      throw translateSubgraphFailure(this.subgraphName, err, 'log' in (options.context ?? {}) ? (options.context as GatewayContext) : undefined);
+      const failure = translateSubgraphFailure(this.subgraphName, err, 'log' in (options.context ?? {}) ? (options.context as GatewayContext) : undefined);
+      // A source that is down does not take the entry point with it (root-fallback.ts).
+      if (failure.extensions.code === 'SUBGRAPH_UNAVAILABLE' && options.request.query) {
+        const fallback = rootFallback(options.request.query, options.request.variables ?? {}, (path) => ({
+          message: failure.message,
+          path,
+          extensions: { ...failure.extensions },
+        }));
+        if (fallback) return fallback;
+      }
+      throw failure;
     }
   }
 

@@ -22,7 +22,13 @@ export interface Stack {
   stop(options?: { dropDatabases?: boolean }): Promise<void>;
 }
 
-export async function startStack(options: { mongoUri: string; dbPrefix: string; outboxSweepMs?: number }): Promise<Stack> {
+export async function startStack(options: {
+  mongoUri: string;
+  dbPrefix: string;
+  outboxSweepMs?: number;
+  /** A database URI of its own for some subgraphs (tests of one source's database failing). */
+  mongoUris?: Record<string, string>;
+}): Promise<Stack> {
   const subgraphs: Record<string, RunningSubgraph<unknown>> = {};
   // Subgraphs call each other (bureaus notify the platform, the platform asks
   // the bureaus): their free ports are known once they have started.
@@ -34,7 +40,7 @@ export async function startStack(options: { mongoUri: string; dbPrefix: string; 
   try {
     for (const entry of SUBGRAPHS) {
       subgraphs[entry.name] = await startSubgraph(SUBGRAPH_DEFINITIONS[entry.name]!, {
-        mongoUri: options.mongoUri,
+        mongoUri: options.mongoUris?.[entry.name] ?? options.mongoUri,
         dbPrefix: options.dbPrefix,
         peerUrl,
         outboxSweepMs: options.outboxSweepMs,

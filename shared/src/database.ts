@@ -4,6 +4,7 @@ import mongoose, { type Connection, type Model } from 'mongoose';
 
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
+import { policy } from './policy';
 
 /**
  * Each subgraph owns one MongoDB database (no subgraph reads another's
@@ -57,7 +58,13 @@ export async function connectDatabase({ uri, dbName, metrics, log }: DatabaseOpt
     // Index builds run in `initModels`, before the service reports ready.
     autoIndex: false,
     autoCreate: false,
-    serverSelectionTimeoutMS: 10_000,
+    // A database that stops answering fails each operation within these
+    // bounds (policy `timeouts`), so callers fail closed in seconds instead
+    // of waiting on a socket that will never answer.
+    serverSelectionTimeoutMS: policy().timeouts.databaseServerSelectionMs,
+    socketTimeoutMS: policy().timeouts.databaseSocketMs,
+    connectTimeoutMS: policy().timeouts.databaseServerSelectionMs,
+    waitQueueTimeoutMS: policy().timeouts.databaseSocketMs,
     maxPoolSize: 20,
   });
   const client = conn.getClient();

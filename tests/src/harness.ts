@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 
 import { startStack, type Stack } from '@credit/scripts/dist/stack';
 import { signDevToken } from '@credit/shared';
@@ -9,13 +10,12 @@ import { signDevToken } from '@credit/shared';
  * MONGODB_URI), in databases of their own (unique prefix) that are dropped
  * afterwards.
  */
-export async function startTestStack(): Promise<Stack> {
-  const mongoUri = process.env.MONGODB_URI;
+export async function startTestStack(mongoUri = process.env.MONGODB_URI, mongoUris?: Record<string, string>): Promise<Stack> {
   if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest global setup should have started the embedded database');
   const dbPrefix = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   // Expected failures (an outage test) would otherwise fill the output; LOG_LEVEL=info shows them.
   process.env.LOG_LEVEL ??= 'silent';
-  return startStack({ mongoUri, dbPrefix });
+  return startStack({ mongoUri, dbPrefix, mongoUris });
 }
 
 /** Parses Prometheus text and returns `credit_mongodb_commands_total` by `collection/command`. */
@@ -49,4 +49,49 @@ export async function authHeader(claims: Parameters<typeof signDevToken>[0], ttl
 /** An auditor's header: auditors read everything (including records past their display period). */
 export function auditorHeader(): Promise<Record<string, string>> {
   return authHeader({ role: 'auditor', org: 'mianyang-credit-audit-office' });
+}
+
+/**
+ * A TCP proxy in front of the database that can be frozen: while frozen it
+ * stops passing bytes either way, as a stopped (SIGSTOP) database server
+ * would; thawed, traffic resumes.
+ */
+export async function startFreezableProxy(targetUri: string): Promise<{ uri: string; freeze(): void; thaw(): void; stop(): Promise<void> }> {
+  const target = new URL(targetUri);
+  const sockets = new Set<Socket>();
+  let frozen = false;
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      sockets.add(from);
+      from.on('data', (chunk) => to.write(chunk));
+      from.on('close', () => {
+        sockets.delete(from);
+        to.destroy();
+      });
+      from.on('error', () => to.destroy());
+      if (frozen) from.pause();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  const uri = `${target.protocol}//127.0.0.1:${port}${target.pathname}${target.search}`;
+  return {
+    uri,
+    freeze: () => {
+      frozen = true;
+      for (const s of sockets) s.pause();
+    },
+    thaw: () => {
+      frozen = false;
+      for (const s of sockets) s.resume();
+    },
+    stop: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
