@@ -16,12 +16,15 @@ async function main(): Promise<void> {
   const conn = await connectDatabase({ uri, dbName: databaseName('platform') });
   try {
     const result = await verifyQueryLog(createModels(conn), publicKey);
+    for (const note of result.notes) console.log(`note: ${note}`);
     if (result.ok) {
       console.log(
         `query log intact: ${result.entries} entries, every hash, link and seal verified; ${result.checkpoints} signed checkpoints agree (key ${keyId})`,
       );
     } else {
-      console.error(`query log BROKEN (${result.entries} entries, ${result.checkpoints} checkpoints read):\n${result.problems.map((p) => `  - ${p}`).join('\n')}`);
+      console.error(
+        `query log BROKEN (${result.entries} entries, ${result.checkpoints} checkpoints read):\n${result.problems.map((p) => `  - ${p}`).join('\n')}`,
+      );
       process.exitCode = 1;
     }
   } finally {

@@ -4,6 +4,7 @@ import { policy, type Logger } from '@credit/shared';
 
 import type { Models } from './models';
 import type { QueryLogCheckpointDoc, QueryLogEntryDoc } from './models/QueryLogEntry';
+import { announcePages, indexedFrom, indexEntries, MAX_SUBJECTS_PER_ENTRY } from './query-log-index';
 import { checkpointHolds, queryLogPublicKey, queryLogSigningKey, sealBatch, sealHolds, signCheckpoint, type LogKey } from './query-log-seal';
 
 /**
@@ -19,12 +20,12 @@ import { checkpointHolds, queryLogPublicKey, queryLogSigningKey, sealBatch, seal
  * moved forward by the next appender.
  */
 
-export type QueryLogContent = Omit<QueryLogEntryDoc, '_id' | 'sequence' | 'prevHash' | 'hash' | 'seal'>;
+export type QueryLogContent = Omit<QueryLogEntryDoc, '_id' | 'sequence' | 'prevHash' | 'hash' | 'seal' | 'pageKeys'>;
 
 const MAX_ATTEMPTS = 50;
 
 /** Hash of an entry: SHA-256 over the previous hash and the entry's canonical content. */
-export function entryHash(entry: Omit<QueryLogEntryDoc, '_id' | 'hash' | 'seal'>): string {
+export function entryHash(entry: Omit<QueryLogEntryDoc, '_id' | 'hash' | 'seal' | 'pageKeys'>): string {
   const canonical = JSON.stringify([
     entry.sequence,
     entry.prevHash ?? null,
@@ -71,6 +72,27 @@ async function moveHead(models: Models, to: { sequence: number; hash: string }):
   }
 }
 
+/** A check of many people is logged as entries of at most MAX_SUBJECTS_PER_ENTRY people each. */
+function splitSubjects(content: QueryLogContent): QueryLogContent[] {
+  const subjects = content.subjects ?? [];
+  if (subjects.length <= MAX_SUBJECTS_PER_ENTRY) return [content];
+  const parts: QueryLogContent[] = [];
+  for (let i = 0; i < subjects.length; i += MAX_SUBJECTS_PER_ENTRY) parts.push({ ...content, subjects: subjects.slice(i, i + MAX_SUBJECTS_PER_ENTRY) });
+  return parts;
+}
+
+const indexStates = new WeakMap<Models, { from: number; announced: Set<string> }>();
+
+/** What a process remembers of the log index: where it starts, and the directory rows it wrote. */
+function indexState(models: Models): { from: number; announced: Set<string> } {
+  let state = indexStates.get(models);
+  if (!state) {
+    state = { from: Number.POSITIVE_INFINITY, announced: new Set() };
+    indexStates.set(models, state);
+  }
+  return state;
+}
+
 export interface ChainHead {
   sequence: number;
   hash: string | null;
@@ -91,18 +113,24 @@ export async function appendQueryLog(
   key: LogKey = queryLogSigningKey(),
 ): Promise<ChainHead> {
   if (contents.length === 0) throw new Error('appendQueryLog needs at least one entry');
+  const split = contents.flatMap(splitSubjects);
+  const index = indexState(models);
   let head = knownHead ?? (await currentHead(models));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     let prevHash = head.hash;
-    const entries: QueryLogEntryDoc[] = contents.map((content, i) => {
+    const positioned: QueryLogEntryDoc[] = split.map((content, i) => {
       const withoutHash = { ...content, sequence: head.sequence + 1 + i, prevHash };
       const hash = entryHash(withoutHash);
       prevHash = hash;
       return { _id: randomUUID(), ...withoutHash, hash, seal: null };
     });
+    const { entries, rows } = indexEntries(positioned);
     // The seal rides on the batch's last entry, in the same insert.
     const last = entries[entries.length - 1]!;
     last.seal = sealBatch(key, entries[0]!.sequence, last.sequence, last.hash);
+    // Before the entries: readers must be able to find every entry written.
+    if (!Number.isFinite(index.from)) index.from = await indexedFrom(models, entries[0]!.sequence);
+    await announcePages(models, rows, index.announced);
     try {
       // Ordered: a lost race fails on the first entry, so nothing of this batch is written.
       await models.QueryLogEntry.insertMany(entries, { ordered: true });
@@ -128,6 +156,8 @@ export interface ChainVerification {
   entries: number;
   checkpoints: number;
   problems: string[];
+  /** What is worth knowing but is not a fault (entries that predate sealing). */
+  notes: string[];
 }
 
 /**
@@ -138,7 +168,9 @@ export interface ChainVerification {
  *   broken link;
  * - an entry the platform did not write: outside every sealed batch, or
  *   under a seal that the platform key did not make (a re-hashed chain
- *   cannot be re-sealed without the key);
+ *   cannot be re-sealed without the key); only entries before the first
+ *   seal (written before sealing existed) are let stand unsealed, since the
+ *   chain ties them to the sealed ones;
  * - a cut tail or a rewritten chain: a signed checkpoint of the head (kept
  *   apart from the chain) names a position that is gone or holds another
  *   hash.
@@ -148,8 +180,10 @@ export async function verifyQueryLog(models: Models, publicKey: KeyObject = quer
   let prevHash: string | null = null;
   let expected = 1;
   let count = 0;
-  // First position not yet covered by a valid seal.
+  const notes: string[] = [];
+  // First position not yet covered by a valid seal; none seen yet.
   let unsealedFrom = 1;
+  let sealed = false;
   const hashes = new Map<number, string>();
   const checkpoints = await models.QueryLogCheckpoint.find({}).sort({ _id: 1 }).lean().exec();
   const checkpointed = new Set(checkpoints.map((c) => c.sequence));
@@ -164,7 +198,13 @@ export async function verifyQueryLog(models: Models, publicKey: KeyObject = quer
       if (!sealHolds(publicKey, entry.seal, entry.sequence, entry.hash)) {
         problems.push(`entry ${entry.sequence}: its seal was not made by the platform key over this hash (re-hashed or forged)`);
       } else {
-        if (entry.seal.from > unsealedFrom) problems.push(unsealedProblem(unsealedFrom, entry.seal.from - 1));
+        if (entry.seal.from > unsealedFrom) {
+          // Entries before the first seal were written before sealing existed:
+          // the chain links them to the sealed ones, so a change still shows.
+          if (sealed) problems.push(unsealedProblem(unsealedFrom, entry.seal.from - 1));
+          else notes.push(`entries ${unsealedFrom}..${entry.seal.from - 1} predate sealing; the hash chain and the seals after them cover them`);
+        }
+        sealed = true;
         unsealedFrom = entry.sequence + 1;
       }
     }
@@ -183,7 +223,7 @@ export async function verifyQueryLog(models: Models, publicKey: KeyObject = quer
       problems.push(`checkpoint ${checkpoint.sequence} (${checkpoint.at.toISOString()}): entry ${checkpoint.sequence} is gone (the tail was cut)`);
     else if (hash !== checkpoint.hash) problems.push(`checkpoint ${checkpoint.sequence}: the chain holds another hash there (rewritten)`);
   }
-  return { ok: problems.length === 0, entries: count, checkpoints: checkpoints.length, problems };
+  return { ok: problems.length === 0, entries: count, checkpoints: checkpoints.length, problems, notes };
 }
 
 function unsealedProblem(from: number, to: number): string {

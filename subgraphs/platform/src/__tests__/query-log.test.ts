@@ -37,7 +37,7 @@ describe('the query log chain under concurrent writers', () => {
     const lastSequences = await Promise.all(appends);
     expect(new Set(lastSequences).size).toBe(60);
     const result = await verifyQueryLog(models[0]!);
-    expect(result).toEqual({ ok: true, entries: 120, checkpoints: 0, problems: [] });
+    expect(result).toEqual({ ok: true, entries: 120, checkpoints: 0, problems: [], notes: [] });
   });
 
   it('refuses to update an entry through the model (append-only)', async () => {
@@ -58,7 +58,7 @@ describe('verify-log against someone with access to the database', () => {
     const { chain, models: m } = await freshChain();
     try {
       expect(await writeCheckpoint(m)).toMatchObject({ sequence: 9 });
-      expect(await verifyQueryLog(m)).toEqual({ ok: true, entries: 9, checkpoints: 1, problems: [] });
+      expect(await verifyQueryLog(m)).toEqual({ ok: true, entries: 9, checkpoints: 1, problems: [], notes: [] });
     } finally {
       await chain.dispose();
     }
@@ -87,7 +87,11 @@ describe('verify-log against someone with access to the database', () => {
       const entries = await raw.find({}).sort({ sequence: 1 }).toArray();
       let prevHash: string | null = null;
       for (const doc of entries) {
-        const changed = { ...(doc as never as QueryLogContent & { sequence: number }), prevHash, ...(doc.sequence === 4 ? { outcome: 'DENIED' as const } : {}) };
+        const changed = {
+          ...(doc as never as QueryLogContent & { sequence: number }),
+          prevHash,
+          ...(doc.sequence === 4 ? { outcome: 'DENIED' as const } : {}),
+        };
         const hash = entryHash(changed);
         await raw.updateOne({ _id: doc._id }, { $set: { outcome: changed.outcome, prevHash, hash } });
         prevHash = hash;

@@ -4,6 +4,7 @@ import type { PersonRef } from '../models';
 import type { ConsentDoc } from '../models/Consent';
 import type { Page } from '@credit/shared';
 import type { QueryLogEntryDoc } from '../models/QueryLogEntry';
+import type { LogConnection } from '../query-log-index';
 import type { RedListEntryDoc } from '../models/RedListEntry';
 import type { ObjectionDoc } from '../models/Objection';
 import type { RepairDoc } from '../models/Repair';
@@ -1310,7 +1311,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryActorRole: QueryActorRole;
   QueryLogAuditEntry: ResolverTypeWrapper<QueryLogAuditEntry>;
-  QueryLogConnection: ResolverTypeWrapper<Page<QueryLogEntryDoc>>;
+  QueryLogConnection: ResolverTypeWrapper<LogConnection>;
   QueryLogEntry: ResolverTypeWrapper<QueryLogEntryDoc>;
   QueryLogInput: QueryLogInput;
   QueryLogPage: ResolverTypeWrapper<QueryLogPage>;
@@ -1371,7 +1372,7 @@ export type ResolversParentTypes = ResolversObject<{
   PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   QueryLogAuditEntry: QueryLogAuditEntry;
-  QueryLogConnection: Page<QueryLogEntryDoc>;
+  QueryLogConnection: LogConnection;
   QueryLogEntry: QueryLogEntryDoc;
   QueryLogInput: QueryLogInput;
   QueryLogPage: QueryLogPage;

@@ -6,7 +6,6 @@ import { CONSENT_ORDER } from '../models/Consent';
 import { NOTIFICATION_ORDER } from '../models/Notification';
 import { OBJECTION_ORDER } from '../models/Objection';
 import { PRACTICE_RECORD_ORDER } from '../models/PracticeRecord';
-import { QUERY_LOG_ORDER } from '../models/QueryLogEntry';
 import { RED_LIST_ORDER } from '../models/RedListEntry';
 import { REPAIR_ORDER } from '../models/Repair';
 import { VOLUNTEER_RECORD_ORDER } from '../models/VolunteerRecord';
@@ -15,9 +14,6 @@ import { VOLUNTEER_RECORD_ORDER } from '../models/VolunteerRecord';
 export function createLoaders(models: Models) {
   return {
     consentsBySubject: groupedLoader(models.Consent, 'subjectId', CONSENT_ORDER),
-    queryLogByPerson: groupedLoader(models.QueryLogEntry, 'personId', QUERY_LOG_ORDER),
-    // Batch entries (blacklist checks) name their people in an array.
-    queryLogBySubject: groupedLoader(models.QueryLogEntry, 'subjects', { sequence: -1 }),
     jointPunishmentById: byIdLoader(models.JointPunishmentStatus),
     redListByPerson: groupedLoader(models.RedListEntry, 'personId', RED_LIST_ORDER),
     objectionsByPerson: groupedLoader(models.Objection, 'personId', OBJECTION_ORDER),

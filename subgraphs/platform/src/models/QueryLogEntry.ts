@@ -41,6 +41,8 @@ export interface QueryLogEntryDoc {
   at: Date;
   prevHash?: string | null;
   hash: string;
+  /** Where the entry is found by each key it is read by (query-log-index.ts); not part of the hash. */
+  pageKeys?: string[];
   /**
    * On the last entry of each batch the platform appended: its signature
    * over the batch's positions and this entry's hash (query-log-seal.ts).
@@ -70,6 +72,7 @@ const queryLogEntrySchema = new Schema<QueryLogEntryDoc>(
     at: { type: Date, required: true },
     prevHash: { type: String, default: null },
     hash: { type: String, required: true },
+    pageKeys: { type: [String], default: [] },
     seal: {
       type: new Schema(
         { from: { type: Number, required: true }, keyId: { type: String, required: true }, signature: { type: String, required: true } },
@@ -81,6 +84,8 @@ const queryLogEntrySchema = new Schema<QueryLogEntryDoc>(
   { collection: 'query_log', versionKey: false },
 );
 queryLogEntrySchema.index({ sequence: 1 }, { unique: true });
+// Every read by person, institution or of the whole log goes through this (query-log-index.ts).
+queryLogEntrySchema.index({ pageKeys: 1 });
 queryLogEntrySchema.index(QUERY_LOG_ORDER);
 // No index on `subjects`: FerretDB indexes an array as one value, and a batch
 // of thousands of IDs exceeds PostgreSQL's index row size (MongoDB would
@@ -168,4 +173,42 @@ export function checkpointDatabaseName(platformDatabase: string): string {
 export function queryLogCheckpointModel(conn: Connection) {
   const audit = conn.useDb(checkpointDatabaseName(conn.name), { useCache: true });
   return audit.model<QueryLogCheckpointDoc>('QueryLogCheckpoint', queryLogCheckpointSchema);
+}
+
+/** One page of the log that holds entries of one key (query-log-index.ts). */
+export interface QueryLogPageDoc {
+  /** The page key (hash of key and page). */
+  _id: string;
+  /** The key's digest. */
+  key: string;
+  page: number;
+}
+
+const queryLogPageSchema = new Schema<QueryLogPageDoc>(
+  {
+    _id: { type: String, required: true },
+    key: { type: String, required: true },
+    page: { type: Number, required: true },
+  },
+  { collection: 'query_log_pages', versionKey: false },
+);
+queryLogPageSchema.index({ key: 1 });
+
+export function queryLogPageModel(conn: Connection) {
+  return conn.model<QueryLogPageDoc>('QueryLogPage', queryLogPageSchema);
+}
+
+/** Facts about the log itself: `indexedFrom`, the first position written with page keys. */
+export interface QueryLogMetaDoc {
+  _id: 'indexedFrom';
+  sequence: number;
+}
+
+const queryLogMetaSchema = new Schema<QueryLogMetaDoc>(
+  { _id: { type: String, required: true }, sequence: { type: Number, required: true } },
+  { collection: 'query_log_meta', versionKey: false },
+);
+
+export function queryLogMetaModel(conn: Connection) {
+  return conn.model<QueryLogMetaDoc>('QueryLogMeta', queryLogMetaSchema);
 }

@@ -9,7 +9,7 @@ import { jointPunishmentStatusModel } from './JointPunishmentStatus';
 import { notificationModel } from './Notification';
 import { objectionModel } from './Objection';
 import { practiceRecordModel } from './PracticeRecord';
-import { queryLogCheckpointModel, queryLogEntryModel, queryLogHeadModel } from './QueryLogEntry';
+import { queryLogCheckpointModel, queryLogEntryModel, queryLogHeadModel, queryLogMetaModel, queryLogPageModel } from './QueryLogEntry';
 import { redListEntryModel } from './RedListEntry';
 import { repairModel } from './Repair';
 import { standingChangeModel, standingFeedHeadModel } from './StandingChange';
@@ -26,6 +26,8 @@ export function createModels(conn: Connection) {
     QueryLogEntry: queryLogEntryModel(conn),
     QueryLogHead: queryLogHeadModel(conn),
     QueryLogCheckpoint: queryLogCheckpointModel(conn),
+    QueryLogPage: queryLogPageModel(conn),
+    QueryLogMeta: queryLogMetaModel(conn),
     Institution: institutionModel(conn),
     InstitutionBlacklistEntry: institutionBlacklistModel(conn),
     DecisionClaim: decisionClaimModel(conn),

@@ -4,6 +4,7 @@ import { evaluate } from '../evaluation';
 import type { PersonResolvers } from '../generated/graphql';
 import { effectiveStatus, greenChannelEligible } from '../joint-punishment';
 import { redListEntryInForce } from '../models/RedListEntry';
+import { logConnection } from '../query-log-index';
 
 const byId = (doc: { _id: string }) => doc._id;
 
@@ -15,14 +16,8 @@ export const Person: PersonResolvers = {
     const visible = accessRule(principal.role, 'consents') === 'own_grants' ? consents.filter((c) => c.granteeInstitutionId === principal.org) : consents;
     return paginate(visible, args, byId);
   },
-  queryLog: async ({ id }, args, { loaders }) => {
-    const [single, batch] = await Promise.all([loaders.queryLogByPerson.load(id), loaders.queryLogBySubject.load(id)]);
-    return paginate(
-      [...single, ...batch].sort((a, b) => b.sequence - a.sequence),
-      args,
-      byId,
-    );
-  },
+  // Read from the log's index, newest first, one page at a time (query-log-index.ts).
+  queryLog: async ({ id }, args, { models }) => logConnection(models, { kind: 'person', id }, args),
   jointPunishment: async ({ id }, _args, { loaders }) => {
     // Derived from the grounds in force today: a lapsed record leaves the list without a batch job.
     const { grounds: _grounds, underObjection: _flag, ...status } = effectiveStatus(await loaders.jointPunishmentById.load(id));

@@ -41,6 +41,8 @@ export const resolvers: Resolvers = {
   Person,
   Consent,
   QueryLogEntry,
+  // Counted only when asked for: it reads every page of the person's log.
+  QueryLogConnection: { totalCount: (connection) => connection.count() },
   RedListEntry,
   Objection,
   Repair,

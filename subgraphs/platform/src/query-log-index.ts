@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+
+import { badInput, encodeCursor, pageSize } from '@credit/shared';
+
+import type { Models } from './models';
+import type { QueryLogEntryDoc } from './models/QueryLogEntry';
+
+/**
+ * How the query log is read by person, by institution and as a whole,
+ * newest first, in bounded work whatever the log's size.
+ *
+ * The log is cut into pages of {@link PAGE_SPAN} positions. Every entry
+ * carries, for each key it is read by (the whole log, each person it names,
+ * its institution), the page key `hash(key / page)`; an indexed field holds
+ * them (`pageKeys`). A small directory (`query_log_pages`) lists, per key,
+ * the pages that hold entries of that key. A page of results is then: the
+ * key's pages, newest first, each fetched by its page key (at most
+ * PAGE_SPAN entries), until enough are found. Every lookup is an equality on
+ * an indexed field, the one query shape that both MongoDB and the embedded
+ * FerretDB (which sorts and limits only after fetching) answer from an
+ * index; no query fetches more than one page of the log.
+ *
+ * The directory rows are written before the entries they announce (a row
+ * naming an empty page costs a reader one lookup; an entry no row announces
+ * would be lost to readers). Entries written before this index existed
+ * (below `indexedFrom`) are read by the fields they always had.
+ */
+
+/** Positions per page: a page fetch reads at most this many entries. */
+export const PAGE_SPAN = 256;
+
+/**
+ * People per entry. A check of thousands of people is logged as several
+ * entries of at most this many, so an entry's page keys stay well within an
+ * index row (PostgreSQL's btree under FerretDB refuses rows over ~2.7 kB).
+ */
+export const MAX_SUBJECTS_PER_ENTRY = 48;
+
+/** What an entry can be read by. */
+export type LogReadKey = { kind: 'all' } | { kind: 'person'; id: string } | { kind: 'institution'; id: string };
+
+function keyText(key: LogReadKey): string {
+  return key.kind === 'all' ? '*' : `${key.kind === 'person' ? 'p' : 'i'}:${key.id}`;
+}
+
+// Hashed so that no citizen ID is stored in an index field or a directory id.
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+
+/** The directory key of a log key. */
+export function keyDigest(key: LogReadKey): string {
+  return digest(keyText(key));
+}
+
+export function pageOf(sequence: number): number {
+  return Math.floor((sequence - 1) / PAGE_SPAN);
+}
+
+/** The page key of a log key on one page. */
+export function pageKey(key: LogReadKey, page: number): string {
+  return digest(`${keyText(key)}/${page}`);
+}
+
+/** The people an entry names. */
+export function peopleOf(entry: Pick<QueryLogEntryDoc, 'personId' | 'subjects'>): string[] {
+  return entry.personId ? [entry.personId] : (entry.subjects ?? []);
+}
+
+/** Every key an entry is read by. */
+export function keysOf(entry: Pick<QueryLogEntryDoc, 'personId' | 'subjects' | 'institution'>): LogReadKey[] {
+  const keys: LogReadKey[] = [{ kind: 'all' }, ...peopleOf(entry).map((id) => ({ kind: 'person' as const, id }))];
+  if (entry.institution?.id) keys.push({ kind: 'institution', id: entry.institution.id });
+  return keys;
+}
+
+/** Whether an entry belongs to a key (page keys are hashes: the entry itself decides). */
+export function belongsTo(entry: QueryLogEntryDoc, key: LogReadKey): boolean {
+  if (key.kind === 'all') return true;
+  if (key.kind === 'institution') return entry.institution?.id === key.id;
+  return entry.personId === key.id || (entry.subjects ?? []).includes(key.id);
+}
+
+/** The filter of a key over entries written before the index (their own fields). */
+function legacyFilter(key: LogReadKey, before: number): Record<string, unknown> {
+  const sequence = Number.isFinite(before) ? { sequence: { $lt: before } } : {};
+  if (key.kind === 'all') return sequence;
+  if (key.kind === 'institution') return { 'institution.id': key.id, ...sequence };
+  return { $or: [{ personId: key.id }, { subjects: key.id }], ...sequence };
+}
+
+interface DirectoryRow {
+  _id: string;
+  key: string;
+  page: number;
+}
+
+/**
+ * Announces the pages of entries about to be written (before writing them).
+ * `known` remembers rows this process wrote, so a busy key costs one insert
+ * per page, not one per entry.
+ */
+export async function announcePages(models: Models, rows: readonly DirectoryRow[], known: Set<string>): Promise<void> {
+  const fresh = rows.filter((r) => !known.has(r._id));
+  if (fresh.length === 0) return;
+  try {
+    await models.QueryLogPage.collection.insertMany(fresh as never[], { ordered: false });
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: { code: number }[] | { code: number } }).writeErrors;
+    const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : null;
+    // Rows another writer announced first are what we wanted.
+    if (!errors || errors.some((e) => e.code !== 11000)) throw err;
+  }
+  if (known.size > 100_000) known.clear();
+  for (const row of fresh) known.add(row._id);
+}
+
+/** The page keys and directory rows of entries at known positions. */
+export function indexEntries<T extends Pick<QueryLogEntryDoc, 'sequence' | 'personId' | 'subjects' | 'institution'>>(
+  entries: T[],
+): { entries: (T & { pageKeys: string[] })[]; rows: DirectoryRow[] } {
+  const rows = new Map<string, DirectoryRow>();
+  const indexed = entries.map((entry) => {
+    const page = pageOf(entry.sequence);
+    const pageKeys = keysOf(entry).map((key) => {
+      const id = pageKey(key, page);
+      if (!rows.has(id)) rows.set(id, { _id: id, key: keyDigest(key), page });
+      return id;
+    });
+    return { ...entry, pageKeys };
+  });
+  return { entries: indexed, rows: [...rows.values()] };
+}
+
+/** The first position written with page keys (entries below it are read the old way); infinite while none was. */
+export async function indexedFrom(models: Models, firstWrite?: number): Promise<number> {
+  const meta = await models.QueryLogMeta.findById('indexedFrom').lean().exec();
+  if (meta) return meta.sequence;
+  if (firstWrite === undefined) return Number.POSITIVE_INFINITY;
+  try {
+    await models.QueryLogMeta.create({ _id: 'indexedFrom', sequence: firstWrite });
+    return firstWrite;
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    return (await models.QueryLogMeta.findById('indexedFrom').lean().exec())!.sequence;
+  }
+}
+
+export interface LogPage {
+  nodes: QueryLogEntryDoc[];
+  hasNextPage: boolean;
+}
+
+/**
+ * The entries of a key before position `before` (all when absent), newest
+ * first, `size` of them, and whether more follow.
+ */
+export async function readLog(
+  models: Models,
+  key: LogReadKey,
+  options: { before?: number; size: number; keep?: (entry: QueryLogEntryDoc) => boolean },
+): Promise<LogPage> {
+  const before = options.before ?? Number.POSITIVE_INFINITY;
+  const wanted = options.size + 1;
+  const keep = (entry: QueryLogEntryDoc) => entry.sequence < before && belongsTo(entry, key) && (options.keep?.(entry) ?? true);
+  const [rows, from] = await Promise.all([
+    models.QueryLogPage.find({ key: keyDigest(key) }, { page: 1 })
+      .lean()
+      .exec(),
+    indexedFrom(models),
+  ]);
+  const lastPage = Number.isFinite(before) ? pageOf(before - 1) : Number.POSITIVE_INFINITY;
+  const pages = [...new Set(rows.map((r) => r.page))].filter((p) => p <= lastPage).sort((a, b) => b - a);
+  const found: QueryLogEntryDoc[] = [];
+  for (const page of pages) {
+    const entries = await models.QueryLogEntry.find({ pageKeys: pageKey(key, page) })
+      .lean()
+      .exec();
+    found.push(...entries.filter(keep).sort((a, b) => b.sequence - a.sequence));
+    if (found.length >= wanted) break;
+  }
+  // Entries older than the index, read by their own fields (as slow as that ever was).
+  if (found.length < wanted && from > 1) {
+    const legacy = await models.QueryLogEntry.find(legacyFilter(key, Math.min(before, from)))
+      .sort({ sequence: -1 })
+      .lean()
+      .exec();
+    found.push(...legacy.filter(keep));
+  }
+  return { nodes: found.slice(0, options.size), hasNextPage: found.length > options.size };
+}
+
+/** How many entries a key has (every page of it is read: ask only when the count is wanted). */
+export async function countLog(models: Models, key: LogReadKey): Promise<number> {
+  let count = 0;
+  let before: number | undefined;
+  for (;;) {
+    const page = await readLog(models, key, { before, size: 10_000 });
+    count += page.nodes.length;
+    if (!page.hasNextPage) return count;
+    before = page.nodes[page.nodes.length - 1]!.sequence;
+  }
+}
+
+/** A page of a key's entries as the API serves it; the total is counted only when asked for. */
+export interface LogConnection {
+  nodes: QueryLogEntryDoc[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  count: () => Promise<number>;
+}
+
+/** The position a log cursor stands for. */
+export function sequenceFromCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const sequence = Number(text.startsWith('r:') ? text.slice(2) : NaN);
+  if (!Number.isInteger(sequence) || sequence < 1) throw badInput(`Invalid cursor "${cursor}"`, 'cursor was not issued by this API', { argument: 'after' });
+  return sequence;
+}
+
+/** One page of a key's log for the API: `first` entries after the cursor `after`. */
+export async function logConnection(
+  models: Models,
+  key: LogReadKey,
+  args: { first?: number | null; after?: string | null },
+  keep?: (entry: QueryLogEntryDoc) => boolean,
+): Promise<LogConnection> {
+  const size = pageSize(args.first);
+  const page = await readLog(models, key, { size, before: args.after ? sequenceFromCursor(args.after) : undefined, keep });
+  const last = page.nodes[page.nodes.length - 1];
+  return {
+    nodes: page.nodes,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(String(last.sequence)) : null },
+    count: () => countLog(models, key),
+  };
+}
