@@ -9,16 +9,18 @@ import type { QueryLogEntryDoc } from './models/QueryLogEntry';
  * How the query log is read by person, by institution and as a whole,
  * newest first, in bounded work whatever the log's size.
  *
- * The log is cut into pages of {@link PAGE_SPAN} positions. Every entry
- * carries, for each key it is read by (the whole log, each person it names,
- * its institution), the page key `hash(key / page)`; an indexed field holds
- * them (`pageKeys`). A small directory (`query_log_pages`) lists, per key,
- * the pages that hold entries of that key. A page of results is then: the
- * key's pages, newest first, each fetched by its page key (at most
- * PAGE_SPAN entries), until enough are found. Every lookup is an equality on
- * an indexed field, the one query shape that both MongoDB and the embedded
- * FerretDB (which sorts and limits only after fetching) answer from an
- * index; no query fetches more than one page of the log.
+ * The log is cut into pages of {@link PAGE_SPAN} positions, and pages into
+ * spans of {@link PAGES_PER_SPAN} pages. Every entry carries, for each key
+ * it is read by (the whole log, each person it names, its institution), the
+ * page key `hash(key / page)`; an indexed field holds them (`pageKeys`). A
+ * two-level directory (`query_log_pages`) lists, per key, the spans that
+ * hold its entries and, per span, the pages. A page of results is then: the
+ * key's spans, newest first; in each, its pages, newest first; each page
+ * fetched by its page key, until enough are found. Every lookup is an
+ * equality on an indexed field, the one query shape that both MongoDB and
+ * the embedded FerretDB (which sorts and limits only after fetching) answer
+ * from an index, and none returns more than a page of entries or a span of
+ * directory rows, however long the log grows.
  *
  * The directory rows are written before the entries they announce (a row
  * naming an empty page costs a reader one lookup; an entry no row announces
@@ -28,6 +30,9 @@ import type { QueryLogEntryDoc } from './models/QueryLogEntry';
 
 /** Positions per page: a page fetch reads at most this many entries. */
 export const PAGE_SPAN = 256;
+
+/** Pages per span: a directory lookup reads at most this many rows. */
+export const PAGES_PER_SPAN = 64;
 
 /**
  * People per entry. A check of thousands of people is logged as several
@@ -53,6 +58,13 @@ export function keyDigest(key: LogReadKey): string {
 
 export function pageOf(sequence: number): number {
   return Math.floor((sequence - 1) / PAGE_SPAN);
+}
+
+const spanOf = (page: number) => Math.floor(page / PAGES_PER_SPAN);
+
+/** The directory key of a key's pages within one span. */
+function spanKey(key: LogReadKey, span: number): string {
+  return digest(`${keyText(key)}#${span}`);
 }
 
 /** The page key of a log key on one page. */
@@ -87,6 +99,7 @@ function legacyFilter(key: LogReadKey, before: number): Record<string, unknown> 
   return { $or: [{ personId: key.id }, { subjects: key.id }], ...sequence };
 }
 
+/** A directory row: under `key` (a key's digest, or a key's span), one span or one page. */
 interface DirectoryRow {
   _id: string;
   key: string;
@@ -122,7 +135,12 @@ export function indexEntries<T extends Pick<QueryLogEntryDoc, 'sequence' | 'pers
     const page = pageOf(entry.sequence);
     const pageKeys = keysOf(entry).map((key) => {
       const id = pageKey(key, page);
-      if (!rows.has(id)) rows.set(id, { _id: id, key: keyDigest(key), page });
+      if (!rows.has(id)) {
+        const span = spanOf(page);
+        rows.set(id, { _id: id, key: spanKey(key, span), page });
+        const spanRow = digest(`${keyText(key)}##${span}`);
+        rows.set(spanRow, { _id: spanRow, key: keyDigest(key), page: span });
+      }
       return id;
     });
     return { ...entry, pageKeys };
@@ -161,21 +179,26 @@ export async function readLog(
   const before = options.before ?? Number.POSITIVE_INFINITY;
   const wanted = options.size + 1;
   const keep = (entry: QueryLogEntryDoc) => entry.sequence < before && belongsTo(entry, key) && (options.keep?.(entry) ?? true);
-  const [rows, from] = await Promise.all([
+  const below = (rows: { page: number }[], last: number) => [...new Set(rows.map((r) => r.page))].filter((p) => p <= last).sort((a, b) => b - a);
+  const [spanRows, from] = await Promise.all([
     models.QueryLogPage.find({ key: keyDigest(key) }, { page: 1 })
       .lean()
       .exec(),
     indexedFrom(models),
   ]);
   const lastPage = Number.isFinite(before) ? pageOf(before - 1) : Number.POSITIVE_INFINITY;
-  const pages = [...new Set(rows.map((r) => r.page))].filter((p) => p <= lastPage).sort((a, b) => b - a);
   const found: QueryLogEntryDoc[] = [];
-  for (const page of pages) {
-    const entries = await models.QueryLogEntry.find({ pageKeys: pageKey(key, page) })
+  spans: for (const span of below(spanRows, Number.isFinite(lastPage) ? spanOf(lastPage) : lastPage)) {
+    const pageRows = await models.QueryLogPage.find({ key: spanKey(key, span) }, { page: 1 })
       .lean()
       .exec();
-    found.push(...entries.filter(keep).sort((a, b) => b.sequence - a.sequence));
-    if (found.length >= wanted) break;
+    for (const page of below(pageRows, lastPage)) {
+      const entries = await models.QueryLogEntry.find({ pageKeys: pageKey(key, page) })
+        .lean()
+        .exec();
+      found.push(...entries.filter(keep).sort((a, b) => b.sequence - a.sequence));
+      if (found.length >= wanted) break spans;
+    }
   }
   // Entries older than the index, read by their own fields (as slow as that ever was).
   if (found.length < wanted && from > 1) {
