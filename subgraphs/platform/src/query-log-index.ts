@@ -67,6 +67,11 @@ function spanKey(key: LogReadKey, span: number): string {
   return digest(`${keyText(key)}#${span}`);
 }
 
+/** Where a person's entries of one span are found (people are read by span, not by page). */
+function spanEntryKey(key: LogReadKey, span: number): string {
+  return digest(`${keyText(key)}/span/${span}`);
+}
+
 /** The page key of a log key on one page. */
 export function pageKey(key: LogReadKey, page: number): string {
   return digest(`${keyText(key)}/${page}`);
@@ -133,13 +138,14 @@ export function indexEntries<T extends Pick<QueryLogEntryDoc, 'sequence' | 'pers
   const rows = new Map<string, DirectoryRow>();
   const indexed = entries.map((entry) => {
     const page = pageOf(entry.sequence);
+    const span = spanOf(page);
     const pageKeys = keysOf(entry).map((key) => {
-      const id = pageKey(key, page);
+      // A person is found by span (few entries each), the busy keys by page.
+      const id = key.kind === 'person' ? spanEntryKey(key, span) : pageKey(key, page);
       if (!rows.has(id)) {
-        const span = spanOf(page);
-        rows.set(id, { _id: id, key: spanKey(key, span), page });
         const spanRow = digest(`${keyText(key)}##${span}`);
         rows.set(spanRow, { _id: spanRow, key: keyDigest(key), page: span });
+        if (key.kind !== 'person') rows.set(id, { _id: id, key: spanKey(key, span), page });
       }
       return id;
     });
@@ -189,6 +195,14 @@ export async function readLog(
   const lastPage = Number.isFinite(before) ? pageOf(before - 1) : Number.POSITIVE_INFINITY;
   const found: QueryLogEntryDoc[] = [];
   spans: for (const span of below(spanRows, Number.isFinite(lastPage) ? spanOf(lastPage) : lastPage)) {
+    if (key.kind === 'person') {
+      const entries = await models.QueryLogEntry.find({ pageKeys: spanEntryKey(key, span) })
+        .lean()
+        .exec();
+      found.push(...entries.filter(keep).sort((a, b) => b.sequence - a.sequence));
+      if (found.length >= wanted) break;
+      continue;
+    }
     const pageRows = await models.QueryLogPage.find({ key: spanKey(key, span) }, { page: 1 })
       .lean()
       .exec();
