@@ -5,6 +5,7 @@ import { loadPolicy, REPO_ROOT } from '@credit/shared';
 import { generate, loadContext } from '@graphql-codegen/cli';
 
 import { accessMatrixMarkdown } from './access-matrix';
+import { errorCodesMarkdown } from './error-codes-doc';
 import { composeSupergraph } from './supergraph';
 
 /**
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   const matrixFile = path.join(REPO_ROOT, 'docs', 'access-matrix.md');
   if (!existsSync(matrixFile) || readFileSync(matrixFile, 'utf8') !== accessMatrixMarkdown(loadPolicy()))
     stale.push('docs/access-matrix.md (run `npm run docs`)');
+  const errorsFile = path.join(REPO_ROOT, 'docs', 'error-codes.md');
+  if (!existsSync(errorsFile) || readFileSync(errorsFile, 'utf8') !== errorCodesMarkdown()) stale.push('docs/error-codes.md (run `npm run docs`)');
 
   process.chdir(REPO_ROOT);
   const context = await loadContext(path.join(REPO_ROOT, 'codegen.yml'));
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
     console.error(`Generated files are stale:\n${stale.map((s) => `  - ${s}`).join('\n')}`);
     process.exit(1);
   }
-  console.log(`generated files are up to date (supergraph, access matrix, ${outputs.length} codegen targets)`);
+  console.log(`generated files are up to date (supergraph, access matrix, error codes, ${outputs.length} codegen targets)`);
 }
 
 main().catch((err: unknown) => {

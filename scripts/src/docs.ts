@@ -4,8 +4,15 @@ import path from 'node:path';
 import { loadPolicy, REPO_ROOT } from '@credit/shared';
 
 import { accessMatrixMarkdown } from './access-matrix';
+import { errorCodesMarkdown } from './error-codes-doc';
 
-// npm run docs: regenerates docs/access-matrix.md from the policy.
-const target = path.join(REPO_ROOT, 'docs', 'access-matrix.md');
-writeFileSync(target, accessMatrixMarkdown(loadPolicy()));
-console.log(`wrote ${path.relative(process.cwd(), target)}`);
+// npm run docs: regenerates docs/access-matrix.md from the policy and
+// docs/error-codes.md from the error registry.
+for (const [file, content] of [
+  ['access-matrix.md', accessMatrixMarkdown(loadPolicy())],
+  ['error-codes.md', errorCodesMarkdown()],
+] as const) {
+  const target = path.join(REPO_ROOT, 'docs', file);
+  writeFileSync(target, content);
+  console.log(`wrote ${path.relative(process.cwd(), target)}`);
+}

@@ -235,7 +235,6 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
 
 const INTERNAL_HEADER_BYTES = 256 * 1024;
 
-
 /** Entry point of a subgraph process: reads PORT and MONGODB_URI, exits non-zero on a fatal error. */
 export function runSubgraphProcess<TModels, TLoaders>(def: SubgraphDefinition<TModels, TLoaders>, defaultPort: number): void {
   const log = createLogger({ service: def.name });

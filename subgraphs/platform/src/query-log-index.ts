@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { badInput, encodeCursor, pageSize } from '@credit/shared';
+import { badInput, encodeCursor, keysFilter, pageSize } from '@credit/shared';
 
 import type { Models } from './models';
 import type { QueryLogEntryDoc } from './models/QueryLogEntry';
@@ -49,7 +49,7 @@ function keyText(key: LogReadKey): string {
 }
 
 // Hashed so that no citizen ID is stored in an index field or a directory id.
-const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
 
 /** The directory key of a log key. */
 export function keyDigest(key: LogReadKey): string {
@@ -154,23 +154,95 @@ export function indexEntries<T extends Pick<QueryLogEntryDoc, 'sequence' | 'pers
   return { entries: indexed, rows: [...rows.values()] };
 }
 
+// `indexedFrom` is written once: a process that has read it keeps it.
+const knownIndexedFrom = new WeakMap<Models, number>();
+
 /** The first position written with page keys (entries below it are read the old way); infinite while none was. */
 export async function indexedFrom(models: Models, firstWrite?: number): Promise<number> {
+  const known = knownIndexedFrom.get(models);
+  if (known !== undefined) return known;
   const meta = await models.QueryLogMeta.findById('indexedFrom').lean().exec();
-  if (meta) return meta.sequence;
+  if (meta) {
+    knownIndexedFrom.set(models, meta.sequence);
+    return meta.sequence;
+  }
   if (firstWrite === undefined) return Number.POSITIVE_INFINITY;
   try {
     await models.QueryLogMeta.create({ _id: 'indexedFrom', sequence: firstWrite });
+    knownIndexedFrom.set(models, firstWrite);
     return firstWrite;
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
-    return (await models.QueryLogMeta.findById('indexedFrom').lean().exec())!.sequence;
+    return indexedFrom(models);
   }
 }
 
 export interface LogPage {
   nodes: QueryLogEntryDoc[];
   hasNextPage: boolean;
+}
+
+/**
+ * The first pages of several people's logs at once, in a few commands
+ * whatever their number (one request's people, `Person.queryLog`): one
+ * directory lookup for all of them, then rounds of one lookup each, every
+ * round fetching the newest span not yet read of every person still short of
+ * a page. `size: Infinity` reads whole logs (to count them).
+ */
+export async function readPeopleLogs(models: Models, ids: readonly string[], options: { before?: number; size: number }): Promise<Map<string, LogPage>> {
+  const before = options.before ?? Number.POSITIVE_INFINITY;
+  const wanted = options.size + 1;
+  const people = [...new Set(ids)];
+  const keys = new Map(people.map((id) => [id, { kind: 'person', id } as const]));
+  const [rows, from] = await Promise.all([
+    models.QueryLogPage.find(
+      keysFilter(
+        'key',
+        people.map((id) => keyDigest(keys.get(id)!)),
+      ),
+      { key: 1, page: 1 },
+    )
+      .lean()
+      .exec(),
+    indexedFrom(models),
+  ]);
+  const lastSpan = Number.isFinite(before) ? spanOf(pageOf(before - 1)) : Number.POSITIVE_INFINITY;
+  const spansOf = new Map(people.map((id) => [id, [] as number[]]));
+  const personOfDigest = new Map(people.map((id) => [keyDigest(keys.get(id)!), id]));
+  for (const row of rows) if (row.page <= lastSpan) spansOf.get(personOfDigest.get(row.key)!)!.push(row.page);
+  for (const spans of spansOf.values()) spans.sort((a, b) => b - a);
+  const found = new Map(people.map((id) => [id, [] as QueryLogEntryDoc[]]));
+  const short = () => people.filter((id) => found.get(id)!.length < wanted && spansOf.get(id)!.length > 0);
+  for (let pending = short(); pending.length > 0; pending = short()) {
+    const next = new Map(pending.map((id) => [spanEntryKey(keys.get(id)!, spansOf.get(id)!.shift()!), id]));
+    const entries = (await models.QueryLogEntry.find(keysFilter('pageKeys', [...next.keys()]))
+      .lean()
+      .exec()) as QueryLogEntryDoc[];
+    for (const entry of entries) {
+      for (const pageKey of entry.pageKeys ?? []) {
+        const id = next.get(pageKey);
+        if (id && entry.sequence < before && belongsTo(entry, keys.get(id)!)) found.get(id)!.push(entry);
+      }
+    }
+  }
+  // Entries older than the index, read by their own fields (as slow as that ever was).
+  const legacyNeeded = people.filter((id) => found.get(id)!.length < wanted);
+  if (legacyNeeded.length > 0 && from > 1) {
+    const limit = Math.min(before, from);
+    const legacy = (await models.QueryLogEntry.find({
+      $or: [{ personId: { $in: legacyNeeded } }, { subjects: { $in: legacyNeeded } }],
+      ...(Number.isFinite(limit) ? { sequence: { $lt: limit } } : {}),
+    })
+      .lean()
+      .exec()) as QueryLogEntryDoc[];
+    for (const entry of legacy) for (const id of peopleOf(entry)) if (legacyNeeded.includes(id)) found.get(id)!.push(entry);
+  }
+  const pages = new Map<string, LogPage>();
+  for (const id of people) {
+    const entries = found.get(id)!.sort((a, b) => b.sequence - a.sequence);
+    pages.set(id, { nodes: Number.isFinite(options.size) ? entries.slice(0, options.size) : entries, hasNextPage: entries.length > options.size });
+  }
+  return pages;
 }
 
 /**
@@ -182,6 +254,7 @@ export async function readLog(
   key: LogReadKey,
   options: { before?: number; size: number; keep?: (entry: QueryLogEntryDoc) => boolean },
 ): Promise<LogPage> {
+  if (key.kind === 'person' && !options.keep) return (await readPeopleLogs(models, [key.id], options)).get(key.id)!;
   const before = options.before ?? Number.POSITIVE_INFINITY;
   const wanted = options.size + 1;
   const keep = (entry: QueryLogEntryDoc) => entry.sequence < before && belongsTo(entry, key) && (options.keep?.(entry) ?? true);
@@ -267,4 +340,54 @@ export async function logConnection(
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(String(last.sequence)) : null },
     count: () => countLog(models, key),
   };
+}
+
+/** A request for one person's log page (a DataLoader key). */
+export interface PersonLogRequest {
+  id: string;
+  first?: number | null;
+  after?: string | null;
+}
+
+/**
+ * The `Person.queryLog` pages of one request's people, batched: people asking
+ * for the same page (the usual case) are read together by {@link readPeopleLogs}.
+ * `count(id)` gives a person's total (batched the same way by the caller).
+ */
+export async function peopleLogConnections(
+  models: Models,
+  requests: readonly PersonLogRequest[],
+  count: (id: string) => Promise<number>,
+): Promise<LogConnection[]> {
+  const groups = new Map<string, PersonLogRequest[]>();
+  for (const request of requests) {
+    const group = `${request.first ?? ''}|${request.after ?? ''}`;
+    groups.set(group, [...(groups.get(group) ?? []), request]);
+  }
+  const answers = new Map<PersonLogRequest, LogConnection>();
+  for (const group of groups.values()) {
+    const { first, after } = group[0]!;
+    const size = pageSize(first);
+    const pages = await readPeopleLogs(
+      models,
+      group.map((r) => r.id),
+      { size, before: after ? sequenceFromCursor(after) : undefined },
+    );
+    for (const request of group) {
+      const page = pages.get(request.id)!;
+      const last = page.nodes[page.nodes.length - 1];
+      answers.set(request, {
+        nodes: page.nodes,
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(String(last.sequence)) : null },
+        count: () => count(request.id),
+      });
+    }
+  }
+  return requests.map((r) => answers.get(r)!);
+}
+
+/** The totals of several people's logs, read together. */
+export async function countPeopleLogs(models: Models, ids: readonly string[]): Promise<number[]> {
+  const all = await readPeopleLogs(models, ids, { size: Number.POSITIVE_INFINITY });
+  return ids.map((id) => all.get(id)!.nodes.length);
 }

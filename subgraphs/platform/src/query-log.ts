@@ -342,7 +342,8 @@ export class QueryLogWriter {
   }
 }
 
-const MAX_BATCH_ENTRIES = 2000;
+// Bounded so that one insert stays well inside the database timeout (policy `timeouts.databaseSocketMs`) on the embedded FerretDB.
+const MAX_BATCH_ENTRIES = 500;
 
 const writers = new WeakMap<Models, QueryLogWriter>();
 

@@ -73,7 +73,10 @@ describe('npm run verify-log', () => {
   it('fails on a re-hashed chain and on a cut tail', async () => {
     const raw = conn.db!.collection('query_log');
     const fifth = (await raw.findOne({ sequence: 5 }))!;
-    await raw.updateOne({ _id: fifth._id }, { $set: { outcome: 'DENIED', hash: entryHash({ ...(fifth as unknown as Parameters<typeof entryHash>[0]), outcome: 'DENIED' }) } });
+    await raw.updateOne(
+      { _id: fifth._id },
+      { $set: { outcome: 'DENIED', hash: entryHash({ ...(fifth as unknown as Parameters<typeof entryHash>[0]), outcome: 'DENIED' }) } },
+    );
     const rehashed = await verifyLog();
     expect(rehashed.code).toBe(1);
     expect(rehashed.out).toMatch(/entry 6: prevHash does not match/);

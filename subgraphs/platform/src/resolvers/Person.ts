@@ -4,7 +4,6 @@ import { evaluate } from '../evaluation';
 import type { PersonResolvers } from '../generated/graphql';
 import { effectiveStatus, greenChannelEligible } from '../joint-punishment';
 import { redListEntryInForce } from '../models/RedListEntry';
-import { logConnection } from '../query-log-index';
 
 const byId = (doc: { _id: string }) => doc._id;
 
@@ -17,7 +16,7 @@ export const Person: PersonResolvers = {
     return paginate(visible, args, byId);
   },
   // Read from the log's index, newest first, one page at a time (query-log-index.ts).
-  queryLog: async ({ id }, args, { models }) => logConnection(models, { kind: 'person', id }, args),
+  queryLog: async ({ id }, args, { loaders }) => loaders.queryLogPages.load({ id, first: args.first, after: args.after }),
   jointPunishment: async ({ id }, _args, { loaders }) => {
     // Derived from the grounds in force today: a lapsed record leaves the list without a batch job.
     const { grounds: _grounds, underObjection: _flag, ...status } = effectiveStatus(await loaders.jointPunishmentById.load(id));
