@@ -61,9 +61,11 @@ interface PlannedDocument {
   queryHash: string;
 }
 
-// Planned documents by query hash and what the removal depends on; bounded,
-// oldest dropped first, so hot operations skip the rewrite.
-const PLANNED_CACHE_SIZE = 1000;
+// Planned documents of a parsed document (Apollo keeps parsed documents and
+// hands the same object to repeated queries), by what the removal depends
+// on. Keyed by the document object itself: the removed field nodes are
+// nodes of that object, which the answer review looks up by identity.
+type PlanCache = WeakMap<DocumentNode, Map<string, PlannedDocument>>;
 
 /**
  * The gateway's authorisation of a request, around the plan. Before it: the
@@ -79,7 +81,7 @@ const PLANNED_CACHE_SIZE = 1000;
  * served.
  */
 export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, internalSecret }: AuthorisationOptions): ApolloServerPlugin<GatewayContext> {
-  const planned = new Map<string, PlannedDocument>();
+  const planned: PlanCache = new WeakMap();
   return {
     async requestDidStart() {
       let state: RequestState | null = null;
@@ -123,8 +125,13 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
           state = { document: requestContext.document, operation, variables, denied: new Map() };
           // What the removal depends on: the role, the bureau (own_bureau) and a blacklisting.
           const { role, org, blacklisted } = context.forwarded.principal;
-          const cacheKey = `${requestContext.queryHash}|${role}|${role === 'bureau' ? org : ''}|${blacklisted ? 'b' : ''}`;
-          let plan = planned.get(cacheKey);
+          const signature = `${role}|${role === 'bureau' ? org : ''}|${blacklisted ? 'b' : ''}`;
+          let plans = planned.get(requestContext.document);
+          if (!plans) {
+            plans = new Map();
+            planned.set(requestContext.document, plans);
+          }
+          let plan = plans.get(signature);
           if (!plan) {
             const { document, denied } = documentToPlan(requestContext.document, requestContext.schema, (field) => {
               // The key and the type name are not personal data.
@@ -137,9 +144,8 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
             });
             // The gateway caches query plans by query hash: the planned
             // document must not share a plan with the one sent.
-            plan = { document, denied, queryHash: createHash('sha256').update(cacheKey).digest('hex') };
-            if (planned.size >= PLANNED_CACHE_SIZE) planned.delete(planned.keys().next().value!);
-            planned.set(cacheKey, plan);
+            plan = { document, denied, queryHash: createHash('sha256').update(`${requestContext.queryHash}|${signature}`).digest('hex') };
+            plans.set(signature, plan);
           }
           state.denied = plan.denied;
           const operationName = operation.name?.value;
