@@ -235,6 +235,22 @@ export function reviewAnswer(options: {
   }
   const people = new Map<string, PersonRead>();
   const denialErrors: GraphQLFormattedError[] = [];
+  // The same fields are collected for every object of a list: once per
+  // (field nodes, type), as graphql-js's executor does.
+  const collected = new WeakMap<readonly FieldNode[], Map<string, Map<string, readonly FieldNode[]>>>();
+  const subfields = (type: GraphQLObjectType, nodes: readonly FieldNode[]) => {
+    let byType = collected.get(nodes);
+    if (!byType) {
+      byType = new Map();
+      collected.set(nodes, byType);
+    }
+    let fields = byType.get(type.name);
+    if (!fields) {
+      fields = collectSubfields(schema, fragments, variables, type, nodes);
+      byType.set(type.name, fields);
+    }
+    return fields;
+  };
 
   const visitPerson = (type: GraphQLObjectType, fields: Map<string, readonly FieldNode[]>, object: Json, path: (string | number)[]) => {
     const id = object[PERSON_MARKER];
@@ -287,7 +303,7 @@ export function reviewAnswer(options: {
     }
     // Leaves and abstract types (which hold no people, see assertPersonIsConcrete) end the walk.
     if (!isObjectType(nullable) || typeof value !== 'object') return;
-    visitObject(nullable, collectSubfields(schema, fragments, variables, nullable, nodes), value as Json, path);
+    visitObject(nullable, subfields(nullable, nodes), value as Json, path);
   };
 
   const root = schema.getRootType(options.operation.operation);
