@@ -139,3 +139,38 @@ describe('ingestion by the owning bureau', () => {
     expect((body.data as Json).ingestCourtRecords.outcomes[0].reason).toMatch(/minor/);
   });
 });
+
+describe('record ids never carry a person', () => {
+  it('refuses a record whose id contains a citizen ID, without echoing the id', async () => {
+    const report = await ingestTax([arrears(`TAX-${person}-2026`, 100), arrears('TA-OPAQUE-9', 100)]);
+    expect(report).toMatchObject({ created: 1, rejected: 1 });
+    const refused = report.outcomes.find((o: Json) => o.status === 'REJECTED');
+    expect(refused).toMatchObject({ position: 0, recordId: null });
+    expect(refused.reason).toMatch(/contains a citizen ID/);
+    expect(JSON.stringify(report)).not.toContain(person);
+  });
+
+  it('masks an older record id that still names the person for anyone who may not see them unmasked', async () => {
+    await stack.subgraphs['public-security']!.connection.db!.collection('violations').insertOne({
+      _id: `PSB-${person}-PUBLIC_ORDER_VIOLATION-2026-08-01` as never,
+      personId: person,
+      category: 'PUBLIC_ORDER_VIOLATION',
+      grade: 'GENERAL',
+      description: '扰乱公共秩序',
+      penalty: '罚款500元',
+      decisionDate: '2026-08-01',
+      decisionNumber: '绵公行罚决字〔7〕号',
+      authority: '绵阳市公安局',
+      legalBasis: '《中华人民共和国治安管理处罚法》第23条',
+      collectedAt: new Date(),
+    });
+    const query = `{ person(id: "${person}") { violations { nodes { id provenance { sourceRecordId } } } } }`;
+    const publicView = await stack.query(query);
+    expect(JSON.stringify(publicView.body)).not.toContain(person);
+    expect((publicView.body.data as Json).person.violations.nodes[0].id).toBe(
+      `PSB-${person.slice(0, 6)}********${person.slice(14)}-PUBLIC_ORDER_VIOLATION-2026-08-01`,
+    );
+    const own = await stack.query(query, {}, await authHeader({ role: 'subject', sub: person }));
+    expect((own.body.data as Json).person.violations.nodes[0].id).toBe(`PSB-${person}-PUBLIC_ORDER_VIOLATION-2026-08-01`);
+  });
+});

@@ -121,6 +121,21 @@ describe('a subgraph answers only the gateway', () => {
     for (const subgraph of ['pboc', 'courts', 'public-security']) expect((await post(subgraph, entitiesBody(), header)).status).toBe(401);
   });
 
+  it("makes the gateway's own captured log-append header unable to append a forged entry", async () => {
+    const seen = capture('platform');
+    await stack.query(`{ person(id: "${alice}") { taxCreditLevel { level } } }`, {}, await authHeader({ role: 'bureau', org: 'TAX' }));
+    const append = seen.find((s) => s.body.includes('appendQueryLog'));
+    expect(append).toBeDefined();
+    const header = { [INTERNAL_PRINCIPAL_HEADER]: String(append!.headers[INTERNAL_PRINCIPAL_HEADER]) };
+    const log = stack.subgraphs.platform!.connection.db!.collection('query_log');
+    const before = await log.countDocuments({});
+    // The same body again, and a forged entry under the same header.
+    expect((await post('platform', append!.body, header)).status).toBe(401);
+    const forged = append!.body.replace('"BUREAU"', '"AUDITOR"');
+    expect((await post('platform', forged, header)).status).toBe(401);
+    expect(await log.countDocuments({})).toBe(before);
+  });
+
   it("refuses an expired header (the policy's internal token life is a few seconds)", async () => {
     const body = entitiesBody();
     const header = signed('tax', body);
