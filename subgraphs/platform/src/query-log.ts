@@ -18,6 +18,12 @@ import { checkpointHolds, queryLogPublicKey, queryLogSigningKey, sealBatch, seal
  * retries on the new head. The head document only saves a sort over the
  * whole log; a head left behind (crash between insert and head update) is
  * moved forward by the next appender.
+ *
+ * A hash chain alone proves nothing to someone who can write the database,
+ * so each batch is sealed with the platform's key and the head is
+ * checkpointed apart from the chain (query-log-seal.ts); each entry also
+ * carries the page keys it is read by (query-log-index.ts), announced in the
+ * directory before the entries are written.
  */
 
 export type QueryLogContent = Omit<QueryLogEntryDoc, '_id' | 'sequence' | 'prevHash' | 'hash' | 'seal' | 'pageKeys'>;
