@@ -7,6 +7,7 @@ import {
   checkOperationLimits,
   codedError,
   decideAccess,
+  isServicePrincipal,
   logActorId,
   logActorRole,
   maskCitizenId,
@@ -123,9 +124,11 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
           }
 
           state = { document: requestContext.document, operation, variables, denied: new Map() };
-          // What the removal depends on: the role, the bureau (own_bureau) and a blacklisting.
+          // What the removal depends on: the role, the organisation (own_bureau;
+          // a blacklisted institution's reason names it), a blacklisting and
+          // whether the caller is one of our services ('service' groups).
           const { role, org, blacklisted } = context.forwarded.principal;
-          const signature = `${role}|${role === 'bureau' ? org : ''}|${blacklisted ? 'b' : ''}`;
+          const signature = JSON.stringify([role, org ?? '', blacklisted === true, isServicePrincipal(context.forwarded.principal)]);
           let plans = planned.get(requestContext.document);
           if (!plans) {
             plans = new Map();

@@ -1,3 +1,4 @@
+import { isValidCitizenId, parseCitizenId } from '@credit/shared';
 import { Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode, type ValueNode } from 'graphql';
 
 /**
@@ -83,8 +84,12 @@ export function rootFallback(
     const shape = selection.selectionSet ? personShape(selection.selectionSet) : null;
     if (!argument || !arg || !shape) return null;
     const value = valueOf(arg.value, variables);
-    const answer = (id: unknown, path: (string | number)[]) => {
-      if (typeof id !== 'string') return null;
+    const answer = (raw: unknown, path: (string | number)[]) => {
+      if (!isValidCitizenId(raw)) return null;
+      // The fetch carries the variables as the client sent them; the
+      // subgraph's CitizenId scalar would normalise them (a lower-case x),
+      // and so does this answer, so the key matches the other sources'.
+      const id = parseCitizenId(raw).id;
       const person: Record<string, unknown> = {};
       for (const field of shape) {
         if (field.name === '__typename') person[field.key] = 'Person';

@@ -12,9 +12,9 @@ import { PUBLIC_PRINCIPAL, ROLES, type Principal, type Role } from './principal'
 /**
  * Caller identity. A caller's bearer JWT is verified once, at the gateway;
  * the verified principal travels to the subgraphs in an internal header
- * signed with a secret only the gateway and the subgraphs hold. A subgraph
- * treats a call without a valid internal signature as public, so skipping
- * the gateway gains nothing.
+ * (internal-token.ts) signed for one subgraph, one body and one use. A
+ * subgraph refuses any call without a valid one (401), public reads
+ * included, so skipping the gateway gains nothing.
  */
 
 export const TOKEN_ISSUER = 'mianyang-credit-dev';

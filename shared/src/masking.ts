@@ -1,6 +1,6 @@
-import { isValidCitizenId } from './citizen-id';
 import { areaName } from './mianyang-areas';
 import { policy } from './policy';
+import { citizenIdSpans } from './record-id';
 
 /**
  * Masking (脱敏) of personal details where they are published or shared
@@ -45,16 +45,11 @@ export function maskAddress(areaCode: string): string {
  */
 export function maskCitizenIdsIn(text: string, own?: string): string {
   let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const candidate = text.slice(i, i + 18);
-    if (candidate.length === 18 && candidate.toUpperCase() !== own && isValidCitizenId(candidate)) {
-      out += maskCitizenId(candidate.toUpperCase());
-      i += 18;
-    } else {
-      out += text[i];
-      i++;
-    }
+  let from = 0;
+  for (const [start, end] of citizenIdSpans(text)) {
+    const id = text.slice(start, end).toUpperCase();
+    out += text.slice(from, start) + (id === own ? id : maskCitizenId(id));
+    from = end;
   }
-  return out;
+  return out + text.slice(from);
 }

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 
-import { isValidCitizenId } from './citizen-id';
-
 /**
  * Record ids are shown next to a masked person (`provenance.sourceRecordId`,
  * objections, evaluation factors), so they must not carry the person: an id
@@ -13,13 +11,58 @@ export function opaqueId(prefix: string, ...parts: (string | number)[]): string 
   return `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20).toUpperCase()}`;
 }
 
-/** Whether `text` contains a valid citizen ID anywhere (any 18 characters that pass GB 11643). */
-export function containsCitizenId(text: string): boolean {
-  for (let i = 0; i + 18 <= text.length; i++) {
-    // A citizen ID starts with a non-zero digit; skip the rest cheaply.
-    const c = text.charCodeAt(i);
-    if (c < 49 || c > 57) continue;
-    if (isValidCitizenId(text.slice(i, i + 18))) return true;
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Whether 18 or 15 characters are shaped like a citizen ID: an area code
+ * that starts with a non-zero digit and a real birth date where GB 11643
+ * (18 characters, 17 digits then a digit or X) or the older 15-digit number
+ * puts it. The check character is not required: an ID with a typo in it
+ * still names the person.
+ */
+function isCitizenIdShaped(candidate: string): boolean {
+  if (candidate[0] === '0') return false;
+  if (candidate.length === 18) {
+    if (!/^\d{17}[\dX]$/i.test(candidate)) return false;
+    const year = Number(candidate.slice(6, 10));
+    return year >= 1900 && year <= 2099 && isCalendarDate(year, Number(candidate.slice(10, 12)), Number(candidate.slice(12, 14)));
+  }
+  if (candidate.length === 15) {
+    if (!/^\d{15}$/.test(candidate)) return false;
+    return isCalendarDate(1900 + Number(candidate.slice(6, 8)), Number(candidate.slice(8, 10)), Number(candidate.slice(10, 12)));
   }
   return false;
+}
+
+/**
+ * Where citizen IDs sit in `text`, as [start, end) spans: every 18-character
+ * window of a run of digits (an X may end it) that is shaped like an ID, and
+ * a run of exactly 15 digits shaped like an old one. Spans do not overlap.
+ */
+export function citizenIdSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const runs = /\d+[Xx]?/g;
+  for (let run = runs.exec(text); run; run = runs.exec(text)) {
+    const start = run.index;
+    const value = run[0];
+    if (value.length === 15 && isCitizenIdShaped(value)) {
+      spans.push([start, start + 15]);
+      continue;
+    }
+    for (let i = 0; i + 18 <= value.length;) {
+      if (isCitizenIdShaped(value.slice(i, i + 18))) {
+        spans.push([start + i, start + i + 18]);
+        i += 18;
+      } else i++;
+    }
+  }
+  return spans;
+}
+
+/** Whether `text` contains anything shaped like a citizen ID (see {@link citizenIdSpans}). */
+export function containsCitizenId(text: string): boolean {
+  return citizenIdSpans(text).length > 0;
 }

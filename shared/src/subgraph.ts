@@ -31,7 +31,7 @@ import { SUBGRAPHS, subgraphUrlVariable } from './subgraph-registry';
 /** What every subgraph resolver sees in its context. */
 export interface SubgraphContext<TLoaders, TModels = unknown> extends AccessContext {
   requestId: string;
-  /** The caller, as verified by the gateway (public when the call did not come through it). */
+  /** The caller, as verified by the gateway (a call that did not come through it is refused before this). */
   principal: Principal;
   loaders: TLoaders;
   /** The subgraph's models, for writes (reads go through `loaders`). */

@@ -54,18 +54,35 @@ export function entryHash(entry: Omit<QueryLogEntryDoc, '_id' | 'hash' | 'seal' 
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-async function currentHead(models: Models): Promise<{ sequence: number; hash: string | null }> {
+/**
+ * How long an unsealed tail counts as a batch another writer is still
+ * inserting. An ordered insert shows its entries one by one, and the seal
+ * rides on the last: chaining onto the middle of such a batch would take the
+ * position its own next entry needs, leave it half-written and unsealed,
+ * and make verify-log call honest entries forged. Past this age the writer
+ * is taken to have died mid-append (verify-log names those entries), and
+ * the chain goes on after them rather than stopping for good.
+ */
+const IN_FLIGHT_BATCH_MS = 10_000;
+
+async function currentHead(models: Models, now: number = Date.now()): Promise<ChainHead> {
   const stored = await models.QueryLogHead.findById('head').lean().exec();
-  let head = { sequence: stored?.sequence ?? 0, hash: stored?.hash ?? null };
-  // Catch up over entries appended by a writer that stopped before moving the head.
+  // The stored head only ever names the last entry of a whole batch.
+  let head: ChainHead = { sequence: stored?.sequence ?? 0, hash: stored?.hash ?? null };
+  let batchEnd = head;
+  let tailAt: Date | null = null;
+  // Catch up over entries appended by writers that did not move the head (yet).
   for (;;) {
     const next = await models.QueryLogEntry.findOne({ sequence: head.sequence + 1 })
       .lean()
       .exec();
     if (!next) break;
     head = { sequence: next.sequence, hash: next.hash };
+    tailAt = next.at;
+    if (next.seal) batchEnd = head;
   }
-  return head;
+  if (batchEnd.sequence === head.sequence || !tailAt) return head;
+  return now - new Date(tailAt).getTime() < IN_FLIGHT_BATCH_MS ? batchEnd : head;
 }
 
 async function moveHead(models: Models, to: { sequence: number; hash: string }): Promise<void> {
@@ -145,6 +162,8 @@ export async function appendQueryLog(
       const failedAt = e.writeErrors?.[0]?.index ?? e.index ?? 0;
       // Another writer took the first position: nothing of ours was written; retry on the new head.
       if (e.code === 11000 && failedAt === 0) {
+        // A batch still being written keeps its next position taken: give it a moment.
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(100, 5 * attempt)));
         head = await currentHead(models);
         continue;
       }

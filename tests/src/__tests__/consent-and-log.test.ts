@@ -2,7 +2,7 @@ import type { Stack } from '@credit/scripts/dist/stack';
 import { makeCitizenId, makeSocialCreditCode, maskCitizenId, todayInCity } from '@credit/shared';
 import { verifyQueryLog } from '@credit/subgraph-platform/dist/query-log';
 
-import { authHeader, startTestStack } from '../harness';
+import { auditorHeader, authHeader, startTestStack } from '../harness';
 
 let stack: Stack;
 const person = makeCitizenId('510722', '1978-12-01', 55);
@@ -396,29 +396,36 @@ describe('the query log across people', () => {
 });
 
 describe("other people in a person's query log", () => {
-  it('names another citizen who looked the subject up only masked', async () => {
-    const other = makeCitizenId('510703', '1990-01-01', 77);
-    await stack.query(READ, { id: person }, await authHeader({ role: 'subject', sub: other }));
-    const { body } = await stack.query(
-      /* GraphQL */ `
-        query ($id: CitizenId!) {
-          person(id: $id) {
-            queryLog(first: 100) {
-              nodes {
-                actorRole
-                actorId
-                deniedFieldGroups
-              }
-            }
+  const LOG_WITH_HASHES = /* GraphQL */ `
+    query ($id: CitizenId!) {
+      person(id: $id) {
+        queryLog(first: 100) {
+          nodes {
+            actorRole
+            actorId
+            deniedFieldGroups
+            prevHash
+            hash
           }
         }
-      `,
-      { id: person },
-      await asSubject(),
-    );
+      }
+    }
+  `;
+
+  it('names another citizen who looked the subject up only masked, without the hashes that would let the mask be guessed back', async () => {
+    const other = makeCitizenId('510703', '1990-01-01', 77);
+    await stack.query(READ, { id: person }, await authHeader({ role: 'subject', sub: other }));
+    const { body } = await stack.query(LOG_WITH_HASHES, { id: person }, await asSubject());
     const bySubjects = ((body.data as Json).person.queryLog.nodes as Json[]).filter((n) => n.actorRole === 'SUBJECT');
-    expect(bySubjects).toEqual([{ actorRole: 'SUBJECT', actorId: maskCitizenId(other), deniedFieldGroups: ['education', 'identity', 'tax'] }]);
+    expect(bySubjects).toEqual([
+      { actorRole: 'SUBJECT', actorId: maskCitizenId(other), deniedFieldGroups: ['education', 'identity', 'tax'], prevHash: null, hash: null },
+    ]);
     expect(JSON.stringify(body)).not.toContain(other);
+
+    const audited = await stack.query(LOG_WITH_HASHES, { id: person }, await auditorHeader());
+    const seenByAuditor = ((audited.body.data as Json).person.queryLog.nodes as Json[]).find((n) => n.actorRole === 'SUBJECT')!;
+    expect(seenByAuditor.actorId).toBe(other);
+    expect(seenByAuditor.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 

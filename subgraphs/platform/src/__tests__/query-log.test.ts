@@ -3,8 +3,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { scratchDatabase } from '@credit/shared';
 
 import { createModels, type Models } from '../models';
-import { entryHash, QueryLogWriter, verifyQueryLog, writeCheckpoint, type QueryLogContent } from '../query-log';
-import { sealBatch, signCheckpoint } from '../query-log-seal';
+import { appendQueryLog, entryHash, QueryLogWriter, verifyQueryLog, writeCheckpoint, type QueryLogContent } from '../query-log';
+import { queryLogSigningKey, sealBatch, signCheckpoint } from '../query-log-seal';
 
 let scratch: Awaited<ReturnType<typeof scratchDatabase<Models>>> | undefined;
 let models: Models[];
@@ -38,6 +38,36 @@ describe('the query log chain under concurrent writers', () => {
     expect(new Set(lastSequences).size).toBe(60);
     const result = await verifyQueryLog(models[0]!);
     expect(result).toEqual({ ok: true, entries: 120, checkpoints: 0, problems: [], notes: [] });
+  });
+
+  it('waits for a batch another process is still inserting instead of chaining onto its middle', async () => {
+    const chain = await scratchDatabase('qloginflight', 1, createModels);
+    try {
+      const m = chain.models[0]!;
+      const raw = chain.conns[0]!.db!.collection('query_log');
+      await new QueryLogWriter(m).append([entry(1), entry(2)]);
+      // Another process has inserted the first of its two entries; its sealed last is still to come.
+      const first = { ...entry(3), at: new Date(), sequence: 3, prevHash: ((await raw.findOne({ sequence: 2 })) as { hash: string } | null)!.hash };
+      const firstHash = entryHash(first);
+      await raw.insertOne({ _id: 'inflight-1' as never, ...first, subjects: [], deniedFieldGroups: [], hash: firstHash, seal: null });
+      const ours = appendQueryLog(m, [entry(5)]);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const second = { ...entry(4), at: new Date(), sequence: 4, prevHash: firstHash };
+      const secondHash = entryHash(second);
+      await raw.insertOne({
+        _id: 'inflight-2' as never,
+        ...second,
+        subjects: [],
+        deniedFieldGroups: [],
+        hash: secondHash,
+        seal: sealBatch(queryLogSigningKey(), 3, 4, secondHash),
+      });
+      expect((await ours).sequence).toBe(5);
+      expect(await verifyQueryLog(m)).toMatchObject({ ok: true, entries: 5, problems: [] });
+      expect(await writeCheckpoint(m)).toMatchObject({ sequence: 5 });
+    } finally {
+      await chain.dispose();
+    }
   });
 
   it('refuses to update an entry through the model (append-only)', async () => {

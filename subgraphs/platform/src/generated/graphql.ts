@@ -948,15 +948,15 @@ export type QueryLogEntry = {
   deniedFieldGroups: Array<Scalars['String']['output']>;
   /** Field groups the caller was served (`fieldGroups` of the credit policy). */
   fieldGroups: Array<Scalars['String']['output']>;
-  /** Hash of this entry (covering its content and `prevHash`). */
-  hash: Scalars['String']['output'];
+  /** Hash of this entry (covering its content and `prevHash`). Auditors only (null for anyone else): with it a masked caller could be guessed back. */
+  hash?: Maybe<Scalars['String']['output']>;
   /** Platform identifier of the entry. */
   id: Scalars['ID']['output'];
   /** Institution the caller acted for; null for public and internal reads. */
   institution?: Maybe<Institution>;
   /** What the caller was given. */
   outcome: QueryOutcome;
-  /** Hash of the previous entry of the chain; null for the first entry. */
+  /** Hash of the previous entry of the chain; null for the first entry. Auditors only (null for anyone else): the hashes cover the unmasked caller. */
   prevHash?: Maybe<Scalars['String']['output']>;
   /** Purpose the caller declared; set for partner queries. */
   purpose?: Maybe<ConsentPurpose>;
@@ -1684,7 +1684,7 @@ export type QueryLogEntryResolvers<ContextType = Context, ParentType extends Res
   consentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   deniedFieldGroups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   fieldGroups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['QueryOutcome'], ParentType, ContextType>;

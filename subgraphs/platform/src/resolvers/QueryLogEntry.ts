@@ -18,4 +18,9 @@ export const QueryLogEntry: QueryLogEntryResolvers = {
   sequence: (doc) => String(doc.sequence),
   actorId: (doc, _args, ctx) => (ctx.principal.role === 'auditor' ? (doc.actorId ?? null) : shownActorId(doc)),
   deniedFieldGroups: (doc) => doc.deniedFieldGroups ?? [],
+  // The hashes cover the unmasked caller: with them a subject could try the
+  // few birth-date digits a mask hides until one hash matches. Only auditors,
+  // who verify the chain and see callers unmasked anyway, get them.
+  prevHash: (doc, _args, ctx) => (ctx.principal.role === 'auditor' ? (doc.prevHash ?? null) : null),
+  hash: (doc, _args, ctx) => (ctx.principal.role === 'auditor' ? doc.hash : null),
 };
