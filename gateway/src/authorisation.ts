@@ -236,7 +236,7 @@ async function applyConsents(requestContext: GraphQLRequestContextDidResolveOper
     check = await platform.consentCheck(org!, purpose, ids, context.requestId);
   } catch (err) {
     context.log.error('consent check failed', { err });
-    throw codedError('SUBGRAPH_UNAVAILABLE', 'Consents cannot be checked right now; retry later', { subgraph: 'platform' });
+    throw requestError('SUBGRAPH_UNAVAILABLE', 'Consents cannot be checked right now; retry later', { subgraph: 'platform' });
   }
   context.forwarded = {
     ...context.forwarded,

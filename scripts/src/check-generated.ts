@@ -6,6 +6,7 @@ import { generate, loadContext } from '@graphql-codegen/cli';
 
 import { accessMatrixMarkdown } from './access-matrix';
 import { errorCodesMarkdown } from './error-codes-doc';
+import { generatedReadme, README_FILE } from './readme-sections';
 import { composeSupergraph } from './supergraph';
 
 /**
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     stale.push('docs/access-matrix.md (run `npm run docs`)');
   const errorsFile = path.join(REPO_ROOT, 'docs', 'error-codes.md');
   if (!existsSync(errorsFile) || readFileSync(errorsFile, 'utf8') !== errorCodesMarkdown()) stale.push('docs/error-codes.md (run `npm run docs`)');
+  const readme = readFileSync(README_FILE, 'utf8');
+  if (readme !== (await generatedReadme(readme))) stale.push('README.md: its generated sections (run `npm run docs`)');
 
   process.chdir(REPO_ROOT);
   const context = await loadContext(path.join(REPO_ROOT, 'codegen.yml'));
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
     console.error(`Generated files are stale:\n${stale.map((s) => `  - ${s}`).join('\n')}`);
     process.exit(1);
   }
-  console.log(`generated files are up to date (supergraph, access matrix, error codes, ${outputs.length} codegen targets)`);
+  console.log(`generated files are up to date (supergraph, access matrix, error codes, README sections, ${outputs.length} codegen targets)`);
 }
 
 main().catch((err: unknown) => {

@@ -5,9 +5,11 @@ import { loadPolicy, REPO_ROOT } from '@credit/shared';
 
 import { accessMatrixMarkdown } from './access-matrix';
 import { errorCodesMarkdown } from './error-codes-doc';
+import { generatedReadme, README_FILE } from './readme-sections';
 
 // npm run docs: regenerates docs/access-matrix.md from the policy and
-// docs/error-codes.md from the error registry.
+// docs/error-codes.md from the error registry, and the generated sections
+// of README.md (the table of sources, the error codes).
 for (const [file, content] of [
   ['access-matrix.md', accessMatrixMarkdown(loadPolicy())],
   ['error-codes.md', errorCodesMarkdown()],
@@ -16,3 +18,13 @@ for (const [file, content] of [
   writeFileSync(target, content);
   console.log(`wrote ${path.relative(process.cwd(), target)}`);
 }
+
+generatedReadme()
+  .then((readme) => {
+    writeFileSync(README_FILE, readme);
+    console.log(`wrote ${path.relative(process.cwd(), README_FILE)}`);
+  })
+  .catch((err: unknown) => {
+    console.error(`docs failed: ${(err as Error).message}`);
+    process.exit(1);
+  });

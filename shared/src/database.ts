@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import mongoose, { type Connection, type Model } from 'mongoose';
 
+import { duplicatePositions } from './duplicate-key';
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
 import { policy } from './policy';
@@ -111,12 +112,9 @@ export async function insertManyUnordered(model: Model<any>, docs: Record<string
   try {
     await model.collection.insertMany(docs, { ordered: false });
   } catch (err) {
-    const writeErrors = (err as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
-    if (!writeErrors) throw err;
-    for (const e of Array.isArray(writeErrors) ? writeErrors : [writeErrors]) {
-      if (e.code !== 11000) throw err;
-      inserted[e.index] = false;
-    }
+    const duplicates = duplicatePositions(err);
+    if (!duplicates) throw err;
+    for (const index of duplicates) inserted[index] = false;
   }
   return inserted;
 }

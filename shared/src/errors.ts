@@ -44,7 +44,11 @@ export const ERROR_CODES = {
     description: 'The read could not be recorded in the query log, so nothing is served (fail closed, MISSION rule 4). Retry later.',
   },
   CONFLICT: { http: 409, description: 'The object changed meanwhile (another decision came first); re-read it and decide again if still needed.' },
-  SUBGRAPH_UNAVAILABLE: { http: 502, description: 'A source bureau could not be reached; fields it owns are null.' },
+  SUBGRAPH_UNAVAILABLE: {
+    http: 502,
+    description:
+      'A source could not be reached in time: the fields it owns are null and the rest is served (HTTP 200). When the platform cannot check a partner’s consents, the whole request is refused (502).',
+  },
   INTERNAL_SERVER_ERROR: { http: 500, description: 'An unexpected failure; the details are in the server log under the request id.' },
 } as const;
 

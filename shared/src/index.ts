@@ -1,5 +1,6 @@
 export * from './citizen-id';
 export * from './database';
+export * from './duplicate-key';
 export * from './display-window';
 export * from './errors';
 export * from './format-error';

@@ -5,6 +5,7 @@ import { Error as MongooseError, Schema, type Connection, type Model } from 'mon
 import { CitizenIdError, parseCitizenId } from './citizen-id';
 import { insertManyUnordered } from './database';
 import { todayInCity } from './display-window';
+import { isDuplicateKeyError } from './duplicate-key';
 import { keysFilter } from './loaders';
 import { categoryPolicy, type Bureau } from './policy';
 import { containsCitizenId } from './record-id';
@@ -259,8 +260,8 @@ async function writeOne(kind: IngestKind, p: Prepared, ledger: ReturnType<typeof
   } catch (err) {
     // Another unique key of the collection (say one rating per person and
     // year) already belongs to a different record id.
-    const e = err as { code?: number; keyValue?: Record<string, unknown> };
-    if (e.code === 11000) {
+    const e = err as { keyValue?: Record<string, unknown> };
+    if (isDuplicateKeyError(err)) {
       return { ...p.base, status: 'REJECTED', reason: `conflicts with another record on a unique key${e.keyValue ? ` ${JSON.stringify(e.keyValue)}` : ''}` };
     }
     throw err;
@@ -360,7 +361,7 @@ async function writeValidated(
       try {
         await ledger.History.create({ ...claim, record: previous, next: { hash, doc: v.doc } });
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKeyError(err)) throw err;
         // Another writer claimed this move. Finish it if it was left half-done, then look again.
         await finishClaimedMove(kind, ledger, key, entry.version, v.recordId, hash);
         continue;
@@ -374,7 +375,7 @@ async function writeValidated(
       await ledger.Ledger.create({ _id: key, hash, version: 1, updatedAt: now });
       return { ...base, status: existing ? 'UPDATED' : 'CREATED' };
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
     }
   }
   // Told, not thrown: the other records of the batch stand, and this one can be sent again.

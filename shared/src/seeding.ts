@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 
+import { duplicatePositions } from './duplicate-key';
 import type { SyntheticPerson } from './population';
 
 /**
@@ -37,10 +38,9 @@ export async function insertNewDocuments<T>(model: Model<T>, docs: readonly T[])
     return inserted.insertedCount;
   } catch (err) {
     const e = err as BulkWriteErrorLike;
-    const writeErrors = e.writeErrors ?? [];
-    const onlyDuplicates = writeErrors.length > 0 && writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
-    if (!onlyDuplicates && e.code !== 11000) throw err;
-    if (e.code === 11000 && writeErrors.length === 0) throw err;
-    return e.insertedCount ?? e.result?.insertedCount ?? docs.length - writeErrors.length;
+    // Seeding again inserts only what is missing: duplicates are expected, nothing else is.
+    const duplicates = duplicatePositions(err);
+    if (!duplicates) throw err;
+    return e.insertedCount ?? e.result?.insertedCount ?? docs.length - duplicates.length;
   }
 }

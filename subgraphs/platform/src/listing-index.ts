@@ -1,4 +1,4 @@
-import { keysFilter, type Logger } from '@credit/shared';
+import { isDuplicateKeyError, keysFilter, type Logger } from '@credit/shared';
 
 import { effectiveStatus, greenChannelEligible } from './joint-punishment';
 import type { Models } from './models';
@@ -153,7 +153,7 @@ export async function appendStandingChange(models: Models, standings: StandingDo
           .exec()
           .catch((err: unknown) => {
             // A concurrent writer's upsert of the first head wins; the hint is only a hint.
-            if ((err as { code?: number }).code !== 11000) log?.warn('standing feed head not moved', { err });
+            if (!isDuplicateKeyError(err)) log?.warn('standing feed head not moved', { err });
           }),
         models.StandingChange.deleteOne({ _id: sequence - KEEP_ENTRIES })
           .exec()
@@ -161,7 +161,7 @@ export async function appendStandingChange(models: Models, standings: StandingDo
       ]);
       return sequence;
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
       // Far behind other writers: look the head up instead of counting up to it.
       sequence = attempt % CLAIM_ATTEMPTS_BEFORE_REREAD === 0 ? (await latestSequence(models)) + 1 : sequence + 1;
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { badInput, encodeCursor, keysFilter, pageSize } from '@credit/shared';
+import { badInput, duplicatePositions, encodeCursor, isDuplicateKeyError, keysFilter, pageSize } from '@credit/shared';
 
 import type { Models } from './models';
 import type { QueryLogEntryDoc } from './models/QueryLogEntry';
@@ -122,10 +122,8 @@ export async function announcePages(models: Models, rows: readonly DirectoryRow[
   try {
     await models.QueryLogPage.collection.insertMany(fresh as never[], { ordered: false });
   } catch (err) {
-    const writeErrors = (err as { writeErrors?: { code: number }[] | { code: number } }).writeErrors;
-    const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : null;
     // Rows another writer announced first are what we wanted.
-    if (!errors || errors.some((e) => e.code !== 11000)) throw err;
+    if (!duplicatePositions(err)) throw err;
   }
   if (known.size > 100_000) known.clear();
   for (const row of fresh) known.add(row._id);
@@ -172,7 +170,7 @@ export async function indexedFrom(models: Models, firstWrite?: number): Promise<
     knownIndexedFrom.set(models, firstWrite);
     return firstWrite;
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKeyError(err)) throw err;
     return indexedFrom(models);
   }
 }

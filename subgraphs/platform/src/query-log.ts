@@ -1,6 +1,6 @@
 import { createHash, randomUUID, type KeyObject } from 'node:crypto';
 
-import { policy, type Logger } from '@credit/shared';
+import { isDuplicateKeyError, policy, type Logger } from '@credit/shared';
 
 import type { Models } from './models';
 import type { QueryLogCheckpointDoc, QueryLogEntryDoc } from './models/QueryLogEntry';
@@ -91,7 +91,7 @@ async function moveHead(models: Models, to: { sequence: number; hash: string }):
     // upsert's insert of a second `head` fails with E11000: nothing to do.
     await models.QueryLogHead.updateOne({ _id: 'head', sequence: { $lt: to.sequence } }, { $set: to }, { upsert: true }).exec();
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKeyError(err)) throw err;
   }
 }
 
@@ -158,10 +158,10 @@ export async function appendQueryLog(
       // Ordered: a lost race fails on the first entry, so nothing of this batch is written.
       await models.QueryLogEntry.insertMany(entries, { ordered: true });
     } catch (err) {
-      const e = err as { code?: number; index?: number; writeErrors?: { index?: number }[] };
+      const e = err as { index?: number; writeErrors?: { index?: number }[] };
       const failedAt = e.writeErrors?.[0]?.index ?? e.index ?? 0;
       // Another writer took the first position: nothing of ours was written; retry on the new head.
-      if (e.code === 11000 && failedAt === 0) {
+      if (isDuplicateKeyError(err) && failedAt === 0) {
         // A batch still being written keeps its next position taken: give it a moment.
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(100, 5 * attempt)));
         head = await currentHead(models);
@@ -284,7 +284,7 @@ export async function writeCheckpoint(models: Models, key: LogKey = queryLogSign
   try {
     await models.QueryLogCheckpoint.create(checkpoint);
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKeyError(err)) throw err;
     return null;
   }
   return checkpoint;

@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 /**
@@ -31,7 +32,7 @@ export async function claimDecision(model: ReturnType<typeof decisionClaimModel>
     await model.create({ _id: key, decidedBy, at: new Date() });
     return true;
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) return false;
+    if (isDuplicateKeyError(err)) return false;
     throw err;
   }
 }

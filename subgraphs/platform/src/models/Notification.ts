@@ -1,4 +1,4 @@
-import { maskCitizenIdsIn } from '@credit/shared';
+import { isDuplicateKeyError, maskCitizenIdsIn } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 export const NOTIFICATION_KINDS = ['OBJECTION_DECIDED', 'REPAIR_DECIDED'] as const;
@@ -44,7 +44,7 @@ export function notificationModel(conn: Connection) {
 export async function notifyPerson(model: ReturnType<typeof notificationModel>, doc: Omit<NotificationDoc, '_id' | 'createdAt'>): Promise<void> {
   // A notice quotes records and reasons: only the person's own ID may stay in it.
   const message = maskCitizenIdsIn(doc.message, doc.personId);
-  await model.create({ ...doc, message, _id: `NTF-${doc.caseId}`, createdAt: new Date() }).catch((err: { code?: number }) => {
-    if (err.code !== 11000) throw err;
+  await model.create({ ...doc, message, _id: `NTF-${doc.caseId}`, createdAt: new Date() }).catch((err: unknown) => {
+    if (!isDuplicateKeyError(err)) throw err;
   });
 }

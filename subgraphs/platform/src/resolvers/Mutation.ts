@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { addDays, badInput, codedError, policy, socialCreditCodeProblem, todayInCity } from '@credit/shared';
+import { addDays, badInput, codedError, isDuplicateKeyError, policy, socialCreditCodeProblem, todayInCity } from '@credit/shared';
 import { Error as MongooseError } from 'mongoose';
 
 import type { Context } from '../context';
@@ -96,7 +96,7 @@ export const Mutation: MutationResolvers = {
       await models(ctx).Consent.create(doc);
       return doc;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) {
+      if (isDuplicateKeyError(err)) {
         const existing = await models(ctx).Consent.findById(_id).lean().exec();
         if (existing) return existing;
       }
