@@ -330,17 +330,35 @@ describe('authorised queries by partner institutions', () => {
     const refused = await stack.query(READ, { id: person }, await asPartner(bank, 'LOAN'));
     expect(refused.body.data?.person).toEqual({ identity: null, taxCreditLevel: null, educationHistory: null });
     expect(codeAt(refused.body, 'person.taxCreditLevel')).toBe('FORBIDDEN');
+    // A second blacklisted institution sending the same document is told of
+    // itself, never of the first (the planned document is cached per caller kind).
     await stack.query(
       /* GraphQL */ `
         mutation ($id: String!) {
-          liftInstitutionBlacklist(institutionId: $id) {
-            liftedAt
+          blacklistInstitution(institutionId: $id, reason: "超范围查询") {
+            institutionId
           }
         }
       `,
-      { id: bank },
+      { id: employer },
       reviewer,
     );
+    const refusedToo = await stack.query(READ, { id: person }, await asPartner(employer, 'LOAN'));
+    expect(JSON.stringify(refusedToo.body.errors)).toContain(employer);
+    expect(JSON.stringify(refusedToo.body.errors)).not.toContain(bank);
+    for (const id of [bank, employer]) {
+      await stack.query(
+        /* GraphQL */ `
+          mutation ($id: String!) {
+            liftInstitutionBlacklist(institutionId: $id) {
+              liftedAt
+            }
+          }
+        `,
+        { id },
+        reviewer,
+      );
+    }
     const served = await stack.query(READ, { id: person }, await asPartner(bank, 'LOAN'));
     expect((served.body.data as Json).person.taxCreditLevel).toEqual({ level: 'B' });
   });
