@@ -1,8 +1,13 @@
 import { ERROR_CODES } from '@credit/shared';
 
-/** docs/error-codes.md: the error registry (shared/src/errors.ts) as a table, generated so it cannot drift. */
-export function errorCodesMarkdown(): string {
+/** The error registry (shared/src/errors.ts) as a Markdown table: code, HTTP status, when. */
+export function errorCodesTable(): string {
   const rows = Object.entries(ERROR_CODES).map(([code, { http, description }]) => `| \`${code}\` | ${http} | ${description.replaceAll('|', '\\|')} |`);
+  return ['| code | HTTP | when |', '| --- | ---: | --- |', ...rows].join('\n');
+}
+
+/** docs/error-codes.md: the registry's table, generated so it cannot drift. */
+export function errorCodesMarkdown(): string {
   return [
     '# Error codes',
     '',
@@ -10,9 +15,7 @@ export function errorCodesMarkdown(): string {
     '',
     'Every error a client can see carries one of these codes in `extensions.code`. A request refused as a whole (no `data`) is answered with the HTTP status given here; an error of one field in an answer that still has data comes with HTTP 200, as GraphQL over HTTP prescribes.',
     '',
-    '| code | HTTP | when |',
-    '| --- | ---: | --- |',
-    ...rows,
+    errorCodesTable(),
     '',
   ].join('\n');
 }

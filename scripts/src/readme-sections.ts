@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ERROR_CODES, REPO_ROOT, SUBGRAPHS, subgraphSchemaFile, subgraphSdl } from '@credit/shared';
+import { REPO_ROOT, SUBGRAPHS, subgraphSchemaFile, subgraphSdl } from '@credit/shared';
 import { Kind, parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import { format, resolveConfig } from 'prettier';
+
+import { errorCodesTable } from './error-codes-doc';
 
 /**
  * The parts of README.md that derive from one source of knowledge are
@@ -32,11 +34,6 @@ function sourcesTable(): string {
     return `| \`${entry.name}\` | ${entry.label} | \`${entry.bureau}\` | ${entry.defaultPort} | ${fields.map((f) => `\`${f}\``).join(', ')} |`;
   });
   return ['| subgraph | source | bureau code | port | owns (Person fields) |', '| --- | --- | --- | ---: | --- |', ...rows].join('\n');
-}
-
-function errorCodesTable(): string {
-  const rows = Object.entries(ERROR_CODES).map(([code, { http, description }]) => `| \`${code}\` | ${http} | ${description.replaceAll('|', '\\|')} |`);
-  return ['| code | HTTP | when |', '| --- | ---: | --- |', ...rows].join('\n');
 }
 
 const SECTIONS: Record<string, () => string> = { sources: sourcesTable, 'error-codes': errorCodesTable };

@@ -36,6 +36,12 @@ export function citizenIdCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
+/** Whether year, month (1–12) and day name a day of the calendar. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /**
  * Parses and validates a citizen ID. Lower-case `x` is accepted and
  * normalised to `X`. Throws {@link CitizenIdError} with a human reason.
@@ -51,11 +57,10 @@ export function parseCitizenId(raw: unknown, today: Date = new Date()): ParsedCi
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
-  const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) {
+  if (y < 1900 || !isCalendarDate(y, m, d)) {
     throw new CitizenIdError(raw, `birth date ${id.slice(6, 14)} is not a valid date`);
   }
-  if (birth.getTime() > today.getTime()) throw new CitizenIdError(raw, `birth date ${id.slice(6, 14)} is in the future`);
+  if (Date.UTC(y, m - 1, d) > today.getTime()) throw new CitizenIdError(raw, `birth date ${id.slice(6, 14)} is in the future`);
   const sequence = id.slice(14, 17);
   const expected = citizenIdCheckChar(id.slice(0, 17));
   if (id[17] !== expected) throw new CitizenIdError(raw, `check digit is ${id[17]}, expected ${expected}`);

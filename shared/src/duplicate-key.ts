@@ -19,7 +19,7 @@ export function isDuplicateKeyError(err: unknown): boolean {
 }
 
 /** The per-document errors of a failed bulk write; empty when it carries none. */
-export function bulkWriteErrors(err: unknown): WriteErrorLike[] {
+function bulkWriteErrors(err: unknown): WriteErrorLike[] {
   const writeErrors = (err as { writeErrors?: WriteErrorLike[] | WriteErrorLike } | null)?.writeErrors;
   if (!writeErrors) return [];
   return Array.isArray(writeErrors) ? writeErrors : [writeErrors];

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { isCalendarDate } from './citizen-id';
+
 /**
  * Record ids are shown next to a masked person (`provenance.sourceRecordId`,
  * objections, evaluation factors), so they must not carry the person: an id
@@ -9,11 +11,6 @@ import { createHash } from 'node:crypto';
 /** A stable opaque id: `PREFIX-` and 20 hex digits of SHA-256 over the parts (the same parts give the same id). */
 export function opaqueId(prefix: string, ...parts: (string | number)[]): string {
   return `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20).toUpperCase()}`;
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**
