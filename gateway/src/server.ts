@@ -155,7 +155,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
             }
           }),
         );
-        const down = results.filter((n): n is string => n !== null);
+        const down = results.filter((n) => n !== null);
         if (down.length) throw new Error(`subgraphs unavailable: ${down.join(', ')}`);
       },
       // Callers are verified before GraphQL runs: a refused token costs no parsing or planning.

@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { loadPolicy, REPO_ROOT } from '@credit/shared';
-import { generate, loadContext } from '@graphql-codegen/cli';
 
 import { accessMatrixMarkdown } from './access-matrix';
+import { codegenOutputs } from './codegen';
+import { COMPOSE_FILE, dockerComposeFile } from './compose-file';
 import { errorCodesMarkdown } from './error-codes-doc';
 import { generatedReadme, README_FILE } from './readme-sections';
 import { composeSupergraph } from './supergraph';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const stale: string[] = [];
   const supergraphFile = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
   if (readFileSync(supergraphFile, 'utf8') !== composeSupergraph()) stale.push('gateway/supergraph.graphql (run `npm run compose`)');
+  if (readFileSync(COMPOSE_FILE, 'utf8') !== (await dockerComposeFile())) stale.push('docker-compose.yml (run `npm run compose`)');
   const matrixFile = path.join(REPO_ROOT, 'docs', 'access-matrix.md');
   if (!existsSync(matrixFile) || readFileSync(matrixFile, 'utf8') !== accessMatrixMarkdown(loadPolicy()))
     stale.push('docs/access-matrix.md (run `npm run docs`)');
@@ -26,10 +28,7 @@ async function main(): Promise<void> {
   const readme = readFileSync(README_FILE, 'utf8');
   if (readme !== (await generatedReadme(readme))) stale.push('README.md: its generated sections (run `npm run docs`)');
 
-  process.chdir(REPO_ROOT);
-  const context = await loadContext(path.join(REPO_ROOT, 'codegen.yml'));
-  context.updateConfig({ silent: true });
-  const outputs = (await generate(context, false)) as { filename: string; content: string }[];
+  const outputs = await codegenOutputs();
   for (const { filename, content } of outputs) {
     let current = '';
     try {
@@ -43,7 +42,9 @@ async function main(): Promise<void> {
     console.error(`Generated files are stale:\n${stale.map((s) => `  - ${s}`).join('\n')}`);
     process.exit(1);
   }
-  console.log(`generated files are up to date (supergraph, access matrix, error codes, README sections, ${outputs.length} codegen targets)`);
+  console.log(
+    `generated files are up to date (supergraph, docker-compose.yml, access matrix, error codes, README sections, ${outputs.length} codegen targets)`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -1,29 +1,22 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { REPO_ROOT } from '@credit/shared';
 
+import { COMPOSE_FILE, dockerComposeFile } from './compose-file';
 import { composeSupergraph } from './supergraph';
 
-// `npm run compose` writes gateway/supergraph.graphql; `--check` fails when
-// the committed file is stale (CI).
-const target = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
-const check = process.argv.includes('--check');
+// `npm run compose` writes what derives from the source registry and the
+// subgraphs' SDL: gateway/supergraph.graphql and docker-compose.yml
+// (`npm run check:generated` fails when either is stale).
+async function main(): Promise<void> {
+  const supergraph = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
+  writeFileSync(supergraph, composeSupergraph());
+  writeFileSync(COMPOSE_FILE, await dockerComposeFile());
+  for (const file of [supergraph, COMPOSE_FILE]) console.log(`wrote ${path.relative(process.cwd(), file)}`);
+}
 
-try {
-  const sdl = composeSupergraph();
-  if (check) {
-    const current = readFileSync(target, 'utf8');
-    if (current !== sdl) {
-      console.error('gateway/supergraph.graphql is stale: run `npm run compose` and commit it');
-      process.exit(1);
-    }
-    console.log('gateway/supergraph.graphql is up to date');
-  } else {
-    writeFileSync(target, sdl);
-    console.log(`wrote ${path.relative(process.cwd(), target)}`);
-  }
-} catch (err) {
+main().catch((err: unknown) => {
   console.error((err as Error).message);
   process.exit(1);
-}
+});

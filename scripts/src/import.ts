@@ -11,6 +11,7 @@ import {
   ingestRecords,
   initModels,
   internalSigningSecret,
+  loadSubgraphDefinition,
   peerUrlFromEnv,
   platformNotifier,
   rejectedOutcome,
@@ -21,7 +22,6 @@ import {
 } from '@credit/shared';
 
 import { databaseForCli } from './database-for-cli';
-import { SUBGRAPH_DEFINITIONS } from './subgraph-definitions';
 
 /**
  * npm run import -- --bureau B file.jsonl
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   const file = positionals[0];
   if (!file) throw new Error('give the JSON-lines file to import');
   const entry = SUBGRAPHS.find((s) => s.bureau === bureau)!;
-  const def = SUBGRAPH_DEFINITIONS[entry.name]!;
+  const def = loadSubgraphDefinition(entry.name);
 
   const { uri, devDb } = await databaseForCli();
   const conn = await connectDatabase({ uri, dbName: databaseName(entry.name) });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT, SUBGRAPHS, subgraphSchemaFile, subgraphSdl } from '@credit/shared';
+import { REPO_ROOT, SUBGRAPHS, subgraphSdl } from '@credit/shared';
 import { Kind, parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import { format, resolveConfig } from 'prettier';
 
@@ -30,7 +30,7 @@ function publicPersonFields(sdl: string): string[] {
 
 function sourcesTable(): string {
   const rows = SUBGRAPHS.map((entry) => {
-    const fields = publicPersonFields(subgraphSdl(subgraphSchemaFile(REPO_ROOT, entry)));
+    const fields = publicPersonFields(subgraphSdl(entry));
     return `| \`${entry.name}\` | ${entry.label} | \`${entry.bureau}\` | ${entry.defaultPort} | ${fields.map((f) => `\`${f}\``).join(', ')} |`;
   });
   return ['| subgraph | source | bureau code | port | owns (Person fields) |', '| --- | --- | --- | ---: | --- |', ...rows].join('\n');

@@ -3,6 +3,7 @@ import {
   connectDatabase,
   databaseName,
   initModels,
+  loadSubgraphDefinition,
   SUBGRAPHS,
   syntheticPeople,
   type NegativeRecordDoc,
@@ -11,8 +12,6 @@ import {
 import { addBureauFacts, noFacts, recomputeJointPunishment, type FactsSource, type PersonFacts } from '@credit/subgraph-platform/dist/joint-punishment';
 import type { Models as PlatformModels } from '@credit/subgraph-platform/dist/models';
 import type { Connection } from 'mongoose';
-
-import { SUBGRAPH_DEFINITIONS } from './subgraph-definitions';
 
 export interface SeedOptions {
   mongoUri: string;
@@ -35,7 +34,7 @@ export async function seedPopulation(options: SeedOptions): Promise<Record<strin
   try {
     const targets = [];
     for (const entry of SUBGRAPHS) {
-      const def = SUBGRAPH_DEFINITIONS[entry.name]!;
+      const def = loadSubgraphDefinition(entry.name);
       const conn = await connectDatabase({ uri: options.mongoUri, dbName: databaseName(entry.name, options.dbPrefix) });
       connections.push(conn);
       const models = def.createModels(conn);

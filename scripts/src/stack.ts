@@ -1,7 +1,5 @@
 import { startGateway, type RunningGateway } from '@credit/gateway/dist/server';
-import { connectDatabase, databaseName, modelConnections, startSubgraph, SUBGRAPHS, type RunningSubgraph } from '@credit/shared';
-
-import { SUBGRAPH_DEFINITIONS } from './subgraph-definitions';
+import { connectDatabase, databaseName, loadSubgraphDefinition, modelConnections, startSubgraph, SUBGRAPHS, type RunningSubgraph } from '@credit/shared';
 
 /**
  * The whole system in one process: the six subgraphs and the gateway, each
@@ -39,7 +37,7 @@ export async function startStack(options: {
   };
   try {
     for (const entry of SUBGRAPHS) {
-      subgraphs[entry.name] = await startSubgraph(SUBGRAPH_DEFINITIONS[entry.name]!, {
+      subgraphs[entry.name] = await startSubgraph(loadSubgraphDefinition(entry.name), {
         mongoUri: options.mongoUris?.[entry.name] ?? options.mongoUri,
         dbPrefix: options.dbPrefix,
         peerUrl,

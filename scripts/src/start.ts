@@ -38,9 +38,9 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
-function startService(name: string, script: string, env: Record<string, string>): void {
+function startService(name: string, args: string[], env: Record<string, string>): void {
   const log = createWriteStream(path.join(LOG_DIR, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   child.once('exit', (code, signal) => {
@@ -65,6 +65,9 @@ async function waitHealthy(name: string, url: string, timeoutMs = 60_000): Promi
   }
 }
 
+// Every subgraph runs from the registry through one entry point.
+const SERVE_SUBGRAPH = path.join(REPO_ROOT, 'shared', 'dist', 'serve-subgraph.js');
+
 async function main(): Promise<void> {
   mkdirSync(LOG_DIR, { recursive: true });
   const { uri, devDb } = await databaseForCli();
@@ -88,13 +91,13 @@ async function main(): Promise<void> {
   for (const entry of SUBGRAPHS) {
     const port = entry.defaultPort;
     subgraphUrls[subgraphUrlVariable(entry.name)] = `http://${host}:${port}/graphql`;
-    startService(entry.name, path.join(REPO_ROOT, entry.dir, 'dist', 'index.js'), { MONGODB_URI: uri, PORT: String(port), HOST: host });
+    startService(entry.name, [SERVE_SUBGRAPH, entry.name], { MONGODB_URI: uri, PORT: String(port), HOST: host });
   }
   await Promise.all(SUBGRAPHS.map((e) => waitHealthy(e.name, `http://${host}:${e.defaultPort}/health`)));
 
   const sample = syntheticPerson(DEMO_SEED, 1);
   const gatewayPort = Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT);
-  startService('gateway', path.join(REPO_ROOT, 'gateway', 'dist', 'index.js'), {
+  startService('gateway', [path.join(REPO_ROOT, 'gateway', 'dist', 'index.js')], {
     ...subgraphUrls,
     PORT: String(gatewayPort),
     HOST: host,

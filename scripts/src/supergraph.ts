@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { REPO_ROOT, SUBGRAPHS, subgraphSchemaFile, subgraphSdl } from '@credit/shared';
+import { SUBGRAPHS, subgraphSdl } from '@credit/shared';
 import { parse } from 'graphql';
 
 /**
@@ -13,11 +13,11 @@ export function composeSupergraph(host = 'localhost'): string {
     SUBGRAPHS.map((entry) => ({
       name: entry.name,
       url: `http://${host}:${entry.defaultPort}/graphql`,
-      typeDefs: parse(subgraphSdl(subgraphSchemaFile(REPO_ROOT, entry))),
+      typeDefs: parse(subgraphSdl(entry)),
     })),
   );
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return `# Composed by \`npm run compose\` from subgraphs/*/schema.graphql; do not edit.\n${result.supergraphSdl}\n`;
+  return `# Composed by \`npm run compose\` from the source registry and subgraphs/*/schema.graphql; do not edit.\n${result.supergraphSdl}\n`;
 }

@@ -6,8 +6,9 @@ import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, impo
 
 import { isValidCitizenId } from './citizen-id';
 import { codedError } from './errors';
-import { BUREAUS, policy } from './policy';
+import { policy } from './policy';
 import { PUBLIC_PRINCIPAL, ROLES, type Principal, type Role } from './principal';
+import { BUREAUS } from './subgraph-registry';
 
 /**
  * Caller identity. A caller's bearer JWT is verified once, at the gateway;

@@ -2,7 +2,8 @@ import { isValidCitizenId, parseCitizenId } from './citizen-id';
 import { codedError } from './errors';
 import { ingestRecords, type ingestionModels, type IngestKind, type IngestOutcome } from './ingestion';
 import type { PlatformNotifier } from './outbox';
-import { policy, type Bureau } from './policy';
+import { policy } from './policy';
+import type { Bureau } from './subgraph-registry';
 
 /** The GraphQL report of an ingestion call. */
 export function ingestReport(outcomes: readonly IngestOutcome[]) {

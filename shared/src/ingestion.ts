@@ -7,8 +7,9 @@ import { insertManyUnordered } from './database';
 import { todayInCity } from './display-window';
 import { isDuplicateKeyError } from './duplicate-key';
 import { keysFilter } from './loaders';
-import { categoryPolicy, type Bureau } from './policy';
+import { categoryPolicy } from './policy';
 import { containsCitizenId } from './record-id';
+import type { Bureau } from './subgraph-registry';
 
 /**
  * Ingestion (归集): a bureau writes its own records, by GraphQL mutation or

@@ -6,8 +6,9 @@ import { displayWindow, type DisplayWindow } from './display-window';
 import { maskCitizenIdsIn } from './masking';
 import { paginate, type Page, type PageArgs } from './pagination';
 import type { AccessContext } from './permissions';
-import { categoryPolicy, type Bureau, type SeverityGrade } from './policy';
+import { categoryPolicy, type SeverityGrade } from './policy';
 import { containsCitizenId } from './record-id';
+import type { Bureau } from './subgraph-registry';
 
 /**
  * The fields every negative record carries, whichever bureau owns it: the

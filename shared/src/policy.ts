@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ROLES } from './principal';
+import { BUREAUS, type Bureau } from './subgraph-registry';
 
 /**
  * The versioned credit policy: display periods, categories, deadlines,
@@ -9,9 +10,6 @@ import { ROLES } from './principal';
  * so that an operator changes figures without touching code; every service
  * loads it once at start and fails fast when it is malformed.
  */
-
-export const BUREAUS = ['PUBLIC_SECURITY', 'EDUCATION', 'TAX', 'COURTS', 'PBOC', 'PLATFORM'] as const;
-export type Bureau = (typeof BUREAUS)[number];
 
 /** Rules of the access matrix; their meaning is in access.ts and the policy's `access.notes`. */
 export const ACCESS_RULES = [

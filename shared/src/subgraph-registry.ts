@@ -1,29 +1,106 @@
 import path from 'node:path';
 
 /**
- * The six sources, their default ports and where their SDL lives. The
- * compose script, `npm start`, the tests and docker-compose.yml all follow
- * this list; the gateway takes each URL from `SUBGRAPH_URL_<NAME>` when set.
+ * The source registry: the one list of the departments that hold records
+ * (plan 二(二)二, "市级有关部门… 及时归集") and of the platform. Everything
+ * that names the sources follows it: the `Bureau` enum of the API and its
+ * TypeScript type, the codegen targets, the build, `npm start`, the test
+ * stack, docker-compose.yml, the gateway's subgraph URLs (each from
+ * `SUBGRAPH_URL_<NAME>` when set), the platform's calls to the departments,
+ * the README's table of sources and the lists in tests and bench.
+ *
+ * A department is one folder, `subgraphs/<name>/` (see shared/src/department.ts
+ * and docs/adding-a-department.md); adding one is that folder plus one line here.
  */
-export interface SubgraphEntry {
-  name: string;
-  bureau: string;
+export interface SourceEntry {
+  /** Folder under subgraphs/, service name and database name (`credit_<name>`). */
+  readonly name: string;
+  /** The code the API and the policy use for the source (`Bureau`). */
+  readonly bureau: string;
   /** Who holds the records, as the README's table of sources names them. */
-  label: string;
-  defaultPort: number;
-  dir: string;
+  readonly label: string;
+  readonly defaultPort: number;
+  /**
+   * A department's records are built from its folder by shared code; the
+   * platform (consents, the query log, lists, objections, repairs,
+   * evaluation) is a subgraph of its own making.
+   */
+  readonly kind: 'department' | 'platform';
+  /**
+   * Stem of the department's own GraphQL names (`ingest<Stem>Records`,
+   * `<Stem>RecordKind`) when it is not the name in PascalCase; kept so that
+   * the API's names do not change.
+   */
+  readonly graphqlStem?: string;
 }
 
-export const SUBGRAPHS: readonly SubgraphEntry[] = Object.freeze([
-  { name: 'public-security', bureau: 'PUBLIC_SECURITY', label: 'Public Security Bureau', defaultPort: 4001, dir: 'subgraphs/public-security' },
-  { name: 'education', bureau: 'EDUCATION', label: 'Education & Sports Bureau', defaultPort: 4002, dir: 'subgraphs/education' },
-  { name: 'tax', bureau: 'TAX', label: 'Tax Bureau', defaultPort: 4003, dir: 'subgraphs/tax' },
-  { name: 'courts', bureau: 'COURTS', label: 'Intermediate Court', defaultPort: 4004, dir: 'subgraphs/courts' },
-  { name: 'pboc', bureau: 'PBOC', label: 'PBoC Mianyang sub-branch', defaultPort: 4005, dir: 'subgraphs/pboc' },
-  { name: 'platform', bureau: 'PLATFORM', label: 'credit-sharing platform', defaultPort: 4006, dir: 'subgraphs/platform' },
-]);
+export const SUBGRAPHS = Object.freeze([
+  { name: 'public-security', bureau: 'PUBLIC_SECURITY', label: 'Public Security Bureau', defaultPort: 4001, kind: 'department' },
+  { name: 'education', bureau: 'EDUCATION', label: 'Education & Sports Bureau', defaultPort: 4002, kind: 'department' },
+  { name: 'tax', bureau: 'TAX', label: 'Tax Bureau', defaultPort: 4003, kind: 'department' },
+  { name: 'courts', bureau: 'COURTS', label: 'Intermediate Court', defaultPort: 4004, kind: 'department', graphqlStem: 'Court' },
+  { name: 'pboc', bureau: 'PBOC', label: 'PBoC Mianyang sub-branch', defaultPort: 4005, kind: 'department' },
+  { name: 'platform', bureau: 'PLATFORM', label: 'credit-sharing platform', defaultPort: 4006, kind: 'platform' },
+] as const satisfies readonly SourceEntry[]);
+
+/** The code of a source, e.g. `TAX`. */
+export type Bureau = (typeof SUBGRAPHS)[number]['bureau'];
+
+export type SubgraphEntry = SourceEntry & { readonly bureau: Bureau };
+
+/** Every source's code, in registry order. */
+export const BUREAUS: readonly Bureau[] = Object.freeze(SUBGRAPHS.map((s) => s.bureau));
+
+/** The departments: the sources whose records are built from their folder. */
+export const DEPARTMENTS: readonly SubgraphEntry[] = Object.freeze(SUBGRAPHS.filter((s) => s.kind === 'department'));
 
 export const GATEWAY_DEFAULT_PORT = 4000;
+
+/** The registry entry of a subgraph by name; throws on a name not in the registry. */
+export function sourceEntry(name: string): SubgraphEntry {
+  const entry = (SUBGRAPHS as readonly SubgraphEntry[]).find((s) => s.name === name);
+  if (!entry) throw new Error(`${name} is not in the source registry (shared/src/subgraph-registry.ts)`);
+  return entry;
+}
+
+/** The registry entry of a source by its code, or undefined. */
+export function sourceOfBureau(bureau: string): SubgraphEntry | undefined {
+  return (SUBGRAPHS as readonly SubgraphEntry[]).find((s) => s.bureau === bureau);
+}
+
+/** Folder of a subgraph, relative to the repository root. */
+export function subgraphDir(entry: SourceEntry): string {
+  return `subgraphs/${entry.name}`;
+}
+
+/** `public-security` → `PublicSecurity`. */
+export function pascalCase(name: string): string {
+  return name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** `public-security` → `publicSecurity`. */
+export function camelCase(name: string): string {
+  const pascal = pascalCase(name);
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}
+
+/**
+ * The GraphQL names every department serves, derived from its entry: the
+ * platform calls the record-action mutation and reads the credit facts, the
+ * department's operators call the ingestion mutation.
+ */
+export function departmentFieldNames(entry: SourceEntry): { ingest: string; recordAction: string; recordKind: string; creditFacts: string } {
+  const stem = entry.graphqlStem ?? pascalCase(entry.name);
+  return {
+    ingest: `ingest${stem}Records`,
+    recordAction: `apply${stem}RecordAction`,
+    recordKind: `${stem}RecordKind`,
+    creditFacts: `${camelCase(entry.name)}CreditFacts`,
+  };
+}
 
 /** Environment variable that overrides a subgraph's URL at the gateway. */
 export function subgraphUrlVariable(name: string): string {
@@ -31,6 +108,6 @@ export function subgraphUrlVariable(name: string): string {
 }
 
 /** Absolute path of a subgraph's schema.graphql. */
-export function subgraphSchemaFile(repoRoot: string, entry: SubgraphEntry): string {
-  return path.join(repoRoot, entry.dir, 'schema.graphql');
+export function subgraphSchemaFile(repoRoot: string, entry: SourceEntry): string {
+  return path.join(repoRoot, subgraphDir(entry), 'schema.graphql');
 }

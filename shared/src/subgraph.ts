@@ -6,12 +6,14 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parse, type DocumentNode } from 'graphql';
+import { Kind, parse, type DocumentNode, type EnumTypeDefinitionNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
 import { internalSigningSecret, type ForwardedRequest } from './auth';
 import { connectDatabase, databaseName, initModels, modelConnections } from './database';
+import { departmentSdl } from './department';
+import { REPO_ROOT } from './devdb';
 import { codedError } from './errors';
 import { formatErrorForClient } from './format-error';
 import { listenHttpService, type RunningHttpService } from './http-server';
@@ -22,11 +24,11 @@ import { createServiceMetrics, type ServiceMetrics } from './metrics';
 import { directiveLimitsPlugin, directiveLimitsRule, operationLimitsPlugin } from './operation-limits';
 import { outboxModel, platformNotifier, type PlatformNotifier } from './outbox';
 import { withSubgraphPermissions, type AccessContext } from './permissions';
-import { policy, type Bureau } from './policy';
+import { policy } from './policy';
 import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
 import { runServiceProcess } from './service-process';
-import { SUBGRAPHS, subgraphUrlVariable } from './subgraph-registry';
+import { departmentFieldNames, sourceEntry, SUBGRAPHS, subgraphSchemaFile, subgraphUrlVariable, type Bureau, type SourceEntry } from './subgraph-registry';
 
 /** What every subgraph resolver sees in its context. */
 export interface SubgraphContext<TLoaders, TModels = unknown> extends AccessContext {
@@ -49,14 +51,43 @@ export interface SubgraphContext<TLoaders, TModels = unknown> extends AccessCont
 
 const COMMON_SDL_FILE = path.join(__dirname, '..', 'schema', 'common.graphql');
 
-/** The SDL text of a subgraph: the shared definitions plus its own file. */
-export function subgraphSdl(schemaFile: string): string {
-  return `${readFileSync(COMMON_SDL_FILE, 'utf8')}\n${readFileSync(schemaFile, 'utf8')}`;
+/** The `Bureau` enum of the API, from the source registry. */
+export function bureauEnumSdl(): string {
+  const values = SUBGRAPHS.map((s) => `  "${s.label}"\n  ${s.bureau}`).join('\n');
+  return `"The sources that hold records, one subgraph each (the source registry)."\nenum Bureau {\n${values}\n}\n`;
+}
+
+/**
+ * The SDL text of a subgraph: the definitions every subgraph shares (with
+ * the registry's `Bureau` enum), what every department shares when it is
+ * one, and its own schema.graphql.
+ */
+export function subgraphSdl(entry: SourceEntry, schemaFile = subgraphSchemaFile(REPO_ROOT, entry)): string {
+  const parts = [readFileSync(COMMON_SDL_FILE, 'utf8'), bureauEnumSdl()];
+  if (entry.kind === 'department') parts.push(departmentSdl(entry));
+  parts.push(readFileSync(schemaFile, 'utf8'));
+  return parts.join('\n');
 }
 
 /** The parsed SDL of a subgraph (see {@link subgraphSdl}). */
-export function subgraphTypeDefs(schemaFile: string): DocumentNode {
-  return parse(subgraphSdl(schemaFile));
+export function subgraphTypeDefs(entry: SourceEntry, schemaFile?: string): DocumentNode {
+  return parse(subgraphSdl(entry, schemaFile));
+}
+
+/**
+ * The kinds of records of a subgraph's `<Stem>RecordKind` enum must be the
+ * kinds its definition ingests: a kind in one and not the other would be
+ * accepted by the API and then refused, or never be writable.
+ */
+function checkRecordKinds(typeDefs: DocumentNode, enumName: string, kinds: readonly string[]): void {
+  const node = typeDefs.definitions.find((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === enumName);
+  const values = (node?.values ?? []).map((v) => v.name.value);
+  const missing = kinds.filter((k) => !values.includes(k));
+  const extra = values.filter((v) => !kinds.includes(v));
+  if (missing.length || extra.length)
+    throw new Error(
+      `enum ${enumName} and the ingested kinds differ: ${[...missing.map((k) => `${k} is not in the enum`), ...extra.map((v) => `${v} is not ingested`)].join('; ')}`,
+    );
 }
 
 export interface SubgraphDefinition<TModels, TLoaders> {
@@ -126,7 +157,9 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
     outboxModel(connection);
     for (const conn of modelConnections(connection, models)) await initModels(conn);
 
-    const typeDefs = subgraphTypeDefs(def.schemaFile);
+    const entry = sourceEntry(def.name);
+    const typeDefs = subgraphTypeDefs(entry, def.schemaFile);
+    if (entry.kind === 'department') checkRecordKinds(typeDefs, departmentFieldNames(entry).recordKind, Object.keys(def.ingestKinds(models)));
     const schema = withSubgraphPermissions(buildSubgraphSchema([{ typeDefs, resolvers: def.resolvers }]), typeDefs, def.permissions);
     const internalSecret = options.internalSecret ?? internalSigningSecret();
     const peerUrl = options.peerUrl ?? peerUrlFromEnv;

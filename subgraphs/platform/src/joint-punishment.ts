@@ -2,11 +2,12 @@ import {
   addMonths,
   callSubgraph,
   categoryPolicy,
+  departmentFieldNames,
+  DEPARTMENTS,
   insertManyUnordered,
   keysFilter,
   PLATFORM_SERVICE_PRINCIPAL,
   policy,
-  SUBGRAPHS,
   todayInCity,
   type BureauCreditFacts,
   type Logger,
@@ -26,14 +27,8 @@ import type { JointPunishmentStatusDoc, NegativeFactDoc, PunishmentGroundDoc } f
  * period drops off the list on the next check, without a batch job.
  */
 
-// The field each bureau's subgraph serves its facts under.
-const FACTS_FIELD: Record<string, string> = {
-  'public-security': 'publicSecurityCreditFacts',
-  education: 'educationCreditFacts',
-  tax: 'taxCreditFacts',
-  courts: 'courtsCreditFacts',
-  pboc: 'pbocCreditFacts',
-};
+// The field each department serves its facts under, from the source registry.
+const FACTS_FIELD: Record<string, string> = Object.fromEntries(DEPARTMENTS.map((d) => [d.name, departmentFieldNames(d).creditFacts]));
 
 export interface PersonFacts {
   grounds: PunishmentGroundDoc[];
@@ -82,8 +77,8 @@ export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint
   };
 }
 
-/** The bureaus whose facts are asked (all but the platform). */
-export const FACT_BUREAUS = SUBGRAPHS.filter((s) => s.name in FACTS_FIELD).map((s) => s.name);
+/** The bureaus whose facts are asked (the departments). */
+export const FACT_BUREAUS = DEPARTMENTS.map((s) => s.name);
 
 /** The listing as it stands on `today`, from the stored grounds. */
 export function effectiveStatus(doc: { grounds: PunishmentGroundDoc[]; updatedAt?: Date } | null, today: string = todayInCity()) {

@@ -5,10 +5,11 @@ import {
   badInput,
   callSubgraph,
   codedError,
+  departmentFieldNames,
   maskCitizenIdsIn,
   PLATFORM_SERVICE_PRINCIPAL,
   policy,
-  SUBGRAPHS,
+  sourceOfBureau,
   todayInCity,
   type Bureau,
   type RecordAction,
@@ -28,22 +29,16 @@ import type { ObjectionDoc } from './models/Objection';
  * objection's update and the bureau clearing or removing the record.
  */
 
-const RECORD_ACTION_FIELD: Record<string, string> = {
-  PUBLIC_SECURITY: 'applyPublicSecurityRecordAction',
-  EDUCATION: 'applyEducationRecordAction',
-  TAX: 'applyTaxRecordAction',
-  COURTS: 'applyCourtRecordAction',
-  PBOC: 'applyPbocRecordAction',
-};
-
 export async function recordAction(
   ctx: Context,
   bureau: Bureau,
   args: { recordId: string; personId: string; objectionId: string; action: RecordAction },
 ): Promise<RecordActionResult> {
-  const field = RECORD_ACTION_FIELD[bureau];
-  const subgraph = SUBGRAPHS.find((s) => s.bureau === bureau);
-  if (!field || !subgraph) throw badInput(`Records of ${bureau} cannot be disputed or repaired here`, 'not a record-holding bureau', { argument: 'bureau' });
+  // Only a department holds records; the mutation's name follows from its registry entry.
+  const subgraph = sourceOfBureau(bureau);
+  if (subgraph?.kind !== 'department')
+    throw badInput(`Records of ${bureau} cannot be disputed or repaired here`, 'not a record-holding bureau', { argument: 'bureau' });
+  const field = departmentFieldNames(subgraph).recordAction;
   try {
     const data = await callSubgraph<Record<string, RecordActionResult>>({
       subgraph: subgraph.name,

@@ -12,8 +12,9 @@ import {
   type SubgraphSeeder,
   type SyntheticPerson,
 } from '@credit/shared';
-import { violationsFor } from '@credit/subgraph-public-security/dist/seed';
 
+// The platform's demo objections and repairs are about the penalties public-security seeds.
+import { violationsFor } from '../../public-security/dist/seed';
 import type { Models } from './models';
 import type { CharityRecordDoc } from './models/CharityRecord';
 import type { ConsentDoc, ConsentPurpose } from './models/Consent';

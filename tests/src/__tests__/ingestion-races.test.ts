@@ -1,6 +1,4 @@
-import { ingestionModels, ingestRecords, makeCitizenId, scratchDatabase } from '@credit/shared';
-import { ingestKinds } from '@credit/subgraph-tax/dist/ingestion';
-import { createModels } from '@credit/subgraph-tax/dist/models';
+import { ingestionModels, ingestRecords, loadSubgraphDefinition, makeCitizenId, scratchDatabase, type IngestKind } from '@credit/shared';
 
 /**
  * Two bulk imports (two processes, two connections) writing the same record
@@ -8,12 +6,16 @@ import { createModels } from '@credit/subgraph-tax/dist/models';
  * conditional update atomic, so the ingestion engine claims each version
  * move with a unique insert; these tests hold it to that.
  */
-type Writer = { kind: ReturnType<typeof ingestKinds>[string]; ledger: ReturnType<typeof ingestionModels> };
+const tax = loadSubgraphDefinition('tax');
+type Writer = { kind: IngestKind; ledger: ReturnType<typeof ingestionModels> };
 let scratch: Awaited<ReturnType<typeof scratchDatabase<Writer>>> | undefined;
 let writers: Writer[];
 
 beforeAll(async () => {
-  scratch = await scratchDatabase('races', 2, (conn): Writer => ({ kind: ingestKinds(createModels(conn)).TAX_ARREARS!, ledger: ingestionModels(conn) }));
+  scratch = await scratchDatabase('races', 2, (conn): Writer => ({
+    kind: tax.ingestKinds(tax.createModels(conn)).TAX_ARREARS!,
+    ledger: ingestionModels(conn),
+  }));
   writers = scratch.models;
 });
 afterAll(async () => {

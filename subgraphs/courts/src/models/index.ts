@@ -6,11 +6,6 @@ import { consumptionRestrictionModel } from './ConsumptionRestriction';
 import { debtorListingModel } from './DebtorListing';
 import { enforcementCaseModel } from './EnforcementCase';
 
-/** The federated reference to a person: only the key. */
-export interface PersonRef {
-  id: string;
-}
-
 export function createModels(conn: Connection) {
   return {
     DebtorListing: debtorListingModel(conn),

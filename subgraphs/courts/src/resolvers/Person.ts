@@ -1,15 +1,12 @@
-import { bureauCreditFacts, pageOfShownRecords, paginate } from '@credit/shared';
+import { pageOfShownRecords, paginate } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 
 export const Person: PersonResolvers = {
-  __resolveReference: (ref) => ({ id: ref.id }),
   dishonestDebtorListings: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.debtorListingsByPerson.load(id), args, forwarded),
   enforcementCases: async ({ id }, args, { loaders }) => paginate(await loaders.enforcementCasesByPerson.load(id), args, (c) => c._id),
   consumptionRestrictions: async ({ id }, _args, { loaders }) => loaders.consumptionRestrictionsByPerson.load(id),
   representedCompanies: async ({ id }, _args, { loaders }) => loaders.companyRepresentationsByPerson.load(id),
   companyDishonestyRecords: async ({ id }, args, { loaders, forwarded }) =>
     pageOfShownRecords(await loaders.companyDishonestyRecordsByPerson.load(id), args, forwarded),
-  courtsCreditFacts: async ({ id }, _args, { loaders }) =>
-    bureauCreditFacts('COURTS', [...(await loaders.debtorListingsByPerson.load(id)), ...(await loaders.companyDishonestyRecordsByPerson.load(id))]) as never,
 };

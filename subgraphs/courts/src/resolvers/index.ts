@@ -1,17 +1,12 @@
-import { ingestionResolver, recordActionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
-
 import type { Resolvers } from '../generated/graphql';
-import { ingestKinds } from '../ingestion';
 import { CompanyDishonestyRecord } from './CompanyDishonestyRecord';
 import { ConsumptionRestriction } from './ConsumptionRestriction';
 import { DebtorListing } from './DebtorListing';
 import { EnforcementCase } from './EnforcementCase';
 import { Person } from './Person';
 
+/** Resolvers of the bureau's own fields; the common ones come from defineDepartment. */
 export const resolvers: Resolvers = {
-  ...scalarResolvers,
-  Query: rootQueryResolvers,
-  Mutation: { applyCourtRecordAction: recordActionResolver(ingestKinds) as never, ingestCourtRecords: ingestionResolver('COURTS', ingestKinds) as never },
   Person,
   DebtorListing,
   EnforcementCase,

@@ -1,4 +1,4 @@
-import { groupedLoader, NEGATIVE_RECORD_ORDER } from '@credit/shared';
+import { groupedLoader, NEGATIVE_RECORD_ORDER, type DepartmentContext } from '@credit/shared';
 
 import type { Models } from '../models';
 import { EDUCATION_ORDER } from '../models/EducationRecord';
@@ -14,3 +14,6 @@ export function createLoaders(models: Models) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** What the bureau's resolvers see in their context. */
+export type Context = DepartmentContext<Loaders>;

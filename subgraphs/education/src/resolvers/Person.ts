@@ -1,14 +1,11 @@
-import { bureauCreditFacts, pageOfShownRecords } from '@credit/shared';
+import { pageOfShownRecords } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 import { hasDegree } from '../models/EducationRecord';
 
 export const Person: PersonResolvers = {
-  __resolveReference: (ref) => ({ id: ref.id }),
   educationHistory: async ({ id }, _args, { loaders }) => loaders.educationByPerson.load(id),
   degrees: async ({ id }, _args, { loaders }) => (await loaders.educationByPerson.load(id)).filter(hasDegree),
   studentIntegrityRecords: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.studentIntegrityByPerson.load(id), args, forwarded),
   researchMisconduct: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.researchMisconductByPerson.load(id), args, forwarded),
-  educationCreditFacts: async ({ id }, _args, { loaders }) =>
-    bureauCreditFacts('EDUCATION', [...(await loaders.studentIntegrityByPerson.load(id)), ...(await loaders.researchMisconductByPerson.load(id))]) as never,
 };

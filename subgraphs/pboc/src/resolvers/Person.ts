@@ -1,11 +1,10 @@
-import { bureauCreditFacts, pageOfShownRecords } from '@credit/shared';
+import { pageOfShownRecords } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 import { ofCategory } from '../models/FinancialRecord';
 import { financialDisplayFacts } from './FinancialRecords';
 
 export const Person: PersonResolvers = {
-  __resolveReference: (ref) => ({ id: ref.id }),
   loansSummary: async ({ id }, _args, { loaders }) => loaders.loansSummaryById.load(id),
   overdueRecords: async ({ id }, args, { loaders, forwarded }) =>
     pageOfShownRecords(ofCategory(await loaders.financialRecordsByPerson.load(id), 'LOAN_OVERDUE'), args, forwarded, financialDisplayFacts),
@@ -15,6 +14,4 @@ export const Person: PersonResolvers = {
     pageOfShownRecords(ofCategory(await loaders.financialRecordsByPerson.load(id), 'MALICIOUS_DEBT_EVASION'), args, forwarded, financialDisplayFacts),
   illegalFundRaising: async ({ id }, args, { loaders, forwarded }) =>
     pageOfShownRecords(ofCategory(await loaders.financialRecordsByPerson.load(id), 'ILLEGAL_FUND_RAISING'), args, forwarded, financialDisplayFacts),
-  pbocCreditFacts: async ({ id }, _args, { loaders }) =>
-    bureauCreditFacts('PBOC', [...(await loaders.financialRecordsByPerson.load(id))], financialDisplayFacts) as never,
 };

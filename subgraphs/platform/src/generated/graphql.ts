@@ -65,13 +65,19 @@ export type BlacklistCheckResult = {
   valid: Scalars['Boolean']['output'];
 };
 
-/** The departments that hold records, one subgraph each. */
+/** The sources that hold records, one subgraph each (the source registry). */
 export type Bureau =
+  /** Intermediate Court */
   | 'COURTS'
+  /** Education & Sports Bureau */
   | 'EDUCATION'
+  /** PBoC Mianyang sub-branch */
   | 'PBOC'
+  /** credit-sharing platform */
   | 'PLATFORM'
+  /** Public Security Bureau */
   | 'PUBLIC_SECURITY'
+  /** Tax Bureau */
   | 'TAX';
 
 /**

@@ -1,4 +1,4 @@
-import { byIdLoader, groupedLoader, NEGATIVE_RECORD_ORDER } from '@credit/shared';
+import { byIdLoader, groupedLoader, NEGATIVE_RECORD_ORDER, type DepartmentContext } from '@credit/shared';
 
 import type { Models } from '../models';
 
@@ -11,3 +11,6 @@ export function createLoaders(models: Models) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** What the bureau's resolvers see in their context. */
+export type Context = DepartmentContext<Loaders>;

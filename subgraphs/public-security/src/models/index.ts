@@ -3,11 +3,6 @@ import type { Connection } from 'mongoose';
 import { residentModel } from './Resident';
 import { violationModel } from './Violation';
 
-/** The federated reference to a person: only the key. */
-export interface PersonRef {
-  id: string;
-}
-
 export function createModels(conn: Connection) {
   return {
     Resident: residentModel(conn),

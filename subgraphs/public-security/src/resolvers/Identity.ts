@@ -1,7 +1,7 @@
 import { ageOn, areaName, decideAccess, maskAddress, maskMobile, maskName, todayInCity } from '@credit/shared';
 
-import type { Context } from '../context';
 import type { IdentityResolvers } from '../generated/graphql';
+import type { Context } from '../loaders';
 import type { ResidentDoc } from '../models/Resident';
 
 // The shield rule has already allowed `identity`; this says whether masked.

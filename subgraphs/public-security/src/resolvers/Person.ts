@@ -1,15 +1,12 @@
-import { bureauCreditFacts, pageOfShownRecords } from '@credit/shared';
+import { pageOfShownRecords } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 
 export const Person: PersonResolvers = {
-  __resolveReference: (ref) => ({ id: ref.id }),
   identity: async ({ id }, _args, { loaders }) => loaders.residentById.load(id),
   realNameRegistrations: async ({ id }, _args, { loaders }) => {
     const resident = await loaders.residentById.load(id);
     return (resident?.realNameRegistrations ?? []).map((r) => ({ sector: r.sector as never, registered: r.registered, verifiedOn: r.verifiedOn ?? null }));
   },
   violations: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.violationsByPerson.load(id), args, forwarded),
-  publicSecurityCreditFacts: async ({ id }, _args, { loaders }) =>
-    bureauCreditFacts('PUBLIC_SECURITY', [...(await loaders.violationsByPerson.load(id))]) as never,
 };

@@ -16,7 +16,7 @@ import { seed } from './seed';
  * The platform subgraph: consents, the query log, the joint-punishment and
  * red lists, objections and repairs, positive records and the credit evaluation.
  */
-export const platformSubgraph: SubgraphDefinition<Models, Loaders> = {
+export const definition: SubgraphDefinition<Models, Loaders> = {
   name: 'platform',
   bureau: 'PLATFORM',
   schemaFile: path.join(__dirname, '..', 'schema.graphql'),

@@ -1,0 +1,152 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import DataLoader from 'dataloader';
+import type { IRules } from 'graphql-shield';
+import type { Connection } from 'mongoose';
+
+import type { IngestKind } from './ingestion';
+import { ingestionResolver } from './ingestion-api';
+import { groupedLoader } from './loaders';
+import { bureauCreditFacts, NEGATIVE_RECORD_ORDER, type BureauCreditFacts, type NegativeRecordDoc } from './negative-record';
+import { bureauWriter, serviceOnly } from './permissions';
+import { recordActionResolver } from './record-actions';
+import { rootQueryResolvers } from './root-query';
+import { scalarResolvers } from './scalars';
+import type { SubgraphSeeder } from './seeding';
+import type { SubgraphContext, SubgraphDefinition } from './subgraph';
+import { departmentFieldNames, sourceEntry, type Bureau, type SourceEntry } from './subgraph-registry';
+
+/**
+ * A department (a bureau holding records) is one folder, `subgraphs/<name>/`:
+ * its `schema.graphql` (its own `Person` fields and record types, and the
+ * `<Stem>RecordKind` enum of what it writes) and `src/definition.ts`, which
+ * calls {@link defineDepartment} with its models, loaders, resolvers and
+ * seed generator. What every department has in common is made here from
+ * its registry entry: the person key, the ingestion and record-action
+ * mutations with their rules, the credit-facts field the platform reads,
+ * and the process that serves it (shared/src/serve-subgraph.ts).
+ */
+export interface DepartmentSpec<TModels, TLoaders> {
+  /** Its name in the source registry (shared/src/subgraph-registry.ts), which gives its code and port. */
+  name: string;
+  /** Absolute path of its schema.graphql. */
+  schemaFile: string;
+  /** The kinds of records it writes (the values of its `<Stem>RecordKind` enum) and how each is kept. */
+  ingestKinds: (models: TModels) => Record<string, IngestKind>;
+  createModels: (conn: Connection) => TModels;
+  /** Per-request DataLoaders of its own fields. */
+  createLoaders: (models: TModels) => TLoaders;
+  /** Resolvers of its own `Person` fields and record types (the common ones are added). */
+  resolvers: object;
+  seed: SubgraphSeeder<TModels>;
+  /** Rules of operations of its own, beyond the common mutations. */
+  permissions?: IRules;
+}
+
+/** The federated reference to a person: only the key. */
+export interface PersonRef {
+  id: string;
+}
+
+/** The context of a department's resolvers. */
+export type DepartmentContext<TLoaders> = SubgraphContext<TLoaders>;
+
+// The loaders of the credit facts ride along with the department's own
+// loaders, under a key its resolvers do not see.
+const CREDIT_FACTS = Symbol('creditFacts');
+interface NegativeLoader {
+  records: DataLoader<string, (NegativeRecordDoc & { personId: string })[]>;
+  displayFacts: IngestKind['displayFacts'];
+}
+type WithCreditFacts = { [CREDIT_FACTS]: readonly NegativeLoader[] };
+
+/**
+ * The SDL every department serves besides its own file, from its registry
+ * entry. It is prepended to schema.graphql at start and in codegen.
+ */
+export function departmentSdl(entry: SourceEntry): string {
+  const names = departmentFieldNames(entry);
+  return `# Common to every department (shared/src/department.ts), for ${entry.bureau}.
+
+"A person, keyed by citizen ID; each bureau contributes its own fields."
+type Person @key(fields: "id") {
+  "Citizen ID number (GB 11643)."
+  id: CitizenId!
+  "Internal (platform service only, not in the public API): what this bureau's records mean for joint punishment."
+  ${names.creditFacts}: BureauCreditFacts @sensitive(group: "credit_facts") @inaccessible
+}
+
+type Mutation {
+  "Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (\`objectionId\` names the objection or repair application)."
+  ${names.recordAction}(recordId: String!, personId: CitizenId!, objectionId: ID!, action: RecordAction!): RecordActionResult! @inaccessible
+  """
+  Writes records of this bureau (operators of ${entry.bureau} only): idempotent by the
+  bureau's record id, validated one by one; invalid records are reported with
+  their position and reason while the valid ones are stored. At most
+  \`limits.maxIngestRecordsPerCall\` records per call; larger files go through
+  \`npm run import\`.
+  """
+  ${names.ingest}(kind: ${names.recordKind}!, records: [JSONObject!]!): IngestReport!
+}
+`;
+}
+
+/** One grouped loader per negative kind: one command per collection for all people of a request. */
+function negativeRecordLoaders(kinds: Record<string, IngestKind>): NegativeLoader[] {
+  return Object.values(kinds)
+    .filter((k) => k.negative)
+    .map((k) => ({
+      records: groupedLoader<NegativeRecordDoc & { personId: string }>(k.model, 'personId', NEGATIVE_RECORD_ORDER),
+      displayFacts: k.displayFacts,
+    }));
+}
+
+/** What a person's shown negative records of every kind mean for joint punishment and the green channel. */
+async function creditFactsOf(bureau: Bureau, personId: string, loaders: readonly NegativeLoader[]): Promise<BureauCreditFacts> {
+  const facts = await Promise.all(loaders.map(async (l) => bureauCreditFacts(bureau, await l.records.load(personId), l.displayFacts)));
+  let lastNegativeDecisionDate: string | null = null;
+  for (const f of facts)
+    if (f.lastNegativeDecisionDate && (!lastNegativeDecisionDate || f.lastNegativeDecisionDate > lastNegativeDecisionDate))
+      lastNegativeDecisionDate = f.lastNegativeDecisionDate;
+  return { bureau, grounds: facts.flatMap((f) => f.grounds), negatives: facts.flatMap((f) => f.negatives), lastNegativeDecisionDate };
+}
+
+/** A department's subgraph definition, from its folder's parts and its registry entry. */
+export function defineDepartment<TModels, TLoaders extends object>(spec: DepartmentSpec<TModels, TLoaders>): SubgraphDefinition<TModels, TLoaders> {
+  const entry = sourceEntry(spec.name);
+  if (entry.kind !== 'department') throw new Error(`${spec.name} is not a department in the source registry`);
+  const names = departmentFieldNames(entry);
+  const own = spec.resolvers as Record<string, Record<string, unknown>>;
+  const resolvers = {
+    ...scalarResolvers,
+    ...own,
+    Query: rootQueryResolvers,
+    Mutation: {
+      ...own.Mutation,
+      [names.recordAction]: recordActionResolver(spec.ingestKinds),
+      [names.ingest]: ingestionResolver(entry.bureau, spec.ingestKinds),
+    },
+    Person: {
+      ...own.Person,
+      __resolveReference: (ref: PersonRef) => ({ id: ref.id }),
+      [names.creditFacts]: ({ id }: PersonRef, _args: unknown, ctx: { loaders: WithCreditFacts }) => creditFactsOf(entry.bureau, id, ctx.loaders[CREDIT_FACTS]),
+    },
+  };
+  return {
+    name: entry.name,
+    bureau: entry.bureau,
+    schemaFile: spec.schemaFile,
+    ingestKinds: spec.ingestKinds,
+    resolvers: resolvers as unknown as GraphQLResolverMap<SubgraphContext<TLoaders>>,
+    createModels: spec.createModels,
+    createLoaders: (models) => Object.assign(spec.createLoaders(models), { [CREDIT_FACTS]: negativeRecordLoaders(spec.ingestKinds(models)) }),
+    seed: spec.seed,
+    permissions: {
+      ...spec.permissions,
+      Mutation: {
+        ...(spec.permissions as Record<string, object> | undefined)?.Mutation,
+        [names.recordAction]: serviceOnly,
+        [names.ingest]: bureauWriter(entry.bureau),
+      },
+    },
+  };
+}

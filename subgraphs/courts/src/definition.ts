@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+import { defineDepartment, type IngestKind } from '@credit/shared';
+
+import { createLoaders } from './loaders';
+import { createModels, type Models } from './models';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+
+/** The kinds of records the COURTS bureau writes, and how each is keyed. */
+function ingestKinds(models: Models): Record<string, IngestKind> {
+  return {
+    DEBTOR_LISTING: { model: models.DebtorListing, negative: true },
+    ENFORCEMENT_CASE: { model: models.EnforcementCase },
+    CONSUMPTION_RESTRICTION: { model: models.ConsumptionRestriction },
+    COMPANY_REPRESENTATION: { model: models.CompanyRepresentation },
+    COMPANY_DISHONESTY_RECORD: { model: models.CompanyDishonestyRecord, negative: true },
+  };
+}
+
+/** The courts subgraph: dishonest judgment debtors, enforcement cases, consumption restrictions, company representations. */
+export const definition = defineDepartment({
+  name: 'courts',
+  schemaFile: path.join(__dirname, '..', 'schema.graphql'),
+  ingestKinds,
+  createModels,
+  createLoaders,
+  resolvers,
+  seed,
+});

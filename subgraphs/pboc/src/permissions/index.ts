@@ -1,8 +1,0 @@
-import { bureauWriter, serviceOnly } from '@credit/shared';
-import type { IRules } from 'graphql-shield';
-
-// Rules of the subgraph's own operations; Person fields follow the policy
-// (derived in shared/permissions.ts).
-export const permissions: IRules = {
-  Mutation: { applyPbocRecordAction: serviceOnly, ingestPbocRecords: bureauWriter('PBOC') },
-};
