@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 
 import {
+  accessRule,
   GATEWAY_DEFAULT_PORT,
   INTERNAL_PRINCIPAL_HEADER,
   internalSigningSecret,
+  profileFragment,
   signDevToken,
   signInternalToken,
-  SUBGRAPHS,
+  sourceEntry,
   syntheticPeople,
 } from '@credit/shared';
 import autocannon from 'autocannon';
@@ -23,7 +25,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     gateway: { type: 'string', default: `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql` },
-    subgraph: { type: 'string', default: `http://127.0.0.1:${SUBGRAPHS.find((s) => s.name === 'tax')!.defaultPort}/graphql` },
+    subgraph: { type: 'string', default: `http://127.0.0.1:${sourceEntry('tax').defaultPort}/graphql` },
     seed: { type: 'string', default: '2018' },
     people: { type: 'string', default: '2000' },
   },
@@ -34,7 +36,8 @@ const connections = Number(values.connections);
 const population = syntheticPeople(Number(values.seed), 0, Number(values.people));
 const adults = population.filter((p) => p.birthDate < '2000-01-01');
 
-const PROFILE_FRAGMENT = /* GraphQL */ `
+// The full profile as an auditor reads it: these fields written out, every other public field of the composed API added.
+const WRITTEN_PROFILE = /* GraphQL */ `
   fragment Profile on Person {
     id
     identity {
@@ -140,6 +143,7 @@ const PROFILE_FRAGMENT = /* GraphQL */ `
     }
   }
 `;
+const PROFILE_FRAGMENT = profileFragment(WRITTEN_PROFILE, (group) => accessRule('auditor', group) !== 'deny');
 const FULL_PROFILE = `query FullProfile($id: CitizenId!) { person(id: $id) { ...Profile } } ${PROFILE_FRAGMENT}`;
 const HUNDRED_PEOPLE = `query People($ids: [CitizenId!]!) { people(ids: $ids) { ...Profile } } ${PROFILE_FRAGMENT}`;
 const TAX_ONLY = /* GraphQL */ `

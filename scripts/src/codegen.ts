@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { REPO_ROOT } from '@credit/shared';
@@ -16,7 +16,11 @@ export async function codegenOutputs(): Promise<{ filename: string; content: str
 /** `npm run codegen`: regenerates every subgraph's typed resolvers. */
 async function main(): Promise<void> {
   const outputs = await codegenOutputs();
-  for (const { filename, content } of outputs) writeFileSync(path.resolve(REPO_ROOT, filename), content);
+  for (const { filename, content } of outputs) {
+    const file = path.resolve(REPO_ROOT, filename);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
   console.log(`codegen: ${outputs.length} targets written`);
 }
 

@@ -5,9 +5,10 @@ import {
   buildSchema,
   getNamedType,
   isLeafType,
-  isNonNullType,
-  isObjectType,
   Kind,
+  parse,
+  print,
+  type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -54,30 +55,22 @@ export function apiPersonFields(schema: GraphQLSchema = loadSupergraphSchema()):
   return fields;
 }
 
-/**
- * A selection of every public leaf under a field, as deep as `depth`
- * object levels; list fields that take `first` are asked for `first: 10`.
- * An object type already on the path is not entered again.
- */
-export function fullSelection(field: GraphQLField<unknown, unknown>, depth = 4, seen: ReadonlySet<string> = new Set()): string {
-  const args = field.args.some((a) => a.name === 'first') ? '(first: 10)' : '';
-  const type = getNamedType(field.type);
-  if (isLeafType(type)) return `${field.name}${args}`;
-  if (!isObjectType(type) || depth === 0 || seen.has(type.name)) return '';
-  const inner = Object.values(type.getFields())
-    .filter((f) => !isInaccessible(f.astNode) && !f.args.some((a) => isNonNullType(a.type)))
-    .map((f) => fullSelection(f, depth - 1, new Set([...seen, type.name])))
-    .filter(Boolean);
-  return inner.length ? `${field.name}${args} { ${inner.join(' ')} }` : '';
-}
-
 /** The smallest selection that asks for a field: itself, or its `__typename`. */
 export function minimalSelection(field: GraphQLField<unknown, unknown>): string {
   return isLeafType(getNamedType(field.type)) ? field.name : `${field.name} { __typename }`;
 }
 
-/** A `fragment Profile on Person` with every public field whose group `include` accepts, in full. */
-export function profileFragment(include: (group: string) => boolean, schema?: GraphQLSchema): string {
-  const fields = apiPersonFields(schema).filter((f) => include(f.group));
-  return `fragment Profile on Person { id ${fields.map((f) => fullSelection(f.field)).join(' ')} }`;
+/**
+ * `fragment Profile on Person`: the fields written out (what a test looks at,
+ * selected as it needs), then every other public field whose group
+ * `include` accepts, with its smallest selection. A new source's fields are
+ * read without anyone listing them.
+ */
+export function profileFragment(written: string, include: (group: string) => boolean, schema?: GraphQLSchema): string {
+  const document = parse(written);
+  const fragment = document.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === 'Profile');
+  if (!fragment) throw new Error('profileFragment: the written part must be `fragment Profile on Person { ... }`');
+  const named = new Set(fragment.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : [])));
+  const rest = apiPersonFields(schema).filter((f) => !named.has(f.name) && include(f.group));
+  return `${print(fragment).replace(/\}\s*$/, '')}  ${rest.map((f) => minimalSelection(f.field)).join(' ')}\n}`;
 }

@@ -38,3 +38,4 @@ export * from './service-call';
 export * from './internal-token';
 export * from './record-id';
 export * from './argument-checks';
+export * from './api-person-fields';

@@ -1,8 +1,13 @@
+import { accessRule, loadPolicy, profileFragment } from '@credit/shared';
+
 /**
- * The full profile of a person: at least one field from every subgraph.
- * Shared by the integration tests (and mirrored in bench/).
+ * The full profile of a person, as an auditor reads it: the fields the
+ * tests look at, written out, and every other public field of the composed
+ * API (a new source's too) added by profileFragment. Shared by the
+ * integration tests; bench/ builds its own the same way.
  */
-export const PROFILE_FIELDS = /* GraphQL */ `
+const policy = loadPolicy();
+const WRITTEN = /* GraphQL */ `
   fragment Profile on Person {
     id
     identity {
@@ -210,3 +215,5 @@ export const PROFILE_FIELDS = /* GraphQL */ `
     }
   }
 `;
+
+export const PROFILE_FIELDS = profileFragment(WRITTEN, (group) => accessRule('auditor', group, policy) !== 'deny');

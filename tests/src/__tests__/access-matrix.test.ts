@@ -1,5 +1,5 @@
 import type { Stack } from '@credit/scripts/dist/stack';
-import { accessRule, BUREAUS, loadPolicy, makeCitizenId, makeSocialCreditCode, ROLES } from '@credit/shared';
+import { accessRule, apiPersonFields, BUREAUS, loadPolicy, makeCitizenId, makeSocialCreditCode, minimalSelection, ROLES } from '@credit/shared';
 
 import { authHeader, startTestStack } from '../harness';
 
@@ -13,25 +13,10 @@ const policy = loadPolicy();
 const INTERNAL_GROUPS = new Set(Object.keys(policy.fieldGroups).filter((g) => ROLES.every((r) => accessRule(r, g, policy) === 'service')));
 const API_GROUPS = Object.keys(policy.fieldGroups).filter((g) => !INTERNAL_GROUPS.has(g));
 
-// One Person field per field group, with the smallest valid selection.
-const FIELD_OF_GROUP: Record<string, { field: string; selection: string }> = {
-  identity: { field: 'identity', selection: 'identity { masked }' },
-  real_name_registrations: { field: 'realNameRegistrations', selection: 'realNameRegistrations { sector }' },
-  administrative_penalties: { field: 'violations', selection: 'violations { totalCount }' },
-  education: { field: 'educationHistory', selection: 'educationHistory { level }' },
-  student_integrity: { field: 'studentIntegrityRecords', selection: 'studentIntegrityRecords { totalCount }' },
-  tax: { field: 'taxCreditLevel', selection: 'taxCreditLevel { level }' },
-  dishonest_debtors: { field: 'dishonestDebtorListings', selection: 'dishonestDebtorListings { totalCount }' },
-  court_records: { field: 'enforcementCases', selection: 'enforcementCases { totalCount }' },
-  financial: { field: 'loansSummary', selection: 'loansSummary { openLoans }' },
-  joint_punishment: { field: 'jointPunishment', selection: 'jointPunishment { listed }' },
-  red_list: { field: 'redList', selection: 'redList { onRedList }' },
-  positive_records: { field: 'volunteerRecords', selection: 'volunteerRecords { totalCount }' },
-  consents: { field: 'consents', selection: 'consents { totalCount }' },
-  query_log: { field: 'queryLog', selection: 'queryLog { totalCount }' },
-  objections_repairs: { field: 'objections', selection: 'objections { totalCount }' },
-  evaluation: { field: 'creditEvaluation', selection: 'creditEvaluation { grade }' },
-};
+// One Person field per field group (the first of the composed API), with
+// the smallest valid selection: a new source's groups are covered unlisted.
+const FIELD_OF_GROUP: Record<string, { field: string; selection: string }> = {};
+for (const f of apiPersonFields()) FIELD_OF_GROUP[f.group] ??= { field: f.name, selection: minimalSelection(f.field) };
 
 const person = makeCitizenId('510705', '1982-06-30', 12);
 const other = makeCitizenId('510705', '1983-07-01', 14);

@@ -1,6 +1,6 @@
 import { seedPopulation } from '@credit/scripts/dist/seed-population';
 import type { Stack } from '@credit/scripts/dist/stack';
-import { ageOn, makeCitizenId, parseCitizenId, todayInCity } from '@credit/shared';
+import { ageOn, makeCitizenId, parseCitizenId, SUBGRAPHS, todayInCity } from '@credit/shared';
 
 import { auditorHeader, authHeader, startTestStack } from '../harness';
 import { PROFILE_FIELDS } from '../profile-query';
@@ -38,7 +38,7 @@ async function someDoc(subgraph: string, collection: string, filter: Json = {}):
 
 describe('the federated Person', () => {
   it('seeds records in every source, and re-seeding adds nothing', async () => {
-    for (const subgraph of ['public-security', 'education', 'tax', 'courts', 'pboc', 'platform']) {
+    for (const { name: subgraph } of SUBGRAPHS) {
       expect(Object.values(firstSeed[subgraph]!).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     }
     expect(firstSeed['public-security']!.residents).toBe(PEOPLE);

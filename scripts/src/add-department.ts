@@ -1,0 +1,125 @@
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { camelCase, pascalCase, REPO_ROOT, SUBGRAPHS } from '@credit/shared';
+import { format, resolveConfig } from 'prettier';
+
+/**
+ * `npm run add-department -- --name human-resources --code HUMAN_RESOURCES
+ * --label "Human Resources Bureau" --port 4007`: a new department from
+ * templates/department. It writes the folder subgraphs/<name>/ and touches
+ * two files outside it: one line of the source registry, and the credit
+ * policy (a field group for its fields and one category, to be edited).
+ * Then `npm run generate && npm run build` (docs/adding-a-department.md).
+ */
+export interface NewDepartment {
+  name: string;
+  code: string;
+  label: string;
+  port: number;
+  legalBasis?: string;
+}
+
+const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates', 'department');
+const DEFAULT_LEGAL_BASIS = '《绵阳市加强个人诚信体系建设的实施方案》(绵府办发〔2018〕32号)';
+
+function problems(d: NewDepartment, root: string): string[] {
+  const found: string[] = [];
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(d.name)) found.push(`--name ${d.name}: lower-case words joined by hyphens`);
+  if (!/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(d.code)) found.push(`--code ${d.code}: upper-case words joined by underscores`);
+  if (!d.label.trim() || /['"\\]/.test(d.label)) found.push('--label is required, without quotes or backslashes');
+  if (!Number.isInteger(d.port) || d.port < 1024 || d.port > 65535) found.push(`--port ${d.port}: a port from 1024 to 65535`);
+  if (SUBGRAPHS.some((s) => s.name === d.name)) found.push(`--name ${d.name} is in the source registry already`);
+  if (SUBGRAPHS.some((s) => s.bureau === d.code)) found.push(`--code ${d.code} is in the source registry already`);
+  if (SUBGRAPHS.some((s) => s.defaultPort === d.port)) found.push(`--port ${d.port} is taken by another source`);
+  if (existsSync(path.join(root, 'subgraphs', d.name))) found.push(`subgraphs/${d.name} exists already`);
+  return found;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/** Inserts `text` after the first line of `file` that contains `anchor`. */
+function insertAfter(file: string, anchor: string, text: string): void {
+  const content = readFileSync(file, 'utf8');
+  const at = content.indexOf(anchor);
+  if (at < 0) throw new Error(`${path.basename(file)} has no ${anchor}`);
+  const lineEnd = content.indexOf('\n', at) + 1;
+  writeFileSync(file, content.slice(0, lineEnd) + text + content.slice(lineEnd));
+}
+
+/** Writes the department's folder and its registry and policy entries; returns the files touched outside the folder. */
+export async function addDepartment(d: NewDepartment, root = REPO_ROOT): Promise<string[]> {
+  const found = problems(d, root);
+  if (found.length) throw new Error(`Cannot add the department:\n${found.map((p) => `  - ${p}`).join('\n')}`);
+  const snake = d.name.replaceAll('-', '_');
+  const values: Record<string, string> = {
+    __name__: d.name,
+    __Stem__: pascalCase(d.name),
+    __camel__: camelCase(d.name),
+    __CODE__: d.code,
+    __label__: d.label,
+    __group__: snake,
+    __collection__: snake,
+    __legalBasis__: d.legalBasis ?? DEFAULT_LEGAL_BASIS,
+  };
+  const target = path.join(root, 'subgraphs', d.name);
+  cpSync(TEMPLATE_DIR, target, { recursive: true });
+  for (const file of filesUnder(target)) {
+    let text = readFileSync(file, 'utf8');
+    for (const [placeholder, value] of Object.entries(values)) text = text.replaceAll(placeholder, value);
+    // Names of another length reflow lines: format as the repository formats.
+    const options = (await resolveConfig(file)) ?? {};
+    writeFileSync(file, await format(text, { ...options, filepath: file }));
+  }
+
+  const registry = path.join(root, 'shared', 'src', 'subgraph-registry.ts');
+  const content = readFileSync(registry, 'utf8');
+  const platformLine = content.split('\n').find((l) => l.includes("kind: 'platform'"));
+  if (!platformLine) throw new Error('the source registry has no platform entry to add the department before');
+  const line = `  { name: '${d.name}', bureau: '${d.code}', label: '${d.label}', defaultPort: ${d.port}, kind: 'department' },\n`;
+  writeFileSync(registry, content.replace(`${platformLine}\n`, `${line}${platformLine}\n`));
+
+  const policyFile = path.join(root, 'shared', 'policy', 'credit-policy.json');
+  // Access follows each role's `*` rule until the policy names the group (deny for the public).
+  insertAfter(
+    policyFile,
+    '"fieldGroups": {',
+    `    "${snake}": { "owner": "${d.code}", "public": false, "description": ${JSON.stringify(`Records of ${d.label}.`)} },\n`,
+  );
+  insertAfter(
+    policyFile,
+    '"categories": {',
+    `    "${d.code}_VIOLATION": { "bureau": "${d.code}", "grade": "GENERAL", "jointPunishment": false, "label": ${JSON.stringify(`Violation recorded by ${d.label}`)} },\n`,
+  );
+  const touched = [registry, policyFile];
+  for (const file of touched) writeFileSync(file, await format(readFileSync(file, 'utf8'), { ...((await resolveConfig(file)) ?? {}), filepath: file }));
+  return touched.map((f) => path.relative(root, f));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { name: { type: 'string' }, code: { type: 'string' }, label: { type: 'string' }, port: { type: 'string' }, 'legal-basis': { type: 'string' } },
+  });
+  const touched = await addDepartment({
+    name: values.name ?? '',
+    code: values.code ?? '',
+    label: values.label ?? '',
+    port: Number(values.port),
+    legalBasis: values['legal-basis'],
+  });
+  console.log(`wrote subgraphs/${values.name}/ and edited ${touched.join(', ')}`);
+  console.log('next: edit the policy entries, then `npm run generate && npm run build` (docs/adding-a-department.md)');
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error((err as Error).message);
+    process.exit(1);
+  });
+}

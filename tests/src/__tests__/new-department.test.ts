@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { REPO_ROOT, SUBGRAPHS } from '@credit/shared';
+
+/**
+ * Adds a department as a newcomer would, in a copy of the repository:
+ * `npm run add-department` (templates/department plus one line of the source
+ * registry and the policy's entries), `npm run generate`, `npm run build`;
+ * then the copy's whole system runs on free ports and its gateway serves the
+ * new department's field, its ingestion mutation, its access rule, and the
+ * platform's evaluation from its records. Nothing else is edited by hand.
+ */
+const NEW = { name: 'human-resources', code: 'HUMAN_RESOURCES', label: 'Human Resources and Social Security Bureau', port: '4017' };
+// Directories of the checkout that are not the project's files.
+const NOT_COPIED = new Set(['node_modules', '.git', '.devdb-data', '.devdb-bin', '.run']);
+
+let copy: string;
+
+function run(args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd: copy, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Every file of a tree, relative to it, with its content. */
+function snapshot(root: string, dir = root, out = new Map<string, string>()): Map<string, string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    // Build outputs (ignored by git) are not the change.
+    if (NOT_COPIED.has(entry.name) || entry.name === 'dist' || entry.name.endsWith('.tsbuildinfo')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) snapshot(root, full, out);
+    else if (entry.isFile()) out.set(path.relative(root, full), readFileSync(full, 'utf8'));
+  }
+  return out;
+}
+
+function changed(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((f) => before.get(f) !== after.get(f)).sort();
+}
+
+beforeAll(() => {
+  copy = mkdtempSync(path.join(tmpdir(), 'credit-new-department-'));
+  // Built outputs come along, so the build after the change is incremental.
+  cpSync(REPO_ROOT, copy, { recursive: true, filter: (src) => !NOT_COPIED.has(path.basename(src)) });
+  // The installed packages are shared; the workspaces' links point into the copy.
+  mkdirSync(path.join(copy, 'node_modules', '@credit'), { recursive: true });
+  for (const entry of readdirSync(path.join(REPO_ROOT, 'node_modules'))) {
+    if (entry !== '@credit') symlinkSync(path.join(REPO_ROOT, 'node_modules', entry), path.join(copy, 'node_modules', entry));
+  }
+  const workspaces = path.join(REPO_ROOT, 'node_modules', '@credit');
+  for (const link of readdirSync(workspaces)) {
+    const target = path.relative(REPO_ROOT, path.resolve(workspaces, readlinkSync(path.join(workspaces, link))));
+    symlinkSync(path.join(copy, target), path.join(copy, 'node_modules', '@credit', link));
+  }
+});
+afterAll(() => {
+  if (copy) rmSync(copy, { recursive: true, force: true });
+});
+
+describe('a new department', () => {
+  let handEdited: string[];
+  let regenerated: string[];
+
+  it('is one folder plus the source registry and the policy, and the rest is generated', () => {
+    const before = snapshot(copy);
+    run(['scripts/dist/add-department.js', '--name', NEW.name, '--code', NEW.code, '--label', NEW.label, '--port', NEW.port]);
+    const afterAdd = snapshot(copy);
+    handEdited = changed(before, afterAdd).filter((f) => !f.startsWith(`subgraphs/${NEW.name}/`));
+    expect(handEdited).toEqual(['shared/policy/credit-policy.json', 'shared/src/subgraph-registry.ts']);
+
+    run(['node_modules/typescript/bin/tsc', '--build', 'shared']);
+    for (const script of ['codegen', 'compose', 'docs']) run([`scripts/dist/${script}.js`]);
+    run(['scripts/build-ts.mjs']);
+    expect(run(['scripts/dist/check-generated.js'])).toMatch(/up to date .*7 codegen targets/);
+    regenerated = changed(afterAdd, snapshot(copy)).filter((f) => !f.startsWith(`subgraphs/${NEW.name}/`));
+    // What `npm run generate` rewrote from the registry, the SDL and the policy.
+    expect(regenerated).toEqual([
+      'README.md',
+      'docker-compose.yml',
+      'docs/access-matrix.md',
+      'gateway/supergraph.graphql',
+      // The Bureau enum of every subgraph's typed resolvers gains the new code.
+      ...SUBGRAPHS.map((s) => `subgraphs/${s.name}/src/generated/graphql.ts`).sort(),
+    ]);
+  }, 600_000);
+
+  it('serves its records through the gateway, under the policy, and counts in the platform’s evaluation', () => {
+    const script = path.join(copy, 'new-department-check.js');
+    writeFileSync(script, CHECK_SCRIPT);
+    const result = JSON.parse(run([script]).trim().split('\n').pop()!) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(result.ingest).toEqual({ data: { ingestHumanResourcesRecords: { created: 1, rejected: 0 } } });
+    expect(result.asSubject.data.person.humanResourcesRecords).toEqual({
+      totalCount: 1,
+      nodes: [
+        { id: 'HRB-1', category: 'HUMAN_RESOURCES_VIOLATION', grade: 'GENERAL', provenance: { bureau: 'HUMAN_RESOURCES' }, displayWindow: { shown: true } },
+      ],
+    });
+    // The new field group follows each role's `*` rule: the public may not read it.
+    expect(result.asPublic.data.person.humanResourcesRecords).toBeNull();
+    expect(result.asPublic.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(result.factors).toContainEqual({ factor: 'HUMAN_RESOURCES_VIOLATION', bureau: 'HUMAN_RESOURCES', recordId: 'HRB-1' });
+  }, 300_000);
+});
+
+// Runs in the copy: its own stack (every subgraph of its registry and the
+// gateway, on free ports) against the test database, in databases of its own.
+const CHECK_SCRIPT = `
+const { startStack } = require('./scripts/dist/stack.js');
+const { makeCitizenId, signDevToken } = require('@credit/shared');
+
+async function main() {
+  const stack = await startStack({ mongoUri: process.env.MONGODB_URI, dbPrefix: 'nd' + Date.now().toString(36) });
+  try {
+    const person = makeCitizenId('510703', '1980-03-04', 21);
+    const bearer = async (claims) => ({ authorization: 'Bearer ' + (await signDevToken(claims, '10m')) });
+    const ingest = await stack.query(
+      'mutation ($records: [JSONObject!]!) { ingestHumanResourcesRecords(kind: HUMAN_RESOURCES_RECORD, records: $records) { created rejected } }',
+      { records: [{ id: 'HRB-1', personId: person, category: 'HUMAN_RESOURCES_VIOLATION', grade: 'GENERAL', decisionDate: '2026-06-01',
+        decisionNumber: '绵人社罚〔2026〕1号', authority: '绵阳市人力资源和社会保障局', legalBasis: '《劳动保障监察条例》', description: '拖欠劳动者工资' }] },
+      await bearer({ role: 'bureau', org: 'HUMAN_RESOURCES' }),
+    );
+    const read = 'query ($id: CitizenId!) { person(id: $id) { humanResourcesRecords { totalCount nodes { id category grade provenance { bureau } displayWindow { shown } } } } }';
+    const asSubject = await stack.query(read, { id: person }, await bearer({ role: 'subject', sub: person }));
+    const asPublic = await stack.query(read, { id: person }, {});
+    // The department tells the platform of the write; the evaluation asks every department of the registry for its facts.
+    let factors = [];
+    for (let i = 0; i < 50 && !factors.some((f) => f.bureau === 'HUMAN_RESOURCES'); i++) {
+      const evaluation = await stack.query('query ($id: CitizenId!) { person(id: $id) { creditEvaluation { factors { factor bureau recordId } } } }', { id: person }, await bearer({ role: 'subject', sub: person }));
+      factors = evaluation.body.data?.person?.creditEvaluation?.factors ?? [];
+      if (!factors.some((f) => f.bureau === 'HUMAN_RESOURCES')) await new Promise((r) => setTimeout(r, 200));
+    }
+    console.log(JSON.stringify({ ingest: ingest.body, asSubject: asSubject.body, asPublic: asPublic.body, factors }));
+  } finally {
+    await stack.stop();
+  }
+}
+main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+`;
