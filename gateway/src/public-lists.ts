@@ -7,8 +7,8 @@ import { callSubgraph, policy, PUBLIC_PRINCIPAL } from '@credit/shared';
  * people and of nobody else. The sources are asked as the public would be,
  * straight from the gateway, in parallel, one call each.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the entities' shape is the selection's
 const CHECKS: { subgraph: string; selection: string; listed: (person: Record<string, any>) => boolean }[] = [
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   { subgraph: 'courts', selection: 'dishonestDebtorListings(first: 0) { totalCount }', listed: (p) => p.dishonestDebtorListings?.totalCount > 0 },
   { subgraph: 'public-security', selection: 'violations(first: 0) { totalCount }', listed: (p) => p.violations?.totalCount > 0 },
   {

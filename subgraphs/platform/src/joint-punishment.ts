@@ -1,14 +1,10 @@
 import {
-  addMonths,
   callSubgraph,
-  categoryPolicy,
   departmentFieldNames,
   DEPARTMENTS,
   insertManyUnordered,
   keysFilter,
   PLATFORM_SERVICE_PRINCIPAL,
-  policy,
-  todayInCity,
   type BureauCreditFacts,
   type Logger,
 } from '@credit/shared';
@@ -16,6 +12,7 @@ import {
 import { appendStandingChange, standingsOf } from './listing-index';
 import type { Models } from './models';
 import type { JointPunishmentStatusDoc, NegativeFactDoc, PunishmentGroundDoc } from './models/JointPunishmentStatus';
+import { effectiveStatus } from './standing-rules';
 
 /**
  * Joint punishment (MISSION rule 8): a person is listed while at least one
@@ -79,43 +76,6 @@ export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint
 
 /** The bureaus whose facts are asked (the departments). */
 export const FACT_BUREAUS = DEPARTMENTS.map((s) => s.name);
-
-/** The listing as it stands on `today`, from the stored grounds. */
-export function effectiveStatus(doc: { grounds: PunishmentGroundDoc[]; updatedAt?: Date } | null, today: string = todayInCity()) {
-  const inForce = (doc?.grounds ?? []).filter((g) => g.since <= today && today < g.until);
-  const categories = [...new Set(inForce.map((g) => g.category))].sort();
-  const measures = [...new Set(categories.flatMap((c) => categoryPolicy(c).measures ?? []))].sort();
-  return {
-    listed: inForce.length > 0,
-    categories,
-    measures,
-    since: inForce.length ? inForce.map((g) => g.since).sort()[0]! : null,
-    until: inForce.length
-      ? inForce
-          .map((g) => g.until)
-          .sort()
-          .reverse()[0]!
-      : null,
-    updatedAt: doc?.updatedAt ?? null,
-    underObjection: inForce.some((g) => g.underObjection),
-    grounds: inForce,
-  };
-}
-
-/**
- * Green channel (MISSION rule 9): good records (volunteer service, charity,
- * an honour in force), not listed, and no shown negative record in the last
- * `greenChannel.cleanYears` years.
- */
-export function greenChannelEligible(
-  status: { grounds: PunishmentGroundDoc[]; lastNegativeDecisionDate?: string | null } | null | undefined,
-  hasGoodRecords: boolean,
-  today: string = todayInCity(),
-): boolean {
-  if (!hasGoodRecords || effectiveStatus(status ?? null, today).listed) return false;
-  if (!status?.lastNegativeDecisionDate) return true;
-  return addMonths(status.lastNegativeDecisionDate, 12 * policy().greenChannel.cleanYears) <= today;
-}
 
 /**
  * Re-derives and stores the status of these people (one atomic write per

@@ -1,9 +1,9 @@
 import { isDuplicateKeyError, keysFilter, type Logger } from '@credit/shared';
 
-import { effectiveStatus, greenChannelEligible } from './joint-punishment';
 import type { Models } from './models';
 import { redListEntryInForce } from './models/RedListEntry';
 import type { StandingDoc } from './models/StandingChange';
+import { effectiveStatus, greenChannelEligible } from './standing-rules';
 
 /**
  * The blacklist check's view of everyone's standing, held in memory.

@@ -2,8 +2,8 @@ import { accessRule, paginate } from '@credit/shared';
 
 import { evaluate } from '../evaluation';
 import type { PersonResolvers } from '../generated/graphql';
-import { effectiveStatus, greenChannelEligible } from '../joint-punishment';
 import { redListEntryInForce } from '../models/RedListEntry';
+import { effectiveStatus, greenChannelEligible } from '../standing-rules';
 
 const byId = (doc: { _id: string }) => doc._id;
 
