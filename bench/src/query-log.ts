@@ -1,6 +1,17 @@
 import { parseArgs } from 'node:util';
 
-import { addDays, connectDatabase, initModels, makeCitizenId, makeSocialCreditCode, modelConnections, Rng, startDevDb, type DevDb } from '@credit/shared';
+import {
+  addDays,
+  config,
+  connectDatabase,
+  initModels,
+  makeCitizenId,
+  makeSocialCreditCode,
+  modelConnections,
+  Rng,
+  startDevDb,
+  type DevDb,
+} from '@credit/shared';
 import { createModels, type Models } from '@credit/subgraph-platform/dist/models';
 import { QueryLogWriter, type QueryLogContent } from '@credit/subgraph-platform/dist/query-log';
 import { readLog, type LogReadKey } from '@credit/subgraph-platform/dist/query-log-index';
@@ -78,7 +89,8 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<void> {
   let devDb: DevDb | null = null;
-  const uri = process.env.MONGODB_URI ?? (devDb = await startDevDb({ postgresDatabase: process.env.DEVDB_DATABASE || 'credit_dev' })).uri;
+  const { MONGODB_URI, DEVDB_DATABASE } = config();
+  const uri = MONGODB_URI ?? (devDb = await startDevDb({ postgresDatabase: DEVDB_DATABASE ?? 'credit_dev' })).uri;
   const conn = await connectDatabase({ uri, dbName: 'bench_query_log' });
   try {
     const models = createModels(conn);

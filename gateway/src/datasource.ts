@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
-import { codedError, ERROR_CODES, INTERNAL_PRINCIPAL_HEADER, policy, signInternalToken, type ErrorCode, type ForwardedRequest } from '@credit/shared';
+import { codedError, config, ERROR_CODES, INTERNAL_PRINCIPAL_HEADER, policy, signInternalToken, type ErrorCode, type ForwardedRequest } from '@credit/shared';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 
@@ -102,13 +102,9 @@ function translateSubgraphFailure(subgraph: string, err: unknown, context: Gatew
     // A subgraph refusing the gateway's own signature is a fault of ours, not the caller's.
     if (response?.status === 401) {
       context?.log.error('subgraph refused the gateway principal', { subgraph, reason: first?.message });
-      return codedError(
-        'SUBGRAPH_UNAVAILABLE',
-        process.env.NODE_ENV === 'production' ? 'A source of these fields is unavailable' : `The ${subgraph} source is unavailable`,
-        {
-          subgraph,
-        },
-      );
+      return codedError('SUBGRAPH_UNAVAILABLE', config().production ? 'A source of these fields is unavailable' : `The ${subgraph} source is unavailable`, {
+        subgraph,
+      });
     }
     if (typeof firstCode === 'string' && firstCode in ERROR_CODES) {
       return codedError(firstCode as ErrorCode, first?.message ?? `${subgraph} refused the request`, { ...first?.extensions, subgraph });
@@ -119,6 +115,6 @@ function translateSubgraphFailure(subgraph: string, err: unknown, context: Gatew
   if (timedOut) context?.log.warn('subgraph did not answer in time', { subgraph, timeoutMs: policy().timeouts.subgraphFetchMs });
   else context?.log.error('subgraph request failed', { subgraph, err });
   // Production errors name no internal service (see formatErrorForClient).
-  const source = process.env.NODE_ENV === 'production' ? 'A source of these fields' : `The ${subgraph} source`;
+  const source = config().production ? 'A source of these fields' : `The ${subgraph} source`;
   return codedError('SUBGRAPH_UNAVAILABLE', timedOut ? `${source} did not answer in time` : `${source} is unavailable`, { subgraph });
 }

@@ -1,7 +1,8 @@
-import { createLogger, GATEWAY_DEFAULT_PORT, runServiceProcess } from '@credit/shared';
+import { checkStartupConfiguration, createLogger, GATEWAY_DEFAULT_PORT, runServiceProcess } from '@credit/shared';
 
 import { startGateway } from './server';
 
-runServiceProcess('gateway', createLogger({ service: 'gateway' }), GATEWAY_DEFAULT_PORT, (port) =>
-  startGateway({ port, host: process.env.HOST ?? '127.0.0.1', sampleId: process.env.SAMPLE_CITIZEN_ID }),
-);
+runServiceProcess('gateway', createLogger({ service: 'gateway' }), GATEWAY_DEFAULT_PORT, (port) => {
+  const { HOST, SAMPLE_CITIZEN_ID } = checkStartupConfiguration('gateway');
+  return startGateway({ port, host: HOST, sampleId: SAMPLE_CITIZEN_ID });
+});

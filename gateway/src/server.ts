@@ -5,6 +5,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
+  config,
   createCallerTokenVerifier,
   createLogger,
   createServiceMetrics,
@@ -75,7 +76,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 
   const urlOverrides: Record<string, string> = {};
   for (const entry of SUBGRAPHS) {
-    const url = options.subgraphUrls?.[entry.name] ?? process.env[subgraphUrlVariable(entry.name)];
+    const url = options.subgraphUrls?.[entry.name] ?? config().subgraphUrls[entry.name];
     if (url) urlOverrides[entry.name] = url;
   }
 
@@ -131,7 +132,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     throw schemaProblem;
   }
 
-  const explorer = options.explorer ?? process.env.NODE_ENV !== 'production';
+  const explorer = options.explorer ?? !config().production;
   const subgraphHealthUrls = SUBGRAPHS.map((entry) => {
     const url = urlOverrides[entry.name] ?? `http://localhost:${entry.defaultPort}/graphql`;
     return { name: entry.name, url: url.replace(/\/graphql$/, '/health') };

@@ -1,4 +1,4 @@
-import { startDevDb, type DevDb } from '@credit/shared';
+import { config, startDevDb, type DevDb } from '@credit/shared';
 
 /**
  * The database a command-line tool should use: MONGODB_URI when set,
@@ -6,7 +6,8 @@ import { startDevDb, type DevDb } from '@credit/shared';
  * `npm start` uses too.
  */
 export async function databaseForCli(): Promise<{ uri: string; devDb: DevDb | null }> {
-  if (process.env.MONGODB_URI) return { uri: process.env.MONGODB_URI, devDb: null };
-  const devDb = await startDevDb({ postgresDatabase: process.env.DEVDB_DATABASE || 'credit_dev' });
+  const { MONGODB_URI, DEVDB_DATABASE } = config();
+  if (MONGODB_URI) return { uri: MONGODB_URI, devDb: null };
+  const devDb = await startDevDb({ postgresDatabase: DEVDB_DATABASE ?? 'credit_dev' });
   return { uri: devDb.uri, devDb };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT, SUBGRAPHS, subgraphSdl } from '@credit/shared';
+import { environmentTable, REPO_ROOT, SUBGRAPHS, subgraphSdl } from '@credit/shared';
 import { Kind, parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import { format, resolveConfig } from 'prettier';
 
@@ -36,7 +36,7 @@ function sourcesTable(): string {
   return ['| subgraph | source | bureau code | port | owns (Person fields) |', '| --- | --- | --- | ---: | --- |', ...rows].join('\n');
 }
 
-const SECTIONS: Record<string, () => string> = { sources: sourcesTable, 'error-codes': errorCodesTable };
+const SECTIONS: Record<string, () => string> = { sources: sourcesTable, 'error-codes': errorCodesTable, environment: environmentTable };
 
 /** README.md as it should be now: every generated section replaced, then formatted as the repository formats it. */
 export async function generatedReadme(current: string = readFileSync(README_FILE, 'utf8')): Promise<string> {

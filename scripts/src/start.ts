@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { connectDatabase, databaseName, GATEWAY_DEFAULT_PORT, REPO_ROOT, SUBGRAPHS, subgraphUrlVariable, syntheticPerson } from '@credit/shared';
+import { config, connectDatabase, databaseName, GATEWAY_DEFAULT_PORT, REPO_ROOT, SUBGRAPHS, subgraphUrlVariable, syntheticPerson } from '@credit/shared';
 
 import { databaseForCli } from './database-for-cli';
 import { seedPopulation } from './seed-population';
@@ -13,7 +13,7 @@ import { seedPopulation } from './seed-population';
  * as separate processes — as they would run in a deployment. Service logs go
  * to .run/logs/<service>.log; Ctrl-C stops everything.
  */
-const DEMO_PEOPLE = Number(process.env.DEMO_PEOPLE ?? 2000);
+const DEMO_PEOPLE = config().DEMO_PEOPLE;
 const DEMO_SEED = 2018;
 const LOG_DIR = path.join(REPO_ROOT, '.run', 'logs');
 
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     await seedPopulation({ mongoUri: uri, people: DEMO_PEOPLE, seed: DEMO_SEED });
   }
 
-  const host = process.env.HOST ?? '127.0.0.1';
+  const host = config().HOST;
   const subgraphUrls: Record<string, string> = {};
   for (const entry of SUBGRAPHS) {
     const port = entry.defaultPort;
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   await Promise.all(SUBGRAPHS.map((e) => waitHealthy(e.name, `http://${host}:${e.defaultPort}/health`)));
 
   const sample = syntheticPerson(DEMO_SEED, 1);
-  const gatewayPort = Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT);
+  const gatewayPort = config().PORT ?? GATEWAY_DEFAULT_PORT;
   startService('gateway', [path.join(REPO_ROOT, 'gateway', 'dist', 'index.js')], {
     ...subgraphUrls,
     PORT: String(gatewayPort),

@@ -5,10 +5,14 @@ import path from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
 
 import { isValidCitizenId } from './citizen-id';
+import { config } from './config';
 import { codedError } from './errors';
 import { policy } from './policy';
 import { PUBLIC_PRINCIPAL, ROLES, type Principal, type Role } from './principal';
+import { weakSecretProblem } from './secret-strength';
 import { BUREAUS } from './subgraph-registry';
+
+export { weakSecretProblem } from './secret-strength';
 
 /**
  * Caller identity. A caller's bearer JWT is verified once, at the gateway;
@@ -35,7 +39,7 @@ export interface ForwardedRequest {
 export const PUBLIC_REQUEST: ForwardedRequest = Object.freeze({ principal: PUBLIC_PRINCIPAL, grants: {}, publicListed: [] }) as ForwardedRequest;
 
 function isProduction(): boolean {
-  return process.env.NODE_ENV === 'production';
+  return config().production;
 }
 
 /**
@@ -144,19 +148,19 @@ function algorithmOf(key: KeyObject): string | null {
 export async function createCallerTokenVerifier(options: { jwksUrl?: string; publicJwks?: JWK[]; issuer?: string } = {}): Promise<CallerTokenVerifier> {
   let getKey: JWTVerifyGetKey | KeyObject;
   let algorithms = CALLER_TOKEN_ALGORITHMS;
-  const jwksUrl = options.jwksUrl ?? process.env.AUTH_JWKS_URL;
+  const jwksUrl = options.jwksUrl ?? config().AUTH_JWKS_URL;
   if (options.publicJwks) {
     getKey = createLocalJWKSet({ keys: options.publicJwks });
   } else if (jwksUrl) {
     getKey = createRemoteJWKSet(new URL(jwksUrl));
-  } else if (process.env.AUTH_PUBLIC_KEY_FILE) {
-    ({ getKey, algorithms } = readPublicKeyFile(process.env.AUTH_PUBLIC_KEY_FILE));
+  } else if (config().AUTH_PUBLIC_KEY_FILE) {
+    ({ getKey, algorithms } = readPublicKeyFile(config().AUTH_PUBLIC_KEY_FILE!));
   } else if (!isProduction()) {
     getKey = createLocalJWKSet({ keys: [(await ensureDevSigningKeys()).publicJwk] });
   } else {
     throw new Error('AUTH_JWKS_URL (or AUTH_PUBLIC_KEY_FILE) must be set in production: callers cannot be authenticated without it');
   }
-  const issuer = options.issuer ?? process.env.AUTH_ISSUER ?? TOKEN_ISSUER;
+  const issuer = options.issuer ?? config().AUTH_ISSUER ?? TOKEN_ISSUER;
   return {
     async verify(token: string): Promise<Principal> {
       let claims: Record<string, unknown>;
@@ -232,7 +236,7 @@ export async function signDevToken(claims: { role: Role; sub?: string; org?: str
  * development secret kept under .run/dev-keys.
  */
 export function internalSigningSecret(): Uint8Array {
-  const fromEnv = process.env.INTERNAL_SIGNING_SECRET;
+  const fromEnv = config().INTERNAL_SIGNING_SECRET;
   if (fromEnv) {
     const problem = weakSecretProblem(fromEnv);
     if (problem) throw new Error(`INTERNAL_SIGNING_SECRET ${problem}: generate one with \`openssl rand -base64 32\``);
@@ -241,24 +245,4 @@ export function internalSigningSecret(): Uint8Array {
   if (isProduction()) throw new Error('INTERNAL_SIGNING_SECRET must be set in production: subgraphs cannot trust the gateway without it');
   const secret = createOnce(path.join(DEV_KEY_DIR, 'internal.secret'), () => randomBytes(32).toString('base64url'));
   return new TextEncoder().encode(secret.trim());
-}
-
-/** Bits of entropy a shared secret must carry at least (estimated from its characters). */
-const MIN_SECRET_BITS = 128;
-
-/**
- * Why a secret is too weak to sign with, or null: shorter than 32
- * characters, or carrying less than 128 bits by the Shannon entropy of its
- * characters (32 × `a` carries none; a random base64 or hex string of that
- * length passes easily).
- */
-export function weakSecretProblem(secret: string): string | null {
-  if (secret.length < 32) return `must be at least 32 characters (got ${secret.length})`;
-  const counts = new Map<string, number>();
-  for (const char of secret) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let bitsPerChar = 0;
-  for (const n of counts.values()) bitsPerChar -= (n / secret.length) * Math.log2(n / secret.length);
-  const bits = Math.floor(bitsPerChar * secret.length);
-  if (bits < MIN_SECRET_BITS) return `looks guessable (about ${bits} bits of entropy, at least ${MIN_SECRET_BITS} needed)`;
-  return null;
 }

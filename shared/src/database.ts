@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import mongoose, { type Connection, type Model } from 'mongoose';
 
+import { config } from './config';
 import { duplicatePositions } from './duplicate-key';
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics';
@@ -12,13 +13,13 @@ import { policy } from './policy';
  * collections). The database name is `<prefix>_<subgraph>`; tests use a
  * prefix of their own so runs never see each other's data.
  */
-export function databaseName(subgraph: string, prefix: string = process.env.MONGODB_DB_PREFIX || 'credit'): string {
+export function databaseName(subgraph: string, prefix: string = config().MONGODB_DB_PREFIX): string {
   return `${prefix}_${subgraph.replaceAll('-', '_')}`;
 }
 
 /** The MongoDB URI from the environment; fails fast naming the setting. */
 export function mongoUriFromEnv(): string {
-  const uri = process.env.MONGODB_URI;
+  const uri = config().MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: point it at MongoDB (or run `npm start`, which starts the embedded FerretDB)');
   return uri;
 }

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
+import { config } from './config';
+
 /**
  * Starts the embedded development database (.devdb-bin/devdb: FerretDB
  * v1.24.2 over the local PostgreSQL) and resolves with its MongoDB URI.
@@ -29,7 +31,7 @@ export function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
   if (!existsSync(BINARY)) {
     return Promise.reject(new Error(`${BINARY} is missing: run \`npm run build:devdb\` (needs Go) or set MONGODB_URI`));
   }
-  const pgBase = process.env.DEVDB_POSTGRESQL_URL ?? 'postgres://root@127.0.0.1:5432/';
+  const pgBase = config().DEVDB_POSTGRESQL_URL;
   const args = ['-backend', options.backend ?? 'postgresql'];
   if ((options.backend ?? 'postgresql') === 'postgresql')
     args.push('-postgresql-url', `${pgBase.replace(/\/[^/]*$/, '/')}${options.postgresDatabase ?? 'credit_dev'}`);

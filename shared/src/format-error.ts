@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
+import { config } from './config';
 import { ERROR_CODES } from './errors';
 import type { Logger } from './logger';
 
@@ -55,7 +56,7 @@ export function formatErrorForClient(formatted: GraphQLFormattedError, error: un
  * failed). Outside production they stay, for the developers reading them.
  */
 function withoutServiceNames(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (process.env.NODE_ENV !== 'production' || !formatted.extensions) return formatted;
+  if (!config().production || !formatted.extensions) return formatted;
   const { serviceName: _service, subgraph: _subgraph, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
 }

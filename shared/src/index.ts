@@ -39,3 +39,4 @@ export * from './internal-token';
 export * from './record-id';
 export * from './argument-checks';
 export * from './api-person-fields';
+export * from './config';

@@ -1,3 +1,5 @@
+import { config } from './config';
+
 /**
  * Structured JSON logs, one object per line on stdout, so a log shipper can
  * parse them without configuration. Level from LOG_LEVEL (default info).
@@ -30,8 +32,7 @@ function serializeError(err: Error & { cause?: unknown; code?: unknown }): Recor
 }
 
 function levelFromEnv(): LogLevel {
-  const raw = (process.env.LOG_LEVEL ?? 'info').toLowerCase();
-  return raw in LEVELS ? (raw as LogLevel) : 'info';
+  return config().LOG_LEVEL;
 }
 
 /** Creates a logger whose every line carries `base` (service name, request id). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { config } from './config';
 import { ROLES } from './principal';
 import { BUREAUS, type Bureau } from './subgraph-registry';
 
@@ -207,7 +208,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
 }
 
 /** Reads and validates a policy file. */
-export function loadPolicy(file: string = process.env.CREDIT_POLICY_FILE || DEFAULT_POLICY_FILE): CreditPolicy {
+export function loadPolicy(file: string = config().CREDIT_POLICY_FILE ?? DEFAULT_POLICY_FILE): CreditPolicy {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -1,3 +1,4 @@
+import { config } from './config';
 import type { Logger } from './logger';
 
 /**
@@ -6,9 +7,12 @@ import type { Logger } from './logger';
  * and exits non-zero when start-up or shutdown fails.
  */
 export function runServiceProcess(name: string, log: Logger, defaultPort: number, start: (port: number) => Promise<{ stop(): Promise<void> }>): void {
-  const port = Number(process.env.PORT ?? defaultPort);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    log.error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
+  let port: number;
+  try {
+    port = config().PORT ?? defaultPort;
+  } catch (err) {
+    // Every malformed setting, PORT among them, named at once.
+    log.error((err as Error).message);
     process.exit(2);
   }
   start(port)

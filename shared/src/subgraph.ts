@@ -11,6 +11,7 @@ import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
 import { internalSigningSecret, type ForwardedRequest } from './auth';
+import { config, ConfigError, startupProblems } from './config';
 import { connectDatabase, databaseName, initModels, modelConnections } from './database';
 import { departmentSdl } from './department';
 import { REPO_ROOT } from './devdb';
@@ -28,7 +29,7 @@ import { policy } from './policy';
 import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
 import { runServiceProcess } from './service-process';
-import { departmentFieldNames, sourceEntry, SUBGRAPHS, subgraphSchemaFile, subgraphUrlVariable, type Bureau, type SourceEntry } from './subgraph-registry';
+import { departmentFieldNames, sourceEntry, SUBGRAPHS, subgraphSchemaFile, type Bureau, type SourceEntry } from './subgraph-registry';
 
 /** What every subgraph resolver sees in its context. */
 export interface SubgraphContext<TLoaders, TModels = unknown> extends AccessContext {
@@ -131,7 +132,7 @@ export interface StartOptions {
 export function peerUrlFromEnv(name: string): string {
   const entry = SUBGRAPHS.find((s) => s.name === name);
   if (!entry) throw new Error(`unknown subgraph ${name}`);
-  return process.env[subgraphUrlVariable(name)] ?? `http://127.0.0.1:${entry.defaultPort}/graphql`;
+  return config().subgraphUrls[name] ?? `http://127.0.0.1:${entry.defaultPort}/graphql`;
 }
 
 export interface RunningSubgraph<TModels> extends RunningHttpService {
@@ -271,12 +272,13 @@ const INTERNAL_HEADER_BYTES = 256 * 1024;
 /** Entry point of a subgraph process: reads PORT and MONGODB_URI, exits non-zero on a fatal error. */
 export function runSubgraphProcess<TModels, TLoaders>(def: SubgraphDefinition<TModels, TLoaders>, defaultPort: number): void {
   const log = createLogger({ service: def.name });
-  const mongoUri = process.env.MONGODB_URI;
-  if (!mongoUri) {
-    log.error('MONGODB_URI is not set; point it at MongoDB or run `npm start`, which starts the embedded FerretDB');
+  const problems = startupProblems(def.name === 'platform' ? 'platform' : 'subgraph');
+  if (problems.length) {
+    log.error(new ConfigError(problems).message);
     process.exit(2);
   }
-  runServiceProcess(def.name, log, defaultPort, (port) => startSubgraph(def, { port, host: process.env.HOST ?? '127.0.0.1', mongoUri }));
+  const { MONGODB_URI, HOST } = config();
+  runServiceProcess(def.name, log, defaultPort, (port) => startSubgraph(def, { port, host: HOST, mongoUri: MONGODB_URI! }));
 }
 
 /**
@@ -287,7 +289,7 @@ export function runSubgraphProcess<TModels, TLoaders>(def: SubgraphDefinition<TM
  * Apollo's CSRF prevention (a simple form POST or a GET without a preflight
  * header is refused; GET never runs a mutation).
  */
-export function productionHardening(production: boolean = process.env.NODE_ENV === 'production') {
+export function productionHardening(production: boolean = config().production) {
   return {
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,

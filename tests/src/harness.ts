@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 
 import { startStack, type Stack } from '@credit/scripts/dist/stack';
-import { signDevToken } from '@credit/shared';
+import { reloadConfig, signDevToken } from '@credit/shared';
 
 /**
  * Starts the real system for one test file: six subgraphs and the gateway on
@@ -10,12 +10,14 @@ import { signDevToken } from '@credit/shared';
  * MONGODB_URI), in databases of their own (unique prefix) that are dropped
  * afterwards.
  */
-export async function startTestStack(mongoUri = process.env.MONGODB_URI, mongoUris?: Record<string, string>): Promise<Stack> {
-  if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest global setup should have started the embedded database');
-  const dbPrefix = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+export async function startTestStack(mongoUri?: string, mongoUris?: Record<string, string>): Promise<Stack> {
   // Expected failures (an outage test) would otherwise fill the output; LOG_LEVEL=info shows them.
   process.env.LOG_LEVEL ??= 'silent';
-  return startStack({ mongoUri, dbPrefix, mongoUris });
+  // A test may have set variables (production mode) before starting its stack.
+  const uri = mongoUri ?? reloadConfig().MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: the jest global setup should have started the embedded database');
+  const dbPrefix = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  return startStack({ mongoUri: uri, dbPrefix, mongoUris });
 }
 
 /** Parses Prometheus text and returns `credit_mongodb_commands_total` by `collection/command`. */

@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-import { devKeyFile } from '@credit/shared';
+import { config, devKeyFile } from '@credit/shared';
 
 /**
  * The platform's log key (Ed25519). A hash chain alone proves nothing to
@@ -47,12 +47,12 @@ const cachedKeys = new Map<string, LogKey>();
 
 /** The platform's log signing key (see the module comment). */
 export function queryLogSigningKey(): LogKey {
-  const file = process.env.QUERY_LOG_SIGNING_KEY_FILE;
+  const file = config().QUERY_LOG_SIGNING_KEY_FILE;
   const cached = cachedKeys.get(file ?? '');
   if (cached) return cached;
   let pem: string;
   if (file) pem = readPem(file, 'QUERY_LOG_SIGNING_KEY_FILE');
-  else if (process.env.NODE_ENV === 'production') {
+  else if (config().production) {
     throw new Error('QUERY_LOG_SIGNING_KEY_FILE must be set in production: the query log cannot be sealed without the platform key');
   } else {
     pem = devKeyFile('query-log-signing-key.pem', () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
@@ -72,7 +72,7 @@ export function queryLogSigningKey(): LogKey {
 
 /** The public key that verifies seals and checkpoints: `QUERY_LOG_PUBLIC_KEY_FILE`, else the signing key's. */
 export function queryLogPublicKey(): { publicKey: KeyObject; keyId: string } {
-  const file = process.env.QUERY_LOG_PUBLIC_KEY_FILE;
+  const file = config().QUERY_LOG_PUBLIC_KEY_FILE;
   if (!file) {
     const { publicKey, keyId } = queryLogSigningKey();
     return { publicKey, keyId };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Stack } from '@credit/scripts/dist/stack';
-import { encodeCursor, ensureDevSigningKeys, makeCitizenId } from '@credit/shared';
+import { encodeCursor, ensureDevSigningKeys, makeCitizenId, reloadConfig, startupProblems } from '@credit/shared';
 import { queryLogSigningKey } from '@credit/subgraph-platform/dist/query-log-seal';
 import { getIntrospectionQuery } from 'graphql';
 
@@ -29,11 +29,27 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
   process.env = saved;
+  reloadConfig();
 });
 
 const id = makeCitizenId('510727', '1966-01-20', 20);
 
 describe('production mode', () => {
+  it('refuses to start a service with every problem of its configuration named at once', () => {
+    const problems = startupProblems('platform', { NODE_ENV: 'production', PORT: 'eighty', LOG_LEVEL: 'loud', MONGODB_URI: 'localhost:27017' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^PORT="eighty": /),
+      expect.stringMatching(/^MONGODB_URI="localhost:27017": must be a mongodb:\/\/ or mongodb\+srv:\/\/ URI/),
+      expect.stringMatching(/^LOG_LEVEL="loud": /),
+      expect.stringMatching(/^INTERNAL_SIGNING_SECRET must be set in production/),
+      expect.stringMatching(/^QUERY_LOG_SIGNING_KEY_FILE must be set in production/),
+    ]);
+    expect(startupProblems('gateway', { NODE_ENV: 'production', INTERNAL_SIGNING_SECRET: 'a'.repeat(32) })).toEqual([
+      expect.stringMatching(/^INTERNAL_SIGNING_SECRET looks guessable/),
+      expect.stringMatching(/^AUTH_JWKS_URL \(or AUTH_PUBLIC_KEY_FILE\) must be set in production/),
+    ]);
+  });
+
   it('refuses introspection', async () => {
     const { status, body } = await stack.query('{ __schema { types { name } } }');
     expect(status).toBe(400);
@@ -73,22 +89,27 @@ describe('production mode', () => {
     const { internalSigningSecret } = await import('@credit/shared');
     const secret = process.env.INTERNAL_SIGNING_SECRET;
     delete process.env.INTERNAL_SIGNING_SECRET;
+    reloadConfig();
     try {
       expect(() => internalSigningSecret()).toThrow(/INTERNAL_SIGNING_SECRET must be set in production/);
       process.env.INTERNAL_SIGNING_SECRET = 'a'.repeat(32);
+      reloadConfig();
       expect(() => internalSigningSecret()).toThrow(/INTERNAL_SIGNING_SECRET looks guessable/);
     } finally {
       process.env.INTERNAL_SIGNING_SECRET = secret;
+      reloadConfig();
     }
   });
 
   it('refuses to start the platform without its query log key, naming the setting', async () => {
     const file = process.env.QUERY_LOG_SIGNING_KEY_FILE;
     delete process.env.QUERY_LOG_SIGNING_KEY_FILE;
+    reloadConfig();
     try {
       expect(() => queryLogSigningKey()).toThrow(/QUERY_LOG_SIGNING_KEY_FILE must be set in production/);
     } finally {
       process.env.QUERY_LOG_SIGNING_KEY_FILE = file;
+      reloadConfig();
     }
   });
 });
