@@ -19,6 +19,7 @@ import {
   SUBGRAPHS,
   subgraphUrlVariable,
   type CallerTokenVerifier,
+  type Logger,
   type Principal,
   type RunningHttpService,
 } from '@credit/shared';
@@ -56,11 +57,24 @@ export interface RunningGateway extends RunningHttpService {
   metrics: ReturnType<typeof createServiceMetrics>;
 }
 
+/** The gateway built and started, not yet listening. */
+export interface GatewayServer {
+  apollo: ApolloServer<GatewayContext>;
+  metrics: ReturnType<typeof createServiceMetrics>;
+  log: Logger;
+  tokenVerifier: CallerTokenVerifier;
+  /** The URL of each subgraph, as overridden or as composed. */
+  subgraphUrls: Readonly<Record<string, string>>;
+  /** The context of one request of an authenticated caller, as the HTTP layer makes it. */
+  context(principal: Principal, requestId: string): GatewayContext;
+}
+
 /**
  * Builds the gateway over the supergraph composed at build time (`npm run
  * compose`), so start-up needs no subgraph to be up and no introspection.
+ * Nothing listens: {@link startGateway} serves it over HTTP.
  */
-export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+export async function buildGateway(options: GatewayOptions = {}): Promise<GatewayServer> {
   const log = createLogger({ service: 'gateway' });
   const metrics = createServiceMetrics('gateway');
   const fetchDuration = new Histogram({
@@ -132,11 +146,26 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     throw schemaProblem;
   }
 
+  return {
+    apollo,
+    metrics,
+    log,
+    tokenVerifier,
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, urlOverrides[entry.name] ?? `http://localhost:${entry.defaultPort}/graphql`])),
+    context: (principal, requestId) => ({
+      requestId,
+      principal,
+      forwarded: { principal, grants: {}, publicListed: [] },
+      log: log.child({ requestId, role: principal.role, ...(principal.org ? { org: principal.org } : {}) }),
+    }),
+  };
+}
+
+/** Builds the gateway ({@link buildGateway}) and serves it: /graphql, /health, /metrics and, outside production, /explorer. */
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+  const { apollo, metrics, log, tokenVerifier, subgraphUrls, context } = await buildGateway(options);
   const explorer = options.explorer ?? !config().production;
-  const subgraphHealthUrls = SUBGRAPHS.map((entry) => {
-    const url = urlOverrides[entry.name] ?? `http://localhost:${entry.defaultPort}/graphql`;
-    return { name: entry.name, url: url.replace(/\/graphql$/, '/health') };
-  });
+  const subgraphHealthUrls = Object.entries(subgraphUrls).map(([name, url]) => ({ name, url: url.replace(/\/graphql$/, '/health') }));
 
   const running = await listenHttpService<GatewayContext, Principal>(
     {
@@ -161,14 +190,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       },
       // Callers are verified before GraphQL runs: a refused token costs no parsing or planning.
       authenticate: (req) => authenticate(req, tokenVerifier),
-      context: async (_req, requestId, principal) => {
-        return {
-          requestId,
-          principal,
-          forwarded: { principal, grants: {}, publicListed: [] },
-          log: log.child({ requestId, role: principal.role, ...(principal.org ? { org: principal.org } : {}) }),
-        };
-      },
+      context: async (_req, requestId, principal) => context(principal, requestId),
       extraRoutes: explorer ? (req, res, url) => serveExplorer(req, res, url, options.sampleId) : undefined,
     },
     options.port ?? 0,

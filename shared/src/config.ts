@@ -73,7 +73,16 @@ export const SETTINGS = {
     default: '`postgres://root@127.0.0.1:5432/`',
     usedBy: 'embedded database: PostgreSQL server',
   },
-  DEVDB_DATABASE: { schema: z.string().min(1).optional(), default: '`credit_dev` (`credit_test` for tests)', usedBy: 'embedded database: PostgreSQL database' },
+  DEVDB_DATABASE: {
+    schema: z.string().min(1).optional(),
+    default: '`credit_dev`',
+    usedBy: 'embedded database: PostgreSQL database of `npm start` and the tools',
+  },
+  DEVDB_TEST_DATABASE: {
+    schema: z.string().min(1).default('credit_test'),
+    default: '`credit_test`',
+    usedBy: 'embedded database: PostgreSQL database of `npm test`',
+  },
   INTERNAL_SIGNING_SECRET: {
     schema: z.string().min(1).optional(),
     default: 'a development secret under `.run/dev-keys/`',

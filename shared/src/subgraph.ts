@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
@@ -142,10 +143,109 @@ export interface RunningSubgraph<TModels> extends RunningHttpService {
   metrics: ServiceMetrics;
 }
 
+/** A subgraph built and ready to execute operations, not yet listening. */
+export interface SubgraphServer<TModels, TLoaders> {
+  name: string;
+  apollo: ApolloServer<SubgraphContext<TLoaders>>;
+  models: TModels;
+  connection: Connection;
+  metrics: ServiceMetrics;
+  log: Logger;
+  notifier: PlatformNotifier;
+  /** The context of one request, as the HTTP layer makes it once the caller's principal is verified. */
+  context(forwarded: ForwardedRequest, requestId?: string): SubgraphContext<TLoaders>;
+  /** Stops the Apollo server (not the connection, which the caller owns). */
+  stop(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** The subgraph's own database connection. */
+  connection: Connection;
+  internalSecret?: Uint8Array;
+  peerUrl?: (name: string) => string;
+  metrics?: ServiceMetrics;
+}
+
 /**
- * Connects the subgraph to its own database, builds its federated schema and
- * serves it. Used by the subgraph's `index.ts` (a process of its own) and by
- * the integration tests (several in one process, each on a free port).
+ * Builds a subgraph on its database connection: models and indexes, the
+ * federated schema with its permission rules, the Apollo server and the
+ * per-request context. Nothing listens: {@link startSubgraph} serves it
+ * over HTTP, and unit tests execute operations on it in process.
+ */
+export async function buildSubgraph<TModels, TLoaders>(
+  def: SubgraphDefinition<TModels, TLoaders>,
+  options: BuildOptions,
+): Promise<SubgraphServer<TModels, TLoaders>> {
+  const log = createLogger({ service: def.name });
+  const { connection } = options;
+  const metrics = options.metrics ?? createServiceMetrics(def.name);
+  const models = def.createModels(connection);
+  const ingestion = ingestionModels(connection);
+  outboxModel(connection);
+  for (const conn of modelConnections(connection, models)) await initModels(conn);
+
+  const entry = sourceEntry(def.name);
+  const typeDefs = subgraphTypeDefs(entry, def.schemaFile);
+  if (entry.kind === 'department') checkRecordKinds(typeDefs, departmentFieldNames(entry).recordKind, Object.keys(def.ingestKinds(models)));
+  const schema = withSubgraphPermissions(buildSubgraphSchema([{ typeDefs, resolvers: def.resolvers }]), typeDefs, def.permissions);
+  const internalSecret = options.internalSecret ?? internalSigningSecret();
+  const peerUrl = options.peerUrl ?? peerUrlFromEnv;
+  const notifier = platformNotifier(connection, () => peerUrl('platform'), internalSecret, log);
+  const timing: ApolloServerPlugin<SubgraphContext<TLoaders>> = {
+    async requestDidStart() {
+      const end = metrics.graphqlDuration.startTimer();
+      let operationType = 'unknown';
+      return {
+        async didResolveOperation(rc) {
+          operationType = rc.operation?.operation ?? 'unknown';
+        },
+        async willSendResponse(rc) {
+          const outcome = rc.response.body.kind === 'single' && rc.response.body.singleResult.errors?.length ? 'error' : 'ok';
+          end({ operation_type: operationType, outcome });
+        },
+      };
+    },
+  };
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema,
+    // Apollo's landing page loads from a CDN; the gateway serves a local explorer instead.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin(), directiveLimitsPlugin(), timing],
+    validationRules: [directiveLimitsRule],
+    parseOptions: { maxTokens: policy().limits.maxTokens },
+    includeStacktraceInErrorResponses: false,
+    ...productionHardening(),
+    formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
+  });
+  await apollo.start();
+  return {
+    name: def.name,
+    apollo,
+    models,
+    connection,
+    metrics,
+    log,
+    notifier,
+    context: (forwarded, requestId = randomUUID()) => ({
+      requestId,
+      forwarded,
+      principal: forwarded.principal,
+      loaders: def.createLoaders(models),
+      models,
+      ingestion,
+      peerUrl,
+      internalSecret,
+      notifier,
+      log: log.child({ requestId }),
+    }),
+    stop: () => apollo.stop(),
+  };
+}
+
+/**
+ * Connects the subgraph to its own database, builds it ({@link buildSubgraph})
+ * and serves it over HTTP. Used by `serve-subgraph.js` (a process of its
+ * own) and by the integration tests (several in one process, each on a free
+ * port).
  */
 export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<TModels, TLoaders>, options: StartOptions): Promise<RunningSubgraph<TModels>> {
   const log = createLogger({ service: def.name });
@@ -153,50 +253,14 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
   const metrics = createServiceMetrics(def.name);
   const connection = await connectDatabase({ uri: options.mongoUri, dbName: databaseName(def.name, options.dbPrefix), metrics, log });
   try {
-    const models = def.createModels(connection);
-    const ingestion = ingestionModels(connection);
-    outboxModel(connection);
-    for (const conn of modelConnections(connection, models)) await initModels(conn);
-
-    const entry = sourceEntry(def.name);
-    const typeDefs = subgraphTypeDefs(entry, def.schemaFile);
-    if (entry.kind === 'department') checkRecordKinds(typeDefs, departmentFieldNames(entry).recordKind, Object.keys(def.ingestKinds(models)));
-    const schema = withSubgraphPermissions(buildSubgraphSchema([{ typeDefs, resolvers: def.resolvers }]), typeDefs, def.permissions);
     const internalSecret = options.internalSecret ?? internalSigningSecret();
-    const peerUrl = options.peerUrl ?? peerUrlFromEnv;
-    const notifier = platformNotifier(connection, () => peerUrl('platform'), internalSecret, log);
-    const timing: ApolloServerPlugin<SubgraphContext<TLoaders>> = {
-      async requestDidStart() {
-        const end = metrics.graphqlDuration.startTimer();
-        let operationType = 'unknown';
-        return {
-          async didResolveOperation(rc) {
-            operationType = rc.operation?.operation ?? 'unknown';
-          },
-          async willSendResponse(rc) {
-            const outcome = rc.response.body.kind === 'single' && rc.response.body.singleResult.errors?.length ? 'error' : 'ok';
-            end({ operation_type: operationType, outcome });
-          },
-        };
-      },
-    };
-    const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
-      schema,
-      // Apollo's landing page loads from a CDN; the gateway serves a local explorer instead.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin(), directiveLimitsPlugin(), timing],
-      validationRules: [directiveLimitsRule],
-      parseOptions: { maxTokens: policy().limits.maxTokens },
-      includeStacktraceInErrorResponses: false,
-      ...productionHardening(),
-      formatError: (formatted, error) => formatErrorForClient(formatted, error, log),
-    });
-    await apollo.start();
-
+    const server = await buildSubgraph(def, { connection, internalSecret, peerUrl: options.peerUrl, metrics });
+    const { models, notifier } = server;
     const tokens = new InternalTokenVerifier(internalSecret, def.name);
     const running = await listenHttpService<SubgraphContext<TLoaders>, ForwardedRequest>(
       {
         name: def.name,
-        apollo,
+        apollo: server.apollo,
         metrics,
         log,
         // The internal header grows with the consents of a request's people (up to 100).
@@ -216,21 +280,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
             throw codedError('UNAUTHENTICATED', `Refused: ${err.message}`);
           }
         },
-        context: async (_req: IncomingMessage, requestId: string, forwarded: ForwardedRequest) => {
-          const requestLog = log.child({ requestId });
-          return {
-            requestId,
-            forwarded,
-            principal: forwarded.principal,
-            loaders: def.createLoaders(models),
-            models,
-            ingestion,
-            peerUrl,
-            internalSecret,
-            notifier,
-            log: requestLog,
-          };
-        },
+        context: async (_req: IncomingMessage, requestId: string, forwarded: ForwardedRequest) => server.context(forwarded, requestId),
       },
       options.port ?? 0,
       options.host,

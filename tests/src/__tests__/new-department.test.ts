@@ -12,6 +12,10 @@ import { REPO_ROOT, SUBGRAPHS } from '@credit/shared';
  * then the copy's whole system runs on free ports and its gateway serves the
  * new department's field, its ingestion mutation, its access rule, and the
  * platform's evaluation from its records. Nothing else is edited by hand.
+ *
+ * `npm test` runs it after the other suites, on its own: its two builds
+ * would otherwise take the CPU that timed suites (the 10,000-ID blacklist
+ * check) need.
  */
 const NEW = { name: 'human-resources', code: 'HUMAN_RESOURCES', label: 'Human Resources and Social Security Bureau', port: '4017' };
 // Directories of the checkout that are not the project's files.
