@@ -19,6 +19,10 @@ export interface NewDepartment {
   label: string;
   port: number;
   legalBasis?: string;
+  /** Chinese name of its first category (the label until given). */
+  labelZh?: string;
+  /** Key field of the plan its first category belongs to (`keyFields` code). */
+  keyField?: string;
 }
 
 const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates', 'department');
@@ -95,7 +99,16 @@ export async function addDepartment(d: NewDepartment, root = REPO_ROOT): Promise
   insertAfter(
     policyFile,
     '"categories": {',
-    `    "${d.code}_VIOLATION": { "bureau": "${d.code}", "grade": "GENERAL", "jointPunishment": false, "label": ${JSON.stringify(`Violation recorded by ${d.label}`)} },\n`,
+    `    "${d.code}_VIOLATION": ${JSON.stringify({
+      bureau: d.code,
+      recordKind: `${d.code}_RECORD`,
+      grade: 'GENERAL',
+      jointPunishment: false,
+      label: `Violation recorded by ${d.label}`,
+      labelZh: d.labelZh ?? d.label,
+      keyField: d.keyField ?? null,
+      legalBasis: d.legalBasis ?? DEFAULT_LEGAL_BASIS,
+    })},\n`,
   );
   const touched = [registry, policyFile];
   for (const file of touched) writeFileSync(file, await format(readFileSync(file, 'utf8'), { ...((await resolveConfig(file)) ?? {}), filepath: file }));
@@ -104,7 +117,15 @@ export async function addDepartment(d: NewDepartment, root = REPO_ROOT): Promise
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { name: { type: 'string' }, code: { type: 'string' }, label: { type: 'string' }, port: { type: 'string' }, 'legal-basis': { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      code: { type: 'string' },
+      label: { type: 'string' },
+      port: { type: 'string' },
+      'legal-basis': { type: 'string' },
+      'label-zh': { type: 'string' },
+      'key-field': { type: 'string' },
+    },
   });
   const touched = await addDepartment({
     name: values.name ?? '',
@@ -112,6 +133,8 @@ async function main(): Promise<void> {
     label: values.label ?? '',
     port: Number(values.port),
     legalBasis: values['legal-basis'],
+    labelZh: values['label-zh'],
+    keyField: values['key-field'],
   });
   console.log(`wrote subgraphs/${values.name}/ and edited ${touched.join(', ')}`);
   console.log('next: edit the policy entries, then `npm run generate && npm run build` (docs/adding-a-department.md)');

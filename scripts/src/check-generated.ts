@@ -7,6 +7,7 @@ import { accessMatrixMarkdown } from './access-matrix';
 import { codegenOutputs } from './codegen';
 import { COMPOSE_FILE, dockerComposeFile } from './compose-file';
 import { errorCodesMarkdown } from './error-codes-doc';
+import { keyFieldsMarkdown } from './key-fields-doc';
 import { generatedReadme, README_FILE } from './readme-sections';
 import { composeSupergraph } from './supergraph';
 
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
   const matrixFile = path.join(REPO_ROOT, 'docs', 'access-matrix.md');
   if (!existsSync(matrixFile) || readFileSync(matrixFile, 'utf8') !== accessMatrixMarkdown(loadPolicy()))
     stale.push('docs/access-matrix.md (run `npm run docs`)');
+  const keyFieldsFile = path.join(REPO_ROOT, 'docs', 'key-fields.md');
+  if (!existsSync(keyFieldsFile) || readFileSync(keyFieldsFile, 'utf8') !== keyFieldsMarkdown(loadPolicy()))
+    stale.push('docs/key-fields.md (run `npm run docs`)');
   const errorsFile = path.join(REPO_ROOT, 'docs', 'error-codes.md');
   if (!existsSync(errorsFile) || readFileSync(errorsFile, 'utf8') !== errorCodesMarkdown()) stale.push('docs/error-codes.md (run `npm run docs`)');
   const readme = readFileSync(README_FILE, 'utf8');
@@ -43,7 +47,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(
-    `generated files are up to date (supergraph, docker-compose.yml, access matrix, error codes, README sections, ${outputs.length} codegen targets)`,
+    `generated files are up to date (supergraph, docker-compose.yml, access matrix, key fields, error codes, README sections, ${outputs.length} codegen targets)`,
   );
 }
 

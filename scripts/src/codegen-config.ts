@@ -26,7 +26,7 @@ const DEFAULTS = {
   useTypeImports: true,
   enumsAsTypes: true,
   avoidOptionals: false,
-  scalars: { CitizenId: 'string', Date: 'string', DateTime: 'Date | string' },
+  scalars: { CitizenId: 'string', CategoryCode: 'string', ProfessionCode: 'string', Date: 'string', DateTime: 'Date | string' },
   resolverTypeWrapperSignature: 'Promise<T> | T',
 };
 

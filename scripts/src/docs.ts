@@ -5,14 +5,16 @@ import { loadPolicy, REPO_ROOT } from '@credit/shared';
 
 import { accessMatrixMarkdown } from './access-matrix';
 import { errorCodesMarkdown } from './error-codes-doc';
+import { keyFieldsMarkdown } from './key-fields-doc';
 import { generatedReadme, README_FILE } from './readme-sections';
 
-// npm run docs: regenerates docs/access-matrix.md from the policy and
-// docs/error-codes.md from the error registry, and the generated sections
+// npm run docs: regenerates docs/access-matrix.md and docs/key-fields.md
+// from the policy, docs/error-codes.md from the error registry, and the generated sections
 // of README.md (the table of sources, the error codes).
 for (const [file, content] of [
   ['access-matrix.md', accessMatrixMarkdown(loadPolicy())],
   ['error-codes.md', errorCodesMarkdown()],
+  ['key-fields.md', keyFieldsMarkdown(loadPolicy())],
 ] as const) {
   const target = path.join(REPO_ROOT, 'docs', file);
   writeFileSync(target, content);

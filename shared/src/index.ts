@@ -40,3 +40,4 @@ export * from './record-id';
 export * from './argument-checks';
 export * from './api-person-fields';
 export * from './config';
+export * from './catalogue';

@@ -37,8 +37,17 @@ export interface GradePolicy {
   basis: string;
 }
 
+/**
+ * A credit category (negative records): which department writes it and in
+ * which kind of record, what it means (grade, display period, joint
+ * punishment and its measures), the law it is collected under and the key
+ * field of the plan (二(二)三) it belongs to. A new category is a policy
+ * edit: the API serves it as a code (`CategoryCode`) and the catalogue.
+ */
 export interface CategoryPolicy {
   bureau: Bureau;
+  /** The department's record kind (its `<Stem>RecordKind` value) that holds records of the category. */
+  recordKind: string;
   grade: SeverityGrade;
   jointPunishment: boolean;
   financial?: boolean;
@@ -51,6 +60,25 @@ export interface CategoryPolicy {
   /** Measures of joint punishment that a record of this category brings. */
   measures?: string[];
   label: string;
+  labelZh: string;
+  /** Code of its key field in `keyFields`; null for a category outside the 26 (public order, bribery...). */
+  keyField: string | null;
+  /** The law or regulation a record of the category is collected under. */
+  legalBasis: string;
+}
+
+/** One of the 26 key fields of the plan (二(二)三), by its Chinese name. */
+export interface KeyFieldPolicy {
+  name: string;
+  nameEn: string;
+  /** Records other than negative-record categories that cover the field (positive records, practice, the institution blacklist). */
+  alsoRecordedAs?: { bureau: Bureau; recordKind: string; profession?: string }[];
+}
+
+/** A key profession of the plan (重点职业人群). */
+export interface KeyProfessionPolicy {
+  name: string;
+  nameEn: string;
 }
 
 export interface FieldGroupPolicy {
@@ -64,6 +92,8 @@ export interface CreditPolicy {
   effectiveFrom: string;
   severityGrades: Record<SeverityGrade, GradePolicy>;
   categories: Record<string, CategoryPolicy>;
+  keyFields: Record<string, KeyFieldPolicy>;
+  keyProfessions: Record<string, KeyProfessionPolicy>;
   financialNegativeRecords: { deleteYearsAfterActEnds: number; basis: string };
   debtorListing: { defaultYears: number; extensionYearsMin: number; extensionYearsMax: number; removalWorkingDaysAfterPerformance: number; basis: string };
   consumptionRestrictions: string[];
@@ -158,6 +188,14 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
   for (const [name, c] of Object.entries(p.categories)) {
     check(file, (BUREAUS as readonly string[]).includes(c.bureau), `categories.${name}.bureau ${c.bureau} is not a bureau`);
     check(file, (SEVERITY_GRADES as readonly string[]).includes(c.grade), `categories.${name}.grade ${c.grade} is not a severity grade`);
+    check(file, typeof c.recordKind === 'string' && c.recordKind.length > 0, `categories.${name}.recordKind is required`);
+    check(
+      file,
+      typeof c.label === 'string' && c.label.length > 0 && typeof c.labelZh === 'string' && c.labelZh.length > 0,
+      `categories.${name} needs label and labelZh`,
+    );
+    check(file, typeof c.legalBasis === 'string' && c.legalBasis.length > 0, `categories.${name}.legalBasis is required`);
+    check(file, c.keyField === null || c.keyField in (p.keyFields ?? {}), `categories.${name}.keyField ${c.keyField} is not a key field`);
     check(
       file,
       !c.jointPunishment || (Array.isArray(c.measures) && c.measures.length > 0),
@@ -173,6 +211,16 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
       );
     }
   }
+  check(file, typeof p.keyFields === 'object' && p.keyFields !== null, '`keyFields` is required');
+  check(file, typeof p.keyProfessions === 'object' && p.keyProfessions !== null, '`keyProfessions` is required');
+  for (const [name, k] of Object.entries(p.keyFields)) {
+    check(file, !!k.name && !!k.nameEn, `keyFields.${name} needs name and nameEn`);
+    for (const also of k.alsoRecordedAs ?? []) {
+      check(file, (BUREAUS as readonly string[]).includes(also.bureau), `keyFields.${name}.alsoRecordedAs: ${also.bureau} is not a bureau`);
+      check(file, !also.profession || also.profession in p.keyProfessions, `keyFields.${name}.alsoRecordedAs: ${also.profession} is not a key profession`);
+    }
+  }
+  for (const [name, k] of Object.entries(p.keyProfessions)) check(file, !!k.name && !!k.nameEn, `keyProfessions.${name} needs name and nameEn`);
   for (const [name, g] of Object.entries(p.fieldGroups ?? {})) {
     check(file, (BUREAUS as readonly string[]).includes(g.owner), `fieldGroups.${name}.owner ${g.owner} is not a bureau`);
   }
@@ -238,6 +286,23 @@ export function setPolicyForProcess(next: CreditPolicy): void {
 }
 
 /** The policy entry of a record category, or a clear error for an unknown one. */
+/** Whether a code names a category of the policy. */
+export function isCategoryCode(code: string, p: CreditPolicy = policy()): boolean {
+  return Object.hasOwn(p.categories, code);
+}
+
+/** The categories a department writes in one of its record kinds, in policy order (a model's allowed values). */
+export function categoriesOfKind(bureau: Bureau, recordKind: string, p: CreditPolicy = policy()): string[] {
+  return Object.entries(p.categories)
+    .filter(([, c]) => c.bureau === bureau && c.recordKind === recordKind)
+    .map(([code]) => code);
+}
+
+/** The key professions' codes, in policy order. */
+export function keyProfessionCodes(p: CreditPolicy = policy()): string[] {
+  return Object.keys(p.keyProfessions);
+}
+
 export function categoryPolicy(category: string, p: CreditPolicy = policy()): CategoryPolicy {
   const c = p.categories[category];
   if (!c) throw new Error(`Unknown record category ${category} (not in credit policy ${p.version})`);

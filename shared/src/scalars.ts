@@ -2,6 +2,7 @@ import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 import { CitizenIdError, parseCitizenId } from './citizen-id';
 import { badInput } from './errors';
+import { isCategoryCode, policy } from './policy';
 
 function citizenIdFromInput(value: unknown): string {
   try {
@@ -107,8 +108,47 @@ export const JSONObjectScalar = new GraphQLScalarType({
 });
 
 /** Resolver map entries for the scalars every subgraph declares. */
+/**
+ * A code of the credit policy (a category, a key profession): any string the
+ * policy holds, so a new category is a policy edit, not a schema change; an
+ * unknown one is `BAD_USER_INPUT` naming the policy version.
+ */
+function policyCodeScalar(name: string, what: string, known: (code: string) => boolean, description: string): GraphQLScalarType {
+  const fromInput = (value: unknown): string => {
+    if (typeof value !== 'string' || !known(value)) {
+      throw badInput(`${JSON.stringify(value)} is not a ${what} of credit policy ${policy().version}`, `unknown ${what}`, { value });
+    }
+    return value;
+  };
+  return new GraphQLScalarType({
+    name,
+    description,
+    serialize: (value) => String(value),
+    parseValue: fromInput,
+    parseLiteral: (ast: ValueNode) => {
+      if (ast.kind !== Kind.STRING) throw badInput(`A ${what} must be given as a string`, 'not a string literal');
+      return fromInput(ast.value);
+    },
+  });
+}
+
+export const CategoryCodeScalar = policyCodeScalar(
+  'CategoryCode',
+  'category',
+  (code) => isCategoryCode(code),
+  'A credit category of the policy (`categories`), e.g. `TAX_ARREARS`.',
+);
+export const ProfessionCodeScalar = policyCodeScalar(
+  'ProfessionCode',
+  'key profession',
+  (code) => Object.hasOwn(policy().keyProfessions, code),
+  'A key profession of the policy (`keyProfessions`), e.g. `TOUR_GUIDE`.',
+);
+
 export const scalarResolvers = {
   CitizenId: CitizenIdScalar,
+  CategoryCode: CategoryCodeScalar,
+  ProfessionCode: ProfessionCodeScalar,
   Date: DateScalar,
   DateTime: DateTimeScalar,
   JSONObject: JSONObjectScalar,

@@ -1,5 +1,6 @@
 import {
   addMonths,
+  categoriesOfKind,
   categoryPolicy,
   insertNewDocuments,
   opaqueId,
@@ -13,10 +14,8 @@ import {
 import type { Models } from './models';
 import type { __Stem__RecordDoc } from './models/Record';
 
-// The bureau's categories are those of the credit policy whose `bureau` is __CODE__.
-const CATEGORIES = Object.entries(policy().categories)
-  .filter(([, c]) => c.bureau === '__CODE__')
-  .map(([code]) => code);
+// The categories the credit policy gives this record kind of the bureau.
+const CATEGORIES = categoriesOfKind('__CODE__', '__CODE___RECORD');
 const RECORD_SHARE = 0.01;
 const LEGAL_BASIS = '__legalBasis__';
 

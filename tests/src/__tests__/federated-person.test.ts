@@ -1,6 +1,6 @@
 import { seedPopulation } from '@credit/scripts/dist/seed-population';
 import type { Stack } from '@credit/scripts/dist/stack';
-import { ageOn, makeCitizenId, parseCitizenId, SUBGRAPHS, todayInCity } from '@credit/shared';
+import { ageOn, loadPolicy, makeCitizenId, parseCitizenId, SUBGRAPHS, todayInCity } from '@credit/shared';
 
 import { auditorHeader, authHeader, startTestStack } from '../harness';
 import { PROFILE_FIELDS } from '../profile-query';
@@ -93,7 +93,7 @@ describe('the federated Person', () => {
     const node = person.violations.nodes.find((n: Json) => n.id === violation._id);
     expect(node.provenance).toEqual({ bureau: 'PUBLIC_SECURITY', legalBasis: violation.legalBasis });
     expect(node.displayWindow.from).toBe(violation.decisionDate);
-    expect(node.displayWindow.policyVersion).toBe('2026.11.1');
+    expect(node.displayWindow.policyVersion).toBe(loadPolicy().version);
   });
 
   it('marks a record past its display period as not shown, and keeps it', async () => {

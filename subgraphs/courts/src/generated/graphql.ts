@@ -17,6 +17,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A credit category of the policy (`categories`), e.g. `TAX_ARREARS`: the
+   * codes are data, listed with their meaning by `creditCatalogue`; an unknown
+   * one is BAD_USER_INPUT.
+   */
+  CategoryCode: { input: string; output: string; }
   /** 18-character citizen ID number (GB 11643) with a valid birth date and ISO 7064 MOD 11-2 check character; a bad one is BAD_USER_INPUT with the reason. */
   CitizenId: { input: string; output: string; }
   /** A calendar date, YYYY-MM-DD. */
@@ -25,6 +31,11 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
   /** A JSON object (a record as the bureau sends it; validated against the record kind). */
   JSONObject: { input: unknown; output: unknown; }
+  /**
+   * A key profession of the policy (`keyProfessions`, 重点职业人群), e.g.
+   * `TOUR_GUIDE`; an unknown one is BAD_USER_INPUT.
+   */
+  ProfessionCode: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -66,7 +77,7 @@ export type CompanyDishonestyRecord = {
   /** Enforcement case the company was listed in. */
   caseNumber: Scalars['String']['output'];
   /** Always `DISHONEST_COMPANY_RESPONSIBLE_PERSON`. */
-  category: CourtRecordCategory;
+  category: Scalars['CategoryCode']['output'];
   /** Registered name of the listed company. */
   companyName: Scalars['String']['output'];
   /** Date of the decision listing the company. */
@@ -160,13 +171,6 @@ export type ConsumptionRestriction = {
   since: Scalars['Date']['output'];
 };
 
-/** Categories of negative records kept by the courts (credit policy `categories`). */
-export type CourtRecordCategory =
-  /** The person is the responsible person of a company on that list. */
-  | 'DISHONEST_COMPANY_RESPONSIBLE_PERSON'
-  /** The person is on the list of dishonest judgment debtors. */
-  | 'DISHONEST_JUDGMENT_DEBTOR';
-
 /** Kinds of records the COURTS bureau writes. */
 export type CourtRecordKind =
   /** Dishonesty as the responsible person of a company. */
@@ -188,7 +192,7 @@ export type DebtorListing = {
   /** Enforcement case numbers the listing was decided in. */
   caseNumbers: Array<Scalars['String']['output']>;
   /** Always `DISHONEST_JUDGMENT_DEBTOR`. */
-  category: CourtRecordCategory;
+  category: Scalars['CategoryCode']['output'];
   /** Enforcing court. */
   court: Scalars['String']['output'];
   /** Date of the listing decision (same as `listedOn`). */
@@ -621,6 +625,7 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Bureau: Bureau;
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
+  CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   CompanyDishonestyRecord: ResolverTypeWrapper<CompanyDishonestyRecordDoc>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -631,7 +636,6 @@ export type ResolversTypes = ResolversObject<{
   CompanyRole: CompanyRole;
   ConsumptionMeasure: ConsumptionMeasure;
   ConsumptionRestriction: ResolverTypeWrapper<ConsumptionRestrictionDoc>;
-  CourtRecordCategory: CourtRecordCategory;
   CourtRecordKind: CourtRecordKind;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -653,6 +657,7 @@ export type ResolversTypes = ResolversObject<{
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  ProfessionCode: ResolverTypeWrapper<Scalars['ProfessionCode']['output']>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAction: RecordAction;
@@ -665,6 +670,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   BureauCreditFacts: BureauCreditFacts;
+  CategoryCode: Scalars['CategoryCode']['output'];
   CitizenId: Scalars['CitizenId']['output'];
   CompanyDishonestyRecord: CompanyDishonestyRecordDoc;
   ID: Scalars['ID']['output'];
@@ -688,6 +694,7 @@ export type ResolversParentTypes = ResolversObject<{
   NegativeFact: NegativeFact;
   PageInfo: PageInfo;
   Person: PersonRef;
+  ProfessionCode: Scalars['ProfessionCode']['output'];
   PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
@@ -707,6 +714,10 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
 }>;
 
+export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
+  name: 'CategoryCode';
+}
+
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
 }
@@ -714,7 +725,7 @@ export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 export type CompanyDishonestyRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyDishonestyRecord'] = ResolversParentTypes['CompanyDishonestyRecord']> = ResolversObject<{
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   caseNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['CourtRecordCategory'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   companyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -761,7 +772,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DebtorListingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DebtorListing'] = ResolversParentTypes['DebtorListing']> = ResolversObject<{
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   caseNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['CourtRecordCategory'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   court?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -857,6 +868,10 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   representedCompanies?: Resolver<Maybe<Array<ResolversTypes['CompanyRepresentation']>>, ParentType, ContextType>;
 }>;
 
+export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {
+  name: 'ProfessionCode';
+}
+
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -879,6 +894,7 @@ export type RecordProvenanceResolvers<ContextType = Context, ParentType extends 
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
+  CategoryCode?: GraphQLScalarType;
   CitizenId?: GraphQLScalarType;
   CompanyDishonestyRecord?: CompanyDishonestyRecordResolvers<ContextType>;
   CompanyDishonestyRecordConnection?: CompanyDishonestyRecordConnectionResolvers<ContextType>;
@@ -898,6 +914,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   NegativeFact?: NegativeFactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProfessionCode?: GraphQLScalarType;
   PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { addNegativeRecordIndexes, categoriesOfKind, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 import { COMPANY_ROLES, type CompanyRole } from './CompanyRepresentation';
@@ -15,7 +15,7 @@ export interface CompanyDishonestyRecordDoc extends NegativeRecordDoc {
 const companyDishonestyRecordSchema = new Schema<CompanyDishonestyRecordDoc>(
   {
     ...negativeRecordFields,
-    category: { type: String, required: true, enum: ['DISHONEST_COMPANY_RESPONSIBLE_PERSON'] },
+    category: { type: String, required: true, enum: categoriesOfKind('COURTS', 'COMPANY_DISHONESTY_RECORD') },
     companyName: { type: String, required: true },
     unifiedSocialCreditCode: unifiedSocialCreditCodeField,
     role: { type: String, required: true, enum: COMPANY_ROLES },

@@ -2,6 +2,7 @@ import {
   addMonths,
   addNegativeRecordIndexes,
   ageOn,
+  categoriesOfKind,
   CitizenIdError,
   negativeRecordFields,
   parseCitizenId,
@@ -68,7 +69,7 @@ export function listingAgeProblem(personId: string, listedOn: string): string | 
 const debtorListingSchema = new Schema<DebtorListingDoc>(
   {
     ...negativeRecordFields,
-    category: { type: String, required: true, enum: ['DISHONEST_JUDGMENT_DEBTOR'] },
+    category: { type: String, required: true, enum: categoriesOfKind('COURTS', 'DEBTOR_LISTING') },
     removalReason: { type: String, default: null, enum: DEBTOR_REMOVAL_REASONS },
     caseNumbers: { type: [String], validate: nonEmpty },
     court: { type: String, required: true },

@@ -5,5 +5,4 @@ import type { CompanyDishonestyRecordDoc } from '../models/CompanyDishonestyReco
 
 export const CompanyDishonestyRecord: CompanyDishonestyRecordResolvers = {
   ...negativeRecordResolvers<CompanyDishonestyRecordDoc>('COURTS'),
-  category: (doc) => doc.category as never,
 };

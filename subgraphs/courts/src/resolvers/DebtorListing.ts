@@ -5,7 +5,6 @@ import { defaultListedUntil, type DebtorListingDoc } from '../models/DebtorListi
 
 export const DebtorListing: DebtorListingResolvers = {
   ...negativeRecordResolvers<DebtorListingDoc>('COURTS'),
-  category: (doc) => doc.category as never,
   listedOn: (doc) => doc.decisionDate,
   // Bulk inserts bypass the model, which sets the period; a listing without one has the policy default, as in its display window.
   listedUntil: (doc) => doc.displayUntil ?? defaultListedUntil(doc.decisionDate),

@@ -15,6 +15,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A credit category of the policy (`categories`), e.g. `TAX_ARREARS`: the
+   * codes are data, listed with their meaning by `creditCatalogue`; an unknown
+   * one is BAD_USER_INPUT.
+   */
+  CategoryCode: { input: string; output: string; }
   /** 18-character citizen ID number (GB 11643) with a valid birth date and ISO 7064 MOD 11-2 check character; a bad one is BAD_USER_INPUT with the reason. */
   CitizenId: { input: string; output: string; }
   /** A calendar date, YYYY-MM-DD. */
@@ -23,6 +29,11 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
   /** A JSON object (a record as the bureau sends it; validated against the record kind). */
   JSONObject: { input: unknown; output: unknown; }
+  /**
+   * A key profession of the policy (`keyProfessions`, 重点职业人群), e.g.
+   * `TOUR_GUIDE`; an unknown one is BAD_USER_INPUT.
+   */
+  ProfessionCode: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -331,7 +342,7 @@ export type ResearchMisconduct = {
   /** Authority that decided. */
   authority: Scalars['String']['output'];
   /** Category of the record (credit policy `categories`). */
-  category: ResearchMisconductCategory;
+  category: Scalars['CategoryCode']['output'];
   /** Day of the decision; the display period runs from it. */
   decisionDate: Scalars['Date']['output'];
   /** Number of the decision. */
@@ -363,11 +374,6 @@ export type ResearchMisconduct = {
   /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
   underObjection: Scalars['Boolean']['output'];
 };
-
-/** Category of research-misconduct findings (credit policy `categories`). */
-export type ResearchMisconductCategory =
-  /** Research misconduct established by an investigation. */
-  | 'RESEARCH_MISCONDUCT';
 
 /** A page of research-misconduct findings. */
 export type ResearchMisconductConnection = {
@@ -403,17 +409,6 @@ export type SeverityGrade =
   | 'MINOR'
   | 'SERIOUS';
 
-/** Categories of student integrity records (credit policy `categories`, all adults only). */
-export type StudentIntegrityCategory =
-  /** Plagiarism, fabrication or ghost-writing in coursework or a thesis. */
-  | 'ACADEMIC_FRAUD'
-  /** Cheating in a national education examination. */
-  | 'EXAM_CHEATING'
-  /** Forged employment agreements or certificates submitted at graduation. */
-  | 'FORGED_EMPLOYMENT_PAPERS'
-  /** Default on a state-subsidised student loan. */
-  | 'STUDENT_LOAN_DEFAULT';
-
 /** A dishonest act recorded in the integrity file of a student who was an adult when acting. */
 export type StudentIntegrityRecord = {
   __typename?: 'StudentIntegrityRecord';
@@ -424,7 +419,7 @@ export type StudentIntegrityRecord = {
   /** Authority that decided. */
   authority: Scalars['String']['output'];
   /** Category of the act (credit policy `categories`). */
-  category: StudentIntegrityCategory;
+  category: Scalars['CategoryCode']['output'];
   /** Day of the decision that recorded the act; the display period runs from it. */
   decisionDate: Scalars['Date']['output'];
   /** Number of the decision. */
@@ -553,6 +548,7 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Bureau: Bureau;
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
+  CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -573,17 +569,16 @@ export type ResolversTypes = ResolversObject<{
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  ProfessionCode: ResolverTypeWrapper<Scalars['ProfessionCode']['output']>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAction: RecordAction;
   RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   ResearchMisconduct: ResolverTypeWrapper<ResearchMisconductDoc>;
-  ResearchMisconductCategory: ResearchMisconductCategory;
   ResearchMisconductConnection: ResolverTypeWrapper<Page<ResearchMisconductDoc>>;
   ResearchMisconductType: ResearchMisconductType;
   SeverityGrade: SeverityGrade;
-  StudentIntegrityCategory: StudentIntegrityCategory;
   StudentIntegrityRecord: ResolverTypeWrapper<StudentIntegrityRecordDoc>;
   StudentIntegrityRecordConnection: ResolverTypeWrapper<Page<StudentIntegrityRecordDoc>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -592,6 +587,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   BureauCreditFacts: BureauCreditFacts;
+  CategoryCode: Scalars['CategoryCode']['output'];
   CitizenId: Scalars['CitizenId']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -608,6 +604,7 @@ export type ResolversParentTypes = ResolversObject<{
   NegativeFact: NegativeFact;
   PageInfo: PageInfo;
   Person: PersonRef;
+  ProfessionCode: Scalars['ProfessionCode']['output'];
   PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
@@ -630,6 +627,10 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
 }>;
+
+export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
+  name: 'CategoryCode';
+}
 
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
@@ -718,6 +719,10 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   studentIntegrityRecords?: Resolver<Maybe<ResolversTypes['StudentIntegrityRecordConnection']>, ParentType, ContextType, Partial<PersonStudentIntegrityRecordsArgs>>;
 }>;
 
+export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {
+  name: 'ProfessionCode';
+}
+
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -740,7 +745,7 @@ export type RecordProvenanceResolvers<ContextType = Context, ParentType extends 
 
 export type ResearchMisconductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResearchMisconduct'] = ResolversParentTypes['ResearchMisconduct']> = ResolversObject<{
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['ResearchMisconductCategory'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -768,7 +773,7 @@ export type StudentIntegrityRecordResolvers<ContextType = Context, ParentType ex
   actDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   ageAtAct?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['StudentIntegrityCategory'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -788,6 +793,7 @@ export type StudentIntegrityRecordConnectionResolvers<ContextType = Context, Par
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
+  CategoryCode?: GraphQLScalarType;
   CitizenId?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -801,6 +807,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   NegativeFact?: NegativeFactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProfessionCode?: GraphQLScalarType;
   PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;

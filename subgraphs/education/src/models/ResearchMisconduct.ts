@@ -1,4 +1,4 @@
-import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { addNegativeRecordIndexes, categoriesOfKind, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 export const RESEARCH_MISCONDUCT_TYPES = [
@@ -28,7 +28,7 @@ export interface ResearchMisconductDoc extends NegativeRecordDoc {
 const researchMisconductSchema = new Schema<ResearchMisconductDoc>(
   {
     ...negativeRecordFields,
-    category: { type: String, required: true, enum: ['RESEARCH_MISCONDUCT'] },
+    category: { type: String, required: true, enum: categoriesOfKind('EDUCATION', 'RESEARCH_MISCONDUCT') },
     misconductType: { type: String, required: true, enum: RESEARCH_MISCONDUCT_TYPES },
     institution: { type: String, required: true },
     projectName: { type: String, default: null },

@@ -1,8 +1,17 @@
-import { addNegativeRecordIndexes, ageOn, isValidCitizenId, negativeRecordFields, parseCitizenId, policy, type NegativeRecordDoc } from '@credit/shared';
+import {
+  addNegativeRecordIndexes,
+  ageOn,
+  categoriesOfKind,
+  isValidCitizenId,
+  negativeRecordFields,
+  parseCitizenId,
+  policy,
+  type NegativeRecordDoc,
+} from '@credit/shared';
 import { Query, Schema, type Connection } from 'mongoose';
 
-export const STUDENT_INTEGRITY_CATEGORIES = ['EXAM_CHEATING', 'ACADEMIC_FRAUD', 'STUDENT_LOAN_DEFAULT', 'FORGED_EMPLOYMENT_PAPERS'] as const;
-export type StudentIntegrityCategory = (typeof STUDENT_INTEGRITY_CATEGORIES)[number];
+/** A category of the policy written as a student integrity record (`recordKind` STUDENT_INTEGRITY_RECORD). */
+export type StudentIntegrityCategory = string;
 
 /** A dishonest act recorded in the integrity file (诚信档案) of an adult student. */
 export interface StudentIntegrityRecordDoc extends NegativeRecordDoc {
@@ -36,7 +45,7 @@ function personIdOf(context: unknown): string | undefined {
 const studentIntegrityRecordSchema = new Schema<StudentIntegrityRecordDoc>(
   {
     ...negativeRecordFields,
-    category: { type: String, required: true, enum: STUDENT_INTEGRITY_CATEGORIES },
+    category: { type: String, required: true, enum: categoriesOfKind('EDUCATION', 'STUDENT_INTEGRITY_RECORD') },
     institution: { type: String, required: true },
     description: { type: String, required: true },
     actDate: {

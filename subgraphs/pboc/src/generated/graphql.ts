@@ -14,6 +14,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A credit category of the policy (`categories`), e.g. `TAX_ARREARS`: the
+   * codes are data, listed with their meaning by `creditCatalogue`; an unknown
+   * one is BAD_USER_INPUT.
+   */
+  CategoryCode: { input: string; output: string; }
   /** 18-character citizen ID number (GB 11643) with a valid birth date and ISO 7064 MOD 11-2 check character; a bad one is BAD_USER_INPUT with the reason. */
   CitizenId: { input: string; output: string; }
   /** A calendar date, YYYY-MM-DD. */
@@ -22,6 +28,11 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
   /** A JSON object (a record as the bureau sends it; validated against the record kind). */
   JSONObject: { input: unknown; output: unknown; }
+  /**
+   * A key profession of the policy (`keyProfessions`, 重点职业人群), e.g.
+   * `TOUR_GUIDE`; an unknown one is BAD_USER_INPUT.
+   */
+  ProfessionCode: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -81,17 +92,6 @@ export type DisplayWindow = {
   until: Scalars['Date']['output'];
 };
 
-/** Categories of financial negative records (credit policy `categories`). */
-export type FinancialRecordCategory =
-  /** Illegal fund-raising. */
-  | 'ILLEGAL_FUND_RAISING'
-  /** A loan classified as in default. */
-  | 'LOAN_DEFAULT'
-  /** Overdue repayment of a loan or credit card. */
-  | 'LOAN_OVERDUE'
-  /** Malicious evasion of bank debt. */
-  | 'MALICIOUS_DEBT_EVASION';
-
 /** Illegal fund-raising the person was held responsible for. */
 export type IllegalFundRaisingRecord = {
   __typename?: 'IllegalFundRaisingRecord';
@@ -102,7 +102,7 @@ export type IllegalFundRaisingRecord = {
   /** Authority that decided. */
   authority: Scalars['String']['output'];
   /** Always `ILLEGAL_FUND_RAISING`. */
-  category: FinancialRecordCategory;
+  category: Scalars['CategoryCode']['output'];
   /** Date of the decision or judgment. */
   decisionDate: Scalars['Date']['output'];
   /** Number of the decision or judgment. */
@@ -175,7 +175,7 @@ export type LoanDefault = {
   /** Institution that reported it. */
   authority: Scalars['String']['output'];
   /** Always `LOAN_DEFAULT`. */
-  category: FinancialRecordCategory;
+  category: Scalars['CategoryCode']['output'];
   /** When the lender reported the default. */
   decisionDate: Scalars['Date']['output'];
   /** Number of the lender's report. */
@@ -249,7 +249,7 @@ export type MaliciousDebtEvasionRecord = {
   /** Authority that determined it. */
   authority: Scalars['String']['output'];
   /** Always `MALICIOUS_DEBT_EVASION`. */
-  category: FinancialRecordCategory;
+  category: Scalars['CategoryCode']['output'];
   /** Date of the determination. */
   decisionDate: Scalars['Date']['output'];
   /** Number of the determination. */
@@ -329,7 +329,7 @@ export type OverdueRecord = {
   /** Institution that reported it. */
   authority: Scalars['String']['output'];
   /** Always `LOAN_OVERDUE`. */
-  category: FinancialRecordCategory;
+  category: Scalars['CategoryCode']['output'];
   /** Days overdue: until settlement, or until the report date while unsettled. */
   daysOverdue: Scalars['Int']['output'];
   /** When the lender reported the overdue. */
@@ -601,13 +601,13 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Bureau: Bureau;
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
+  CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisplayEndReason: DisplayEndReason;
   DisplayWindow: ResolverTypeWrapper<DisplayWindow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  FinancialRecordCategory: FinancialRecordCategory;
   IllegalFundRaisingRecord: ResolverTypeWrapper<IllegalFundRaisingDoc>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -630,6 +630,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PbocRecordKind: PbocRecordKind;
   Person: ResolverTypeWrapper<PersonRef>;
+  ProfessionCode: ResolverTypeWrapper<Scalars['ProfessionCode']['output']>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAction: RecordAction;
@@ -642,6 +643,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   BureauCreditFacts: BureauCreditFacts;
+  CategoryCode: Scalars['CategoryCode']['output'];
   CitizenId: Scalars['CitizenId']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -666,6 +668,7 @@ export type ResolversParentTypes = ResolversObject<{
   OverdueRecordConnection: Page<OverdueRecordDoc>;
   PageInfo: PageInfo;
   Person: PersonRef;
+  ProfessionCode: Scalars['ProfessionCode']['output'];
   PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
@@ -684,6 +687,10 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
 }>;
+
+export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
+  name: 'CategoryCode';
+}
 
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
@@ -709,7 +716,7 @@ export type IllegalFundRaisingRecordResolvers<ContextType = Context, ParentType 
   actEndedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   amountYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['FinancialRecordCategory'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   displayWindow?: Resolver<ResolversTypes['DisplayWindow'], ParentType, ContextType>;
@@ -750,7 +757,7 @@ export type LoanDefaultResolvers<ContextType = Context, ParentType extends Resol
   actEndedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   amountYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['FinancialRecordCategory'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   defaultedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -782,7 +789,7 @@ export type MaliciousDebtEvasionRecordResolvers<ContextType = Context, ParentTyp
   actEndedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   amountYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['FinancialRecordCategory'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -817,7 +824,7 @@ export type OverdueRecordResolvers<ContextType = Context, ParentType extends Res
   actEndedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   amountYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['FinancialRecordCategory'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -854,6 +861,10 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   pbocCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
 }>;
 
+export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {
+  name: 'ProfessionCode';
+}
+
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -876,6 +887,7 @@ export type RecordProvenanceResolvers<ContextType = Context, ParentType extends 
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
+  CategoryCode?: GraphQLScalarType;
   CitizenId?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -896,6 +908,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OverdueRecordConnection?: OverdueRecordConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProfessionCode?: GraphQLScalarType;
   PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;

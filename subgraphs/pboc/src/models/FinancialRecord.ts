@@ -1,4 +1,4 @@
-import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { addNegativeRecordIndexes, categoriesOfKind, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 export const FINANCIAL_CATEGORIES = ['LOAN_OVERDUE', 'LOAN_DEFAULT', 'MALICIOUS_DEBT_EVASION', 'ILLEGAL_FUND_RAISING'] as const;
@@ -63,7 +63,7 @@ function requiredFor(...categories: FinancialCategory[]) {
 const financialRecordSchema = new Schema<FinancialRecordDoc>(
   {
     ...negativeRecordFields,
-    category: { type: String, required: true, enum: FINANCIAL_CATEGORIES },
+    category: { type: String, required: true, enum: categoriesOfKind('PBOC', 'FINANCIAL_RECORD') },
     amountYuan: { type: Number, required: true, min: 0 },
     actEndedOn: { type: String, default: null, required: requiredFor('MALICIOUS_DEBT_EVASION', 'ILLEGAL_FUND_RAISING') },
     lender: { type: String, default: null, required: requiredFor('LOAN_OVERDUE', 'LOAN_DEFAULT', 'MALICIOUS_DEBT_EVASION') },

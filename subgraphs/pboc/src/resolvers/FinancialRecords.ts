@@ -18,7 +18,6 @@ export function financialDisplayFacts(doc: FinancialRecordDoc): { actEndedOn: st
 function financialRecordResolvers<T extends FinancialRecordDoc>() {
   return {
     ...negativeRecordResolvers<T>('PBOC', financialDisplayFacts),
-    category: (doc: T) => doc.category as never,
   };
 }
 

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonRef } from '../models';
 import type { ConsentDoc } from '../models/Consent';
-import type { Page } from '@credit/shared';
+import type { Page, Catalogue, CatalogueCategory, CatalogueKeyField } from '@credit/shared';
 import type { QueryLogEntryDoc } from '../models/QueryLogEntry';
 import type { LogConnection } from '../query-log-index';
 import type { RedListEntryDoc } from '../models/RedListEntry';
@@ -26,6 +26,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A credit category of the policy (`categories`), e.g. `TAX_ARREARS`: the
+   * codes are data, listed with their meaning by `creditCatalogue`; an unknown
+   * one is BAD_USER_INPUT.
+   */
+  CategoryCode: { input: string; output: string; }
   /** 18-character citizen ID number (GB 11643) with a valid birth date and ISO 7064 MOD 11-2 check character; a bad one is BAD_USER_INPUT with the reason. */
   CitizenId: { input: string; output: string; }
   /** A calendar date, YYYY-MM-DD. */
@@ -34,6 +40,11 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
   /** A JSON object (a record as the bureau sends it; validated against the record kind). */
   JSONObject: { input: unknown; output: unknown; }
+  /**
+   * A key profession of the policy (`keyProfessions`, 重点职业人群), e.g.
+   * `TOUR_GUIDE`; an unknown one is BAD_USER_INPUT.
+   */
+  ProfessionCode: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -49,7 +60,7 @@ export type BlacklistCheckPurpose =
 /** The answer for one ID. */
 export type BlacklistCheckResult = {
   __typename?: 'BlacklistCheckResult';
-  categories?: Maybe<Array<Scalars['String']['output']>>;
+  categories?: Maybe<Array<Scalars['CategoryCode']['output']>>;
   error?: Maybe<Scalars['String']['output']>;
   /** Good records and no shown negative record within `greenChannel.cleanYears` years. */
   greenChannelEligible?: Maybe<Scalars['Boolean']['output']>;
@@ -204,6 +215,48 @@ export type ConsentStatus =
   /** Revoked by the person; revocation is final. */
   | 'REVOKED';
 
+/** The credit policy's catalogue of codes. */
+export type CreditCatalogue = {
+  __typename?: 'CreditCatalogue';
+  /** Every credit category, in policy order. */
+  categories: Array<CreditCategory>;
+  /** The 26 key fields of the plan (二(二)三), in the plan's order. */
+  keyFields: Array<KeyField>;
+  /** The key professions (重点职业人群). */
+  keyProfessions: Array<KeyProfession>;
+  /** Credit policy version the catalogue is of. */
+  policyVersion: Scalars['String']['output'];
+};
+
+/** A credit category: what a negative record of it means. */
+export type CreditCategory = {
+  __typename?: 'CreditCategory';
+  /** The department that writes records of the category. */
+  bureau: Bureau;
+  /** The code records carry. */
+  code: Scalars['CategoryCode']['output'];
+  /** For financial records: deleted this many years after the act ends, whatever the grade; null otherwise. */
+  deletedYearsAfterActEnds?: Maybe<Scalars['Int']['output']>;
+  /** Display period in months: the least, the default and the most a decision may set. */
+  displayMonths: DisplayMonths;
+  /** Severity grade; it bounds the display period. */
+  grade: SeverityGrade;
+  /** Whether a shown record puts the person on the joint-punishment list (MISSION rule 8). */
+  jointPunishment: Scalars['Boolean']['output'];
+  /** Code of the key field (`keyFields`) it belongs to; null for a category outside the 26. */
+  keyField?: Maybe<Scalars['String']['output']>;
+  /** Name in English. */
+  labelEn: Scalars['String']['output'];
+  /** Name in Chinese. */
+  labelZh: Scalars['String']['output'];
+  /** The law or regulation records of the category are collected under. */
+  legalBasis: Scalars['String']['output'];
+  /** The measures of joint punishment it brings (empty when none). */
+  measures: Array<Scalars['String']['output']>;
+  /** The department's kind of record that holds them (its record-kind enum value). */
+  recordKind: Scalars['String']['output'];
+};
+
 /** A person's credit evaluation, computed only from records inside their display period. */
 export type CreditEvaluation = {
   __typename?: 'CreditEvaluation';
@@ -248,6 +301,17 @@ export type DisplayEndReason =
   | 'REMOVED'
   /** Ended early by an approved credit repair. */
   | 'REPAIRED';
+
+/** Bounds of a display period, in months. */
+export type DisplayMonths = {
+  __typename?: 'DisplayMonths';
+  /** Unless the deciding authority sets another. */
+  default: Scalars['Int']['output'];
+  /** The most. */
+  max: Scalars['Int']['output'];
+  /** The least. */
+  min: Scalars['Int']['output'];
+};
 
 /** When a negative record is shown and used. Past it the record is kept but not shown, listed or evaluated. */
 export type DisplayWindow = {
@@ -353,7 +417,7 @@ export type InstitutionBlacklistEntry = {
 export type JointPunishmentStatus = {
   __typename?: 'JointPunishmentStatus';
   /** Credit policy categories that put the person on the list (e.g. `DISHONEST_JUDGMENT_DEBTOR`); empty when not listed. */
-  categories: Array<Scalars['String']['output']>;
+  categories: Array<Scalars['CategoryCode']['output']>;
   /** Whether the person is on the joint-punishment list now. */
   listed: Scalars['Boolean']['output'];
   /** Measures that apply (e.g. the consumption restrictions `NO_AIR_TRAVEL` of the credit policy); empty when not listed. */
@@ -366,48 +430,31 @@ export type JointPunishmentStatus = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** Key professions whose practitioners' credit records the seed asks to collect (重点职业人群). */
-export type KeyProfession =
-  /** 会计审计人员 (certified public accountants and auditors) */
-  | 'ACCOUNTANT'
-  /** 资产评估人员 */
-  | 'ASSET_APPRAISER'
-  /** 住房城乡建设执业资格注册人员 (registered architects, structural and construction engineers) */
-  | 'CERTIFIED_ENGINEER'
-  /** 公务员 */
-  | 'CIVIL_SERVANT'
-  /** 医师 */
-  | 'DOCTOR'
-  /** 环境影响评价工程师 */
-  | 'ENVIRONMENTAL_ASSESSMENT_ENGINEER'
-  /** 金融从业人员 */
-  | 'FINANCIAL_PRACTITIONER'
-  /** 注册消防工程师 */
-  | 'FIRE_SAFETY_ENGINEER'
-  /** 司法鉴定人 */
-  | 'FORENSIC_EXPERT'
-  /** 保险经纪人 */
-  | 'INSURANCE_BROKER'
-  /** 新闻媒体从业人员 */
-  | 'JOURNALIST'
-  /** 律师 */
-  | 'LAWYER'
-  /** 公证员 */
-  | 'NOTARY'
-  /** 执业药师 */
-  | 'PHARMACIST'
-  /** 房地产中介从业人员 */
-  | 'REAL_ESTATE_AGENT'
-  /** 科研人员 */
-  | 'RESEARCHER'
-  /** 注册安全工程师 */
-  | 'SAFETY_ENGINEER'
-  /** 税务师 */
-  | 'TAX_ADVISER'
-  /** 教师 */
-  | 'TEACHER'
-  /** 导游 */
-  | 'TOUR_GUIDE';
+/** One of the 26 key fields of the plan (二(二)三). */
+export type KeyField = {
+  __typename?: 'KeyField';
+  /** The credit categories that belong to it. */
+  categories: Array<Scalars['CategoryCode']['output']>;
+  /** Code of the key field. */
+  code: Scalars['String']['output'];
+  /** The departments that record it. */
+  departments: Array<Bureau>;
+  /** Its name in the plan. */
+  name: Scalars['String']['output'];
+  /** Name in English. */
+  nameEn: Scalars['String']['output'];
+};
+
+/** A key profession (重点职业人群) of the policy. */
+export type KeyProfession = {
+  __typename?: 'KeyProfession';
+  /** Code practice records carry. */
+  code: Scalars['ProfessionCode']['output'];
+  /** Name in Chinese. */
+  name: Scalars['String']['output'];
+  /** Name in English. */
+  nameEn: Scalars['String']['output'];
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -764,7 +811,7 @@ export type PracticeRecord = {
   /** Organisation the person practised at (firm, hospital, school). */
   organisation: Scalars['String']['output'];
   /** The profession. */
-  profession: KeyProfession;
+  profession: Scalars['ProfessionCode']['output'];
   /** Who reported it and on what legal basis. */
   source: PositiveRecordSource;
   /** Last day of practice there; null while practising. */
@@ -809,6 +856,15 @@ export type Query = {
    * request.
    */
   consentCheck: ConsentCheck;
+  /**
+   * What the codes mean: every credit category of the policy with its labels,
+   * writer, key field, grade, display period and joint-punishment measures;
+   * the 26 key fields of the plan (二(二)三) and its key professions. Public;
+   * a category added to the policy is listed here without a schema change.
+   */
+  creditCatalogue: CreditCatalogue;
+  /** One credit category by code; an unknown code is BAD_USER_INPUT. Public. */
+  creditCategory: CreditCategory;
   /** A registered institution by its unified social credit code; null when not registered. Anyone may look one up. */
   institution?: Maybe<Institution>;
   /** Objections past their decision deadline and still undecided, oldest deadline first (reviewers). */
@@ -847,6 +903,11 @@ export type QueryConsentCheckArgs = {
   institutionId: Scalars['String']['input'];
   purpose: ConsentPurpose;
   subjectIds: Array<Scalars['CitizenId']['input']>;
+};
+
+
+export type QueryCreditCategoryArgs = {
+  code: Scalars['CategoryCode']['input'];
 };
 
 
@@ -1270,6 +1331,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bureau: Bureau;
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
+  CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
   CharityRecord: ResolverTypeWrapper<CharityRecordDoc>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1282,11 +1344,14 @@ export type ResolversTypes = ResolversObject<{
   ConsentGrant: ResolverTypeWrapper<ConsentGrant>;
   ConsentPurpose: ConsentPurpose;
   ConsentStatus: ConsentStatus;
+  CreditCatalogue: ResolverTypeWrapper<Catalogue>;
+  CreditCategory: ResolverTypeWrapper<CatalogueCategory>;
   CreditEvaluation: ResolverTypeWrapper<CreditEvaluationDoc>;
   CreditGrade: CreditGrade;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisplayEndReason: DisplayEndReason;
+  DisplayMonths: ResolverTypeWrapper<DisplayMonths>;
   DisplayWindow: ResolverTypeWrapper<DisplayWindow>;
   EvaluationFactor: ResolverTypeWrapper<EvaluationFactorDoc>;
   GrantConsentInput: GrantConsentInput;
@@ -1297,7 +1362,8 @@ export type ResolversTypes = ResolversObject<{
   InstitutionBlacklistEntry: ResolverTypeWrapper<InstitutionBlacklistEntryDoc>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   JointPunishmentStatus: ResolverTypeWrapper<JointPunishmentStatus>;
-  KeyProfession: KeyProfession;
+  KeyField: ResolverTypeWrapper<CatalogueKeyField>;
+  KeyProfession: ResolverTypeWrapper<KeyProfession>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
   Notification: ResolverTypeWrapper<NotificationDoc>;
@@ -1313,6 +1379,7 @@ export type ResolversTypes = ResolversObject<{
   PositiveRecordSource: ResolverTypeWrapper<PositiveRecordSource>;
   PracticeRecord: ResolverTypeWrapper<PracticeRecordDoc>;
   PracticeRecordConnection: ResolverTypeWrapper<Page<PracticeRecordDoc>>;
+  ProfessionCode: ResolverTypeWrapper<Scalars['ProfessionCode']['output']>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryActorRole: QueryActorRole;
@@ -1342,6 +1409,7 @@ export type ResolversParentTypes = ResolversObject<{
   BlacklistCheckResult: BlacklistCheckResult;
   Boolean: Scalars['Boolean']['output'];
   BureauCreditFacts: BureauCreditFacts;
+  CategoryCode: Scalars['CategoryCode']['output'];
   CharityRecord: CharityRecordDoc;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -1352,9 +1420,12 @@ export type ResolversParentTypes = ResolversObject<{
   ConsentCheck: ConsentCheck;
   ConsentConnection: Page<ConsentDoc>;
   ConsentGrant: ConsentGrant;
+  CreditCatalogue: Catalogue;
+  CreditCategory: CatalogueCategory;
   CreditEvaluation: CreditEvaluationDoc;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DisplayMonths: DisplayMonths;
   DisplayWindow: DisplayWindow;
   EvaluationFactor: EvaluationFactorDoc;
   GrantConsentInput: GrantConsentInput;
@@ -1364,6 +1435,8 @@ export type ResolversParentTypes = ResolversObject<{
   InstitutionBlacklistEntry: InstitutionBlacklistEntryDoc;
   JSONObject: Scalars['JSONObject']['output'];
   JointPunishmentStatus: JointPunishmentStatus;
+  KeyField: CatalogueKeyField;
+  KeyProfession: KeyProfession;
   Mutation: Record<PropertyKey, never>;
   NegativeFact: NegativeFact;
   Notification: NotificationDoc;
@@ -1375,6 +1448,7 @@ export type ResolversParentTypes = ResolversObject<{
   PositiveRecordSource: PositiveRecordSource;
   PracticeRecord: PracticeRecordDoc;
   PracticeRecordConnection: Page<PracticeRecordDoc>;
+  ProfessionCode: Scalars['ProfessionCode']['output'];
   PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   QueryLogAuditEntry: QueryLogAuditEntry;
@@ -1399,7 +1473,7 @@ export type SensitiveDirectiveArgs = {
 export type SensitiveDirectiveResolver<Result, Parent, ContextType = Context, Args = SensitiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type BlacklistCheckResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BlacklistCheckResult'] = ResolversParentTypes['BlacklistCheckResult']> = ResolversObject<{
-  categories?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  categories?: Resolver<Maybe<Array<ResolversTypes['CategoryCode']>>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   greenChannelEligible?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1417,6 +1491,10 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
 }>;
+
+export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
+  name: 'CategoryCode';
+}
 
 export type CharityRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharityRecord'] = ResolversParentTypes['CharityRecord']> = ResolversObject<{
   amountYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1467,6 +1545,28 @@ export type ConsentGrantResolvers<ContextType = Context, ParentType extends Reso
   subjectId?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
 }>;
 
+export type CreditCatalogueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditCatalogue'] = ResolversParentTypes['CreditCatalogue']> = ResolversObject<{
+  categories?: Resolver<Array<ResolversTypes['CreditCategory']>, ParentType, ContextType>;
+  keyFields?: Resolver<Array<ResolversTypes['KeyField']>, ParentType, ContextType>;
+  keyProfessions?: Resolver<Array<ResolversTypes['KeyProfession']>, ParentType, ContextType>;
+  policyVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CreditCategoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditCategory'] = ResolversParentTypes['CreditCategory']> = ResolversObject<{
+  bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
+  deletedYearsAfterActEnds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  displayMonths?: Resolver<ResolversTypes['DisplayMonths'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
+  jointPunishment?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  keyField?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CreditEvaluationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditEvaluation'] = ResolversParentTypes['CreditEvaluation']> = ResolversObject<{
   evaluatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   factors?: Resolver<Array<ResolversTypes['EvaluationFactor']>, ParentType, ContextType>;
@@ -1482,6 +1582,12 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DisplayMonthsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DisplayMonths'] = ResolversParentTypes['DisplayMonths']> = ResolversObject<{
+  default?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export type DisplayWindowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DisplayWindow'] = ResolversParentTypes['DisplayWindow']> = ResolversObject<{
   endedBy?: Resolver<Maybe<ResolversTypes['DisplayEndReason']>, ParentType, ContextType>;
@@ -1531,12 +1637,26 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type JointPunishmentStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JointPunishmentStatus'] = ResolversParentTypes['JointPunishmentStatus']> = ResolversObject<{
-  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['CategoryCode']>, ParentType, ContextType>;
   listed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type KeyFieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyField'] = ResolversParentTypes['KeyField']> = ResolversObject<{
+  categories?: Resolver<Array<ResolversTypes['CategoryCode']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  departments?: Resolver<Array<ResolversTypes['Bureau']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type KeyProfessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyProfession'] = ResolversParentTypes['KeyProfession']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ProfessionCode'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1631,7 +1751,7 @@ export type PracticeRecordResolvers<ContextType = Context, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   licenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  profession?: Resolver<ResolversTypes['KeyProfession'], ParentType, ContextType>;
+  profession?: Resolver<ResolversTypes['ProfessionCode'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['PositiveRecordSource'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
@@ -1641,6 +1761,10 @@ export type PracticeRecordConnectionResolvers<ContextType = Context, ParentType 
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
+
+export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {
+  name: 'ProfessionCode';
+}
 
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1653,6 +1777,8 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   blacklistCheck?: Resolver<Maybe<Array<ResolversTypes['BlacklistCheckResult']>>, ParentType, ContextType, RequireFields<QueryBlacklistCheckArgs, 'ids' | 'purpose'>>;
   consentCheck?: Resolver<ResolversTypes['ConsentCheck'], ParentType, ContextType, RequireFields<QueryConsentCheckArgs, 'institutionId' | 'purpose' | 'subjectIds'>>;
+  creditCatalogue?: Resolver<ResolversTypes['CreditCatalogue'], ParentType, ContextType>;
+  creditCategory?: Resolver<ResolversTypes['CreditCategory'], ParentType, ContextType, RequireFields<QueryCreditCategoryArgs, 'code'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   overdueObjections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, Partial<QueryOverdueObjectionsArgs>>;
   overdueRepairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, Partial<QueryOverdueRepairsArgs>>;
@@ -1767,6 +1893,7 @@ export type VolunteerRecordConnectionResolvers<ContextType = Context, ParentType
 export type Resolvers<ContextType = Context> = ResolversObject<{
   BlacklistCheckResult?: BlacklistCheckResultResolvers<ContextType>;
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
+  CategoryCode?: GraphQLScalarType;
   CharityRecord?: CharityRecordResolvers<ContextType>;
   CharityRecordConnection?: CharityRecordConnectionResolvers<ContextType>;
   CitizenId?: GraphQLScalarType;
@@ -1774,9 +1901,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ConsentCheck?: ConsentCheckResolvers<ContextType>;
   ConsentConnection?: ConsentConnectionResolvers<ContextType>;
   ConsentGrant?: ConsentGrantResolvers<ContextType>;
+  CreditCatalogue?: CreditCatalogueResolvers<ContextType>;
+  CreditCategory?: CreditCategoryResolvers<ContextType>;
   CreditEvaluation?: CreditEvaluationResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DisplayMonths?: DisplayMonthsResolvers<ContextType>;
   DisplayWindow?: DisplayWindowResolvers<ContextType>;
   EvaluationFactor?: EvaluationFactorResolvers<ContextType>;
   IngestOutcome?: IngestOutcomeResolvers<ContextType>;
@@ -1785,6 +1915,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   InstitutionBlacklistEntry?: InstitutionBlacklistEntryResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   JointPunishmentStatus?: JointPunishmentStatusResolvers<ContextType>;
+  KeyField?: KeyFieldResolvers<ContextType>;
+  KeyProfession?: KeyProfessionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NegativeFact?: NegativeFactResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
@@ -1796,6 +1928,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PositiveRecordSource?: PositiveRecordSourceResolvers<ContextType>;
   PracticeRecord?: PracticeRecordResolvers<ContextType>;
   PracticeRecordConnection?: PracticeRecordConnectionResolvers<ContextType>;
+  ProfessionCode?: GraphQLScalarType;
   PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueryLogAuditEntry?: QueryLogAuditEntryResolvers<ContextType>;

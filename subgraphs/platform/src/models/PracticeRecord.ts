@@ -1,31 +1,10 @@
+import { keyProfessionCodes } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 import { positiveRecordSourceFields, type PositiveRecordSourceFields } from './positive-record';
 
-/** The key professions of the seed (重点职业人群), as in the `KeyProfession` enum. */
-export const KEY_PROFESSIONS = [
-  'CIVIL_SERVANT',
-  'LAWYER',
-  'NOTARY',
-  'FORENSIC_EXPERT',
-  'TEACHER',
-  'DOCTOR',
-  'PHARMACIST',
-  'ACCOUNTANT',
-  'TAX_ADVISER',
-  'ASSET_APPRAISER',
-  'CERTIFIED_ENGINEER',
-  'FIRE_SAFETY_ENGINEER',
-  'SAFETY_ENGINEER',
-  'ENVIRONMENTAL_ASSESSMENT_ENGINEER',
-  'REAL_ESTATE_AGENT',
-  'INSURANCE_BROKER',
-  'FINANCIAL_PRACTITIONER',
-  'RESEARCHER',
-  'JOURNALIST',
-  'TOUR_GUIDE',
-] as const;
-export type KeyProfession = (typeof KEY_PROFESSIONS)[number];
+/** A key profession (重点职业人群): a code of the policy's `keyProfessions`. */
+export type KeyProfession = string;
 
 /** A period of practice in a key profession, reported by its regulator or association. */
 export interface PracticeRecordDoc extends PositiveRecordSourceFields {
@@ -47,7 +26,7 @@ const practiceRecordSchema = new Schema<PracticeRecordDoc>(
   {
     _id: { type: String, required: true },
     personId: { type: String, required: true },
-    profession: { type: String, required: true, enum: [...KEY_PROFESSIONS] },
+    profession: { type: String, required: true, enum: keyProfessionCodes() },
     licenceNumber: { type: String, required: true },
     organisation: { type: String, required: true },
     from: { type: String, required: true },

@@ -46,6 +46,8 @@ export const permissions: IRules = {
     queryLogEntries: auditorOrPartner,
     // A registered organisation's name is not personal data.
     institution: allow,
+    creditCatalogue: allow,
+    creditCategory: allow,
     blacklistCheck: blacklistChecker,
     overdueObjections: reviewer,
     overdueRepairs: reviewer,

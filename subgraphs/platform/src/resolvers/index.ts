@@ -1,4 +1,4 @@
-import { ingestionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
+import { creditCatalogue, ingestionResolver, rootQueryResolvers, scalarResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../generated/graphql';
 import { ingestKinds } from '../ingestion';
@@ -30,6 +30,8 @@ export const resolvers: Resolvers = {
     blacklistCheck,
     overdueObjections,
     overdueRepairs,
+    creditCatalogue: () => creditCatalogue(),
+    creditCategory: (_parent, { code }) => creditCatalogue().categories.find((c) => c.code === code)!,
     institution: async (_parent, { id }, ctx) => {
       const doc = await ctx.models.Institution.findById(id.toUpperCase()).lean().exec();
       return doc ? { id: doc._id, name: doc.name } : null;

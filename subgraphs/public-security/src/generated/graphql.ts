@@ -14,6 +14,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A credit category of the policy (`categories`), e.g. `TAX_ARREARS`: the
+   * codes are data, listed with their meaning by `creditCatalogue`; an unknown
+   * one is BAD_USER_INPUT.
+   */
+  CategoryCode: { input: string; output: string; }
   /** 18-character citizen ID number (GB 11643) with a valid birth date and ISO 7064 MOD 11-2 check character; a bad one is BAD_USER_INPUT with the reason. */
   CitizenId: { input: string; output: string; }
   /** A calendar date, YYYY-MM-DD. */
@@ -22,6 +28,11 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
   /** A JSON object (a record as the bureau sends it; validated against the record kind). */
   JSONObject: { input: unknown; output: unknown; }
+  /**
+   * A key profession of the policy (`keyProfessions`, 重点职业人群), e.g.
+   * `TOUR_GUIDE`; an unknown one is BAD_USER_INPUT.
+   */
+  ProfessionCode: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -323,7 +334,7 @@ export type Violation = {
   __typename?: 'Violation';
   /** Authority that decided. */
   authority: Scalars['String']['output'];
-  category: ViolationCategory;
+  category: Scalars['CategoryCode']['output'];
   decisionDate: Scalars['Date']['output'];
   /** Number of the penalty decision. */
   decisionNumber: Scalars['String']['output'];
@@ -338,19 +349,6 @@ export type Violation = {
   /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
   underObjection: Scalars['Boolean']['output'];
 };
-
-/** Categories of violations recorded by public security (credit policy `categories`). */
-export type ViolationCategory =
-  | 'BID_RIGGING'
-  | 'BRIBERY'
-  | 'DEFRAUDING_EMPLOYMENT_SUBSIDIES'
-  | 'DEFRAUDING_FISCAL_FUNDS'
-  | 'DEFRAUDING_SOCIAL_INSURANCE'
-  | 'FRAUD'
-  | 'FRAUDULENT_MARRIAGE_REGISTRATION'
-  | 'PUBLIC_ORDER_VIOLATION'
-  | 'SERIOUS_TRAFFIC_VIOLATION'
-  | 'TRAFFIC_VIOLATION';
 
 export type ViolationConnection = {
   __typename?: 'ViolationConnection';
@@ -456,6 +454,7 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Bureau: Bureau;
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
+  CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -474,6 +473,7 @@ export type ResolversTypes = ResolversObject<{
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  ProfessionCode: ResolverTypeWrapper<Scalars['ProfessionCode']['output']>;
   PublicSecurityRecordKind: PublicSecurityRecordKind;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -485,7 +485,6 @@ export type ResolversTypes = ResolversObject<{
   RegisteredResidence: ResolverTypeWrapper<RegisteredResidence>;
   SeverityGrade: SeverityGrade;
   Violation: ResolverTypeWrapper<ViolationDoc>;
-  ViolationCategory: ViolationCategory;
   ViolationConnection: ResolverTypeWrapper<Page<ViolationDoc>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
@@ -493,6 +492,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   BureauCreditFacts: BureauCreditFacts;
+  CategoryCode: Scalars['CategoryCode']['output'];
   CitizenId: Scalars['CitizenId']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -508,6 +508,7 @@ export type ResolversParentTypes = ResolversObject<{
   NegativeFact: NegativeFact;
   PageInfo: PageInfo;
   Person: PersonRef;
+  ProfessionCode: Scalars['ProfessionCode']['output'];
   PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   RealNameRegistration: RealNameRegistration;
@@ -530,6 +531,10 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
 }>;
+
+export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
+  name: 'CategoryCode';
+}
 
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
@@ -607,6 +612,10 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   violations?: Resolver<Maybe<ResolversTypes['ViolationConnection']>, ParentType, ContextType, Partial<PersonViolationsArgs>>;
 }>;
 
+export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {
+  name: 'ProfessionCode';
+}
+
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -641,7 +650,7 @@ export type RegisteredResidenceResolvers<ContextType = Context, ParentType exten
 
 export type ViolationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Violation'] = ResolversParentTypes['Violation']> = ResolversObject<{
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['ViolationCategory'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -661,6 +670,7 @@ export type ViolationConnectionResolvers<ContextType = Context, ParentType exten
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
+  CategoryCode?: GraphQLScalarType;
   CitizenId?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -673,6 +683,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   NegativeFact?: NegativeFactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProfessionCode?: GraphQLScalarType;
   PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RealNameRegistration?: RealNameRegistrationResolvers<ContextType>;

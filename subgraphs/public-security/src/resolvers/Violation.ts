@@ -5,5 +5,4 @@ import type { ViolationDoc } from '../models/Violation';
 
 export const Violation: ViolationResolvers = {
   ...negativeRecordResolvers<ViolationDoc>('PUBLIC_SECURITY'),
-  category: (doc) => doc.category as never,
 };

@@ -15,6 +15,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A credit category of the policy (`categories`), e.g. `TAX_ARREARS`: the
+   * codes are data, listed with their meaning by `creditCatalogue`; an unknown
+   * one is BAD_USER_INPUT.
+   */
+  CategoryCode: { input: string; output: string; }
   /** 18-character citizen ID number (GB 11643) with a valid birth date and ISO 7064 MOD 11-2 check character; a bad one is BAD_USER_INPUT with the reason. */
   CitizenId: { input: string; output: string; }
   /** A calendar date, YYYY-MM-DD. */
@@ -23,6 +29,11 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
   /** A JSON object (a record as the bureau sends it; validated against the record kind). */
   JSONObject: { input: unknown; output: unknown; }
+  /**
+   * A key profession of the policy (`keyProfessions`, 重点职业人群), e.g.
+   * `TOUR_GUIDE`; an unknown one is BAD_USER_INPUT.
+   */
+  ProfessionCode: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -273,7 +284,7 @@ export type TaxArrears = {
   /** Tax office that issued the notice. */
   authority: Scalars['String']['output'];
   /** Category of the record (credit policy `categories`). */
-  category: TaxArrearsCategory;
+  category: Scalars['CategoryCode']['output'];
   /** Day of the notice that established the arrears; the display period runs from it. */
   decisionDate: Scalars['Date']['output'];
   /** Number of the tax notice (税务事项通知书). */
@@ -297,11 +308,6 @@ export type TaxArrears = {
   /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
   underObjection: Scalars['Boolean']['output'];
 };
-
-/** Categories of tax arrears records (credit policy `categories`). */
-export type TaxArrearsCategory =
-  /** Tax due and not paid by the statutory deadline. */
-  | 'TAX_ARREARS';
 
 /** A page of tax arrears. */
 export type TaxArrearsConnection = {
@@ -352,7 +358,7 @@ export type TaxDishonestyCase = {
   /** Kind of case. */
   caseType: TaxDishonestyCaseType;
   /** Category of the record (credit policy `categories`). */
-  category: TaxDishonestyCategory;
+  category: Scalars['CategoryCode']['output'];
   /** Day of the penalty decision; the display period runs from it. */
   decisionDate: Scalars['Date']['output'];
   /** Number of the penalty decision (税务行政处罚决定书). */
@@ -398,11 +404,6 @@ export type TaxDishonestyCaseType =
   | 'TAX_EVASION'
   /** 抗税: refusing to pay tax by violence or threat. */
   | 'TAX_RESISTANCE';
-
-/** Categories of tax-dishonesty records (credit policy `categories`). */
-export type TaxDishonestyCategory =
-  /** Major tax-dishonesty case (重大税收违法失信案件), published and subject to joint punishment. */
-  | 'TAX_DISHONESTY';
 
 /** Kinds of records the TAX bureau writes. */
 export type TaxRecordKind =
@@ -525,6 +526,7 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Bureau: Bureau;
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
+  CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -541,6 +543,7 @@ export type ResolversTypes = ResolversObject<{
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRef>;
+  ProfessionCode: ResolverTypeWrapper<Scalars['ProfessionCode']['output']>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAction: RecordAction;
@@ -549,14 +552,12 @@ export type ResolversTypes = ResolversObject<{
   SeverityGrade: SeverityGrade;
   TaxArrears: ResolverTypeWrapper<TaxArrearsDoc>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  TaxArrearsCategory: TaxArrearsCategory;
   TaxArrearsConnection: ResolverTypeWrapper<Page<TaxArrearsDoc>>;
   TaxCreditLevel: TaxCreditLevel;
   TaxCreditRating: ResolverTypeWrapper<TaxCreditRatingDoc>;
   TaxDishonestyCase: ResolverTypeWrapper<TaxDishonestyCaseDoc>;
   TaxDishonestyCaseConnection: ResolverTypeWrapper<Page<TaxDishonestyCaseDoc>>;
   TaxDishonestyCaseType: TaxDishonestyCaseType;
-  TaxDishonestyCategory: TaxDishonestyCategory;
   TaxRecordKind: TaxRecordKind;
   TaxType: TaxType;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -565,6 +566,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   BureauCreditFacts: BureauCreditFacts;
+  CategoryCode: Scalars['CategoryCode']['output'];
   CitizenId: Scalars['CitizenId']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -579,6 +581,7 @@ export type ResolversParentTypes = ResolversObject<{
   NegativeFact: NegativeFact;
   PageInfo: PageInfo;
   Person: PersonRef;
+  ProfessionCode: Scalars['ProfessionCode']['output'];
   PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
@@ -603,6 +606,10 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
 }>;
+
+export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
+  name: 'CategoryCode';
+}
 
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
@@ -671,6 +678,10 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   taxDishonestyCases?: Resolver<Maybe<ResolversTypes['TaxDishonestyCaseConnection']>, ParentType, ContextType, Partial<PersonTaxDishonestyCasesArgs>>;
 }>;
 
+export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {
+  name: 'ProfessionCode';
+}
+
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -694,7 +705,7 @@ export type RecordProvenanceResolvers<ContextType = Context, ParentType extends 
 export type TaxArrearsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaxArrears'] = ResolversParentTypes['TaxArrears']> = ResolversObject<{
   amountYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['TaxArrearsCategory'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   displayWindow?: Resolver<ResolversTypes['DisplayWindow'], ParentType, ContextType>;
@@ -726,7 +737,7 @@ export type TaxDishonestyCaseResolvers<ContextType = Context, ParentType extends
   amountEvadedYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   caseType?: Resolver<ResolversTypes['TaxDishonestyCaseType'], ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['TaxDishonestyCategory'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -746,6 +757,7 @@ export type TaxDishonestyCaseConnectionResolvers<ContextType = Context, ParentTy
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
+  CategoryCode?: GraphQLScalarType;
   CitizenId?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -757,6 +769,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   NegativeFact?: NegativeFactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProfessionCode?: GraphQLScalarType;
   PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { addNegativeRecordIndexes, categoriesOfKind, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 export const TAX_TYPES = ['INDIVIDUAL_INCOME_TAX', 'VALUE_ADDED_TAX', 'PROPERTY_TAX', 'URBAN_LAND_USE_TAX', 'DEED_TAX', 'STAMP_DUTY'] as const;
@@ -20,7 +20,7 @@ export interface TaxArrearsDoc extends NegativeRecordDoc {
 const taxArrearsSchema = new Schema<TaxArrearsDoc>(
   {
     ...negativeRecordFields,
-    category: { type: String, required: true, enum: ['TAX_ARREARS'] },
+    category: { type: String, required: true, enum: categoriesOfKind('TAX', 'TAX_ARREARS') },
     taxType: { type: String, required: true, enum: TAX_TYPES },
     amountYuan: { type: Number, required: true, min: 0.01 },
     periodFrom: { type: String, required: true },

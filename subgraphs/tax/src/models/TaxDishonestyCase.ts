@@ -1,4 +1,4 @@
-import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { addNegativeRecordIndexes, categoriesOfKind, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 export const TAX_DISHONESTY_CASE_TYPES = [
@@ -23,7 +23,7 @@ export interface TaxDishonestyCaseDoc extends NegativeRecordDoc {
 const taxDishonestyCaseSchema = new Schema<TaxDishonestyCaseDoc>(
   {
     ...negativeRecordFields,
-    category: { type: String, required: true, enum: ['TAX_DISHONESTY'] },
+    category: { type: String, required: true, enum: categoriesOfKind('TAX', 'TAX_DISHONESTY_CASE') },
     caseType: { type: String, required: true, enum: TAX_DISHONESTY_CASE_TYPES },
     amountEvadedYuan: { type: Number, required: true, min: 0 },
     description: { type: String, required: true },

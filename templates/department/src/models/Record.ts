@@ -1,4 +1,4 @@
-import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { addNegativeRecordIndexes, categoriesOfKind, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 /** A negative record of __label__; its category is one of the bureau's in the credit policy. */
@@ -9,6 +9,7 @@ export interface __Stem__RecordDoc extends NegativeRecordDoc {
 const recordSchema = new Schema<__Stem__RecordDoc>(
   {
     ...negativeRecordFields,
+    category: { type: String, required: true, enum: categoriesOfKind('__CODE__', '__CODE___RECORD') },
     description: { type: String, required: true },
   },
   { collection: '__collection___records', versionKey: false },
