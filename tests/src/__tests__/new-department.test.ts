@@ -83,6 +83,8 @@ describe('a new department', () => {
       'README.md',
       'docker-compose.yml',
       'docs/access-matrix.md',
+      // Its category, outside the key fields until the policy names one.
+      'docs/key-fields.md',
       'gateway/supergraph.graphql',
       // The Bureau enum of every subgraph's typed resolvers gains the new code.
       ...SUBGRAPHS.map((s) => `subgraphs/${s.name}/src/generated/graphql.ts`).sort(),
