@@ -21,6 +21,7 @@ import { isEnumType, Kind, parse, type DocumentNode, type FieldNode, type Operat
 
 import { PURPOSE_HEADER } from './authentication';
 import type { GatewayContext } from './context';
+import type { ConsentPurpose } from './generated/platform-operations';
 import type { ConsentCheckResult, PlatformClient, QueryLogInput } from './platform-client';
 import { publicListed } from './public-lists';
 import { coerceVariables, documentToPlan, operationDemand, reviewAnswer, type Denial, type PersonRead, type Variables } from './served-people';
@@ -233,7 +234,8 @@ async function applyConsents(requestContext: GraphQLRequestContextDidResolveOper
   }
   let check: ConsentCheckResult;
   try {
-    check = await platform.consentCheck(org!, purpose, ids, context.requestId);
+    // Checked against the schema's ConsentPurpose values just above.
+    check = await platform.consentCheck(org!, purpose as ConsentPurpose, ids, context.requestId);
   } catch (err) {
     context.log.error('consent check failed', { err });
     throw requestError('SUBGRAPH_UNAVAILABLE', 'Consents cannot be checked right now; retry later', { subgraph: 'platform' });
@@ -264,7 +266,8 @@ function queryLogEntries(people: ReadonlyMap<string, PersonRead>, context: Gatew
       actorRole: logActorRole(principal.role),
       actorId: logActorId(principal),
       institutionId: principal.role === 'partner' ? (principal.org ?? null) : null,
-      purpose: principal.purpose ?? null,
+      // Only a partner's purpose was checked (against the consent purposes): another caller's header is not logged.
+      purpose: principal.role === 'partner' ? ((principal.purpose ?? null) as ConsentPurpose | null) : null,
       consentId: forwarded.grants[id]?.consentId ?? null,
       fieldGroups: served,
       deniedFieldGroups: denied,

@@ -1,4 +1,13 @@
 import { callSubgraph, GATEWAY_SERVICE_PRINCIPAL, policy } from '@credit/shared';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+
+import {
+  AppendQueryLogDocument,
+  ConsentCheckDocument,
+  type ConsentCheckQuery,
+  type ConsentPurpose,
+  type QueryLogInput as GeneratedQueryLogInput,
+} from './generated/platform-operations';
 
 /**
  * The gateway's own calls to the platform subgraph: the consent check
@@ -6,27 +15,11 @@ import { callSubgraph, GATEWAY_SERVICE_PRINCIPAL, policy } from '@credit/shared'
  * subgraph directly, as the gateway's service principal, because these
  * operations are not part of the public API (`@inaccessible`).
  */
-export interface ConsentCheckResult {
-  institutionBlacklisted: boolean;
-  grants: { subjectId: string; consentId: string; purpose: string; scopes: string[] }[];
-}
+/** The valid consents of the people asked for, and whether the institution is blacklisted. */
+export type ConsentCheckResult = ConsentCheckQuery['consentCheck'];
 
-export interface QueryLogInput {
-  /** The person read; null for a batch entry. */
-  personId: string | null;
-  /** The people of a batch read (a blacklist check): one entry for the call. */
-  subjects?: string[];
-  actorRole: string;
-  actorId: string | null;
-  institutionId: string | null;
-  purpose: string | null;
-  consentId: string | null;
-  /** Field groups served. */
-  fieldGroups: string[];
-  /** Field groups asked for and refused. */
-  deniedFieldGroups: string[];
-  outcome: 'SERVED' | 'PARTLY_DENIED' | 'DENIED';
-}
+/** One read for the query log (the platform's `QueryLogInput`). */
+export type QueryLogInput = GeneratedQueryLogInput;
 
 export class PlatformClient {
   constructor(
@@ -34,37 +27,26 @@ export class PlatformClient {
     private readonly secret: Uint8Array,
   ) {}
 
-  private call<T>(query: string, variables: Record<string, unknown>, requestId: string, timeoutMs = policy().timeouts.subgraphFetchMs): Promise<T> {
-    return callSubgraph<T>({
+  private call<TResult, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    requestId: string,
+    timeoutMs = policy().timeouts.subgraphFetchMs,
+  ): Promise<TResult> {
+    return callSubgraph({
       subgraph: 'platform',
       url: this.url(),
       principal: GATEWAY_SERVICE_PRINCIPAL,
       secret: this.secret,
-      query,
+      document,
       variables,
       requestId,
       timeoutMs,
     });
   }
 
-  async consentCheck(institutionId: string, purpose: string, subjectIds: string[], requestId: string): Promise<ConsentCheckResult> {
-    const data = await this.call<{ consentCheck: ConsentCheckResult }>(
-      /* GraphQL */ `
-        query ConsentCheck($institutionId: String!, $purpose: ConsentPurpose!, $subjectIds: [CitizenId!]!) {
-          consentCheck(institutionId: $institutionId, purpose: $purpose, subjectIds: $subjectIds) {
-            institutionBlacklisted
-            grants {
-              subjectId
-              consentId
-              purpose
-              scopes
-            }
-          }
-        }
-      `,
-      { institutionId, purpose, subjectIds },
-      requestId,
-    );
+  async consentCheck(institutionId: string, purpose: ConsentPurpose, subjectIds: string[], requestId: string): Promise<ConsentCheckResult> {
+    const data = await this.call(ConsentCheckDocument, { institutionId, purpose, subjectIds }, requestId);
     return data.consentCheck;
   }
 
@@ -76,17 +58,8 @@ export class PlatformClient {
     for (let i = 0; i < entries.length; i += LOG_CHUNK) chunks.push(entries.slice(i, i + LOG_CHUNK));
     const sequences = await Promise.all(
       chunks.map(async (chunk) => {
-        const data = await this.call<{ appendQueryLog: string }>(
-          /* GraphQL */ `
-            mutation AppendQueryLog($entries: [QueryLogInput!]!) {
-              appendQueryLog(entries: $entries)
-            }
-          `,
-          { entries: chunk },
-          requestId,
-          // Bounded: with the log unwritable the answer is withheld within this time, not after a minute.
-          policy().timeouts.queryLogAppendMs,
-        );
+        // Bounded: with the log unwritable the answer is withheld within this time, not after a minute.
+        const data = await this.call(AppendQueryLogDocument, { entries: chunk }, requestId, policy().timeouts.queryLogAppendMs);
         return data.appendQueryLog;
       }),
     );

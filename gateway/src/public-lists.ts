@@ -1,4 +1,9 @@
 import { callSubgraph, policy, PUBLIC_PRINCIPAL } from '@credit/shared';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+
+import { CourtsPublicListsDocument } from './generated/courts-operations';
+import { PlatformPublicListsDocument } from './generated/platform-operations';
+import { PublicSecurityPublicListsDocument } from './generated/public-security-operations';
 
 /**
  * Which of the people asked for are on a public list: a dishonest judgment
@@ -7,33 +12,32 @@ import { callSubgraph, policy, PUBLIC_PRINCIPAL } from '@credit/shared';
  * people and of nobody else. The sources are asked as the public would be,
  * straight from the gateway, in parallel, one call each.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the entities' shape is the selection's
-const CHECKS: { subgraph: string; selection: string; listed: (person: Record<string, any>) => boolean }[] = [
-  { subgraph: 'courts', selection: 'dishonestDebtorListings(first: 0) { totalCount }', listed: (p) => p.dishonestDebtorListings?.totalCount > 0 },
-  { subgraph: 'public-security', selection: 'violations(first: 0) { totalCount }', listed: (p) => p.violations?.totalCount > 0 },
-  {
-    subgraph: 'platform',
-    selection: 'jointPunishment { listed } redList { onRedList }',
-    listed: (p) => p.jointPunishment?.listed === true || p.redList?.onRedList === true,
-  },
-];
-
 export async function publicListed(ids: string[], subgraphUrl: (name: string) => string, secret: Uint8Array, requestId: string): Promise<string[]> {
+  const reps = ids.map((id) => ({ __typename: 'Person', id }));
+  const ask = <TResult, TVariables extends Record<string, unknown>>(
+    subgraph: string,
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+  ) =>
+    callSubgraph({
+      subgraph,
+      url: subgraphUrl(subgraph),
+      principal: PUBLIC_PRINCIPAL,
+      secret,
+      document,
+      variables,
+      requestId,
+      timeoutMs: policy().timeouts.subgraphFetchMs,
+    });
+  // Each list is one typed document (gateway/src/operations/), asked of the source that keeps it.
+  const [debtors, penalties, platform] = await Promise.all([
+    ask('courts', CourtsPublicListsDocument, { reps }),
+    ask('public-security', PublicSecurityPublicListsDocument, { reps }),
+    ask('platform', PlatformPublicListsDocument, { reps }),
+  ]);
   const listed = new Set<string>();
-  await Promise.all(
-    CHECKS.map(async ({ subgraph, selection, listed: isListed }) => {
-      const data = await callSubgraph<{ _entities: (Record<string, unknown> | null)[] }>({
-        subgraph,
-        url: subgraphUrl(subgraph),
-        principal: PUBLIC_PRINCIPAL,
-        secret,
-        query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${selection} } } }`,
-        variables: { reps: ids.map((id) => ({ __typename: 'Person', id })) },
-        requestId,
-        timeoutMs: policy().timeouts.subgraphFetchMs,
-      });
-      for (const person of data._entities) if (person && isListed(person)) listed.add(String(person.id));
-    }),
-  );
+  for (const p of debtors._entities) if (p && (p.dishonestDebtorListings?.totalCount ?? 0) > 0) listed.add(p.id);
+  for (const p of penalties._entities) if (p && (p.violations?.totalCount ?? 0) > 0) listed.add(p.id);
+  for (const p of platform._entities) if (p && (p.jointPunishment?.listed === true || p.redList?.onRedList === true)) listed.add(p.id);
   return [...listed];
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { bureauEnumSdl, departmentSdl, REPO_ROOT, subgraphDir, SUBGRAPHS, type SourceEntry } from '@credit/shared';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { bureauEnumSdl, DEPARTMENTS, departmentSdl, REPO_ROOT, sourceEntry, subgraphDir, SUBGRAPHS, subgraphSdl, type SourceEntry } from '@credit/shared';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { parse, printSchema } from 'graphql';
 
 /**
  * The codegen targets, one per source of the registry: typed resolvers in
@@ -48,10 +50,49 @@ function target(entry: SourceEntry): Output {
   };
 }
 
+/**
+ * The documents the services send each other, typed against the subgraph
+ * they are sent to (its schema as served, with `_entities`): results and
+ * variables are generated types and the documents typed document nodes.
+ */
+const OPERATIONS: { output: string; documents: string; subgraph: () => SourceEntry }[] = [
+  { output: 'gateway/src/generated/platform-operations.ts', documents: 'gateway/src/operations/platform.graphql', subgraph: () => sourceEntry('platform') },
+  { output: 'gateway/src/generated/courts-operations.ts', documents: 'gateway/src/operations/courts.graphql', subgraph: () => sourceEntry('courts') },
+  {
+    output: 'gateway/src/generated/public-security-operations.ts',
+    documents: 'gateway/src/operations/public-security.graphql',
+    subgraph: () => sourceEntry('public-security'),
+  },
+  // The credit facts are the same type in every department: typed against the first.
+  {
+    output: 'subgraphs/platform/src/generated/department-operations.ts',
+    documents: 'subgraphs/platform/src/operations/department.graphql',
+    subgraph: () => DEPARTMENTS[0]!,
+  },
+  { output: 'shared/src/generated/platform-operations.ts', documents: 'shared/src/operations/platform.graphql', subgraph: () => sourceEntry('platform') },
+];
+
+function operationsTarget(documents: string, entry: SourceEntry): Output {
+  const served = printSchema(buildSubgraphSchema({ typeDefs: parse(subgraphSdl(entry)) }));
+  return {
+    schema: served,
+    documents: path.join(REPO_ROOT, documents),
+    plugins: [
+      { add: { content: HEADER.replace('schema.graphql', `${path.basename(documents)} against the ${entry.name} subgraph`) } },
+      'typescript-operations',
+      'typed-document-node',
+    ],
+    config: { scalars: DEFAULTS.scalars, enumsAsTypes: true, useTypeImports: true },
+  };
+}
+
 export function codegenConfig(): CodegenConfig {
   return {
     overwrite: true,
     silent: true,
-    generates: Object.fromEntries(SUBGRAPHS.map((entry) => [path.join(subgraphDir(entry), 'src', 'generated', 'graphql.ts'), target(entry)])),
+    generates: {
+      ...Object.fromEntries(SUBGRAPHS.map((entry) => [path.join(subgraphDir(entry), 'src', 'generated', 'graphql.ts'), target(entry)])),
+      ...Object.fromEntries(OPERATIONS.map((o) => [o.output, operationsTarget(o.documents, o.subgraph())])),
+    },
   };
 }

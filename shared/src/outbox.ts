@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Schema, type Connection } from 'mongoose';
 
+import { RecordsChangedDocument } from './generated/platform-operations';
 import type { Logger } from './logger';
 import { PLATFORM_SERVICE_PRINCIPAL } from './principal';
 import { callSubgraph } from './service-call';
@@ -66,7 +67,7 @@ export function platformNotifier(conn: Connection, platformUrl: () => string, se
         url: platformUrl(),
         principal: PLATFORM_SERVICE_PRINCIPAL,
         secret,
-        query: 'mutation ($ids: [CitizenId!]!) { recordsChanged(personIds: $ids) }',
+        document: RecordsChangedDocument,
         variables: { ids: doc.personIds },
       });
       await Outbox.deleteOne({ _id: doc._id }).exec();

@@ -42,7 +42,7 @@ export function isServicePrincipal(principal: Principal): boolean {
   return isGatewayService(principal) || (principal.role === 'internal' && principal.org === 'platform' && principal.scopes.includes('platform:service'));
 }
 
-const ROLE_IN_LOG: Record<Role, string> = {
+const ROLE_IN_LOG = {
   public: 'PUBLIC',
   subject: 'SUBJECT',
   partner: 'PARTNER',
@@ -50,10 +50,13 @@ const ROLE_IN_LOG: Record<Role, string> = {
   bureau: 'BUREAU',
   reviewer: 'REVIEWER',
   auditor: 'AUDITOR',
-};
+} as const satisfies Record<Role, string>;
+
+/** A value of the query log's `QueryActorRole`. */
+export type LogActorRole = (typeof ROLE_IN_LOG)[Role];
 
 /** The query log's name for a caller's role (`QueryActorRole`). */
-export function logActorRole(role: Role): string {
+export function logActorRole(role: Role): LogActorRole {
   return ROLE_IN_LOG[role];
 }
 

@@ -1,3 +1,6 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
+
 import { INTERNAL_PRINCIPAL_HEADER, signInternalToken } from './internal-token';
 import { policy } from './policy';
 import type { Principal } from './principal';
@@ -12,18 +15,41 @@ import type { Principal } from './principal';
  * it. The call gives up after `timeoutMs` (the policy's
  * `timeouts.serviceCallMs` by default).
  */
-export async function callSubgraph<T>(options: {
+interface CallTarget {
   /** Name of the subgraph called: the audience of the signed principal. */
   subgraph: string;
   url: string;
   principal: Principal;
   secret: Uint8Array;
-  query: string;
-  variables: Record<string, unknown>;
   timeoutMs?: number;
   requestId?: string;
-}): Promise<T> {
-  const body = JSON.stringify({ query: options.query, variables: options.variables });
+}
+
+// Each typed document is printed once, not on every call.
+const printed = new WeakMap<DocumentNode, string>();
+
+function queryText(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
+
+export async function callSubgraph<TResult, TVariables extends Record<string, unknown>>(
+  options: CallTarget & { document: TypedDocumentNode<TResult, TVariables>; variables: TVariables },
+): Promise<TResult>;
+/**
+ * A document whose text is made at run time (a field named from the source
+ * registry); its result type is the caller's, from generated fragment types.
+ */
+export async function callSubgraph<TResult>(options: CallTarget & { query: string; variables: Record<string, unknown> }): Promise<TResult>;
+export async function callSubgraph<T>(
+  options: CallTarget & ({ document: DocumentNode; variables: Record<string, unknown> } | { query: string; variables: Record<string, unknown> }),
+): Promise<T> {
+  const query = 'document' in options ? queryText(options.document) : options.query;
+  const body = JSON.stringify({ query, variables: options.variables });
   const header = signInternalToken({ principal: options.principal, grants: {}, publicListed: [] }, options.secret, {
     subgraph: options.subgraph,
     content: body,

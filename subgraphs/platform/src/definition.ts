@@ -20,7 +20,7 @@ export const definition: SubgraphDefinition<Models, Loaders> = {
   name: 'platform',
   bureau: 'PLATFORM',
   schemaFile: path.join(__dirname, '..', 'schema.graphql'),
-  resolvers: resolvers as never,
+  resolvers,
   createModels,
   createLoaders,
   seed,

@@ -8,7 +8,9 @@ import {
   type BureauCreditFacts,
   type Logger,
 } from '@credit/shared';
+import { print } from 'graphql';
 
+import { CreditFactsFieldsFragmentDoc, type CreditFactsFieldsFragment } from './generated/department-operations';
 import { appendStandingChange, standingsOf } from './listing-index';
 import type { Models } from './models';
 import type { JointPunishmentStatusDoc, NegativeFactDoc, PunishmentGroundDoc } from './models/JointPunishmentStatus';
@@ -23,6 +25,8 @@ import { effectiveStatus } from './standing-rules';
  * when the status is read, so a record that reaches the end of its display
  * period drops off the list on the next check, without a batch job.
  */
+
+const CREDIT_FACTS_FRAGMENT = print(CreditFactsFieldsFragmentDoc);
 
 // The field each department serves its facts under, from the source registry.
 const FACTS_FIELD: Record<string, string> = Object.fromEntries(DEPARTMENTS.map((d) => [d.name, departmentFieldNames(d).creditFacts]));
@@ -55,18 +59,18 @@ export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint
     const merged = new Map<string, PersonFacts>(personIds.map((id) => [id, noFacts()]));
     await Promise.all(
       Object.entries(FACTS_FIELD).map(async ([subgraph, field]) => {
-        const data = await callSubgraph<{ _entities: ({ id: string } & Record<string, BureauCreditFacts | null>)[] }>({
+        // The field is the department's own (from the registry); what it holds is the typed fragment.
+        const data = await callSubgraph<{ _entities: ({ id: string; facts: CreditFactsFieldsFragment | null } | null)[] }>({
           subgraph,
           url: peerUrl(subgraph),
           principal: PLATFORM_SERVICE_PRINCIPAL,
           secret,
-          query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id ${field} { bureau grounds { recordId category since until underObjection } lastNegativeDecisionDate negatives { recordId category grade since until } } } } }`,
+          query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Person { id facts: ${field} { ...CreditFactsFields } } } } ${CREDIT_FACTS_FRAGMENT}`,
           variables: { reps: personIds.map((id) => ({ __typename: 'Person', id })) },
         });
         for (const entity of data._entities) {
-          const facts = entity[field];
-          const person = merged.get(entity.id);
-          if (facts && person) addBureauFacts(person, facts);
+          const person = entity && merged.get(entity.id);
+          if (entity?.facts && person) addBureauFacts(person, entity.facts);
         }
       }),
     );

@@ -113,3 +113,16 @@ describe('credentials and headers', () => {
     expect(((await res.json()) as Json).errors[0].extensions.code).toBe('REQUEST_HEADER_TOO_LARGE');
   });
 });
+
+describe('a purpose header from a caller who is not a partner', () => {
+  it('is ignored: the read is served and logged, not refused for a log write that could not be made', async () => {
+    const query = { query: `{ person(id: "${id}") { violations { totalCount } } }` };
+    for (const headers of [
+      { 'x-credit-purpose': 'NOT_A_PURPOSE' },
+      { ...(await authHeader({ role: 'auditor', org: 'audit' })), 'x-credit-purpose': 'NOT_A_PURPOSE' },
+    ]) {
+      const { status, body } = await post(query, headers);
+      expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { keysFilter } from '@credit/shared';
 
-import type { QueryResolvers } from '../generated/graphql';
+import type { ConsentGrant, QueryResolvers } from '../generated/graphql';
 import { consentStatus } from '../models/Consent';
 
 /**
@@ -20,12 +20,12 @@ export const consentCheck: QueryResolvers['consentCheck'] = async (_parent, { in
           .exec()
       : Promise.resolve([]),
   ]);
-  const grants = new Map<string, { subjectId: string; consentId: string; purpose: string; scopes: string[] }>();
+  const grants = new Map<string, ConsentGrant>();
   for (const consent of consents) {
     if (consentStatus(consent) !== 'ACTIVE') continue;
     const grant = grants.get(consent.subjectId);
     if (grant) grant.scopes = [...new Set([...grant.scopes, ...consent.scopes])];
     else grants.set(consent.subjectId, { subjectId: consent.subjectId, consentId: consent._id, purpose: consent.purpose, scopes: [...consent.scopes] });
   }
-  return { institutionBlacklisted: Boolean(blacklisting), grants: [...grants.values()] as never };
+  return { institutionBlacklisted: Boolean(blacklisting), grants: [...grants.values()] };
 };

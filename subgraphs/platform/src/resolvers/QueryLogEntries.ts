@@ -39,5 +39,5 @@ export const queryLogEntries: QueryResolvers['queryLogEntries'] = async (_parent
       actorId: principal.role === 'auditor' ? doc.actorId : shownActorId(doc),
     })),
     pageInfo: page.pageInfo,
-  } as never;
+  };
 };

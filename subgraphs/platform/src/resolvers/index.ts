@@ -37,7 +37,7 @@ export const resolvers: Resolvers = {
       return doc ? { id: doc._id, name: doc.name } : null;
     },
   },
-  Mutation: { ...Mutation, ingestPlatformRecords: ingestionResolver('PLATFORM', ingestKinds) as never },
+  Mutation: { ...Mutation, ingestPlatformRecords: ingestionResolver('PLATFORM', ingestKinds) },
   InstitutionBlacklistEntry,
   Notification,
   Person,
