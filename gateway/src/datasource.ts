@@ -13,7 +13,7 @@ import { rootFallback } from './root-fallback';
  * connections alive between requests. Every call carries the request's
  * principal in a header signed for this subgraph and this exact body (see
  * internal-token.ts), and gives up after the policy's
- * `timeouts.subgraphFetchMs`. A source that cannot be reached or does not
+ * `timeouts.subgraphFetchMs` (`timeouts.blacklistCheckMs` for the blacklist check). A source that cannot be reached or does not
  * answer in time becomes a coded `SUBGRAPH_UNAVAILABLE` error on the fields
  * it owns, and the rest of the answer still comes.
  */
@@ -36,6 +36,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // the fetcher signs, and takes what to sign from this header, which it
     // removes (it never leaves the gateway).
     request.http?.headers.set(UNSIGNED_HEADER, JSON.stringify(forwarded));
+    request.http?.headers.set(BUDGET_HEADER, String(fetchBudgetMs(request.query)));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
@@ -66,13 +67,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const headers = { ...(init.headers as Record<string, string>) };
       const unsigned = headers[UNSIGNED_HEADER];
       delete headers[UNSIGNED_HEADER];
+      const budgetMs = Number(headers[BUDGET_HEADER]) || policy().timeouts.subgraphFetchMs;
+      delete headers[BUDGET_HEADER];
       if (!unsigned) throw new Error(`no principal to sign for the ${this.subgraphName} call`);
       const body = String(init.body);
       headers[INTERNAL_PRINCIPAL_HEADER] = signInternalToken(JSON.parse(unsigned) as ForwardedRequest, this.internalSecret, {
         subgraph: this.subgraphName,
         content: body,
       });
-      return fetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(policy().timeouts.subgraphFetchMs) });
+      return fetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(budgetMs) });
     };
     return fetcher as unknown as Fetcher;
   }
@@ -84,6 +87,19 @@ const UNSIGNED_HEADER = 'x-credit-unsigned-principal';
 interface SubgraphHttpError {
   status?: number;
   body?: { errors?: { message?: string; extensions?: Record<string, unknown> }[] };
+}
+
+// Carries a fetch's time budget from willSendRequest to the fetcher (never sent).
+const BUDGET_HEADER = 'x-credit-fetch-budget-ms';
+
+/**
+ * How long one fetch may take: `timeouts.subgraphFetchMs`, except the
+ * blacklist check, which answers up to `limits.maxBlacklistCheckIds` people
+ * and logs them before answering, within `timeouts.blacklistCheckMs`.
+ */
+export function fetchBudgetMs(subgraphQuery: string | undefined): number {
+  const { timeouts } = policy();
+  return subgraphQuery && /\bblacklistCheck\b/.test(subgraphQuery) ? timeouts.blacklistCheckMs : timeouts.subgraphFetchMs;
 }
 
 /**
@@ -112,7 +128,7 @@ function translateSubgraphFailure(subgraph: string, err: unknown, context: Gatew
     if (response?.status === 403) return codedError('FORBIDDEN', `${subgraph} refused access`, { subgraph });
   }
   const timedOut = err instanceof Error && (err.name === 'TimeoutError' || (err.cause as Error | undefined)?.name === 'TimeoutError');
-  if (timedOut) context?.log.warn('subgraph did not answer in time', { subgraph, timeoutMs: policy().timeouts.subgraphFetchMs });
+  if (timedOut) context?.log.warn('subgraph did not answer in time', { subgraph });
   else context?.log.error('subgraph request failed', { subgraph, err });
   // Production errors name no internal service (see formatErrorForClient).
   const source = config().production ? 'A source of these fields' : `The ${subgraph} source`;

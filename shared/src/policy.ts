@@ -133,6 +133,8 @@ export interface CreditPolicy {
   };
   timeouts: {
     subgraphFetchMs: number;
+    /** The gateway's fetch of a blacklist check (up to `limits.maxBlacklistCheckIds` people, logged before the answer). */
+    blacklistCheckMs: number;
     queryLogAppendMs: number;
     serviceCallMs: number;
     databaseServerSelectionMs: number;
@@ -237,7 +239,14 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
   positive('limits', p.limits, ['maxIntrospectionDepth', 'maxDirectives', 'maxDirectivesPerLocation', 'maxInputDepth', 'maxRequestHeaderBytes', 'maxTokens']);
   positive('security', p.security, ['internalTokenTtlSeconds', 'maxCallerTokenLifetimeHours']);
   check(file, p.security.clockToleranceSeconds >= 0 && p.security.consentBackdateToleranceDays >= 0, '`security` tolerances must not be negative');
-  positive('timeouts', p.timeouts, ['subgraphFetchMs', 'queryLogAppendMs', 'serviceCallMs', 'databaseServerSelectionMs', 'databaseSocketMs']);
+  positive('timeouts', p.timeouts, [
+    'subgraphFetchMs',
+    'blacklistCheckMs',
+    'queryLogAppendMs',
+    'serviceCallMs',
+    'databaseServerSelectionMs',
+    'databaseSocketMs',
+  ]);
   positive('queryLog', p.queryLog, ['retentionYears', 'checkpointIntervalSeconds']);
   check(
     file,
