@@ -1,4 +1,4 @@
-import { accessRule, ROLES, type AccessRule, type CreditPolicy } from '@credit/shared';
+import { accessRule, apiPersonFields, ROLES, type AccessRule, type CreditPolicy } from '@credit/shared';
 
 /**
  * The access matrix (role x field group) rendered from the policy, written to
@@ -18,8 +18,31 @@ const RULE_TEXT: Record<AccessRule, string> = {
   service: 'platform services only',
 };
 
-export function accessMatrixMarkdown(p: CreditPolicy): string {
+/** The exceptions' names as the page shows them. */
+const EXCEPTION_TITLES: Record<keyof CreditPolicy['access']['exceptions'], string> = {
+  pastDisplayWindow: 'Records past their display window',
+  queryLogInternals: 'Query-log callers and hashes',
+  queryLogSubjectsMasked: 'Query-log subjects, masked',
+  greenChannelEligibility: 'Green-channel eligibility',
+  ownGrants: 'Own grants only',
+  recordDecisions: 'Who decides an objection',
+  publicLists: 'Public lists',
+};
+
+/**
+ * The page, from the policy and the composed schema's Person fields (by
+ * group): one place that answers "who may see field X".
+ */
+export function accessMatrixMarkdown(p: CreditPolicy, fields: readonly { name: string; group: string }[] = apiPersonFields()): string {
   const groups = Object.keys(p.fieldGroups);
+  const fieldsOf = (group: string) => fields.filter((f) => f.group === group).map((f) => `\`${f.name}\``);
+  const exceptions = Object.entries(p.access.exceptions).map(([name, e]) => {
+    const who = [
+      e.roles?.length ? `roles: ${e.roles.join(', ')}` : '',
+      e.fields?.length ? `fields: ${e.fields.map((f: string) => `\`${f}\``).join(', ')}` : '',
+    ].filter(Boolean);
+    return `- **${EXCEPTION_TITLES[name as keyof typeof EXCEPTION_TITLES] ?? name}** (\`${name}\`${who.length ? `; ${who.join('; ')}` : ''}): ${e.description}`;
+  });
   const lines = [
     '# Access matrix',
     '',
@@ -38,7 +61,16 @@ export function accessMatrixMarkdown(p: CreditPolicy): string {
     '',
     '## Field groups',
     '',
-    ...groups.map((g) => `- \`${g}\` (${p.fieldGroups[g]!.owner}${p.fieldGroups[g]!.public ? ', publishable' : ''}): ${p.fieldGroups[g]!.description}`),
+    ...groups.map((g) => {
+      const f = fieldsOf(g);
+      return `- \`${g}\` (${p.fieldGroups[g]!.owner}${p.fieldGroups[g]!.public ? ', publishable' : ''}): ${p.fieldGroups[g]!.description} Fields: ${f.length ? f.join(', ') : 'none in the API (internal)'}.`;
+    }),
+    '',
+    '## Exceptions',
+    '',
+    'Beyond the per-group rules, these are decided in `shared/src/access.ts` from the policy (`access.exceptions`):',
+    '',
+    ...exceptions,
     '',
   ];
   return lines.join('\n');

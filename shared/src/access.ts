@@ -1,7 +1,7 @@
 import type { ForwardedRequest } from './auth';
 import type { ErrorCode } from './errors';
 import { policy, type AccessRule, type CreditPolicy } from './policy';
-import { isServicePrincipal } from './principal';
+import { isServicePrincipal, type Principal } from './principal';
 
 /**
  * Who may read which field group of whom, decided from the policy's access
@@ -83,4 +83,50 @@ export function decideAccess(request: ForwardedRequest, group: string, personId:
     default:
       return forbidden(request, group);
   }
+}
+
+/*
+ * The exceptions to the per-group rules (policy `access.exceptions`), each
+ * decided here and nowhere else, so one module answers "who may see field X".
+ */
+
+/** Whether the caller sees negative records past their display window, removed or repaired (auditors). */
+export function seesRecordsPastDisplay(principal: Principal, p: CreditPolicy = policy()): boolean {
+  return p.access.exceptions.pastDisplayWindow.roles?.includes(principal.role) ?? false;
+}
+
+/** Whether the caller sees a query-log entry's caller unmasked and its hashes (auditors). */
+export function seesQueryLogInternals(principal: Principal, p: CreditPolicy = policy()): boolean {
+  return p.access.exceptions.queryLogInternals.roles?.includes(principal.role) ?? false;
+}
+
+/** Whether the query-log entries the caller reads across people name those people masked (partners). */
+export function seesQueryLogSubjectsMasked(principal: Principal, p: CreditPolicy = policy()): boolean {
+  return p.access.exceptions.queryLogSubjectsMasked.roles?.includes(principal.role) ?? false;
+}
+
+/**
+ * Whether the caller learns a person's green-channel eligibility: not the
+ * public, nor a subject looking at someone else, unless the person is on
+ * the red list.
+ */
+export function seesGreenChannelEligibility(principal: Principal, personId: string, onRedList: boolean, p: CreditPolicy = policy()): boolean {
+  const seenAsPublic =
+    (p.access.exceptions.greenChannelEligibility.roles ?? []).includes(principal.role) || (principal.role === 'subject' && principal.subjectId !== personId);
+  return !seenAsPublic || onRedList;
+}
+
+/** The consents of a person the caller may see listed: all, or (rule own_grants) those granted to its institution only. */
+export function visibleConsents<T extends { granteeInstitutionId: string }>(principal: Principal, consents: readonly T[], p: CreditPolicy = policy()): T[] {
+  return accessRule(principal.role, 'consents', p) === 'own_grants' ? consents.filter((c) => c.granteeInstitutionId === principal.org) : [...consents];
+}
+
+/** Whether the caller reviews and decides objections about records of `bureau` (an operator of that bureau). */
+export function decidesRecordsOf(principal: Principal, bureau: string, p: CreditPolicy = policy()): boolean {
+  return (p.access.exceptions.recordDecisions.roles ?? []).includes(principal.role) && principal.org === bureau;
+}
+
+/** The Person fields that are public lists (policy `access.exceptions.publicLists`). */
+export function publicListFields(p: CreditPolicy = policy()): readonly string[] {
+  return p.access.exceptions.publicLists.fields ?? [];
 }

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 
-import { decideAccess } from './access';
+import { decideAccess, seesRecordsPastDisplay } from './access';
 import type { ForwardedRequest } from './auth';
 import { displayWindow, type DisplayWindow } from './display-window';
 import { maskCitizenIdsIn } from './masking';
@@ -103,7 +103,7 @@ export function pageOfShownRecords<T extends NegativeRecordDoc>(
   request: ForwardedRequest,
   extraFacts?: ExtraDisplayFacts<T>,
 ): Page<T> {
-  const visible = request.principal.role === 'auditor' ? rows : rows.filter((doc) => displayWindow({ ...doc, ...extraFacts?.(doc) }).shown);
+  const visible = seesRecordsPastDisplay(request.principal) ? rows : rows.filter((doc) => displayWindow({ ...doc, ...extraFacts?.(doc) }).shown);
   return paginate(visible, args, (doc) => doc._id);
 }
 

@@ -156,8 +156,36 @@ export interface CreditPolicy {
     grades: { grade: string; minScore: number }[];
   };
   /** Access matrix: role -> field group (or `*`) -> rule (see access.ts). */
-  access: { notes?: string; roles: Record<string, Record<string, string>> };
+  access: { notes?: string; roles: Record<string, Record<string, string>>; exceptions: AccessExceptions };
 }
+
+/** An exception to the access matrix: who it applies to and what it does (shared/src/access.ts applies it). */
+export interface AccessException {
+  roles?: string[];
+  fields?: string[];
+  description: string;
+}
+
+/** The exceptions to the per-group rules, each decided in shared/src/access.ts and listed in docs/access-matrix.md. */
+export interface AccessExceptions {
+  pastDisplayWindow: AccessException;
+  queryLogInternals: AccessException;
+  queryLogSubjectsMasked: AccessException;
+  greenChannelEligibility: AccessException;
+  ownGrants: AccessException;
+  recordDecisions: AccessException;
+  publicLists: AccessException;
+}
+
+const ACCESS_EXCEPTIONS = [
+  'pastDisplayWindow',
+  'queryLogInternals',
+  'queryLogSubjectsMasked',
+  'greenChannelEligibility',
+  'ownGrants',
+  'recordDecisions',
+  'publicLists',
+] as const;
 
 export class PolicyError extends Error {
   constructor(file: string, problem: string) {
@@ -254,6 +282,11 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     '`evaluation` needs a baseScore and grades down to minScore 0',
   );
   check(file, typeof p.access?.roles === 'object' && p.access.roles !== null, '`access.roles` is required');
+  for (const name of ACCESS_EXCEPTIONS) {
+    const e = p.access.exceptions?.[name];
+    check(file, !!e && typeof e.description === 'string' && e.description.length > 0, `access.exceptions.${name} needs a description`);
+    for (const role of e.roles ?? []) check(file, (ROLES as readonly string[]).includes(role), `access.exceptions.${name}: ${role} is not a role`);
+  }
   for (const [role, rules] of Object.entries(p.access.roles)) {
     check(file, (ROLES as readonly string[]).includes(role), `access.roles.${role} is not a role`);
     for (const [group, rule] of Object.entries(rules)) {

@@ -5,6 +5,7 @@ import {
   badInput,
   callSubgraph,
   codedError,
+  decidesRecordsOf,
   departmentFieldNames,
   maskCitizenIdsIn,
   PLATFORM_SERVICE_PRINCIPAL,
@@ -91,8 +92,7 @@ export async function fileObjection(ctx: Context, args: { bureau: Bureau; record
 export async function startObjectionReview(ctx: Context, args: { id: string }): Promise<ObjectionDoc> {
   const objection = await ctx.models.Objection.findById(args.id).lean().exec();
   if (!objection) throw badInput(`No objection ${args.id}`, 'unknown objection', { argument: 'id' });
-  if (ctx.principal.role !== 'bureau' || ctx.principal.org !== objection.bureau)
-    throw codedError('FORBIDDEN', `Only ${objection.bureau} operators review this objection`);
+  if (!decidesRecordsOf(ctx.principal, objection.bureau)) throw codedError('FORBIDDEN', `Only ${objection.bureau} operators review this objection`);
   if (objection.status === 'UNDER_REVIEW') return objection;
   if (objection.status !== 'FILED') throw codedError('CONFLICT', `Objection ${args.id} was already decided`, { status: objection.status });
   // Two operators taking it up at once both see UNDER_REVIEW; the decision is what only one can make.
@@ -109,8 +109,7 @@ export async function startObjectionReview(ctx: Context, args: { id: string }): 
 export async function decideObjection(ctx: Context, args: { id: string; outcome: 'CORRECTED' | 'REMOVED' | 'UPHELD'; reason: string }): Promise<ObjectionDoc> {
   const objection = await ctx.models.Objection.findById(args.id).lean().exec();
   if (!objection) throw badInput(`No objection ${args.id}`, 'unknown objection', { argument: 'id' });
-  if (ctx.principal.role !== 'bureau' || ctx.principal.org !== objection.bureau)
-    throw codedError('FORBIDDEN', `Only ${objection.bureau} operators decide this objection`);
+  if (!decidesRecordsOf(ctx.principal, objection.bureau)) throw codedError('FORBIDDEN', `Only ${objection.bureau} operators decide this objection`);
   if (!args.reason.trim()) throw badInput('A reason is required', 'empty reason', { argument: 'reason' });
   if (
     !['FILED', 'UNDER_REVIEW'].includes(objection.status) ||

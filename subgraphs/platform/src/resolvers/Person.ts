@@ -1,4 +1,4 @@
-import { accessRule, paginate } from '@credit/shared';
+import { paginate, seesGreenChannelEligibility, visibleConsents } from '@credit/shared';
 
 import { evaluate } from '../evaluation';
 import type { PersonResolvers } from '../generated/graphql';
@@ -11,9 +11,7 @@ export const Person: PersonResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
   consents: async ({ id }, args, { loaders, principal }) => {
     const consents = await loaders.consentsBySubject.load(id);
-    // A partner sees only the consents granted to it (policy rule own_grants).
-    const visible = accessRule(principal.role, 'consents') === 'own_grants' ? consents.filter((c) => c.granteeInstitutionId === principal.org) : consents;
-    return paginate(visible, args, byId);
+    return paginate(visibleConsents(principal, consents), args, byId);
   },
   // Read from the log's index, newest first, one page at a time (query-log-index.ts).
   queryLog: async ({ id }, args, { loaders }) => loaders.queryLogPages.load({ id, first: args.first, after: args.after }),
@@ -32,11 +30,7 @@ export const Person: PersonResolvers = {
     const onRedList = entries.some((entry) => redListEntryInForce(entry));
     const hasGoodRecords = onRedList || volunteer.length > 0 || charity.length > 0;
     const eligible = greenChannelEligible(facts, hasGoodRecords);
-    // The public (and a subject looking at someone else) learns the green
-    // channel only of people on the red list.
-    const seenAsPublic = principal.role === 'public' || (principal.role === 'subject' && principal.subjectId !== id);
-    const shown = !seenAsPublic || onRedList;
-    return { onRedList, entries, greenChannelEligible: shown ? eligible : null };
+    return { onRedList, entries, greenChannelEligible: seesGreenChannelEligibility(principal, id, onRedList) ? eligible : null };
   },
   objections: async ({ id }, args, { loaders }) => paginate(await loaders.objectionsByPerson.load(id), args, byId),
   notifications: async ({ id }, args, { loaders }) => paginate(await loaders.notificationsByPerson.load(id), args, byId),

@@ -1,4 +1,4 @@
-import { codedError, maskCitizenId } from '@credit/shared';
+import { codedError, maskCitizenId, seesQueryLogInternals, seesQueryLogSubjectsMasked } from '@credit/shared';
 
 import type { QueryResolvers } from '../generated/graphql';
 import { logConnection, peopleOf, type LogReadKey } from '../query-log-index';
@@ -28,15 +28,15 @@ export const queryLogEntries: QueryResolvers['queryLogEntries'] = async (_parent
   const key: LogReadKey = args.personId ? { kind: 'person', id: args.personId } : institution ? { kind: 'institution', id: institution } : { kind: 'all' };
   const page = await logConnection(ctx.models, key, args, args.personId && institution ? (entry) => entry.institution?.id === institution : undefined);
   // An auditor sees whom each entry is about, unmasked: that is a read of those people's query log.
-  if (principal.role === 'auditor') await recordReads(ctx, page.nodes.flatMap(peopleOf), ['query_log']);
+  if (seesQueryLogInternals(principal)) await recordReads(ctx, page.nodes.flatMap(peopleOf), ['query_log']);
   return {
     nodes: page.nodes.map((doc) => ({
       ...doc,
       sequence: String(doc.sequence),
       deniedFieldGroups: doc.deniedFieldGroups ?? [],
       // A partner learns which of its own queries happened, not more about the people than it had.
-      personIds: peopleOf(doc).map((id) => (principal.role === 'partner' ? maskCitizenId(id) : id)),
-      actorId: principal.role === 'auditor' ? doc.actorId : shownActorId(doc),
+      personIds: peopleOf(doc).map((id) => (seesQueryLogSubjectsMasked(principal) ? maskCitizenId(id) : id)),
+      actorId: seesQueryLogInternals(principal) ? doc.actorId : shownActorId(doc),
     })),
     pageInfo: page.pageInfo,
   };

@@ -1,4 +1,4 @@
-import { maskCitizenId } from '@credit/shared';
+import { maskCitizenId, seesQueryLogInternals } from '@credit/shared';
 
 import type { QueryLogEntryResolvers } from '../generated/graphql';
 import type { QueryLogEntryDoc } from '../models/QueryLogEntry';
@@ -16,11 +16,11 @@ export function shownActorId(doc: Pick<QueryLogEntryDoc, 'actorRole' | 'actorId'
 export const QueryLogEntry: QueryLogEntryResolvers = {
   id: (doc) => doc._id,
   sequence: (doc) => String(doc.sequence),
-  actorId: (doc, _args, ctx) => (ctx.principal.role === 'auditor' ? (doc.actorId ?? null) : shownActorId(doc)),
+  actorId: (doc, _args, ctx) => (seesQueryLogInternals(ctx.principal) ? (doc.actorId ?? null) : shownActorId(doc)),
   deniedFieldGroups: (doc) => doc.deniedFieldGroups ?? [],
   // The hashes cover the unmasked caller: with them a subject could try the
   // few birth-date digits a mask hides until one hash matches. Only auditors,
   // who verify the chain and see callers unmasked anyway, get them.
-  prevHash: (doc, _args, ctx) => (ctx.principal.role === 'auditor' ? (doc.prevHash ?? null) : null),
-  hash: (doc, _args, ctx) => (ctx.principal.role === 'auditor' ? doc.hash : null),
+  prevHash: (doc, _args, ctx) => (seesQueryLogInternals(ctx.principal) ? (doc.prevHash ?? null) : null),
+  hash: (doc, _args, ctx) => (seesQueryLogInternals(ctx.principal) ? doc.hash : null),
 };
