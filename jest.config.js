@@ -14,6 +14,6 @@ module.exports = {
   globalSetup: '<rootDir>/jest.global-setup.js',
   globalTeardown: '<rootDir>/jest.global-teardown.js',
   testTimeout: 60_000,
-  // Integration suites each start seven servers; two workers fit two cores.
+  // Integration suites each start every subgraph and the gateway; two workers fit two cores.
   maxWorkers: 2,
 };

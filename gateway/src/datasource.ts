@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import { codedError, config, ERROR_CODES, INTERNAL_PRINCIPAL_HEADER, policy, signInternalToken, type ErrorCode, type ForwardedRequest } from '@credit/shared';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 import type { Histogram } from 'prom-client';
 
 import type { GatewayContext } from './context';
@@ -99,7 +99,15 @@ const BUDGET_HEADER = 'x-credit-fetch-budget-ms';
  */
 export function fetchBudgetMs(subgraphQuery: string | undefined): number {
   const { timeouts } = policy();
-  return subgraphQuery && /\bblacklistCheck\b/.test(subgraphQuery) ? timeouts.blacklistCheckMs : timeouts.subgraphFetchMs;
+  return subgraphQuery && asksBlacklistCheck(subgraphQuery) ? timeouts.blacklistCheckMs : timeouts.subgraphFetchMs;
+}
+
+// By the root field's name, not its alias: a client's alias reaches the subgraph query unchanged.
+function asksBlacklistCheck(subgraphQuery: string): boolean {
+  if (!subgraphQuery.includes('blacklistCheck')) return false;
+  return parse(subgraphQuery).definitions.some(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'blacklistCheck'),
+  );
 }
 
 /**

@@ -13,8 +13,9 @@ import { composeSupergraph } from './supergraph';
 
 /**
  * Fails when a generated file differs from what its sources produce now:
- * gateway/supergraph.graphql (npm run compose) and each subgraph's
- * src/generated/graphql.ts (npm run codegen). Runs before the tests.
+ * gateway/supergraph.graphql and docker-compose.yml (npm run compose), the
+ * docs and README sections (npm run docs), and every codegen output — typed
+ * resolvers and typed service calls (npm run codegen). Runs before the tests.
  */
 async function main(): Promise<void> {
   const stale: string[] = [];

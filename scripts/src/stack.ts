@@ -2,7 +2,7 @@ import { startGateway, type RunningGateway } from '@credit/gateway/dist/server';
 import { connectDatabase, databaseName, loadSubgraphDefinition, modelConnections, startSubgraph, SUBGRAPHS, type RunningSubgraph } from '@credit/shared';
 
 /**
- * The whole system in one process: the six subgraphs and the gateway, each
+ * The whole system in one process: every subgraph of the source registry and the gateway, each
  * on a free port, against the real database. The integration tests use it;
  * `npm start` runs the same pieces as separate processes instead.
  */

@@ -9,7 +9,7 @@ import { seedPopulation } from './seed-population';
 
 /**
  * `npm start`: the embedded database (unless MONGODB_URI is set), a demo
- * population when the database is empty, the six subgraphs and the gateway
+ * population when the database is empty, every subgraph of the source registry and the gateway
  * as separate processes — as they would run in a deployment. Service logs go
  * to .run/logs/<service>.log; Ctrl-C stops everything.
  */

@@ -31,7 +31,8 @@ const SUBGRAPH_URLS: Record<string, Setting> = Object.fromEntries(
 
 export const SETTINGS = {
   NODE_ENV: {
-    schema: z.enum(['production', 'development', 'test']).optional(),
+    // Any value but `production` means a development or test process.
+    schema: z.string().optional(),
     default: 'unset',
     usedBy: '`production`: no explorer, introspection or field suggestions, generic errors, and the secrets below are required',
   },
@@ -59,7 +60,7 @@ export const SETTINGS = {
   },
   CREDIT_POLICY_FILE: { schema: file.optional(), default: '`shared/policy/credit-policy.json`', usedBy: 'every service' },
   LOG_LEVEL: {
-    schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    schema: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
     default: '`info`',
     usedBy: 'JSON logs on stdout: `debug`, `info`, `warn`, `error`, `silent`',
   },
@@ -138,7 +139,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): { config: Config; problems:
     const raw = env[name] === '' ? undefined : env[name];
     const result = setting.schema.safeParse(raw);
     if (result.success) values[name] = result.data;
-    else problems.push(`${name}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+    // The value is not repeated: a malformed URI or secret may carry credentials, and this message is logged.
+    else problems.push(`${name}: ${result.error.issues.map((i) => i.message).join('; ')}`);
   }
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, values[subgraphUrlVariable(s.name)] as string | undefined]));
   return { config: { ...(values as Known), subgraphUrls, production: values.NODE_ENV === 'production' }, problems };
@@ -157,6 +159,12 @@ export function config(): Config {
     loaded = parsed;
   }
   return loaded;
+}
+
+/** The log level, read without failing: a logger must work to report a bad configuration. */
+export function logLevelSetting(): 'debug' | 'info' | 'warn' | 'error' | 'silent' {
+  const parsed = SETTINGS.LOG_LEVEL.schema.safeParse(process.env.LOG_LEVEL === '' ? undefined : process.env.LOG_LEVEL);
+  return parsed.success ? parsed.data : 'info';
 }
 
 /** Reads the environment again: for tests that change it within one process. */

@@ -119,7 +119,7 @@ export function defineDepartment<TModels, TLoaders extends object>(spec: Departm
   const resolvers = {
     ...scalarResolvers,
     ...own,
-    Query: rootQueryResolvers,
+    Query: { ...own.Query, ...rootQueryResolvers },
     Mutation: {
       ...own.Mutation,
       [names.recordAction]: recordActionResolver(spec.ingestKinds),

@@ -1,4 +1,4 @@
-import { config } from './config';
+import { logLevelSetting } from './config';
 
 /**
  * Structured JSON logs, one object per line on stdout, so a log shipper can
@@ -32,7 +32,7 @@ function serializeError(err: Error & { cause?: unknown; code?: unknown }): Recor
 }
 
 function levelFromEnv(): LogLevel {
-  return config().LOG_LEVEL;
+  return logLevelSetting();
 }
 
 /** Creates a logger whose every line carries `base` (service name, request id). */

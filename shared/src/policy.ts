@@ -327,7 +327,6 @@ export function setPolicyForProcess(next: CreditPolicy): void {
   cached = next;
 }
 
-/** The policy entry of a record category, or a clear error for an unknown one. */
 /** Whether a code names a category of the policy. */
 export function isCategoryCode(code: string, p: CreditPolicy = policy()): boolean {
   return Object.hasOwn(p.categories, code);
@@ -345,6 +344,7 @@ export function keyProfessionCodes(p: CreditPolicy = policy()): string[] {
   return Object.keys(p.keyProfessions);
 }
 
+/** The policy entry of a record category, or a clear error for an unknown one. */
 export function categoryPolicy(category: string, p: CreditPolicy = policy()): CategoryPolicy {
   const c = p.categories[category];
   if (!c) throw new Error(`Unknown record category ${category} (not in credit policy ${p.version})`);

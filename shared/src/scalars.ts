@@ -107,7 +107,6 @@ export const JSONObjectScalar = new GraphQLScalarType({
   parseLiteral: (ast) => jsonObjectFromInput(literalToJson(ast)),
 });
 
-/** Resolver map entries for the scalars every subgraph declares. */
 /**
  * A code of the credit policy (a category, a key profession): any string the
  * policy holds, so a new category is a policy edit, not a schema change; an
@@ -145,6 +144,7 @@ export const ProfessionCodeScalar = policyCodeScalar(
   'A key profession of the policy (`keyProfessions`), e.g. `TOUR_GUIDE`.',
 );
 
+/** Resolver map entries for the scalars every subgraph declares. */
 export const scalarResolvers = {
   CitizenId: CitizenIdScalar,
   CategoryCode: CategoryCodeScalar,

@@ -5,16 +5,6 @@ import { INTERNAL_PRINCIPAL_HEADER, signInternalToken } from './internal-token';
 import { policy } from './policy';
 import type { Principal } from './principal';
 
-/**
- * One GraphQL call from a service to a subgraph, as `principal` (consent
- * checks and log writes by the gateway, facts and record actions by the
- * platform, change notes by the bureaus). The principal header is signed for
- * that subgraph and that exact body, so it is good for this one call only.
- * Resolves with `data`; rejects with an Error naming the status and the
- * subgraph's error messages, so each caller decides what a failure means for
- * it. The call gives up after `timeoutMs` (the policy's
- * `timeouts.serviceCallMs` by default).
- */
 interface CallTarget {
   /** Name of the subgraph called: the audience of the signed principal. */
   subgraph: string;
@@ -37,6 +27,16 @@ function queryText(document: DocumentNode): string {
   return text;
 }
 
+/**
+ * One GraphQL call from a service to a subgraph, as `principal` (consent
+ * checks and log writes by the gateway, facts and record actions by the
+ * platform, change notes by the bureaus). The principal header is signed for
+ * that subgraph and that exact body, so it is good for this one call only.
+ * Resolves with `data`; rejects with an Error naming the status and the
+ * subgraph's error messages, so each caller decides what a failure means for
+ * it. The call gives up after `timeoutMs` (the policy's
+ * `timeouts.serviceCallMs` by default).
+ */
 export async function callSubgraph<TResult, TVariables extends Record<string, unknown>>(
   options: CallTarget & { document: TypedDocumentNode<TResult, TVariables>; variables: TVariables },
 ): Promise<TResult>;

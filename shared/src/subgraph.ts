@@ -26,7 +26,7 @@ import { createServiceMetrics, type ServiceMetrics } from './metrics';
 import { directiveLimitsPlugin, directiveLimitsRule, operationLimitsPlugin } from './operation-limits';
 import { outboxModel, platformNotifier, type PlatformNotifier } from './outbox';
 import { withSubgraphPermissions, type AccessContext } from './permissions';
-import { policy } from './policy';
+import { categoriesOfKind, policy } from './policy';
 import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
 import { runServiceProcess } from './service-process';
@@ -74,6 +74,25 @@ export function subgraphSdl(entry: SourceEntry, schemaFile = subgraphSchemaFile(
 /** The parsed SDL of a subgraph (see {@link subgraphSdl}). */
 export function subgraphTypeDefs(entry: SourceEntry, schemaFile?: string): DocumentNode {
   return parse(subgraphSdl(entry, schemaFile));
+}
+
+/**
+ * Every policy category of the department must name one of its negative
+ * record kinds, and every negative kind hold at least one category: else a
+ * category would be listed in the catalogue and never be writable.
+ */
+function checkCategoryKinds(bureau: Bureau, kinds: Record<string, IngestKind>): void {
+  const negative = Object.entries(kinds)
+    .filter(([, k]) => k.negative)
+    .map(([name]) => name);
+  const problems: string[] = [];
+  for (const [code, c] of Object.entries(policy().categories)) {
+    if (c.bureau === bureau && !negative.includes(c.recordKind))
+      problems.push(`category ${code} names record kind ${c.recordKind}, which ${bureau} does not write as a negative record`);
+  }
+  for (const kind of negative)
+    if (categoriesOfKind(bureau, kind).length === 0) problems.push(`negative record kind ${kind} of ${bureau} has no category in the policy`);
+  if (problems.length) throw new Error(`The credit policy and ${bureau}'s record kinds disagree: ${problems.join('; ')}`);
 }
 
 /**
@@ -186,7 +205,11 @@ export async function buildSubgraph<TModels, TLoaders>(
 
   const entry = sourceEntry(def.name);
   const typeDefs = subgraphTypeDefs(entry, def.schemaFile);
-  if (entry.kind === 'department') checkRecordKinds(typeDefs, departmentFieldNames(entry).recordKind, Object.keys(def.ingestKinds(models)));
+  if (entry.kind === 'department') {
+    const kinds = def.ingestKinds(models);
+    checkRecordKinds(typeDefs, departmentFieldNames(entry).recordKind, Object.keys(kinds));
+    checkCategoryKinds(entry.bureau, kinds);
+  }
   const schema = withSubgraphPermissions(buildSubgraphSchema([{ typeDefs, resolvers: def.resolvers }]), typeDefs, def.permissions);
   const internalSecret = options.internalSecret ?? internalSigningSecret();
   const peerUrl = options.peerUrl ?? peerUrlFromEnv;
@@ -322,7 +345,7 @@ const INTERNAL_HEADER_BYTES = 256 * 1024;
 /** Entry point of a subgraph process: reads PORT and MONGODB_URI, exits non-zero on a fatal error. */
 export function runSubgraphProcess<TModels, TLoaders>(def: SubgraphDefinition<TModels, TLoaders>, defaultPort: number): void {
   const log = createLogger({ service: def.name });
-  const problems = startupProblems(def.name === 'platform' ? 'platform' : 'subgraph');
+  const problems = startupProblems(sourceEntry(def.name).kind === 'platform' ? 'platform' : 'subgraph');
   if (problems.length) {
     log.error(new ConfigError(problems).message);
     process.exit(2);

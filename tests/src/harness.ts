@@ -5,7 +5,7 @@ import { startStack, type Stack } from '@credit/scripts/dist/stack';
 import { reloadConfig, signDevToken } from '@credit/shared';
 
 /**
- * Starts the real system for one test file: six subgraphs and the gateway on
+ * Starts the real system for one test file: every subgraph of the registry and the gateway on
  * free ports, against the database the jest global setup started (or
  * MONGODB_URI), in databases of their own (unique prefix) that are dropped
  * afterwards.

@@ -11,5 +11,7 @@ describe('the time a gateway fetch may take', () => {
       fetchBudgetMs('query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { taxCreditLevel { level } } } }'),
     ).toBe(subgraphFetchMs);
     expect(fetchBudgetMs(undefined)).toBe(subgraphFetchMs);
+    // A client's alias does not buy another field the check's budget.
+    expect(fetchBudgetMs('query ($id: CitizenId!) { person(id: $id) { blacklistCheck: taxArrears { totalCount } } }')).toBe(subgraphFetchMs);
   });
 });

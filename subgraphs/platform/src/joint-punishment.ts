@@ -78,9 +78,6 @@ export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint
   };
 }
 
-/** The bureaus whose facts are asked (the departments). */
-export const FACT_BUREAUS = DEPARTMENTS.map((s) => s.name);
-
 /**
  * Re-derives and stores the status of these people (one atomic write per
  * person), then appends their standings to the feed the listing indexes

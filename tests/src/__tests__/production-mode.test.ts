@@ -38,12 +38,14 @@ describe('production mode', () => {
   it('refuses to start a service with every problem of its configuration named at once', () => {
     const problems = startupProblems('platform', { NODE_ENV: 'production', PORT: 'eighty', LOG_LEVEL: 'loud', MONGODB_URI: 'localhost:27017' });
     expect(problems).toEqual([
-      expect.stringMatching(/^PORT="eighty": /),
-      expect.stringMatching(/^MONGODB_URI="localhost:27017": must be a mongodb:\/\/ or mongodb\+srv:\/\/ URI/),
-      expect.stringMatching(/^LOG_LEVEL="loud": /),
+      expect.stringMatching(/^PORT: /),
+      expect.stringMatching(/^MONGODB_URI: must be a mongodb:\/\/ or mongodb\+srv:\/\/ URI/),
+      expect.stringMatching(/^LOG_LEVEL: /),
       expect.stringMatching(/^INTERNAL_SIGNING_SECRET must be set in production/),
       expect.stringMatching(/^QUERY_LOG_SIGNING_KEY_FILE must be set in production/),
     ]);
+    // A malformed URI may carry credentials: the message names the setting, never its value.
+    expect(problems.join('\n')).not.toContain('localhost:27017');
     expect(startupProblems('gateway', { NODE_ENV: 'production', INTERNAL_SIGNING_SECRET: 'a'.repeat(32) })).toEqual([
       expect.stringMatching(/^INTERNAL_SIGNING_SECRET looks guessable/),
       expect.stringMatching(/^AUTH_JWKS_URL \(or AUTH_PUBLIC_KEY_FILE\) must be set in production/),

@@ -27,8 +27,8 @@ export const queryLogEntries: QueryResolvers['queryLogEntries'] = async (_parent
   // The narrowest key answers; the other filter is applied to its entries.
   const key: LogReadKey = args.personId ? { kind: 'person', id: args.personId } : institution ? { kind: 'institution', id: institution } : { kind: 'all' };
   const page = await logConnection(ctx.models, key, args, args.personId && institution ? (entry) => entry.institution?.id === institution : undefined);
-  // An auditor sees whom each entry is about, unmasked: that is a read of those people's query log.
-  if (seesQueryLogInternals(principal)) await recordReads(ctx, page.nodes.flatMap(peopleOf), ['query_log']);
+  // Whom each entry is about, served unmasked, is a read of those people's query log.
+  if (!seesQueryLogSubjectsMasked(principal)) await recordReads(ctx, page.nodes.flatMap(peopleOf), ['query_log']);
   return {
     nodes: page.nodes.map((doc) => ({
       ...doc,

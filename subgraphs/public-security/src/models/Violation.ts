@@ -1,4 +1,4 @@
-import { addNegativeRecordIndexes, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { addNegativeRecordIndexes, categoriesOfKind, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 /** A violation of law or discipline and its administrative penalty. */
@@ -10,6 +10,7 @@ export interface ViolationDoc extends NegativeRecordDoc {
 const violationSchema = new Schema<ViolationDoc>(
   {
     ...negativeRecordFields,
+    category: { type: String, required: true, enum: categoriesOfKind('PUBLIC_SECURITY', 'VIOLATION') },
     description: { type: String, required: true },
     penalty: { type: String, required: true },
   },
