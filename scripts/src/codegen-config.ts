@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -54,23 +54,26 @@ function target(entry: SourceEntry): Output {
  * The documents the services send each other, typed against the subgraph
  * they are sent to (its schema as served, with `_entities`): results and
  * variables are generated types and the documents typed document nodes.
+ * A caller keeps them in `src/operations/<subgraph>.graphql` (`department`:
+ * what every department serves alike), generated into
+ * `src/generated/<subgraph>-operations.ts`.
  */
-const OPERATIONS: { output: string; documents: string; subgraph: () => SourceEntry }[] = [
-  { output: 'gateway/src/generated/platform-operations.ts', documents: 'gateway/src/operations/platform.graphql', subgraph: () => sourceEntry('platform') },
-  { output: 'gateway/src/generated/courts-operations.ts', documents: 'gateway/src/operations/courts.graphql', subgraph: () => sourceEntry('courts') },
-  {
-    output: 'gateway/src/generated/public-security-operations.ts',
-    documents: 'gateway/src/operations/public-security.graphql',
-    subgraph: () => sourceEntry('public-security'),
-  },
-  // The credit facts are the same type in every department: typed against the first.
-  {
-    output: 'subgraphs/platform/src/generated/department-operations.ts',
-    documents: 'subgraphs/platform/src/operations/department.graphql',
-    subgraph: () => DEPARTMENTS[0]!,
-  },
-  { output: 'shared/src/generated/platform-operations.ts', documents: 'shared/src/operations/platform.graphql', subgraph: () => sourceEntry('platform') },
-];
+function operationFiles(): { output: string; documents: string; subgraph: SourceEntry }[] {
+  const callers = ['shared', 'gateway', ...SUBGRAPHS.map((s) => subgraphDir(s))];
+  return callers.flatMap((caller) => {
+    const dir = path.join(REPO_ROOT, caller, 'src', 'operations');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort()
+      .map((file) => {
+        const name = path.basename(file, '.graphql');
+        // The credit facts are the same type in every department: typed against the first.
+        const subgraph = name === 'department' ? DEPARTMENTS[0]! : sourceEntry(name);
+        return { output: path.join(caller, 'src', 'generated', `${name}-operations.ts`), documents: path.join(caller, 'src', 'operations', file), subgraph };
+      });
+  });
+}
 
 function operationsTarget(documents: string, entry: SourceEntry): Output {
   const served = printSchema(buildSubgraphSchema({ typeDefs: parse(subgraphSdl(entry)) }));
@@ -92,7 +95,7 @@ export function codegenConfig(): CodegenConfig {
     silent: true,
     generates: {
       ...Object.fromEntries(SUBGRAPHS.map((entry) => [path.join(subgraphDir(entry), 'src', 'generated', 'graphql.ts'), target(entry)])),
-      ...Object.fromEntries(OPERATIONS.map((o) => [o.output, operationsTarget(o.documents, o.subgraph())])),
+      ...Object.fromEntries(operationFiles().map((o) => [o.output, operationsTarget(o.documents, o.subgraph)])),
     },
   };
 }
