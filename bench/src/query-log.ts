@@ -90,7 +90,7 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   let devDb: DevDb | null = null;
   const { MONGODB_URI, DEVDB_DATABASE } = config();
-  const uri = MONGODB_URI ?? (devDb = await startDevDb({ postgresDatabase: DEVDB_DATABASE ?? 'credit_dev' })).uri;
+  const uri = MONGODB_URI ?? (devDb = await startDevDb({ postgresDatabase: DEVDB_DATABASE })).uri;
   const conn = await connectDatabase({ uri, dbName: 'bench_query_log' });
   try {
     const models = createModels(conn);

@@ -8,6 +8,6 @@ import { config, startDevDb, type DevDb } from '@credit/shared';
 export async function databaseForCli(): Promise<{ uri: string; devDb: DevDb | null }> {
   const { MONGODB_URI, DEVDB_DATABASE } = config();
   if (MONGODB_URI) return { uri: MONGODB_URI, devDb: null };
-  const devDb = await startDevDb({ postgresDatabase: DEVDB_DATABASE ?? 'credit_dev' });
+  const devDb = await startDevDb({ postgresDatabase: DEVDB_DATABASE });
   return { uri: devDb.uri, devDb };
 }

@@ -15,8 +15,8 @@ import {
   peerUrlFromEnv,
   platformNotifier,
   rejectedOutcome,
+  sourceOfBureau,
   standingSubjects,
-  SUBGRAPHS,
   type Bureau,
   type IngestOutcome,
 } from '@credit/shared';
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   if (!bureau || !BUREAUS.includes(bureau)) throw new Error(`--bureau must be one of ${BUREAUS.join(', ')}`);
   const file = positionals[0];
   if (!file) throw new Error('give the JSON-lines file to import');
-  const entry = SUBGRAPHS.find((s) => s.bureau === bureau)!;
+  const entry = sourceOfBureau(bureau)!;
   const def = loadSubgraphDefinition(entry.name);
 
   const { uri, devDb } = await databaseForCli();

@@ -1,12 +1,12 @@
 import {
-  bureauCreditFacts,
   connectDatabase,
+  creditFactsOfPeople,
   databaseName,
   initModels,
   loadSubgraphDefinition,
+  sourceEntry,
   SUBGRAPHS,
   syntheticPeople,
-  type NegativeRecordDoc,
   type SubgraphDefinition,
 } from '@credit/shared';
 import { addBureauFacts, noFacts, recomputeJointPunishment, type FactsSource, type PersonFacts } from '@credit/subgraph-platform/dist/joint-punishment';
@@ -74,18 +74,9 @@ async function deriveJointPunishment(targets: Target[], personIds: string[]): Pr
   const platform = targets.find((t) => t.name === 'platform')!;
   const source: FactsSource = async (ids) => {
     const merged = new Map<string, PersonFacts>(ids.map((id) => [id, noFacts()]));
-    for (const target of targets.filter((t) => t.def.bureau !== 'PLATFORM')) {
-      for (const kind of Object.values(target.def.ingestKinds(target.models)).filter((k) => k.negative)) {
-        const records = (await kind.model
-          .find({ personId: { $in: ids } })
-          .lean()
-          .exec()) as unknown as NegativeRecordDoc[];
-        const byPerson = new Map<string, NegativeRecordDoc[]>();
-        for (const r of records) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
-        for (const [id, list] of byPerson) {
-          addBureauFacts(merged.get(id)!, bureauCreditFacts(target.def.bureau, list, kind.displayFacts));
-        }
-      }
+    for (const target of targets.filter((t) => sourceEntry(t.name).kind === 'department')) {
+      const facts = await creditFactsOfPeople(target.def.bureau, target.def.ingestKinds(target.models), ids);
+      for (const [id, f] of facts) addBureauFacts(merged.get(id)!, f);
     }
     return merged;
   };

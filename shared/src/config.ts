@@ -75,7 +75,7 @@ export const SETTINGS = {
     usedBy: 'embedded database: PostgreSQL server',
   },
   DEVDB_DATABASE: {
-    schema: z.string().min(1).optional(),
+    schema: z.string().min(1).default('credit_dev'),
     default: '`credit_dev`',
     usedBy: 'embedded database: PostgreSQL database of `npm start` and the tools',
   },

@@ -110,6 +110,20 @@ async function creditFactsOf(bureau: Bureau, personId: string, loaders: readonly
   return { bureau, grounds: facts.flatMap((f) => f.grounds), negatives: facts.flatMap((f) => f.negatives), lastNegativeDecisionDate };
 }
 
+/**
+ * The credit facts of many people at once, as the department's field would
+ * serve them: the seed derives the platform's statuses from them.
+ */
+export async function creditFactsOfPeople(
+  bureau: Bureau,
+  kinds: Record<string, IngestKind>,
+  personIds: readonly string[],
+): Promise<Map<string, BureauCreditFacts>> {
+  const loaders = negativeRecordLoaders(kinds);
+  const facts = await Promise.all(personIds.map((id) => creditFactsOf(bureau, id, loaders)));
+  return new Map(personIds.map((id, i) => [id, facts[i]!]));
+}
+
 /** A department's subgraph definition, from its folder's parts and its registry entry. */
 export function defineDepartment<TModels, TLoaders extends object>(spec: DepartmentSpec<TModels, TLoaders>): SubgraphDefinition<TModels, TLoaders> {
   const entry = sourceEntry(spec.name);

@@ -150,9 +150,7 @@ export interface StartOptions {
 
 /** A subgraph's URL from SUBGRAPH_URL_<NAME>, else its default local port. */
 export function peerUrlFromEnv(name: string): string {
-  const entry = SUBGRAPHS.find((s) => s.name === name);
-  if (!entry) throw new Error(`unknown subgraph ${name}`);
-  return config().subgraphUrls[name] ?? `http://127.0.0.1:${entry.defaultPort}/graphql`;
+  return config().subgraphUrls[name] ?? `http://127.0.0.1:${sourceEntry(name).defaultPort}/graphql`;
 }
 
 export interface RunningSubgraph<TModels> extends RunningHttpService {
