@@ -1,4 +1,4 @@
-import { makeCitizenId, scratchDatabase } from '@credit/shared';
+import { isDuplicateKeyError, makeCitizenId, scratchDatabase } from '@credit/shared';
 
 import { createModels, type Models } from '../models';
 import type { QueryLogEntryDoc } from '../models/QueryLogEntry';
@@ -109,11 +109,18 @@ describe('reading across spans of the directory', () => {
       // The next writes land one directory span further on (positions in between stay empty).
       // (The writer moves the stored head after it answers: set it from the entries themselves.)
       const [last] = await m.QueryLogEntry.find({}).sort({ sequence: -1 }).limit(1).lean().exec();
-      await spread.conns[0]!.db!.collection('query_log_head').updateOne(
-        { _id: 'head' as never },
-        { $set: { sequence: last!.sequence + PAGE_SPAN * PAGES_PER_SPAN, hash: last!.hash } },
-        { upsert: true },
-      );
+      // The writer's own move may insert the head at the same moment: an
+      // upsert that loses that race fails with E11000 and, tried again, updates.
+      const jumpHead = () =>
+        spread.conns[0]!.db!.collection('query_log_head').updateOne(
+          { _id: 'head' as never },
+          { $set: { sequence: last!.sequence + PAGE_SPAN * PAGES_PER_SPAN, hash: last!.hash } },
+          { upsert: true },
+        );
+      await jumpHead().catch((err: unknown) => {
+        if (!isDuplicateKeyError(err)) throw err;
+        return jumpHead();
+      });
       await new QueryLogWriter(m).append(Array.from({ length: 30 }, (_, n) => read(n, people[n % 2]!, banks[0]!)));
       const entries = (await m.QueryLogEntry.find({}).sort({ sequence: -1 }).lean().exec()) as QueryLogEntryDoc[];
       const firstSpan = Math.floor(Math.floor((entries[entries.length - 1]!.sequence - 1) / PAGE_SPAN) / PAGES_PER_SPAN);
