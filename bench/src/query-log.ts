@@ -12,9 +12,7 @@ import {
   startDevDb,
   type DevDb,
 } from '@credit/shared';
-import { createModels, type Models } from '@credit/subgraph-platform/dist/models';
-import { QueryLogWriter, type QueryLogContent } from '@credit/subgraph-platform/dist/query-log';
-import { readLog, type LogReadKey } from '@credit/subgraph-platform/dist/query-log-index';
+import { createModels, QueryLogWriter, readLog, type LogReadKey, type Models, type QueryLogContent } from '@credit/subgraph-platform';
 
 /**
  * Reads of the query log by institution, by person and of the whole log, at

@@ -2,7 +2,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { bureauEnumSdl, DEPARTMENTS, departmentSdl, REPO_ROOT, sourceEntry, subgraphDir, SUBGRAPHS, subgraphSdl, type SourceEntry } from '@credit/shared';
+import {
+  bureauEnumSdl,
+  DEPARTMENTS,
+  departmentSdl,
+  REPO_ROOT,
+  sourceEntry,
+  subgraphDir,
+  SUBGRAPHS,
+  subgraphSchemaFiles,
+  subgraphSdl,
+  type SourceEntry,
+} from '@credit/shared';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { parse, printSchema } from 'graphql';
 
@@ -10,7 +21,8 @@ import { parse, printSchema } from 'graphql';
  * The codegen targets, one per source of the registry: typed resolvers in
  * `subgraphs/<name>/src/generated/graphql.ts` from the SDL the subgraph
  * serves (shared/schema/common.graphql, the registry's `Bureau` enum, the
- * department's common part and its schema.graphql). Each folder's
+ * department's common part and its SDL files: schema.graphql and the
+ * platform's domain parts). Each folder's
  * `codegen.json` maps GraphQL types to its model types.
  */
 interface FolderCodegen {
@@ -40,7 +52,7 @@ function target(entry: SourceEntry): Output {
   const department = entry.kind === 'department';
   return {
     // Raw SDL strings and files mix: the registry's parts are made, not stored.
-    schema: [COMMON_SDL, bureauEnumSdl(), ...(department ? [departmentSdl(entry)] : []), path.join(dir, 'schema.graphql')],
+    schema: [COMMON_SDL, bureauEnumSdl(), ...(department ? [departmentSdl(entry)] : []), ...subgraphSchemaFiles(path.join(dir, 'schema.graphql'))],
     plugins: [{ add: { content: HEADER } }, 'typescript', 'typescript-resolvers'],
     config: {
       ...DEFAULTS,

@@ -9,8 +9,14 @@ import {
   syntheticPeople,
   type SubgraphDefinition,
 } from '@credit/shared';
-import { addBureauFacts, noFacts, recomputeJointPunishment, type FactsSource, type PersonFacts } from '@credit/subgraph-platform/dist/joint-punishment';
-import type { Models as PlatformModels } from '@credit/subgraph-platform/dist/models';
+import {
+  addBureauFacts,
+  noFacts,
+  recomputeJointPunishment,
+  type FactsSource,
+  type PersonFacts,
+  type Models as PlatformModels,
+} from '@credit/subgraph-platform';
 import type { Connection } from 'mongoose';
 
 export interface SeedOptions {

@@ -19,5 +19,5 @@ export function composeSupergraph(host = 'localhost'): string {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return `# Composed by \`npm run compose\` from the source registry and subgraphs/*/schema.graphql; do not edit.\n${result.supergraphSdl}\n`;
+  return `# Composed by \`npm run compose\` from the source registry and each subgraph's SDL files; do not edit.\n${result.supergraphSdl}\n`;
 }

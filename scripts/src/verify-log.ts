@@ -1,7 +1,5 @@
 import { connectDatabase, databaseName } from '@credit/shared';
-import { createModels } from '@credit/subgraph-platform/dist/models';
-import { verifyQueryLog } from '@credit/subgraph-platform/dist/query-log';
-import { queryLogPublicKey } from '@credit/subgraph-platform/dist/query-log-seal';
+import { createModels, queryLogPublicKey, verifyQueryLog } from '@credit/subgraph-platform';
 
 import { databaseForCli } from './database-for-cli';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 
@@ -59,15 +59,38 @@ export function bureauEnumSdl(): string {
   return `"The sources that hold records, one subgraph each (the source registry)."\nenum Bureau {\n${values}\n}\n`;
 }
 
+/** The SDL part of one module of a subgraph (the platform's domains), `src/<module>/schema.graphql`; null when it has none. */
+export function subgraphModuleSchemaFile(subgraphRoot: string, module: string): string | null {
+  const file = path.join(subgraphRoot, 'src', module, 'schema.graphql');
+  return existsSync(file) ? file : null;
+}
+
+/**
+ * A subgraph's own SDL files: its schema.graphql, then the part of each
+ * module that has one, in the order of their names. Serving, codegen and
+ * composition all read a subgraph's SDL by this one rule.
+ */
+export function subgraphSchemaFiles(schemaFile: string): string[] {
+  const root = path.dirname(schemaFile);
+  const src = path.join(root, 'src');
+  const modules = existsSync(src)
+    ? readdirSync(src, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort()
+    : [];
+  return [schemaFile, ...modules.flatMap((m) => subgraphModuleSchemaFile(root, m) ?? [])];
+}
+
 /**
  * The SDL text of a subgraph: the definitions every subgraph shares (with
  * the registry's `Bureau` enum), what every department shares when it is
- * one, and its own schema.graphql.
+ * one, and its own SDL files (see {@link subgraphSchemaFiles}).
  */
 export function subgraphSdl(entry: SourceEntry, schemaFile = subgraphSchemaFile(REPO_ROOT, entry)): string {
   const parts = [readFileSync(COMMON_SDL_FILE, 'utf8'), bureauEnumSdl()];
   if (entry.kind === 'department') parts.push(departmentSdl(entry));
-  parts.push(readFileSync(schemaFile, 'utf8'));
+  for (const file of subgraphSchemaFiles(schemaFile)) parts.push(readFileSync(file, 'utf8'));
   return parts.join('\n');
 }
 
@@ -118,7 +141,7 @@ export interface SubgraphDefinition<TModels, TLoaders> {
   bureau: Bureau;
   /** The kinds of records the bureau ingests (mutation and bulk import). */
   ingestKinds: (models: TModels) => Record<string, IngestKind>;
-  /** Absolute path of the subgraph's schema.graphql. */
+  /** Absolute path of the subgraph's schema.graphql (its modules' parts are read beside it: {@link subgraphSchemaFiles}). */
   schemaFile: string;
   resolvers: GraphQLResolverMap<SubgraphContext<TLoaders>>;
   /** Registers the subgraph's mongoose models on its own connection. */

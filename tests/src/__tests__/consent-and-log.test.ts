@@ -1,6 +1,6 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { makeCitizenId, makeSocialCreditCode, maskCitizenId, todayInCity } from '@credit/shared';
-import { verifyQueryLog } from '@credit/subgraph-platform/dist/query-log';
+import { verifyQueryLog } from '@credit/subgraph-platform';
 
 import { auditorHeader, authHeader, startTestStack } from '../harness';
 

@@ -1,7 +1,6 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { addMonths, makeCitizenId, todayInCity } from '@credit/shared';
-import { appendStandingChange, standingsOf } from '@credit/subgraph-platform/dist/listing-index';
-import type { Models as PlatformModels } from '@credit/subgraph-platform/dist/models';
+import { appendStandingChange, standingsOf, type Models as PlatformModels } from '@credit/subgraph-platform';
 
 import { authHeader, startTestStack } from '../harness';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import type { Stack } from '@credit/scripts/dist/stack';
 import { encodeCursor, ensureDevSigningKeys, makeCitizenId, reloadConfig, startupProblems } from '@credit/shared';
-import { queryLogSigningKey } from '@credit/subgraph-platform/dist/query-log-seal';
+import { queryLogSigningKey } from '@credit/subgraph-platform';
 import { getIntrospectionQuery } from 'graphql';
 
 import { startTestStack } from '../harness';

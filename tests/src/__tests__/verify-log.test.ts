@@ -4,8 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { connectDatabase, databaseName, initModels, modelConnections, REPO_ROOT } from '@credit/shared';
-import { createModels, type Models } from '@credit/subgraph-platform/dist/models';
-import { entryHash, QueryLogWriter, writeCheckpoint } from '@credit/subgraph-platform/dist/query-log';
+import { createModels, entryHash, QueryLogWriter, writeCheckpoint, type Models } from '@credit/subgraph-platform';
 import type { Connection } from 'mongoose';
 
 // `npm run verify-log` as an operator runs it, against a platform database

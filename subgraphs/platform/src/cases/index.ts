@@ -1,0 +1,51 @@
+import { codedError, groupedLoader } from '@credit/shared';
+import { rule } from 'graphql-shield';
+
+import type { Context } from '../context';
+import type { PlatformDomain } from '../domain';
+import { dataSubject, reviewer } from '../rules';
+import { createCasesModels, type CasesModels } from './models';
+import { NOTIFICATION_ORDER } from './models/Notification';
+import { OBJECTION_ORDER } from './models/Objection';
+import { REPAIR_ORDER } from './models/Repair';
+import { resolvers } from './resolvers';
+import { seedCases } from './seed';
+
+const bureauOperator = rule('bureau-operator', { cache: 'no_cache' })((_parent, _args, ctx: Context) =>
+  ctx.principal.role === 'bureau'
+    ? true
+    : codedError(ctx.principal.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN', 'Only an operator of the owning bureau decides'),
+);
+
+function createCasesLoaders(models: CasesModels) {
+  return {
+    objectionsByPerson: groupedLoader(models.Objection, 'personId', OBJECTION_ORDER),
+    notificationsByPerson: groupedLoader(models.Notification, 'personId', NOTIFICATION_ORDER),
+    repairsByPerson: groupedLoader(models.Repair, 'personId', REPAIR_ORDER),
+  };
+}
+
+/**
+ * A person's cases: objections to a record and credit-repair applications
+ * (方案 二(三)三), their deadlines and decisions, and the notifications that
+ * tell the person of each step.
+ */
+export const cases: PlatformDomain<CasesModels, ReturnType<typeof createCasesLoaders>> = {
+  name: 'cases',
+  createModels: createCasesModels,
+  createLoaders: createCasesLoaders,
+  resolvers,
+  permissions: {
+    Query: { overdueObjections: reviewer, overdueRepairs: reviewer },
+    Mutation: {
+      fileObjection: dataSubject,
+      applyForRepair: dataSubject,
+      decideRepair: reviewer,
+      startRepairReview: reviewer,
+      // The resolver checks the operator's bureau against the objection's.
+      decideObjection: bureauOperator,
+      startObjectionReview: bureauOperator,
+    },
+  },
+  seed: seedCases,
+};

@@ -1,0 +1,17 @@
+import type { Connection } from 'mongoose';
+
+import { decisionClaimModel } from './DecisionClaim';
+import { notificationModel } from './Notification';
+import { objectionModel } from './Objection';
+import { repairModel } from './Repair';
+
+export function createCasesModels(conn: Connection) {
+  return {
+    Objection: objectionModel(conn),
+    Repair: repairModel(conn),
+    Notification: notificationModel(conn),
+    DecisionClaim: decisionClaimModel(conn),
+  };
+}
+
+export type CasesModels = ReturnType<typeof createCasesModels>;

@@ -1,0 +1,32 @@
+import { paginate } from '@credit/shared';
+
+import type { Resolvers } from '../../generated/graphql';
+import { decideObjection, fileObjection, startObjectionReview } from '../objections';
+import { applyForRepair, decideRepair, startRepairReview } from '../repairs';
+import { Notification } from './Notification';
+import { Objection } from './Objection';
+import { overdueObjections } from './OverdueObjections';
+import { overdueRepairs } from './OverdueRepairs';
+import { Repair } from './Repair';
+
+const byId = (doc: { _id: string }) => doc._id;
+
+export const resolvers: Resolvers = {
+  Query: { overdueObjections, overdueRepairs },
+  Mutation: {
+    applyForRepair: (_parent, args, ctx) => applyForRepair(ctx, args),
+    startRepairReview: (_parent, args, ctx) => startRepairReview(ctx, args),
+    decideRepair: (_parent, args, ctx) => decideRepair(ctx, args),
+    fileObjection: (_parent, args, ctx) => fileObjection(ctx, args),
+    startObjectionReview: (_parent, args, ctx) => startObjectionReview(ctx, args),
+    decideObjection: (_parent, args, ctx) => decideObjection(ctx, args),
+  },
+  Person: {
+    objections: async ({ id }, args, { loaders }) => paginate(await loaders.objectionsByPerson.load(id), args, byId),
+    notifications: async ({ id }, args, { loaders }) => paginate(await loaders.notificationsByPerson.load(id), args, byId),
+    repairs: async ({ id }, args, { loaders }) => paginate(await loaders.repairsByPerson.load(id), args, byId),
+  },
+  Objection,
+  Repair,
+  Notification,
+};

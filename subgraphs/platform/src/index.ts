@@ -1,0 +1,9 @@
+// What the project's scripts, tests and benchmarks use of the platform (the
+// subgraph itself is served from definition.ts, found by the registry).
+export { definition } from './definition';
+export { createModels, type Models } from './models';
+export { entryHash, QueryLogWriter, verifyQueryLog, writeCheckpoint, type QueryLogContent } from './query-log/chain';
+export { readLog, type LogReadKey } from './query-log/log-index';
+export { queryLogPublicKey, queryLogSigningKey } from './query-log/seal';
+export { addBureauFacts, noFacts, recomputeJointPunishment, type FactsSource, type PersonFacts } from './standing/joint-punishment';
+export { appendStandingChange, standingsOf } from './standing/listing-index';

@@ -1,0 +1,35 @@
+import { bureauWriter, groupedLoader } from '@credit/shared';
+
+import type { PlatformDomain } from '../domain';
+import { ingestKinds } from './ingestion';
+import { createPositiveRecordModels, type PositiveRecordModels } from './models';
+import { CHARITY_RECORD_ORDER } from './models/CharityRecord';
+import { PRACTICE_RECORD_ORDER } from './models/PracticeRecord';
+import { RED_LIST_ORDER } from './models/RedListEntry';
+import { VOLUNTEER_RECORD_ORDER } from './models/VolunteerRecord';
+import { resolvers } from './resolvers';
+import { seedPositiveRecords } from './seed';
+
+function createPositiveRecordLoaders(models: PositiveRecordModels) {
+  return {
+    redListByPerson: groupedLoader(models.RedListEntry, 'personId', RED_LIST_ORDER),
+    practiceRecordsByPerson: groupedLoader(models.PracticeRecord, 'personId', PRACTICE_RECORD_ORDER),
+    volunteerRecordsByPerson: groupedLoader(models.VolunteerRecord, 'personId', VOLUNTEER_RECORD_ORDER),
+    charityRecordsByPerson: groupedLoader(models.CharityRecord, 'personId', CHARITY_RECORD_ORDER),
+  };
+}
+
+/**
+ * Positive records (方案 二(五)一, services for good credit): the red list of honours, key
+ * professions' practice records, volunteer service and charity, which the
+ * platform ingests as the PLATFORM bureau.
+ */
+export const positiveRecords: PlatformDomain<PositiveRecordModels, ReturnType<typeof createPositiveRecordLoaders>> = {
+  name: 'positive-records',
+  createModels: createPositiveRecordModels,
+  createLoaders: createPositiveRecordLoaders,
+  resolvers,
+  permissions: { Mutation: { ingestPlatformRecords: bureauWriter('PLATFORM') } },
+  ingestKinds,
+  seed: seedPositiveRecords,
+};

@@ -1,0 +1,37 @@
+import { ingestionResolver, paginate, seesGreenChannelEligibility } from '@credit/shared';
+
+import type { Resolvers } from '../../generated/graphql';
+import { greenChannelEligible } from '../../standing/standing-rules';
+import { ingestKinds } from '../ingestion';
+import { redListEntryInForce } from '../models/RedListEntry';
+import { CharityRecord } from './CharityRecord';
+import { PracticeRecord } from './PracticeRecord';
+import { RedListEntry } from './RedListEntry';
+import { VolunteerRecord } from './VolunteerRecord';
+
+const byId = (doc: { _id: string }) => doc._id;
+
+export const resolvers: Resolvers = {
+  Mutation: { ingestPlatformRecords: ingestionResolver('PLATFORM', ingestKinds) },
+  Person: {
+    redList: async ({ id }, _args, { loaders, principal }) => {
+      const [entries, facts, volunteer, charity] = await Promise.all([
+        loaders.redListByPerson.load(id),
+        loaders.jointPunishmentById.load(id),
+        loaders.volunteerRecordsByPerson.load(id),
+        loaders.charityRecordsByPerson.load(id),
+      ]);
+      const onRedList = entries.some((entry) => redListEntryInForce(entry));
+      const hasGoodRecords = onRedList || volunteer.length > 0 || charity.length > 0;
+      const eligible = greenChannelEligible(facts, hasGoodRecords);
+      return { onRedList, entries, greenChannelEligible: seesGreenChannelEligibility(principal, id, onRedList) ? eligible : null };
+    },
+    practiceRecords: async ({ id }, args, { loaders }) => paginate(await loaders.practiceRecordsByPerson.load(id), args, byId),
+    volunteerRecords: async ({ id }, args, { loaders }) => paginate(await loaders.volunteerRecordsByPerson.load(id), args, byId),
+    charityRecords: async ({ id }, args, { loaders }) => paginate(await loaders.charityRecordsByPerson.load(id), args, byId),
+  },
+  RedListEntry,
+  PracticeRecord,
+  VolunteerRecord,
+  CharityRecord,
+};

@@ -1,0 +1,15 @@
+import type { Connection } from 'mongoose';
+
+import { queryLogCheckpointModel, queryLogEntryModel, queryLogHeadModel, queryLogMetaModel, queryLogPageModel } from './QueryLogEntry';
+
+export function createQueryLogModels(conn: Connection) {
+  return {
+    QueryLogEntry: queryLogEntryModel(conn),
+    QueryLogHead: queryLogHeadModel(conn),
+    QueryLogCheckpoint: queryLogCheckpointModel(conn),
+    QueryLogPage: queryLogPageModel(conn),
+    QueryLogMeta: queryLogMetaModel(conn),
+  };
+}
+
+export type QueryLogModels = ReturnType<typeof createQueryLogModels>;

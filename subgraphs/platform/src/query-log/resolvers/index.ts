@@ -1,0 +1,43 @@
+import { badInput } from '@credit/shared';
+
+import type { Resolvers } from '../../generated/graphql';
+import { registeredNames } from '../../institutions/names';
+import { queryLogWriter, type QueryLogContent } from '../chain';
+import { queryLogEntries } from './QueryLogEntries';
+import { QueryLogEntry } from './QueryLogEntry';
+
+export const resolvers: Resolvers = {
+  Query: { queryLogEntries },
+  Mutation: {
+    appendQueryLog: async (_parent, { entries }, ctx) => {
+      // Institutions are named as registered, never as some consent's text.
+      const names = await registeredNames(
+        ctx.models,
+        entries.map((e) => e.institutionId).filter((id): id is string => Boolean(id)),
+      );
+      const at = new Date();
+      const contents: QueryLogContent[] = entries.map((e) => ({
+        personId: e.personId ?? null,
+        subjects: e.subjects ?? [],
+        actorRole: e.actorRole,
+        actorId: e.actorId ?? null,
+        institution: e.institutionId ? { id: e.institutionId, name: names.get(e.institutionId) ?? e.institutionId } : null,
+        purpose: e.purpose ?? null,
+        consentId: e.consentId ?? null,
+        fieldGroups: e.fieldGroups,
+        deniedFieldGroups: e.deniedFieldGroups ?? [],
+        outcome: e.outcome,
+        at,
+      }));
+      if (contents.some((c) => !c.personId && c.subjects?.length === 0)) throw badInput('Each entry names a person or the subjects of a batch', 'no person');
+      return String(await queryLogWriter(ctx.models, ctx.log).append(contents));
+    },
+  },
+  Person: {
+    // Read from the log's index, newest first, one page at a time (log-index.ts).
+    queryLog: async ({ id }, args, { loaders }) => loaders.queryLogPages.load({ id, first: args.first, after: args.after }),
+  },
+  QueryLogEntry,
+  // Counted only when asked for: it reads every page of the person's log.
+  QueryLogConnection: { totalCount: (connection) => connection.count() },
+};

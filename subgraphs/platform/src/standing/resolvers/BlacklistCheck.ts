@@ -1,0 +1,77 @@
+import { CitizenIdError, codedError, parseCitizenId, policy, todayInCity } from '@credit/shared';
+
+import type { Context } from '../../context';
+import type { QueryResolvers } from '../../generated/graphql';
+import { queryLogWriter } from '../../query-log/chain';
+import { checkStanding, listingIndex, standingsOf } from '../listing-index';
+
+/** The groups a check reads, as the query log records them. */
+const CHECKED_GROUPS = ['joint_punishment', 'red_list'];
+
+/**
+ * The blacklist check: internal systems get the answer and the measures,
+ * never the records. Answers come from the in-memory listing index, brought
+ * up to date first (from the database while the index loads after a
+ * start); the check is logged here, where it is answered, as one
+ * entry naming every valid ID, written while the index catches up. If the
+ * entry cannot be written nothing is answered (MISSION rule 4, fail closed).
+ */
+export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, { ids, purpose }, ctx: Context) => {
+  const max = policy().limits.maxBlacklistCheckIds;
+  if (ids.length > max) throw codedError('TOO_MANY_IDS', `blacklistCheck takes at most ${max} IDs, got ${ids.length}`, { max, argument: 'ids' });
+  const parsed = ids.map((raw) => {
+    try {
+      return { raw, id: parseCitizenId(raw).id, error: null };
+    } catch (err) {
+      if (err instanceof CitizenIdError) return { raw, id: null, error: err.reason };
+      throw err;
+    }
+  });
+  const valid = [...new Set(parsed.map((p) => p.id).filter((id): id is string => id !== null))];
+  const index = listingIndex(ctx.models, ctx.log);
+  const [caughtUp, logged] = await Promise.allSettled([
+    index.catchUp(),
+    valid.length > 0 &&
+      queryLogWriter(ctx.models, ctx.log).append([
+        {
+          personId: null,
+          subjects: valid,
+          // The shield rule admits only internal systems with the blacklist:check scope.
+          actorRole: 'INTERNAL',
+          actorId: ctx.principal.org ?? null,
+          institution: null,
+          purpose: null,
+          checkPurpose: purpose,
+          consentId: null,
+          fieldGroups: CHECKED_GROUPS,
+          outcome: 'SERVED',
+          at: new Date(),
+        },
+      ]),
+  ]);
+  if (logged.status === 'rejected') {
+    ctx.log.error('query log append failed; blacklist check not answered', { err: logged.reason });
+    throw codedError('QUERY_LOG_UNAVAILABLE', 'The check could not be recorded in the query log; nothing is answered. Retry later.');
+  }
+  if (caughtUp.status === 'rejected') throw caughtUp.reason;
+  const today = todayInCity();
+  // While the index (re)loads, the standings of these people come from the database.
+  const fromDatabase = caughtUp.value ? null : new Map((await standingsOf(ctx.models, valid)).map((s) => [s.personId, s]));
+  const answer = (id: string) => (fromDatabase ? checkStanding(fromDatabase.get(id), today) : index.check(id, today));
+  return parsed.map(({ raw, id, error }) => {
+    if (!id)
+      return {
+        id: raw,
+        valid: false,
+        error,
+        listed: null,
+        categories: null,
+        measures: null,
+        since: null,
+        until: null,
+        greenChannelEligible: null,
+        underObjection: null,
+      };
+    return { id, valid: true, error: null, ...answer(id) };
+  });
+};

@@ -1,0 +1,21 @@
+import type { Resolvers } from '../../generated/graphql';
+import { factsFromBureaus, recomputeJointPunishment } from '../joint-punishment';
+import { effectiveStatus } from '../standing-rules';
+import { blacklistCheck } from './BlacklistCheck';
+
+export const resolvers: Resolvers = {
+  Query: { blacklistCheck },
+  Mutation: {
+    recordsChanged: async (_parent, { personIds }, ctx) => {
+      await recomputeJointPunishment(ctx.models, personIds, factsFromBureaus(ctx.peerUrl, ctx.internalSecret), ctx.log);
+      return personIds.length;
+    },
+  },
+  Person: {
+    jointPunishment: async ({ id }, _args, { loaders }) => {
+      // Derived from the grounds in force today: a lapsed record leaves the list without a batch job.
+      const { grounds: _grounds, underObjection: _flag, ...status } = effectiveStatus(await loaders.jointPunishmentById.load(id));
+      return status;
+    },
+  },
+};
