@@ -10,10 +10,10 @@ import type { Resolvers } from './generated/graphql';
  * `src/<name>/` with its SDL part (`schema.graphql`), its models, loaders,
  * resolvers, rules and tests. The platform subgraph is the domains of
  * `domains.ts` put together (see `definition.ts`); a domain reaches another's
- * data through the shared context, and its code by importing it.
+ * data through the shared context, and its code by importing it. A domain
+ * makes its own models and reads everyone's: the platform's `Models` are
+ * every domain's models together (context.ts).
  */
-// A domain makes its own models and reads everyone's: the platform's
-// `Models` are every domain's models together (context.ts).
 export interface PlatformDomain<TOwnModels, TLoaders = unknown> {
   /** The domain's folder under src/, which holds its SDL part. */
   name: string;
