@@ -3,11 +3,23 @@ import DataLoader from 'dataloader';
 import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
+import {
+  doublePublicityKinds,
+  doublePublicityLoaders,
+  doublePublicityModels,
+  doublePublicityTypeResolvers,
+  LICENCE_KIND,
+  pageOfLicences,
+  PENALTY_KIND,
+  type DoublePublicityLoaders,
+  type DoublePublicityModels,
+} from './double-publicity';
 import type { IngestKind } from './ingestion';
 import { ingestionResolver } from './ingestion-api';
 import { groupedLoader } from './loaders';
-import { bureauCreditFacts, NEGATIVE_RECORD_ORDER, type BureauCreditFacts, type NegativeRecordDoc } from './negative-record';
-import { bureauWriter, serviceOnly } from './permissions';
+import { bureauCreditFacts, NEGATIVE_RECORD_ORDER, pageOfShownRecords, type BureauCreditFacts, type NegativeRecordDoc } from './negative-record';
+import type { PageArgs } from './pagination';
+import { bureauWriter, serviceOnly, type AccessContext } from './permissions';
 import { recordActionResolver } from './record-actions';
 import { rootQueryResolvers } from './root-query';
 import { scalarResolvers } from './scalars';
@@ -59,6 +71,18 @@ interface NegativeLoader {
 }
 type WithCreditFacts = { [CREDIT_FACTS]: readonly NegativeLoader[] };
 
+// Likewise the double-publicity models and loaders of a department that has them.
+const PUBLICITY = Symbol('doublePublicity');
+type WithPublicityModels = { [PUBLICITY]: DoublePublicityModels };
+type WithPublicityLoaders = { [PUBLICITY]: DoublePublicityLoaders };
+
+/** A department's double-publicity models (for its seed), from the models defineDepartment made. */
+export function publicityModelsOf(models: unknown): DoublePublicityModels {
+  const found = (models as Partial<WithPublicityModels>)[PUBLICITY];
+  if (!found) throw new Error('this department does not write double-publicity records (doublePublicity in the source registry)');
+  return found;
+}
+
 /**
  * The SDL every department serves besides its own file, from its registry
  * entry. It is prepended to schema.graphql at start and in codegen.
@@ -74,7 +98,7 @@ type Person @key(fields: "id") {
   "Internal (platform service only, not in the public API): what this bureau's records mean for joint punishment."
   ${names.creditFacts}: BureauCreditFacts @sensitive(group: "credit_facts") @inaccessible
 }
-
+${entry.doublePublicity ? doublePublicitySdl(entry) : ''}
 type Mutation {
   "Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (\`objectionId\` names the objection or repair application)."
   ${names.recordAction}(recordId: String!, personId: CitizenId!, objectionId: ID!, action: RecordAction!): RecordActionResult! @inaccessible
@@ -86,6 +110,26 @@ type Mutation {
   \`npm run import\`.
   """
   ${names.ingest}(kind: ${names.recordKind}!, records: [JSONObject!]!): IngestReport!
+}
+`;
+}
+
+/** The double-publicity part of a department's SDL (shared/src/double-publicity.ts). */
+function doublePublicitySdl(entry: SourceEntry): string {
+  const names = departmentFieldNames(entry);
+  return `
+extend type Person {
+  "Administrative penalties ${entry.label} decided against the person (行政处罚, double-publicity format), newest first; shown for their publicity period."
+  ${names.penalties}(first: Int, after: String): AdministrativePenaltyConnection @sensitive(group: "${names.publicityGroup}")
+  "Administrative licences ${entry.label} granted the person (行政许可, double-publicity format), newest first."
+  ${names.licences}(first: Int, after: String): AdministrativeLicenceConnection @sensitive(group: "${names.publicityGroup}")
+}
+
+extend enum ${names.recordKind} {
+  "An administrative penalty in the double-publicity format (AdministrativePenalty)."
+  ${PENALTY_KIND}
+  "An administrative licence in the double-publicity format (AdministrativeLicence)."
+  ${LICENCE_KIND}
 }
 `;
 }
@@ -130,17 +174,36 @@ export function defineDepartment<TModels, TLoaders extends object>(spec: Departm
   if (entry.kind !== 'department') throw new Error(`${spec.name} is not a department in the source registry`);
   const names = departmentFieldNames(entry);
   const own = spec.resolvers as Record<string, Record<string, unknown>>;
+  // The double-publicity records ride beside the department's own models and
+  // loaders under keys of their own; their kinds join the department's.
+  const publicity = entry.doublePublicity ?? false;
+  const createModels = (conn: Connection): TModels =>
+    publicity ? { ...spec.createModels(conn), [PUBLICITY]: doublePublicityModels(conn, entry.bureau) } : spec.createModels(conn);
+  const ingestKinds = (models: TModels): Record<string, IngestKind> => ({
+    ...spec.ingestKinds(models),
+    ...(publicity ? doublePublicityKinds((models as WithPublicityModels)[PUBLICITY]) : {}),
+  });
+  const publicityPerson = publicity
+    ? {
+        [names.penalties]: async ({ id }: PersonRef, args: PageArgs, ctx: { loaders: WithPublicityLoaders } & AccessContext) =>
+          pageOfShownRecords(await ctx.loaders[PUBLICITY].penaltiesByPerson.load(id), args, ctx.forwarded),
+        [names.licences]: async ({ id }: PersonRef, args: PageArgs, ctx: { loaders: WithPublicityLoaders }) =>
+          pageOfLicences(await ctx.loaders[PUBLICITY].licencesByPerson.load(id), args),
+      }
+    : {};
   const resolvers = {
     ...scalarResolvers,
     ...own,
+    ...(publicity ? doublePublicityTypeResolvers(entry.bureau) : {}),
     Query: { ...own.Query, ...rootQueryResolvers },
     Mutation: {
       ...own.Mutation,
-      [names.recordAction]: recordActionResolver(spec.ingestKinds),
-      [names.ingest]: ingestionResolver(entry.bureau, spec.ingestKinds),
+      [names.recordAction]: recordActionResolver(ingestKinds),
+      [names.ingest]: ingestionResolver(entry.bureau, ingestKinds),
     },
     Person: {
       ...own.Person,
+      ...publicityPerson,
       __resolveReference: (ref: PersonRef) => ({ id: ref.id }),
       [names.creditFacts]: ({ id }: PersonRef, _args: unknown, ctx: { loaders: WithCreditFacts }) => creditFactsOf(entry.bureau, id, ctx.loaders[CREDIT_FACTS]),
     },
@@ -149,10 +212,14 @@ export function defineDepartment<TModels, TLoaders extends object>(spec: Departm
     name: entry.name,
     bureau: entry.bureau,
     schemaFile: spec.schemaFile,
-    ingestKinds: spec.ingestKinds,
+    ingestKinds,
     resolvers: resolvers as unknown as GraphQLResolverMap<SubgraphContext<TLoaders>>,
-    createModels: spec.createModels,
-    createLoaders: (models) => Object.assign(spec.createLoaders(models), { [CREDIT_FACTS]: negativeRecordLoaders(spec.ingestKinds(models)) }),
+    createModels,
+    createLoaders: (models) =>
+      Object.assign(spec.createLoaders(models), {
+        [CREDIT_FACTS]: negativeRecordLoaders(ingestKinds(models)),
+        ...(publicity ? { [PUBLICITY]: doublePublicityLoaders((models as WithPublicityModels)[PUBLICITY]) } : {}),
+      }),
     seed: spec.seed,
     permissions: {
       ...spec.permissions,

@@ -15,6 +15,8 @@ export * from './scalars';
 export * from './social-credit-code';
 export * from './subgraph';
 export * from './department';
+export * from './double-publicity';
+export * from './double-publicity-seed';
 export * from './mianyang-areas';
 export * from './negative-record';
 export * from './devdb';

@@ -32,14 +32,89 @@ export interface SourceEntry {
    * the API's names do not change.
    */
   readonly graphqlStem?: string;
+  /**
+   * The department decides administrative penalties and licences and writes
+   * them in the national double-publicity format (shared/src/double-publicity.ts):
+   * its `<camel>Penalties` and `<camel>Licences` fields, their kinds and
+   * models come with it.
+   */
+  readonly doublePublicity?: boolean;
 }
 
 export const SUBGRAPHS = Object.freeze([
   { name: 'public-security', bureau: 'PUBLIC_SECURITY', label: 'Public Security Bureau', defaultPort: 4001, kind: 'department' },
-  { name: 'education', bureau: 'EDUCATION', label: 'Education & Sports Bureau', defaultPort: 4002, kind: 'department' },
+  { name: 'education', bureau: 'EDUCATION', label: 'Education & Sports Bureau', defaultPort: 4002, kind: 'department', doublePublicity: true },
   { name: 'tax', bureau: 'TAX', label: 'Tax Bureau', defaultPort: 4003, kind: 'department' },
   { name: 'courts', bureau: 'COURTS', label: 'Intermediate Court', defaultPort: 4004, kind: 'department', graphqlStem: 'Court' },
   { name: 'pboc', bureau: 'PBOC', label: 'PBoC Mianyang sub-branch', defaultPort: 4005, kind: 'department' },
+  {
+    name: 'market-regulation',
+    bureau: 'MARKET_REGULATION',
+    label: 'Market Supervision Administration',
+    defaultPort: 4007,
+    kind: 'department',
+    doublePublicity: true,
+  },
+  {
+    name: 'human-resources',
+    bureau: 'HUMAN_RESOURCES',
+    label: 'Human Resources and Social Security Bureau',
+    defaultPort: 4008,
+    kind: 'department',
+    doublePublicity: true,
+  },
+  { name: 'civil-affairs', bureau: 'CIVIL_AFFAIRS', label: 'Civil Affairs Bureau', defaultPort: 4009, kind: 'department', doublePublicity: true },
+  {
+    name: 'ecology-environment',
+    bureau: 'ECOLOGY_ENVIRONMENT',
+    label: 'Ecology and Environment Bureau',
+    defaultPort: 4010,
+    kind: 'department',
+    doublePublicity: true,
+  },
+  { name: 'health', bureau: 'HEALTH', label: 'Health Commission', defaultPort: 4011, kind: 'department', doublePublicity: true },
+  {
+    name: 'emergency-management',
+    bureau: 'EMERGENCY_MANAGEMENT',
+    label: 'Emergency Management Bureau',
+    defaultPort: 4012,
+    kind: 'department',
+    doublePublicity: true,
+  },
+  {
+    name: 'housing-construction',
+    bureau: 'HOUSING_CONSTRUCTION',
+    label: 'Housing and Urban-Rural Development Bureau',
+    defaultPort: 4013,
+    kind: 'department',
+    doublePublicity: true,
+  },
+  {
+    name: 'culture-tourism',
+    bureau: 'CULTURE_TOURISM',
+    label: 'Culture, Radio, Television and Tourism Bureau',
+    defaultPort: 4014,
+    kind: 'department',
+    doublePublicity: true,
+  },
+  { name: 'transport', bureau: 'TRANSPORT', label: 'Transport Bureau', defaultPort: 4015, kind: 'department', doublePublicity: true },
+  { name: 'justice', bureau: 'JUSTICE', label: 'Justice Bureau', defaultPort: 4016, kind: 'department', doublePublicity: true },
+  {
+    name: 'public-resources-trading',
+    bureau: 'PUBLIC_RESOURCES_TRADING',
+    label: 'Public Resources Trading Service Centre',
+    defaultPort: 4017,
+    kind: 'department',
+    doublePublicity: true,
+  },
+  {
+    name: 'internet-information',
+    bureau: 'INTERNET_INFORMATION',
+    label: 'Cyberspace Administration Office',
+    defaultPort: 4018,
+    kind: 'department',
+    doublePublicity: true,
+  },
   { name: 'platform', bureau: 'PLATFORM', label: 'credit-sharing platform', defaultPort: 4006, kind: 'platform' },
 ] as const satisfies readonly SourceEntry[]);
 
@@ -92,9 +167,20 @@ export function camelCase(name: string): string {
  * platform calls the record-action mutation and reads the credit facts, the
  * department's operators call the ingestion mutation.
  */
-export function departmentFieldNames(entry: SourceEntry): { ingest: string; recordAction: string; recordKind: string; creditFacts: string } {
+export function departmentFieldNames(entry: SourceEntry): {
+  ingest: string;
+  recordAction: string;
+  recordKind: string;
+  creditFacts: string;
+  penalties: string;
+  licences: string;
+  publicityGroup: string;
+} {
   const stem = entry.graphqlStem ?? pascalCase(entry.name);
   return {
+    penalties: `${camelCase(entry.name)}Penalties`,
+    licences: `${camelCase(entry.name)}Licences`,
+    publicityGroup: `${entry.name.replaceAll('-', '_')}_publicity`,
     ingest: `ingest${stem}Records`,
     recordAction: `apply${stem}RecordAction`,
     recordKind: `${stem}RecordKind`,

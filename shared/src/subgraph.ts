@@ -7,7 +7,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { Kind, parse, type DocumentNode, type EnumTypeDefinitionNode } from 'graphql';
+import { Kind, parse, type DocumentNode, type EnumTypeDefinitionNode, type EnumTypeExtensionNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
@@ -124,8 +124,13 @@ function checkCategoryKinds(bureau: Bureau, kinds: Record<string, IngestKind>): 
  * accepted by the API and then refused, or never be writable.
  */
 function checkRecordKinds(typeDefs: DocumentNode, enumName: string, kinds: readonly string[]): void {
-  const node = typeDefs.definitions.find((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === enumName);
-  const values = (node?.values ?? []).map((v) => v.name.value);
+  // The enum and its extensions (a department's double-publicity kinds are added by one).
+  const values = typeDefs.definitions
+    .filter(
+      (d): d is EnumTypeDefinitionNode | EnumTypeExtensionNode =>
+        (d.kind === Kind.ENUM_TYPE_DEFINITION || d.kind === Kind.ENUM_TYPE_EXTENSION) && d.name.value === enumName,
+    )
+    .flatMap((d) => (d.values ?? []).map((v) => v.name.value));
   const missing = kinds.filter((k) => !values.includes(k));
   const extra = values.filter((v) => !kinds.includes(v));
   if (missing.length || extra.length)

@@ -1,9 +1,10 @@
 import path from 'node:path';
 
-import { defineDepartment, type IngestKind } from '@credit/shared';
+import { defineDepartment, seedDoublePublicity, type IngestKind } from '@credit/shared';
 
 import { createLoaders } from './loaders';
 import { createModels, type Models } from './models';
+import { publicity } from './publicity';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
 
@@ -16,7 +17,12 @@ function ingestKinds(models: Models): Record<string, IngestKind> {
   };
 }
 
-/** The education subgraph: education history, degrees, student integrity files, research misconduct. */
+/**
+ * The education subgraph: education history, degrees, student integrity
+ * files, research misconduct; and, as the education and sports bureau, its
+ * administrative penalties and licences (sport, off-campus training, teacher
+ * qualifications) in the double-publicity format.
+ */
 export const definition = defineDepartment({
   name: 'education',
   schemaFile: path.join(__dirname, '..', 'schema.graphql'),
@@ -24,5 +30,8 @@ export const definition = defineDepartment({
   createModels,
   createLoaders,
   resolvers,
-  seed,
+  seed: async (models, people, seedValue) => ({
+    ...(await seed(models, people, seedValue)),
+    ...(await seedDoublePublicity('education', publicity, models, people, seedValue)),
+  }),
 });

@@ -37,20 +37,154 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** An administrative licence (行政许可) in the national double-publicity format (双公示); public while on record. */
+export type AdministrativeLicence = {
+  __typename?: 'AdministrativeLicence';
+  /** 许可机关. */
+  authority: Scalars['String']['output'];
+  /** 许可机关统一社会信用代码. */
+  authorityCode: Scalars['String']['output'];
+  /** 许可证书名称. */
+  certificateName: Scalars['String']['output'];
+  /** 许可编号; null when no certificate is issued. */
+  certificateNumber?: Maybe<Scalars['String']['output']>;
+  /** 许可内容. */
+  content: Scalars['String']['output'];
+  /** 证件号码, masked likewise. */
+  counterpartId: Scalars['String']['output'];
+  /** 行政相对人名称, masked for anyone who may not see the person's identity. */
+  counterpartName: Scalars['String']['output'];
+  /** 许可决定日期. */
+  decisionDate: Scalars['Date']['output'];
+  /** 行政许可决定文书号. */
+  documentNumber: Scalars['String']['output'];
+  /** The department's identifier of the record. */
+  id: Scalars['ID']['output'];
+  /** 许可类别. */
+  licenceCategory: LicenceCategory;
+  /** Owning department, source record and legal basis of collection. */
+  provenance: RecordProvenance;
+  /** 数据来源单位. */
+  sourceUnit: Scalars['String']['output'];
+  /** 数据来源单位统一社会信用代码. */
+  sourceUnitCode: Scalars['String']['output'];
+  /** Whether it is in force today. */
+  status: LicenceStatus;
+  /** 有效期自. */
+  validFrom: Scalars['Date']['output'];
+  /** 有效期至; null for a licence without end. */
+  validUntil?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A page of administrative licences. */
+export type AdministrativeLicenceConnection = {
+  __typename?: 'AdministrativeLicenceConnection';
+  nodes: Array<AdministrativeLicence>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * An administrative penalty (行政处罚) in the national double-publicity format
+ * (双公示). Every department that decides penalties writes them in this shape; a
+ * penalty is a negative record: its category and grade come from the credit
+ * policy, it is shown for its publicity period (`displayWindow`), and one of a
+ * joint-punishment category lists the person.
+ */
+export type AdministrativePenalty = {
+  __typename?: 'AdministrativePenalty';
+  /** 处罚机关. */
+  authority: Scalars['String']['output'];
+  /** 处罚机关统一社会信用代码. */
+  authorityCode: Scalars['String']['output'];
+  /** Credit policy category (`creditCatalogue`). */
+  category: Scalars['CategoryCode']['output'];
+  /** 没收违法所得、没收非法财物的金额, yuan. */
+  confiscatedYuan?: Maybe<Scalars['Float']['output']>;
+  /** 证件号码: the person's citizen ID, masked likewise. */
+  counterpartId: Scalars['String']['output'];
+  /** 行政相对人名称: the person as the decision names them; masked for anyone who may not see the person's identity. */
+  counterpartName: Scalars['String']['output'];
+  /** 处罚决定日期; the publicity period runs from it. */
+  decisionDate: Scalars['Date']['output'];
+  /** 行政处罚决定书文号. */
+  decisionNumber: Scalars['String']['output'];
+  /** 公示期: when the penalty is shown and used. */
+  displayWindow: DisplayWindow;
+  /** 违法事实. */
+  facts: Scalars['String']['output'];
+  /** 罚款金额, yuan. */
+  fineYuan?: Maybe<Scalars['Float']['output']>;
+  /** Severity grade of the category; it bounds the publicity period. */
+  grade: SeverityGrade;
+  /** The department's identifier of the record. */
+  id: Scalars['ID']['output'];
+  /** 暂扣或吊销证照名称及编号. */
+  licenceAffected?: Maybe<Scalars['String']['output']>;
+  /** 处罚依据: the provisions applied. */
+  penaltyBasis: Scalars['String']['output'];
+  /** 处罚内容. */
+  penaltyContent: Scalars['String']['output'];
+  /** 处罚类别. */
+  penaltyTypes: Array<PenaltyType>;
+  /** Owning department, source record and legal basis of collection. */
+  provenance: RecordProvenance;
+  /** 数据来源单位. */
+  sourceUnit: Scalars['String']['output'];
+  /** 数据来源单位统一社会信用代码. */
+  sourceUnitCode: Scalars['String']['output'];
+  /** Whether the person disputes it: an objection is open, and it is flagged wherever it is shown. */
+  underObjection: Scalars['Boolean']['output'];
+  /** 违法行为类型. */
+  violationType: Scalars['String']['output'];
+};
+
+/** A page of administrative penalties. */
+export type AdministrativePenaltyConnection = {
+  __typename?: 'AdministrativePenaltyConnection';
+  nodes: Array<AdministrativePenalty>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 /** The sources that hold records, one subgraph each (the source registry). */
 export type Bureau =
+  /** Civil Affairs Bureau */
+  | 'CIVIL_AFFAIRS'
   /** Intermediate Court */
   | 'COURTS'
+  /** Culture, Radio, Television and Tourism Bureau */
+  | 'CULTURE_TOURISM'
+  /** Ecology and Environment Bureau */
+  | 'ECOLOGY_ENVIRONMENT'
   /** Education & Sports Bureau */
   | 'EDUCATION'
+  /** Emergency Management Bureau */
+  | 'EMERGENCY_MANAGEMENT'
+  /** Health Commission */
+  | 'HEALTH'
+  /** Housing and Urban-Rural Development Bureau */
+  | 'HOUSING_CONSTRUCTION'
+  /** Human Resources and Social Security Bureau */
+  | 'HUMAN_RESOURCES'
+  /** Cyberspace Administration Office */
+  | 'INTERNET_INFORMATION'
+  /** Justice Bureau */
+  | 'JUSTICE'
+  /** Market Supervision Administration */
+  | 'MARKET_REGULATION'
   /** PBoC Mianyang sub-branch */
   | 'PBOC'
   /** credit-sharing platform */
   | 'PLATFORM'
+  /** Public Resources Trading Service Centre */
+  | 'PUBLIC_RESOURCES_TRADING'
   /** Public Security Bureau */
   | 'PUBLIC_SECURITY'
   /** Tax Bureau */
-  | 'TAX';
+  | 'TAX'
+  /** Transport Bureau */
+  | 'TRANSPORT';
 
 /**
  * Internal (not in the public API): what one bureau's records mean for joint
@@ -152,6 +286,10 @@ export type EducationRecord = {
 
 /** Kinds of records the EDUCATION bureau writes. */
 export type EducationRecordKind =
+  /** An administrative licence in the double-publicity format (AdministrativeLicence). */
+  | 'ADMINISTRATIVE_LICENCE'
+  /** An administrative penalty in the double-publicity format (AdministrativePenalty). */
+  | 'ADMINISTRATIVE_PENALTY'
   /** An enrolment and its outcome (degree). */
   | 'EDUCATION_RECORD'
   /** A research-misconduct finding. */
@@ -189,6 +327,31 @@ export type IngestStatus =
   | 'UNCHANGED'
   /** Seen before with other content: stored, the previous version kept in the record history. */
   | 'UPDATED';
+
+/** 许可类别: the kinds of licence of the national double-publicity format. */
+export type LicenceCategory =
+  /** 核准 */
+  | 'APPROVAL'
+  /** 特许 */
+  | 'FRANCHISE'
+  /** 普通 */
+  | 'GENERAL'
+  /** 其他 */
+  | 'OTHER'
+  /** 认可 */
+  | 'RECOGNITION'
+  /** 登记 */
+  | 'REGISTRATION';
+
+/** Whether a licence is in force today. */
+export type LicenceStatus =
+  /** Past its last valid day. */
+  | 'EXPIRED'
+  /** Its validity has not begun. */
+  | 'NOT_YET_VALID'
+  | 'VALID'
+  /** Revoked or cancelled by the licensing authority. */
+  | 'WITHDRAWN';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -235,6 +398,29 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** 处罚类别: the kinds of penalty of the national double-publicity format. */
+export type PenaltyType =
+  /** 没收违法所得、没收非法财物 */
+  | 'CONFISCATION'
+  /** 行政拘留 */
+  | 'DETENTION'
+  /** 限制从业 */
+  | 'EMPLOYMENT_RESTRICTED'
+  /** 罚款 */
+  | 'FINE'
+  /** 吊销许可证件 */
+  | 'LICENCE_REVOKED'
+  /** 暂扣许可证件 */
+  | 'LICENCE_SUSPENDED'
+  /** 其他 */
+  | 'OTHER'
+  /** 责令停产停业、责令关闭 */
+  | 'PRODUCTION_SUSPENDED'
+  /** 降低资质等级 */
+  | 'QUALIFICATION_LOWERED'
+  /** 警告 */
+  | 'WARNING';
+
 /** A person, keyed by citizen ID; each bureau contributes its own fields. */
 export type Person = {
   __typename?: 'Person';
@@ -244,12 +430,30 @@ export type Person = {
   educationCreditFacts?: Maybe<BureauCreditFacts>;
   /** Schools and programmes attended, in the order they were started. */
   educationHistory?: Maybe<Array<EducationRecord>>;
+  /** Administrative licences Education & Sports Bureau granted the person (行政许可, double-publicity format), newest first. */
+  educationLicences?: Maybe<AdministrativeLicenceConnection>;
+  /** Administrative penalties Education & Sports Bureau decided against the person (行政处罚, double-publicity format), newest first; shown for their publicity period. */
+  educationPenalties?: Maybe<AdministrativePenaltyConnection>;
   /** Citizen ID number (GB 11643). */
   id: Scalars['CitizenId']['output'];
   /** Findings of research misconduct, newest first. */
   researchMisconduct?: Maybe<ResearchMisconductConnection>;
   /** Integrity-file records of the person as an adult student, newest first. Nothing done before the age of majority is ever recorded. */
   studentIntegrityRecords?: Maybe<StudentIntegrityRecordConnection>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonEducationLicencesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonEducationPenaltiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -546,6 +750,14 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AdministrativeLicence: ResolverTypeWrapper<AdministrativeLicence>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AdministrativeLicenceConnection: ResolverTypeWrapper<AdministrativeLicenceConnection>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AdministrativePenalty: ResolverTypeWrapper<AdministrativePenalty>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AdministrativePenaltyConnection: ResolverTypeWrapper<AdministrativePenaltyConnection>;
   Bureau: Bureau;
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
@@ -553,21 +765,21 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Degree: ResolverTypeWrapper<DegreeEntry>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DisplayEndReason: DisplayEndReason;
   DisplayWindow: ResolverTypeWrapper<DisplayWindow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EducationLevel: EducationLevel;
   EducationRecord: ResolverTypeWrapper<EducationRecordDoc>;
   EducationRecordKind: EducationRecordKind;
   IngestOutcome: ResolverTypeWrapper<IngestOutcome>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IngestReport: ResolverTypeWrapper<IngestReport>;
   IngestStatus: IngestStatus;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  LicenceCategory: LicenceCategory;
+  LicenceStatus: LicenceStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PenaltyType: PenaltyType;
   Person: ResolverTypeWrapper<PersonRef>;
   ProfessionCode: ResolverTypeWrapper<Scalars['ProfessionCode']['output']>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
@@ -586,18 +798,23 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AdministrativeLicence: AdministrativeLicence;
+  ID: Scalars['ID']['output'];
+  AdministrativeLicenceConnection: AdministrativeLicenceConnection;
+  Int: Scalars['Int']['output'];
+  AdministrativePenalty: AdministrativePenalty;
+  Float: Scalars['Float']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  AdministrativePenaltyConnection: AdministrativePenaltyConnection;
   BureauCreditFacts: BureauCreditFacts;
   CategoryCode: Scalars['CategoryCode']['output'];
   CitizenId: Scalars['CitizenId']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Degree: DegreeEntry;
-  ID: Scalars['ID']['output'];
   DisplayWindow: DisplayWindow;
-  Boolean: Scalars['Boolean']['output'];
   EducationRecord: EducationRecordDoc;
   IngestOutcome: IngestOutcome;
-  Int: Scalars['Int']['output'];
   IngestReport: IngestReport;
   JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -620,6 +837,63 @@ export type SensitiveDirectiveArgs = {
 };
 
 export type SensitiveDirectiveResolver<Result, Parent, ContextType = Context, Args = SensitiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AdministrativeLicenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativeLicence'] = ResolversParentTypes['AdministrativeLicence']> = ResolversObject<{
+  authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorityCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  certificateName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counterpartId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counterpartName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  licenceCategory?: Resolver<ResolversTypes['LicenceCategory'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
+  sourceUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceUnitCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LicenceStatus'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type AdministrativeLicenceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativeLicenceConnection'] = ResolversParentTypes['AdministrativeLicenceConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['AdministrativeLicence']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AdministrativePenaltyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativePenalty'] = ResolversParentTypes['AdministrativePenalty']> = ResolversObject<{
+  authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorityCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
+  confiscatedYuan?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  counterpartId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counterpartName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  displayWindow?: Resolver<ResolversTypes['DisplayWindow'], ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fineYuan?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  licenceAffected?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  penaltyBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
+  sourceUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceUnitCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  violationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AdministrativePenaltyConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativePenaltyConnection'] = ResolversParentTypes['AdministrativePenaltyConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['AdministrativePenalty']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BureauCreditFacts'] = ResolversParentTypes['BureauCreditFacts']> = ResolversObject<{
   bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
@@ -714,6 +988,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   degrees?: Resolver<Maybe<Array<ResolversTypes['Degree']>>, ParentType, ContextType>;
   educationCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
   educationHistory?: Resolver<Maybe<Array<ResolversTypes['EducationRecord']>>, ParentType, ContextType>;
+  educationLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, Partial<PersonEducationLicencesArgs>>;
+  educationPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, Partial<PersonEducationPenaltiesArgs>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   researchMisconduct?: Resolver<Maybe<ResolversTypes['ResearchMisconductConnection']>, ParentType, ContextType, Partial<PersonResearchMisconductArgs>>;
   studentIntegrityRecords?: Resolver<Maybe<ResolversTypes['StudentIntegrityRecordConnection']>, ParentType, ContextType, Partial<PersonStudentIntegrityRecordsArgs>>;
@@ -792,6 +1068,10 @@ export type StudentIntegrityRecordConnectionResolvers<ContextType = Context, Par
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AdministrativeLicence?: AdministrativeLicenceResolvers<ContextType>;
+  AdministrativeLicenceConnection?: AdministrativeLicenceConnectionResolvers<ContextType>;
+  AdministrativePenalty?: AdministrativePenaltyResolvers<ContextType>;
+  AdministrativePenaltyConnection?: AdministrativePenaltyConnectionResolvers<ContextType>;
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CategoryCode?: GraphQLScalarType;
   CitizenId?: GraphQLScalarType;

@@ -4,18 +4,42 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** The sources that hold records, one subgraph each (the source registry). */
 export type Bureau =
+  /** Civil Affairs Bureau */
+  | 'CIVIL_AFFAIRS'
   /** Intermediate Court */
   | 'COURTS'
+  /** Culture, Radio, Television and Tourism Bureau */
+  | 'CULTURE_TOURISM'
+  /** Ecology and Environment Bureau */
+  | 'ECOLOGY_ENVIRONMENT'
   /** Education & Sports Bureau */
   | 'EDUCATION'
+  /** Emergency Management Bureau */
+  | 'EMERGENCY_MANAGEMENT'
+  /** Health Commission */
+  | 'HEALTH'
+  /** Housing and Urban-Rural Development Bureau */
+  | 'HOUSING_CONSTRUCTION'
+  /** Human Resources and Social Security Bureau */
+  | 'HUMAN_RESOURCES'
+  /** Cyberspace Administration Office */
+  | 'INTERNET_INFORMATION'
+  /** Justice Bureau */
+  | 'JUSTICE'
+  /** Market Supervision Administration */
+  | 'MARKET_REGULATION'
   /** PBoC Mianyang sub-branch */
   | 'PBOC'
   /** credit-sharing platform */
   | 'PLATFORM'
+  /** Public Resources Trading Service Centre */
+  | 'PUBLIC_RESOURCES_TRADING'
   /** Public Security Bureau */
   | 'PUBLIC_SECURITY'
   /** Tax Bureau */
-  | 'TAX';
+  | 'TAX'
+  /** Transport Bureau */
+  | 'TRANSPORT';
 
 /** Grade of a negative record; it bounds the display period (credit policy `severityGrades`). */
 export type SeverityGrade =

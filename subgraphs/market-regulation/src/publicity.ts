@@ -1,0 +1,120 @@
+import type { PublicityCatalogue } from '@credit/shared';
+
+/**
+ * What the Market Supervision Administration penalises and licenses, in the double-publicity format
+ * (shared/src/double-publicity.ts): the synthetic population's records are
+ * made from it by `npm run seed`.
+ */
+export const publicity: PublicityCatalogue = {
+  authoritySuffix: '市场监督管理局',
+  countyBranches: true,
+  numberAbbr: '市监',
+  legalBasis:
+    '《国务院办公厅关于运用大数据加强对市场主体服务和监管的若干意见》(国办发〔2015〕51号, 行政许可和行政处罚信息“双公示”); 《绵阳市人民政府办公室关于印发加强个人诚信体系建设实施方案的通知》(绵府办发〔2018〕32号)',
+  penalties: [
+    {
+      category: 'FOOD_SAFETY_VIOLATION',
+      share: 0.004,
+      violationType: '经营超过保质期的食品',
+      facts: ['当事人在其经营的便利店内销售超过保质期的预包装食品, 货值金额较小。', '当事人经营的餐馆使用超过保质期的食品原料加工制作食品。'],
+      penaltyBasis: '《中华人民共和国食品安全法》第一百二十四条',
+      penaltyTypes: ['FINE', 'CONFISCATION'],
+      fineYuan: [5000, 50000],
+      confiscatedYuan: [100, 3000],
+    },
+    {
+      category: 'FOOD_SAFETY_VIOLATION',
+      share: 0.003,
+      violationType: '未取得食品经营许可从事食品经营活动',
+      facts: ['当事人未取得食品经营许可, 在农贸市场内从事熟食加工销售。'],
+      penaltyBasis: '《中华人民共和国食品安全法》第一百二十二条',
+      penaltyTypes: ['FINE', 'CONFISCATION'],
+      fineYuan: [50000, 100000],
+      confiscatedYuan: [500, 8000],
+    },
+    {
+      category: 'SERIOUS_FOOD_DRUG_VIOLATION',
+      share: 0.0006,
+      violationType: '生产经营添加非食品用化学物质的食品',
+      facts: ['当事人在自制卤制品中违法添加非食用物质, 经检验不合格, 情节严重。'],
+      penaltyBasis: '《中华人民共和国食品安全法》第一百二十三条',
+      penaltyTypes: ['FINE', 'CONFISCATION', 'LICENCE_REVOKED'],
+      fineYuan: [100000, 300000],
+      confiscatedYuan: [2000, 30000],
+      licenceAffected: '食品经营许可证',
+    },
+    {
+      category: 'PRODUCT_QUALITY_VIOLATION',
+      share: 0.002,
+      violationType: '销售不合格产品',
+      facts: ['当事人销售的电热水壶经监督抽查检验不合格。', '当事人销售不符合保障人身安全国家标准的电动自行车充电器。'],
+      penaltyBasis: '《中华人民共和国产品质量法》第四十九条',
+      penaltyTypes: ['FINE', 'CONFISCATION'],
+      fineYuan: [3000, 40000],
+      confiscatedYuan: [300, 5000],
+    },
+    {
+      category: 'E_COMMERCE_VIOLATION',
+      share: 0.002,
+      violationType: '网络经营者虚构交易、编造用户评价',
+      facts: ['当事人在网络店铺通过刷单虚构交易、编造用户评价, 欺骗误导消费者。'],
+      penaltyBasis: '《中华人民共和国电子商务法》第八十五条; 《中华人民共和国反不正当竞争法》第二十条',
+      penaltyTypes: ['FINE'],
+      fineYuan: [10000, 200000],
+    },
+    {
+      category: 'FALSE_ADVERTISING',
+      share: 0.0015,
+      violationType: '发布虚假广告',
+      facts: ['当事人在微信公众号发布普通食品具有疾病治疗功能的虚假广告。'],
+      penaltyBasis: '《中华人民共和国广告法》第五十五条',
+      penaltyTypes: ['FINE'],
+      fineYuan: [20000, 100000],
+    },
+    {
+      category: 'INTERMEDIARY_SERVICE_VIOLATION',
+      share: 0.001,
+      violationType: '中介机构虚假宣传',
+      facts: ['当事人从事婚姻中介服务时虚构会员身份信息, 诱导消费者支付服务费。'],
+      penaltyBasis: '《中华人民共和国反不正当竞争法》第八条',
+      penaltyTypes: ['FINE'],
+      fineYuan: [20000, 100000],
+    },
+    {
+      category: 'TRADEMARK_INFRINGEMENT',
+      share: 0.0015,
+      violationType: '销售侵犯注册商标专用权的商品',
+      facts: ['当事人销售假冒知名运动品牌注册商标的运动鞋。'],
+      penaltyBasis: '《中华人民共和国商标法》第六十条',
+      penaltyTypes: ['FINE', 'CONFISCATION'],
+      fineYuan: [5000, 60000],
+      confiscatedYuan: [500, 10000],
+    },
+  ],
+  licences: [
+    {
+      certificateName: '营业执照(个体工商户)',
+      licenceCategory: 'REGISTRATION',
+      content: '个体工商户设立登记',
+      share: 0.06,
+      validYears: null,
+      numberPrefix: '92510700',
+    },
+    {
+      certificateName: '食品经营许可证',
+      licenceCategory: 'GENERAL',
+      content: '预包装食品销售、散装食品销售、热食类食品制售',
+      share: 0.015,
+      validYears: 5,
+      numberPrefix: 'JY1510700',
+    },
+    {
+      certificateName: '药品经营许可证',
+      licenceCategory: 'GENERAL',
+      content: '零售: 中成药、化学药制剂、抗生素制剂、生化药品',
+      share: 0.002,
+      validYears: 5,
+      numberPrefix: '川CB',
+    },
+  ],
+};
