@@ -17,7 +17,7 @@ import { REPO_ROOT, SUBGRAPHS } from '@credit/shared';
  * would otherwise take the CPU that timed suites (the 10,000-ID blacklist
  * check) need.
  */
-const NEW = { name: 'human-resources', code: 'HUMAN_RESOURCES', label: 'Human Resources and Social Security Bureau', port: '4017' };
+const NEW = { name: 'veterans-affairs', code: 'VETERANS_AFFAIRS', label: 'Veterans Affairs Bureau', port: '4019' };
 // Directories of the checkout that are not the project's files.
 const NOT_COPIED = new Set(['node_modules', '.git', '.devdb-data', '.devdb-bin', '.run']);
 
@@ -99,17 +99,17 @@ describe('a new department', () => {
     const script = path.join(copy, 'new-department-check.js');
     writeFileSync(script, CHECK_SCRIPT);
     const result = JSON.parse(run([script]).trim().split('\n').pop()!) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(result.ingest).toEqual({ data: { ingestHumanResourcesRecords: { created: 1, rejected: 0 } } });
-    expect(result.asSubject.data.person.humanResourcesRecords).toEqual({
+    expect(result.ingest).toEqual({ data: { ingestVeteransAffairsRecords: { created: 1, rejected: 0 } } });
+    expect(result.asSubject.data.person.veteransAffairsRecords).toEqual({
       totalCount: 1,
       nodes: [
-        { id: 'HRB-1', category: 'HUMAN_RESOURCES_VIOLATION', grade: 'GENERAL', provenance: { bureau: 'HUMAN_RESOURCES' }, displayWindow: { shown: true } },
+        { id: 'VAB-1', category: 'VETERANS_AFFAIRS_VIOLATION', grade: 'GENERAL', provenance: { bureau: 'VETERANS_AFFAIRS' }, displayWindow: { shown: true } },
       ],
     });
     // The new field group follows each role's `*` rule: the public may not read it.
-    expect(result.asPublic.data.person.humanResourcesRecords).toBeNull();
+    expect(result.asPublic.data.person.veteransAffairsRecords).toBeNull();
     expect(result.asPublic.errors[0].extensions.code).toBe('FORBIDDEN');
-    expect(result.factors).toContainEqual({ factor: 'HUMAN_RESOURCES_VIOLATION', bureau: 'HUMAN_RESOURCES', recordId: 'HRB-1' });
+    expect(result.factors).toContainEqual({ factor: 'VETERANS_AFFAIRS_VIOLATION', bureau: 'VETERANS_AFFAIRS', recordId: 'VAB-1' });
   }, 300_000);
 });
 
@@ -125,20 +125,20 @@ async function main() {
     const person = makeCitizenId('510703', '1980-03-04', 21);
     const bearer = async (claims) => ({ authorization: 'Bearer ' + (await signDevToken(claims, '10m')) });
     const ingest = await stack.query(
-      'mutation ($records: [JSONObject!]!) { ingestHumanResourcesRecords(kind: HUMAN_RESOURCES_RECORD, records: $records) { created rejected } }',
-      { records: [{ id: 'HRB-1', personId: person, category: 'HUMAN_RESOURCES_VIOLATION', grade: 'GENERAL', decisionDate: '2026-06-01',
+      'mutation ($records: [JSONObject!]!) { ingestVeteransAffairsRecords(kind: VETERANS_AFFAIRS_RECORD, records: $records) { created rejected } }',
+      { records: [{ id: 'VAB-1', personId: person, category: 'VETERANS_AFFAIRS_VIOLATION', grade: 'GENERAL', decisionDate: '2026-06-01',
         decisionNumber: '绵人社罚〔2026〕1号', authority: '绵阳市人力资源和社会保障局', legalBasis: '《劳动保障监察条例》', description: '拖欠劳动者工资' }] },
-      await bearer({ role: 'bureau', org: 'HUMAN_RESOURCES' }),
+      await bearer({ role: 'bureau', org: 'VETERANS_AFFAIRS' }),
     );
-    const read = 'query ($id: CitizenId!) { person(id: $id) { humanResourcesRecords { totalCount nodes { id category grade provenance { bureau } displayWindow { shown } } } } }';
+    const read = 'query ($id: CitizenId!) { person(id: $id) { veteransAffairsRecords { totalCount nodes { id category grade provenance { bureau } displayWindow { shown } } } } }';
     const asSubject = await stack.query(read, { id: person }, await bearer({ role: 'subject', sub: person }));
     const asPublic = await stack.query(read, { id: person }, {});
     // The department tells the platform of the write; the evaluation asks every department of the registry for its facts.
     let factors = [];
-    for (let i = 0; i < 50 && !factors.some((f) => f.bureau === 'HUMAN_RESOURCES'); i++) {
+    for (let i = 0; i < 50 && !factors.some((f) => f.bureau === 'VETERANS_AFFAIRS'); i++) {
       const evaluation = await stack.query('query ($id: CitizenId!) { person(id: $id) { creditEvaluation { factors { factor bureau recordId } } } }', { id: person }, await bearer({ role: 'subject', sub: person }));
       factors = evaluation.body.data?.person?.creditEvaluation?.factors ?? [];
-      if (!factors.some((f) => f.bureau === 'HUMAN_RESOURCES')) await new Promise((r) => setTimeout(r, 200));
+      if (!factors.some((f) => f.bureau === 'VETERANS_AFFAIRS')) await new Promise((r) => setTimeout(r, 200));
     }
     console.log(JSON.stringify({ ingest: ingest.body, asSubject: asSubject.body, asPublic: asPublic.body, factors }));
   } finally {
