@@ -26,6 +26,7 @@ const EXCEPTION_TITLES: Record<keyof CreditPolicy['access']['exceptions'], strin
   greenChannelEligibility: 'Green-channel eligibility',
   ownGrants: 'Own grants only',
   recordDecisions: 'Who decides an objection',
+  minorsRecords: 'Records of minors',
   publicLists: 'Public lists',
 };
 

@@ -58,7 +58,8 @@ async function main(): Promise<number> {
 
     const report = (outcome: IngestOutcome) => {
       totals[outcome.status]++;
-      if (outcome.status === 'REJECTED') process.stderr.write(`line ${outcome.position}: ${outcome.reason}\n`);
+      if (outcome.status === 'REJECTED') process.stderr.write(`line ${outcome.position}: ${outcome.reason} (${outcome.code ?? 'BAD_USER_INPUT'})\n`);
+      else if (outcome.note && !values.quiet) process.stderr.write(`line ${outcome.position}: note: ${outcome.note}\n`);
     };
     let batch: { line: number; kind: string; raw: Record<string, unknown> }[] = [];
     // The platform is told about one batch while the next is written.

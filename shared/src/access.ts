@@ -1,6 +1,6 @@
 import type { ForwardedRequest } from './auth';
 import type { ErrorCode } from './errors';
-import { policy, type AccessRule, type CreditPolicy } from './policy';
+import { categoryPolicy, policy, type AccessRule, type CreditPolicy } from './policy';
 import { isServicePrincipal, type Principal } from './principal';
 
 /**
@@ -124,6 +124,17 @@ export function visibleConsents<T extends { granteeInstitutionId: string }>(prin
 /** Whether the caller reviews and decides objections about records of `bureau` (an operator of that bureau). */
 export function decidesRecordsOf(principal: Principal, bureau: string, p: CreditPolicy = policy()): boolean {
   return (p.access.exceptions.recordDecisions.roles ?? []).includes(principal.role) && principal.org === bureau;
+}
+
+/**
+ * Whether the caller sees a record the policy shields because the person
+ * was a minor when it was decided (`minors`): the person, an operator of the
+ * deciding department and the roles of `access.exceptions.minorsRecords`.
+ */
+export function seesMinorsRecord(principal: Principal, record: { personId: string; category: string }, p: CreditPolicy = policy()): boolean {
+  if (principal.role === 'subject' && principal.subjectId === record.personId) return true;
+  if (principal.role === 'bureau' && principal.org === categoryPolicy(record.category, p).bureau) return true;
+  return (p.access.exceptions.minorsRecords.roles ?? []).includes(principal.role);
 }
 
 /** The Person fields that are public lists (policy `access.exceptions.publicLists`). */

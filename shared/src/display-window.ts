@@ -1,4 +1,4 @@
-import { categoryPolicy, policy, type CreditPolicy, type SeverityGrade } from './policy';
+import { allowedGrades, categoryPolicy, policy, type CreditPolicy, type SeverityGrade } from './policy';
 
 /**
  * When a negative record may be shown and used. Records past their window, or
@@ -47,7 +47,9 @@ export function todayInCity(now: Date = new Date()): string {
 /** Computes the display window of a negative record under the policy. */
 export function displayWindow(facts: DisplayFacts, today: string = todayInCity(), p: CreditPolicy = policy()): DisplayWindow {
   const category = categoryPolicy(facts.category, p);
-  const bounds = p.severityGrades[facts.grade];
+  // A grade the policy does not allow for the category (a record stored
+  // before ingestion checked it) counts as the category's own grade.
+  const bounds = p.severityGrades[allowedGrades(facts.category, p).includes(facts.grade) ? facts.grade : category.grade];
   const from = facts.decisionDate;
   let until: string;
   if (category.financial) {

@@ -4,8 +4,15 @@ import { decideAccess } from './access';
 import { todayInCity } from './display-window';
 import type { IngestKind } from './ingestion';
 import { groupedLoader } from './loaders';
-import { maskCitizenId, maskName } from './masking';
-import { addNegativeRecordIndexes, NEGATIVE_RECORD_ORDER, negativeRecordFields, negativeRecordResolvers, type NegativeRecordDoc } from './negative-record';
+import { maskCertificateNumber, maskCitizenId, maskName, maskPersonalDataIn } from './masking';
+import {
+  addNegativeRecordIndexes,
+  calendarDateField,
+  NEGATIVE_RECORD_ORDER,
+  negativeRecordFields,
+  negativeRecordResolvers,
+  type NegativeRecordDoc,
+} from './negative-record';
 import { paginate, type PageArgs } from './pagination';
 import type { AccessContext } from './permissions';
 import { categoriesOfKind } from './policy';
@@ -89,13 +96,7 @@ export interface AdministrativeLicenceDoc extends DecidingBodies {
   collectedAt: Date;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (required: boolean) => ({
-  type: String,
-  required,
-  default: required ? undefined : null,
-  validate: { validator: (v: string | null) => v === null || DATE.test(v), message: '{PATH} must be a date YYYY-MM-DD' },
-});
+const date = calendarDateField;
 const creditCode = {
   type: String,
   required: true,
@@ -197,9 +198,24 @@ export type DoublePublicityLoaders = ReturnType<typeof doublePublicityLoaders>;
  * this caller: unmasked only to those who may see it unmasked.
  */
 function counterpart(doc: { personId: string; counterpartName: string }, ctx: AccessContext): { name: string; id: string } {
-  const identity = decideAccess(ctx.forwarded, 'identity', doc.personId);
-  if (identity.allowed && !identity.masked) return { name: doc.counterpartName, id: doc.personId };
+  if (seesIdentity(doc, ctx)) return { name: doc.counterpartName, id: doc.personId };
   return { name: maskName(doc.counterpartName), id: maskCitizenId(doc.personId) };
+}
+
+function seesIdentity(doc: { personId: string }, ctx: AccessContext): boolean {
+  const identity = decideAccess(ctx.forwarded, 'identity', doc.personId);
+  return identity.allowed && !identity.masked;
+}
+
+/**
+ * A free-text field of a decision (facts, content) as this caller may see
+ * it: as written to those who see the person's identity unmasked, otherwise
+ * with the personal data in it masked like the structured fields (citizen
+ * IDs, mobile numbers, the counterpart's name, street addresses).
+ */
+function shownText(doc: { personId: string; counterpartName: string }, text: string | null, ctx: AccessContext): string | null {
+  if (text === null || seesIdentity(doc, ctx)) return text;
+  return maskPersonalDataIn(text, { names: [doc.counterpartName] });
 }
 
 export type LicenceStatus = 'NOT_YET_VALID' | 'VALID' | 'EXPIRED' | 'WITHDRAWN';
@@ -218,11 +234,23 @@ export function doublePublicityTypeResolvers(bureau: Bureau) {
       ...negativeRecordResolvers<AdministrativePenaltyDoc>(bureau),
       counterpartName: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => counterpart(doc, ctx).name,
       counterpartId: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => counterpart(doc, ctx).id,
+      decisionNumber: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.decisionNumber, ctx),
+      violationType: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.violationType, ctx),
+      facts: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.facts, ctx),
+      penaltyContent: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.penaltyContent, ctx),
+      licenceAffected: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.licenceAffected, ctx),
     },
     AdministrativeLicence: {
       id: (doc: AdministrativeLicenceDoc) => doc._id,
       counterpartName: (doc: AdministrativeLicenceDoc, _args: unknown, ctx: AccessContext) => counterpart(doc, ctx).name,
       counterpartId: (doc: AdministrativeLicenceDoc, _args: unknown, ctx: AccessContext) => counterpart(doc, ctx).id,
+      documentNumber: (doc: AdministrativeLicenceDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.documentNumber, ctx),
+      content: (doc: AdministrativeLicenceDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.content, ctx),
+      certificateName: (doc: AdministrativeLicenceDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.certificateName, ctx),
+      // A licence here is always an individual's (an individual business's
+      // code starts with 92): its number identifies the person.
+      certificateNumber: (doc: AdministrativeLicenceDoc, _args: unknown, ctx: AccessContext) =>
+        doc.certificateNumber === null || seesIdentity(doc, ctx) ? doc.certificateNumber : maskCertificateNumber(doc.certificateNumber),
       status: (doc: AdministrativeLicenceDoc) => licenceStatus(doc),
       provenance: (doc: AdministrativeLicenceDoc) => ({ bureau, sourceRecordId: doc._id, legalBasis: doc.legalBasis, collectedAt: doc.collectedAt }),
     },

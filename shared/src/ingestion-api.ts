@@ -13,7 +13,15 @@ export function ingestReport(outcomes: readonly IngestOutcome[]) {
     updated: count('UPDATED'),
     unchanged: count('UNCHANGED'),
     rejected: count('REJECTED'),
-    outcomes: outcomes.map(({ position, recordId, status, reason }) => ({ position, recordId, status, reason })),
+    outcomes: outcomes.map(({ position, recordId, status, reason, code, field, note }) => ({
+      position,
+      recordId,
+      status,
+      reason,
+      code: code ?? null,
+      field: field ?? null,
+      note: note ?? null,
+    })),
   };
 }
 

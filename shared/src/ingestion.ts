@@ -6,9 +6,11 @@ import { CitizenIdError, parseCitizenId } from './citizen-id';
 import { insertManyUnordered } from './database';
 import { todayInCity } from './display-window';
 import { isDuplicateKeyError } from './duplicate-key';
+import type { ErrorCode } from './errors';
 import { keysFilter } from './loaders';
-import { categoryPolicy } from './policy';
+import { allowedGrades, categoryPolicy, policy, shieldedAsMinor, type SeverityGrade } from './policy';
 import { containsCitizenId } from './record-id';
+import { isoDateOrNull } from './scalars';
 import type { Bureau } from './subgraph-registry';
 
 /**
@@ -40,6 +42,11 @@ export interface IngestOutcome {
   recordId: string | null;
   status: IngestStatus;
   reason: string | null;
+  /** Of a REJECTED record: the error code (BAD_USER_INPUT, CONFLICT) and the field at fault, when one is. */
+  code?: ErrorCode | null;
+  field?: string | null;
+  /** What the platform does differently with a stored record (a minor's record shown to no one else), for the sender to know. */
+  note?: string | null;
   /** Person the record is about, when valid (to notify the platform of changes). */
   personId: string | null;
   category: string | null;
@@ -48,8 +55,8 @@ export interface IngestOutcome {
 }
 
 /** The outcome of a record that is not written, with the reason. */
-export function rejectedOutcome(position: number, reason: string, recordId: string | null = null): IngestOutcome {
-  return { position, recordId, status: 'REJECTED', reason, personId: null, category: null, affectsStanding: false };
+export function rejectedOutcome(position: number, reason: string, recordId: string | null = null, field: string | null = null): IngestOutcome {
+  return { position, recordId, status: 'REJECTED', reason, code: 'BAD_USER_INPUT', field, personId: null, category: null, affectsStanding: false };
 }
 
 /** How one kind of record is ingested. */
@@ -61,6 +68,13 @@ export interface IngestKind {
   negative?: boolean;
   /** A positive record that bears on the green channel (negative records always bear on the standing). */
   affectsStanding?: boolean;
+  /**
+   * The sender may set the end of the display period (`displayUntil`: a
+   * court's listing period), clamped to the policy's bounds. Otherwise the
+   * window follows from the policy and the decision date alone, and a
+   * `displayUntil` sent is refused.
+   */
+  setsDisplayEnd?: boolean;
   /** Extra facts for its display window (PBoC's act end), as the subgraph's resolvers use. */
   displayFacts?: (doc: any) => { actEndedOn?: string | null }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -123,13 +137,46 @@ export function ingestionModels(conn: Connection) {
 }
 
 class Rejection extends Error {
-  /** Whether the record's own id must not be echoed with the rejection (it holds personal data). */
+  /**
+   * `field` is the field at fault, when one is; `withholdId` whether the
+   * record's own id must not be echoed with the rejection (it holds
+   * personal data).
+   */
   constructor(
     message: string,
+    readonly field: string | null = null,
     readonly withholdId = false,
   ) {
     super(message);
   }
+}
+
+// Control characters other than line breaks and tabs, and format
+// characters (zero-width, direction overrides): they hide or reorder text
+// where it is published, and can hide a citizen ID from the checks.
+const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}]/u;
+const ALLOWED_CONTROLS = new Set(['\n', '\r', '\t']);
+const DATE_SHAPED = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Checks every string of a raw record, however deep: no hidden characters
+ * (a line break or tab is allowed in free text, not in a one-line field),
+ * and a value shaped like a date is a date of the calendar.
+ */
+function checkStrings(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    let position = 0;
+    for (const char of value) {
+      if (HIDDEN_CHARACTER.test(char) && !ALLOWED_CONTROLS.has(char)) {
+        const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+        throw new Rejection(`${path}: contains the invisible control or format character ${code} at character ${position + 1}`, path);
+      }
+      position += 1;
+    }
+    if (DATE_SHAPED.test(value) && !isoDateOrNull(value)) throw new Rejection(`${path}: ${value} is not a date of the calendar`, path);
+  } else if (Array.isArray(value)) value.forEach((v, i) => checkStrings(v, `${path}[${i}]`));
+  else if (value && typeof value === 'object' && !(value instanceof Date))
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) checkStrings(v, path ? `${path}.${k}` : k);
 }
 
 function canonical(value: unknown): string {
@@ -149,15 +196,24 @@ async function validated(
   kind: IngestKind,
   bureau: Bureau,
   raw: unknown,
-): Promise<{ doc: Record<string, unknown>; recordId: string; personId: string | null; category: string | null }> {
+): Promise<{ doc: Record<string, unknown>; recordId: string; personId: string | null; category: string | null; note: string | null }> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Rejection('a record must be a JSON object');
   const { id, _id, collectedAt: _ignored, ...data } = raw as Record<string, unknown>;
   const recordId = kind.keyedByPerson ? (data.personId ?? id ?? _id) : (id ?? _id);
+  const idField = kind.keyedByPerson ? 'personId' : 'id';
   if (typeof recordId !== 'string' || recordId.trim() === '')
-    throw new Rejection(kind.keyedByPerson ? 'personId is required' : 'id (the bureau record id) is required');
-  // Record ids are shown beside masked people: one that names a person would unmask them.
+    throw new Rejection(kind.keyedByPerson ? 'personId is required' : 'id (the bureau record id) is required', idField);
+  // Record ids are shown beside masked people: one that names a person would
+  // unmask them (found also in full-width digits or around hidden characters).
   if (!kind.keyedByPerson && containsCitizenId(recordId)) {
-    throw new Rejection('id contains a citizen ID: record ids must be opaque (they are shown wherever the record is, next to a masked person)', true);
+    throw new Rejection('id contains a citizen ID: record ids must be opaque (they are shown wherever the record is, next to a masked person)', 'id', true);
+  }
+  try {
+    checkStrings(raw, '');
+  } catch (err) {
+    // Never echo an id that holds hidden characters.
+    if (err instanceof Rejection && err.field === 'id') throw new Rejection(err.message, 'id', true);
+    throw err;
   }
   const personId = kind.keyedByPerson ? recordId : data.personId;
   let normalisedPerson: string | null = null;
@@ -165,23 +221,36 @@ async function validated(
     try {
       normalisedPerson = parseCitizenId(personId).id;
     } catch (err) {
-      if (err instanceof CitizenIdError) throw new Rejection(`personId: ${err.reason}`);
+      if (err instanceof CitizenIdError) throw new Rejection(`personId: ${err.reason}`, 'personId');
       throw err;
     }
   }
-  if (!kind.keyedByPerson && personId === undefined && kind.negative) throw new Rejection('personId is required');
-  if (typeof data.legalBasis !== 'string' || data.legalBasis.trim() === '') throw new Rejection('legalBasis is required: no collection without legal basis');
+  if (!kind.keyedByPerson && personId === undefined && kind.negative) throw new Rejection('personId is required', 'personId');
+  if (typeof data.legalBasis !== 'string' || data.legalBasis.trim() === '')
+    throw new Rejection('legalBasis is required: no collection without legal basis', 'legalBasis');
   const category = typeof data.category === 'string' ? data.category : null;
   if (kind.negative) {
-    if (!category) throw new Rejection('category is required');
+    if (!category) throw new Rejection('category is required', 'category');
     let owner: Bureau;
     try {
       owner = categoryPolicy(category).bureau;
     } catch {
-      throw new Rejection(`category ${category} is not in the credit policy`);
+      throw new Rejection(`category ${category} is not in the credit policy`, 'category');
     }
-    if (owner !== bureau) throw new Rejection(`category ${category} belongs to ${owner}, not ${bureau}`);
-    if (typeof data.decisionDate === 'string' && data.decisionDate > todayInCity()) throw new Rejection(`decisionDate ${data.decisionDate} is in the future`);
+    if (owner !== bureau) throw new Rejection(`category ${category} belongs to ${owner}, not ${bureau}`, 'category');
+    if (typeof data.decisionDate === 'string' && data.decisionDate > todayInCity())
+      throw new Rejection(`decisionDate ${data.decisionDate} is in the future`, 'decisionDate');
+    // The grade, and with it the display period, is the policy's for the
+    // category: a sender cannot lengthen or shorten a record's publicity.
+    const grades = allowedGrades(category);
+    if (data.grade === undefined || data.grade === null) data.grade = categoryPolicy(category).grade;
+    else if (!grades.includes(data.grade as SeverityGrade))
+      throw new Rejection(`grade ${String(data.grade)} is not allowed for category ${category}: the credit policy grades it ${grades.join(' or ')}`, 'grade');
+    if (!kind.setsDisplayEnd && data.displayUntil !== undefined && data.displayUntil !== null)
+      throw new Rejection(
+        `displayUntil cannot be sent for this kind: the display period follows from the credit policy (grade ${String(data.grade)}) and the decision date`,
+        'displayUntil',
+      );
   }
   const finalId = kind.keyedByPerson ? normalisedPerson! : recordId.trim();
   const doc = { ...data, ...(normalisedPerson && !kind.keyedByPerson ? { personId: normalisedPerson } : {}), _id: finalId };
@@ -189,12 +258,10 @@ async function validated(
   try {
     await instance.validate();
   } catch (err) {
-    if (err instanceof MongooseError.ValidationError)
-      throw new Rejection(
-        Object.values(err.errors)
-          .map((e) => e.message)
-          .join('; '),
-      );
+    if (err instanceof MongooseError.ValidationError) {
+      const errors = Object.values(err.errors);
+      throw new Rejection(errors.map((e) => e.message).join('; '), errors[0]?.path ?? null);
+    }
     throw err;
   }
   // Store what the model made of it (cast types, defaults), minus what the
@@ -202,7 +269,11 @@ async function validated(
   const stored = instance.toObject({ depopulate: true, versionKey: false }) as Record<string, unknown>;
   delete stored.collectedAt;
   delete stored.underObjection;
-  return { doc: stored, recordId: finalId, personId: normalisedPerson, category };
+  const note =
+    kind.negative && normalisedPerson && category && shieldedAsMinor({ category, personId: normalisedPerson, decisionDate: String(stored.decisionDate) })
+      ? `the person was under ${policy().minors.adultAge} on the decision date: the record is shown only to the person, the deciding department and auditors, and not used for joint punishment or evaluation (${policy().minors.shieldedBasis})`
+      : null;
+  return { doc: stored, recordId: finalId, personId: normalisedPerson, category, note };
 }
 
 /**
@@ -231,7 +302,7 @@ async function prepare(kind: IngestKind, bureau: Bureau, raw: unknown, position:
   } catch (err) {
     if (err instanceof Rejection) {
       const id = raw && typeof raw === 'object' ? ((raw as Record<string, unknown>).id ?? (raw as Record<string, unknown>).personId) : null;
-      return rejectedOutcome(position, err.message, typeof id === 'string' && !err.withholdId ? id : null);
+      return rejectedOutcome(position, err.message, typeof id === 'string' && !err.withholdId ? id : null, err.field);
     }
     throw err;
   }
@@ -243,6 +314,7 @@ async function prepare(kind: IngestKind, bureau: Bureau, raw: unknown, position:
       position,
       recordId: v.recordId,
       reason: null,
+      note: v.note,
       personId: v.personId,
       category: v.category,
       affectsStanding: Boolean(kind.negative || kind.affectsStanding),
@@ -263,7 +335,13 @@ async function writeOne(kind: IngestKind, p: Prepared, ledger: ReturnType<typeof
     // year) already belongs to a different record id.
     const e = err as { keyValue?: Record<string, unknown> };
     if (isDuplicateKeyError(err)) {
-      return { ...p.base, status: 'REJECTED', reason: `conflicts with another record on a unique key${e.keyValue ? ` ${JSON.stringify(e.keyValue)}` : ''}` };
+      return {
+        ...p.base,
+        status: 'REJECTED',
+        code: 'CONFLICT',
+        note: null,
+        reason: `conflicts with another record on a unique key${e.keyValue ? ` ${JSON.stringify(e.keyValue)}` : ''}`,
+      };
     }
     throw err;
   }
@@ -380,7 +458,7 @@ async function writeValidated(
     }
   }
   // Told, not thrown: the other records of the batch stand, and this one can be sent again.
-  return { ...base, status: 'REJECTED', reason: 'another writer kept changing this record meanwhile; send it again' };
+  return { ...base, status: 'REJECTED', code: 'CONFLICT', note: null, reason: 'another writer kept changing this record meanwhile; send it again' };
 }
 
 /**

@@ -1,13 +1,14 @@
 import { Schema } from 'mongoose';
 
-import { decideAccess, seesRecordsPastDisplay } from './access';
+import { decideAccess, seesMinorsRecord, seesRecordsPastDisplay } from './access';
 import type { ForwardedRequest } from './auth';
 import { displayWindow, type DisplayWindow } from './display-window';
 import { maskCitizenIdsIn } from './masking';
 import { paginate, type Page, type PageArgs } from './pagination';
 import type { AccessContext } from './permissions';
-import { categoryPolicy, type SeverityGrade } from './policy';
+import { allowedGrades, categoryPolicy, shieldedAsMinor, type SeverityGrade } from './policy';
 import { containsCitizenId } from './record-id';
+import { isoDateOrNull } from './scalars';
 import type { Bureau } from './subgraph-registry';
 
 /**
@@ -35,20 +36,30 @@ export interface NegativeRecordDoc {
   collectedAt: Date;
 }
 
+/** A date field `YYYY-MM-DD` that must be a day of the calendar (2026-02-30 is refused). */
+export function calendarDateField(required: boolean) {
+  return {
+    type: String,
+    required,
+    default: required ? undefined : null,
+    validate: { validator: (v: string | null) => v === null || isoDateOrNull(v) !== null, message: '{PATH} must be a date of the calendar, YYYY-MM-DD' },
+  };
+}
+
 /** Mongoose schema definition of {@link NegativeRecordDoc}, spread into each bureau's record schema. */
 export const negativeRecordFields = {
   _id: { type: String, required: true },
   personId: { type: String, required: true },
   category: { type: String, required: true },
   grade: { type: String, required: true, enum: ['MINOR', 'GENERAL', 'SERIOUS'] },
-  decisionDate: { type: String, required: true },
+  decisionDate: calendarDateField(true),
   decisionNumber: { type: String, required: true },
   authority: { type: String, required: true },
   legalBasis: { type: String, required: true },
-  displayUntil: { type: String, default: null },
-  removedOn: { type: String, default: null },
+  displayUntil: calendarDateField(false),
+  removedOn: calendarDateField(false),
   removalReason: { type: String, default: null },
-  repairedOn: { type: String, default: null },
+  repairedOn: calendarDateField(false),
   underObjection: { type: String, default: null },
   collectedAt: { type: Date, required: true, default: () => new Date() },
 } as const;
@@ -86,6 +97,9 @@ export function negativeRecordResolvers<T extends NegativeRecordDoc>(bureau: Bur
     }),
     displayWindow: (doc: T): DisplayWindow => displayWindow({ ...doc, ...extraFacts?.(doc) }),
     underObjection: (doc: T) => Boolean(doc.underObjection),
+    // A grade outside the policy's for the category (stored before ingestion
+    // checked it) is shown as the category's grade, which the window uses too.
+    grade: (doc: T) => (allowedGrades(doc.category).includes(doc.grade) ? doc.grade : categoryPolicy(doc.category).grade),
   };
 }
 
@@ -103,7 +117,12 @@ export function pageOfShownRecords<T extends NegativeRecordDoc>(
   request: ForwardedRequest,
   extraFacts?: ExtraDisplayFacts<T>,
 ): Page<T> {
-  const visible = seesRecordsPastDisplay(request.principal) ? rows : rows.filter((doc) => displayWindow({ ...doc, ...extraFacts?.(doc) }).shown);
+  const { principal } = request;
+  const visible = rows.filter(
+    (doc) =>
+      (seesRecordsPastDisplay(principal) || displayWindow({ ...doc, ...extraFacts?.(doc) }).shown) &&
+      (!shieldedAsMinor(doc) || seesMinorsRecord(principal, doc)),
+  );
   return paginate(visible, args, (doc) => doc._id);
 }
 
@@ -126,7 +145,7 @@ export function bureauCreditFacts<T extends NegativeRecordDoc>(bureau: Bureau, r
   let lastNegativeDecisionDate: string | null = null;
   for (const doc of records) {
     const window = displayWindow({ ...doc, ...extraFacts?.(doc) });
-    if (!window.shown) continue;
+    if (!window.shown || shieldedAsMinor(doc)) continue;
     if (!lastNegativeDecisionDate || doc.decisionDate > lastNegativeDecisionDate) lastNegativeDecisionDate = doc.decisionDate;
     negatives.push({ recordId: doc._id, category: doc.category, grade: doc.grade, since: doc.decisionDate, until: window.until });
     if (categoryPolicy(doc.category).jointPunishment)

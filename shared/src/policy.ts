@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { ageOn } from './citizen-id';
 import { config } from './config';
 import { ROLES } from './principal';
 import { BUREAUS, type Bureau } from './subgraph-registry';
@@ -49,6 +50,8 @@ export interface CategoryPolicy {
   /** The department's record kind (its `<Stem>RecordKind` value) that holds records of the category. */
   recordKind: string;
   grade: SeverityGrade;
+  /** Grades a department may give a record of the category; when absent, `grade` only. */
+  allowedGrades?: SeverityGrade[];
   jointPunishment: boolean;
   financial?: boolean;
   adultsOnly?: boolean;
@@ -99,7 +102,13 @@ export interface CreditPolicy {
   consumptionRestrictions: string[];
   deadlines: { objectionDecisionWorkingDays: number; objectionDecisionMaxWorkingDays: number; repairDecisionWorkingDays: number; holidays: string[] };
   queryLog: { retentionYears: number; checkpointIntervalSeconds: number };
-  minors: { adultAge: number };
+  /**
+   * Under `adultAge` a person has no student integrity file and is never a
+   * listed debtor; records of `shieldedRecordKinds` decided while the person
+   * was under age are shown only to the person, the deciding department and
+   * auditors, and are not used for joint punishment or evaluation.
+   */
+  minors: { adultAge: number; shieldedRecordKinds: string[]; shieldedBasis: string };
   greenChannel: { cleanYears: number };
   taxCreditLevels: { level: string; minScore: number }[];
   masking: Record<string, Record<string, unknown>>;
@@ -174,6 +183,7 @@ export interface AccessExceptions {
   greenChannelEligibility: AccessException;
   ownGrants: AccessException;
   recordDecisions: AccessException;
+  minorsRecords: AccessException;
   publicLists: AccessException;
 }
 
@@ -184,6 +194,7 @@ const ACCESS_EXCEPTIONS = [
   'greenChannelEligibility',
   'ownGrants',
   'recordDecisions',
+  'minorsRecords',
   'publicLists',
 ] as const;
 
@@ -231,6 +242,11 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
       !c.jointPunishment || (Array.isArray(c.measures) && c.measures.length > 0),
       `categories.${name}: a joint-punishment category needs its measures`,
     );
+    check(
+      file,
+      c.allowedGrades === undefined || (c.allowedGrades.includes(c.grade) && c.allowedGrades.every((g) => (SEVERITY_GRADES as readonly string[]).includes(g))),
+      `categories.${name}.allowedGrades must be grades and include its grade ${c.grade}`,
+    );
     if (c.defaultDisplayMonths !== undefined) {
       const g = p.severityGrades[c.grade];
       const max = c.maxDisplayMonths ?? g.maxDisplayMonths;
@@ -259,6 +275,11 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     file,
     p.limits?.maxPeoplePerQuery > 0 && p.limits.maxPageSize > 0 && p.limits.defaultPageSize <= p.limits.maxPageSize,
     '`limits` must give positive maxPeoplePerQuery and maxPageSize >= defaultPageSize',
+  );
+  check(
+    file,
+    p.minors?.adultAge > 0 && Array.isArray(p.minors.shieldedRecordKinds) && typeof p.minors.shieldedBasis === 'string',
+    '`minors` needs adultAge, shieldedRecordKinds and shieldedBasis',
   );
   check(file, Array.isArray(p.deadlines?.holidays), '`deadlines.holidays` must be a list of dates');
   const positive = (section: string, values: Record<string, unknown> | undefined, keys: string[]) => {
@@ -349,4 +370,21 @@ export function categoryPolicy(category: string, p: CreditPolicy = policy()): Ca
   const c = p.categories[category];
   if (!c) throw new Error(`Unknown record category ${category} (not in credit policy ${p.version})`);
   return c;
+}
+
+/** The grades a department may give a record of `category` (its policy grade unless the policy allows more). */
+export function allowedGrades(category: string, p: CreditPolicy = policy()): SeverityGrade[] {
+  const c = categoryPolicy(category, p);
+  return c.allowedGrades ?? [c.grade];
+}
+
+/**
+ * Whether a record of `category` decided on `decisionDate` is about a minor
+ * the policy shields (`minors`): the person was under age that day and the
+ * category's record kind is one the policy names.
+ */
+export function shieldedAsMinor(record: { category: string; personId: string; decisionDate: string }, p: CreditPolicy = policy()): boolean {
+  if (!p.minors.shieldedRecordKinds.includes(categoryPolicy(record.category, p).recordKind)) return false;
+  const birth = `${record.personId.slice(6, 10)}-${record.personId.slice(10, 12)}-${record.personId.slice(12, 14)}`;
+  return ageOn(birth, record.decisionDate) < p.minors.adultAge;
 }

@@ -35,11 +35,36 @@ function isCitizenIdShaped(candidate: string): boolean {
 }
 
 /**
- * Where citizen IDs sit in `text`, as [start, end) spans: every 18-character
- * window of a run of digits (an X may end it) that is shaped like an ID, and
- * a run of exactly 15 digits shaped like an old one. Spans do not overlap.
+ * `text` as the ID-shape checks read it: NFKC-normalised character by
+ * character (full-width digits and letters become ASCII) with format
+ * characters (zero-width spaces and joiners, direction marks and overrides,
+ * soft hyphens) removed, so that `５１０７０３…` or an ID with a zero-width
+ * space inside is still found. `start[i]` and `end[i]` are where the
+ * normalised character `i` came from in `text`.
  */
-export function citizenIdSpans(text: string): [number, number][] {
+export function searchableText(text: string): { text: string; start: number[]; end: number[] } {
+  let out = '';
+  const start: number[] = [];
+  const end: number[] = [];
+  let at = 0;
+  for (const char of text) {
+    const from = at;
+    at += char.length;
+    if (FORMAT_CHARACTER.test(char)) continue;
+    for (const normal of char.normalize('NFKC')) {
+      out += normal;
+      start.push(from);
+      end.push(at);
+    }
+  }
+  return { text: out, start, end };
+}
+
+/** A Unicode format character (category Cf): invisible, and able to hide or reorder what is around it. */
+export const FORMAT_CHARACTER = /\p{Cf}/u;
+
+/** Spans of citizen IDs in text that is already searchable (see {@link searchableText}). */
+function spansInSearchable(text: string): [number, number][] {
   const spans: [number, number][] = [];
   const runs = /\d+[Xx]?/g;
   for (let run = runs.exec(text); run; run = runs.exec(text)) {
@@ -57,6 +82,23 @@ export function citizenIdSpans(text: string): [number, number][] {
     }
   }
   return spans;
+}
+
+/**
+ * Where citizen IDs sit in `text`, as [start, end) spans of `text` itself,
+ * with the ID each holds (normalised: ASCII digits, upper-case X): every
+ * 18-character window of a run of digits (an X may end it) that is shaped
+ * like an ID, and a run of exactly 15 digits shaped like an old one, found
+ * in the searchable form of the text (full-width digits and hidden format
+ * characters do not hide an ID). Spans do not overlap.
+ */
+export function citizenIdSpans(text: string): { start: number; end: number; id: string }[] {
+  const searchable = searchableText(text);
+  return spansInSearchable(searchable.text).map(([s, e]) => ({
+    start: searchable.start[s]!,
+    end: searchable.end[e - 1]!,
+    id: searchable.text.slice(s, e).toUpperCase(),
+  }));
 }
 
 /** Whether `text` contains anything shaped like a citizen ID (see {@link citizenIdSpans}). */

@@ -1,5 +1,5 @@
 import { makeCitizenId } from '../citizen-id';
-import { maskCitizenId, maskCitizenIdsIn } from '../masking';
+import { maskCitizenId, maskCitizenIdsIn, maskMobile, maskPersonalDataIn } from '../masking';
 import { containsCitizenId } from '../record-id';
 
 describe('citizen IDs in free text and record ids', () => {
@@ -29,5 +29,43 @@ describe('citizen IDs in free text and record ids', () => {
     // A 16-digit run is neither form.
     expect(containsCitizenId('5107039001011234')).toBe(false);
     expect(maskCitizenIdsIn('决定书 2024-0001 号')).toBe('决定书 2024-0001 号');
+  });
+});
+
+describe('IDs disguised with full-width digits or hidden characters', () => {
+  const id = makeCitizenId('510703', '1990-01-01', 12);
+  const fullWidth = [...id].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+
+  it('finds an ID in full-width digits and masks it in place', () => {
+    expect(containsCitizenId(`REC-${fullWidth}`)).toBe(true);
+    expect(maskCitizenIdsIn(`申请人${fullWidth}。`)).toBe(`申请人${maskCitizenId(id)}。`);
+  });
+
+  it('finds an ID with a zero-width space or a direction mark inside', () => {
+    const hidden = `${id.slice(0, 9)}\u200b${id.slice(9, 14)}\u202e${id.slice(14)}`;
+    expect(containsCitizenId(hidden)).toBe(true);
+    expect(maskCitizenIdsIn(`见${hidden}号`)).toBe(`见${maskCitizenId(id)}号`);
+  });
+});
+
+describe('personal data in free text shown without the identity scope', () => {
+  const id = makeCitizenId('510703', '1990-01-01', 12);
+
+  it('masks IDs, mobile numbers, the counterpart’s name and a street address; leaves the rest', () => {
+    const text = `当事人欧阳明远(身份证号${id}, 电话138 1234 5678)在绵阳市涪城区临园路东段12号3单元501室销售过期食品, 罚款2000元。`;
+    expect(maskPersonalDataIn(text, { names: ['欧阳明远'] })).toBe(
+      `当事人欧阳**(身份证号${maskCitizenId(id)}, 电话${maskMobile('13812345678')})在绵阳市涪城区****销售过期食品, 罚款2000元。`,
+    );
+  });
+
+  it('does not take a sum of money, a date or a decision number for a phone number or an address', () => {
+    const text = '罚款人民币20000元, 2024年6月1日作出绵市监罚〔2024〕12号决定。';
+    expect(maskPersonalDataIn(text, { names: ['张三'] })).toBe(text);
+  });
+
+  it('masks a full-width mobile number and an ID split by a zero-width space', () => {
+    const mobile = '１３９８７６５４３２１';
+    const hidden = `${id.slice(0, 9)}\u200b${id.slice(9)}`;
+    expect(maskPersonalDataIn(`联系${mobile}, 证件${hidden}`)).toBe(`联系${maskMobile('13987654321')}, 证件${maskCitizenId(id)}`);
   });
 });

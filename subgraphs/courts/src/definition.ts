@@ -10,7 +10,7 @@ import { seed } from './seed';
 /** The kinds of records the COURTS bureau writes, and how each is keyed. */
 function ingestKinds(models: Models): Record<string, IngestKind> {
   return {
-    DEBTOR_LISTING: { model: models.DebtorListing, negative: true },
+    DEBTOR_LISTING: { model: models.DebtorListing, negative: true, setsDisplayEnd: true },
     ENFORCEMENT_CASE: { model: models.EnforcementCase },
     CONSUMPTION_RESTRICTION: { model: models.ConsumptionRestriction },
     COMPANY_REPRESENTATION: { model: models.CompanyRepresentation },

@@ -233,8 +233,15 @@ export type EmergencyManagementRecordKind =
 
 export type IngestOutcome = {
   __typename?: 'IngestOutcome';
+  /** Of a rejected record: the stable error code, `BAD_USER_INPUT` (the record is wrong) or `CONFLICT` (another record or writer got in the way: send it again). */
+  code?: Maybe<Scalars['String']['output']>;
+  /** Of a rejected record: the field at fault, when one is (`grade`, `facts`, `items[2].date`). */
+  field?: Maybe<Scalars['String']['output']>;
+  /** Of a stored record: what the platform does with it that the sender should know (a minor's record is shown to no one but the person, the deciding department and auditors). */
+  note?: Maybe<Scalars['String']['output']>;
   /** Position of the record in the call (0-based). */
   position: Scalars['Int']['output'];
+  /** Why the record was rejected, naming the field at fault. */
   reason?: Maybe<Scalars['String']['output']>;
   /** The bureau's record id (or the person's ID for per-person records), when present. */
   recordId?: Maybe<Scalars['String']['output']>;
@@ -716,6 +723,9 @@ export type DisplayWindowResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type IngestOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestOutcome'] = ResolversParentTypes['IngestOutcome']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
