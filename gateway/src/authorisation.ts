@@ -100,7 +100,7 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
           }
           if (operation.operation === 'subscription') throw requestError('OPERATION_NOT_SUPPORTED', 'Subscriptions are not served; use a query');
           // Limits first: an operation too costly to run costs no consent check either.
-          checkOperationLimits(requestContext.document, operation, requestContext.request.variables ?? {}, operationLimits());
+          checkOperationLimits(requestContext.document, operation, requestContext.request.variables ?? {}, operationLimits(), requestContext.schema);
           const variables = coerceVariables(requestContext.schema, operation, requestContext.request.variables ?? {});
           // Invalid variables: execution refuses them before anything is read.
           if (!variables) return;

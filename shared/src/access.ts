@@ -137,6 +137,17 @@ export function seesMinorsRecord(principal: Principal, record: { personId: strin
   return (p.access.exceptions.minorsRecords.roles ?? []).includes(principal.role);
 }
 
+/**
+ * The field groups a person can put in a consent: those a partner reads
+ * under consent (rules `consent` and `consent_or_masked`). The others
+ * (the query log, consents, objections and repairs, credit facts) no
+ * partner ever reads, so a consent naming them would promise what it
+ * cannot give.
+ */
+export function grantableScopes(p: CreditPolicy = policy()): string[] {
+  return Object.keys(p.fieldGroups).filter((group) => ['consent', 'consent_or_masked'].includes(accessRule('partner', group, p)));
+}
+
 /** The Person fields that are public lists (policy `access.exceptions.publicLists`). */
 export function publicListFields(p: CreditPolicy = policy()): readonly string[] {
   return p.access.exceptions.publicLists.fields ?? [];

@@ -20,6 +20,7 @@ import { groupedLoader } from './loaders';
 import { bureauCreditFacts, NEGATIVE_RECORD_ORDER, pageOfShownRecords, type BureauCreditFacts, type NegativeRecordDoc } from './negative-record';
 import type { PageArgs } from './pagination';
 import { bureauWriter, serviceOnly, type AccessContext } from './permissions';
+import { policy } from './policy';
 import { recordActionResolver } from './record-actions';
 import { rootQueryResolvers } from './root-query';
 import { scalarResolvers } from './scalars';
@@ -120,9 +121,9 @@ function doublePublicitySdl(entry: SourceEntry): string {
   return `
 extend type Person {
   "Administrative penalties ${entry.label} decided against the person (行政处罚, double-publicity format), newest first; shown for their publicity period."
-  ${names.penalties}(first: Int, after: String): AdministrativePenaltyConnection @sensitive(group: "${names.publicityGroup}")
+  ${names.penalties}(first: Int = ${policy().limits.defaultPageSize}, after: String): AdministrativePenaltyConnection @sensitive(group: "${names.publicityGroup}")
   "Administrative licences ${entry.label} granted the person (行政许可, double-publicity format), newest first."
-  ${names.licences}(first: Int, after: String): AdministrativeLicenceConnection @sensitive(group: "${names.publicityGroup}")
+  ${names.licences}(first: Int = ${policy().limits.defaultPageSize}, after: String): AdministrativeLicenceConnection @sensitive(group: "${names.publicityGroup}")
 }
 
 extend enum ${names.recordKind} {

@@ -44,6 +44,11 @@ export const ERROR_CODES = {
     description: 'The read could not be recorded in the query log, so nothing is served (fail closed, MISSION rule 4). Retry later.',
   },
   CONFLICT: { http: 409, description: 'The object changed meanwhile (another decision came first); re-read it and decide again if still needed.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    http: 422,
+    description:
+      'An idempotency key was sent again with a different request (other scopes, purpose, institution or validity). A retry repeats the request exactly; a new request needs a new key. `extensions.argument` names the first field that differs.',
+  },
   SUBGRAPH_UNAVAILABLE: {
     http: 502,
     description:

@@ -1,6 +1,10 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
+  getNamedType,
   GraphQLError,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
   Kind,
   type ASTNode,
   type ASTVisitor,
@@ -8,6 +12,9 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
@@ -69,10 +76,30 @@ interface Measure {
   introspectionDepth: number;
 }
 
+/**
+ * How many items a field serves per item of its parent: a page of `first`
+ * items for a paginated field, as asked or, when not asked, the default the
+ * schema declares for it (what is served, not one); one per ID asked for.
+ * Without a schema (or for a field it does not know) only the arguments
+ * written in the document count.
+ */
+function itemsServed(selection: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, variables: Record<string, unknown>): number {
+  const pageArg = definition?.args.find((a) => a.name === 'first');
+  if (pageArg || selection.arguments?.some((a) => a.name.value === 'first')) {
+    const declared = typeof pageArg?.defaultValue === 'number' ? pageArg.defaultValue : undefined;
+    return intArg(selection, 'first', variables) ?? declared ?? policy().limits.defaultPageSize;
+  }
+  return listArgLength(selection, 'ids', variables) ?? 1;
+}
+
+function fieldDefinition(parent: GraphQLCompositeType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  return parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+}
+
 function measure(
   selectionSet: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
+  parent: GraphQLCompositeType | undefined,
+  context: { fragments: Map<string, FragmentDefinitionNode>; variables: Record<string, unknown>; schema?: GraphQLSchema },
   seen: Set<string>,
 ): Measure {
   let depth = 0;
@@ -82,8 +109,10 @@ function measure(
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       if (selection.alias) aliases++;
+      const definition = fieldDefinition(parent, selection.name.value);
+      const childType = definition ? getNamedType(definition.type) : undefined;
       const child = selection.selectionSet
-        ? measure(selection.selectionSet, fragments, variables, seen)
+        ? measure(selection.selectionSet, childType && isCompositeType(childType) ? childType : undefined, context, seen)
         : { depth: 0, aliases: 0, cost: 0, introspectionDepth: 0 };
       introspectionDepth = Math.max(introspectionDepth, child.introspectionDepth);
       if (INTROSPECTION_ROOTS.has(selection.name.value)) {
@@ -94,19 +123,19 @@ function measure(
         cost += 1 + child.cost;
         continue;
       }
-      // A page of `first` items (20 by default) or one item per ID asked for.
-      const multiplier = selection.arguments?.some((a) => a.name.value === 'first')
-        ? (intArg(selection, 'first', variables) ?? policy().limits.defaultPageSize)
-        : (listArgLength(selection, 'ids', variables) ?? 1);
+      const multiplier = itemsServed(selection, definition, context.variables);
       depth = Math.max(depth, child.depth + 1);
       aliases += child.aliases;
       cost += 1 + multiplier * child.cost;
     } else {
-      const target = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments.get(selection.name.value)?.selectionSet;
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : context.fragments.get(selection.name.value);
+      const target = fragment?.selectionSet;
       // A fragment spread inside itself is reported by graphql's own rule; count it once here.
       const key = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : '';
       if (!target || (key && seen.has(key))) continue;
-      const inner = measure(target, fragments, variables, key ? new Set([...seen, key]) : seen);
+      const condition = fragment?.typeCondition && context.schema?.getType(fragment.typeCondition.name.value);
+      const innerParent = condition && isCompositeType(condition) ? condition : parent;
+      const inner = measure(target, innerParent, context, key ? new Set([...seen, key]) : seen);
       depth = Math.max(depth, inner.depth);
       aliases += inner.aliases;
       cost += inner.cost;
@@ -126,9 +155,11 @@ export function checkOperationLimits(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
   limits: OperationLimits,
+  schema?: GraphQLSchema,
 ): void {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  const m = measure(operation.selectionSet, fragments, variables, new Set());
+  const root = schema?.getRootType(operation.operation) ?? undefined;
+  const m = measure(operation.selectionSet, root, { fragments, variables, schema }, new Set());
   const status = { http: { status: ERROR_CODES.QUERY_TOO_DEEP.http } };
   if (m.depth > limits.maxDepth)
     throw codedError('QUERY_TOO_DEEP', `Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`, { depth: m.depth, max: limits.maxDepth, ...status });
@@ -155,8 +186,8 @@ export function operationLimitsPlugin<TContext extends BaseContext>(limits: Oper
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, request }) {
-          if (operation) checkOperationLimits(document, operation, request.variables ?? {}, limits);
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (operation) checkOperationLimits(document, operation, request.variables ?? {}, limits, schema);
         },
       };
     },

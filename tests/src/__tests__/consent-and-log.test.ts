@@ -157,6 +157,51 @@ describe('authorised queries by partner institutions', () => {
     expect(backdated.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'back-dated consent', argument: 'validFrom' });
   });
 
+  it('refuses scopes no partner ever reads, listing the grantable ones', async () => {
+    for (const scope of ['query_log', 'credit_facts', 'consents', 'objections_repairs', 'no_such_group']) {
+      const { body } = await stack.query(
+        'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }',
+        {
+          input: {
+            granteeInstitutionId: bank,
+            purpose: 'LOAN',
+            scopes: ['tax', scope],
+            validFrom: todayInCity(),
+            validUntil: '2030-12-31',
+            idempotencyKey: `scope-${scope}`,
+          },
+        },
+        await asSubject(),
+      );
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'scopes', reason: 'scope not grantable' });
+      const grantable = body.errors![0]!.extensions!.grantable as string[];
+      expect(grantable).toEqual(expect.arrayContaining(['identity', 'tax', 'financial']));
+      expect(grantable).not.toContain(scope);
+    }
+  });
+
+  it('refuses an idempotency key reused for another grant instead of answering with the first consent', async () => {
+    // Another purpose than the LOAN reads the tests below make.
+    const first = await grant('reuse-2026-001', bank, 'INSURANCE', ['tax']);
+    const other = await stack.query(
+      'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }',
+      {
+        input: {
+          granteeInstitutionId: bank,
+          purpose: 'INSURANCE',
+          scopes: ['tax', 'financial'],
+          validFrom: todayInCity(),
+          validUntil: '2030-12-31',
+          idempotencyKey: 'reuse-2026-001',
+        },
+      },
+      await asSubject(),
+    );
+    expect(other.body.errors?.[0]?.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', argument: 'scopes', consentId: first.id });
+    // The same grant again is still a retry.
+    expect((await grant('reuse-2026-001', bank, 'INSURANCE', ['tax'])).id).toBe(first.id);
+  });
+
   it('refuses a grant by anyone but the subject', async () => {
     const { body } = await stack.query(
       /* GraphQL */ `

@@ -36,6 +36,25 @@ describe('operation limits, each with its own code', () => {
     expect(light.body.errors?.find((e) => e.extensions?.code === 'QUERY_TOO_COSTLY')).toBeUndefined();
   });
 
+  it('prices a page asked for without `first` as the default page it serves, not as one item', async () => {
+    const strict = structuredClone(loadPolicy());
+    strict.limits.maxQueryCost = 20_000;
+    setPolicyForProcess(strict);
+    try {
+      const pages = (first: string) =>
+        ['violations', 'taxArrears', 'enforcementCases', 'overdueRecords', 'volunteerRecords', 'charityRecords', 'consents', 'queryLog']
+          .map((f) => `${f}${first} { totalCount nodes { __typename } }`)
+          .join(' ');
+      const asked = await stack.query(`query ($ids: [CitizenId!]!) { people(ids: $ids) { id ${pages('(first: 20)')} } }`, { ids });
+      const defaulted = await stack.query(`query ($ids: [CitizenId!]!) { people(ids: $ids) { id ${pages('')} } }`, { ids });
+      expect(asked.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
+      expect(defaulted.status).toBe(asked.status);
+      expect(defaulted.body.errors?.[0]?.extensions).toEqual(asked.body.errors?.[0]?.extensions);
+    } finally {
+      setPolicyForProcess(loadPolicy());
+    }
+  });
+
   it('refuses a query nested deeper than the limit with QUERY_TOO_DEEP', async () => {
     const strict = structuredClone(loadPolicy());
     strict.limits.maxQueryDepth = 3;

@@ -51,6 +51,19 @@ describe('the composed schema follows the project conventions', () => {
     expect(nonNull).toEqual([]);
   });
 
+  it('declares the page size a paginated field serves when `first` is not given: the policy default, which the cost estimate counts', () => {
+    const undeclared: string[] = [];
+    for (const type of objectTypes.values()) {
+      for (const field of type.fields ?? []) {
+        const first = field.arguments?.find((a) => a.name.value === 'first');
+        if (!first) continue;
+        const declared = first.defaultValue?.kind === Kind.INT ? Number(first.defaultValue.value) : undefined;
+        if (declared !== policy.limits.defaultPageSize) undeclared.push(`${type.name.value}.${field.name.value}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+
   it('documents every Person field', () => {
     expect((person.fields ?? []).filter((f) => !f.description).map((f) => f.name.value)).toEqual([]);
   });

@@ -1119,11 +1119,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  companyDishonestyRecords?: Resolver<Maybe<ResolversTypes['CompanyDishonestyRecordConnection']>, ParentType, ContextType, Partial<PersonCompanyDishonestyRecordsArgs>>;
+  companyDishonestyRecords?: Resolver<Maybe<ResolversTypes['CompanyDishonestyRecordConnection']>, ParentType, ContextType, RequireFields<PersonCompanyDishonestyRecordsArgs, 'first'>>;
   consumptionRestrictions?: Resolver<Maybe<Array<ResolversTypes['ConsumptionRestriction']>>, ParentType, ContextType>;
   courtsCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
-  dishonestDebtorListings?: Resolver<Maybe<ResolversTypes['DebtorListingConnection']>, ParentType, ContextType, Partial<PersonDishonestDebtorListingsArgs>>;
-  enforcementCases?: Resolver<Maybe<ResolversTypes['EnforcementCaseConnection']>, ParentType, ContextType, Partial<PersonEnforcementCasesArgs>>;
+  dishonestDebtorListings?: Resolver<Maybe<ResolversTypes['DebtorListingConnection']>, ParentType, ContextType, RequireFields<PersonDishonestDebtorListingsArgs, 'first'>>;
+  enforcementCases?: Resolver<Maybe<ResolversTypes['EnforcementCaseConnection']>, ParentType, ContextType, RequireFields<PersonEnforcementCasesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   representedCompanies?: Resolver<Maybe<Array<ResolversTypes['CompanyRepresentation']>>, ParentType, ContextType>;
 }>;

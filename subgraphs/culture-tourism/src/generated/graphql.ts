@@ -765,8 +765,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cultureTourismCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
-  cultureTourismLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, Partial<PersonCultureTourismLicencesArgs>>;
-  cultureTourismPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, Partial<PersonCultureTourismPenaltiesArgs>>;
+  cultureTourismLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, RequireFields<PersonCultureTourismLicencesArgs, 'first'>>;
+  cultureTourismPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonCultureTourismPenaltiesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
 }>;
 

@@ -765,8 +765,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   ecologyEnvironmentCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
-  ecologyEnvironmentLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, Partial<PersonEcologyEnvironmentLicencesArgs>>;
-  ecologyEnvironmentPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, Partial<PersonEcologyEnvironmentPenaltiesArgs>>;
+  ecologyEnvironmentLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, RequireFields<PersonEcologyEnvironmentLicencesArgs, 'first'>>;
+  ecologyEnvironmentPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonEcologyEnvironmentPenaltiesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
 }>;
 

@@ -998,11 +998,11 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   degrees?: Resolver<Maybe<Array<ResolversTypes['Degree']>>, ParentType, ContextType>;
   educationCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
   educationHistory?: Resolver<Maybe<Array<ResolversTypes['EducationRecord']>>, ParentType, ContextType>;
-  educationLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, Partial<PersonEducationLicencesArgs>>;
-  educationPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, Partial<PersonEducationPenaltiesArgs>>;
+  educationLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, RequireFields<PersonEducationLicencesArgs, 'first'>>;
+  educationPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonEducationPenaltiesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
-  researchMisconduct?: Resolver<Maybe<ResolversTypes['ResearchMisconductConnection']>, ParentType, ContextType, Partial<PersonResearchMisconductArgs>>;
-  studentIntegrityRecords?: Resolver<Maybe<ResolversTypes['StudentIntegrityRecordConnection']>, ParentType, ContextType, Partial<PersonStudentIntegrityRecordsArgs>>;
+  researchMisconduct?: Resolver<Maybe<ResolversTypes['ResearchMisconductConnection']>, ParentType, ContextType, RequireFields<PersonResearchMisconductArgs, 'first'>>;
+  studentIntegrityRecords?: Resolver<Maybe<ResolversTypes['StudentIntegrityRecordConnection']>, ParentType, ContextType, RequireFields<PersonStudentIntegrityRecordsArgs, 'first'>>;
 }>;
 
 export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {

@@ -765,8 +765,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   housingConstructionCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
-  housingConstructionLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, Partial<PersonHousingConstructionLicencesArgs>>;
-  housingConstructionPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, Partial<PersonHousingConstructionPenaltiesArgs>>;
+  housingConstructionLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, RequireFields<PersonHousingConstructionLicencesArgs, 'first'>>;
+  housingConstructionPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonHousingConstructionPenaltiesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
 }>;
 

@@ -766,8 +766,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   internetInformationCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
-  internetInformationLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, Partial<PersonInternetInformationLicencesArgs>>;
-  internetInformationPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, Partial<PersonInternetInformationPenaltiesArgs>>;
+  internetInformationLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, RequireFields<PersonInternetInformationLicencesArgs, 'first'>>;
+  internetInformationPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonInternetInformationPenaltiesArgs, 'first'>>;
 }>;
 
 export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {

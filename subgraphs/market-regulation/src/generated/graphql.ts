@@ -766,8 +766,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   marketRegulationCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
-  marketRegulationLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, Partial<PersonMarketRegulationLicencesArgs>>;
-  marketRegulationPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, Partial<PersonMarketRegulationPenaltiesArgs>>;
+  marketRegulationLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, RequireFields<PersonMarketRegulationLicencesArgs, 'first'>>;
+  marketRegulationPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonMarketRegulationPenaltiesArgs, 'first'>>;
 }>;
 
 export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {

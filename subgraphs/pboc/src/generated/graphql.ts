@@ -1112,12 +1112,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  defaults?: Resolver<Maybe<ResolversTypes['LoanDefaultConnection']>, ParentType, ContextType, Partial<PersonDefaultsArgs>>;
+  defaults?: Resolver<Maybe<ResolversTypes['LoanDefaultConnection']>, ParentType, ContextType, RequireFields<PersonDefaultsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
-  illegalFundRaising?: Resolver<Maybe<ResolversTypes['IllegalFundRaisingRecordConnection']>, ParentType, ContextType, Partial<PersonIllegalFundRaisingArgs>>;
+  illegalFundRaising?: Resolver<Maybe<ResolversTypes['IllegalFundRaisingRecordConnection']>, ParentType, ContextType, RequireFields<PersonIllegalFundRaisingArgs, 'first'>>;
   loansSummary?: Resolver<Maybe<ResolversTypes['LoansSummary']>, ParentType, ContextType>;
-  maliciousDebtEvasion?: Resolver<Maybe<ResolversTypes['MaliciousDebtEvasionRecordConnection']>, ParentType, ContextType, Partial<PersonMaliciousDebtEvasionArgs>>;
-  overdueRecords?: Resolver<Maybe<ResolversTypes['OverdueRecordConnection']>, ParentType, ContextType, Partial<PersonOverdueRecordsArgs>>;
+  maliciousDebtEvasion?: Resolver<Maybe<ResolversTypes['MaliciousDebtEvasionRecordConnection']>, ParentType, ContextType, RequireFields<PersonMaliciousDebtEvasionArgs, 'first'>>;
+  overdueRecords?: Resolver<Maybe<ResolversTypes['OverdueRecordConnection']>, ParentType, ContextType, RequireFields<PersonOverdueRecordsArgs, 'first'>>;
   pbocCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
 }>;
 

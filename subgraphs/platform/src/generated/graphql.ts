@@ -482,11 +482,18 @@ export type GrantConsentInput = {
   granteeInstitutionId: Scalars['String']['input'];
   /**
    * Chosen by the client; re-sending a grant with the same key returns the
-   * consent created the first time instead of a second one.
+   * consent created the first time instead of a second one. The same key with
+   * another institution, purpose, scopes or validity is refused with
+   * IDEMPOTENCY_KEY_REUSED.
    */
   idempotencyKey: Scalars['String']['input'];
   purpose: ConsentPurpose;
-  /** Policy field groups the institution may read (e.g. identity, tax, financial). */
+  /**
+   * Policy field groups the institution may read (e.g. identity, tax,
+   * financial): only groups a partner reads under consent can be granted; any
+   * other is refused with BAD_USER_INPUT and the grantable list in
+   * `extensions.grantable`.
+   */
   scopes: Array<Scalars['String']['input']>;
   /** First valid day: today or later (at most `security.consentBackdateToleranceDays` of the policy earlier; a consent is not retroactive). */
   validFrom: Scalars['Date']['input'];
@@ -1984,18 +1991,18 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  charityRecords?: Resolver<Maybe<ResolversTypes['CharityRecordConnection']>, ParentType, ContextType, Partial<PersonCharityRecordsArgs>>;
-  consents?: Resolver<Maybe<ResolversTypes['ConsentConnection']>, ParentType, ContextType, Partial<PersonConsentsArgs>>;
+  charityRecords?: Resolver<Maybe<ResolversTypes['CharityRecordConnection']>, ParentType, ContextType, RequireFields<PersonCharityRecordsArgs, 'first'>>;
+  consents?: Resolver<Maybe<ResolversTypes['ConsentConnection']>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'first'>>;
   creditEvaluation?: Resolver<Maybe<ResolversTypes['CreditEvaluation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   jointPunishment?: Resolver<Maybe<ResolversTypes['JointPunishmentStatus']>, ParentType, ContextType>;
-  notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, Partial<PersonNotificationsArgs>>;
-  objections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, Partial<PersonObjectionsArgs>>;
-  practiceRecords?: Resolver<Maybe<ResolversTypes['PracticeRecordConnection']>, ParentType, ContextType, Partial<PersonPracticeRecordsArgs>>;
-  queryLog?: Resolver<Maybe<ResolversTypes['QueryLogConnection']>, ParentType, ContextType, Partial<PersonQueryLogArgs>>;
+  notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<PersonNotificationsArgs, 'first'>>;
+  objections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, RequireFields<PersonObjectionsArgs, 'first'>>;
+  practiceRecords?: Resolver<Maybe<ResolversTypes['PracticeRecordConnection']>, ParentType, ContextType, RequireFields<PersonPracticeRecordsArgs, 'first'>>;
+  queryLog?: Resolver<Maybe<ResolversTypes['QueryLogConnection']>, ParentType, ContextType, RequireFields<PersonQueryLogArgs, 'first'>>;
   redList?: Resolver<Maybe<ResolversTypes['RedListStatus']>, ParentType, ContextType>;
-  repairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, Partial<PersonRepairsArgs>>;
-  volunteerRecords?: Resolver<Maybe<ResolversTypes['VolunteerRecordConnection']>, ParentType, ContextType, Partial<PersonVolunteerRecordsArgs>>;
+  repairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, RequireFields<PersonRepairsArgs, 'first'>>;
+  volunteerRecords?: Resolver<Maybe<ResolversTypes['VolunteerRecordConnection']>, ParentType, ContextType, RequireFields<PersonVolunteerRecordsArgs, 'first'>>;
 }>;
 
 export type PositiveRecordSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PositiveRecordSource'] = ResolversParentTypes['PositiveRecordSource']> = ResolversObject<{
@@ -2039,11 +2046,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   creditCatalogue?: Resolver<ResolversTypes['CreditCatalogue'], ParentType, ContextType>;
   creditCategory?: Resolver<ResolversTypes['CreditCategory'], ParentType, ContextType, RequireFields<QueryCreditCategoryArgs, 'code'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
-  overdueObjections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, Partial<QueryOverdueObjectionsArgs>>;
-  overdueRepairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, Partial<QueryOverdueRepairsArgs>>;
+  overdueObjections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, RequireFields<QueryOverdueObjectionsArgs, 'first'>>;
+  overdueRepairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, RequireFields<QueryOverdueRepairsArgs, 'first'>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
-  queryLogEntries?: Resolver<Maybe<ResolversTypes['QueryLogPage']>, ParentType, ContextType, Partial<QueryQueryLogEntriesArgs>>;
+  queryLogEntries?: Resolver<Maybe<ResolversTypes['QueryLogPage']>, ParentType, ContextType, RequireFields<QueryQueryLogEntriesArgs, 'first'>>;
 }>;
 
 export type QueryLogAuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QueryLogAuditEntry'] = ResolversParentTypes['QueryLogAuditEntry']> = ResolversObject<{

@@ -766,8 +766,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   publicResourcesTradingCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
-  publicResourcesTradingLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, Partial<PersonPublicResourcesTradingLicencesArgs>>;
-  publicResourcesTradingPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, Partial<PersonPublicResourcesTradingPenaltiesArgs>>;
+  publicResourcesTradingLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, RequireFields<PersonPublicResourcesTradingLicencesArgs, 'first'>>;
+  publicResourcesTradingPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonPublicResourcesTradingPenaltiesArgs, 'first'>>;
 }>;
 
 export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {

@@ -871,7 +871,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   identity?: Resolver<Maybe<ResolversTypes['Identity']>, ParentType, ContextType>;
   publicSecurityCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
   realNameRegistrations?: Resolver<Maybe<Array<ResolversTypes['RealNameRegistration']>>, ParentType, ContextType>;
-  violations?: Resolver<Maybe<ResolversTypes['ViolationConnection']>, ParentType, ContextType, Partial<PersonViolationsArgs>>;
+  violations?: Resolver<Maybe<ResolversTypes['ViolationConnection']>, ParentType, ContextType, RequireFields<PersonViolationsArgs, 'first'>>;
 }>;
 
 export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {

@@ -931,11 +931,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
-  taxArrears?: Resolver<Maybe<ResolversTypes['TaxArrearsConnection']>, ParentType, ContextType, Partial<PersonTaxArrearsArgs>>;
+  taxArrears?: Resolver<Maybe<ResolversTypes['TaxArrearsConnection']>, ParentType, ContextType, RequireFields<PersonTaxArrearsArgs, 'first'>>;
   taxCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
   taxCreditHistory?: Resolver<Maybe<Array<ResolversTypes['TaxCreditRating']>>, ParentType, ContextType>;
   taxCreditLevel?: Resolver<Maybe<ResolversTypes['TaxCreditRating']>, ParentType, ContextType>;
-  taxDishonestyCases?: Resolver<Maybe<ResolversTypes['TaxDishonestyCaseConnection']>, ParentType, ContextType, Partial<PersonTaxDishonestyCasesArgs>>;
+  taxDishonestyCases?: Resolver<Maybe<ResolversTypes['TaxDishonestyCaseConnection']>, ParentType, ContextType, RequireFields<PersonTaxDishonestyCasesArgs, 'first'>>;
 }>;
 
 export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {

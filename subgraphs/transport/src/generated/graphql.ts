@@ -766,8 +766,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   transportCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
-  transportLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, Partial<PersonTransportLicencesArgs>>;
-  transportPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, Partial<PersonTransportPenaltiesArgs>>;
+  transportLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, RequireFields<PersonTransportLicencesArgs, 'first'>>;
+  transportPenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonTransportPenaltiesArgs, 'first'>>;
 }>;
 
 export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ProfessionCode'], any> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { addDays, badInput, isDuplicateKeyError, paginate, policy, todayInCity, visibleConsents } from '@credit/shared';
+import { addDays, badInput, codedError, grantableScopes, isDuplicateKeyError, paginate, policy, todayInCity, visibleConsents } from '@credit/shared';
 import { Error as MongooseError } from 'mongoose';
 
 import type { Resolvers } from '../../generated/graphql';
@@ -23,6 +23,25 @@ function asBadInput(err: unknown): never {
 
 const byId = (doc: { _id: string }) => doc._id;
 
+/**
+ * A grant retried with its idempotency key is answered with the consent made
+ * the first time, but only when it asks for the same: a key reused for
+ * another grant is refused, never silently answered with the old consent.
+ */
+function sameGrant(existing: ConsentDoc, asked: ConsentDoc): ConsentDoc {
+  const differing = (['granteeInstitutionId', 'purpose', 'scopes', 'validFrom', 'validUntil'] as const).find((field) =>
+    field === 'scopes' ? [...existing.scopes].sort().join() !== [...asked.scopes].sort().join() : existing[field] !== asked[field],
+  );
+  if (differing) {
+    throw codedError(
+      'IDEMPOTENCY_KEY_REUSED',
+      `This idempotency key was used for consent ${existing._id} with another ${differing}; a retry repeats the grant exactly, a new grant needs a new key`,
+      { argument: differing, consentId: existing._id },
+    );
+  }
+  return existing;
+}
+
 export const resolvers: Resolvers = {
   Query: { consentCheck },
   Mutation: {
@@ -43,6 +62,15 @@ export const resolvers: Resolvers = {
         );
       }
       if (!input.idempotencyKey || input.idempotencyKey.length > 200) throw badInput('idempotencyKey must be 1 to 200 characters', 'bad idempotency key');
+      const grantable = grantableScopes();
+      const refused = input.scopes.filter((scope) => !grantable.includes(scope));
+      if (refused.length > 0 || input.scopes.length === 0) {
+        throw badInput(
+          `${refused.length ? `Scopes ${refused.join(', ')} cannot be granted` : 'A consent needs at least one scope'}: a consent covers only what a partner reads under consent (${grantable.join(', ')})`,
+          'scope not grantable',
+          { argument: 'scopes', grantable },
+        );
+      }
       const granteeInstitutionId = input.granteeInstitutionId.toUpperCase();
       const institution = await ctx.models.Institution.findById(granteeInstitutionId).lean().exec();
       if (!institution) {
@@ -76,7 +104,7 @@ export const resolvers: Resolvers = {
       } catch (err) {
         if (isDuplicateKeyError(err)) {
           const existing = await ctx.models.Consent.findById(_id).lean().exec();
-          if (existing) return existing;
+          if (existing) return sameGrant(existing, doc);
         }
         return asBadInput(err);
       }
