@@ -20,7 +20,8 @@ const { values } = parseArgs({
 });
 const duration = Number(values.duration);
 const ids = syntheticPeople(Number(values.seed), 0, Number(values.people)).map((p) => p.id);
-const QUERY = 'query ($ids: [String!]!) { blacklistCheck(ids: $ids, purpose: LICENSING) { id valid listed categories measures greenChannelEligible } }';
+const QUERY =
+  'query ($ids: [String!]!) { blacklistCheck(ids: $ids, purpose: LICENSING) { id valid listed categories measures greenChannelEligible greenChannelGrounds } }';
 
 async function scenario(name: string, connections: number, idsPerRequest: number, authorization: string) {
   let i = 0;

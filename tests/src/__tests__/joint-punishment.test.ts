@@ -189,6 +189,48 @@ describe('joint punishment and the blacklist check', () => {
     expect((await check([volunteer]))[0]).toMatchObject({ listed: false, greenChannelEligible: false });
   });
 
+  it('opens the green channel to either group of the seed (二(五)一) and says which ground applies', async () => {
+    const elder = makeCitizenId('510703', addMonths(today, -85 * 12), 47);
+    const youngAdult = makeCitizenId('510703', addMonths(today, -19 * 12), 49);
+    const youngVolunteer = makeCitizenId('510703', addMonths(today, -19 * 12), 51);
+    const report = await ingest('PLATFORM', 'ingestPlatformRecords', 'PlatformRecordKind', 'VOLUNTEER_RECORD', [
+      {
+        id: 'VOL-JP-2',
+        personId: youngVolunteer,
+        organisation: '绵阳市志愿者协会',
+        sourceOrganisation: '绵阳市志愿服务联合会',
+        activity: '敬老院志愿服务',
+        hours: 12,
+        servedOn: monthsAgo(2),
+        legalBasis: '《志愿服务条例》',
+      },
+    ]);
+    expect(report).toMatchObject({ created: 1, rejected: 0 });
+    const listedElder = makeCitizenId('510703', addMonths(today, -80 * 12), 53);
+    expect(
+      (await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'DEBTOR_LISTING', [listing({ id: 'DL-JP-2', personId: listedElder })])).created,
+    ).toBe(1);
+    const GROUNDS = 'query ($ids: [String!]!) { blacklistCheck(ids: $ids, purpose: LICENSING) { id greenChannelEligible greenChannelGrounds } }';
+    const { body } = await stack.query(GROUNDS, { ids: [elder, youngAdult, youngVolunteer, listedElder] }, await asLicensingSystem());
+    expect(body.errors).toBeUndefined();
+    expect((body.data as Json).blacklistCheck).toEqual([
+      // No record anywhere for decades: the second group, without any good record.
+      { id: elder, greenChannelEligible: true, greenChannelGrounds: ['CLEAN_YEARS'] },
+      // Clean, but an adult for one year only: not yet three years without a record.
+      { id: youngAdult, greenChannelEligible: false, greenChannelGrounds: [] },
+      // Good records: the first group.
+      { id: youngVolunteer, greenChannelEligible: true, greenChannelGrounds: ['GOOD_RECORDS'] },
+      // Listed: neither, however long ago the person came of age.
+      { id: listedElder, greenChannelEligible: false, greenChannelGrounds: [] },
+    ]);
+    const own = await stack.query(
+      'query ($id: CitizenId!) { person(id: $id) { redList { greenChannelEligible greenChannelGrounds } } }',
+      { id: elder },
+      await authHeader({ role: 'subject', sub: elder }),
+    );
+    expect((own.body.data as Json).person.redList).toEqual({ greenChannelEligible: true, greenChannelGrounds: ['CLEAN_YEARS'] });
+  });
+
   it('takes 10,000 IDs in one call, logged as one entry each checked person can read', async () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => makeCitizenId('510722', addMonths('1960-01-01', Math.floor(i / 1000)), i % 1000));
     const results = await check(ids);

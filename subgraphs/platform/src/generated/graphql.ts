@@ -171,8 +171,13 @@ export type BlacklistCheckResult = {
   __typename?: 'BlacklistCheckResult';
   categories?: Maybe<Array<Scalars['CategoryCode']['output']>>;
   error?: Maybe<Scalars['String']['output']>;
-  /** Good records and no shown negative record within `greenChannel.cleanYears` years. */
+  /**
+   * Eligible for the green channel and 容缺受理 in licensing (seed 二(五)一):
+   * in one of its two groups (see `greenChannelGrounds`) and not listed.
+   */
   greenChannelEligible?: Maybe<Scalars['Boolean']['output']>;
+  /** Which of the seed's two groups the person is in; empty when not eligible. */
+  greenChannelGrounds?: Maybe<Array<GreenChannelGround>>;
   /** The ID as sent. */
   id: Scalars['String']['output'];
   listed?: Maybe<Scalars['Boolean']['output']>;
@@ -500,6 +505,22 @@ export type GrantConsentInput = {
   /** Last valid day, inclusive. */
   validUntil: Scalars['Date']['input'];
 };
+
+/**
+ * Why the green channel (fast track) and 容缺受理 (accept with missing
+ * documents) are open to a person: the seed (二(五)一) names two groups,
+ * "对具有优良信用记录的个人和连续3年以上无不良信用记录的行政相对人", and
+ * either suffices. Nobody on the joint-punishment list is in either.
+ */
+export type GreenChannelGround =
+  /**
+   * No negative record for `greenChannel.cleanYears` (3) consecutive years,
+   * counted from the latest negative record still in its display period and
+   * never from before the person came of age.
+   */
+  | 'CLEAN_YEARS'
+  /** Good records (volunteer service, charity, an honour in force) and no negative record shown today. */
+  | 'GOOD_RECORDS';
 
 export type IngestOutcome = {
   __typename?: 'IngestOutcome';
@@ -1320,12 +1341,13 @@ export type RedListStatus = {
   entries: Array<RedListEntry>;
   /**
    * Eligible for the green channel in licensing (fast track, accept with
-   * missing documents, MISSION rule 9): good records (volunteer service,
-   * charity, an honour in force) and no shown negative record within
-   * `greenChannel.cleanYears` years. The public sees it only for people on the
-   * red list (null otherwise).
+   * missing documents; seed 二(五)一): in one of the seed's two groups (see
+   * `greenChannelGrounds`) and not on the joint-punishment list. The public
+   * sees it only for people on the red list (null otherwise).
    */
   greenChannelEligible?: Maybe<Scalars['Boolean']['output']>;
+  /** Which of the seed's two groups the person is in (empty: not eligible); null where `greenChannelEligible` is. */
+  greenChannelGrounds?: Maybe<Array<GreenChannelGround>>;
   /** Whether at least one honour is in force today. */
   onRedList: Scalars['Boolean']['output'];
 };
@@ -1554,6 +1576,7 @@ export type ResolversTypes = ResolversObject<{
   DisplayWindow: ResolverTypeWrapper<DisplayWindow>;
   EvaluationFactor: ResolverTypeWrapper<EvaluationFactorDoc>;
   GrantConsentInput: GrantConsentInput;
+  GreenChannelGround: GreenChannelGround;
   IngestOutcome: ResolverTypeWrapper<IngestOutcome>;
   IngestReport: ResolverTypeWrapper<IngestReport>;
   IngestStatus: IngestStatus;
@@ -1739,6 +1762,7 @@ export type BlacklistCheckResultResolvers<ContextType = Context, ParentType exte
   categories?: Resolver<Maybe<Array<ResolversTypes['CategoryCode']>>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   greenChannelEligible?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  greenChannelGrounds?: Resolver<Maybe<Array<ResolversTypes['GreenChannelGround']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   listed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   measures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -2116,6 +2140,7 @@ export type RedListEntryResolvers<ContextType = Context, ParentType extends Reso
 export type RedListStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedListStatus'] = ResolversParentTypes['RedListStatus']> = ResolversObject<{
   entries?: Resolver<Array<ResolversTypes['RedListEntry']>, ParentType, ContextType>;
   greenChannelEligible?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  greenChannelGrounds?: Resolver<Maybe<Array<ResolversTypes['GreenChannelGround']>>, ParentType, ContextType>;
   onRedList?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 

@@ -3,7 +3,7 @@ import { isDuplicateKeyError, keysFilter, type Logger } from '@credit/shared';
 import type { Models } from '../models';
 import { redListEntryInForce } from '../positive-records/models/RedListEntry';
 import type { StandingDoc } from './models/StandingChange';
-import { effectiveStatus, greenChannelEligible } from './standing-rules';
+import { effectiveStatus, greenChannelGrounds, type GreenChannelGround } from './standing-rules';
 
 /**
  * The blacklist check's view of everyone's standing, held in memory.
@@ -36,6 +36,7 @@ export interface CheckStanding {
   until: string | null;
   underObjection: boolean;
   greenChannelEligible: boolean;
+  greenChannelGrounds: GreenChannelGround[];
 }
 
 /** Whether a standing says anything at all (people without one are not kept). */
@@ -47,10 +48,11 @@ function emptyStanding(personId: string): StandingDoc {
   return { personId, grounds: [], lastNegativeDecisionDate: null, goodRecords: false, honours: [] };
 }
 
-/** What the check answers for one standing on `today`. */
-export function checkStanding(standing: StandingDoc | undefined, today: string): CheckStanding {
+/** What the check answers for one person, `standing` theirs if they have one, on `today`. */
+export function checkStanding(personId: string, standing: StandingDoc | undefined, today: string): CheckStanding {
   const status = effectiveStatus(standing ?? null, today);
   const goodRecords = Boolean(standing && (standing.goodRecords || standing.honours.some((h) => redListEntryInForce(h, today))));
+  const grounds = greenChannelGrounds(personId, standing, goodRecords, today);
   return {
     listed: status.listed,
     categories: status.categories,
@@ -58,7 +60,8 @@ export function checkStanding(standing: StandingDoc | undefined, today: string):
     since: status.since,
     until: status.until,
     underObjection: status.underObjection,
-    greenChannelEligible: greenChannelEligible(standing, goodRecords, today),
+    greenChannelEligible: grounds.length > 0,
+    greenChannelGrounds: grounds,
   };
 }
 
@@ -234,7 +237,7 @@ export class ListingIndex {
 
   /** The check's answer for one person, as of the last catch-up. */
   check(personId: string, today: string): CheckStanding {
-    return checkStanding(this.standings.get(personId), today);
+    return checkStanding(personId, this.standings.get(personId), today);
   }
 
   private async refresh(): Promise<boolean> {

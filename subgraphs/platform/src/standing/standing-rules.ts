@@ -32,17 +32,38 @@ export function effectiveStatus(doc: { grounds: PunishmentGroundDoc[]; updatedAt
   };
 }
 
+/** Why the green channel is open to a person (seed 二(五)一 names two groups). */
+export type GreenChannelGround = 'GOOD_RECORDS' | 'CLEAN_YEARS';
+
 /**
- * Green channel (MISSION rule 9): good records (volunteer service, charity,
- * an honour in force), not listed, and no shown negative record in the last
- * `greenChannel.cleanYears` years.
+ * Green channel and 容缺受理 (MISSION rule 9, seed 二(五)一: "对具有优良信用
+ * 记录的个人和连续3年以上无不良信用记录的行政相对人"): two groups, either
+ * suffices, and nobody on the joint-punishment list is in either.
+ *
+ * - GOOD_RECORDS: good records (volunteer service, charity, an honour in
+ *   force) and no negative record shown today;
+ * - CLEAN_YEARS: no negative record for `greenChannel.cleanYears`
+ *   consecutive years, counted from the latest shown negative record, and
+ *   never from before the person came of age (`minors.adultAge`): a clean
+ *   record of three years needs three years in which one could have a record.
+ *   Records past their display period are not used (MISSION rule 5).
+ *
+ * `personId` gives the birth date. The grounds come back in a fixed order;
+ * none means not eligible.
  */
-export function greenChannelEligible(
+export function greenChannelGrounds(
+  personId: string,
   status: { grounds: PunishmentGroundDoc[]; lastNegativeDecisionDate?: string | null } | null | undefined,
   hasGoodRecords: boolean,
   today: string = todayInCity(),
-): boolean {
-  if (!hasGoodRecords || effectiveStatus(status ?? null, today).listed) return false;
-  if (!status?.lastNegativeDecisionDate) return true;
-  return addMonths(status.lastNegativeDecisionDate, 12 * policy().greenChannel.cleanYears) <= today;
+): GreenChannelGround[] {
+  if (effectiveStatus(status ?? null, today).listed) return [];
+  const grounds: GreenChannelGround[] = [];
+  const lastNegative = status?.lastNegativeDecisionDate ?? null;
+  if (hasGoodRecords && !lastNegative) grounds.push('GOOD_RECORDS');
+  const birthDate = `${personId.slice(6, 10)}-${personId.slice(10, 12)}-${personId.slice(12, 14)}`;
+  const adulthood = addMonths(birthDate, 12 * policy().minors.adultAge);
+  const cleanSince = lastNegative && lastNegative > adulthood ? lastNegative : adulthood;
+  if (addMonths(cleanSince, 12 * policy().greenChannel.cleanYears) <= today) grounds.push('CLEAN_YEARS');
+  return grounds;
 }

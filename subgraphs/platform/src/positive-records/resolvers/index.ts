@@ -1,7 +1,7 @@
 import { ingestionResolver, paginate, seesGreenChannelEligibility } from '@credit/shared';
 
 import type { Resolvers } from '../../generated/graphql';
-import { greenChannelEligible } from '../../standing/standing-rules';
+import { greenChannelGrounds } from '../../standing/standing-rules';
 import { ingestKinds } from '../ingestion';
 import { redListEntryInForce } from '../models/RedListEntry';
 import { CharityRecord } from './CharityRecord';
@@ -23,8 +23,9 @@ export const resolvers: Resolvers = {
       ]);
       const onRedList = entries.some((entry) => redListEntryInForce(entry));
       const hasGoodRecords = onRedList || volunteer.length > 0 || charity.length > 0;
-      const eligible = greenChannelEligible(facts, hasGoodRecords);
-      return { onRedList, entries, greenChannelEligible: seesGreenChannelEligibility(principal, id, onRedList) ? eligible : null };
+      const grounds = greenChannelGrounds(id, facts, hasGoodRecords);
+      const seen = seesGreenChannelEligibility(principal, id, onRedList);
+      return { onRedList, entries, greenChannelEligible: seen ? grounds.length > 0 : null, greenChannelGrounds: seen ? grounds : null };
     },
     practiceRecords: async ({ id }, args, { loaders }) => paginate(await loaders.practiceRecordsByPerson.load(id), args, byId),
     volunteerRecords: async ({ id }, args, { loaders }) => paginate(await loaders.volunteerRecordsByPerson.load(id), args, byId),

@@ -27,22 +27,46 @@ const ground = (since: string, until: string) => ({ bureau: 'COURTS', recordId: 
 describe('a standing on a given day', () => {
   it('is listed from the ground’s first day up to, not including, its end', () => {
     const s = standing(person(1), { grounds: [ground('2026-01-10', '2027-01-10')], lastNegativeDecisionDate: '2026-01-10' });
-    expect(checkStanding(s, '2026-01-09').listed).toBe(false);
-    expect(checkStanding(s, '2026-01-10')).toMatchObject({ listed: true, categories: ['DISHONEST_JUDGMENT_DEBTOR'], since: '2026-01-10', until: '2027-01-10' });
-    expect(checkStanding(s, '2027-01-10').listed).toBe(false);
+    expect(checkStanding(s.personId, s, '2026-01-09').listed).toBe(false);
+    expect(checkStanding(s.personId, s, '2026-01-10')).toMatchObject({
+      listed: true,
+      categories: ['DISHONEST_JUDGMENT_DEBTOR'],
+      since: '2026-01-10',
+      until: '2027-01-10',
+      greenChannelGrounds: [],
+    });
+    expect(checkStanding(s.personId, s, '2027-01-10').listed).toBe(false);
   });
 
-  it('counts an honour for the green channel only while it is in force, and only after the clean years', () => {
+  it('opens the green channel for good records (an honour only while in force) or for three clean years, either one', () => {
     const honour = { awardedOn: '2020-05-01', validUntil: '2025-04-30' };
-    expect(checkStanding(standing(person(2), { honours: [honour] }), '2024-01-01').greenChannelEligible).toBe(true);
-    expect(checkStanding(standing(person(2), { honours: [honour] }), '2025-05-01').greenChannelEligible).toBe(false);
+    const honoured = standing(person(2), { honours: [honour], lastNegativeDecisionDate: '2023-06-01' });
+    expect(checkStanding(honoured.personId, honoured, '2024-01-01').greenChannelGrounds).toEqual([]);
+    const clean = standing(person(2), { honours: [honour] });
+    expect(checkStanding(clean.personId, clean, '2024-01-01').greenChannelGrounds).toEqual(['GOOD_RECORDS', 'CLEAN_YEARS']);
+    expect(checkStanding(clean.personId, clean, '2025-05-01').greenChannelGrounds).toEqual(['CLEAN_YEARS']);
     const volunteer = standing(person(3), { goodRecords: true, lastNegativeDecisionDate: '2024-03-01' });
-    expect(checkStanding(volunteer, addMonths('2024-03-01', 36)).greenChannelEligible).toBe(true);
-    expect(checkStanding(volunteer, addMonths('2024-03-01', 35)).greenChannelEligible).toBe(false);
+    expect(checkStanding(volunteer.personId, volunteer, addMonths('2024-03-01', 36))).toMatchObject({
+      greenChannelEligible: true,
+      greenChannelGrounds: ['CLEAN_YEARS'],
+    });
+    expect(checkStanding(volunteer.personId, volunteer, addMonths('2024-03-01', 35)).greenChannelEligible).toBe(false);
   });
 
-  it('is nothing at all for someone the index does not know', () => {
-    expect(checkStanding(undefined, '2026-11-25')).toMatchObject({ listed: false, categories: [], greenChannelEligible: false, underObjection: false });
+  it('counts the clean years from the day the person came of age', () => {
+    const young = makeCitizenId('510781', '2006-02-01', 4);
+    expect(checkStanding(young, undefined, '2027-01-31').greenChannelEligible).toBe(false);
+    expect(checkStanding(young, undefined, '2027-02-01').greenChannelGrounds).toEqual(['CLEAN_YEARS']);
+  });
+
+  it('is unlisted, with the clean-years ground of an adult, for someone the index does not know', () => {
+    expect(checkStanding(person(9), undefined, '2026-11-25')).toMatchObject({
+      listed: false,
+      categories: [],
+      greenChannelEligible: true,
+      greenChannelGrounds: ['CLEAN_YEARS'],
+      underObjection: false,
+    });
   });
 });
 

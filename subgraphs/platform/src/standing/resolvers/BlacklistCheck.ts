@@ -57,7 +57,7 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
   const today = todayInCity();
   // While the index (re)loads, the standings of these people come from the database.
   const fromDatabase = caughtUp.value ? null : new Map((await standingsOf(ctx.models, valid)).map((s) => [s.personId, s]));
-  const answer = (id: string) => (fromDatabase ? checkStanding(fromDatabase.get(id), today) : index.check(id, today));
+  const answer = (id: string) => (fromDatabase ? checkStanding(id, fromDatabase.get(id), today) : index.check(id, today));
   return parsed.map(({ raw, id, error }) => {
     if (!id)
       return {
@@ -70,6 +70,7 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
         since: null,
         until: null,
         greenChannelEligible: null,
+        greenChannelGrounds: null,
         underObjection: null,
       };
     return { id, valid: true, error: null, ...answer(id) };
