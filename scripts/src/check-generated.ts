@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadPolicy, REPO_ROOT } from '@credit/shared';
 
 import { accessMatrixMarkdown } from './access-matrix';
-import { codegenOutputs } from './codegen';
+import { codegenFiles, codegenOutputs } from './codegen';
 import { COMPOSE_FILE, dockerComposeFile } from './compose-file';
 import { errorCodesMarkdown } from './error-codes-doc';
 import { keyFieldsMarkdown } from './key-fields-doc';
@@ -33,7 +33,10 @@ async function main(): Promise<void> {
   const readme = readFileSync(README_FILE, 'utf8');
   if (readme !== (await generatedReadme(readme))) stale.push('README.md: its generated sections (run `npm run docs`)');
 
-  const outputs = await codegenOutputs();
+  // codegen.yml and the schema files it names first: the outputs are made by running the committed codegen.yml.
+  const configStale = codegenFiles().filter(({ filename, content }) => !existsSync(path.resolve(REPO_ROOT, filename)) || readFileSync(path.resolve(REPO_ROOT, filename), 'utf8') !== content);
+  stale.push(...configStale.map(({ filename }) => `${filename} (run \`npm run codegen\`)`));
+  const outputs = configStale.length ? [] : await codegenOutputs();
   for (const { filename, content } of outputs) {
     let current = '';
     try {

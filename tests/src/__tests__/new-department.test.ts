@@ -85,6 +85,7 @@ describe('a new department', () => {
     const typedCode = regenerated.filter((f) => f.includes('/src/generated/'));
     expect(regenerated.filter((f) => !typedCode.includes(f))).toEqual([
       'README.md',
+      'codegen.yml',
       'docker-compose.yml',
       'docs/access-matrix.md',
       // Its category, outside the key fields until the policy names one.
