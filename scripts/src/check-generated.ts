@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   if (readme !== (await generatedReadme(readme))) stale.push('README.md: its generated sections (run `npm run docs`)');
 
   // codegen.yml and the schema files it names first: the outputs are made by running the committed codegen.yml.
-  const configStale = codegenFiles().filter(({ filename, content }) => !existsSync(path.resolve(REPO_ROOT, filename)) || readFileSync(path.resolve(REPO_ROOT, filename), 'utf8') !== content);
+  const configStale = codegenFiles().filter(
+    ({ filename, content }) => !existsSync(path.resolve(REPO_ROOT, filename)) || readFileSync(path.resolve(REPO_ROOT, filename), 'utf8') !== content,
+  );
   stale.push(...configStale.map(({ filename }) => `${filename} (run \`npm run codegen\`)`));
   const outputs = configStale.length ? [] : await codegenOutputs();
   for (const { filename, content } of outputs) {
