@@ -1,6 +1,4 @@
-import { parseArgs } from 'node:util';
-
-import { GATEWAY_DEFAULT_PORT, signDevToken, syntheticPeople } from '@credit/shared';
+import { GATEWAY_DEFAULT_PORT, parseCli, signDevToken, syntheticPeople } from '@credit/shared';
 import autocannon from 'autocannon';
 
 /**
@@ -10,12 +8,15 @@ import autocannon from 'autocannon';
  *
  *   npm run bench:blacklist -- [--duration 10] [--people 2000]
  */
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'npm run bench:blacklist --',
+  summary:
+    'The blacklist check as internal systems use it, against a running `npm start`: 1 ID per request at concurrency 50, 1,000 IDs per request alone and four at a time.',
   options: {
-    duration: { type: 'string', default: '10' },
-    gateway: { type: 'string', default: `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql` },
-    seed: { type: 'string', default: '2018' },
-    people: { type: 'string', default: '2000' },
+    duration: { type: 'string', default: '10', value: 'S', description: 'seconds per scenario' },
+    gateway: { type: 'string', default: `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql`, value: 'URL', description: 'the gateway' },
+    seed: { type: 'string', default: '2018', value: 'S', description: 'seed of the demo population' },
+    people: { type: 'string', default: '2000', value: 'N', description: 'size of the demo population' },
   },
 });
 const duration = Number(values.duration);
@@ -27,11 +28,11 @@ async function scenario(name: string, connections: number, idsPerRequest: number
   let i = 0;
   const body = () =>
     JSON.stringify({ query: QUERY, variables: { ids: Array.from({ length: idsPerRequest }, (_, k) => ids[(i * idsPerRequest + k) % ids.length]) } });
-  const probe = await fetch(values.gateway!, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: body() });
+  const probe = await fetch(values.gateway, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: body() });
   const json = (await probe.json()) as { data?: { blacklistCheck: { listed: boolean }[] }; errors?: unknown[] };
   if (!probe.ok || json.errors) throw new Error(`${name}: probe failed: ${JSON.stringify(json).slice(0, 300)}`);
   const result = await autocannon({
-    url: values.gateway!,
+    url: values.gateway,
     duration,
     connections,
     timeout: 60,

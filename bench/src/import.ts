@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
 
-import { addMonths, makeCitizenId, REPO_ROOT, todayInCity } from '@credit/shared';
+import { addMonths, makeCitizenId, parseCli, REPO_ROOT, todayInCity } from '@credit/shared';
 
 /**
  * Bulk import throughput: writes a JSON-lines file of N tax-arrears records
@@ -18,7 +18,11 @@ import { addMonths, makeCitizenId, REPO_ROOT, todayInCity } from '@credit/shared
  * of the run, so repeated benches import new records about new people.
  */
 const run = promisify(execFile);
-const { values } = parseArgs({ options: { lines: { type: 'string', default: '20000' } } });
+const { values } = parseCli({
+  command: 'npm run bench:import --',
+  summary: 'Bulk import lines/s (first run and rerun) of TAX arrears about new people, against the database of a running `npm start`.',
+  options: { lines: { type: 'string', default: '20000', value: 'N', description: 'lines in the file imported' } },
+});
 const lines = Number(values.lines);
 const tag = Date.now().toString(36);
 const today = todayInCity();

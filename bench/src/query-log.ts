@@ -1,5 +1,3 @@
-import { parseArgs } from 'node:util';
-
 import {
   addDays,
   config,
@@ -8,6 +6,7 @@ import {
   makeCitizenId,
   makeSocialCreditCode,
   modelConnections,
+  parseCli,
   Rng,
   startDevDb,
   type DevDb,
@@ -25,11 +24,14 @@ import { createModels, QueryLogWriter, readLog, type LogReadKey, type Models, ty
  *
  * Uses MONGODB_URI when set, the embedded FerretDB (credit_dev) otherwise.
  */
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'npm run bench:query-log --',
+  summary:
+    'Reads of the query log by institution, by person and of the whole log, at a million entries written by the platform’s own writer, in a database of its own kept between runs.',
   options: {
-    entries: { type: 'string', default: '1000000' },
-    rounds: { type: 'string', default: '40' },
-    reset: { type: 'boolean', default: false },
+    entries: { type: 'string', default: '1000000', value: 'N', description: 'entries in the log' },
+    rounds: { type: 'string', default: '40', value: 'N', description: 'interleaved rounds of every read' },
+    reset: { type: 'boolean', default: false, description: 'drop the kept log and write it again' },
   },
 });
 const target = Number(values.entries);

@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
-
 import {
   accessRule,
   GATEWAY_DEFAULT_PORT,
   INTERNAL_PRINCIPAL_HEADER,
   internalSigningSecret,
+  parseCli,
   profileFragment,
   signDevToken,
   signInternalToken,
@@ -20,14 +19,21 @@ import autocannon from 'autocannon';
  *
  *   npm run bench -- [--duration 10] [--connections 10]
  */
-const { values } = parseArgs({
+const { values } = parseCli({
+  command: 'npm run bench --',
+  summary: 'Load figures of the data plane against a running `npm start`: requests/s, p50 and p99 per scenario, and the gateway/direct ratio.',
   options: {
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
-    gateway: { type: 'string', default: `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql` },
-    subgraph: { type: 'string', default: `http://127.0.0.1:${sourceEntry('tax').defaultPort}/graphql` },
-    seed: { type: 'string', default: '2018' },
-    people: { type: 'string', default: '2000' },
+    duration: { type: 'string', default: '10', value: 'S', description: 'seconds per scenario' },
+    connections: { type: 'string', default: '10', value: 'N', description: 'concurrent connections' },
+    gateway: { type: 'string', default: `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql`, value: 'URL', description: 'the gateway' },
+    subgraph: {
+      type: 'string',
+      default: `http://127.0.0.1:${sourceEntry('tax').defaultPort}/graphql`,
+      value: 'URL',
+      description: 'the tax subgraph, read directly',
+    },
+    seed: { type: 'string', default: '2018', value: 'S', description: 'seed of the demo population' },
+    people: { type: 'string', default: '2000', value: 'N', description: 'size of the demo population' },
   },
 });
 

@@ -1,13 +1,12 @@
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 
-import { camelCase, pascalCase, REPO_ROOT, SUBGRAPHS } from '@credit/shared';
+import { camelCase, parseCli, pascalCase, REPO_ROOT, runCli, SUBGRAPHS, UsageError } from '@credit/shared';
 import { format, resolveConfig } from 'prettier';
 
 /**
- * `npm run add-department -- --name human-resources --code HUMAN_RESOURCES
- * --label "Human Resources Bureau" --port 4007`: a new department from
+ * `npm run add-department -- --name veterans-affairs --code VETERANS_AFFAIRS
+ * --label "Veterans Affairs Bureau" --port 4019`: a new department from
  * templates/department. It writes the folder subgraphs/<name>/ and touches
  * two files outside it: one line of the source registry, and the credit
  * policy (a field group for its fields and one category, to be edited).
@@ -28,7 +27,8 @@ export interface NewDepartment {
 const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates', 'department');
 const DEFAULT_LEGAL_BASIS = '《绵阳市加强个人诚信体系建设的实施方案》(绵府办发〔2018〕32号)';
 
-function problems(d: NewDepartment, root: string): string[] {
+/** What is wrong with a new department's names and port (empty when nothing is); `root` is the repository it goes into. */
+export function newDepartmentProblems(d: NewDepartment, root: string = REPO_ROOT): string[] {
   const found: string[] = [];
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(d.name)) found.push(`--name ${d.name}: lower-case words joined by hyphens`);
   if (!/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(d.code)) found.push(`--code ${d.code}: upper-case words joined by underscores`);
@@ -59,8 +59,8 @@ function insertAfter(file: string, anchor: string, text: string): void {
 
 /** Writes the department's folder and its registry and policy entries; returns the files touched outside the folder. */
 export async function addDepartment(d: NewDepartment, root = REPO_ROOT): Promise<string[]> {
-  const found = problems(d, root);
-  if (found.length) throw new Error(`Cannot add the department:\n${found.map((p) => `  - ${p}`).join('\n')}`);
+  const found = newDepartmentProblems(d, root);
+  if (found.length) throw new UsageError(`cannot add the department: ${found.join('; ')}`);
   const snake = d.name.replaceAll('-', '_');
   const values: Record<string, string> = {
     __name__: d.name,
@@ -115,18 +115,24 @@ export async function addDepartment(d: NewDepartment, root = REPO_ROOT): Promise
   return touched.map((f) => path.relative(root, f));
 }
 
+export const ADD_DEPARTMENT_CLI = {
+  command: 'npm run add-department --',
+  summary:
+    'Writes a new department from templates/department: the folder subgraphs/<name>/, its line of the source registry, and its field group and first category in the credit policy (docs/adding-a-department.md).',
+  options: {
+    name: { type: 'string', value: 'NAME', description: 'subgraph name, lower-case words joined by hyphens (veterans-affairs)' },
+    code: { type: 'string', value: 'CODE', description: 'bureau code, upper-case words joined by underscores (VETERANS_AFFAIRS)' },
+    label: { type: 'string', value: 'LABEL', description: 'the department’s name in English' },
+    port: { type: 'string', value: 'PORT', description: 'its default port, not taken by another source' },
+    'legal-basis': { type: 'string', value: 'TEXT', description: 'the law its records are collected under' },
+    'label-zh': { type: 'string', value: 'TEXT', description: 'the Chinese name of its first category' },
+    'key-field': { type: 'string', value: 'CODE', description: 'the key field (keyFields code of the policy) of its first category' },
+  },
+  notes: ['Example: npm run add-department -- --name veterans-affairs --code VETERANS_AFFAIRS --label "Veterans Affairs Bureau" --port 4019'],
+} as const;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      name: { type: 'string' },
-      code: { type: 'string' },
-      label: { type: 'string' },
-      port: { type: 'string' },
-      'legal-basis': { type: 'string' },
-      'label-zh': { type: 'string' },
-      'key-field': { type: 'string' },
-    },
-  });
+  const { values } = parseCli(ADD_DEPARTMENT_CLI);
   const touched = await addDepartment({
     name: values.name ?? '',
     code: values.code ?? '',
@@ -140,9 +146,4 @@ async function main(): Promise<void> {
   console.log('next: edit the policy entries, then `npm run generate && npm run build` (docs/adding-a-department.md)');
 }
 
-if (require.main === module) {
-  main().catch((err: unknown) => {
-    console.error((err as Error).message);
-    process.exit(1);
-  });
-}
+if (require.main === module) runCli(ADD_DEPARTMENT_CLI, main);

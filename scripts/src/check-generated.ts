@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { loadPolicy, REPO_ROOT } from '@credit/shared';
+import { loadPolicy, parseCli, REPO_ROOT, runCli } from '@credit/shared';
 
 import { accessMatrixMarkdown } from './access-matrix';
 import { codegenFiles, codegenOutputs } from './codegen';
@@ -17,7 +17,15 @@ import { composeSupergraph } from './supergraph';
  * docs and README sections (npm run docs), and every codegen output — typed
  * resolvers and typed service calls (npm run codegen). Runs before the tests.
  */
-async function main(): Promise<void> {
+const CLI = {
+  command: 'npm run check:generated --',
+  summary:
+    'Fails (exit 1) when a generated file differs from what its sources make now: supergraph, docker-compose.yml, codegen.yml and its outputs, docs, README sections. Runs before the tests.',
+  options: {},
+} as const;
+
+async function main(): Promise<number> {
+  parseCli(CLI);
   const stale: string[] = [];
   const supergraphFile = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
   if (readFileSync(supergraphFile, 'utf8') !== composeSupergraph()) stale.push('gateway/supergraph.graphql (run `npm run compose`)');
@@ -50,14 +58,12 @@ async function main(): Promise<void> {
   }
   if (stale.length) {
     console.error(`Generated files are stale:\n${stale.map((s) => `  - ${s}`).join('\n')}`);
-    process.exit(1);
+    return 1;
   }
   console.log(
     `generated files are up to date (supergraph, docker-compose.yml, access matrix, key fields, error codes, README sections, ${outputs.length} codegen targets)`,
   );
+  return 0;
 }
 
-main().catch((err: unknown) => {
-  console.error(`check-generated failed: ${(err as Error).message}`);
-  process.exit(1);
-});
+runCli(CLI, main);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT } from '@credit/shared';
+import { parseCli, REPO_ROOT, runCli } from '@credit/shared';
 import { generate, loadContext } from '@graphql-codegen/cli';
 import { stringify } from 'yaml';
 
@@ -40,17 +40,20 @@ function write(filename: string, content: string): void {
   if (current !== content) writeFileSync(file, content);
 }
 
+const CLI = {
+  command: 'npm run codegen --',
+  summary:
+    'Writes codegen.yml and the schema files it names from the source registry and the SDL, then runs it: typed resolvers of every subgraph and typed service calls.',
+  options: {},
+} as const;
+
 /** `npm run codegen`: writes codegen.yml and its schema files, then runs it. */
 async function main(): Promise<void> {
+  parseCli(CLI);
   for (const { filename, content } of codegenFiles()) write(filename, content);
   const outputs = await codegenOutputs();
   for (const { filename, content } of outputs) write(filename, content);
   console.log(`codegen: ${CODEGEN_FILE} and ${outputs.length} targets written`);
 }
 
-if (require.main === module) {
-  main().catch((err: unknown) => {
-    console.error(`codegen failed: ${(err as Error).message}`);
-    process.exit(1);
-  });
-}
+if (require.main === module) runCli(CLI, main);

@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 
 import {
   BUREAUS,
@@ -12,11 +11,14 @@ import {
   initModels,
   internalSigningSecret,
   loadSubgraphDefinition,
+  parseCli,
   peerUrlFromEnv,
   platformNotifier,
   rejectedOutcome,
+  runCli,
   sourceOfBureau,
   standingSubjects,
+  UsageError,
   type Bureau,
   type IngestOutcome,
 } from '@credit/shared';
@@ -36,12 +38,23 @@ import { databaseForCli } from './database-for-cli';
  */
 const BATCH_LINES = 500;
 
+const CLI = {
+  command: 'npm run import --',
+  summary:
+    'Streams a JSON-lines file of a bureau’s records (each line a record with a `kind` field) into the bureau’s database through the same ingestion path as the GraphQL mutation. Exit code: 0 all stored, 2 some lines rejected, 1 the import failed.',
+  options: {
+    bureau: { type: 'string', value: 'CODE', description: `the bureau whose records these are: ${BUREAUS.join(', ')}` },
+    quiet: { type: 'boolean', default: false, description: 'no progress and no notes on stderr' },
+  },
+  positionals: { usage: '<file.jsonl>', min: 1, max: 1 },
+  notes: ['Example: npm run import -- --bureau TAX arrears.jsonl'],
+} as const;
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { bureau: { type: 'string' }, quiet: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseCli(CLI);
   const bureau = values.bureau?.toUpperCase() as Bureau | undefined;
-  if (!bureau || !BUREAUS.includes(bureau)) throw new Error(`--bureau must be one of ${BUREAUS.join(', ')}`);
-  const file = positionals[0];
-  if (!file) throw new Error('give the JSON-lines file to import');
+  if (!bureau || !BUREAUS.includes(bureau)) throw new UsageError(`--bureau must be one of ${BUREAUS.join(', ')}`);
+  const file = positionals[0]!;
   const entry = sourceOfBureau(bureau)!;
   const def = loadSubgraphDefinition(entry.name);
 
@@ -137,10 +150,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`import failed: ${(err as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli(CLI, main);

@@ -1,24 +1,28 @@
-import { parseArgs } from 'node:util';
+import { parseCli, runCli, UsageError } from '@credit/shared';
 
 import { databaseForCli } from './database-for-cli';
 import { seedPopulation } from './seed-population';
 
-// npm run seed -- --people N [--seed S]
+const CLI = {
+  command: 'npm run seed --',
+  summary:
+    'Seeds a deterministic synthetic population into every subgraph’s database (the embedded one unless MONGODB_URI is set); running it again adds nothing.',
+  options: {
+    people: { type: 'string', default: '1000', value: 'N', description: 'how many people (1 to 29,000,000)' },
+    seed: { type: 'string', default: '2018', value: 'S', description: 'random seed: the same seed gives the same people' },
+    'chunk-size': { type: 'string', default: '2000', value: 'N', description: 'people written per batch' },
+  },
+} as const;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      people: { type: 'string', default: '1000' },
-      seed: { type: 'string', default: '2018' },
-      'chunk-size': { type: 'string', default: '2000' },
-    },
-  });
+  const { values } = parseCli(CLI);
   const people = Number(values.people);
   const seed = Number(values.seed);
   const chunkSize = Number(values['chunk-size']);
   if (!Number.isInteger(people) || people < 1 || people > 29_000_000)
-    throw new Error(`--people must be a whole number from 1 to 29,000,000, got "${values.people}"`);
-  if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative whole number, got "${values.seed}"`);
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`--chunk-size must be a positive whole number`);
+    throw new UsageError(`--people must be a whole number from 1 to 29,000,000, got "${values.people}"`);
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative whole number, got "${values.seed}"`);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new UsageError(`--chunk-size must be a positive whole number`);
 
   const { uri, devDb } = await databaseForCli();
   const started = Date.now();
@@ -37,7 +41,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(`seed failed: ${(err as Error).message}`);
-  process.exit(1);
-});
+runCli(CLI, main);

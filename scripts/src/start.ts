@@ -2,7 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { config, connectDatabase, databaseName, GATEWAY_DEFAULT_PORT, REPO_ROOT, SUBGRAPHS, subgraphUrlVariable, syntheticPerson } from '@credit/shared';
+import {
+  config,
+  connectDatabase,
+  databaseName,
+  GATEWAY_DEFAULT_PORT,
+  parseCli,
+  REPO_ROOT,
+  SUBGRAPHS,
+  subgraphUrlVariable,
+  syntheticPerson,
+} from '@credit/shared';
 
 import { databaseForCli } from './database-for-cli';
 import { seedPopulation } from './seed-population';
@@ -68,7 +78,15 @@ async function waitHealthy(name: string, url: string, timeoutMs = 60_000): Promi
 // Every subgraph runs from the registry through one entry point.
 const SERVE_SUBGRAPH = path.join(REPO_ROOT, 'shared', 'dist', 'serve-subgraph.js');
 
+const CLI = {
+  command: 'npm start --',
+  summary:
+    'Starts the whole system: the embedded database (unless MONGODB_URI is set), a demo population when the database is empty, every subgraph of the source registry and the gateway, as separate processes. Logs go to .run/logs/; Ctrl-C stops everything.',
+  options: {},
+} as const;
+
 async function main(): Promise<void> {
+  parseCli(CLI);
   mkdirSync(LOG_DIR, { recursive: true });
   const { uri, devDb } = await databaseForCli();
   stopDevDb = devDb ? () => devDb.stop() : null;

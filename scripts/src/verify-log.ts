@@ -1,14 +1,17 @@
-import { connectDatabase, databaseName } from '@credit/shared';
+import { connectDatabase, databaseName, parseCli, runCli } from '@credit/shared';
 import { createModels, queryLogPublicKey, verifyQueryLog } from '@credit/subgraph-platform';
 
 import { databaseForCli } from './database-for-cli';
 
-// npm run verify-log: walks the whole query log, recomputes its hash chain,
-// checks every batch seal and every signed checkpoint of the head against
-// the platform's public key (QUERY_LOG_PUBLIC_KEY_FILE, or the signing
-// key's), and exits 1 naming every altered, missing, unlinked, unsealed or
-// cut entry.
-async function main(): Promise<void> {
+const CLI = {
+  command: 'npm run verify-log --',
+  summary:
+    'Walks the whole query log, recomputes its hash chain, checks every batch seal and every signed checkpoint of the head against the platform’s public key (QUERY_LOG_PUBLIC_KEY_FILE, or the signing key’s), and exits 1 naming every altered, missing, unlinked, unsealed or cut entry.',
+  options: {},
+} as const;
+
+async function main(): Promise<number> {
+  parseCli(CLI);
   const { publicKey, keyId } = queryLogPublicKey();
   const { uri, devDb } = await databaseForCli();
   const conn = await connectDatabase({ uri, dbName: databaseName('platform') });
@@ -23,15 +26,13 @@ async function main(): Promise<void> {
       console.error(
         `query log BROKEN (${result.entries} entries, ${result.checkpoints} checkpoints read):\n${result.problems.map((p) => `  - ${p}`).join('\n')}`,
       );
-      process.exitCode = 1;
+      return 1;
     }
+    return 0;
   } finally {
     await conn.close();
     await devDb?.stop();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(`verify-log failed: ${(err as Error).message}`);
-  process.exit(2);
-});
+runCli(CLI, main);

@@ -43,3 +43,4 @@ export * from './argument-checks';
 export * from './api-person-fields';
 export * from './config';
 export * from './catalogue';
+export * from './cli';
