@@ -268,8 +268,25 @@ export async function writeCheckpoint(models: Models, key: LogKey = queryLogSign
   const last = await models.QueryLogCheckpoint.find({}).sort({ _id: -1 }).limit(1).lean().exec();
   if (last[0] && last[0].sequence >= head.sequence) return null;
   const entry = await models.QueryLogEntry.findOne({ sequence: head.sequence }).lean().exec();
+  if (entry?.seal && entry.seal.keyId !== key.keyId) {
+    // Sealed with another key: the key was rotated, or a development key
+    // made anew (.run/ removed) over a database that kept its log. Nothing
+    // is wrong with the log: the next append is sealed with the current key
+    // and checkpointed then. (verify-log checks seals against one public
+    // key, so the entries sealed with the old one are reported by it.)
+    reportOnce(models, head.sequence, () =>
+      log?.info('query log head was sealed with another key; checkpoints resume after the next entry', {
+        sequence: head.sequence,
+        sealKeyId: entry.seal!.keyId,
+        keyId: key.keyId,
+      }),
+    );
+    return null;
+  }
   if (!entry?.seal || !sealHolds(key.publicKey, entry.seal, entry.sequence, entry.hash)) {
-    log?.error('query log head is not sealed by the platform: not checkpointed (run npm run verify-log)', { sequence: head.sequence });
+    reportOnce(models, head.sequence, () =>
+      log?.error('query log head is not sealed by the platform: not checkpointed (run npm run verify-log)', { sequence: head.sequence }),
+    );
     return null;
   }
   const at = new Date();
@@ -288,6 +305,16 @@ export async function writeCheckpoint(models: Models, key: LogKey = queryLogSign
     return null;
   }
   return checkpoint;
+}
+
+// The head each platform process last reported as not checkpointable: a
+// head is reported once, not at every interval until the log moves on.
+const reportedHeads = new WeakMap<Models, number>();
+
+function reportOnce(models: Models, sequence: number, report: () => void): void {
+  if (reportedHeads.get(models) === sequence) return;
+  reportedHeads.set(models, sequence);
+  report();
 }
 
 /** Checkpoints the head every `queryLog.checkpointIntervalSeconds` of the policy; returns a stop function. */

@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 
-import { scratchDatabase } from '@credit/shared';
+import { scratchDatabase, type Logger } from '@credit/shared';
 
 import { createModels, type Models } from '../../models';
 import { appendQueryLog, entryHash, QueryLogWriter, verifyQueryLog, writeCheckpoint, type QueryLogContent } from '../chain';
@@ -8,6 +8,20 @@ import { queryLogSigningKey, sealBatch, signCheckpoint } from '../seal';
 
 let scratch: Awaited<ReturnType<typeof scratchDatabase<Models>>> | undefined;
 let models: Models[];
+
+/** A logger that keeps what it is told (level and message). */
+function recordingLogger(): Logger & { lines: [string, string][] } {
+  const lines: [string, string][] = [];
+  const logger = {
+    lines,
+    debug: (msg: string) => lines.push(['debug', msg]),
+    info: (msg: string) => lines.push(['info', msg]),
+    warn: (msg: string) => lines.push(['warn', msg]),
+    error: (msg: string) => lines.push(['error', msg]),
+    child: () => logger,
+  };
+  return logger;
+}
 
 const entry = (i: number): QueryLogContent => ({
   personId: '51070319900101001X',
@@ -105,6 +119,36 @@ describe('verify-log against someone with access to the database', () => {
       expect(result.problems).toEqual(['entry 10 is not sealed by the platform (forged, or left by an interrupted append)']);
       // The platform does not vouch for it in a checkpoint either.
       expect(await writeCheckpoint(m)).toBeNull();
+    } finally {
+      await chain.dispose();
+    }
+  });
+
+  it('reports an unsealed head once, not at every checkpoint interval', async () => {
+    const { chain, models: m, raw } = await freshChain();
+    try {
+      const last = (await raw.find({}).sort({ sequence: -1 }).limit(1).toArray())[0]!;
+      const forged = { ...entry(98), sequence: 10, prevHash: last.hash as string };
+      await raw.insertOne({ _id: 'forged-2' as never, ...forged, subjects: [], deniedFieldGroups: [], hash: entryHash(forged), seal: null });
+      const log = recordingLogger();
+      for (let i = 0; i < 3; i++) expect(await writeCheckpoint(m, queryLogSigningKey(), log)).toBeNull();
+      expect(log.lines).toEqual([['error', 'query log head is not sealed by the platform: not checkpointed (run npm run verify-log)']]);
+    } finally {
+      await chain.dispose();
+    }
+  });
+
+  it('takes a head sealed with another key (a new development key, a rotation) for what it is: no error, checkpoints after the next entry', async () => {
+    const { chain, models: m } = await freshChain();
+    try {
+      const privateKey = generateKeyPairSync('ed25519').privateKey;
+      const newKey = { privateKey, publicKey: createPublicKey(privateKey), keyId: 'new-key-0000001' };
+      const log = recordingLogger();
+      expect(await writeCheckpoint(m, newKey, log)).toBeNull();
+      expect(await writeCheckpoint(m, newKey, log)).toBeNull();
+      expect(log.lines).toEqual([['info', 'query log head was sealed with another key; checkpoints resume after the next entry']]);
+      await appendQueryLog(m, [entry(50)], undefined, undefined, newKey);
+      expect(await writeCheckpoint(m, newKey, log)).toMatchObject({ sequence: 10, keyId: 'new-key-0000001' });
     } finally {
       await chain.dispose();
     }
