@@ -9,6 +9,7 @@ import {
   createCallerTokenVerifier,
   createLogger,
   createServiceMetrics,
+  graphqlTimingPlugin,
   directiveLimitsPlugin,
   directiveLimitsRule,
   formatErrorForClient,
@@ -133,6 +134,8 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Gatewa
       statusFromErrorCodes,
       directiveLimitsPlugin(),
       ApolloServerPluginLandingPageDisabled(),
+      // Last: it sees the response as the other plugins leave it.
+      graphqlTimingPlugin(metrics),
     ],
     validationRules: [reservedAliasesRule, directiveLimitsRule],
     parseOptions: { maxTokens: policy().limits.maxTokens },

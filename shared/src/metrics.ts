@@ -1,4 +1,9 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+import { ERROR_CODES } from './errors';
+import { containsCitizenId } from './record-id';
 
 /**
  * Prometheus metrics of one service. Each service instance has its own
@@ -9,7 +14,7 @@ export interface ServiceMetrics {
   registry: Registry;
   mongoCommands: Counter<'collection' | 'command'>;
   httpRequests: Counter<'path' | 'status'>;
-  graphqlDuration: Histogram<'operation_type' | 'outcome'>;
+  graphqlDuration: Histogram<'operation_type' | 'operation' | 'outcome'>;
 }
 
 /** Creates the metrics of a service named `service` (label on every series). */
@@ -33,10 +38,63 @@ export function createServiceMetrics(service: string, { processMetrics = true } 
     }),
     graphqlDuration: new Histogram({
       name: 'credit_graphql_request_duration_seconds',
-      help: 'Time to answer a GraphQL request.',
-      labelNames: ['operation_type', 'outcome'],
+      help: 'Time to answer a GraphQL request, by operation type, operation name (bounded; unnamed and others are "(other)") and outcome (ok, or the first error code).',
+      labelNames: ['operation_type', 'operation', 'outcome'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
+  };
+}
+
+/** The label of operations without a name, with a name not kept apart, or beyond the bound. */
+export const OTHER_OPERATIONS = '(other)';
+/** Distinct operation names a service labels apart; later names are counted as (other). */
+export const MAX_OPERATION_LABELS = 100;
+// A plain GraphQL name, without a long run of digits: an operation name is
+// the client's choice and must not carry a citizen ID or a phone number
+// into a metric label.
+const LABELLED_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** The `operation` label of an operation name: the name itself while the set of names stays bounded. */
+function operationLabel(seen: Set<string>, name: string | null | undefined): string {
+  if (!name || !LABELLED_NAME.test(name) || /\d{6}/.test(name) || containsCitizenId(name)) return OTHER_OPERATIONS;
+  if (seen.has(name)) return name;
+  if (seen.size >= MAX_OPERATION_LABELS) return OTHER_OPERATIONS;
+  seen.add(name);
+  return name;
+}
+
+/**
+ * Observes `credit_graphql_request_duration_seconds` of every request: its
+ * operation type and name (bounded, see {@link operationLabel}) and its
+ * outcome, `ok` or the registered code of its first error (an error
+ * without a registered code counts as INTERNAL_SERVER_ERROR).
+ */
+export function graphqlTimingPlugin<TContext extends BaseContext>(metrics: ServiceMetrics): ApolloServerPlugin<TContext> {
+  const seen = new Set<string>();
+  return {
+    async requestDidStart({ request }) {
+      const end = metrics.graphqlDuration.startTimer();
+      let operationType = 'unknown';
+      let operationName = request.operationName;
+      return {
+        async didResolveOperation(rc) {
+          operationType = rc.operation?.operation ?? 'unknown';
+          operationName = rc.operationName ?? operationName;
+        },
+        async willSendResponse(rc) {
+          // Refused in validation (a bad literal): the operation was parsed, not resolved.
+          const parsed = operationType === 'unknown' && rc.document ? getOperationAST(rc.document, rc.request.operationName) : null;
+          if (parsed) {
+            operationType = parsed.operation;
+            operationName = parsed.name?.value ?? operationName;
+          }
+          const errors = rc.response.body.kind === 'single' ? rc.response.body.singleResult.errors : undefined;
+          const code = errors?.[0]?.extensions?.code;
+          const outcome = !errors?.length ? 'ok' : typeof code === 'string' && code in ERROR_CODES ? code : 'INTERNAL_SERVER_ERROR';
+          end({ operation_type: operationType, operation: operationLabel(seen, operationName), outcome });
+        },
+      };
+    },
   };
 }

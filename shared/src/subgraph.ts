@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -22,7 +22,7 @@ import { listenHttpService, type RunningHttpService } from './http-server';
 import { ingestionModels, type IngestKind } from './ingestion';
 import { INTERNAL_PRINCIPAL_HEADER, InternalTokenError, InternalTokenVerifier } from './internal-token';
 import { createLogger, type Logger } from './logger';
-import { createServiceMetrics, type ServiceMetrics } from './metrics';
+import { createServiceMetrics, graphqlTimingPlugin, type ServiceMetrics } from './metrics';
 import { directiveLimitsPlugin, directiveLimitsRule, operationLimitsPlugin } from './operation-limits';
 import { outboxModel, platformNotifier, type PlatformNotifier } from './outbox';
 import { withSubgraphPermissions, type AccessContext } from './permissions';
@@ -240,25 +240,10 @@ export async function buildSubgraph<TModels, TLoaders>(
   const internalSecret = options.internalSecret ?? internalSigningSecret();
   const peerUrl = options.peerUrl ?? peerUrlFromEnv;
   const notifier = platformNotifier(connection, () => peerUrl('platform'), internalSecret, log);
-  const timing: ApolloServerPlugin<SubgraphContext<TLoaders>> = {
-    async requestDidStart() {
-      const end = metrics.graphqlDuration.startTimer();
-      let operationType = 'unknown';
-      return {
-        async didResolveOperation(rc) {
-          operationType = rc.operation?.operation ?? 'unknown';
-        },
-        async willSendResponse(rc) {
-          const outcome = rc.response.body.kind === 'single' && rc.response.body.singleResult.errors?.length ? 'error' : 'ok';
-          end({ operation_type: operationType, outcome });
-        },
-      };
-    },
-  };
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     // Apollo's landing page loads from a CDN; the gateway serves a local explorer instead.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin(), directiveLimitsPlugin(), timing],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin(), directiveLimitsPlugin(), graphqlTimingPlugin(metrics)],
     validationRules: [directiveLimitsRule],
     parseOptions: { maxTokens: policy().limits.maxTokens },
     includeStacktraceInErrorResponses: false,

@@ -32,6 +32,23 @@ describe('operational endpoints', () => {
     }
   });
 
+  it('times every GraphQL request at the gateway by operation name (bounded, never personal) and outcome code', async () => {
+    const id = makeCitizenId('510703', '1980-02-02', 21);
+    await stack.query(`query TaxLevelForLoan { person(id: "${id}") { taxCreditLevel { level } } }`);
+    await stack.query(`query Lookup${id} { person(id: "${id}") { id } }`);
+    await stack.query(`{ person(id: "${id}") { id } }`);
+    await stack.query(`query Broken { person(id: "123") { id } }`);
+    const text = await (await fetch(`${base()}/metrics`)).text();
+    const counts = new Map([...text.matchAll(/^credit_graphql_request_duration_seconds_count\{([^}]*)\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+    const series = [...counts.keys()];
+    // A public read of the tax level is refused: the outcome is its code.
+    expect(series).toContainEqual(expect.stringMatching(/operation_type="query",operation="TaxLevelForLoan",outcome="FORBIDDEN"/));
+    expect(series).toContainEqual(expect.stringMatching(/operation="Broken",outcome="BAD_USER_INPUT"/));
+    // An unnamed operation and one whose name carries an ID share one label; the ID is nowhere.
+    expect(series.filter((s) => s.includes('operation="(other)"')).length).toBeGreaterThan(0);
+    expect(text).not.toContain(id.slice(6, 14));
+  });
+
   it('serves the explorer from local files only', async () => {
     const page = await (await fetch(`${base()}/explorer`)).text();
     expect(page).toContain('GraphiQL');
