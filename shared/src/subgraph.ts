@@ -243,7 +243,13 @@ export async function buildSubgraph<TModels, TLoaders>(
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     // Apollo's landing page loads from a CDN; the gateway serves a local explorer instead.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin(), directiveLimitsPlugin(), graphqlTimingPlugin(metrics)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      operationLimitsPlugin(),
+      directiveLimitsPlugin(),
+      graphqlTimingPlugin(metrics),
+    ],
     validationRules: [directiveLimitsRule],
     parseOptions: { maxTokens: policy().limits.maxTokens },
     includeStacktraceInErrorResponses: false,
