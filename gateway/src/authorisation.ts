@@ -240,6 +240,13 @@ async function applyConsents(requestContext: GraphQLRequestContextDidResolveOper
     context.log.error('consent check failed', { err });
     throw requestError('SUBGRAPH_UNAVAILABLE', 'Consents cannot be checked right now; retry later', { subgraph: 'platform' });
   }
+  if (!check.institutionRegistered) {
+    throw requestError(
+      'INSTITUTION_NOT_REGISTERED',
+      `Institution ${org} is not registered with the platform: no consent can be granted to it. A platform reviewer registers institutions (registerInstitution).`,
+      { institution: org },
+    );
+  }
   context.forwarded = {
     ...context.forwarded,
     principal: check.institutionBlacklisted ? { ...context.principal, blacklisted: true } : context.principal,

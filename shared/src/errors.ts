@@ -39,6 +39,11 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { http: 401, description: 'The caller presented a token that is missing where required, malformed, expired or wrongly signed.' },
   FORBIDDEN: { http: 403, description: 'The caller is known but its role may not see this field.' },
   CONSENT_REQUIRED: { http: 403, description: 'A partner institution read a field outside the scope of a valid consent of the person.' },
+  INSTITUTION_NOT_REGISTERED: {
+    http: 403,
+    description:
+      'A partner token names an institution (`extensions.institution`) that is not registered with the platform: no consent can be granted to it, so nothing it asks about a person is served. A platform reviewer registers institutions (`registerInstitution`).',
+  },
   QUERY_LOG_UNAVAILABLE: {
     http: 503,
     description: 'The read could not be recorded in the query log, so nothing is served (fail closed, MISSION rule 4). Retry later.',

@@ -32,7 +32,7 @@ class RecordingPlatform extends PlatformClient {
     return String(this.appended.length);
   }
   override async consentCheck(): Promise<ConsentCheckResult> {
-    return { institutionBlacklisted: false, grants: [] };
+    return { institutionBlacklisted: false, institutionRegistered: true, grants: [] };
   }
 }
 

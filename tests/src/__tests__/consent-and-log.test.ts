@@ -202,6 +202,16 @@ describe('authorised queries by partner institutions', () => {
     expect((await grant('reuse-2026-001', bank, 'INSURANCE', ['tax'])).id).toBe(first.id);
   });
 
+  it('tells a partner whose institution is not registered so, with its own code, instead of CONSENT_REQUIRED on every field', async () => {
+    const unregistered = makeSocialCreditCode('91510700MA6W9Y8X1');
+    const { status, body } = await stack.query(READ, { id: person }, await asPartner(unregistered, 'LOAN'));
+    expect(status).toBe(403);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'INSTITUTION_NOT_REGISTERED', institution: unregistered }) }),
+    ]);
+    expect(body.errors![0]!.message).toContain('registerInstitution');
+  });
+
   it('refuses a grant by anyone but the subject', async () => {
     const { body } = await stack.query(
       /* GraphQL */ `

@@ -302,6 +302,8 @@ export type ConsentCheck = {
   grants: Array<ConsentGrant>;
   /** The institution is on the misconduct blacklist: all its queries are refused (MISSION rule 12). */
   institutionBlacklisted: Scalars['Boolean']['output'];
+  /** The institution is registered with the platform (only a registered institution is granted consents). */
+  institutionRegistered: Scalars['Boolean']['output'];
 };
 
 /** A page of consents. */
@@ -1817,6 +1819,7 @@ export type ConsentResolvers<ContextType = Context, ParentType extends Resolvers
 export type ConsentCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentCheck'] = ResolversParentTypes['ConsentCheck']> = ResolversObject<{
   grants?: Resolver<Array<ResolversTypes['ConsentGrant']>, ParentType, ContextType>;
   institutionBlacklisted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  institutionRegistered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type ConsentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentConnection'] = ResolversParentTypes['ConsentConnection']> = ResolversObject<{

@@ -11,7 +11,8 @@ import { consentStatus } from '../models/Consent';
 export const consentCheck: QueryResolvers['consentCheck'] = async (_parent, { institutionId, purpose, subjectIds }, ctx) => {
   const { models } = ctx;
   const institution = institutionId.toUpperCase();
-  const [blacklisting, consents] = await Promise.all([
+  const [registered, blacklisting, consents] = await Promise.all([
+    models.Institution.exists({ _id: institution }),
     models.InstitutionBlacklistEntry.findOne({ _id: institution, liftedAt: null }).lean().exec(),
     subjectIds.length
       ? models.Consent.find({ granteeInstitutionId: institution, purpose, ...keysFilter('subjectId', subjectIds) })
@@ -27,5 +28,5 @@ export const consentCheck: QueryResolvers['consentCheck'] = async (_parent, { in
     if (grant) grant.scopes = [...new Set([...grant.scopes, ...consent.scopes])];
     else grants.set(consent.subjectId, { subjectId: consent.subjectId, consentId: consent._id, purpose: consent.purpose, scopes: [...consent.scopes] });
   }
-  return { institutionBlacklisted: Boolean(blacklisting), grants: [...grants.values()] };
+  return { institutionBlacklisted: Boolean(blacklisting), institutionRegistered: registered !== null, grants: [...grants.values()] };
 };
