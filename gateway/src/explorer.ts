@@ -20,12 +20,17 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/explorer/graphiql.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
 };
 
-const SAMPLE_QUERY = `# Full profile of one person. Try the other IDs printed by \`npm start\`.
-query Profile($id: CitizenId!) {
+export const EXPLORER_DEFAULT_QUERY = `# What anyone may see of a person, without a token: the published lists
+# and penalties (a person on one of them with a masked identity). For the
+# other roles, \`npm start\` prints development tokens: put
+# {"authorization": "Bearer <token>"} in the Headers tab.
+query PublicRecord($id: CitizenId!) {
   person(id: $id) {
     id
-    identity { name gender birthDate age registeredResidence { areaName } }
-    violations(first: 5) { totalCount nodes { category grade decisionDate displayWindow { until shown } } }
+    dishonestDebtorListings(first: 5) { totalCount nodes { decisionDate obligation listedUntil } }
+    jointPunishment { listed categories measures }
+    redList { onRedList }
+    marketRegulationPenalties(first: 5) { totalCount nodes { category decisionDate penaltyContent } }
   }
 }`;
 
@@ -49,7 +54,7 @@ function page(sampleId: string | undefined): string {
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
     React.createElement(GraphiQL, {
       fetcher,
-      defaultQuery: ${JSON.stringify(SAMPLE_QUERY)},
+      defaultQuery: ${JSON.stringify(EXPLORER_DEFAULT_QUERY)},
       defaultHeaders: '{}',
       variables: ${JSON.stringify(variables)},
       shouldPersistHeaders: false,

@@ -2,19 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import {
-  config,
-  connectDatabase,
-  databaseName,
-  GATEWAY_DEFAULT_PORT,
-  parseCli,
-  REPO_ROOT,
-  SUBGRAPHS,
-  subgraphUrlVariable,
-  syntheticPerson,
-} from '@credit/shared';
+import { config, connectDatabase, databaseName, GATEWAY_DEFAULT_PORT, parseCli, REPO_ROOT, SUBGRAPHS, subgraphUrlVariable } from '@credit/shared';
 
 import { databaseForCli } from './database-for-cli';
+import { curlCommand, DEMO_BANK, demoExamples, findDemoPeople, type DemoExample, type DemoPeople } from './demo';
 import { seedPopulation } from './seed-population';
 
 /**
@@ -113,23 +104,57 @@ async function main(): Promise<void> {
   }
   await Promise.all(SUBGRAPHS.map((e) => waitHealthy(e.name, `http://${host}:${e.defaultPort}/health`)));
 
-  const sample = syntheticPerson(DEMO_SEED, 1);
+  const people = await findDemoPeople({ uri, seed: DEMO_SEED, people: DEMO_PEOPLE });
   const gatewayPort = config().PORT ?? GATEWAY_DEFAULT_PORT;
   startService('gateway', [path.join(REPO_ROOT, 'gateway', 'dist', 'index.js')], {
     ...subgraphUrls,
     PORT: String(gatewayPort),
     HOST: host,
-    SAMPLE_CITIZEN_ID: sample.id,
+    // The explorer's default query: what the public sees of a person on a public list.
+    SAMPLE_CITIZEN_ID: people.debtor ?? people.penalty?.id ?? people.cleanAdult,
   });
   await waitHealthy('gateway', `http://${host}:${gatewayPort}/health`);
 
   const url = `http://localhost:${gatewayPort}/graphql`;
   console.log(`Gateway ready at ${url}`);
   console.log(`Explorer: http://localhost:${gatewayPort}/explorer   Logs: .run/logs/   Stop: Ctrl-C`);
-  console.log('Try:');
-  console.log(
-    `  curl -s ${url} -H 'content-type: application/json' -d '{"query":"{ person(id: \\"${sample.id}\\") { identity { name age } taxCreditLevel { level } violations { totalCount } } }"}'`,
-  );
+  await printFirstQueries(people, url, `http://${host}:${gatewayPort}/graphql`);
+}
+
+/**
+ * The demo people and one working query per role, with development tokens
+ * (never in production, where the gateway refuses them anyway). Each query
+ * is run once first: a newcomer's first query must answer without an error,
+ * and one that does not is reported here rather than left to them.
+ */
+async function printFirstQueries(people: DemoPeople, url: string, reachableUrl: string): Promise<void> {
+  const named = [
+    ['dishonest debtor', people.debtor],
+    ['red list', people.redList],
+    ['clean adult', people.cleanAdult],
+    [`penalty (${people.penalty?.field ?? '-'})`, people.penalty?.id ?? null],
+    [`consented to ${DEMO_BANK.name} for LOAN`, people.consented?.id ?? null],
+  ].filter((p): p is [string, string] => p[1] !== null);
+  console.log(`\nDemo people (seed ${DEMO_SEED}, as the records stand today): ${named.map(([what, id]) => `${what} ${id}`).join('; ')}`);
+  if (config().production) return;
+  const examples = await demoExamples(people);
+  console.log('\nTry (one query per role; the tokens are development tokens valid 12 h, `npm run token -- --help` makes others):');
+  for (const example of examples) {
+    const { body } = await postQuery(reachableUrl, example).catch((err: unknown) => ({ body: { errors: [{ message: (err as Error).message }] } }));
+    const problem = body.errors?.length ? `  (answered with errors: ${body.errors.map((e) => e.message).join('; ')})` : '';
+    console.log(`\n  # ${example.role}: ${example.title}${problem}`);
+    console.log(`  ${curlCommand(example, url)}`);
+  }
+}
+
+async function postQuery(url: string, example: DemoExample): Promise<{ body: { errors?: { message: string }[] } }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...example.headers },
+    body: JSON.stringify({ query: example.query }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { body: (await res.json()) as { errors?: { message: string }[] } };
 }
 
 main().catch((err: unknown) => {

@@ -7,3 +7,6 @@ export { readLog, type LogReadKey } from './query-log/log-index';
 export { queryLogPublicKey, queryLogSigningKey } from './query-log/seal';
 export { addBureauFacts, noFacts, recomputeJointPunishment, type FactsSource, type PersonFacts } from './standing/joint-punishment';
 export { appendStandingChange, standingsOf } from './standing/listing-index';
+export { INSTITUTIONS as DEMO_INSTITUTIONS } from './institutions/seed';
+export { consentStatus } from './consents/models/Consent';
+export { redListEntryInForce } from './positive-records/models/RedListEntry';

@@ -502,8 +502,8 @@ export type GrantConsentInput = {
    * `extensions.grantable`.
    */
   scopes: Array<Scalars['String']['input']>;
-  /** First valid day: today or later (at most `security.consentBackdateToleranceDays` of the policy earlier; a consent is not retroactive). */
-  validFrom: Scalars['Date']['input'];
+  /** First valid day: today (the default) or later (at most `security.consentBackdateToleranceDays` of the policy earlier; a consent is not retroactive). */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Last valid day, inclusive. */
   validUntil: Scalars['Date']['input'];
 };

@@ -28,8 +28,10 @@ const byId = (doc: { _id: string }) => doc._id;
  * the first time, but only when it asks for the same: a key reused for
  * another grant is refused, never silently answered with the old consent.
  */
-function sameGrant(existing: ConsentDoc, asked: ConsentDoc): ConsentDoc {
-  const differing = (['granteeInstitutionId', 'purpose', 'scopes', 'validFrom', 'validUntil'] as const).find((field) =>
+function sameGrant(existing: ConsentDoc, asked: ConsentDoc, validFromGiven: boolean): ConsentDoc {
+  // A retry on a later day of a grant that let validFrom default to its day asks for the same.
+  const fields = ['granteeInstitutionId', 'purpose', 'scopes', ...(validFromGiven ? (['validFrom'] as const) : []), 'validUntil'] as const;
+  const differing = fields.find((field) =>
     field === 'scopes' ? [...existing.scopes].sort().join() !== [...asked.scopes].sort().join() : existing[field] !== asked[field],
   );
   if (differing) {
@@ -45,9 +47,11 @@ function sameGrant(existing: ConsentDoc, asked: ConsentDoc): ConsentDoc {
 export const resolvers: Resolvers = {
   Query: { consentCheck },
   Mutation: {
-    grantConsent: async (_parent, { input }, ctx) => {
+    grantConsent: async (_parent, { input: asked }, ctx) => {
       const subjectId = ctx.principal.subjectId!;
       const today = todayInCity();
+      // Without validFrom the consent starts today.
+      const input = { ...asked, validFrom: asked.validFrom ?? today };
       const tolerance = policy().security.consentBackdateToleranceDays;
       if (input.validUntil < input.validFrom) throw badInput('validUntil is before validFrom', 'empty validity window', { argument: 'validUntil' });
       if (input.validUntil < today) throw badInput('validUntil is in the past', 'consent would never be valid', { argument: 'validUntil' });
@@ -104,7 +108,7 @@ export const resolvers: Resolvers = {
       } catch (err) {
         if (isDuplicateKeyError(err)) {
           const existing = await ctx.models.Consent.findById(_id).lean().exec();
-          if (existing) return sameGrant(existing, doc);
+          if (existing) return sameGrant(existing, doc, asked.validFrom != null);
         }
         return asBadInput(err);
       }
