@@ -23,7 +23,8 @@ export function isWellFormedCursor(cursor: string): boolean {
   return /^[A-Za-z0-9_-]+$/.test(cursor) && Buffer.from(cursor, 'base64url').toString('utf8').startsWith('r:');
 }
 
-function decodeCursor(cursor: string): string {
+/** The value a cursor of {@link encodeCursor} holds; BAD_USER_INPUT for one this API did not issue. */
+export function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith('r:')) throw badInput(`Invalid cursor "${cursor}"`, 'cursor was not issued by this API', { argument: 'after' });
   return text.slice(2);

@@ -524,6 +524,36 @@ export type GreenChannelGround =
   /** Good records (volunteer service, charity, an honour in force) and no negative record shown today. */
   | 'GOOD_RECORDS';
 
+/** An honour in force, as published: the person masked as for the public. */
+export type HonourRollEntry = {
+  __typename?: 'HonourRollEntry';
+  /** The county or district of the ID's area code. */
+  areaName?: Maybe<Scalars['String']['output']>;
+  /** Day it was awarded. */
+  awardedOn: Scalars['Date']['output'];
+  /** Body that awarded it. */
+  awardingBody: Scalars['String']['output'];
+  /** Platform identifier of the honour. */
+  id: Scalars['ID']['output'];
+  /** The person's citizen ID, first 6 and last 4 kept (510703********123X). */
+  maskedId: Scalars['String']['output'];
+  /** The person's name, surname kept (张*); null when the population base does not know the ID. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Honour title (e.g. 绵阳市道德模范). */
+  title: Scalars['String']['output'];
+  /** Last day it counts for the red list (inclusive); null for a lifetime honour. */
+  validUntil?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A page of the honour roll. */
+export type HonourRollPage = {
+  __typename?: 'HonourRollPage';
+  nodes: Array<HonourRollEntry>;
+  pageInfo: PageInfo;
+  /** Honours in force today. */
+  totalCount: Scalars['Int']['output'];
+};
+
 export type IngestOutcome = {
   __typename?: 'IngestOutcome';
   /** Of a rejected record: the stable error code, `BAD_USER_INPUT` (the record is wrong) or `CONFLICT` (another record or writer got in the way: send it again). */
@@ -1083,6 +1113,13 @@ export type Query = {
   creditCatalogue: CreditCatalogue;
   /** One credit category by code; an unknown code is BAD_USER_INPUT. Public. */
   creditCategory: CreditCategory;
+  /**
+   * The honour roll (红名单, 二(五)一, published on 信用中国（四川绵阳）): the
+   * red-list honours in force today, most recent award first, each person
+   * masked as for the public. Open to everyone; every person on a page served
+   * to someone else is in the query log.
+   */
+  honourRoll: HonourRollPage;
   /** A registered institution by its unified social credit code; null when not registered. Anyone may look one up. */
   institution?: Maybe<Institution>;
   /** Objections past their decision deadline and still undecided, oldest deadline first (reviewers). */
@@ -1126,6 +1163,12 @@ export type QueryConsentCheckArgs = {
 
 export type QueryCreditCategoryArgs = {
   code: Scalars['CategoryCode']['input'];
+};
+
+
+export type QueryHonourRollArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1579,6 +1622,8 @@ export type ResolversTypes = ResolversObject<{
   EvaluationFactor: ResolverTypeWrapper<EvaluationFactorDoc>;
   GrantConsentInput: GrantConsentInput;
   GreenChannelGround: GreenChannelGround;
+  HonourRollEntry: ResolverTypeWrapper<HonourRollEntry>;
+  HonourRollPage: ResolverTypeWrapper<HonourRollPage>;
   IngestOutcome: ResolverTypeWrapper<IngestOutcome>;
   IngestReport: ResolverTypeWrapper<IngestReport>;
   IngestStatus: IngestStatus;
@@ -1660,6 +1705,8 @@ export type ResolversParentTypes = ResolversObject<{
   DisplayWindow: DisplayWindow;
   EvaluationFactor: EvaluationFactorDoc;
   GrantConsentInput: GrantConsentInput;
+  HonourRollEntry: HonourRollEntry;
+  HonourRollPage: HonourRollPage;
   IngestOutcome: IngestOutcome;
   IngestReport: IngestReport;
   Institution: Institution;
@@ -1895,6 +1942,23 @@ export type EvaluationFactorResolvers<ContextType = Context, ParentType extends 
   recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type HonourRollEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HonourRollEntry'] = ResolversParentTypes['HonourRollEntry']> = ResolversObject<{
+  areaName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  awardedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  awardingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maskedId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type HonourRollPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HonourRollPage'] = ResolversParentTypes['HonourRollPage']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['HonourRollEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type IngestOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestOutcome'] = ResolversParentTypes['IngestOutcome']> = ResolversObject<{
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2072,6 +2136,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   consentCheck?: Resolver<ResolversTypes['ConsentCheck'], ParentType, ContextType, RequireFields<QueryConsentCheckArgs, 'institutionId' | 'purpose' | 'subjectIds'>>;
   creditCatalogue?: Resolver<ResolversTypes['CreditCatalogue'], ParentType, ContextType>;
   creditCategory?: Resolver<ResolversTypes['CreditCategory'], ParentType, ContextType, RequireFields<QueryCreditCategoryArgs, 'code'>>;
+  honourRoll?: Resolver<ResolversTypes['HonourRollPage'], ParentType, ContextType, RequireFields<QueryHonourRollArgs, 'first'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   overdueObjections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, RequireFields<QueryOverdueObjectionsArgs, 'first'>>;
   overdueRepairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, RequireFields<QueryOverdueRepairsArgs, 'first'>>;
@@ -2207,6 +2272,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DisplayMonths?: DisplayMonthsResolvers<ContextType>;
   DisplayWindow?: DisplayWindowResolvers<ContextType>;
   EvaluationFactor?: EvaluationFactorResolvers<ContextType>;
+  HonourRollEntry?: HonourRollEntryResolvers<ContextType>;
+  HonourRollPage?: HonourRollPageResolvers<ContextType>;
   IngestOutcome?: IngestOutcomeResolvers<ContextType>;
   IngestReport?: IngestReportResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import { bureauWriter, groupedLoader } from '@credit/shared';
+import { allow } from 'graphql-shield';
 
 import type { PlatformDomain } from '../domain';
 import { ingestKinds } from './ingestion';
@@ -29,7 +30,8 @@ export const positiveRecords: PlatformDomain<PositiveRecordModels, ReturnType<ty
   createModels: createPositiveRecordModels,
   createLoaders: createPositiveRecordLoaders,
   resolvers,
-  permissions: { Mutation: { ingestPlatformRecords: bureauWriter('PLATFORM') } },
+  // The honour roll is public: it serves people masked as the public sees them.
+  permissions: { Query: { honourRoll: allow }, Mutation: { ingestPlatformRecords: bureauWriter('PLATFORM') } },
   ingestKinds,
   seed: seedPositiveRecords,
 };

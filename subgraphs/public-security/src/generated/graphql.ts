@@ -390,6 +390,12 @@ export type Person = {
   id: Scalars['CitizenId']['output'];
   /** Identity from the population base; null when the ID is not registered in Mianyang. */
   identity?: Maybe<Identity>;
+  /**
+   * Internal: the name as the public sees it (surname kept, 张*), for the
+   * platform's published lists (the honour roll); only this masked form leaves
+   * the subgraph. Null when the population base does not know the ID.
+   */
+  publicName?: Maybe<Scalars['String']['output']>;
   /** Internal (platform service only, not in the public API): what this bureau's records mean for joint punishment. */
   publicSecurityCreditFacts?: Maybe<BureauCreditFacts>;
   /** Real-name registration status in each key sector. */
@@ -869,6 +875,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   identity?: Resolver<Maybe<ResolversTypes['Identity']>, ParentType, ContextType>;
+  publicName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publicSecurityCreditFacts?: Resolver<Maybe<ResolversTypes['BureauCreditFacts']>, ParentType, ContextType>;
   realNameRegistrations?: Resolver<Maybe<Array<ResolversTypes['RealNameRegistration']>>, ParentType, ContextType>;
   violations?: Resolver<Maybe<ResolversTypes['ViolationConnection']>, ParentType, ContextType, RequireFields<PersonViolationsArgs, 'first'>>;

@@ -1,4 +1,4 @@
-import { pageOfShownRecords } from '@credit/shared';
+import { maskName, pageOfShownRecords } from '@credit/shared';
 
 import type { PersonResolvers } from '../generated/graphql';
 
@@ -9,4 +9,8 @@ export const Person: PersonResolvers = {
     return (resident?.realNameRegistrations ?? []).map((r) => ({ sector: r.sector as never, registered: r.registered, verifiedOn: r.verifiedOn ?? null }));
   },
   violations: async ({ id }, args, { loaders, forwarded }) => pageOfShownRecords(await loaders.violationsByPerson.load(id), args, forwarded),
+  publicName: async ({ id }, _args, { loaders }) => {
+    const resident = await loaders.residentById.load(id);
+    return resident ? maskName(resident.name) : null;
+  },
 };

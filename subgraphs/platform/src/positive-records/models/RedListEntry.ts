@@ -35,6 +35,8 @@ const redListEntrySchema = new Schema<RedListEntryDoc>(
   { collection: 'red_list_entries', versionKey: false },
 );
 redListEntrySchema.index(RED_LIST_ORDER);
+/** The honour roll's order and keyset: most recent award first (honour-roll.ts). */
+redListEntrySchema.index({ awardedOn: -1, _id: 1 });
 
 export function redListEntryModel(conn: Connection) {
   return conn.model<RedListEntryDoc>('RedListEntry', redListEntrySchema);

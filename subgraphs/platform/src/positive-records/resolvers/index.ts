@@ -2,6 +2,7 @@ import { ingestionResolver, paginate, seesGreenChannelEligibility } from '@credi
 
 import type { Resolvers } from '../../generated/graphql';
 import { greenChannelGrounds } from '../../standing/standing-rules';
+import { honourRoll } from '../honour-roll';
 import { ingestKinds } from '../ingestion';
 import { redListEntryInForce } from '../models/RedListEntry';
 import { CharityRecord } from './CharityRecord';
@@ -12,6 +13,7 @@ import { VolunteerRecord } from './VolunteerRecord';
 const byId = (doc: { _id: string }) => doc._id;
 
 export const resolvers: Resolvers = {
+  Query: { honourRoll: async (_parent, args, ctx) => honourRoll(args, ctx) },
   Mutation: { ingestPlatformRecords: ingestionResolver('PLATFORM', ingestKinds) },
   Person: {
     redList: async ({ id }, _args, { loaders, principal }) => {

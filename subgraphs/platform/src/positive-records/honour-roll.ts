@@ -1,0 +1,133 @@
+import {
+  areaName,
+  callSubgraph,
+  codedError,
+  decodeCursor,
+  encodeCursor,
+  logActorId,
+  logActorRole,
+  maskCitizenId,
+  pageSize,
+  PLATFORM_SERVICE_PRINCIPAL,
+  todayInCity,
+  type PageArgs,
+} from '@credit/shared';
+
+import type { Context } from '../context';
+import { PublicNamesDocument } from '../generated/public-security-operations';
+import { queryLogWriter } from '../query-log/chain';
+import type { RedListEntryDoc } from './models/RedListEntry';
+
+/**
+ * The honour roll (红名单, 二(五)一): the red-list honours in force, most
+ * recent award first, as 信用中国（四川绵阳） publishes them. The people are
+ * shown as the public sees anyone on a public list: the name with the
+ * surname only, which public-security masks before it leaves the population
+ * base, and the ID with its middle hidden. Pages are read from the
+ * collection by a keyset (award date, id), so a deep page costs what the
+ * first does; each page served is logged as one query-log entry naming its
+ * people, before it is answered (MISSION rule 4).
+ */
+
+export interface HonourRollEntry {
+  id: string;
+  title: string;
+  awardingBody: string;
+  awardedOn: string;
+  validUntil: string | null;
+  name: string | null;
+  maskedId: string;
+  areaName: string | null;
+}
+
+// The keyset of the last honour of a page, in the API's cursor format.
+function encodeRollCursor(doc: Pick<RedListEntryDoc, 'awardedOn' | '_id'>): string {
+  return encodeCursor(`${doc.awardedOn}|${doc._id}`);
+}
+
+function decodeRollCursor(cursor: string): { awardedOn: string; id: string } {
+  const match = /^(\d{4}-\d{2}-\d{2})\|(.+)$/.exec(decodeCursor(cursor));
+  if (!match) throw codedError('BAD_USER_INPUT', `Invalid cursor "${cursor}"`, { reason: 'cursor was not issued by honourRoll', argument: 'after' });
+  return { awardedOn: match[1]!, id: match[2]! };
+}
+
+/** The filter of the honours in force on `today`. */
+function inForce(today: string) {
+  return { awardedOn: { $lte: today }, $or: [{ validUntil: null }, { validUntil: { $gte: today } }] };
+}
+
+export async function honourRoll(args: PageArgs, ctx: Context) {
+  const size = pageSize(args.first);
+  const today = todayInCity();
+  const after = args.after ? decodeRollCursor(args.after) : null;
+  const filter = after
+    ? { $and: [inForce(today), { $or: [{ awardedOn: { $lt: after.awardedOn } }, { awardedOn: after.awardedOn, _id: { $gt: after.id } }] }] }
+    : inForce(today);
+  const { RedListEntry } = ctx.models;
+  const [rows, totalCount] = await Promise.all([
+    RedListEntry.find(filter)
+      .sort({ awardedOn: -1, _id: 1 })
+      .limit(size + 1)
+      .lean<RedListEntryDoc[]>()
+      .exec(),
+    RedListEntry.countDocuments(inForce(today)).exec(),
+  ]);
+  const page = rows.slice(0, size);
+  const people = [...new Set(page.map((doc) => doc.personId))];
+  const [names] = await Promise.all([publicNames(people, ctx), logServed(people, ctx)]);
+  const nodes: HonourRollEntry[] = page.map((doc) => ({
+    id: doc._id,
+    title: doc.title,
+    awardingBody: doc.awardingBody,
+    awardedOn: doc.awardedOn,
+    validUntil: doc.validUntil ?? null,
+    name: names.get(doc.personId) ?? null,
+    maskedId: maskCitizenId(doc.personId),
+    areaName: areaName(doc.personId.slice(0, 6)),
+  }));
+  const last = page[page.length - 1];
+  return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeRollCursor(last) : null } };
+}
+
+/** The people's names as public-security lets the public see them (masked there). */
+async function publicNames(personIds: string[], ctx: Context): Promise<Map<string, string | null>> {
+  if (personIds.length === 0) return new Map();
+  const data = await callSubgraph({
+    subgraph: 'public-security',
+    url: ctx.peerUrl('public-security'),
+    principal: PLATFORM_SERVICE_PRINCIPAL,
+    secret: ctx.internalSecret,
+    document: PublicNamesDocument,
+    variables: { reps: personIds.map((id) => ({ __typename: 'Person', id })) },
+    requestId: ctx.requestId,
+  });
+  return new Map(data._entities.flatMap((e) => (e && 'id' in e ? [[e.id, e.publicName ?? null] as const] : [])));
+}
+
+/**
+ * One query-log entry for the page, naming every person on it except the
+ * caller themself; written before the page is answered, or nothing is.
+ */
+async function logServed(personIds: string[], ctx: Context): Promise<void> {
+  const subjects = personIds.filter((id) => id !== ctx.principal.subjectId);
+  if (subjects.length === 0) return;
+  try {
+    await queryLogWriter(ctx.models, ctx.log).append([
+      {
+        personId: null,
+        subjects,
+        actorRole: logActorRole(ctx.principal.role),
+        actorId: logActorId(ctx.principal),
+        institution: null,
+        purpose: null,
+        consentId: null,
+        fieldGroups: ['identity', 'red_list'],
+        outcome: 'SERVED',
+        at: new Date(),
+      },
+    ]);
+  } catch (err) {
+    ctx.log.error('query log append failed; honour roll page not answered', { err });
+    throw codedError('QUERY_LOG_UNAVAILABLE', 'The read could not be recorded in the query log; nothing is answered. Retry later.');
+  }
+}
