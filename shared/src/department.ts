@@ -3,14 +3,18 @@ import DataLoader from 'dataloader';
 import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
+import { todayInCity } from './display-window';
 import {
   doublePublicityKinds,
   doublePublicityLoaders,
   doublePublicityModels,
   doublePublicityTypeResolvers,
   LICENCE_KIND,
+  LICENCE_ORDER,
   pageOfLicences,
   PENALTY_KIND,
+  type AdministrativeLicenceDoc,
+  type AdministrativePenaltyDoc,
   type DoublePublicityLoaders,
   type DoublePublicityModels,
 } from './double-publicity';
@@ -21,6 +25,7 @@ import { bureauCreditFacts, NEGATIVE_RECORD_ORDER, pageOfShownRecords, type Bure
 import type { PageArgs } from './pagination';
 import { bureauWriter, serviceOnly, type AccessContext } from './permissions';
 import { policy } from './policy';
+import { licencePublication, penaltyPublication, type Publication } from './publication';
 import { recordActionResolver } from './record-actions';
 import { rootQueryResolvers } from './root-query';
 import { scalarResolvers } from './scalars';
@@ -70,7 +75,15 @@ interface NegativeLoader {
   records: DataLoader<string, (NegativeRecordDoc & { personId: string })[]>;
   displayFacts: IngestKind['displayFacts'];
 }
-type WithCreditFacts = { [CREDIT_FACTS]: readonly NegativeLoader[] };
+interface CreditFactsLoaders {
+  negatives: readonly NegativeLoader[];
+  /** A department that decides penalties and licences gathers them to the platform with its facts. */
+  publications: { penalties: DataLoader<string, AdministrativePenaltyDoc[]>; licences: DataLoader<string, AdministrativeLicenceDoc[]> } | null;
+}
+type WithCreditFacts = { [CREDIT_FACTS]: CreditFactsLoaders };
+
+/** A department's credit facts about a person, with its publications (publication.ts). */
+export type DepartmentCreditFacts = BureauCreditFacts & { publications: Publication[] };
 
 // Likewise the double-publicity models and loaders of a department that has them.
 const PUBLICITY = Symbol('doublePublicity');
@@ -135,24 +148,54 @@ extend enum ${names.recordKind} {
 `;
 }
 
-/** One grouped loader per negative kind: one command per collection for all people of a request. */
-function negativeRecordLoaders(kinds: Record<string, IngestKind>): NegativeLoader[] {
-  return Object.values(kinds)
+/**
+ * One grouped loader per negative kind, and for the double-publicity kinds
+ * one each: one command per collection for all people of a request.
+ */
+function creditFactsLoaders(kinds: Record<string, IngestKind>): CreditFactsLoaders {
+  const negatives = Object.values(kinds)
     .filter((k) => k.negative)
     .map((k) => ({
       records: groupedLoader<NegativeRecordDoc & { personId: string }>(k.model, 'personId', NEGATIVE_RECORD_ORDER),
       displayFacts: k.displayFacts,
     }));
+  const penalties = kinds[PENALTY_KIND];
+  const licences = kinds[LICENCE_KIND];
+  return {
+    negatives,
+    publications:
+      penalties && licences
+        ? {
+            penalties: groupedLoader<AdministrativePenaltyDoc>(penalties.model, 'personId', NEGATIVE_RECORD_ORDER),
+            licences: groupedLoader<AdministrativeLicenceDoc>(licences.model, 'personId', LICENCE_ORDER),
+          }
+        : null,
+  };
 }
 
-/** What a person's shown negative records of every kind mean for joint punishment and the green channel. */
-async function creditFactsOf(bureau: Bureau, personId: string, loaders: readonly NegativeLoader[]): Promise<BureauCreditFacts> {
-  const facts = await Promise.all(loaders.map(async (l) => bureauCreditFacts(bureau, await l.records.load(personId), l.displayFacts)));
+/**
+ * What a person's shown negative records of every kind mean for joint
+ * punishment and the green channel, and the person's penalties and licences
+ * as the department publishes them.
+ */
+async function creditFactsOf(bureau: Bureau, personId: string, loaders: CreditFactsLoaders): Promise<DepartmentCreditFacts> {
+  const [facts, penalties, licences] = await Promise.all([
+    Promise.all(loaders.negatives.map(async (l) => bureauCreditFacts(bureau, await l.records.load(personId), l.displayFacts))),
+    loaders.publications?.penalties.load(personId) ?? [],
+    loaders.publications?.licences.load(personId) ?? [],
+  ]);
   let lastNegativeDecisionDate: string | null = null;
   for (const f of facts)
     if (f.lastNegativeDecisionDate && (!lastNegativeDecisionDate || f.lastNegativeDecisionDate > lastNegativeDecisionDate))
       lastNegativeDecisionDate = f.lastNegativeDecisionDate;
-  return { bureau, grounds: facts.flatMap((f) => f.grounds), negatives: facts.flatMap((f) => f.negatives), lastNegativeDecisionDate };
+  const today = todayInCity();
+  return {
+    bureau,
+    grounds: facts.flatMap((f) => f.grounds),
+    negatives: facts.flatMap((f) => f.negatives),
+    lastNegativeDecisionDate,
+    publications: [...penalties.map((doc) => penaltyPublication(doc, today)), ...licences.map(licencePublication)],
+  };
 }
 
 /**
@@ -163,8 +206,8 @@ export async function creditFactsOfPeople(
   bureau: Bureau,
   kinds: Record<string, IngestKind>,
   personIds: readonly string[],
-): Promise<Map<string, BureauCreditFacts>> {
-  const loaders = negativeRecordLoaders(kinds);
+): Promise<Map<string, DepartmentCreditFacts>> {
+  const loaders = creditFactsLoaders(kinds);
   const facts = await Promise.all(personIds.map((id) => creditFactsOf(bureau, id, loaders)));
   return new Map(personIds.map((id, i) => [id, facts[i]!]));
 }
@@ -218,7 +261,7 @@ export function defineDepartment<TModels, TLoaders extends object>(spec: Departm
     createModels,
     createLoaders: (models) =>
       Object.assign(spec.createLoaders(models), {
-        [CREDIT_FACTS]: negativeRecordLoaders(ingestKinds(models)),
+        [CREDIT_FACTS]: creditFactsLoaders(ingestKinds(models)),
         ...(publicity ? { [PUBLICITY]: doublePublicityLoaders((models as WithPublicityModels)[PUBLICITY]) } : {}),
       }),
     seed: spec.seed,

@@ -181,7 +181,8 @@ export type DoublePublicityModels = ReturnType<typeof doublePublicityModels>;
 export function doublePublicityKinds(models: DoublePublicityModels): Record<string, IngestKind> {
   return {
     [PENALTY_KIND]: { model: models.AdministrativePenalty, negative: true },
-    [LICENCE_KIND]: { model: models.AdministrativeLicence },
+    // Licences bear on no standing, but the platform publishes them (publication.ts): it is told of their changes too.
+    [LICENCE_KIND]: { model: models.AdministrativeLicence, published: true },
   };
 }
 

@@ -44,3 +44,4 @@ export * from './api-person-fields';
 export * from './config';
 export * from './catalogue';
 export * from './cli';
+export * from './publication';

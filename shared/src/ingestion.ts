@@ -50,7 +50,7 @@ export interface IngestOutcome {
   /** Person the record is about, when valid (to notify the platform of changes). */
   personId: string | null;
   category: string | null;
-  /** The record bears on the person's standing (listing, green channel): the platform is told of its changes. */
+  /** The record bears on the person's standing (listing, green channel) or is published (licences): the platform is told of its changes. */
   affectsStanding: boolean;
 }
 
@@ -68,6 +68,8 @@ export interface IngestKind {
   negative?: boolean;
   /** A positive record that bears on the green channel (negative records always bear on the standing). */
   affectsStanding?: boolean;
+  /** A record the platform publishes (a licence): like one that bears on the standing, the platform is told of its changes. */
+  published?: boolean;
   /**
    * The sender may set the end of the display period (`displayUntil`: a
    * court's listing period), clamped to the policy's bounds. Otherwise the
@@ -317,7 +319,7 @@ async function prepare(kind: IngestKind, bureau: Bureau, raw: unknown, position:
       note: v.note,
       personId: v.personId,
       category: v.category,
-      affectsStanding: Boolean(kind.negative || kind.affectsStanding),
+      affectsStanding: Boolean(kind.negative || kind.affectsStanding || kind.published),
     },
   };
 }

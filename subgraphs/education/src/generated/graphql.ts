@@ -199,6 +199,8 @@ export type BureauCreditFacts = {
   lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
   /** Every shown negative record, for the credit evaluation. */
   negatives: Array<NegativeFact>;
+  /** The person's administrative penalties and licences (双公示), for the platform's published-records index; empty for a department that decides none. */
+  publications: Array<Publication>;
 };
 
 /** An academic degree (学位), awarded on completing a bachelor, master or doctoral programme. */
@@ -476,6 +478,40 @@ export type PersonStudentIntegrityRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** Internal: one administrative penalty or licence as the platform's published-records index keeps it (双公示). */
+export type Publication = {
+  __typename?: 'Publication';
+  /** The deciding authority. */
+  authority: Scalars['String']['output'];
+  /** The credit category of a penalty; null for a licence. */
+  category?: Maybe<Scalars['String']['output']>;
+  /** The penalty's content or what the licence permits. */
+  content: Scalars['String']['output'];
+  /** The person as the decision names them. */
+  counterpartName: Scalars['String']['output'];
+  decisionDate: Scalars['Date']['output'];
+  /** Decision or document number. */
+  documentNumber: Scalars['String']['output'];
+  /** The grade of a penalty (the policy's); null for a licence. */
+  grade?: Maybe<SeverityGrade>;
+  kind: PublicationKind;
+  /** First day the record is no longer published (end of the publicity period, of the licence's validity, or its removal, repair or withdrawal); null for a licence without end. */
+  publishedUntil?: Maybe<Scalars['Date']['output']>;
+  /** The department's record id. */
+  recordId: Scalars['String']['output'];
+  /** The violation (penalty) or the certificate (licence). */
+  title: Scalars['String']['output'];
+  /** An objection against the record is open. */
+  underObjection: Scalars['Boolean']['output'];
+  /** Never published: the person was a minor when it was decided (policy minors). */
+  withheld: Scalars['Boolean']['output'];
+};
+
+/** Internal: which double-publicity record a publication is. */
+export type PublicationKind =
+  | 'LICENCE'
+  | 'PENALTY';
 
 /** A record that puts the person on the joint-punishment list while it is shown. */
 export type PunishmentGround = {
@@ -789,6 +825,8 @@ export type ResolversTypes = ResolversObject<{
   PenaltyType: PenaltyType;
   Person: ResolverTypeWrapper<PersonRef>;
   ProfessionCode: ResolverTypeWrapper<Scalars['ProfessionCode']['output']>;
+  Publication: ResolverTypeWrapper<Publication>;
+  PublicationKind: PublicationKind;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAction: RecordAction;
@@ -829,6 +867,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Person: PersonRef;
   ProfessionCode: Scalars['ProfessionCode']['output'];
+  Publication: Publication;
   PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   RecordProvenance: RecordProvenance;
@@ -907,6 +946,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
+  publications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
 }>;
 
 export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
@@ -1009,6 +1049,22 @@ export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<Reso
   name: 'ProfessionCode';
 }
 
+export type PublicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = ResolversObject<{
+  authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counterpartName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grade?: Resolver<Maybe<ResolversTypes['SeverityGrade']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PublicationKind'], ParentType, ContextType>;
+  publishedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1098,6 +1154,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   ProfessionCode?: GraphQLScalarType;
+  Publication?: PublicationResolvers<ContextType>;
   PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;

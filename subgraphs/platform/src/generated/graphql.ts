@@ -242,6 +242,8 @@ export type BureauCreditFacts = {
   lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
   /** Every shown negative record, for the credit evaluation. */
   negatives: Array<NegativeFact>;
+  /** The person's administrative penalties and licences (双公示), for the platform's published-records index; empty for a department that decides none. */
+  publications: Array<Publication>;
 };
 
 /** A charitable donation, as receipted by the recipient. */
@@ -1077,6 +1079,132 @@ export type PracticeRecordConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Internal: one administrative penalty or licence as the platform's published-records index keeps it (双公示). */
+export type Publication = {
+  __typename?: 'Publication';
+  /** The deciding authority. */
+  authority: Scalars['String']['output'];
+  /** The credit category of a penalty; null for a licence. */
+  category?: Maybe<Scalars['String']['output']>;
+  /** The penalty's content or what the licence permits. */
+  content: Scalars['String']['output'];
+  /** The person as the decision names them. */
+  counterpartName: Scalars['String']['output'];
+  decisionDate: Scalars['Date']['output'];
+  /** Decision or document number. */
+  documentNumber: Scalars['String']['output'];
+  /** The grade of a penalty (the policy's); null for a licence. */
+  grade?: Maybe<SeverityGrade>;
+  kind: PublicationKind;
+  /** First day the record is no longer published (end of the publicity period, of the licence's validity, or its removal, repair or withdrawal); null for a licence without end. */
+  publishedUntil?: Maybe<Scalars['Date']['output']>;
+  /** The department's record id. */
+  recordId: Scalars['String']['output'];
+  /** The violation (penalty) or the certificate (licence). */
+  title: Scalars['String']['output'];
+  /** An objection against the record is open. */
+  underObjection: Scalars['Boolean']['output'];
+  /** Never published: the person was a minor when it was decided (policy minors). */
+  withheld: Scalars['Boolean']['output'];
+};
+
+/** Which published records to list; every given criterion must hold (at most 50 values each). */
+export type PublicationFilter = {
+  /** Counties and districts: the 6-digit area code the person's ID starts with (510703 涪城区). */
+  areaCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Credit categories (penalties only). */
+  categories?: InputMaybe<Array<Scalars['CategoryCode']['input']>>;
+  /** Decided on or after this day. */
+  decidedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Decided on or before this day. */
+  decidedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Departments that decided them. */
+  departments?: InputMaybe<Array<Bureau>>;
+  /** Key fields of the plan (二(二)三), by their `keyFields` code of the policy (penalties only). */
+  keyFields?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Internal: which double-publicity record a publication is. */
+export type PublicationKind =
+  | 'LICENCE'
+  | 'PENALTY';
+
+/** An administrative licence as published (行政许可, 双公示 format): the person masked. */
+export type PublishedLicence = {
+  __typename?: 'PublishedLicence';
+  /** The county or district of the person's ID. */
+  areaName?: Maybe<Scalars['String']['output']>;
+  /** The licensing authority. */
+  authority: Scalars['String']['output'];
+  /** The certificate (许可证书名称). */
+  certificateName: Scalars['String']['output'];
+  /** What it permits (许可内容), personal data masked. */
+  content: Scalars['String']['output'];
+  /** The person's citizen ID, first 6 and last 4 kept. */
+  counterpartId: Scalars['String']['output'];
+  /** The person as the decision names them, surname kept (张*). */
+  counterpartName: Scalars['String']['output'];
+  decisionDate: Scalars['Date']['output'];
+  /** The department that granted it. */
+  department: Bureau;
+  /** Document number (行政许可决定书文号). */
+  documentNumber: Scalars['String']['output'];
+  /** Identifier of the published record (department, kind and the department's record id). */
+  id: Scalars['ID']['output'];
+  /** First day it is no longer published (end of validity or withdrawal); null when it has no end. */
+  publishedUntil?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A page of the licence feed. */
+export type PublishedLicencePage = {
+  __typename?: 'PublishedLicencePage';
+  nodes: Array<PublishedLicence>;
+  pageInfo: PageInfo;
+  /** Licences published today that pass the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An administrative penalty as published (行政处罚, 双公示 format): the person masked. */
+export type PublishedPenalty = {
+  __typename?: 'PublishedPenalty';
+  /** The county or district of the person's ID. */
+  areaName?: Maybe<Scalars['String']['output']>;
+  /** The deciding authority. */
+  authority: Scalars['String']['output'];
+  category: Scalars['CategoryCode']['output'];
+  /** The person's citizen ID, first 6 and last 4 kept. */
+  counterpartId: Scalars['String']['output'];
+  /** The person as the decision names them, surname kept (张*). */
+  counterpartName: Scalars['String']['output'];
+  decisionDate: Scalars['Date']['output'];
+  /** Decision number (行政处罚决定书文号). */
+  decisionNumber: Scalars['String']['output'];
+  /** The department that decided it. */
+  department: Bureau;
+  grade: SeverityGrade;
+  /** Identifier of the published record (department, kind and the department's record id). */
+  id: Scalars['ID']['output'];
+  /** The category's key field (二(二)三); null for a category outside the 26. */
+  keyField?: Maybe<Scalars['String']['output']>;
+  /** The penalty (处罚内容), personal data masked. */
+  penaltyContent: Scalars['String']['output'];
+  /** First day it is no longer published. */
+  publishedUntil: Scalars['Date']['output'];
+  /** An objection against it is open (MISSION rule 7). */
+  underObjection: Scalars['Boolean']['output'];
+  /** The violation (违法行为类型), personal data masked. */
+  violationType: Scalars['String']['output'];
+};
+
+/** A page of the penalty feed. */
+export type PublishedPenaltyPage = {
+  __typename?: 'PublishedPenaltyPage';
+  nodes: Array<PublishedPenalty>;
+  pageInfo: PageInfo;
+  /** Penalties published today that pass the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A record that puts the person on the joint-punishment list while it is shown. */
 export type PunishmentGround = {
   __typename?: 'PunishmentGround';
@@ -1139,6 +1267,20 @@ export type Query = {
    */
   person?: Maybe<Person>;
   /**
+   * The 双公示 feed of administrative licences: every department's licences while
+   * valid and not withdrawn, newest decision first, masked as for the public.
+   * Open to everyone; each page served is one query-log entry naming its people.
+   */
+  publishedLicences: PublishedLicencePage;
+  /**
+   * The 双公示 feed of administrative penalties: every department's penalties in
+   * their publicity period, newest decision first, masked as for the public
+   * (whoever asks). A penalty corrected, removed, repaired or past its period
+   * leaves the feed at once; a minor's never enters it. Open to everyone; each
+   * page served is one query-log entry naming its people.
+   */
+  publishedPenalties: PublishedPenaltyPage;
+  /**
    * The query log across people, newest first: auditors read every entry
    * (optionally of one institution or one person); a partner institution reads
    * the entries of its own queries, to reconcile against its records. Anyone
@@ -1196,6 +1338,20 @@ export type QueryPeopleArgs = {
 
 export type QueryPersonArgs = {
   id: Scalars['CitizenId']['input'];
+};
+
+
+export type QueryPublishedLicencesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPublishedPenaltiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1652,6 +1808,13 @@ export type ResolversTypes = ResolversObject<{
   PracticeRecord: ResolverTypeWrapper<PracticeRecordDoc>;
   PracticeRecordConnection: ResolverTypeWrapper<Page<PracticeRecordDoc>>;
   ProfessionCode: ResolverTypeWrapper<Scalars['ProfessionCode']['output']>;
+  Publication: ResolverTypeWrapper<Publication>;
+  PublicationFilter: PublicationFilter;
+  PublicationKind: PublicationKind;
+  PublishedLicence: ResolverTypeWrapper<PublishedLicence>;
+  PublishedLicencePage: ResolverTypeWrapper<PublishedLicencePage>;
+  PublishedPenalty: ResolverTypeWrapper<PublishedPenalty>;
+  PublishedPenaltyPage: ResolverTypeWrapper<PublishedPenaltyPage>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryActorRole: QueryActorRole;
@@ -1727,6 +1890,12 @@ export type ResolversParentTypes = ResolversObject<{
   PracticeRecord: PracticeRecordDoc;
   PracticeRecordConnection: Page<PracticeRecordDoc>;
   ProfessionCode: Scalars['ProfessionCode']['output'];
+  Publication: Publication;
+  PublicationFilter: PublicationFilter;
+  PublishedLicence: PublishedLicence;
+  PublishedLicencePage: PublishedLicencePage;
+  PublishedPenalty: PublishedPenalty;
+  PublishedPenaltyPage: PublishedPenaltyPage;
   PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   QueryLogAuditEntry: QueryLogAuditEntry;
@@ -1826,6 +1995,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
+  publications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
 }>;
 
 export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
@@ -2123,6 +2293,66 @@ export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<Reso
   name: 'ProfessionCode';
 }
 
+export type PublicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = ResolversObject<{
+  authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counterpartName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grade?: Resolver<Maybe<ResolversTypes['SeverityGrade']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PublicationKind'], ParentType, ContextType>;
+  publishedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PublishedLicenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishedLicence'] = ResolversParentTypes['PublishedLicence']> = ResolversObject<{
+  areaName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  certificateName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counterpartId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counterpartName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  publishedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type PublishedLicencePageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishedLicencePage'] = ResolversParentTypes['PublishedLicencePage']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['PublishedLicence']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PublishedPenaltyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishedPenalty'] = ResolversParentTypes['PublishedPenalty']> = ResolversObject<{
+  areaName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
+  counterpartId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counterpartName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyField?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  violationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PublishedPenaltyPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishedPenaltyPage'] = ResolversParentTypes['PublishedPenaltyPage']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['PublishedPenalty']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2142,6 +2372,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   overdueRepairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, RequireFields<QueryOverdueRepairsArgs, 'first'>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  publishedLicences?: Resolver<ResolversTypes['PublishedLicencePage'], ParentType, ContextType, RequireFields<QueryPublishedLicencesArgs, 'first'>>;
+  publishedPenalties?: Resolver<ResolversTypes['PublishedPenaltyPage'], ParentType, ContextType, RequireFields<QueryPublishedPenaltiesArgs, 'first'>>;
   queryLogEntries?: Resolver<Maybe<ResolversTypes['QueryLogPage']>, ParentType, ContextType, RequireFields<QueryQueryLogEntriesArgs, 'first'>>;
 }>;
 
@@ -2294,6 +2526,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PracticeRecord?: PracticeRecordResolvers<ContextType>;
   PracticeRecordConnection?: PracticeRecordConnectionResolvers<ContextType>;
   ProfessionCode?: GraphQLScalarType;
+  Publication?: PublicationResolvers<ContextType>;
+  PublishedLicence?: PublishedLicenceResolvers<ContextType>;
+  PublishedLicencePage?: PublishedLicencePageResolvers<ContextType>;
+  PublishedPenalty?: PublishedPenaltyResolvers<ContextType>;
+  PublishedPenaltyPage?: PublishedPenaltyPageResolvers<ContextType>;
   PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueryLogAuditEntry?: QueryLogAuditEntryResolvers<ContextType>;

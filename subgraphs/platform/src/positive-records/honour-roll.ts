@@ -4,8 +4,6 @@ import {
   codedError,
   decodeCursor,
   encodeCursor,
-  logActorId,
-  logActorRole,
   maskCitizenId,
   pageSize,
   PLATFORM_SERVICE_PRINCIPAL,
@@ -15,7 +13,7 @@ import {
 
 import type { Context } from '../context';
 import { PublicNamesDocument } from '../generated/public-security-operations';
-import { queryLogWriter } from '../query-log/chain';
+import { recordReads } from '../query-log/record-reads';
 import type { RedListEntryDoc } from './models/RedListEntry';
 
 /**
@@ -74,7 +72,7 @@ export async function honourRoll(args: PageArgs, ctx: Context) {
   ]);
   const page = rows.slice(0, size);
   const people = [...new Set(page.map((doc) => doc.personId))];
-  const [names] = await Promise.all([publicNames(people, ctx), logServed(people, ctx)]);
+  const [names] = await Promise.all([publicNames(people, ctx), recordReads(ctx, people, ['identity', 'red_list'])]);
   const nodes: HonourRollEntry[] = page.map((doc) => ({
     id: doc._id,
     title: doc.title,
@@ -102,32 +100,4 @@ async function publicNames(personIds: string[], ctx: Context): Promise<Map<strin
     requestId: ctx.requestId,
   });
   return new Map(data._entities.flatMap((e) => (e && 'id' in e ? [[e.id, e.publicName ?? null] as const] : [])));
-}
-
-/**
- * One query-log entry for the page, naming every person on it except the
- * caller themself; written before the page is answered, or nothing is.
- */
-async function logServed(personIds: string[], ctx: Context): Promise<void> {
-  const subjects = personIds.filter((id) => id !== ctx.principal.subjectId);
-  if (subjects.length === 0) return;
-  try {
-    await queryLogWriter(ctx.models, ctx.log).append([
-      {
-        personId: null,
-        subjects,
-        actorRole: logActorRole(ctx.principal.role),
-        actorId: logActorId(ctx.principal),
-        institution: null,
-        purpose: null,
-        consentId: null,
-        fieldGroups: ['identity', 'red_list'],
-        outcome: 'SERVED',
-        at: new Date(),
-      },
-    ]);
-  } catch (err) {
-    ctx.log.error('query log append failed; honour roll page not answered', { err });
-    throw codedError('QUERY_LOG_UNAVAILABLE', 'The read could not be recorded in the query log; nothing is answered. Retry later.');
-  }
 }

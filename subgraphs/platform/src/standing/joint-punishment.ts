@@ -7,9 +7,11 @@ import {
   PLATFORM_SERVICE_PRINCIPAL,
   type BureauCreditFacts,
   type Logger,
+  type Publication,
 } from '@credit/shared';
 import { print } from 'graphql';
 
+import { replacePublications } from '../disclosure/published-records';
 import { CreditFactsFieldsFragmentDoc, type CreditFactsFieldsFragment } from '../generated/department-operations';
 import type { Models } from '../models';
 import { appendStandingChange, standingsOf } from './listing-index';
@@ -35,14 +37,17 @@ export interface PersonFacts {
   grounds: PunishmentGroundDoc[];
   lastNegativeDecisionDate: string | null;
   negatives: NegativeFactDoc[];
+  /** The person's penalties and licences of every department, as each publishes them. */
+  publications: (Publication & { bureau: string })[];
 }
 
 export type FactsSource = (personIds: string[]) => Promise<Map<string, PersonFacts>>;
 
 /** Adds one bureau's facts about a person to what is known of them from the others. */
-export function addBureauFacts(person: PersonFacts, facts: BureauCreditFacts): void {
+export function addBureauFacts(person: PersonFacts, facts: BureauCreditFacts & { publications?: readonly Publication[] }): void {
   person.grounds.push(...facts.grounds.map((g) => ({ ...g, bureau: facts.bureau })));
   person.negatives.push(...facts.negatives.map((n) => ({ ...n, bureau: facts.bureau })));
+  person.publications.push(...(facts.publications ?? []).map((p) => ({ ...p, bureau: facts.bureau })));
   if (facts.lastNegativeDecisionDate && (!person.lastNegativeDecisionDate || facts.lastNegativeDecisionDate > person.lastNegativeDecisionDate)) {
     person.lastNegativeDecisionDate = facts.lastNegativeDecisionDate;
   }
@@ -50,7 +55,7 @@ export function addBureauFacts(person: PersonFacts, facts: BureauCreditFacts): v
 
 /** No facts yet: the start of a merge over the bureaus. */
 export function noFacts(): PersonFacts {
-  return { grounds: [], lastNegativeDecisionDate: null, negatives: [] };
+  return { grounds: [], lastNegativeDecisionDate: null, negatives: [], publications: [] };
 }
 
 /** Facts from the bureaus' subgraphs, asked in parallel, one call each for all people. */
@@ -131,6 +136,8 @@ export async function recomputeJointPunishment(models: Models, personIds: string
       models.JointPunishmentStatus.updateOne({ _id: id }, { $set: fields, $inc: { version: 1 } }, { upsert: true, runValidators: true }).exec(),
     ),
   );
+  // The people's penalties and licences, as complete as their facts (every department answered).
+  await replacePublications(models, ids, facts);
   const derived = ids.map((id) => ({ _id: id, ...(facts.get(id) ?? noFacts()) }));
   await appendStandingChange(models, await standingsOf(models, ids, derived), log);
 }

@@ -1,0 +1,19 @@
+import { allow } from 'graphql-shield';
+
+import type { PlatformDomain } from '../domain';
+import { createDisclosureModels, type DisclosureModels } from './models';
+import { resolvers } from './resolvers';
+
+/**
+ * Disclosure (二(一)三, 二(五)三): what 信用中国（四川绵阳） publishes of the
+ * departments' records — the 双公示 feed of penalties and licences — from
+ * the platform's published-records index, which the departments keep
+ * current with their credit facts (published-records.ts).
+ */
+export const disclosure: PlatformDomain<DisclosureModels> = {
+  name: 'disclosure',
+  createModels: createDisclosureModels,
+  resolvers,
+  // Public: it serves people only masked as the public sees them, and logs every page.
+  permissions: { Query: { publishedPenalties: allow, publishedLicences: allow } },
+};

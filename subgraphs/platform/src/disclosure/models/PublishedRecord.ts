@@ -1,0 +1,73 @@
+import { Schema, type Connection } from 'mongoose';
+
+/**
+ * One administrative penalty or licence of a department in the platform's
+ * published-records index (disclosure/published-records.ts): a copy the
+ * departments keep current through their credit facts. `_id` is
+ * `<bureau>:<kind>:<record id>`. The filters of the 双公示 feed are fields of
+ * their own, each with an index in the feed's order.
+ */
+export interface PublishedRecordDoc {
+  _id: string;
+  kind: 'PENALTY' | 'LICENCE';
+  bureau: string;
+  recordId: string;
+  personId: string;
+  /** The county (area code) of the person's ID. */
+  areaCode: string;
+  category: string | null;
+  /** The category's key field (二(二)三) in the policy, when it has one. */
+  keyField: string | null;
+  grade: string | null;
+  decisionDate: string;
+  /** First day no longer published; null: published while on record. */
+  publishedUntil: string | null;
+  withheld: boolean;
+  underObjection: boolean;
+  counterpartName: string;
+  authority: string;
+  documentNumber: string;
+  title: string;
+  content: string;
+  updatedAt: Date;
+}
+
+/** The feed's order: newest decision first, then the id (its keyset). */
+export const FEED_ORDER = { decisionDate: -1, _id: 1 } as const;
+
+const publishedRecordSchema = new Schema<PublishedRecordDoc>(
+  {
+    _id: { type: String, required: true },
+    kind: { type: String, required: true, enum: ['PENALTY', 'LICENCE'] },
+    bureau: { type: String, required: true },
+    recordId: { type: String, required: true },
+    personId: { type: String, required: true },
+    areaCode: { type: String, required: true },
+    category: { type: String, default: null },
+    keyField: { type: String, default: null },
+    grade: { type: String, default: null },
+    decisionDate: { type: String, required: true },
+    publishedUntil: { type: String, default: null },
+    withheld: { type: Boolean, required: true },
+    underObjection: { type: Boolean, required: true },
+    counterpartName: { type: String, required: true },
+    authority: { type: String, required: true },
+    documentNumber: { type: String, required: true },
+    title: { type: String, required: true },
+    content: { type: String, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'published_records', versionKey: false },
+);
+// Every filter of the feed leads an index in the feed's order; the person's
+// records are replaced by person.
+publishedRecordSchema.index({ kind: 1, ...FEED_ORDER });
+publishedRecordSchema.index({ kind: 1, bureau: 1, ...FEED_ORDER });
+publishedRecordSchema.index({ kind: 1, category: 1, ...FEED_ORDER });
+publishedRecordSchema.index({ kind: 1, keyField: 1, ...FEED_ORDER });
+publishedRecordSchema.index({ kind: 1, areaCode: 1, ...FEED_ORDER });
+publishedRecordSchema.index({ personId: 1 });
+
+export function publishedRecordModel(conn: Connection) {
+  return conn.model<PublishedRecordDoc>('PublishedRecord', publishedRecordSchema);
+}

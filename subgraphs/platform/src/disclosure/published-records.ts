@@ -1,0 +1,205 @@
+import {
+  areaName,
+  badInput,
+  categoryPolicy,
+  decodeCursor,
+  departmentFieldNames,
+  encodeCursor,
+  insertManyUnordered,
+  keysFilter,
+  maskCitizenId,
+  maskName,
+  maskPersonalDataIn,
+  pageSize,
+  sourceOfBureau,
+  todayInCity,
+  type PageArgs,
+  type Publication,
+} from '@credit/shared';
+
+import type { Models } from '../models';
+import { FEED_ORDER, type PublishedRecordDoc } from './models/PublishedRecord';
+
+/**
+ * The platform's published-records index (双公示, 二(一)三): every
+ * department's administrative penalties and licences, as the departments
+ * publish them with their credit facts (shared/src/publication.ts). Each
+ * re-derivation of people, which follows every change a department makes
+ * (the department's outbox delivers the note, also after the platform was
+ * down), replaces their rows with what every department holds now, so a
+ * record corrected, removed or repaired is changed here before the next
+ * read. The 双公示 feed is read from it: no page asks the departments.
+ */
+
+function toDoc(personId: string, p: Publication & { bureau: string }, now: Date): PublishedRecordDoc {
+  return {
+    _id: `${p.bureau}:${p.kind}:${p.recordId}`,
+    kind: p.kind,
+    bureau: p.bureau,
+    recordId: p.recordId,
+    personId,
+    areaCode: personId.slice(0, 6),
+    category: p.category,
+    keyField: p.category ? categoryPolicy(p.category).keyField : null,
+    grade: p.grade,
+    decisionDate: p.decisionDate,
+    publishedUntil: p.publishedUntil,
+    withheld: p.withheld,
+    underObjection: p.underObjection,
+    counterpartName: p.counterpartName,
+    authority: p.authority,
+    documentNumber: p.documentNumber,
+    title: p.title,
+    content: p.content,
+    updatedAt: now,
+  };
+}
+
+/** Whether a stored record says the same as a fresh one (its write time aside). */
+function sameContent(a: PublishedRecordDoc, b: PublishedRecordDoc): boolean {
+  const { updatedAt: _a, ...left } = a;
+  const { updatedAt: _b, ...right } = b;
+  return JSON.stringify(left, Object.keys(left).sort()) === JSON.stringify(right, Object.keys(right).sort());
+}
+
+/**
+ * Replaces the published records of these people with their facts' (every
+ * department's, complete): new ones inserted together, changed ones
+ * replaced one by one, vanished ones deleted, unchanged ones left alone.
+ * (Not one bulk of upserts: the embedded FerretDB runs each upsert as a
+ * transaction of its own, and a seed's thousands of them time out.)
+ */
+export async function replacePublications(
+  models: Models,
+  personIds: readonly string[],
+  facts: ReadonlyMap<string, { publications: readonly (Publication & { bureau: string })[] }>,
+): Promise<void> {
+  if (personIds.length === 0) return;
+  const now = new Date();
+  const docs = personIds.flatMap((id) => (facts.get(id)?.publications ?? []).map((p) => toDoc(id, p, now)));
+  const stored = new Map(
+    (
+      await models.PublishedRecord.find(keysFilter('personId', [...personIds]))
+        .lean<PublishedRecordDoc[]>()
+        .exec()
+    ).map((d) => [d._id, d]),
+  );
+  const fresh = docs.filter((doc) => !stored.has(doc._id));
+  const changed = docs.filter((doc) => stored.has(doc._id) && !sameContent(stored.get(doc._id)!, doc));
+  const kept = new Set(docs.map((d) => d._id));
+  const gone = [...stored.keys()].filter((id) => !kept.has(id));
+  const inserted = await insertManyUnordered(models.PublishedRecord, fresh as unknown as Record<string, unknown>[]);
+  // One that a concurrent derivation inserted meanwhile is replaced like a changed one.
+  const replace = [...changed, ...fresh.filter((_, k) => !inserted[k])];
+  await Promise.all(replace.map((doc) => models.PublishedRecord.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec()));
+  if (gone.length > 0) await models.PublishedRecord.deleteMany(keysFilter('_id', gone)).exec();
+}
+
+export interface PublicationFilter {
+  departments?: string[] | null;
+  categories?: string[] | null;
+  keyFields?: string[] | null;
+  areaCodes?: string[] | null;
+  decidedFrom?: string | null;
+  decidedTo?: string | null;
+}
+
+const MAX_FILTER_VALUES = 50;
+
+function checkFilter(filter: PublicationFilter): void {
+  for (const [name, values] of Object.entries(filter)) {
+    if (Array.isArray(values) && values.length > MAX_FILTER_VALUES)
+      throw badInput(`filter.${name} takes at most ${MAX_FILTER_VALUES} values`, 'too many filter values', {
+        argument: `filter.${name}`,
+        max: MAX_FILTER_VALUES,
+      });
+  }
+  for (const code of filter.areaCodes ?? []) {
+    if (!/^\d{6}$/.test(code)) throw badInput(`filter.areaCodes: ${code} is not a 6-digit area code`, 'bad area code', { argument: 'filter.areaCodes' });
+  }
+  if (filter.decidedFrom && filter.decidedTo && filter.decidedFrom > filter.decidedTo)
+    throw badInput('filter.decidedFrom is after filter.decidedTo', 'empty date range', { argument: 'filter.decidedFrom' });
+}
+
+/** The records of `kind` published on `today` that pass the filter (the feed's query, before its keyset). */
+function publishedFilter(kind: PublishedRecordDoc['kind'], filter: PublicationFilter, today: string): Record<string, unknown> {
+  const decidedTo = filter.decidedTo && filter.decidedTo < today ? filter.decidedTo : today;
+  return {
+    kind,
+    withheld: false,
+    decisionDate: { $lte: decidedTo, ...(filter.decidedFrom ? { $gte: filter.decidedFrom } : {}) },
+    ...(filter.departments?.length ? { bureau: { $in: filter.departments } } : {}),
+    ...(filter.categories?.length ? { category: { $in: filter.categories } } : {}),
+    ...(filter.keyFields?.length ? { keyField: { $in: filter.keyFields } } : {}),
+    ...(filter.areaCodes?.length ? { areaCode: { $in: filter.areaCodes } } : {}),
+  };
+}
+
+const stillPublished = (today: string) => ({ $or: [{ publishedUntil: null }, { publishedUntil: { $gt: today } }] });
+
+function decodeFeedCursor(cursor: string): { decisionDate: string; id: string } {
+  const match = /^(\d{4}-\d{2}-\d{2})\|(.+)$/.exec(decodeCursor(cursor));
+  if (!match) throw badInput(`Invalid cursor "${cursor}"`, 'cursor was not issued by this feed', { argument: 'after' });
+  return { decisionDate: match[1]!, id: match[2]! };
+}
+
+/** A page of the feed, newest decision first, keyset-paged on (decisionDate, _id). */
+export async function readFeed(models: Models, kind: PublishedRecordDoc['kind'], filter: PublicationFilter, args: PageArgs, today = todayInCity()) {
+  checkFilter(filter);
+  const size = pageSize(args.first);
+  const base = { $and: [publishedFilter(kind, filter, today), stillPublished(today)] };
+  const after = args.after ? decodeFeedCursor(args.after) : null;
+  const query = after
+    ? { $and: [...base.$and, { $or: [{ decisionDate: { $lt: after.decisionDate } }, { decisionDate: after.decisionDate, _id: { $gt: after.id } }] }] }
+    : base;
+  const [rows, totalCount] = await Promise.all([
+    models.PublishedRecord.find(query)
+      .sort(FEED_ORDER)
+      .limit(size + 1)
+      .lean<PublishedRecordDoc[]>()
+      .exec(),
+    models.PublishedRecord.countDocuments(base).exec(),
+  ]);
+  const nodes = rows.slice(0, size);
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(`${last.decisionDate}|${last._id}`) : null },
+  };
+}
+
+/**
+ * A published record as the public sees it, whoever asks: the person masked
+ * (name, ID), and the personal data in its free text masked the same way.
+ */
+export function publicView(doc: PublishedRecordDoc) {
+  const text = (value: string) => maskPersonalDataIn(value, { names: [doc.counterpartName] });
+  return {
+    id: doc._id,
+    department: doc.bureau,
+    authority: doc.authority,
+    documentNumber: text(doc.documentNumber),
+    category: doc.category,
+    keyField: doc.keyField,
+    grade: doc.grade,
+    decisionDate: doc.decisionDate,
+    publishedUntil: doc.publishedUntil,
+    title: text(doc.title),
+    content: text(doc.content),
+    counterpartName: maskName(doc.counterpartName),
+    counterpartId: maskCitizenId(doc.personId),
+    areaName: areaName(doc.areaCode),
+    underObjection: doc.underObjection,
+  };
+}
+
+/** The field groups a page of published records serves: each department's publicity group, and the masked identity. */
+export function servedGroups(docs: readonly PublishedRecordDoc[]): string[] {
+  const groups = new Set(['identity']);
+  for (const doc of docs) {
+    const entry = sourceOfBureau(doc.bureau);
+    if (entry?.kind === 'department') groups.add(departmentFieldNames(entry).publicityGroup);
+  }
+  return [...groups].sort();
+}
