@@ -6,6 +6,11 @@ const CLI = {
   options: {
     role: { type: 'string', value: 'ROLE', description: `the caller's role: ${ROLES.join(', ')}` },
     subject: { type: 'string', value: 'ID', description: 'the citizen ID of a data subject (role subject)' },
+    staff: {
+      type: 'string',
+      value: 'STAFF',
+      description: 'the staff id of the official acting (reviewer, auditor, bureau; a reviewer needs one for typical cases)',
+    },
     org: { type: 'string', value: 'ORG', description: 'institution code (partner), bureau code (bureau), or system name (internal, reviewer, auditor)' },
     scopes: { type: 'string', default: '', value: 'A,B', description: 'scopes, comma-separated (blacklist:check for an internal system)' },
     ttl: { type: 'string', default: '1h', value: 'TTL', description: 'lifetime: 30m, 1h, 12h' },
@@ -28,7 +33,7 @@ async function main(): Promise<void> {
   const token = await signDevToken(
     {
       role,
-      ...(values.subject ? { sub: values.subject.toUpperCase() } : {}),
+      ...(values.subject ? { sub: values.subject.toUpperCase() } : values.staff ? { sub: values.staff } : {}),
       ...(values.org ? { org: values.org } : {}),
       scopes: values.scopes.split(',').filter(Boolean),
     },

@@ -9,6 +9,7 @@ import { config } from './config';
 import { codedError } from './errors';
 import { policy } from './policy';
 import { PUBLIC_PRINCIPAL, ROLES, type Principal, type Role } from './principal';
+import { containsCitizenId } from './record-id';
 import { weakSecretProblem } from './secret-strength';
 import { BUREAUS } from './subgraph-registry';
 
@@ -205,6 +206,13 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   if (role === 'partner' || role === 'bureau' || role === 'internal' || role === 'reviewer' || role === 'auditor') {
     if (typeof claims.org !== 'string' || claims.org.length === 0) throw codedError('UNAUTHENTICATED', `A ${role} token must name its organisation in \`org\``);
     principal.org = claims.org;
+  }
+  if ((role === 'reviewer' || role === 'auditor' || role === 'bureau') && claims.sub !== undefined) {
+    // A staff id names an official, never a citizen: it goes into records of who decided.
+    const staff = String(claims.sub);
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(staff) || containsCitizenId(staff))
+      throw codedError('UNAUTHENTICATED', 'A staff token’s `sub` must be an opaque staff id (letters, digits, . _ -; no citizen ID)');
+    principal.staffId = staff;
   }
   if (role === 'bureau' && !(BUREAUS as readonly string[]).includes(principal.org!)) {
     throw codedError('UNAUTHENTICATED', `A bureau token's org must be one of ${BUREAUS.join(', ')}`);

@@ -12,6 +12,8 @@ export interface Principal {
   subjectId?: string;
   /** Institution (partner) or bureau (bureau operator) the caller acts for. */
   org?: string;
+  /** The staff member acting, for the platform's own roles (reviewer, auditor) and bureau operators, when the token names them (`sub`): an opaque staff id. */
+  staffId?: string;
   /** Scopes granted to the token, e.g. `blacklist:check`. */
   scopes: string[];
   /** Declared purpose of a partner's query (consent purpose). */

@@ -5,7 +5,8 @@ import path from 'node:path';
 
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
-import { createCallerTokenVerifier, readPublicKeyFile, TOKEN_AUDIENCE, TOKEN_ISSUER, weakSecretProblem } from '../auth';
+import { createCallerTokenVerifier, principalFromClaims, readPublicKeyFile, TOKEN_AUDIENCE, TOKEN_ISSUER, weakSecretProblem } from '../auth';
+import { makeCitizenId } from '../citizen-id';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'credit-keys-'));
 const file = (name: string, content: string) => {
@@ -73,5 +74,14 @@ describe("callers' tokens", () => {
   it('refuses a token that never expires', async () => {
     const { token, verifier } = await tokenFor(null);
     await expect(verifier.verify(token)).rejects.toThrow(/no expiry/);
+  });
+});
+
+describe('the staff id of an official', () => {
+  it('names the reviewer, auditor or operator acting, and is never a citizen ID', () => {
+    expect(principalFromClaims({ role: 'reviewer', org: 'mianyang-credit-platform', sub: 'REV-001' })).toMatchObject({ role: 'reviewer', staffId: 'REV-001' });
+    expect(principalFromClaims({ role: 'reviewer', org: 'mianyang-credit-platform' }).staffId).toBeUndefined();
+    const citizen = makeCitizenId('510703', '1980-01-01', 5);
+    expect(() => principalFromClaims({ role: 'reviewer', org: 'mianyang-credit-platform', sub: `REV-${citizen}` })).toThrow(/opaque staff id/);
   });
 });

@@ -227,6 +227,77 @@ describe('the 双公示 feed', () => {
     });
   });
 
+  it('lets a reviewer draft a typical case that another reviewer sends back, then approves, and everyone reads it masked', async () => {
+    const author = await authHeader({ role: 'reviewer', org: 'mianyang-credit-platform', sub: 'REV-001' });
+    const second = await authHeader({ role: 'reviewer', org: 'mianyang-credit-platform', sub: 'REV-002' });
+    const CASE = 'id status title summary reviewNote citedPenalties { id counterpartName }';
+    const input = {
+      title: '欧阳明远销售过期食品案',
+      summary: `当事人欧阳明远(身份证${fucheng})销售过期食品, 依法予以警告。`,
+      category: 'FOOD_SAFETY_VIOLATION',
+      citedRecordIds: ['MARKET_REGULATION:PENALTY:MR-F1'],
+    };
+    const run = async (query: string, variables: Json, headers: Record<string, string>) => (await stack.query(query, variables, headers)).body;
+
+    const unnamed = await run(
+      `mutation ($input: TypicalCaseInput!) { draftTypicalCase(input: $input) { id } }`,
+      { input },
+      await authHeader({ role: 'reviewer', org: 'mianyang-credit-platform' }),
+    );
+    expect(unnamed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'sub' });
+    const unknown = await run(
+      `mutation ($input: TypicalCaseInput!) { draftTypicalCase(input: $input) { id } }`,
+      { input: { ...input, citedRecordIds: ['NOPE'] } },
+      author,
+    );
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', missing: ['NOPE'] });
+
+    const drafted = await run(`mutation ($input: TypicalCaseInput!) { draftTypicalCase(input: $input) { ${CASE} } }`, { input }, author);
+    expect(drafted.errors).toBeUndefined();
+    const id = (drafted.data as Json).draftTypicalCase.id;
+    expect((drafted.data as Json).draftTypicalCase).toMatchObject({
+      status: 'DRAFT',
+      summary: `当事人欧阳**(身份证${maskCitizenId(fucheng)})销售过期食品, 依法予以警告。`,
+    });
+
+    const selfApproved = await run('mutation ($id: ID!) { approveTypicalCase(id: $id) { status } }', { id }, author);
+    expect(selfApproved.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const returned = await run(`mutation ($id: ID!) { returnTypicalCase(id: $id, note: "请补充处罚依据") { ${CASE} } }`, { id }, second);
+    expect((returned.data as Json).returnTypicalCase).toMatchObject({ status: 'RETURNED', reviewNote: '请补充处罚依据' });
+    const revised = await run(
+      `mutation ($id: ID!, $input: TypicalCaseInput!) { reviseTypicalCase(id: $id, input: $input) { status } }`,
+      { id, input: { ...input, summary: `${input.summary}依据《中华人民共和国食品安全法》。` } },
+      author,
+    );
+    expect((revised.data as Json).reviseTypicalCase.status).toBe('DRAFT');
+    const approved = await run('mutation ($id: ID!) { approveTypicalCase(id: $id) { status } }', { id }, second);
+    expect((approved.data as Json).approveTypicalCase.status).toBe('PUBLISHED');
+    const again = await run('mutation ($id: ID!) { approveTypicalCase(id: $id) { status } }', { id }, second);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const published = await run(`{ typicalCases(category: "FOOD_SAFETY_VIOLATION") { totalCount nodes { ${CASE} } } }`, {}, {});
+    expect(published.errors).toBeUndefined();
+    expect((published.data as Json).typicalCases).toMatchObject({
+      totalCount: 1,
+      nodes: [
+        {
+          id,
+          status: 'PUBLISHED',
+          title: '欧阳**销售过期食品案',
+          reviewNote: null,
+          citedPenalties: [{ id: 'MARKET_REGULATION:PENALTY:MR-F1', counterpartName: '欧阳**' }],
+        },
+      ],
+    });
+    expect(JSON.stringify(published)).not.toContain(fucheng.slice(6, 14));
+    const drafts = await run('{ typicalCases(status: DRAFT) { totalCount } }', {}, {});
+    expect(drafts.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const withdrawn = await run('mutation ($id: ID!) { withdrawTypicalCase(id: $id, note: "已被撤销") { status } }', { id }, second);
+    expect((withdrawn.data as Json).withdrawTypicalCase.status).toBe('WITHDRAWN');
+    expect(((await run('{ typicalCases { totalCount } }', {}, {})).data as Json).typicalCases.totalCount).toBe(0);
+  });
+
   it('catches up with what the departments wrote while the platform was down: no change is lost', async () => {
     const platform = stack.subgraphs.platform!;
     const port = Number(new URL(platform.url).port);

@@ -1,6 +1,7 @@
 import { allow } from 'graphql-shield';
 
 import type { PlatformDomain } from '../domain';
+import { reviewer } from '../rules';
 import { createDisclosureModels, type DisclosureModels } from './models';
 import { resolvers } from './resolvers';
 
@@ -8,12 +9,22 @@ import { resolvers } from './resolvers';
  * Disclosure (二(一)三, 二(五)三): what 信用中国（四川绵阳） publishes of the
  * departments' records — the 双公示 feed of penalties and licences — from
  * the platform's published-records index, which the departments keep
- * current with their credit facts (published-records.ts).
+ * current with their credit facts (published-records.ts), and the typical
+ * cases reviewers draw from it (typical-cases.ts).
  */
 export const disclosure: PlatformDomain<DisclosureModels> = {
   name: 'disclosure',
   createModels: createDisclosureModels,
   resolvers,
-  // Public: it serves people only masked as the public sees them, and logs every page.
-  permissions: { Query: { publishedPenalties: allow, publishedLicences: allow } },
+  // Public reads serve people only masked as the public sees them, and log every page.
+  permissions: {
+    Query: { publishedPenalties: allow, publishedLicences: allow, typicalCases: allow },
+    Mutation: {
+      draftTypicalCase: reviewer,
+      reviseTypicalCase: reviewer,
+      approveTypicalCase: reviewer,
+      returnTypicalCase: reviewer,
+      withdrawTypicalCase: reviewer,
+    },
+  },
 };

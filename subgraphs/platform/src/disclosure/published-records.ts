@@ -13,6 +13,7 @@ import {
   pageSize,
   sourceOfBureau,
   todayInCity,
+  type Bureau,
   type PageArgs,
   type Publication,
 } from '@credit/shared';
@@ -32,10 +33,11 @@ import { FEED_ORDER, type PublishedRecordDoc } from './models/PublishedRecord';
  */
 
 function toDoc(personId: string, p: Publication & { bureau: string }, now: Date): PublishedRecordDoc {
+  // The bureau comes from a department's own facts (a Bureau of the registry).
   return {
     _id: `${p.bureau}:${p.kind}:${p.recordId}`,
     kind: p.kind,
-    bureau: p.bureau,
+    bureau: p.bureau as Bureau,
     recordId: p.recordId,
     personId,
     areaCode: personId.slice(0, 6),
@@ -192,6 +194,31 @@ export function publicView(doc: PublishedRecordDoc) {
     areaName: areaName(doc.areaCode),
     underObjection: doc.underObjection,
   };
+}
+
+/** Whether a record of the index is published on `today`. */
+export function isPublished(doc: Pick<PublishedRecordDoc, 'withheld' | 'publishedUntil' | 'decisionDate'>, today = todayInCity()): boolean {
+  return !doc.withheld && doc.decisionDate <= today && (doc.publishedUntil === null || doc.publishedUntil > today);
+}
+
+/** A published penalty as the API's PublishedPenalty. */
+export function penaltyView(doc: PublishedRecordDoc) {
+  const view = publicView(doc);
+  return {
+    ...view,
+    category: view.category!,
+    grade: view.grade!,
+    publishedUntil: view.publishedUntil!,
+    decisionNumber: view.documentNumber,
+    violationType: view.title,
+    penaltyContent: view.content,
+  };
+}
+
+/** A published licence as the API's PublishedLicence. */
+export function licenceView(doc: PublishedRecordDoc) {
+  const view = publicView(doc);
+  return { ...view, certificateName: view.title };
 }
 
 /** The field groups a page of published records serves: each department's publicity group, and the masked identity. */

@@ -693,6 +693,8 @@ export type Mutation = {
    * reviewer decides by `dueOn` (policy working days).
    */
   applyForRepair: Repair;
+  /** Another reviewer than the author approves a draft, which publishes it. */
+  approveTypicalCase: TypicalCase;
   /** A reviewer puts an institution on the misconduct blacklist. */
   blacklistInstitution: InstitutionBlacklistEntry;
   /**
@@ -704,6 +706,8 @@ export type Mutation = {
   decideObjection: Objection;
   /** A reviewer approves (the record stops being shown, shared and used at once; it stays stored) or rejects a repair application. */
   decideRepair: Repair;
+  /** A reviewer drafts a typical case from published records (the reviewer's token names them in `sub`). */
+  draftTypicalCase: TypicalCase;
   /**
    * The data subject disputes one of their records. The record is flagged
    * "under objection" at once wherever it is shown (and in the blacklist
@@ -726,12 +730,18 @@ export type Mutation = {
   recordsChanged: Scalars['Int']['output'];
   /** A reviewer registers an institution (or corrects its name): only registered institutions can be granted consents. */
   registerInstitution: Institution;
+  /** Another reviewer than the author sends a draft back to its author, saying why. */
+  returnTypicalCase: TypicalCase;
+  /** The author revises a draft or a case sent back; it is a draft again. */
+  reviseTypicalCase: TypicalCase;
   /** The data subject revokes one of their consents; it stops working on the next request. */
   revokeConsent: Consent;
   /** An operator of the owning bureau takes an objection up (FILED becomes UNDER_REVIEW); taking it up again changes nothing. */
   startObjectionReview: Objection;
   /** A reviewer takes a repair application up (APPLIED becomes UNDER_REVIEW); taking it up again changes nothing. */
   startRepairReview: Repair;
+  /** A reviewer withdraws a published case, saying why. */
+  withdrawTypicalCase: TypicalCase;
 };
 
 
@@ -746,6 +756,11 @@ export type MutationApplyForRepairArgs = {
   evidenceRefs: Array<Scalars['String']['input']>;
   recordId: Scalars['String']['input'];
   statement: Scalars['String']['input'];
+};
+
+
+export type MutationApproveTypicalCaseArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -766,6 +781,11 @@ export type MutationDecideRepairArgs = {
   approve: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationDraftTypicalCaseArgs = {
+  input: TypicalCaseInput;
 };
 
 
@@ -803,6 +823,18 @@ export type MutationRegisterInstitutionArgs = {
 };
 
 
+export type MutationReturnTypicalCaseArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
+export type MutationReviseTypicalCaseArgs = {
+  id: Scalars['ID']['input'];
+  input: TypicalCaseInput;
+};
+
+
 export type MutationRevokeConsentArgs = {
   id: Scalars['ID']['input'];
 };
@@ -815,6 +847,12 @@ export type MutationStartObjectionReviewArgs = {
 
 export type MutationStartRepairReviewArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationWithdrawTypicalCaseArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
 };
 
 /** A shown negative record as the evaluation sees it: no details, only what moves the score. */
@@ -1287,6 +1325,12 @@ export type Query = {
    * else is refused. The data subject reads theirs as `Person.queryLog`.
    */
   queryLogEntries?: Maybe<QueryLogPage>;
+  /**
+   * Typical cases (典型案例, 二(一)三) as 信用中国（四川绵阳） publishes them:
+   * the published ones, newest first, by category, for everyone; reviewers may
+   * list the other statuses. The people of the cited records are logged as read.
+   */
+  typicalCases: TypicalCasePage;
 };
 
 
@@ -1360,6 +1404,14 @@ export type QueryQueryLogEntriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId?: InputMaybe<Scalars['String']['input']>;
   personId?: InputMaybe<Scalars['CitizenId']['input']>;
+};
+
+
+export type QueryTypicalCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<Scalars['CategoryCode']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<TypicalCaseStatus>;
 };
 
 /** The kind of caller that read a person's data. */
@@ -1621,6 +1673,55 @@ export type SeverityGrade =
   | 'MINOR'
   | 'SERIOUS';
 
+/** A typical case (典型案例): personal data masked whoever reads it. */
+export type TypicalCase = {
+  __typename?: 'TypicalCase';
+  category: Scalars['CategoryCode']['output'];
+  /** The cited penalties still published, as the feed shows them. */
+  citedPenalties: Array<PublishedPenalty>;
+  draftedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  measures: Array<Scalars['String']['output']>;
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was sent back or withdrawn (reviewers only; null for others). */
+  reviewNote?: Maybe<Scalars['String']['output']>;
+  status: TypicalCaseStatus;
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A typical case as drafted: its text, its category and the published records it is drawn from. */
+export type TypicalCaseInput = {
+  category: Scalars['CategoryCode']['input'];
+  /** Ids of records of the 双公示 feed (`PublishedPenalty.id`), 1 to 20. */
+  citedRecordIds: Array<Scalars['ID']['input']>;
+  /** Measures of joint punishment applied, among the category's in the policy (default: all of them). */
+  measures?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The case in a few paragraphs; shown with personal data masked (the cited people's names included). */
+  summary: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** A page of typical cases. */
+export type TypicalCasePage = {
+  __typename?: 'TypicalCasePage';
+  nodes: Array<TypicalCase>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Where a typical case is in its review. */
+export type TypicalCaseStatus =
+  /** Drafted or revised by its author, waiting for another reviewer. */
+  | 'DRAFT'
+  /** Approved and published. */
+  | 'PUBLISHED'
+  /** Sent back to its author by another reviewer. */
+  | 'RETURNED'
+  /** Published once, withdrawn since. */
+  | 'WITHDRAWN';
+
 /** Volunteer service, as recorded by the volunteer organisation. */
 export type VolunteerRecord = {
   __typename?: 'VolunteerRecord';
@@ -1834,6 +1935,10 @@ export type ResolversTypes = ResolversObject<{
   RepairCorrection: RepairCorrection;
   RepairStatus: RepairStatus;
   SeverityGrade: SeverityGrade;
+  TypicalCase: ResolverTypeWrapper<TypicalCase>;
+  TypicalCaseInput: TypicalCaseInput;
+  TypicalCasePage: ResolverTypeWrapper<TypicalCasePage>;
+  TypicalCaseStatus: TypicalCaseStatus;
   VolunteerRecord: ResolverTypeWrapper<VolunteerRecordDoc>;
   VolunteerRecordConnection: ResolverTypeWrapper<Page<VolunteerRecordDoc>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1908,6 +2013,9 @@ export type ResolversParentTypes = ResolversObject<{
   RedListStatus: Omit<RedListStatus, 'entries'> & { entries: Array<ResolversParentTypes['RedListEntry']> };
   Repair: RepairDoc;
   RepairConnection: Page<RepairDoc>;
+  TypicalCase: TypicalCase;
+  TypicalCaseInput: TypicalCaseInput;
+  TypicalCasePage: TypicalCasePage;
   VolunteerRecord: VolunteerRecordDoc;
   VolunteerRecordConnection: Page<VolunteerRecordDoc>;
   String: Scalars['String']['output'];
@@ -2189,18 +2297,23 @@ export type KeyProfessionResolvers<ContextType = Context, ParentType extends Res
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   appendQueryLog?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationAppendQueryLogArgs, 'entries'>>;
   applyForRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationApplyForRepairArgs, 'bureau' | 'correction' | 'evidenceRefs' | 'recordId' | 'statement'>>;
+  approveTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationApproveTypicalCaseArgs, 'id'>>;
   blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'institutionId' | 'reason'>>;
   decideObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationDecideObjectionArgs, 'id' | 'outcome' | 'reason'>>;
   decideRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationDecideRepairArgs, 'approve' | 'id' | 'reason'>>;
+  draftTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationDraftTypicalCaseArgs, 'input'>>;
   fileObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationFileObjectionArgs, 'bureau' | 'reason' | 'recordId'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'input'>>;
   ingestPlatformRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPlatformRecordsArgs, 'kind' | 'records'>>;
   liftInstitutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationLiftInstitutionBlacklistArgs, 'institutionId'>>;
   recordsChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordsChangedArgs, 'personIds'>>;
   registerInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'id' | 'name'>>;
+  returnTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationReturnTypicalCaseArgs, 'id' | 'note'>>;
+  reviseTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationReviseTypicalCaseArgs, 'id' | 'input'>>;
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'id'>>;
   startObjectionReview?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationStartObjectionReviewArgs, 'id'>>;
   startRepairReview?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationStartRepairReviewArgs, 'id'>>;
+  withdrawTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationWithdrawTypicalCaseArgs, 'id' | 'note'>>;
 }>;
 
 export type NegativeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NegativeFact'] = ResolversParentTypes['NegativeFact']> = ResolversObject<{
@@ -2375,6 +2488,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   publishedLicences?: Resolver<ResolversTypes['PublishedLicencePage'], ParentType, ContextType, RequireFields<QueryPublishedLicencesArgs, 'first'>>;
   publishedPenalties?: Resolver<ResolversTypes['PublishedPenaltyPage'], ParentType, ContextType, RequireFields<QueryPublishedPenaltiesArgs, 'first'>>;
   queryLogEntries?: Resolver<Maybe<ResolversTypes['QueryLogPage']>, ParentType, ContextType, RequireFields<QueryQueryLogEntriesArgs, 'first'>>;
+  typicalCases?: Resolver<ResolversTypes['TypicalCasePage'], ParentType, ContextType, RequireFields<QueryTypicalCasesArgs, 'first'>>;
 }>;
 
 export type QueryLogAuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QueryLogAuditEntry'] = ResolversParentTypes['QueryLogAuditEntry']> = ResolversObject<{
@@ -2466,6 +2580,26 @@ export type RepairConnectionResolvers<ContextType = Context, ParentType extends 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type TypicalCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TypicalCase'] = ResolversParentTypes['TypicalCase']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
+  citedPenalties?: Resolver<Array<ResolversTypes['PublishedPenalty']>, ParentType, ContextType>;
+  draftedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TypicalCaseStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type TypicalCasePageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TypicalCasePage'] = ResolversParentTypes['TypicalCasePage']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['TypicalCase']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type VolunteerRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerRecord'] = ResolversParentTypes['VolunteerRecord']> = ResolversObject<{
   activity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2542,6 +2676,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RedListStatus?: RedListStatusResolvers<ContextType>;
   Repair?: RepairResolvers<ContextType>;
   RepairConnection?: RepairConnectionResolvers<ContextType>;
+  TypicalCase?: TypicalCaseResolvers<ContextType>;
+  TypicalCasePage?: TypicalCasePageResolvers<ContextType>;
   VolunteerRecord?: VolunteerRecordResolvers<ContextType>;
   VolunteerRecordConnection?: VolunteerRecordConnectionResolvers<ContextType>;
 }>;

@@ -1,3 +1,4 @@
+import type { Bureau, SeverityGrade } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 /**
@@ -10,7 +11,7 @@ import { Schema, type Connection } from 'mongoose';
 export interface PublishedRecordDoc {
   _id: string;
   kind: 'PENALTY' | 'LICENCE';
-  bureau: string;
+  bureau: Bureau;
   recordId: string;
   personId: string;
   /** The county (area code) of the person's ID. */
@@ -18,7 +19,7 @@ export interface PublishedRecordDoc {
   category: string | null;
   /** The category's key field (二(二)三) in the policy, when it has one. */
   keyField: string | null;
-  grade: string | null;
+  grade: SeverityGrade | null;
   decisionDate: string;
   /** First day no longer published; null: published while on record. */
   publishedUntil: string | null;

@@ -1,42 +1,35 @@
 import type { Resolvers } from '../../generated/graphql';
 import { recordReads } from '../../query-log/record-reads';
-import type { PublishedRecordDoc } from '../models/PublishedRecord';
-import { publicView, readFeed, servedGroups } from '../published-records';
+import { licenceView, penaltyView, readFeed, servedGroups } from '../published-records';
+import { approveTypicalCase, draftTypicalCase, returnTypicalCase, reviseTypicalCase, typicalCases, viewCases, withdrawTypicalCase } from '../typical-cases';
 
 /** A page of the feed, logged before it is answered: every person on it, with the groups it showed of them. */
-async function servedPage(page: Awaited<ReturnType<typeof readFeed>>, ctx: Parameters<typeof recordReads>[0]) {
+async function logged<T extends Awaited<ReturnType<typeof readFeed>>>(page: T, ctx: Parameters<typeof recordReads>[0]): Promise<T> {
   await recordReads(
     ctx,
-    page.nodes.map((doc: PublishedRecordDoc) => doc.personId),
+    page.nodes.map((doc) => doc.personId),
     servedGroups(page.nodes),
   );
-  return { ...page, nodes: page.nodes.map(publicView) };
+  return page;
 }
 
 export const resolvers: Resolvers = {
   Query: {
     publishedPenalties: async (_parent, { filter, first, after }, ctx) => {
-      const page = await servedPage(await readFeed(ctx.models, 'PENALTY', filter ?? {}, { first, after }), ctx);
-      return {
-        ...page,
-        nodes: page.nodes.map((p) => ({
-          ...p,
-          category: p.category!,
-          grade: p.grade as never,
-          publishedUntil: p.publishedUntil!,
-          decisionNumber: p.documentNumber,
-          violationType: p.title,
-          penaltyContent: p.content,
-          department: p.department as never,
-        })),
-      };
+      const page = await logged(await readFeed(ctx.models, 'PENALTY', filter ?? {}, { first, after }), ctx);
+      return { ...page, nodes: page.nodes.map(penaltyView) };
     },
     publishedLicences: async (_parent, { filter, first, after }, ctx) => {
-      const page = await servedPage(await readFeed(ctx.models, 'LICENCE', { ...filter, categories: null, keyFields: null }, { first, after }), ctx);
-      return {
-        ...page,
-        nodes: page.nodes.map((p) => ({ ...p, certificateName: p.title, department: p.department as never })),
-      };
+      const page = await logged(await readFeed(ctx.models, 'LICENCE', { ...filter, categories: null, keyFields: null }, { first, after }), ctx);
+      return { ...page, nodes: page.nodes.map(licenceView) };
     },
+    typicalCases: async (_parent, args, ctx) => typicalCases(ctx, args),
+  },
+  Mutation: {
+    draftTypicalCase: async (_parent, { input }, ctx) => (await viewCases(ctx, [await draftTypicalCase(ctx, input)]))[0],
+    reviseTypicalCase: async (_parent, { id, input }, ctx) => (await viewCases(ctx, [await reviseTypicalCase(ctx, id, input)]))[0],
+    approveTypicalCase: async (_parent, { id }, ctx) => (await viewCases(ctx, [await approveTypicalCase(ctx, id)]))[0],
+    returnTypicalCase: async (_parent, { id, note }, ctx) => (await viewCases(ctx, [await returnTypicalCase(ctx, id, note)]))[0],
+    withdrawTypicalCase: async (_parent, { id, note }, ctx) => (await viewCases(ctx, [await withdrawTypicalCase(ctx, id, note)]))[0],
   },
 };
