@@ -36,18 +36,9 @@ export interface SeedOptions {
 export async function seedPopulation(options: SeedOptions): Promise<Record<string, Record<string, number>>> {
   const chunkSize = options.chunkSize ?? 2000;
   const connections: Connection[] = [];
-  const totals: Record<string, Record<string, number>> = {};
+  const totals: Record<string, Record<string, number>> = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, {}]));
   try {
-    const targets = [];
-    for (const entry of SUBGRAPHS) {
-      const def = loadSubgraphDefinition(entry.name);
-      const conn = await connectDatabase({ uri: options.mongoUri, dbName: databaseName(entry.name, options.dbPrefix) });
-      connections.push(conn);
-      const models = def.createModels(conn);
-      await initModels(conn);
-      targets.push({ name: entry.name, def, models });
-      totals[entry.name] = {};
-    }
+    const targets = await openTargets(options.mongoUri, options.dbPrefix, connections);
     for (let from = 0; from < options.people; from += chunkSize) {
       const people = syntheticPeople(options.seed, from, Math.min(options.people, from + chunkSize));
       await Promise.all(
@@ -68,7 +59,21 @@ export async function seedPopulation(options: SeedOptions): Promise<Record<strin
   }
 }
 
-type Target = { name: string; def: SubgraphDefinition<unknown, unknown>; models: unknown };
+export type Target = { name: string; def: SubgraphDefinition<unknown, unknown>; models: unknown };
+
+/** Every subgraph's definition and models on its own database; the connections are added to `connections` for the caller to close. */
+export async function openTargets(mongoUri: string, dbPrefix: string | undefined, connections: Connection[]): Promise<Target[]> {
+  const targets: Target[] = [];
+  for (const entry of SUBGRAPHS) {
+    const def = loadSubgraphDefinition(entry.name);
+    const conn = await connectDatabase({ uri: mongoUri, dbName: databaseName(entry.name, dbPrefix) });
+    connections.push(conn);
+    const models = def.createModels(conn);
+    await initModels(conn);
+    targets.push({ name: entry.name, def, models });
+  }
+  return targets;
+}
 
 /**
  * The platform's joint-punishment statuses for freshly seeded people. At run
@@ -76,7 +81,7 @@ type Target = { name: string; def: SubgraphDefinition<unknown, unknown>; models:
  * databases itself, so it derives the statuses from the same credit facts the
  * bureaus' subgraphs would report.
  */
-async function deriveJointPunishment(targets: Target[], personIds: string[]): Promise<void> {
+export async function deriveJointPunishment(targets: Target[], personIds: string[]): Promise<void> {
   const platform = targets.find((t) => t.name === 'platform')!;
   const source: FactsSource = async (ids) => {
     const merged = new Map<string, PersonFacts>(ids.map((id) => [id, noFacts()]));

@@ -25,7 +25,7 @@ function run(script: string, args: string[]) {
 }
 
 describe('the command-line tools', () => {
-  it('are the ten tools and four benches of package.json', () => {
+  it('are the eleven tools and four benches of package.json', () => {
     expect(TOOLS.map(([name]) => name).sort()).toEqual(
       [
         'add-department',
@@ -38,6 +38,7 @@ describe('the command-line tools', () => {
         'compose',
         'docs',
         'import',
+        'republish',
         'seed',
         'start',
         'token',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { republish } from '@credit/scripts/dist/republish';
 import { startStack, type Stack } from '@credit/scripts/dist/stack';
 import {
   addDays,
@@ -296,6 +297,24 @@ describe('the 双公示 feed', () => {
     const withdrawn = await run('mutation ($id: ID!) { withdrawTypicalCase(id: $id, note: "已被撤销") { status } }', { id }, second);
     expect((withdrawn.data as Json).withdrawTypicalCase.status).toBe('WITHDRAWN');
     expect(((await run('{ typicalCases { totalCount } }', {}, {})).data as Json).typicalCases.totalCount).toBe(0);
+  });
+
+  it('fills the index from records written before it existed, with npm run republish', async () => {
+    // Written straight into the department's database: no note ever reached the platform.
+    const validated = new (stack.subgraphs['market-regulation']!.connection.model('AdministrativePenalty'))({
+      ...penalty('MR-BEFORE', jiangyou, 'PRODUCT_QUALITY_VIOLATION', addDays(today, -2)),
+      _id: 'MR-BEFORE',
+      grade: 'GENERAL',
+      fineYuan: null,
+    });
+    await validated.validate();
+    await stack.subgraphs['market-regulation']!.connection.db!.collection('administrative_penalties').insertOne(validated.toObject());
+    expect(ids(await feed({ filter: { categories: ['PRODUCT_QUALITY_VIOLATION'] } }))).toEqual([]);
+    expect((await republish({ mongoUri, dbPrefix: stack.dbPrefix })).people).toBeGreaterThanOrEqual(4);
+    expect(ids(await feed({ filter: { categories: ['PRODUCT_QUALITY_VIOLATION'] } }))).toEqual(['MARKET_REGULATION:PENALTY:MR-BEFORE']);
+    // Again: nothing changes.
+    await republish({ mongoUri, dbPrefix: stack.dbPrefix });
+    expect((await feed()).totalCount).toBe(3);
   });
 
   it('catches up with what the departments wrote while the platform was down: no change is lost', async () => {
