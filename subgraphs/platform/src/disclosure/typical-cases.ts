@@ -92,8 +92,9 @@ export async function draftTypicalCase(ctx: Context, input: TypicalCaseInput): P
 }
 
 /**
- * Moves a case from one of `from` to `to`, as one conditional write: of two
- * reviewers deciding at once one wins, the other gets CONFLICT.
+ * Applies `set` to a case in one of the statuses `from`, after `check`, as
+ * one conditional write on its version: of two reviewers deciding at once
+ * one wins, the other gets CONFLICT.
  */
 async function step(
   ctx: Context,
