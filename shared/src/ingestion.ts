@@ -9,7 +9,7 @@ import { isDuplicateKeyError } from './duplicate-key';
 import type { ErrorCode } from './errors';
 import { keysFilter } from './loaders';
 import { allowedGrades, categoryPolicy, policy, shieldedAsMinor, type SeverityGrade } from './policy';
-import { containsCitizenId } from './record-id';
+import { containsCitizenId, hiddenCharacterProblem } from './record-id';
 import { isoDateOrNull } from './scalars';
 import type { Bureau } from './subgraph-registry';
 
@@ -153,11 +153,6 @@ class Rejection extends Error {
   }
 }
 
-// Control characters other than line breaks and tabs, and format
-// characters (zero-width, direction overrides): they hide or reorder text
-// where it is published, and can hide a citizen ID from the checks.
-const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}]/u;
-const ALLOWED_CONTROLS = new Set(['\n', '\r', '\t']);
 const DATE_SHAPED = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -167,14 +162,8 @@ const DATE_SHAPED = /^\d{4}-\d{2}-\d{2}$/;
  */
 function checkStrings(value: unknown, path: string): void {
   if (typeof value === 'string') {
-    let position = 0;
-    for (const char of value) {
-      if (HIDDEN_CHARACTER.test(char) && !ALLOWED_CONTROLS.has(char)) {
-        const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-        throw new Rejection(`${path}: contains the invisible control or format character ${code} at character ${position + 1}`, path);
-      }
-      position += 1;
-    }
+    const hidden = hiddenCharacterProblem(value);
+    if (hidden) throw new Rejection(`${path}: ${hidden}`, path);
     if (DATE_SHAPED.test(value) && !isoDateOrNull(value)) throw new Rejection(`${path}: ${value} is not a date of the calendar`, path);
   } else if (Array.isArray(value)) value.forEach((v, i) => checkStrings(v, `${path}[${i}]`));
   else if (value && typeof value === 'object' && !(value instanceof Date))

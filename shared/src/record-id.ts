@@ -63,6 +63,29 @@ export function searchableText(text: string): { text: string; start: number[]; e
 /** A Unicode format character (category Cf): invisible, and able to hide or reorder what is around it. */
 export const FORMAT_CHARACTER = /\p{Cf}/u;
 
+// Control characters other than line breaks and tabs, and format characters
+// (zero-width, direction overrides): they hide or reorder text where it is
+// published, and can hide a citizen ID from the checks.
+const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}]/u;
+const ALLOWED_CONTROLS = new Set(['\n', '\r', '\t']);
+
+/**
+ * What is wrong with text someone writes for publication or for the record,
+ * if anything: the first invisible control or format character, with its
+ * code point and position (line breaks and tabs are allowed). Null when
+ * there is none.
+ */
+export function hiddenCharacterProblem(text: string): string | null {
+  let position = 0;
+  for (const char of text) {
+    position += 1;
+    if (HIDDEN_CHARACTER.test(char) && !ALLOWED_CONTROLS.has(char)) {
+      return `contains the invisible control or format character U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${position}`;
+    }
+  }
+  return null;
+}
+
 /** Spans of citizen IDs in text that is already searchable (see {@link searchableText}). */
 function spansInSearchable(text: string): [number, number][] {
   const spans: [number, number][] = [];

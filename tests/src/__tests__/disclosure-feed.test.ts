@@ -253,6 +253,13 @@ describe('the 双公示 feed', () => {
     );
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', missing: ['NOPE'] });
 
+    const hidden = await run(
+      `mutation ($input: TypicalCaseInput!) { draftTypicalCase(input: $input) { id } }`,
+      { input: { ...input, summary: `当事人\u202e${input.summary}` } },
+      author,
+    );
+    expect(hidden.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'summary' });
+
     const drafted = await run(`mutation ($input: TypicalCaseInput!) { draftTypicalCase(input: $input) { ${CASE} } }`, { input }, author);
     expect(drafted.errors).toBeUndefined();
     const id = (drafted.data as Json).draftTypicalCase.id;

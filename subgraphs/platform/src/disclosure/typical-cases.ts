@@ -6,6 +6,7 @@ import {
   codedError,
   decodeCursor,
   encodeCursor,
+  hiddenCharacterProblem,
   keysFilter,
   maskPersonalDataIn,
   pageSize,
@@ -68,6 +69,10 @@ async function checkedInput(
   const found = new Set((await ctx.models.PublishedRecord.find(keysFilter('_id', cited), { _id: 1 }).lean().exec()).map((d) => d._id));
   const missing = cited.filter((id) => !found.has(id));
   if (missing.length) throw badInput(`Not published records: ${missing.join(', ')}`, 'unknown record', { argument: 'citedRecordIds', missing });
+  for (const field of ['title', 'summary'] as const) {
+    const hidden = hiddenCharacterProblem(input[field]);
+    if (hidden) throw badInput(`${field}: ${hidden}`, 'hidden character', { argument: field });
+  }
   if (!input.title.trim() || !input.summary.trim())
     throw badInput('A case needs a title and a summary', 'empty text', { argument: input.title.trim() ? 'summary' : 'title' });
   return { title: input.title.trim(), summary: input.summary.trim(), category: input.category, measures, citedRecordIds: cited };
