@@ -67,7 +67,7 @@ export function parseCitizenId(raw: unknown, today: Date = new Date()): ParsedCi
   return {
     id,
     areaCode,
-    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    birthDate: birthDateOf(id),
     sequence,
     gender: Number(sequence) % 2 === 1 ? 'MALE' : 'FEMALE',
   };
@@ -88,6 +88,16 @@ export function makeCitizenId(areaCode: string, birthDate: string, sequence: num
   const first17 = `${areaCode}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   if (!/^\d{17}$/.test(first17)) throw new Error(`cannot build a citizen ID from ${areaCode}/${birthDate}/${sequence}`);
   return first17 + citizenIdCheckChar(first17);
+}
+
+/** The birth date (`YYYY-MM-DD`) a citizen ID carries; the ID is one already checked. */
+export function birthDateOf(id: string): string {
+  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+}
+
+/** Age in whole years of the holder of an already checked citizen ID on `date`, from the birth date in the ID. */
+export function ageOfPersonOn(personId: string, date: string): number {
+  return ageOn(birthDateOf(personId), date);
 }
 
 /** Age in whole years on `onDate` (ISO dates). */

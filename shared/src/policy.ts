@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ageOn } from './citizen-id';
+import { ageOfPersonOn } from './citizen-id';
 import { config } from './config';
 import { ROLES } from './principal';
 import { BUREAUS, type Bureau } from './subgraph-registry';
@@ -385,6 +385,5 @@ export function allowedGrades(category: string, p: CreditPolicy = policy()): Sev
  */
 export function shieldedAsMinor(record: { category: string; personId: string; decisionDate: string }, p: CreditPolicy = policy()): boolean {
   if (!p.minors.shieldedRecordKinds.includes(categoryPolicy(record.category, p).recordKind)) return false;
-  const birth = `${record.personId.slice(6, 10)}-${record.personId.slice(10, 12)}-${record.personId.slice(12, 14)}`;
-  return ageOn(birth, record.decisionDate) < p.minors.adultAge;
+  return ageOfPersonOn(record.personId, record.decisionDate) < p.minors.adultAge;
 }

@@ -1,10 +1,9 @@
 import {
   addNegativeRecordIndexes,
-  ageOn,
+  ageOfPersonOn,
   categoriesOfKind,
   isValidCitizenId,
   negativeRecordFields,
-  parseCitizenId,
   policy,
   type NegativeRecordDoc,
 } from '@credit/shared';
@@ -19,11 +18,6 @@ export interface StudentIntegrityRecordDoc extends NegativeRecordDoc {
   institution: string;
   description: string;
   actDate: string;
-}
-
-/** Age in whole years of the holder of `personId` on `date`, from the birth date in the ID. */
-export function ageOfPersonOn(personId: string, date: string): number {
-  return ageOn(parseCitizenId(personId).birthDate, date);
 }
 
 /**

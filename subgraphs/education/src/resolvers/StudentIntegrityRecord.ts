@@ -1,7 +1,7 @@
-import { negativeRecordResolvers } from '@credit/shared';
+import { ageOfPersonOn, negativeRecordResolvers } from '@credit/shared';
 
 import type { StudentIntegrityRecordResolvers } from '../generated/graphql';
-import { ageOfPersonOn, type StudentIntegrityRecordDoc } from '../models/StudentIntegrityRecord';
+import type { StudentIntegrityRecordDoc } from '../models/StudentIntegrityRecord';
 
 export const StudentIntegrityRecord: StudentIntegrityRecordResolvers = {
   ...negativeRecordResolvers<StudentIntegrityRecordDoc>('EDUCATION'),

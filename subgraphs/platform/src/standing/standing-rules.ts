@@ -1,4 +1,4 @@
-import { addMonths, categoryPolicy, policy, todayInCity } from '@credit/shared';
+import { addMonths, birthDateOf, categoryPolicy, policy, todayInCity } from '@credit/shared';
 
 import type { PunishmentGroundDoc } from './models/JointPunishmentStatus';
 
@@ -61,8 +61,7 @@ export function greenChannelGrounds(
   const grounds: GreenChannelGround[] = [];
   const lastNegative = status?.lastNegativeDecisionDate ?? null;
   if (hasGoodRecords && !lastNegative) grounds.push('GOOD_RECORDS');
-  const birthDate = `${personId.slice(6, 10)}-${personId.slice(10, 12)}-${personId.slice(12, 14)}`;
-  const adulthood = addMonths(birthDate, 12 * policy().minors.adultAge);
+  const adulthood = addMonths(birthDateOf(personId), 12 * policy().minors.adultAge);
   const cleanSince = lastNegative && lastNegative > adulthood ? lastNegative : adulthood;
   if (addMonths(cleanSince, 12 * policy().greenChannel.cleanYears) <= today) grounds.push('CLEAN_YEARS');
   return grounds;
