@@ -1,3 +1,5 @@
+import type { Model } from 'mongoose';
+
 import { badInput } from './errors';
 import { policy } from './policy';
 
@@ -24,7 +26,7 @@ export function isWellFormedCursor(cursor: string): boolean {
 }
 
 /** The value a cursor of {@link encodeCursor} holds; BAD_USER_INPUT for one this API did not issue. */
-export function decodeCursor(cursor: string): string {
+function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith('r:')) throw badInput(`Invalid cursor "${cursor}"`, 'cursor was not issued by this API', { argument: 'after' });
   return text.slice(2);
@@ -61,4 +63,49 @@ export function paginate<T>(rows: readonly T[], args: PageArgs, idOf: (row: T) =
     pageInfo: { hasNextPage: start + size < rows.length, endCursor: last ? encodeCursor(idOf(last)) : null },
     totalCount: rows.length,
   };
+}
+
+/**
+ * How a keyset-paged list writes the sort key of a row into its cursor and
+ * reads it back: `shape` is what a key issued by the list looks like.
+ */
+export interface KeysetKey<T> {
+  shape: RegExp;
+  toCursor: (row: T) => string;
+  fromCursor?: (key: string) => unknown;
+}
+
+/**
+ * A page of a list read from the database newest first by `field`, then by
+ * `_id`: the rows after the cursor (the last row's key and id), at most
+ * `first`, and how many rows `filter` holds. A deep page costs what the first
+ * does (no skip), and a cursor stays valid while rows come and go.
+ */
+export async function keysetPage<T extends { _id: string }>(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  filter: Record<string, unknown>,
+  field: string,
+  args: PageArgs,
+  key: KeysetKey<T>,
+): Promise<Page<T>> {
+  const size = pageSize(args.first);
+  let query = filter;
+  if (args.after) {
+    const match = /^([^|]*)\|(.+)$/.exec(decodeCursor(args.after));
+    if (!match || !key.shape.test(match[1]!)) throw badInput(`Invalid cursor "${args.after}"`, 'cursor was not issued by this list', { argument: 'after' });
+    const after = key.fromCursor ? key.fromCursor(match[1]!) : match[1];
+    query = { $and: [filter, { $or: [{ [field]: { $lt: after } }, { [field]: after, _id: { $gt: match[2] } }] }] };
+  }
+  const [rows, totalCount] = await Promise.all([
+    model
+      .find(query)
+      .sort({ [field]: -1, _id: 1 })
+      .limit(size + 1)
+      .lean<T[]>()
+      .exec(),
+    model.countDocuments(filter).exec(),
+  ]);
+  const nodes = rows.slice(0, size);
+  const last = nodes[nodes.length - 1];
+  return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(`${key.toCursor(last)}|${last._id}`) : null } };
 }

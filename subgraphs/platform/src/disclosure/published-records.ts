@@ -2,15 +2,13 @@ import {
   areaName,
   badInput,
   categoryPolicy,
-  decodeCursor,
   departmentFieldNames,
-  encodeCursor,
   insertManyUnordered,
+  keysetPage,
   keysFilter,
   maskCitizenId,
   maskName,
   maskPersonalDataIn,
-  pageSize,
   sourceOfBureau,
   todayInCity,
   type Bureau,
@@ -19,7 +17,7 @@ import {
 } from '@credit/shared';
 
 import type { Models } from '../models';
-import { FEED_ORDER, type PublishedRecordDoc } from './models/PublishedRecord';
+import type { PublishedRecordDoc } from './models/PublishedRecord';
 
 /**
  * The platform's published-records index (双公示, 二(一)三): every
@@ -139,36 +137,13 @@ function publishedFilter(kind: PublishedRecordDoc['kind'], filter: PublicationFi
 
 const stillPublished = (today: string) => ({ $or: [{ publishedUntil: null }, { publishedUntil: { $gt: today } }] });
 
-function decodeFeedCursor(cursor: string): { decisionDate: string; id: string } {
-  const match = /^(\d{4}-\d{2}-\d{2})\|(.+)$/.exec(decodeCursor(cursor));
-  if (!match) throw badInput(`Invalid cursor "${cursor}"`, 'cursor was not issued by this feed', { argument: 'after' });
-  return { decisionDate: match[1]!, id: match[2]! };
-}
-
-/** A page of the feed, newest decision first, keyset-paged on (decisionDate, _id). */
+/** A page of the feed, newest decision first, keyset-paged on (decisionDate, _id): the order of its indexes (FEED_ORDER). */
 export async function readFeed(models: Models, kind: PublishedRecordDoc['kind'], filter: PublicationFilter, args: PageArgs, today = todayInCity()) {
   checkFilter(filter);
-  const size = pageSize(args.first);
-  const base = { $and: [publishedFilter(kind, filter, today), stillPublished(today)] };
-  const after = args.after ? decodeFeedCursor(args.after) : null;
-  const query = after
-    ? { $and: [...base.$and, { $or: [{ decisionDate: { $lt: after.decisionDate } }, { decisionDate: after.decisionDate, _id: { $gt: after.id } }] }] }
-    : base;
-  const [rows, totalCount] = await Promise.all([
-    models.PublishedRecord.find(query)
-      .sort(FEED_ORDER)
-      .limit(size + 1)
-      .lean<PublishedRecordDoc[]>()
-      .exec(),
-    models.PublishedRecord.countDocuments(base).exec(),
-  ]);
-  const nodes = rows.slice(0, size);
-  const last = nodes[nodes.length - 1];
-  return {
-    nodes,
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(`${last.decisionDate}|${last._id}`) : null },
-  };
+  return keysetPage<PublishedRecordDoc>(models.PublishedRecord, { $and: [publishedFilter(kind, filter, today), stillPublished(today)] }, 'decisionDate', args, {
+    shape: /^\d{4}-\d{2}-\d{2}$/,
+    toCursor: (doc) => doc.decisionDate,
+  });
 }
 
 /**

@@ -4,12 +4,10 @@ import {
   badInput,
   categoryPolicy,
   codedError,
-  decodeCursor,
-  encodeCursor,
   hiddenCharacterProblem,
+  keysetPage,
   keysFilter,
   maskPersonalDataIn,
-  pageSize,
   todayInCity,
   type PageArgs,
 } from '@credit/shared';
@@ -161,31 +159,13 @@ export async function withdrawTypicalCase(ctx: Context, id: string, note: string
 export async function typicalCases(ctx: Context, args: PageArgs & { category?: string | null; status?: TypicalCaseStatus | null }) {
   const status = args.status ?? 'PUBLISHED';
   if (status !== 'PUBLISHED' && ctx.principal.role !== 'reviewer') throw codedError('FORBIDDEN', 'Only reviewers see cases that are not published');
-  const size = pageSize(args.first);
   const order = status === 'PUBLISHED' ? 'publishedAt' : 'draftedAt';
-  const base = { status, ...(args.category ? { category: args.category } : {}) };
-  let filter: Record<string, unknown> = base;
-  if (args.after) {
-    const match = /^(\d+)\|(.+)$/.exec(decodeCursor(args.after));
-    if (!match) throw badInput(`Invalid cursor "${args.after}"`, 'cursor was not issued by typicalCases', { argument: 'after' });
-    const at = new Date(Number(match[1]));
-    filter = { ...base, $or: [{ [order]: { $lt: at } }, { [order]: at, _id: { $gt: match[2] } }] };
-  }
-  const [rows, totalCount] = await Promise.all([
-    ctx.models.TypicalCase.find(filter)
-      .sort({ [order]: -1, _id: 1 })
-      .limit(size + 1)
-      .lean<TypicalCaseDoc[]>()
-      .exec(),
-    ctx.models.TypicalCase.countDocuments(base).exec(),
-  ]);
-  const page = rows.slice(0, size);
-  const last = page[page.length - 1];
-  return {
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(`${(last[order] as Date).getTime()}|${last._id}`) : null },
-    nodes: await viewCases(ctx, page),
-  };
+  const page = await keysetPage<TypicalCaseDoc>(ctx.models.TypicalCase, { status, ...(args.category ? { category: args.category } : {}) }, order, args, {
+    shape: /^\d+$/,
+    toCursor: (doc) => String((doc[order] as Date).getTime()),
+    fromCursor: (key) => new Date(Number(key)),
+  });
+  return { ...page, nodes: await viewCases(ctx, page.nodes) };
 }
 
 /**

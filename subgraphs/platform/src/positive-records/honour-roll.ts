@@ -1,15 +1,4 @@
-import {
-  areaName,
-  callSubgraph,
-  codedError,
-  decodeCursor,
-  encodeCursor,
-  maskCitizenId,
-  pageSize,
-  PLATFORM_SERVICE_PRINCIPAL,
-  todayInCity,
-  type PageArgs,
-} from '@credit/shared';
+import { areaName, callSubgraph, keysetPage, maskCitizenId, PLATFORM_SERVICE_PRINCIPAL, todayInCity, type PageArgs } from '@credit/shared';
 
 import type { Context } from '../context';
 import { PublicNamesDocument } from '../generated/public-security-operations';
@@ -38,16 +27,8 @@ export interface HonourRollEntry {
   areaName: string | null;
 }
 
-// The keyset of the last honour of a page, in the API's cursor format.
-function encodeRollCursor(doc: Pick<RedListEntryDoc, 'awardedOn' | '_id'>): string {
-  return encodeCursor(`${doc.awardedOn}|${doc._id}`);
-}
-
-function decodeRollCursor(cursor: string): { awardedOn: string; id: string } {
-  const match = /^(\d{4}-\d{2}-\d{2})\|(.+)$/.exec(decodeCursor(cursor));
-  if (!match) throw codedError('BAD_USER_INPUT', `Invalid cursor "${cursor}"`, { reason: 'cursor was not issued by honourRoll', argument: 'after' });
-  return { awardedOn: match[1]!, id: match[2]! };
-}
+/** A day of the calendar: the key of an honour in the roll's cursor. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The filter of the honours in force on `today`. */
 function inForce(today: string) {
@@ -55,25 +36,13 @@ function inForce(today: string) {
 }
 
 export async function honourRoll(args: PageArgs, ctx: Context) {
-  const size = pageSize(args.first);
-  const today = todayInCity();
-  const after = args.after ? decodeRollCursor(args.after) : null;
-  const filter = after
-    ? { $and: [inForce(today), { $or: [{ awardedOn: { $lt: after.awardedOn } }, { awardedOn: after.awardedOn, _id: { $gt: after.id } }] }] }
-    : inForce(today);
-  const { RedListEntry } = ctx.models;
-  const [rows, totalCount] = await Promise.all([
-    RedListEntry.find(filter)
-      .sort({ awardedOn: -1, _id: 1 })
-      .limit(size + 1)
-      .lean<RedListEntryDoc[]>()
-      .exec(),
-    RedListEntry.countDocuments(inForce(today)).exec(),
-  ]);
-  const page = rows.slice(0, size);
-  const people = [...new Set(page.map((doc) => doc.personId))];
+  const page = await keysetPage<RedListEntryDoc>(ctx.models.RedListEntry, inForce(todayInCity()), 'awardedOn', args, {
+    shape: DAY,
+    toCursor: (doc) => doc.awardedOn,
+  });
+  const people = [...new Set(page.nodes.map((doc) => doc.personId))];
   const [names] = await Promise.all([publicNames(people, ctx), recordReads(ctx, people, ['identity', 'red_list'])]);
-  const nodes: HonourRollEntry[] = page.map((doc) => ({
+  const nodes: HonourRollEntry[] = page.nodes.map((doc) => ({
     id: doc._id,
     title: doc.title,
     awardingBody: doc.awardingBody,
@@ -83,8 +52,7 @@ export async function honourRoll(args: PageArgs, ctx: Context) {
     maskedId: maskCitizenId(doc.personId),
     areaName: areaName(doc.personId.slice(0, 6)),
   }));
-  const last = page[page.length - 1];
-  return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeRollCursor(last) : null } };
+  return { ...page, nodes };
 }
 
 /** The people's names as public-security lets the public see them (masked there). */
