@@ -6,15 +6,13 @@ import {
   displayWindow,
   keysFilter,
   policy,
-  shieldedAsMinor,
   signDevToken,
-  SUBGRAPHS,
+  sourceOfBureau,
   syntheticPeople,
   todayInCity,
   type NegativeRecordDoc,
-  type SourceEntry,
 } from '@credit/shared';
-import { consentStatus, DEMO_INSTITUTIONS, redListEntryInForce } from '@credit/subgraph-platform';
+import { consentStatus, createModels, DEMO_INSTITUTIONS, readFeed, redListEntryInForce } from '@credit/subgraph-platform';
 import type { Connection } from 'mongoose';
 
 /**
@@ -44,8 +42,8 @@ export const DEMO_BANK = DEMO_INSTITUTIONS[0]!;
 
 type Lean = Record<string, unknown>;
 
-async function withDatabase<T>(uri: string, entry: SourceEntry | string, dbPrefix: string | undefined, use: (conn: Connection) => Promise<T>): Promise<T> {
-  const conn = await connectDatabase({ uri, dbName: databaseName(typeof entry === 'string' ? entry : entry.name, dbPrefix) });
+async function withDatabase<T>(uri: string, subgraph: string, dbPrefix: string | undefined, use: (conn: Connection) => Promise<T>): Promise<T> {
+  const conn = await connectDatabase({ uri, dbName: databaseName(subgraph, dbPrefix) });
   try {
     return await use(conn);
   } finally {
@@ -57,7 +55,7 @@ async function withDatabase<T>(uri: string, entry: SourceEntry | string, dbPrefi
 export async function findDemoPeople(options: { uri: string; dbPrefix?: string; seed: number; people: number }): Promise<DemoPeople> {
   const { uri, dbPrefix } = options;
   const today = todayInCity();
-  const shown = (doc: Lean) => displayWindow(doc as unknown as NegativeRecordDoc).shown && !shieldedAsMinor(doc as unknown as NegativeRecordDoc);
+  const shown = (doc: Lean) => displayWindow(doc as unknown as NegativeRecordDoc).shown;
 
   const debtor = await withDatabase(uri, 'courts', dbPrefix, async (conn) => {
     const listings = await conn.db!.collection('debtor_listings').find({ removedOn: null }).sort({ decisionDate: -1 }).limit(100).toArray();
@@ -93,25 +91,18 @@ export async function findDemoPeople(options: { uri: string; dbPrefix?: string; 
       ).map((d) => String(d._id)),
     );
     const clean = candidates.find((p) => !known.has(p.id));
+    // The newest penalty of the 双公示 feed, read as the feed reads it.
+    const published = (await readFeed(createModels(conn), 'PENALTY', {}, { first: 1 })).nodes[0];
+    const department = published && sourceOfBureau(published.bureau);
     return {
+      penalty: published && department?.kind === 'department' ? { id: published.personId, field: departmentFieldNames(department).penalties } : null,
       redList,
       consented: active ? { id: active.subjectId as string, scopes: active.scopes as string[] } : null,
       cleanAdult: clean?.id ?? candidates[0]?.id ?? syntheticPeople(options.seed, 0, 1)[0]!.id,
     };
   });
 
-  let penalty: DemoPeople['penalty'] = null;
-  for (const entry of (SUBGRAPHS as readonly SourceEntry[]).filter((s) => s.doublePublicity)) {
-    const found = await withDatabase(uri, entry, dbPrefix, async (conn) => {
-      const rows = await conn.db!.collection('administrative_penalties').find({ removedOn: null }).sort({ decisionDate: -1 }).limit(50).toArray();
-      return rows.find(shown)?.personId as string | undefined;
-    });
-    if (found) {
-      penalty = { id: found, field: departmentFieldNames(entry).penalties };
-      break;
-    }
-  }
-  return { debtor, ...platform, penalty };
+  return { debtor, ...platform };
 }
 
 /** One working first query of a role. */
