@@ -3,7 +3,6 @@ import { getOperationAST } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 import { ERROR_CODES } from './errors';
-import { containsCitizenId } from './record-id';
 
 /**
  * Prometheus metrics of one service. Each service instance has its own
@@ -50,14 +49,14 @@ export function createServiceMetrics(service: string, { processMetrics = true } 
 export const OTHER_OPERATIONS = '(other)';
 /** Distinct operation names a service labels apart; later names are counted as (other). */
 export const MAX_OPERATION_LABELS = 100;
-// A plain GraphQL name, without a long run of digits: an operation name is
-// the client's choice and must not carry a citizen ID or a phone number
-// into a metric label.
+// A plain ASCII GraphQL name, without a run of six digits: an operation name
+// is the client's choice and must not carry a citizen ID or a phone number
+// into a metric label (ASCII only, so full-width digits cannot hide one).
 const LABELLED_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /** The `operation` label of an operation name: the name itself while the set of names stays bounded. */
 function operationLabel(seen: Set<string>, name: string | null | undefined): string {
-  if (!name || !LABELLED_NAME.test(name) || /\d{6}/.test(name) || containsCitizenId(name)) return OTHER_OPERATIONS;
+  if (!name || !LABELLED_NAME.test(name) || /\d{6}/.test(name)) return OTHER_OPERATIONS;
   if (seen.has(name)) return name;
   if (seen.size >= MAX_OPERATION_LABELS) return OTHER_OPERATIONS;
   seen.add(name);
