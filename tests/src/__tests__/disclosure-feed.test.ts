@@ -324,6 +324,23 @@ describe('the 双公示 feed', () => {
     expect((await feed()).totalCount).toBe(3);
   });
 
+  it('masks an older record id that still names the person', async () => {
+    // Gathered before ingestion refused ids that name a person.
+    const legacy = `MR-${youxian}`;
+    const validated = new (stack.subgraphs['market-regulation']!.connection.model('AdministrativePenalty'))({
+      ...penalty(legacy, youxian, 'E_COMMERCE_VIOLATION', addDays(today, -4)),
+      _id: legacy,
+      grade: 'GENERAL',
+      fineYuan: null,
+    });
+    await validated.validate();
+    await stack.subgraphs['market-regulation']!.connection.db!.collection('administrative_penalties').insertOne(validated.toObject());
+    await republish({ mongoUri, dbPrefix: stack.dbPrefix });
+    const page = await feed({ filter: { categories: ['E_COMMERCE_VIOLATION'] } });
+    expect(ids(page)).toEqual([`MARKET_REGULATION:PENALTY:MR-${maskCitizenId(youxian)}`]);
+    expect(JSON.stringify(page)).not.toContain(youxian.slice(6, 14));
+  });
+
   it('catches up with what the departments wrote while the platform was down: no change is lost', async () => {
     const platform = stack.subgraphs.platform!;
     const port = Number(new URL(platform.url).port);

@@ -7,6 +7,7 @@ import {
   keysetPage,
   keysFilter,
   maskCitizenId,
+  maskCitizenIdsIn,
   maskName,
   maskPersonalDataIn,
   sourceOfBureau,
@@ -153,7 +154,8 @@ export async function readFeed(models: Models, kind: PublishedRecordDoc['kind'],
 export function publicView(doc: PublishedRecordDoc) {
   const text = (value: string) => maskPersonalDataIn(value, { names: [doc.counterpartName] });
   return {
-    id: doc._id,
+    // Record ids are opaque, but one gathered before that rule may name the person.
+    id: maskCitizenIdsIn(doc._id),
     department: doc.bureau,
     authority: doc.authority,
     documentNumber: text(doc.documentNumber),
