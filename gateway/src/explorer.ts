@@ -30,7 +30,7 @@ query PublicRecord($id: CitizenId!) {
     dishonestDebtorListings(first: 5) { totalCount nodes { decisionDate obligation listedUntil } }
     jointPunishment { listed categories measures }
     redList { onRedList }
-    marketRegulationPenalties(first: 5) { totalCount nodes { category decisionDate penaltyContent } }
+    administrativePenalties(first: 5) { totalCount nodes { department authority category decisionDate penaltyContent } }
   }
 }`;
 

@@ -7,8 +7,9 @@ import { PublicSecurityPublicListsDocument } from './generated/public-security-o
 
 /**
  * Which of the people asked for are on a public list: a dishonest judgment
- * debtor, an administrative penalty, the joint-punishment list or the red
- * list, each only while shown. The public may see a masked identity of those
+ * debtor, an administrative penalty (a public-security violation or any
+ * department's penalty in its publicity period), the joint-punishment list
+ * or the red list, each only while shown. The public may see a masked identity of those
  * people and of nobody else. The sources are asked as the public would be,
  * straight from the gateway, in parallel, one call each.
  */
@@ -38,6 +39,7 @@ export async function publicListed(ids: string[], subgraphUrl: (name: string) =>
   const listed = new Set<string>();
   for (const p of debtors._entities) if (p && (p.dishonestDebtorListings?.totalCount ?? 0) > 0) listed.add(p.id);
   for (const p of penalties._entities) if (p && (p.violations?.totalCount ?? 0) > 0) listed.add(p.id);
-  for (const p of platform._entities) if (p && (p.jointPunishment?.listed === true || p.redList?.onRedList === true)) listed.add(p.id);
+  for (const p of platform._entities)
+    if (p && (p.jointPunishment?.listed === true || p.redList?.onRedList === true || (p.administrativePenalties?.totalCount ?? 0) > 0)) listed.add(p.id);
   return [...listed];
 }

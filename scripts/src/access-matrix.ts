@@ -14,6 +14,7 @@ const RULE_TEXT: Record<AccessRule, string> = {
   consent_or_masked: 'consent; masked unless in scope',
   public_list_masked: 'masked, people on a public list only',
   own_bureau: 'own bureau only',
+  own_bureau_records: "own bureau's records only",
   own_grants: 'only consents granted to the caller',
   service: 'platform services only',
 };

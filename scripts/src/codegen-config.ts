@@ -45,7 +45,14 @@ const DEFAULTS = {
   useTypeImports: true,
   enumsAsTypes: true,
   avoidOptionals: false,
-  scalars: { CitizenId: 'string', CategoryCode: 'string', ProfessionCode: 'string', Date: 'string', DateTime: 'Date | string' },
+  scalars: {
+    CitizenId: 'string',
+    CategoryCode: 'string',
+    ProfessionCode: 'string',
+    Date: 'string',
+    DateTime: 'Date | string',
+    JSONObject: 'Record<string, unknown>',
+  },
   resolverTypeWrapperSignature: 'Promise<T> | T',
 };
 

@@ -2,12 +2,10 @@ import {
   addMonths,
   connectDatabase,
   databaseName,
-  departmentFieldNames,
   displayWindow,
   keysFilter,
   policy,
   signDevToken,
-  sourceOfBureau,
   syntheticPeople,
   todayInCity,
   type NegativeRecordDoc,
@@ -31,8 +29,8 @@ export interface DemoPeople {
   redList: string | null;
   /** An adult without any negative record (the green channel's clean-years group). */
   cleanAdult: string;
-  /** A person with an administrative penalty published today, and the Person field that serves it. */
-  penalty: { id: string; field: string } | null;
+  /** A person with an administrative penalty published today (Person.administrativePenalties). */
+  penalty: string | null;
   /** A person with a consent to {@link DEMO_BANK} for LOAN valid today, and the field groups it covers. */
   consented: { id: string; scopes: string[] } | null;
 }
@@ -93,9 +91,8 @@ export async function findDemoPeople(options: { uri: string; dbPrefix?: string; 
     const clean = candidates.find((p) => !known.has(p.id));
     // The newest penalty of the 双公示 feed, read as the feed reads it.
     const published = (await readFeed(createModels(conn), 'PENALTY', {}, { first: 1 })).nodes[0];
-    const department = published && sourceOfBureau(published.bureau);
     return {
-      penalty: published && department?.kind === 'department' ? { id: published.personId, field: departmentFieldNames(department).penalties } : null,
+      penalty: published?.personId ?? null,
       redList,
       consented: active ? { id: active.subjectId as string, scopes: active.scopes as string[] } : null,
       cleanAdult: clean?.id ?? candidates[0]?.id ?? syntheticPeople(options.seed, 0, 1)[0]!.id,
@@ -123,12 +120,12 @@ const list = (ids: (string | null)[]) => ids.filter((id): id is string => id !==
 export async function demoExamples(people: DemoPeople, ttl = '12h'): Promise<DemoExample[]> {
   const bearer = async (claims: Parameters<typeof signDevToken>[0]) => ({ authorization: `Bearer ${await signDevToken(claims, ttl)}` });
   const examples: DemoExample[] = [];
-  const published = people.debtor ?? people.penalty?.id ?? null;
+  const published = people.debtor ?? people.penalty;
   if (published) {
     examples.push({
       role: 'public',
       title: 'what anyone sees of a person on a public list (masked)',
-      query: `{ person(id: "${published}") { identity { name } dishonestDebtorListings { totalCount } jointPunishment { listed measures }${people.penalty?.id === published ? ` ${people.penalty.field} { totalCount nodes { category facts } }` : ''} } }`,
+      query: `{ person(id: "${published}") { identity { name } dishonestDebtorListings { totalCount } jointPunishment { listed measures }${people.penalty === published ? ' administrativePenalties { totalCount nodes { department category facts } }' : ''} } }`,
       headers: {},
     });
   }

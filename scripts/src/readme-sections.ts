@@ -21,7 +21,8 @@ function publicPersonFields(sdl: string): string[] {
   for (const def of parse(sdl).definitions) {
     if ((def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) || def.name.value !== 'Person') continue;
     for (const field of (def as ObjectTypeDefinitionNode | ObjectTypeExtensionNode).fields ?? []) {
-      if (field.name.value === 'id' || field.directives?.some((d) => d.name.value === 'inaccessible')) continue;
+      // The table shows what to use: deprecated fields stay in the API, not here.
+      if (field.name.value === 'id' || field.directives?.some((d) => ['inaccessible', 'deprecated'].includes(d.name.value))) continue;
       fields.push(field.name.value);
     }
   }

@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     PORT: String(gatewayPort),
     HOST: host,
     // The explorer's default query: what the public sees of a person on a public list.
-    SAMPLE_CITIZEN_ID: people.debtor ?? people.penalty?.id ?? people.cleanAdult,
+    SAMPLE_CITIZEN_ID: people.debtor ?? people.penalty ?? people.cleanAdult,
   });
   await waitHealthy('gateway', `http://${host}:${gatewayPort}/health`);
 
@@ -132,7 +132,7 @@ async function printFirstQueries(people: DemoPeople, url: string, reachableUrl: 
     ['dishonest debtor', people.debtor],
     ['red list', people.redList],
     ['clean adult', people.cleanAdult],
-    [`penalty (${people.penalty?.field ?? '-'})`, people.penalty?.id ?? null],
+    ['penalty', people.penalty],
     [`consented to ${DEMO_BANK.name} for LOAN`, people.consented?.id ?? null],
   ].filter((p): p is [string, string] => p[1] !== null);
   console.log(`\nDemo people (seed ${DEMO_SEED}, as the records stand today): ${named.map(([what, id]) => `${what} ${id}`).join('; ')}`);

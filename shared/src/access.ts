@@ -60,6 +60,9 @@ export function decideAccess(request: ForwardedRequest, group: string, personId:
       return principal.subjectId === personId ? ALLOW : decideAccess({ ...request, principal: { role: 'public', scopes: [] } }, group, personId, p);
     case 'own_bureau':
       return ALLOW;
+    case 'own_bureau_records':
+      // The resolver keeps only the records of the caller's bureau (recordsOfOwnBureauOnly).
+      return ALLOW;
     case 'own_grants':
       // The resolver keeps only the consents granted to the caller's institution.
       return ALLOW;
@@ -114,6 +117,16 @@ export function seesGreenChannelEligibility(principal: Principal, personId: stri
   const seenAsPublic =
     (p.access.exceptions.greenChannelEligibility.roles ?? []).includes(principal.role) || (principal.role === 'subject' && principal.subjectId !== personId);
   return !seenAsPublic || onRedList;
+}
+
+/**
+ * Of a field group gathered from many departments (the double-publicity
+ * penalties and licences), the bureau whose records alone the caller may
+ * see (rule own_bureau_records: an operator sees its own department's);
+ * null when the caller sees every department's.
+ */
+export function recordsOfOwnBureauOnly(principal: Principal, group: string, p: CreditPolicy = policy()): string | null {
+  return accessRule(principal.role, group, p) === 'own_bureau_records' ? (principal.org ?? '') : null;
 }
 
 /** The consents of a person the caller may see listed: all, or (rule own_grants) those granted to its institution only. */

@@ -64,13 +64,14 @@ export function minimalSelection(field: GraphQLField<unknown, unknown>): string 
  * `fragment Profile on Person`: the fields written out (what a test looks at,
  * selected as it needs), then every other public field whose group
  * `include` accepts, with its smallest selection. A new source's fields are
- * read without anyone listing them.
+ * read without anyone listing them. Deprecated fields are left out: what
+ * they serve, another field serves.
  */
 export function profileFragment(written: string, include: (group: string) => boolean, schema?: GraphQLSchema): string {
   const document = parse(written);
   const fragment = document.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === 'Profile');
   if (!fragment) throw new Error('profileFragment: the written part must be `fragment Profile on Person { ... }`');
   const named = new Set(fragment.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : [])));
-  const rest = apiPersonFields(schema).filter((f) => !named.has(f.name) && include(f.group));
+  const rest = apiPersonFields(schema).filter((f) => !named.has(f.name) && !f.field.deprecationReason && include(f.group));
   return `${print(fragment).replace(/\}\s*$/, '')}  ${rest.map((f) => minimalSelection(f.field)).join(' ')}\n}`;
 }

@@ -134,9 +134,13 @@ function doublePublicitySdl(entry: SourceEntry): string {
   return `
 extend type Person {
   "Administrative penalties ${entry.label} decided against the person (行政处罚, double-publicity format), newest first; shown for their publicity period."
-  ${names.penalties}(first: Int = ${policy().limits.defaultPageSize}, after: String): AdministrativePenaltyConnection @sensitive(group: "${names.publicityGroup}")
+  ${names.penalties}(first: Int = ${policy().limits.defaultPageSize}, after: String): AdministrativePenaltyConnection
+    @sensitive(group: "${names.publicityGroup}")
+    @deprecated(reason: "One field serves every department's penalties: administrativePenalties(departments: [${entry.bureau}]).")
   "Administrative licences ${entry.label} granted the person (行政许可, double-publicity format), newest first."
-  ${names.licences}(first: Int = ${policy().limits.defaultPageSize}, after: String): AdministrativeLicenceConnection @sensitive(group: "${names.publicityGroup}")
+  ${names.licences}(first: Int = ${policy().limits.defaultPageSize}, after: String): AdministrativeLicenceConnection
+    @sensitive(group: "${names.publicityGroup}")
+    @deprecated(reason: "One field serves every department's licences: administrativeLicences(departments: [${entry.bureau}]).")
 }
 
 extend enum ${names.recordKind} {
@@ -238,7 +242,7 @@ export function defineDepartment<TModels, TLoaders extends object>(spec: Departm
   const resolvers = {
     ...scalarResolvers,
     ...own,
-    ...(publicity ? doublePublicityTypeResolvers(entry.bureau) : {}),
+    ...(publicity ? doublePublicityTypeResolvers(() => entry.bureau) : {}),
     Query: { ...own.Query, ...rootQueryResolvers },
     Mutation: {
       ...own.Mutation,

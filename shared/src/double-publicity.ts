@@ -214,6 +214,8 @@ function seesIdentity(doc: { personId: string }, ctx: AccessContext): boolean {
  * with the personal data in it masked like the structured fields (citizen
  * IDs, mobile numbers, the counterpart's name, street addresses).
  */
+function shownText(doc: { personId: string; counterpartName: string }, text: string, ctx: AccessContext): string;
+function shownText(doc: { personId: string; counterpartName: string }, text: string | null, ctx: AccessContext): string | null;
 function shownText(doc: { personId: string; counterpartName: string }, text: string | null, ctx: AccessContext): string | null {
   if (text === null || seesIdentity(doc, ctx)) return text;
   return maskPersonalDataIn(text, { names: [doc.counterpartName] });
@@ -228,11 +230,16 @@ export function licenceStatus(doc: Pick<AdministrativeLicenceDoc, 'validFrom' | 
   return 'VALID';
 }
 
-/** Resolvers of the two shared types, for one department. */
-export function doublePublicityTypeResolvers(bureau: Bureau) {
+/**
+ * Resolvers of the two shared types: for one department (`bureauOf` answers
+ * its own bureau), or for the platform, which serves every department's
+ * records from its published-records index (each knows its department).
+ */
+export function doublePublicityTypeResolvers(bureauOf: (doc: { department?: Bureau }) => Bureau) {
   return {
     AdministrativePenalty: {
-      ...negativeRecordResolvers<AdministrativePenaltyDoc>(bureau),
+      ...negativeRecordResolvers<AdministrativePenaltyDoc & { department?: Bureau }>(bureauOf),
+      department: (doc: AdministrativePenaltyDoc & { department?: Bureau }) => bureauOf(doc),
       counterpartName: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => counterpart(doc, ctx).name,
       counterpartId: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => counterpart(doc, ctx).id,
       decisionNumber: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.decisionNumber, ctx),
@@ -243,6 +250,7 @@ export function doublePublicityTypeResolvers(bureau: Bureau) {
     },
     AdministrativeLicence: {
       id: (doc: AdministrativeLicenceDoc) => doc._id,
+      department: (doc: AdministrativeLicenceDoc & { department?: Bureau }) => bureauOf(doc),
       counterpartName: (doc: AdministrativeLicenceDoc, _args: unknown, ctx: AccessContext) => counterpart(doc, ctx).name,
       counterpartId: (doc: AdministrativeLicenceDoc, _args: unknown, ctx: AccessContext) => counterpart(doc, ctx).id,
       documentNumber: (doc: AdministrativeLicenceDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.documentNumber, ctx),
@@ -253,7 +261,12 @@ export function doublePublicityTypeResolvers(bureau: Bureau) {
       certificateNumber: (doc: AdministrativeLicenceDoc, _args: unknown, ctx: AccessContext) =>
         doc.certificateNumber === null || seesIdentity(doc, ctx) ? doc.certificateNumber : maskCertificateNumber(doc.certificateNumber),
       status: (doc: AdministrativeLicenceDoc) => licenceStatus(doc),
-      provenance: (doc: AdministrativeLicenceDoc) => ({ bureau, sourceRecordId: doc._id, legalBasis: doc.legalBasis, collectedAt: doc.collectedAt }),
+      provenance: (doc: AdministrativeLicenceDoc & { department?: Bureau }) => ({
+        bureau: bureauOf(doc),
+        sourceRecordId: doc._id,
+        legalBasis: doc.legalBasis,
+        collectedAt: doc.collectedAt,
+      }),
     },
   };
 }

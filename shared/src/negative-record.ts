@@ -85,12 +85,13 @@ export function shownRecordId(recordId: string, personId: string, request: Forwa
   return decision.allowed && !decision.masked ? recordId : maskCitizenIdsIn(recordId);
 }
 
-/** Field resolvers shared by every negative-record type. */
-export function negativeRecordResolvers<T extends NegativeRecordDoc>(bureau: Bureau, extraFacts?: ExtraDisplayFacts<T>) {
+/** Field resolvers shared by every negative-record type, of the bureau that owns the record. */
+export function negativeRecordResolvers<T extends NegativeRecordDoc>(owner: Bureau | ((doc: T) => Bureau), extraFacts?: ExtraDisplayFacts<T>) {
+  const bureauOf = typeof owner === 'function' ? owner : () => owner;
   return {
     id: (doc: T, _args: unknown, ctx: AccessContext) => shownRecordId(doc._id, doc.personId, ctx.forwarded),
     provenance: (doc: T, _args: unknown, ctx: AccessContext) => ({
-      bureau,
+      bureau: bureauOf(doc),
       sourceRecordId: shownRecordId(doc._id, doc.personId, ctx.forwarded),
       legalBasis: doc.legalBasis,
       collectedAt: doc.collectedAt,
@@ -117,13 +118,17 @@ export function pageOfShownRecords<T extends NegativeRecordDoc>(
   request: ForwardedRequest,
   extraFacts?: ExtraDisplayFacts<T>,
 ): Page<T> {
+  return paginate(shownRecords(rows, request, extraFacts), args, (doc) => doc._id);
+}
+
+/** The records a caller may be shown (pageOfShownRecords, before its page). */
+export function shownRecords<T extends NegativeRecordDoc>(rows: readonly T[], request: ForwardedRequest, extraFacts?: ExtraDisplayFacts<T>): T[] {
   const { principal } = request;
-  const visible = rows.filter(
+  return rows.filter(
     (doc) =>
       (seesRecordsPastDisplay(principal) || displayWindow({ ...doc, ...extraFacts?.(doc) }).shown) &&
       (!shieldedAsMinor(doc) || seesMinorsRecord(principal, doc)),
   );
-  return paginate(visible, args, (doc) => doc._id);
 }
 
 /** What one bureau's records mean for joint punishment and the green channel (see common.graphql). */

@@ -23,6 +23,7 @@ export const ACCESS_RULES = [
   'consent_or_masked',
   'public_list_masked',
   'own_bureau',
+  'own_bureau_records',
   'own_grants',
   'service',
 ] as const;

@@ -27,6 +27,12 @@ export interface Publication {
   documentNumber: string;
   title: string;
   content: string;
+  /**
+   * The record as the department keeps it (dates as JSON strings once sent):
+   * the platform serves it in Person.administrativePenalties and
+   * administrativeLicences, shown by the same rules as in the department.
+   */
+  record: Record<string, unknown>;
 }
 
 /** The earliest of some dates (ISO strings sort as dates); null when none is given. */
@@ -53,6 +59,7 @@ export function penaltyPublication(doc: AdministrativePenaltyDoc, today: string 
     documentNumber: doc.decisionNumber,
     title: doc.violationType,
     content: doc.penaltyContent,
+    record: { ...doc },
   };
 }
 
@@ -72,5 +79,6 @@ export function licencePublication(doc: AdministrativeLicenceDoc): Publication {
     documentNumber: doc.documentNumber,
     title: doc.certificateName,
     content: doc.content,
+    record: { ...doc },
   };
 }

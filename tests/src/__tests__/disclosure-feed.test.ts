@@ -173,7 +173,7 @@ describe('the 双公示 feed', () => {
       await authHeader({ role: 'subject', sub: jiangyou }),
     );
     expect(body.errors).toBeUndefined();
-    expect((body.data as Json).person.queryLog.nodes).toContainEqual({ actorRole: 'PUBLIC', fieldGroups: ['health_publicity', 'identity'] });
+    expect((body.data as Json).person.queryLog.nodes).toContainEqual({ actorRole: 'PUBLIC', fieldGroups: ['double_publicity_penalties', 'identity'] });
   });
 
   it('flags a penalty under objection and drops it at once when the objection removes it', async () => {

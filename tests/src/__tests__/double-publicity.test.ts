@@ -99,14 +99,17 @@ async function ingest(entry: SourceEntry, kind: string, records: Json[]): Promis
   return (body.data as Json)[names.ingest];
 }
 
-const PENALTY_FIELDS = 'nodes { id counterpartName counterpartId category grade penaltyTypes fineYuan authorityCode displayWindow { shown } } totalCount';
-const LICENCE_FIELDS = 'nodes { id counterpartName counterpartId certificateName status validUntil } totalCount';
+const PENALTY_FIELDS =
+  'nodes { id department counterpartName counterpartId category grade penaltyTypes fineYuan authorityCode displayWindow { shown } } totalCount';
+const LICENCE_FIELDS = 'nodes { id department counterpartName counterpartId certificateName status validUntil } totalCount';
 
+// Through the one field of each across departments, keeping this department's.
 async function read(entry: SourceEntry, personId: string, headers: Record<string, string>): Promise<{ body: Json }> {
-  const names = departmentFieldNames(entry);
   return stack.query(
-    `query ($id: CitizenId!) { person(id: $id) { ${names.penalties} { ${PENALTY_FIELDS} } ${names.licences} { ${LICENCE_FIELDS} } } }`,
-    { id: personId },
+    `query ($id: CitizenId!, $departments: [Bureau!]) { person(id: $id) {
+      penalties: administrativePenalties(departments: $departments) { ${PENALTY_FIELDS} }
+      licences: administrativeLicences(departments: $departments) { ${LICENCE_FIELDS} } } }`,
+    { id: personId, departments: [entry.bureau] },
     headers,
   ) as Promise<{ body: Json }>;
 }
@@ -120,7 +123,6 @@ describe('double-publicity records of every department that decides them', () =>
   describe.each(PUBLICITY.map((e) => [e.name, e] as const))('%s', (_name, entry) => {
     const index = PUBLICITY.indexOf(entry);
     const person = makeCitizenId('510703', '1980-05-05', 100 + index);
-    const names = departmentFieldNames(entry);
     const categories = categoriesOfKind(entry.bureau as never, PENALTY_KIND);
     const minor = categories.find((c) => !categoryPolicy(c).jointPunishment)!;
     const serious = categories.find((c) => categoryPolicy(c).jointPunishment);
@@ -147,11 +149,11 @@ describe('double-publicity records of every department that decides them', () =>
       const { body } = await read(entry, person, await authHeader({ role: 'subject', sub: person }));
       expect(body.errors).toBeUndefined();
       const data = body.data.person;
-      expect(data[names.penalties]).toMatchObject({
+      expect(data.penalties).toMatchObject({
         totalCount: 1,
-        nodes: [{ counterpartName: '欧阳明远', counterpartId: person, category: minor, fineYuan: 2000 }],
+        nodes: [{ department: entry.bureau, counterpartName: '欧阳明远', counterpartId: person, category: minor, fineYuan: 2000 }],
       });
-      expect(data[names.licences]).toMatchObject({ totalCount: 1, nodes: [{ counterpartName: '欧阳明远', counterpartId: person, status: 'VALID' }] });
+      expect(data.licences).toMatchObject({ totalCount: 1, nodes: [{ counterpartName: '欧阳明远', counterpartId: person, status: 'VALID' }] });
     });
 
     it('shows the public both, masked, and no penalty past its publicity period', async () => {
@@ -159,10 +161,8 @@ describe('double-publicity records of every department that decides them', () =>
       const { body } = await read(entry, person, {});
       expect(body.errors).toBeUndefined();
       const data = body.data.person;
-      expect(data[names.penalties].nodes).toEqual([
-        expect.objectContaining({ id: `P${index}-1`, counterpartName: '欧阳**', counterpartId: maskCitizenId(person) }),
-      ]);
-      expect(data[names.licences].nodes).toEqual([expect.objectContaining({ counterpartName: '欧阳**', counterpartId: maskCitizenId(person) })]);
+      expect(data.penalties.nodes).toEqual([expect.objectContaining({ id: `P${index}-1`, counterpartName: '欧阳**', counterpartId: maskCitizenId(person) })]);
+      expect(data.licences.nodes).toEqual([expect.objectContaining({ counterpartName: '欧阳**', counterpartId: maskCitizenId(person) })]);
     });
 
     it('serves a partner under the person’s consent to the group', async () => {
@@ -173,7 +173,7 @@ describe('double-publicity records of every department that decides them', () =>
           input: {
             granteeInstitutionId: bank,
             purpose: 'LOAN',
-            scopes: ['identity', names.publicityGroup],
+            scopes: ['identity', 'double_publicity_penalties', 'double_publicity_licences'],
             validFrom: todayInCity(),
             validUntil: '2030-12-31',
             idempotencyKey: `dp-${entry.name}`,
@@ -185,8 +185,8 @@ describe('double-publicity records of every department that decides them', () =>
       const partner = { ...(await authHeader({ role: 'partner', org: bank })), 'x-credit-purpose': 'LOAN' };
       const { body } = await read(entry, person, partner);
       expect(body.errors).toBeUndefined();
-      expect(body.data.person[names.penalties].totalCount).toBe(1);
-      expect(body.data.person[names.licences].nodes[0]).toMatchObject({ counterpartName: '欧阳明远', counterpartId: person });
+      expect(body.data.person.penalties.totalCount).toBe(1);
+      expect(body.data.person.licences.nodes[0]).toMatchObject({ counterpartName: '欧阳明远', counterpartId: person });
     });
 
     if (serious) {

@@ -78,7 +78,7 @@ describe('the first queries of a newcomer', () => {
     it('finds a person of each kind the examples show', () => {
       expect(people.debtor).toMatch(/^\d{17}[\dX]$/);
       expect(people.redList).toMatch(/^\d{17}[\dX]$/);
-      expect(people.penalty?.field).toMatch(/Penalties$/);
+      expect(people.penalty).toMatch(/^\d{17}[\dX]$/);
       expect(people.consented?.scopes).toContain('identity');
       expect(people.cleanAdult).not.toBe(people.debtor);
     });

@@ -102,7 +102,7 @@ async function ingest(kind: string, records: Json[]): Promise<Json> {
 const PENALTIES = /* GraphQL */ `
   query ($id: CitizenId!) {
     person(id: $id) {
-      marketRegulationPenalties {
+      penalties: administrativePenalties(departments: [MARKET_REGULATION]) {
         totalCount
         nodes {
           id
@@ -116,7 +116,7 @@ const PENALTIES = /* GraphQL */ `
           }
         }
       }
-      marketRegulationLicences {
+      licences: administrativeLicences(departments: [MARKET_REGULATION]) {
         nodes {
           certificateNumber
           content
@@ -151,7 +151,7 @@ describe('the grade and display period of a penalty follow the policy, not the s
     expect(report.outcomes[0].reason).toContain('the credit policy grades it GENERAL');
     const shown = await read(person, {});
     // Only the record sent without a grade is stored, with the policy's grade and a window of its bounds.
-    expect(shown.marketRegulationPenalties.nodes).toEqual([
+    expect(shown.penalties.nodes).toEqual([
       expect.objectContaining({
         id: 'GRADE-4',
         grade: categoryPolicy('FOOD_SAFETY_VIOLATION').grade,
@@ -180,7 +180,7 @@ describe('bad input is refused with the field and the position in the batch', ()
       [4, 'CREATED', null, null],
     ]);
     expect(report.outcomes[2].reason).toContain('U+202E');
-    expect((await read(person, await authHeader({ role: 'subject', sub: person }))).marketRegulationPenalties.totalCount).toBe(1);
+    expect((await read(person, await authHeader({ role: 'subject', sub: person }))).penalties.totalCount).toBe(1);
   });
 
   it('refuses a record id that hides a citizen ID in full-width digits or behind a zero-width space, without echoing it', async () => {
@@ -212,24 +212,24 @@ describe('free text is masked for whoever may not see the person', () => {
     ).toMatchObject({ created: 1 });
 
     const publicView = await read(person, {});
-    const shown = publicView.marketRegulationPenalties.nodes[0];
+    const shown = publicView.penalties.nodes[0];
     expect(shown.facts).toBe(`当事人欧阳**(身份证${maskCitizenId(other)})经营场所位于绵阳市涪城区****, 联系电话${maskMobile(mobile)}, 销售过期食品。`);
     expect(shown.penaltyContent).toBe(`警告; 通知送达${maskMobile(mobile)}`);
     expect(shown.counterpartName).toBe('欧阳**');
-    const publicLicence = publicView.marketRegulationLicences.nodes[0];
+    const publicLicence = publicView.licences.nodes[0];
     expect(publicLicence.certificateNumber).not.toContain(person.slice(4, 14));
     expect(publicLicence.content).toBe('许可欧阳**在****经营');
 
     const ownView = await read(person, await authHeader({ role: 'subject', sub: person }));
-    expect(ownView.marketRegulationPenalties.nodes[0].facts).toBe(facts);
-    expect(ownView.marketRegulationLicences.nodes[0].certificateNumber).toBe(person);
+    expect(ownView.penalties.nodes[0].facts).toBe(facts);
+    expect(ownView.licences.nodes[0].certificateNumber).toBe(person);
   });
 
   it('masks an individual business’s unified social credit code (prefix 92) for the public', async () => {
     const business = makeSocialCreditCode('92510703MA6C0B1D2');
     const owner = makeCitizenId('510703', '1977-07-09', 304);
     expect(await ingest('ADMINISTRATIVE_LICENCE', [licence('TEXT-L2', owner, { certificateNumber: business })])).toMatchObject({ created: 1 });
-    const number = (await read(owner, {})).marketRegulationLicences.nodes[0].certificateNumber;
+    const number = (await read(owner, {})).licences.nodes[0].certificateNumber;
     expect(number).not.toBe(business);
     expect(number).toMatch(/^9251\*+/);
   });
@@ -243,9 +243,9 @@ describe('records of minors', () => {
     const report = await ingest('ADMINISTRATIVE_PENALTY', [penalty('MINOR-1', minor)]);
     expect(report.outcomes[0]).toMatchObject({ status: 'CREATED', note: expect.stringContaining('under 18') });
 
-    expect((await read(minor, {})).marketRegulationPenalties.totalCount).toBe(0);
-    expect((await read(minor, await authHeader({ role: 'subject', sub: minor }))).marketRegulationPenalties.totalCount).toBe(1);
-    expect((await read(minor, await operator())).marketRegulationPenalties.totalCount).toBe(1);
+    expect((await read(minor, {})).penalties.totalCount).toBe(0);
+    expect((await read(minor, await authHeader({ role: 'subject', sub: minor }))).penalties.totalCount).toBe(1);
+    expect((await read(minor, await operator())).penalties.totalCount).toBe(1);
 
     const granted = await stack.query(
       'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { status } }',
@@ -253,7 +253,7 @@ describe('records of minors', () => {
         input: {
           granteeInstitutionId: bank,
           purpose: 'LOAN',
-          scopes: ['identity', 'market_regulation_publicity'],
+          scopes: ['identity', 'double_publicity_penalties', 'double_publicity_licences'],
           validFrom: todayInCity(),
           validUntil: '2030-12-31',
           idempotencyKey: 'minor-consent-1',
@@ -263,6 +263,6 @@ describe('records of minors', () => {
     );
     expect(granted.body.errors).toBeUndefined();
     const partner = { ...(await authHeader({ role: 'partner', org: bank })), 'x-credit-purpose': 'LOAN' };
-    expect((await read(minor, partner)).marketRegulationPenalties.totalCount).toBe(0);
+    expect((await read(minor, partner)).penalties.totalCount).toBe(0);
   });
 });

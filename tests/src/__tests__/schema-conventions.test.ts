@@ -85,7 +85,8 @@ describe('the composed schema follows the project conventions', () => {
     for (const field of person.fields ?? []) {
       const typeName = JSON.stringify(field.type).match(/"value":"(\w+Connection)"/)?.[1];
       if (!typeName) continue;
-      const args = (field.arguments ?? []).map((a) => a.name.value);
+      // Filters of the list come first (administrativePenalties' departments), then the page.
+      const args = (field.arguments ?? []).map((a) => a.name.value).slice(-2);
       expect({ field: field.name.value, args }).toEqual({ field: field.name.value, args: ['first', 'after'] });
       expect(
         objectTypes

@@ -1,20 +1,29 @@
+import { groupedLoader } from '@credit/shared';
 import { allow } from 'graphql-shield';
 
 import type { PlatformDomain } from '../domain';
 import { reviewer } from '../rules';
 import { createDisclosureModels, type DisclosureModels } from './models';
+import { PERSON_ORDER, type PublishedRecordDoc } from './models/PublishedRecord';
 import { resolvers } from './resolvers';
 
 /**
  * Disclosure (二(一)三, 二(五)三): what 信用中国（四川绵阳） publishes of the
  * departments' records — the 双公示 feed of penalties and licences — from
  * the platform's published-records index, which the departments keep
- * current with their credit facts (published-records.ts), and the typical
- * cases reviewers draw from it (typical-cases.ts).
+ * current with their credit facts (published-records.ts); a person's
+ * penalties and licences of every department from the same index
+ * (person-records.ts); and the typical cases reviewers draw from it
+ * (typical-cases.ts).
  */
-export const disclosure: PlatformDomain<DisclosureModels> = {
+function createDisclosureLoaders(models: DisclosureModels) {
+  return { publishedRecordsByPerson: groupedLoader<PublishedRecordDoc>(models.PublishedRecord, 'personId', PERSON_ORDER) };
+}
+
+export const disclosure: PlatformDomain<DisclosureModels, ReturnType<typeof createDisclosureLoaders>> = {
   name: 'disclosure',
   createModels: createDisclosureModels,
+  createLoaders: createDisclosureLoaders,
   resolvers,
   // Public reads serve people only masked as the public sees them, and log every page.
   permissions: {

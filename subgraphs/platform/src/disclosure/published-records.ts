@@ -1,8 +1,9 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import {
   areaName,
   badInput,
   categoryPolicy,
-  departmentFieldNames,
   insertManyUnordered,
   keysetPage,
   keysFilter,
@@ -10,7 +11,6 @@ import {
   maskCitizenIdsIn,
   maskName,
   maskPersonalDataIn,
-  sourceOfBureau,
   todayInCity,
   type Bureau,
   type PageArgs,
@@ -52,15 +52,20 @@ function toDoc(personId: string, p: Publication & { bureau: string }, now: Date)
     documentNumber: p.documentNumber,
     title: p.title,
     content: p.content,
+    record: p.record,
     updatedAt: now,
   };
 }
 
-/** Whether a stored record says the same as a fresh one (its write time aside). */
+/**
+ * Whether a stored record says the same as a fresh one (its write time
+ * aside), down to the department's whole record it carries, whatever the
+ * order of the keys.
+ */
 function sameContent(a: PublishedRecordDoc, b: PublishedRecordDoc): boolean {
   const { updatedAt: _a, ...left } = a;
   const { updatedAt: _b, ...right } = b;
-  return JSON.stringify(left, Object.keys(left).sort()) === JSON.stringify(right, Object.keys(right).sort());
+  return isDeepStrictEqual(left, right);
 }
 
 /**
@@ -198,12 +203,9 @@ export function licenceView(doc: PublishedRecordDoc) {
   return { ...view, certificateName: view.title };
 }
 
-/** The field groups a page of published records serves: each department's publicity group, and the masked identity. */
+/** The field groups a page of published records serves: the penalties' or licences' group, and the masked identity. */
 export function servedGroups(docs: readonly PublishedRecordDoc[]): string[] {
   const groups = new Set(['identity']);
-  for (const doc of docs) {
-    const entry = sourceOfBureau(doc.bureau);
-    if (entry?.kind === 'department') groups.add(departmentFieldNames(entry).publicityGroup);
-  }
+  for (const doc of docs) groups.add(doc.kind === 'PENALTY' ? 'double_publicity_penalties' : 'double_publicity_licences');
   return [...groups].sort();
 }

@@ -13,6 +13,7 @@ import type { CharityRecordDoc } from '../positive-records/models/CharityRecord'
 import type { CreditEvaluationDoc, EvaluationFactorDoc } from '../evaluation/models/CreditEvaluation';
 import type { InstitutionBlacklistEntryDoc } from '../institutions/models/InstitutionBlacklistEntry';
 import type { NotificationDoc } from '../cases/models/Notification';
+import type { PersonPenalty, PersonLicence } from '../disclosure/person-records';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -38,7 +39,7 @@ export type Scalars = {
   /** An instant, ISO 8601 in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
   /** A JSON object (a record as the bureau sends it; validated against the record kind). */
-  JSONObject: { input: unknown; output: unknown; }
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /**
    * A key profession of the policy (`keyProfessions`, 重点职业人群), e.g.
    * `TOUR_GUIDE`; an unknown one is BAD_USER_INPUT.
@@ -66,9 +67,11 @@ export type AdministrativeLicence = {
   counterpartName: Scalars['String']['output'];
   /** 许可决定日期. */
   decisionDate: Scalars['Date']['output'];
+  /** The department that granted it. */
+  department: Bureau;
   /** 行政许可决定文书号. */
   documentNumber: Scalars['String']['output'];
-  /** The department's identifier of the record. */
+  /** The department's identifier of the record (unique within its department). */
   id: Scalars['ID']['output'];
   /** 许可类别. */
   licenceCategory: LicenceCategory;
@@ -119,6 +122,8 @@ export type AdministrativePenalty = {
   decisionDate: Scalars['Date']['output'];
   /** 行政处罚决定书文号. */
   decisionNumber: Scalars['String']['output'];
+  /** The department that decided it. */
+  department: Bureau;
   /** 公示期: when the penalty is shown and used. */
   displayWindow: DisplayWindow;
   /** 违法事实. */
@@ -127,7 +132,7 @@ export type AdministrativePenalty = {
   fineYuan?: Maybe<Scalars['Float']['output']>;
   /** Severity grade of the category; it bounds the publicity period. */
   grade: SeverityGrade;
-  /** The department's identifier of the record. */
+  /** The department's identifier of the record (unique within its department). */
   id: Scalars['ID']['output'];
   /** 暂扣或吊销证照名称及编号. */
   licenceAffected?: Maybe<Scalars['String']['output']>;
@@ -977,6 +982,21 @@ export type PenaltyType =
 /** A person, keyed by citizen ID; each bureau contributes its own fields. */
 export type Person = {
   __typename?: 'Person';
+  /**
+   * The person's administrative licences (行政许可) of every department, in the
+   * national double-publicity format, newest decision first; `departments`
+   * keeps those of some departments. A department's operator sees its own
+   * department's only.
+   */
+  administrativeLicences?: Maybe<AdministrativeLicenceConnection>;
+  /**
+   * The person's administrative penalties (行政处罚) of every department, in
+   * the national double-publicity format, newest decision first; `departments`
+   * keeps those of some departments. Shown for their publicity period; a
+   * department's operator sees its own department's only. Gathered to the
+   * platform by the departments (归集, 二(二)) as they change.
+   */
+  administrativePenalties?: Maybe<AdministrativePenaltyConnection>;
   /** Charitable donations, most recent first. */
   charityRecords?: Maybe<CharityRecordConnection>;
   /** Consents the person granted to institutions for authorised queries, newest grant first. */
@@ -1005,6 +1025,22 @@ export type Person = {
   repairs?: Maybe<RepairConnection>;
   /** Volunteer service records, most recent service first. */
   volunteerRecords?: Maybe<VolunteerRecordConnection>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonAdministrativeLicencesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  departments?: InputMaybe<Array<Bureau>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonAdministrativePenaltiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  departments?: InputMaybe<Array<Bureau>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1136,6 +1172,8 @@ export type Publication = {
   kind: PublicationKind;
   /** First day the record is no longer published (end of the publicity period, of the licence's validity, or its removal, repair or withdrawal); null for a licence without end. */
   publishedUntil?: Maybe<Scalars['Date']['output']>;
+  /** The whole record as the department keeps it: the platform serves it in Person.administrativePenalties and administrativeLicences under the same rules as the department would. */
+  record: Scalars['JSONObject']['output'];
   /** The department's record id. */
   recordId: Scalars['String']['output'];
   /** The violation (penalty) or the certificate (licence). */
@@ -1845,14 +1883,14 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AdministrativeLicence: ResolverTypeWrapper<AdministrativeLicence>;
+  AdministrativeLicence: ResolverTypeWrapper<PersonLicence>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AdministrativeLicenceConnection: ResolverTypeWrapper<AdministrativeLicenceConnection>;
+  AdministrativeLicenceConnection: ResolverTypeWrapper<Page<PersonLicence>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  AdministrativePenalty: ResolverTypeWrapper<AdministrativePenalty>;
+  AdministrativePenalty: ResolverTypeWrapper<PersonPenalty>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  AdministrativePenaltyConnection: ResolverTypeWrapper<AdministrativePenaltyConnection>;
+  AdministrativePenaltyConnection: ResolverTypeWrapper<Page<PersonPenalty>>;
   BlacklistCheckPurpose: BlacklistCheckPurpose;
   BlacklistCheckResult: ResolverTypeWrapper<BlacklistCheckResult>;
   Bureau: Bureau;
@@ -1946,14 +1984,14 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AdministrativeLicence: AdministrativeLicence;
+  AdministrativeLicence: PersonLicence;
   ID: Scalars['ID']['output'];
-  AdministrativeLicenceConnection: AdministrativeLicenceConnection;
+  AdministrativeLicenceConnection: Page<PersonLicence>;
   Int: Scalars['Int']['output'];
-  AdministrativePenalty: AdministrativePenalty;
+  AdministrativePenalty: PersonPenalty;
   Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
-  AdministrativePenaltyConnection: AdministrativePenaltyConnection;
+  AdministrativePenaltyConnection: Page<PersonPenalty>;
   BlacklistCheckResult: BlacklistCheckResult;
   BureauCreditFacts: BureauCreditFacts;
   CategoryCode: Scalars['CategoryCode']['output'];
@@ -2036,6 +2074,7 @@ export type AdministrativeLicenceResolvers<ContextType = Context, ParentType ext
   counterpartId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   counterpartName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
   documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   licenceCategory?: Resolver<ResolversTypes['LicenceCategory'], ParentType, ContextType>;
@@ -2062,6 +2101,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   counterpartName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
   displayWindow?: Resolver<ResolversTypes['DisplayWindow'], ParentType, ContextType>;
   facts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fineYuan?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2365,6 +2405,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  administrativeLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, RequireFields<PersonAdministrativeLicencesArgs, 'first'>>;
+  administrativePenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonAdministrativePenaltiesArgs, 'first'>>;
   charityRecords?: Resolver<Maybe<ResolversTypes['CharityRecordConnection']>, ParentType, ContextType, RequireFields<PersonCharityRecordsArgs, 'first'>>;
   consents?: Resolver<Maybe<ResolversTypes['ConsentConnection']>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'first'>>;
   creditEvaluation?: Resolver<Maybe<ResolversTypes['CreditEvaluation']>, ParentType, ContextType>;
@@ -2416,6 +2458,7 @@ export type PublicationResolvers<ContextType = Context, ParentType extends Resol
   grade?: Resolver<Maybe<ResolversTypes['SeverityGrade']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PublicationKind'], ParentType, ContextType>;
   publishedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  record?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

@@ -27,7 +27,7 @@ export type Scalars = {
   /** An instant, ISO 8601 in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
   /** A JSON object (a record as the bureau sends it; validated against the record kind). */
-  JSONObject: { input: unknown; output: unknown; }
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /**
    * A key profession of the policy (`keyProfessions`, 重点职业人群), e.g.
    * `TOUR_GUIDE`; an unknown one is BAD_USER_INPUT.
@@ -55,9 +55,11 @@ export type AdministrativeLicence = {
   counterpartName: Scalars['String']['output'];
   /** 许可决定日期. */
   decisionDate: Scalars['Date']['output'];
+  /** The department that granted it. */
+  department: Bureau;
   /** 行政许可决定文书号. */
   documentNumber: Scalars['String']['output'];
-  /** The department's identifier of the record. */
+  /** The department's identifier of the record (unique within its department). */
   id: Scalars['ID']['output'];
   /** 许可类别. */
   licenceCategory: LicenceCategory;
@@ -108,6 +110,8 @@ export type AdministrativePenalty = {
   decisionDate: Scalars['Date']['output'];
   /** 行政处罚决定书文号. */
   decisionNumber: Scalars['String']['output'];
+  /** The department that decided it. */
+  department: Bureau;
   /** 公示期: when the penalty is shown and used. */
   displayWindow: DisplayWindow;
   /** 违法事实. */
@@ -116,7 +120,7 @@ export type AdministrativePenalty = {
   fineYuan?: Maybe<Scalars['Float']['output']>;
   /** Severity grade of the category; it bounds the publicity period. */
   grade: SeverityGrade;
-  /** The department's identifier of the record. */
+  /** The department's identifier of the record (unique within its department). */
   id: Scalars['ID']['output'];
   /** 暂扣或吊销证照名称及编号. */
   licenceAffected?: Maybe<Scalars['String']['output']>;
@@ -439,6 +443,8 @@ export type Publication = {
   kind: PublicationKind;
   /** First day the record is no longer published (end of the publicity period, of the licence's validity, or its removal, repair or withdrawal); null for a licence without end. */
   publishedUntil?: Maybe<Scalars['Date']['output']>;
+  /** The whole record as the department keeps it: the platform serves it in Person.administrativePenalties and administrativeLicences under the same rules as the department would. */
+  record: Scalars['JSONObject']['output'];
   /** The department's record id. */
   recordId: Scalars['String']['output'];
   /** The violation (penalty) or the certificate (licence). */
@@ -781,6 +787,7 @@ export type AdministrativeLicenceResolvers<ContextType = Context, ParentType ext
   counterpartId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   counterpartName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
   documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   licenceCategory?: Resolver<ResolversTypes['LicenceCategory'], ParentType, ContextType>;
@@ -807,6 +814,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   counterpartName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
   displayWindow?: Resolver<ResolversTypes['DisplayWindow'], ParentType, ContextType>;
   facts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fineYuan?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -935,6 +943,7 @@ export type PublicationResolvers<ContextType = Context, ParentType extends Resol
   grade?: Resolver<Maybe<ResolversTypes['SeverityGrade']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PublicationKind'], ParentType, ContextType>;
   publishedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  record?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

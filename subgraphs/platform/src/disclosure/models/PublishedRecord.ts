@@ -30,11 +30,21 @@ export interface PublishedRecordDoc {
   documentNumber: string;
   title: string;
   content: string;
+  /**
+   * The whole record as the department keeps it (its dates as JSON strings):
+   * Person.administrativePenalties and administrativeLicences serve it with
+   * the department's own rules (shared/src/double-publicity.ts). Null in rows
+   * written before it was gathered, until `npm run republish`.
+   */
+  record: Record<string, unknown> | null;
   updatedAt: Date;
 }
 
 /** The feed's order: newest decision first, then the id (its keyset). */
 export const FEED_ORDER = { decisionDate: -1, _id: 1 } as const;
+
+/** A person's records in the feed's order (Person.administrativePenalties, the replacement by person). */
+export const PERSON_ORDER = { personId: 1, ...FEED_ORDER } as const;
 
 const publishedRecordSchema = new Schema<PublishedRecordDoc>(
   {
@@ -56,18 +66,19 @@ const publishedRecordSchema = new Schema<PublishedRecordDoc>(
     documentNumber: { type: String, required: true },
     title: { type: String, required: true },
     content: { type: String, required: true },
+    record: { type: Schema.Types.Mixed, default: null },
     updatedAt: { type: Date, required: true },
   },
   { collection: 'published_records', versionKey: false },
 );
-// Every filter of the feed leads an index in the feed's order; the person's
-// records are replaced by person.
+// Every filter of the feed leads an index in the feed's order; a person's
+// records are read and replaced by person.
 publishedRecordSchema.index({ kind: 1, ...FEED_ORDER });
 publishedRecordSchema.index({ kind: 1, bureau: 1, ...FEED_ORDER });
 publishedRecordSchema.index({ kind: 1, category: 1, ...FEED_ORDER });
 publishedRecordSchema.index({ kind: 1, keyField: 1, ...FEED_ORDER });
 publishedRecordSchema.index({ kind: 1, areaCode: 1, ...FEED_ORDER });
-publishedRecordSchema.index({ personId: 1 });
+publishedRecordSchema.index(PERSON_ORDER);
 
 export function publishedRecordModel(conn: Connection) {
   return conn.model<PublishedRecordDoc>('PublishedRecord', publishedRecordSchema);

@@ -1,5 +1,8 @@
+import { doublePublicityTypeResolvers } from '@credit/shared';
+
 import type { Resolvers } from '../../generated/graphql';
 import { recordReads } from '../../query-log/record-reads';
+import { pageOfLicences, pageOfPenalties, type PersonLicence, type PersonPenalty } from '../person-records';
 import { licenceView, penaltyView, readFeed, servedGroups } from '../published-records';
 import { approveTypicalCase, draftTypicalCase, returnTypicalCase, reviseTypicalCase, typicalCases, viewCases, withdrawTypicalCase } from '../typical-cases';
 
@@ -13,7 +16,16 @@ async function logged<T extends Awaited<ReturnType<typeof readFeed>>>(page: T, c
   return page;
 }
 
+// Each record of the index knows the department it came from.
+const recordTypes = doublePublicityTypeResolvers((doc) => (doc as PersonPenalty | PersonLicence).department);
+
 export const resolvers: Resolvers = {
+  Person: {
+    administrativePenalties: async ({ id }, args, ctx) => pageOfPenalties(await ctx.loaders.publishedRecordsByPerson.load(id), args, ctx.forwarded),
+    administrativeLicences: async ({ id }, args, ctx) => pageOfLicences(await ctx.loaders.publishedRecordsByPerson.load(id), args, ctx.forwarded),
+  },
+  AdministrativePenalty: recordTypes.AdministrativePenalty,
+  AdministrativeLicence: recordTypes.AdministrativeLicence,
   Query: {
     publishedPenalties: async (_parent, { filter, first, after }, ctx) => {
       const page = await logged(await readFeed(ctx.models, 'PENALTY', filter ?? {}, { first, after }), ctx);

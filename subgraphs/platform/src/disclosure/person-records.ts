@@ -1,0 +1,64 @@
+import {
+  paginate,
+  recordsOfOwnBureauOnly,
+  shownRecords,
+  type AdministrativeLicenceDoc,
+  type AdministrativePenaltyDoc,
+  type Bureau,
+  type ForwardedRequest,
+  type PageArgs,
+} from '@credit/shared';
+
+import type { PublishedRecordDoc } from './models/PublishedRecord';
+
+/**
+ * A person's administrative penalties and licences of every department
+ * (Person.administrativePenalties / administrativeLicences), read from the
+ * published-records index, where each row keeps the department's whole
+ * record: one read by person instead of one call per department. Each
+ * record is shown by the rules its department applies (the publicity
+ * period, minors, masking: shared/src/double-publicity.ts); an operator of a
+ * department sees that department's records only (own_bureau_records).
+ */
+
+/** A department's record as served here: the record itself and the department it came from. */
+export type DepartmentRecord<T> = T & { department: Bureau };
+export type PersonPenalty = DepartmentRecord<AdministrativePenaltyDoc>;
+export type PersonLicence = DepartmentRecord<AdministrativeLicenceDoc>;
+
+interface Selection {
+  departments?: readonly string[] | null;
+}
+
+/** The person's rows of one kind the caller may be given, as the departments' records. */
+function recordsOf<T extends { collectedAt: Date }>(
+  rows: readonly PublishedRecordDoc[],
+  kind: PublishedRecordDoc['kind'],
+  group: string,
+  { departments }: Selection,
+  request: ForwardedRequest,
+): DepartmentRecord<T>[] {
+  const ownBureau = recordsOfOwnBureauOnly(request.principal, group);
+  return rows
+    .filter((row) => row.kind === kind && row.record !== null)
+    .filter((row) => (ownBureau === null || row.bureau === ownBureau) && (!departments?.length || departments.includes(row.bureau)))
+    .map((row) => {
+      const record = row.record as unknown as T & { collectedAt: string | Date };
+      // Dates of the record travelled as JSON strings.
+      return { ...record, collectedAt: new Date(record.collectedAt), department: row.bureau };
+    });
+}
+
+/** Records of several departments may share an id: the cursor names the department too. */
+const cursorId = (doc: { _id: string; department: Bureau }) => `${doc.department}:${doc._id}`;
+
+/** A page of the person's penalties (rows in the feed's order: newest decision first). */
+export function pageOfPenalties(rows: readonly PublishedRecordDoc[], args: PageArgs & Selection, request: ForwardedRequest) {
+  const records = recordsOf<AdministrativePenaltyDoc>(rows, 'PENALTY', 'double_publicity_penalties', args, request);
+  return paginate(shownRecords(records, request), args, cursorId);
+}
+
+/** A page of the person's licences: all of them are public while on record. */
+export function pageOfLicences(rows: readonly PublishedRecordDoc[], args: PageArgs & Selection, request: ForwardedRequest) {
+  return paginate(recordsOf<AdministrativeLicenceDoc>(rows, 'LICENCE', 'double_publicity_licences', args, request), args, cursorId);
+}
