@@ -74,11 +74,11 @@ describe('per-request DataLoaders batch the database commands', () => {
     // inserts the new directory rows, then all entries at once, and moves
     // the head.
     expect(queryLogCommands).toBeLessThanOrEqual(8);
-    // Every subgraph that owns a field of the profile was actually asked.
-    const asked = Object.entries(delta)
-      .filter(([, m]) => m.size > 0)
-      .map(([name]) => name);
-    expect(asked.sort()).toEqual([...PROFILE_OWNERS].sort());
+    // Every subgraph that owns a field of the profile was actually asked
+    // (others may show their outbox sweeper's commands in the same window).
+    const asked = new Set(Object.entries(delta).flatMap(([name, m]) => (m.size > 0 ? [name] : [])));
+    expect([...PROFILE_OWNERS]).toEqual(expect.arrayContaining(['public-security', 'courts', 'pboc', 'platform']));
+    expect([...PROFILE_OWNERS].filter((owner) => !asked.has(owner))).toEqual([]);
     expect(perCollection.every((s) => !s.includes('getMore'))).toBe(true);
   });
 });
