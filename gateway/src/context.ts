@@ -11,4 +11,8 @@ export interface GatewayContext {
    */
   forwarded: ForwardedRequest;
   log: Logger;
+  /** The address the request came from (the public search's rate limit of the anonymous). */
+  clientAddress: string;
+  /** The public-search budget this request used, for its RateLimit headers (rate-limit.ts). */
+  searchBudget?: { limit: number; remaining: number; resetSeconds: number };
 }

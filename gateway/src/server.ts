@@ -34,6 +34,7 @@ import { reservedAliasesRule } from './document-rules';
 import { serveExplorer } from './explorer';
 import { installScalarValidation, statusFromErrorCodes } from './input-validation';
 import { PlatformClient } from './platform-client';
+import { publicSearchRateLimitPlugin } from './rate-limit';
 import { assertPersonIsConcrete } from './served-people';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
@@ -67,7 +68,7 @@ export interface GatewayServer {
   /** The URL of each subgraph, as overridden or as composed. */
   subgraphUrls: Readonly<Record<string, string>>;
   /** The context of one request of an authenticated caller, as the HTTP layer makes it. */
-  context(principal: Principal, requestId: string): GatewayContext;
+  context(principal: Principal, requestId: string, clientAddress: string): GatewayContext;
 }
 
 /**
@@ -133,6 +134,7 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Gatewa
       authorisationPlugin({ fieldGroups: personFieldGroups(supergraphSdl), platform, subgraphUrl, internalSecret }),
       statusFromErrorCodes,
       directiveLimitsPlugin(),
+      publicSearchRateLimitPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       // Last: it sees the response as the other plugins leave it.
       graphqlTimingPlugin(metrics),
@@ -155,9 +157,10 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Gatewa
     log,
     tokenVerifier,
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, urlOverrides[entry.name] ?? `http://localhost:${entry.defaultPort}/graphql`])),
-    context: (principal, requestId) => ({
+    context: (principal, requestId, clientAddress) => ({
       requestId,
       principal,
+      clientAddress,
       forwarded: { principal, grants: {}, publicListed: [] },
       log: log.child({ requestId, role: principal.role, ...(principal.org ? { org: principal.org } : {}) }),
     }),
@@ -193,7 +196,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       },
       // Callers are verified before GraphQL runs: a refused token costs no parsing or planning.
       authenticate: (req) => authenticate(req, tokenVerifier),
-      context: async (_req, requestId, principal) => context(principal, requestId),
+      // The socket's address: a proxy in front of the gateway would make every anonymous caller one (see README, rate limit).
+      context: async (req, requestId, principal) => context(principal, requestId, req.socket.remoteAddress ?? 'unknown'),
       extraRoutes: explorer ? (req, res, url) => serveExplorer(req, res, url, options.sampleId) : undefined,
     },
     options.port ?? 0,

@@ -66,7 +66,7 @@ export interface PersonRef {
 }
 
 /** The context of a department's resolvers. */
-export type DepartmentContext<TLoaders> = SubgraphContext<TLoaders>;
+export type DepartmentContext<TLoaders, TModels = unknown> = SubgraphContext<TLoaders, TModels>;
 
 // The loaders of the credit facts ride along with the department's own
 // loaders, under a key its resolvers do not see.

@@ -48,6 +48,11 @@ export const ERROR_CODES = {
     http: 503,
     description: 'The read could not be recorded in the query log, so nothing is served (fail closed, MISSION rule 4). Retry later.',
   },
+  RATE_LIMITED: {
+    http: 429,
+    description:
+      'The caller made more public searches than `limits.publicSearchesPerMinute` allows (per client address for the anonymous public, per signed-in identity otherwise). `Retry-After` says in how many seconds to try again; `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` on every search tell the budget.',
+  },
   CONFLICT: { http: 409, description: 'The object changed meanwhile (another decision came first); re-read it and decide again if still needed.' },
   IDEMPOTENCY_KEY_REUSED: {
     http: 422,

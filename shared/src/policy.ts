@@ -134,6 +134,10 @@ export interface CreditPolicy {
     maxRequestHeaderBytes: number;
     /** Tokens a GraphQL document may hold (parsing stops beyond). */
     maxTokens: number;
+    /** People of one name the public search looks at (more: the caller narrows it with the area code). */
+    maxSearchNamesakes: number;
+    /** Public searches a caller may make per minute: the anonymous public per client address, a signed-in caller per identity. */
+    publicSearchesPerMinute: { anonymous: number; signedIn: number };
   };
   security: {
     internalTokenTtlSeconds: number;
@@ -286,7 +290,16 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
   const positive = (section: string, values: Record<string, unknown> | undefined, keys: string[]) => {
     for (const key of keys) check(file, typeof values?.[key] === 'number' && (values[key] as number) > 0, `${section}.${key} must be a positive number`);
   };
-  positive('limits', p.limits, ['maxIntrospectionDepth', 'maxDirectives', 'maxDirectivesPerLocation', 'maxInputDepth', 'maxRequestHeaderBytes', 'maxTokens']);
+  positive('limits', p.limits, [
+    'maxIntrospectionDepth',
+    'maxDirectives',
+    'maxDirectivesPerLocation',
+    'maxInputDepth',
+    'maxRequestHeaderBytes',
+    'maxTokens',
+    'maxSearchNamesakes',
+  ]);
+  positive('limits.publicSearchesPerMinute', p.limits.publicSearchesPerMinute, ['anonymous', 'signedIn']);
   positive('security', p.security, ['internalTokenTtlSeconds', 'maxCallerTokenLifetimeHours']);
   check(file, p.security.clockToleranceSeconds >= 0 && p.security.consentBackdateToleranceDays >= 0, '`security` tolerances must not be negative');
   positive('timeouts', p.timeouts, [

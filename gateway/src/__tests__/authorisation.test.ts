@@ -77,6 +77,7 @@ async function asCaller(principal: Principal): Promise<Result> {
     principal,
     forwarded: { principal, grants: {}, publicListed: [] },
     log: createLogger({ service: 'unit' }, 'silent'),
+    clientAddress: '127.0.0.1',
   };
   const response = await apollo.executeOperation({ query: QUERY, variables: { id } }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { defineDepartment, type IngestKind } from '@credit/shared';
+import { defineDepartment, serviceOnly, type IngestKind } from '@credit/shared';
 
 import { createLoaders } from './loaders';
 import { createModels, type Models } from './models';
@@ -23,5 +23,7 @@ export const definition = defineDepartment({
   createModels,
   createLoaders,
   resolvers,
+  // Names are looked up for the platform's public search only.
+  permissions: { Query: { residentsNamed: serviceOnly } },
   seed,
 });

@@ -27,7 +27,7 @@ export const disclosure: PlatformDomain<DisclosureModels, ReturnType<typeof crea
   resolvers,
   // Public reads serve people only masked as the public sees them, and log every page.
   permissions: {
-    Query: { publishedPenalties: allow, publishedLicences: allow, typicalCases: allow },
+    Query: { publishedPenalties: allow, publishedLicences: allow, typicalCases: allow, publicListSearch: allow },
     Mutation: {
       draftTypicalCase: reviewer,
       reviseTypicalCase: reviewer,

@@ -1153,6 +1153,54 @@ export type PracticeRecordConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A person found on the published lists, as the public sees them. */
+export type PublicListHit = {
+  __typename?: 'PublicListHit';
+  /** The county of the ID. */
+  areaName?: Maybe<Scalars['String']['output']>;
+  /** The ID with its middle hidden. */
+  citizenId: Scalars['String']['output'];
+  /** Titles of the honours in force. */
+  honours: Array<Scalars['String']['output']>;
+  /** Joint-punishment categories in force. */
+  jointPunishmentCategories: Array<Scalars['CategoryCode']['output']>;
+  lists: Array<PublicListKind>;
+  /** Joint-punishment measures in force. */
+  measures: Array<Scalars['String']['output']>;
+  /** The name with the surname only; null when the population base does not know the person. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Penalties in their publicity period, newest first, as the 双公示 feed shows them. */
+  penalties: Array<PublishedPenalty>;
+};
+
+/** A published list a person may be found on. */
+export type PublicListKind =
+  /** 失信被执行人: a dishonest judgment debtor listed by the courts. */
+  | 'DISHONEST_DEBTOR'
+  /** On the joint-punishment list (MISSION rule 8). */
+  | 'JOINT_PUNISHMENT'
+  /** An administrative penalty in its publicity period (双公示). */
+  | 'PENALTY'
+  /** An honour in force (红名单). */
+  | 'RED_LIST';
+
+/** One way to search the published lists: a name, a full ID, or the first 6 and last 4 characters of an ID. */
+export type PublicListQuery = {
+  citizenId?: InputMaybe<Scalars['String']['input']>;
+  /** The first 6 digits of the ID (the county). */
+  idFirst6?: InputMaybe<Scalars['String']['input']>;
+  /** The last 4 characters of the ID. */
+  idLast4?: InputMaybe<Scalars['String']['input']>;
+  /** The full name as the population base records it. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The people of a public search who are on a published list (a search reaches at most `limits.maxSearchNamesakes` namesakes). */
+export type PublicListSearchResult = {
+  __typename?: 'PublicListSearchResult';
+  hits: Array<PublicListHit>;
+};
+
 /** Internal: one administrative penalty or licence as the platform's published-records index keeps it (双公示). */
 export type Publication = {
   __typename?: 'Publication';
@@ -1343,6 +1391,17 @@ export type Query = {
    */
   person?: Maybe<Person>;
   /**
+   * Public search of the published lists (二(五)三): by a full name, a full
+   * citizen ID, or the first 6 and last 4 characters of one, over the dishonest
+   * judgment debtors, the joint-punishment list, the penalties in their
+   * publicity period and the red list. Answers only with people on one of them,
+   * masked as the public sees them; nobody else is ever in the answer. Open to
+   * everyone, rate-limited per caller (policy `limits.publicSearchesPerMinute`:
+   * 429 RATE_LIMITED with Retry-After); each answer is one query-log entry
+   * naming its people.
+   */
+  publicListSearch: PublicListSearchResult;
+  /**
    * The 双公示 feed of administrative licences: every department's licences while
    * valid and not withdrawn, newest decision first, masked as for the public.
    * Open to everyone; each page served is one query-log entry naming its people.
@@ -1420,6 +1479,11 @@ export type QueryPeopleArgs = {
 
 export type QueryPersonArgs = {
   id: Scalars['CitizenId']['input'];
+};
+
+
+export type QueryPublicListSearchArgs = {
+  query: PublicListQuery;
 };
 
 
@@ -1947,6 +2011,10 @@ export type ResolversTypes = ResolversObject<{
   PracticeRecord: ResolverTypeWrapper<PracticeRecordDoc>;
   PracticeRecordConnection: ResolverTypeWrapper<Page<PracticeRecordDoc>>;
   ProfessionCode: ResolverTypeWrapper<Scalars['ProfessionCode']['output']>;
+  PublicListHit: ResolverTypeWrapper<PublicListHit>;
+  PublicListKind: PublicListKind;
+  PublicListQuery: PublicListQuery;
+  PublicListSearchResult: ResolverTypeWrapper<PublicListSearchResult>;
   Publication: ResolverTypeWrapper<Publication>;
   PublicationFilter: PublicationFilter;
   PublicationKind: PublicationKind;
@@ -2033,6 +2101,9 @@ export type ResolversParentTypes = ResolversObject<{
   PracticeRecord: PracticeRecordDoc;
   PracticeRecordConnection: Page<PracticeRecordDoc>;
   ProfessionCode: Scalars['ProfessionCode']['output'];
+  PublicListHit: PublicListHit;
+  PublicListQuery: PublicListQuery;
+  PublicListSearchResult: PublicListSearchResult;
   Publication: Publication;
   PublicationFilter: PublicationFilter;
   PublishedLicence: PublishedLicence;
@@ -2448,6 +2519,21 @@ export interface ProfessionCodeScalarConfig extends GraphQLScalarTypeConfig<Reso
   name: 'ProfessionCode';
 }
 
+export type PublicListHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicListHit'] = ResolversParentTypes['PublicListHit']> = ResolversObject<{
+  areaName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citizenId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  honours?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  jointPunishmentCategories?: Resolver<Array<ResolversTypes['CategoryCode']>, ParentType, ContextType>;
+  lists?: Resolver<Array<ResolversTypes['PublicListKind']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  penalties?: Resolver<Array<ResolversTypes['PublishedPenalty']>, ParentType, ContextType>;
+}>;
+
+export type PublicListSearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicListSearchResult'] = ResolversParentTypes['PublicListSearchResult']> = ResolversObject<{
+  hits?: Resolver<Array<ResolversTypes['PublicListHit']>, ParentType, ContextType>;
+}>;
+
 export type PublicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = ResolversObject<{
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2528,6 +2614,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   overdueRepairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, RequireFields<QueryOverdueRepairsArgs, 'first'>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  publicListSearch?: Resolver<ResolversTypes['PublicListSearchResult'], ParentType, ContextType, RequireFields<QueryPublicListSearchArgs, 'query'>>;
   publishedLicences?: Resolver<ResolversTypes['PublishedLicencePage'], ParentType, ContextType, RequireFields<QueryPublishedLicencesArgs, 'first'>>;
   publishedPenalties?: Resolver<ResolversTypes['PublishedPenaltyPage'], ParentType, ContextType, RequireFields<QueryPublishedPenaltiesArgs, 'first'>>;
   queryLogEntries?: Resolver<Maybe<ResolversTypes['QueryLogPage']>, ParentType, ContextType, RequireFields<QueryQueryLogEntriesArgs, 'first'>>;
@@ -2703,6 +2790,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PracticeRecord?: PracticeRecordResolvers<ContextType>;
   PracticeRecordConnection?: PracticeRecordConnectionResolvers<ContextType>;
   ProfessionCode?: GraphQLScalarType;
+  PublicListHit?: PublicListHitResolvers<ContextType>;
+  PublicListSearchResult?: PublicListSearchResultResolvers<ContextType>;
   Publication?: PublicationResolvers<ContextType>;
   PublishedLicence?: PublishedLicenceResolvers<ContextType>;
   PublishedLicencePage?: PublishedLicencePageResolvers<ContextType>;

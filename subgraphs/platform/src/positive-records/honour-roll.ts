@@ -56,7 +56,7 @@ export async function honourRoll(args: PageArgs, ctx: Context) {
 }
 
 /** The people's names as public-security lets the public see them (masked there). */
-async function publicNames(personIds: string[], ctx: Context): Promise<Map<string, string | null>> {
+export async function publicNames(personIds: string[], ctx: Context): Promise<Map<string, string | null>> {
   if (personIds.length === 0) return new Map();
   const data = await callSubgraph({
     subgraph: 'public-security',

@@ -484,6 +484,13 @@ export type Query = {
    * BAD_USER_INPUT with the reason.
    */
   person?: Maybe<Person>;
+  /**
+   * Internal (platform service only, not in the public API): the citizen IDs of
+   * the people of the population base registered under exactly this name, at
+   * most `limit` of them (the 信用中国 public search keeps those on a public
+   * list). The name is never returned, logged or echoed in an error.
+   */
+  residentsNamed: Array<Scalars['CitizenId']['output']>;
 };
 
 
@@ -494,6 +501,12 @@ export type QueryPeopleArgs = {
 
 export type QueryPersonArgs = {
   id: Scalars['CitizenId']['input'];
+};
+
+
+export type QueryResidentsNamedArgs = {
+  limit: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
 };
 
 export type RealNameRegistration = {
@@ -961,6 +974,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  residentsNamed?: Resolver<Array<ResolversTypes['CitizenId']>, ParentType, ContextType, RequireFields<QueryResidentsNamedArgs, 'limit' | 'name'>>;
 }>;
 
 export type RealNameRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RealNameRegistration'] = ResolversParentTypes['RealNameRegistration']> = ResolversObject<{

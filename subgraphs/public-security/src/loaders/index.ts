@@ -13,4 +13,4 @@ export function createLoaders(models: Models) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** What the bureau's resolvers see in their context. */
-export type Context = DepartmentContext<Loaders>;
+export type Context = DepartmentContext<Loaders, Models>;

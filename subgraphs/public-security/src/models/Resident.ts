@@ -38,6 +38,8 @@ const residentSchema = new Schema<ResidentDoc>(
   { collection: 'residents', versionKey: false },
 );
 residentSchema.index({ 'registeredResidence.areaCode': 1 });
+// The public search by name (Query.residentsNamed).
+residentSchema.index({ name: 1 });
 
 export function residentModel(conn: Connection) {
   return conn.model<ResidentDoc>('Resident', residentSchema);

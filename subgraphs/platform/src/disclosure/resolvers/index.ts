@@ -3,6 +3,7 @@ import { doublePublicityTypeResolvers } from '@credit/shared';
 import type { Resolvers } from '../../generated/graphql';
 import { recordReads } from '../../query-log/record-reads';
 import { pageOfLicences, pageOfPenalties, type PersonLicence, type PersonPenalty } from '../person-records';
+import { publicListSearch } from '../public-search';
 import { licenceView, penaltyView, readFeed, servedGroups } from '../published-records';
 import { approveTypicalCase, draftTypicalCase, returnTypicalCase, reviseTypicalCase, typicalCases, viewCases, withdrawTypicalCase } from '../typical-cases';
 
@@ -36,6 +37,7 @@ export const resolvers: Resolvers = {
       return { ...page, nodes: page.nodes.map(licenceView) };
     },
     typicalCases: async (_parent, args, ctx) => typicalCases(ctx, args),
+    publicListSearch: async (_parent, { query }, ctx) => publicListSearch(query, ctx),
   },
   Mutation: {
     draftTypicalCase: async (_parent, { input }, ctx) => (await viewCases(ctx, [await draftTypicalCase(ctx, input)]))[0],

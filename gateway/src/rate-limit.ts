@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { codedError, policy, type Principal } from '@credit/shared';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+import type { GatewayContext } from './context';
+
+/**
+ * The rate limit of the public search of the published lists
+ * (`Query.publicListSearch`): each search (each aliased field counts) takes
+ * one point of the caller's budget per minute, from the policy's
+ * `limits.publicSearchesPerMinute`: the anonymous public per client address,
+ * a signed-in caller per identity. Over it the request is refused as a whole
+ * with 429 RATE_LIMITED and `Retry-After`; every search answer tells the
+ * budget left (`RateLimit-Limit`, `-Remaining`, `-Reset`, in seconds). It
+ * keeps people from walking the lists name by name. The budgets are kept by
+ * `rate-limiter-flexible` in this gateway's memory.
+ */
+
+const SEARCH_FIELD = 'publicListSearch';
+
+/** How many searches an operation makes: its root fields that are the search, aliases included. */
+export function searchesIn(operation: OperationDefinitionNode | null | undefined): number {
+  if (operation?.operation !== 'query') return 0;
+  return operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value === SEARCH_FIELD).length;
+}
+
+/** The caller a budget belongs to, hashed: no citizen ID (a subject's) is kept as a key. */
+function budgetKey(principal: Principal, clientAddress: string): { key: string; anonymous: boolean } {
+  const anonymous = principal.role === 'public';
+  const who = anonymous ? `address:${clientAddress}` : `${principal.role}:${principal.org ?? ''}:${principal.subjectId ?? principal.staffId ?? ''}`;
+  return { key: createHash('sha256').update(who).digest('base64url'), anonymous };
+}
+
+function budgetHeaders(budget: NonNullable<GatewayContext['searchBudget']>): [string, string][] {
+  return [
+    ['ratelimit-limit', String(budget.limit)],
+    ['ratelimit-remaining', String(budget.remaining)],
+    ['ratelimit-reset', String(budget.resetSeconds)],
+  ];
+}
+
+export function publicSearchRateLimitPlugin(): ApolloServerPlugin<GatewayContext> {
+  const perMinute = policy().limits.publicSearchesPerMinute;
+  const limiters = {
+    anonymous: new RateLimiterMemory({ points: perMinute.anonymous, duration: 60 }),
+    signedIn: new RateLimiterMemory({ points: perMinute.signedIn, duration: 60 }),
+  };
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          const searches = searchesIn(operation);
+          if (searches === 0) return;
+          const { key, anonymous } = budgetKey(contextValue.principal, contextValue.clientAddress);
+          const limit = anonymous ? perMinute.anonymous : perMinute.signedIn;
+          try {
+            const used = await (anonymous ? limiters.anonymous : limiters.signedIn).consume(key, searches);
+            contextValue.searchBudget = { limit, remaining: used.remainingPoints, resetSeconds: Math.ceil(used.msBeforeNext / 1000) };
+          } catch (err) {
+            if (!(err instanceof RateLimiterRes)) throw err;
+            const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+            const budget = { limit, remaining: Math.max(0, err.remainingPoints), resetSeconds: retryAfter };
+            throw codedError('RATE_LIMITED', `Too many public searches: at most ${limit} a minute; try again in ${retryAfter} s`, {
+              retryAfterSeconds: retryAfter,
+              http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)], ...budgetHeaders(budget)]) },
+            });
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (contextValue.searchBudget) for (const [name, value] of budgetHeaders(contextValue.searchBudget)) response.http.headers.set(name, value);
+        },
+      };
+    },
+  };
+}
