@@ -25,12 +25,13 @@ function run(script: string, args: string[]) {
 }
 
 describe('the command-line tools', () => {
-  it('are the eleven tools and four benches of package.json', () => {
+  it('are the eleven tools and five benches of package.json', () => {
     expect(TOOLS.map(([name]) => name).sort()).toEqual(
       [
         'add-department',
         'bench',
         'bench:blacklist',
+        'bench:disclosure',
         'bench:import',
         'bench:query-log',
         'check:generated',
