@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { codedError, policy, type Principal } from '@credit/shared';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 import type { GatewayContext } from './context';
@@ -21,10 +21,26 @@ import type { GatewayContext } from './context';
 
 const SEARCH_FIELD = 'publicListSearch';
 
-/** How many searches an operation makes: its root fields that are the search, aliases included. */
-export function searchesIn(operation: OperationDefinitionNode | null | undefined): number {
+/**
+ * How many searches an operation makes: its root fields that are the search,
+ * aliases included, also inside fragments on the root (which would
+ * otherwise carry searches past the count).
+ */
+export function searchesIn(operation: OperationDefinitionNode | null | undefined, document?: DocumentNode): number {
   if (operation?.operation !== 'query') return 0;
-  return operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value === SEARCH_FIELD).length;
+  const fragments = new Map(
+    (document?.definitions ?? []).filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const count = (set: SelectionSetNode, seen: Set<string>): number => {
+    let n = 0;
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) n += s.name.value === SEARCH_FIELD ? 1 : 0;
+      else if (s.kind === Kind.INLINE_FRAGMENT) n += count(s.selectionSet, seen);
+      else if (!seen.has(s.name.value) && fragments.has(s.name.value)) n += count(fragments.get(s.name.value)!.selectionSet, new Set([...seen, s.name.value]));
+    }
+    return n;
+  };
+  return count(operation.selectionSet, new Set());
 }
 
 /** The caller a budget belongs to, hashed: no citizen ID (a subject's) is kept as a key. */
@@ -51,8 +67,8 @@ export function publicSearchRateLimitPlugin(): ApolloServerPlugin<GatewayContext
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, contextValue }) {
-          const searches = searchesIn(operation);
+        async didResolveOperation({ operation, document, contextValue }) {
+          const searches = searchesIn(operation, document);
           if (searches === 0) return;
           const { key, anonymous } = budgetKey(contextValue.principal, contextValue.clientAddress);
           const limit = anonymous ? perMinute.anonymous : perMinute.signedIn;

@@ -1,0 +1,31 @@
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+
+import { searchesIn } from '../rate-limit';
+
+// Every public search of an operation takes a point of the caller's budget,
+// however the operation spells it.
+function count(source: string): number {
+  const document = parse(source);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return searchesIn(operation, document);
+}
+
+describe('the searches an operation makes', () => {
+  it('counts each root search, aliases included', () => {
+    expect(count('{ a: publicListSearch(query: { name: "x" }) { hits { name } } b: publicListSearch(query: { name: "y" }) { hits { name } } }')).toBe(2);
+  });
+
+  it('counts searches inside inline fragments and fragment spreads on the root', () => {
+    expect(
+      count(`
+        query { ... on Query { publicListSearch(query: { name: "x" }) { hits { name } } } ...Two }
+        fragment Two on Query { a: publicListSearch(query: { name: "y" }) { hits { name } } b: publicListSearch(query: { name: "z" }) { hits { name } } }
+      `),
+    ).toBe(3);
+  });
+
+  it('counts nothing for other queries and mutations', () => {
+    expect(count('{ publishedPenalties { totalCount } }')).toBe(0);
+    expect(count('mutation { recordsChanged(personIds: []) }')).toBe(0);
+  });
+});
