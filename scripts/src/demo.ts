@@ -10,7 +10,7 @@ import {
   todayInCity,
   type NegativeRecordDoc,
 } from '@credit/shared';
-import { consentStatus, createModels, DEMO_INSTITUTIONS, readFeed, redListEntryInForce } from '@credit/subgraph-platform';
+import { consentStatus, DEMO_INSTITUTIONS, isPublished, redListEntryInForce } from '@credit/subgraph-platform';
 import type { Connection } from 'mongoose';
 
 /**
@@ -89,8 +89,11 @@ export async function findDemoPeople(options: { uri: string; dbPrefix?: string; 
       ).map((d) => String(d._id)),
     );
     const clean = candidates.find((p) => !known.has(p.id));
-    // The newest penalty of the 双公示 feed, read as the feed reads it.
-    const published = (await readFeed(createModels(conn), 'PENALTY', {}, { first: 1 })).nodes[0];
+    // A penalty of the 双公示 feed, published today by the feed's own rule.
+    // Read by equality only (FerretDB fetches and sorts a whole collection
+    // for the feed's query, which times out on a large index at start).
+    const penalties = await db.collection('published_records').find({ kind: 'PENALTY', withheld: false }).limit(500).toArray();
+    const published = penalties.find((doc) => isPublished(doc as never, today));
     return {
       penalty: published?.personId ?? null,
       redList,
