@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 
 import { REPO_ROOT } from './devdb';
+import { SUBGRAPHS } from './subgraph-registry';
 
 /**
  * The public `Person` of the composed API, read from gateway/supergraph.graphql
@@ -27,8 +28,13 @@ export interface ApiPersonField {
   name: string;
   /** The policy field group of its `@sensitive`. */
   group: string;
+  /** The subgraph that resolves it (its `@join__field` graph, by registry name). */
+  subgraph: string;
   field: GraphQLField<unknown, unknown>;
 }
+
+/** The registry name of a supergraph's graph (`MARKET_REGULATION` is `market-regulation`). */
+const subgraphOfGraph = new Map(SUBGRAPHS.map((s) => [s.name.toUpperCase().replaceAll('-', '_'), s.name]));
 
 const SUPERGRAPH_FILE = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
 
@@ -50,7 +56,10 @@ export function apiPersonFields(schema: GraphQLSchema = loadSupergraphSchema()):
     const sensitive = field.astNode?.directives?.find((d) => d.name.value === 'sensitive');
     const group = sensitive?.arguments?.find((a) => a.name.value === 'group')?.value;
     if (group?.kind !== Kind.STRING) throw new Error(`Person.${field.name} has no @sensitive(group:)`);
-    fields.push({ name: field.name, group: (group as StringValueNode).value, field });
+    const graph = field.astNode?.directives?.find((d) => d.name.value === 'join__field')?.arguments?.find((a) => a.name.value === 'graph')?.value;
+    const subgraph = graph?.kind === Kind.ENUM ? subgraphOfGraph.get(graph.value) : undefined;
+    if (!subgraph) throw new Error(`Person.${field.name} has no @join__field(graph:) of a registered subgraph`);
+    fields.push({ name: field.name, group: (group as StringValueNode).value, subgraph, field });
   }
   return fields;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 
 import { startStack, type Stack } from '@credit/scripts/dist/stack';
-import { reloadConfig, signDevToken } from '@credit/shared';
+import { birthDateOf, parseCitizenId, reloadConfig, signDevToken } from '@credit/shared';
 
 /**
  * Starts the real system for one test file: every subgraph of the registry and the gateway on
@@ -18,6 +18,35 @@ export async function startTestStack(mongoUri?: string, mongoUris?: Record<strin
   if (!uri) throw new Error('MONGODB_URI is not set: the jest global setup should have started the embedded database');
   const dbPrefix = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   return startStack({ mongoUri: uri, dbPrefix, mongoUris });
+}
+
+/** A person of the population base as a test needs them: the rest follows from the ID or a plain default. */
+export interface ResidentFixture {
+  id: string;
+  name: string;
+  gender?: 'MALE' | 'FEMALE';
+  mobile?: string | null;
+  address?: string;
+}
+
+/**
+ * Registers people in public-security's population base (`residents`), as its
+ * ingestion keeps them: birth date, gender and county from the ID.
+ */
+export async function insertResidents(stack: Stack, people: readonly ResidentFixture[]): Promise<void> {
+  await stack.subgraphs['public-security']!.connection.db!.collection('residents').insertMany(
+    people.map((p) => ({
+      _id: p.id as never,
+      name: p.name,
+      gender: p.gender ?? parseCitizenId(p.id).gender,
+      birthDate: birthDateOf(p.id),
+      mobile: p.mobile === undefined ? '13812345678' : p.mobile,
+      registeredResidence: { areaCode: p.id.slice(0, 6), address: p.address ?? '临园路12号3栋2单元' },
+      realNameRegistrations: [],
+      legalBasis: '《中华人民共和国居民身份证法》',
+      collectedAt: new Date(),
+    })),
+  );
 }
 
 /** Parses Prometheus text and returns `credit_mongodb_commands_total` by `collection/command`. */

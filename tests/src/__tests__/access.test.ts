@@ -2,7 +2,7 @@ import type { Stack } from '@credit/scripts/dist/stack';
 import { makeCitizenId, maskCitizenId, signDevToken } from '@credit/shared';
 import { generateKeyPair, SignJWT } from 'jose';
 
-import { auditorHeader, authHeader, mongoCommandCounts, startTestStack } from '../harness';
+import { auditorHeader, authHeader, insertResidents, mongoCommandCounts, startTestStack } from '../harness';
 
 let stack: Stack;
 const alice = makeCitizenId('510703', '1985-02-14', 33);
@@ -11,19 +11,10 @@ const bob = makeCitizenId('510781', '1990-09-09', 44);
 beforeAll(async () => {
   stack = await startTestStack();
   const ps = stack.subgraphs['public-security']!.connection.db!;
-  await ps.collection('residents').insertMany(
-    [alice, bob].map((id, i) => ({
-      _id: id as never,
-      name: i === 0 ? '欧阳丽华' : '张伟',
-      gender: 'FEMALE',
-      birthDate: i === 0 ? '1985-02-14' : '1990-09-09',
-      mobile: '13812345678',
-      registeredResidence: { areaCode: id.slice(0, 6), address: '临园路12号3栋2单元' },
-      realNameRegistrations: [],
-      legalBasis: '《中华人民共和国居民身份证法》',
-      collectedAt: new Date(),
-    })),
-  );
+  await insertResidents(stack, [
+    { id: alice, name: '欧阳丽华', gender: 'FEMALE' },
+    { id: bob, name: '张伟', gender: 'FEMALE' },
+  ]);
   const violation = (id: string, _id: string, decisionDate: string) => ({
     _id: _id as never,
     personId: id,

@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { addMonths, makeCitizenId, makeSocialCreditCode, maskCitizenId, todayInCity } from '@credit/shared';
 
-import { authHeader, startTestStack } from '../harness';
+import { authHeader, insertResidents, startTestStack } from '../harness';
 
 // One penalties field and one licences field across every department
 // (Person.administrativePenalties / administrativeLicences), each one field
@@ -71,17 +71,7 @@ async function ingest(bureau: string, field: string, kind: string, records: Json
 
 beforeAll(async () => {
   stack = await startTestStack();
-  await stack.subgraphs['public-security']!.connection.db!.collection('residents').insertOne({
-    _id: person as never,
-    name: '欧阳明远',
-    gender: 'MALE',
-    birthDate: '1979-05-06',
-    mobile: '13812345678',
-    registeredResidence: { areaCode: '510703', address: '临园路12号3栋2单元' },
-    realNameRegistrations: [],
-    legalBasis: '《中华人民共和国居民身份证法》',
-    collectedAt: new Date(),
-  });
+  await insertResidents(stack, [{ id: person, name: '欧阳明远' }]);
   await ingest('MARKET_REGULATION', 'ingestMarketRegulationRecords', 'ADMINISTRATIVE_PENALTY', [
     penalty('MR-AGG-1', addMonths(today, -3), '绵阳市市场监督管理局'),
     penalty('MR-AGG-2', addMonths(today, -1), '绵阳市市场监督管理局'),

@@ -1,7 +1,6 @@
 import { seedPopulation } from '@credit/scripts/dist/seed-population';
 import type { Stack } from '@credit/scripts/dist/stack';
 import { apiPersonFields, syntheticPeople } from '@credit/shared';
-import { Kind, type EnumValueNode } from 'graphql';
 
 import { auditorHeader, commandDelta, mongoCommandCounts, startTestStack } from '../harness';
 import { PROFILE_FIELDS } from '../profile-query';
@@ -42,9 +41,7 @@ async function commandsFor(ids: string[]): Promise<Record<string, Map<string, nu
 const PROFILE_OWNERS = new Set(
   apiPersonFields()
     .filter((f) => !f.field.deprecationReason)
-    .flatMap((f) => f.field.astNode?.directives?.filter((d) => d.name.value === 'join__field') ?? [])
-    .flatMap((d) => d.arguments?.filter((a) => a.name.value === 'graph' && a.value.kind === Kind.ENUM) ?? [])
-    .map((a) => (a.value as EnumValueNode).value.toLowerCase().replaceAll('_', '-')),
+    .map((f) => f.subgraph),
 );
 
 describe('per-request DataLoaders batch the database commands', () => {

@@ -2,7 +2,7 @@ import type { Stack } from '@credit/scripts/dist/stack';
 import { makeCitizenId, makeSocialCreditCode, maskCitizenId, todayInCity } from '@credit/shared';
 import { verifyQueryLog } from '@credit/subgraph-platform';
 
-import { auditorHeader, authHeader, startTestStack } from '../harness';
+import { auditorHeader, authHeader, insertResidents, startTestStack } from '../harness';
 
 let stack: Stack;
 const person = makeCitizenId('510722', '1978-12-01', 55);
@@ -14,17 +14,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 beforeAll(async () => {
   stack = await startTestStack();
-  await stack.subgraphs['public-security']!.connection.db!.collection('residents').insertOne({
-    _id: person as never,
-    name: '李建国',
-    gender: 'MALE',
-    birthDate: '1978-12-01',
-    mobile: '13912345678',
-    registeredResidence: { areaCode: '510722', address: '三台县潼川镇北坝路8号' },
-    realNameRegistrations: [],
-    legalBasis: '《中华人民共和国居民身份证法》',
-    collectedAt: new Date(),
-  });
+  await insertResidents(stack, [{ id: person, name: '李建国', gender: 'MALE', mobile: '13912345678', address: '三台县潼川镇北坝路8号' }]);
   await stack.subgraphs.tax!.connection.db!.collection('tax_credit_ratings').insertOne({
     _id: `TAX-${person}-2025` as never,
     personId: person,

@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { addDays, makeCitizenId, maskCitizenId, todayInCity } from '@credit/shared';
 
-import { authHeader, startTestStack } from '../harness';
+import { authHeader, insertResidents, startTestStack } from '../harness';
 
 // The honour roll of 信用中国（四川绵阳）: the red-list honours in force,
 // published to everyone with the people masked, paged, and logged so that
@@ -31,22 +31,11 @@ function honour(id: string, personId: string, title: string, awardedOn: string, 
 
 beforeAll(async () => {
   stack = await startTestStack();
-  await stack.subgraphs['public-security']!.connection.db!.collection('residents').insertMany(
-    [
-      [model, '欧阳丽华'],
-      [volunteer, '张伟'],
-      [lapsed, '李强'],
-    ].map(([id, name]) => ({
-      _id: id as never,
-      name,
-      gender: 'FEMALE',
-      birthDate: '1970-03-03',
-      registeredResidence: { areaCode: id!.slice(0, 6), address: '临园路东段12号' },
-      realNameRegistrations: [],
-      legalBasis: '《中华人民共和国居民身份证法》',
-      collectedAt: new Date(),
-    })),
-  );
+  await insertResidents(stack, [
+    { id: model, name: '欧阳丽华', address: '临园路东段12号' },
+    { id: volunteer, name: '张伟', address: '临园路东段12号' },
+    { id: lapsed, name: '李强', address: '临园路东段12号' },
+  ]);
   const { body } = await stack.query(
     'mutation ($records: [JSONObject!]!) { ingestPlatformRecords(kind: RED_LIST_ENTRY, records: $records) { created rejected } }',
     {

@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { addMonths, makeCitizenId, makeSocialCreditCode, maskCitizenId, policy, todayInCity } from '@credit/shared';
 
-import { auditorHeader, authHeader, startTestStack } from '../harness';
+import { auditorHeader, authHeader, insertResidents, startTestStack } from '../harness';
 
 // The public search of the published lists on 信用中国（四川绵阳）: by name,
 // full ID or the first 6 and last 4 characters of an ID; masked entries of
@@ -16,26 +16,12 @@ const namesake = makeCitizenId('510704', '1980-03-04', 92);
 const sameSurname = makeCitizenId('510703', '1985-05-06', 93);
 const authorityCode = makeSocialCreditCode('11510700008661238');
 
-function resident(id: string, name: string, birthDate: string): Json {
-  return {
-    _id: id,
-    name,
-    gender: 'MALE',
-    birthDate,
-    mobile: '13812345678',
-    registeredResidence: { areaCode: id.slice(0, 6), address: '临园路12号3栋2单元' },
-    realNameRegistrations: [],
-    legalBasis: '《中华人民共和国居民身份证法》',
-    collectedAt: new Date(),
-  };
-}
-
 beforeAll(async () => {
   stack = await startTestStack();
-  await stack.subgraphs['public-security']!.connection.db!.collection('residents').insertMany([
-    resident(listed, '欧阳明远', '1970-01-02') as never,
-    resident(namesake, '欧阳明远', '1980-03-04') as never,
-    resident(sameSurname, '欧阳丽华', '1985-05-06') as never,
+  await insertResidents(stack, [
+    { id: listed, name: '欧阳明远' },
+    { id: namesake, name: '欧阳明远' },
+    { id: sameSurname, name: '欧阳丽华' },
   ]);
   // A serious food-safety penalty: published, and grounds for joint punishment.
   const { body } = await stack.query(

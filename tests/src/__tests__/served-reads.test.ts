@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { makeCitizenId, maskCitizenId } from '@credit/shared';
 
-import { auditorHeader, authHeader, startTestStack } from '../harness';
+import { auditorHeader, authHeader, insertResidents, startTestStack } from '../harness';
 
 // The query log and the masking follow what is served (issue: only a plain
 // top-level `person`/`people` with a literal or a sent variable was seen;
@@ -18,18 +18,9 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 beforeAll(async () => {
   stack = await startTestStack();
-  await stack.subgraphs['public-security']!.connection.db!.collection('residents').insertMany(
-    [alice, bob, carol].map((id, i) => ({
-      _id: id as never,
-      name: ['欧阳丽华', '张伟', '李建国'][i],
-      gender: 'FEMALE',
-      birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
-      mobile: '13812345678',
-      registeredResidence: { areaCode: id.slice(0, 6), address: '临园路12号' },
-      realNameRegistrations: [],
-      legalBasis: '《中华人民共和国居民身份证法》',
-      collectedAt: new Date(),
-    })),
+  await insertResidents(
+    stack,
+    [alice, bob, carol].map((id, i) => ({ id, name: ['欧阳丽华', '张伟', '李建国'][i]!, gender: 'FEMALE' as const, address: '临园路12号' })),
   );
   await stack.subgraphs.tax!.connection.db!.collection('tax_credit_ratings').insertMany(
     [alice, bob].map((id, i) => ({

@@ -53,12 +53,12 @@ function recordsOf<T extends { collectedAt: Date }>(
 const cursorId = (doc: { _id: string; department: Bureau }) => `${doc.department}:${doc._id}`;
 
 /** A page of the person's penalties (rows in the feed's order: newest decision first). */
-export function pageOfPenalties(rows: readonly PublishedRecordDoc[], args: PageArgs & Selection, request: ForwardedRequest) {
+export function pageOfPersonPenalties(rows: readonly PublishedRecordDoc[], args: PageArgs & Selection, request: ForwardedRequest) {
   const records = recordsOf<AdministrativePenaltyDoc>(rows, 'PENALTY', 'double_publicity_penalties', args, request);
   return paginate(shownRecords(records, request), args, cursorId);
 }
 
 /** A page of the person's licences: all of them are public while on record. */
-export function pageOfLicences(rows: readonly PublishedRecordDoc[], args: PageArgs & Selection, request: ForwardedRequest) {
+export function pageOfPersonLicences(rows: readonly PublishedRecordDoc[], args: PageArgs & Selection, request: ForwardedRequest) {
   return paginate(recordsOf<AdministrativeLicenceDoc>(rows, 'LICENCE', 'double_publicity_licences', args, request), args, cursorId);
 }

@@ -1,35 +1,22 @@
-import type { Bureau, SeverityGrade } from '@credit/shared';
+import type { Bureau, Publication } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 /**
  * One administrative penalty or licence of a department in the platform's
  * published-records index (disclosure/published-records.ts): a copy the
  * departments keep current through their credit facts. `_id` is
- * `<bureau>:<kind>:<record id>`. The filters of the 双公示 feed are fields of
- * their own, each with an index in the feed's order.
+ * `<bureau>:<kind>:<record id>`. It is the department's publication
+ * (shared/src/publication.ts) with where it comes from; the filters of the
+ * 双公示 feed are fields of their own, each with an index in the feed's order.
  */
-export interface PublishedRecordDoc {
+export interface PublishedRecordDoc extends Omit<Publication, 'record'> {
   _id: string;
-  kind: 'PENALTY' | 'LICENCE';
   bureau: Bureau;
-  recordId: string;
   personId: string;
   /** The county (area code) of the person's ID. */
   areaCode: string;
-  category: string | null;
   /** The category's key field (二(二)三) in the policy, when it has one. */
   keyField: string | null;
-  grade: SeverityGrade | null;
-  decisionDate: string;
-  /** First day no longer published; null: published while on record. */
-  publishedUntil: string | null;
-  withheld: boolean;
-  underObjection: boolean;
-  counterpartName: string;
-  authority: string;
-  documentNumber: string;
-  title: string;
-  content: string;
   /**
    * The whole record as the department keeps it (its dates as JSON strings):
    * Person.administrativePenalties and administrativeLicences serve it with

@@ -2,7 +2,7 @@ import { doublePublicityTypeResolvers } from '@credit/shared';
 
 import type { Resolvers } from '../../generated/graphql';
 import { recordReads } from '../../query-log/record-reads';
-import { pageOfLicences, pageOfPenalties, type PersonLicence, type PersonPenalty } from '../person-records';
+import { pageOfPersonLicences, pageOfPersonPenalties, type PersonLicence, type PersonPenalty } from '../person-records';
 import { publicListSearch } from '../public-search';
 import { licenceView, penaltyView, readFeed, servedGroups } from '../published-records';
 import { approveTypicalCase, draftTypicalCase, returnTypicalCase, reviseTypicalCase, typicalCases, viewCases, withdrawTypicalCase } from '../typical-cases';
@@ -22,8 +22,8 @@ const recordTypes = doublePublicityTypeResolvers((doc) => (doc as PersonPenalty 
 
 export const resolvers: Resolvers = {
   Person: {
-    administrativePenalties: async ({ id }, args, ctx) => pageOfPenalties(await ctx.loaders.publishedRecordsByPerson.load(id), args, ctx.forwarded),
-    administrativeLicences: async ({ id }, args, ctx) => pageOfLicences(await ctx.loaders.publishedRecordsByPerson.load(id), args, ctx.forwarded),
+    administrativePenalties: async ({ id }, args, ctx) => pageOfPersonPenalties(await ctx.loaders.publishedRecordsByPerson.load(id), args, ctx.forwarded),
+    administrativeLicences: async ({ id }, args, ctx) => pageOfPersonLicences(await ctx.loaders.publishedRecordsByPerson.load(id), args, ctx.forwarded),
   },
   AdministrativePenalty: recordTypes.AdministrativePenalty,
   AdministrativeLicence: recordTypes.AdministrativeLicence,
