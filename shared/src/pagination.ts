@@ -26,7 +26,7 @@ export function isWellFormedCursor(cursor: string): boolean {
 }
 
 /** The value a cursor of {@link encodeCursor} holds; BAD_USER_INPUT for one this API did not issue. */
-function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith('r:')) throw badInput(`Invalid cursor "${cursor}"`, 'cursor was not issued by this API', { argument: 'after' });
   return text.slice(2);

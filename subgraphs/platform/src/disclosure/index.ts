@@ -5,6 +5,7 @@ import type { PlatformDomain } from '../domain';
 import { reviewer } from '../rules';
 import { createDisclosureModels, type DisclosureModels } from './models';
 import { PERSON_ORDER, type PublishedRecordDoc } from './models/PublishedRecord';
+import { keyUnkeyedRecords } from './published-records';
 import { resolvers } from './resolvers';
 
 /**
@@ -35,5 +36,8 @@ export const disclosure: PlatformDomain<DisclosureModels, ReturnType<typeof crea
       returnTypicalCase: reviewer,
       withdrawTypicalCase: reviewer,
     },
+  },
+  onReady: (models, log) => {
+    keyUnkeyedRecords(models, log).catch((err: unknown) => log.error('giving published records their lookup keys failed', { err }));
   },
 };

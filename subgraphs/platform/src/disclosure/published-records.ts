@@ -5,7 +5,6 @@ import {
   badInput,
   categoryPolicy,
   insertManyUnordered,
-  keysetPage,
   keysFilter,
   maskCitizenId,
   maskCitizenIdsIn,
@@ -13,11 +12,13 @@ import {
   maskPersonalDataIn,
   todayInCity,
   type Bureau,
+  type Logger,
   type PageArgs,
   type Publication,
 } from '@credit/shared';
 
 import type { Models } from '../models';
+import { announceFeedDays, feedKeysOf, readFeedPage, type FeedFilter } from './feed-index';
 import type { PublishedRecordDoc } from './models/PublishedRecord';
 
 /**
@@ -31,9 +32,22 @@ import type { PublishedRecordDoc } from './models/PublishedRecord';
  * read. The 双公示 feed is read from it: no page asks the departments.
  */
 
+/**
+ * The key the public search finds a person's records by from the first 6
+ * and the last 4 characters of their ID (an equality, see feed-index.ts).
+ */
+export function idEndsKey(first6: string, last4: string): string {
+  return `idEnds:${first6}${last4}`;
+}
+
+/** Every equality key of a record: the feed's buckets and the search's. */
+export function lookupKeysOf(doc: Omit<PublishedRecordDoc, 'lookupKeys'>): string[] {
+  return [...feedKeysOf(doc), idEndsKey(doc.personId.slice(0, 6), doc.personId.slice(-4))];
+}
+
 function toDoc(personId: string, p: Publication & { bureau: string }, now: Date): PublishedRecordDoc {
   // The bureau comes from a department's own facts (a Bureau of the registry).
-  return {
+  const doc: Omit<PublishedRecordDoc, 'lookupKeys'> = {
     _id: `${p.bureau}:${p.kind}:${p.recordId}`,
     kind: p.kind,
     bureau: p.bureau as Bureau,
@@ -55,6 +69,7 @@ function toDoc(personId: string, p: Publication & { bureau: string }, now: Date)
     record: p.record,
     updatedAt: now,
   };
+  return { ...doc, lookupKeys: lookupKeysOf(doc) };
 }
 
 /**
@@ -94,6 +109,8 @@ export async function replacePublications(
   const changed = docs.filter((doc) => stored.has(doc._id) && !sameContent(stored.get(doc._id)!, doc));
   const kept = new Set(docs.map((d) => d._id));
   const gone = [...stored.keys()].filter((id) => !kept.has(id));
+  // The feed's directory announces their days before they can be read.
+  await announceFeedDays(models, [...fresh, ...changed]);
   const inserted = await insertManyUnordered(models.PublishedRecord, fresh as unknown as Record<string, unknown>[]);
   // One that a concurrent derivation inserted meanwhile is replaced like a changed one.
   const replace = [...changed, ...fresh.filter((_, k) => !inserted[k])];
@@ -101,14 +118,7 @@ export async function replacePublications(
   if (gone.length > 0) await models.PublishedRecord.deleteMany(keysFilter('_id', gone)).exec();
 }
 
-export interface PublicationFilter {
-  departments?: string[] | null;
-  categories?: string[] | null;
-  keyFields?: string[] | null;
-  areaCodes?: string[] | null;
-  decidedFrom?: string | null;
-  decidedTo?: string | null;
-}
+export type PublicationFilter = FeedFilter;
 
 const MAX_FILTER_VALUES = 50;
 
@@ -127,7 +137,7 @@ function checkFilter(filter: PublicationFilter): void {
     throw badInput('filter.decidedFrom is after filter.decidedTo', 'empty date range', { argument: 'filter.decidedFrom' });
 }
 
-/** The records of `kind` published on `today` that pass the filter (the feed's query, before its keyset). */
+/** The records of `kind` published on `today` that pass the filter, as a query (the feed's count). */
 function publishedFilter(kind: PublishedRecordDoc['kind'], filter: PublicationFilter, today: string): Record<string, unknown> {
   const decidedTo = filter.decidedTo && filter.decidedTo < today ? filter.decidedTo : today;
   return {
@@ -138,18 +148,25 @@ function publishedFilter(kind: PublishedRecordDoc['kind'], filter: PublicationFi
     ...(filter.categories?.length ? { category: { $in: filter.categories } } : {}),
     ...(filter.keyFields?.length ? { keyField: { $in: filter.keyFields } } : {}),
     ...(filter.areaCodes?.length ? { areaCode: { $in: filter.areaCodes } } : {}),
+    $or: [{ publishedUntil: null }, { publishedUntil: { $gt: today } }],
   };
 }
 
-const stillPublished = (today: string) => ({ $or: [{ publishedUntil: null }, { publishedUntil: { $gt: today } }] });
-
-/** A page of the feed, newest decision first, keyset-paged on (decisionDate, _id): the order of its indexes (FEED_ORDER). */
-export async function readFeed(models: Models, kind: PublishedRecordDoc['kind'], filter: PublicationFilter, args: PageArgs, today = todayInCity()) {
+/**
+ * A page of the feed, newest decision first (feed-index.ts). Its
+ * `totalCount` is counted only when asked for: an index count on MongoDB,
+ * but a scan of the index on the embedded FerretDB.
+ */
+export async function readFeed(
+  models: Models,
+  kind: PublishedRecordDoc['kind'],
+  filter: PublicationFilter,
+  args: PageArgs,
+  today = todayInCity(),
+): Promise<FeedPage<PublishedRecordDoc>> {
   checkFilter(filter);
-  return keysetPage<PublishedRecordDoc>(models.PublishedRecord, { $and: [publishedFilter(kind, filter, today), stillPublished(today)] }, 'decisionDate', args, {
-    shape: /^\d{4}-\d{2}-\d{2}$/,
-    toCursor: (doc) => doc.decisionDate,
-  });
+  const page = await readFeedPage(models, kind, filter, args, today);
+  return { ...page, totalCount: () => models.PublishedRecord.countDocuments(publishedFilter(kind, filter, today)).exec() };
 }
 
 /**
@@ -203,9 +220,59 @@ export function licenceView(doc: PublishedRecordDoc) {
   return { ...view, certificateName: view.title };
 }
 
+/** A page of the feed as served: its `totalCount` counted when asked for. */
+export interface FeedPage<T> {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+export type PenaltyFeedPage = FeedPage<ReturnType<typeof penaltyView>>;
+export type LicenceFeedPage = FeedPage<ReturnType<typeof licenceView>>;
+
 /** The field groups a page of published records serves: the penalties' or licences' group, and the masked identity. */
 export function servedGroups(docs: readonly PublishedRecordDoc[]): string[] {
   const groups = new Set(['identity']);
   for (const doc of docs) groups.add(doc.kind === 'PENALTY' ? 'double_publicity_penalties' : 'double_publicity_licences');
   return [...groups].sort();
+}
+
+/**
+ * The version of the lookup keys (lookupKeysOf) and of the feed's
+ * directory: raised when their shape changes, so that records written
+ * before are keyed and announced again, once.
+ */
+const LOOKUP_KEYS_VERSION = 3;
+
+/** The directory's marker that every record of the index has this version's lookup keys and days. */
+const KEYED_MARKER = `migration:lookupKeys:v${LOOKUP_KEYS_VERSION}`;
+
+/**
+ * Gives every record of the index this version's lookup keys and announces
+ * its days in the feed's directory, reading the index through once:
+ * records written before the keys existed, or before their shape changed,
+ * would be missing from the feed's pages and the search by ID ends until
+ * then. Idempotent, so two platforms starting together do the same work
+ * twice, not wrong work; a record written meanwhile has its keys already.
+ */
+export async function keyUnkeyedRecords(models: Models, log: Logger): Promise<void> {
+  if (await models.FeedDirectory.exists({ _id: KEYED_MARKER }).exec()) return;
+  let keyed = 0;
+  const rekey = async (docs: PublishedRecordDoc[]) => {
+    await announceFeedDays(models, docs);
+    const stale = docs.filter((doc) => !isDeepStrictEqual(doc.lookupKeys, lookupKeysOf(doc)));
+    await Promise.all(stale.map((doc) => models.PublishedRecord.updateOne({ _id: doc._id }, { $set: { lookupKeys: lookupKeysOf(doc) } }).exec()));
+    keyed += stale.length;
+  };
+  let batch: PublishedRecordDoc[] = [];
+  for await (const doc of models.PublishedRecord.find().lean<PublishedRecordDoc[]>().batchSize(1000).cursor()) {
+    batch.push(doc);
+    if (batch.length === 500) {
+      await rekey(batch);
+      batch = [];
+    }
+  }
+  await rekey(batch);
+  await models.FeedDirectory.updateOne({ _id: KEYED_MARKER }, { $set: { at: ['done'] } }, { upsert: true }).exec();
+  if (keyed > 0) log.info('published records given their lookup keys', { keyed, version: LOOKUP_KEYS_VERSION });
 }

@@ -14,6 +14,7 @@ import type { CreditEvaluationDoc, EvaluationFactorDoc } from '../evaluation/mod
 import type { InstitutionBlacklistEntryDoc } from '../institutions/models/InstitutionBlacklistEntry';
 import type { NotificationDoc } from '../cases/models/Notification';
 import type { PersonPenalty, PersonLicence } from '../disclosure/person-records';
+import type { PenaltyFeedPage, LicenceFeedPage } from '../disclosure/published-records';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -2019,9 +2020,9 @@ export type ResolversTypes = ResolversObject<{
   PublicationFilter: PublicationFilter;
   PublicationKind: PublicationKind;
   PublishedLicence: ResolverTypeWrapper<PublishedLicence>;
-  PublishedLicencePage: ResolverTypeWrapper<PublishedLicencePage>;
+  PublishedLicencePage: ResolverTypeWrapper<LicenceFeedPage>;
   PublishedPenalty: ResolverTypeWrapper<PublishedPenalty>;
-  PublishedPenaltyPage: ResolverTypeWrapper<PublishedPenaltyPage>;
+  PublishedPenaltyPage: ResolverTypeWrapper<PenaltyFeedPage>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryActorRole: QueryActorRole;
@@ -2107,9 +2108,9 @@ export type ResolversParentTypes = ResolversObject<{
   Publication: Publication;
   PublicationFilter: PublicationFilter;
   PublishedLicence: PublishedLicence;
-  PublishedLicencePage: PublishedLicencePage;
+  PublishedLicencePage: LicenceFeedPage;
   PublishedPenalty: PublishedPenalty;
-  PublishedPenaltyPage: PublishedPenaltyPage;
+  PublishedPenaltyPage: PenaltyFeedPage;
   PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   QueryLogAuditEntry: QueryLogAuditEntry;

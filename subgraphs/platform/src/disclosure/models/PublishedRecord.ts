@@ -24,6 +24,12 @@ export interface PublishedRecordDoc extends Omit<Publication, 'record'> {
    * written before it was gathered, until `npm run republish`.
    */
   record: Record<string, unknown> | null;
+  /**
+   * The equality keys the record is found by on any database: the 双公示
+   * feed's buckets (disclosure/feed-index.ts) and the public search's
+   * county and last four characters of the ID (public-search.ts).
+   */
+  lookupKeys: string[];
   updatedAt: Date;
 }
 
@@ -54,12 +60,16 @@ const publishedRecordSchema = new Schema<PublishedRecordDoc>(
     title: { type: String, required: true },
     content: { type: String, required: true },
     record: { type: Schema.Types.Mixed, default: null },
+    lookupKeys: { type: [String], required: true },
     updatedAt: { type: Date, required: true },
   },
   { collection: 'published_records', versionKey: false },
 );
-// Every filter of the feed leads an index in the feed's order; a person's
-// records are read and replaced by person.
+// The feed's pages and the search by county and ID suffix are equalities on
+// `lookupKeys`. Every filter of the feed also leads an index in the feed's
+// order, which a real MongoDB uses to count a filter (the feed's totalCount);
+// a person's records are read and replaced by person.
+publishedRecordSchema.index({ lookupKeys: 1 });
 publishedRecordSchema.index({ kind: 1, ...FEED_ORDER });
 publishedRecordSchema.index({ kind: 1, bureau: 1, ...FEED_ORDER });
 publishedRecordSchema.index({ kind: 1, category: 1, ...FEED_ORDER });

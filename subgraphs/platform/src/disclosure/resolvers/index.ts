@@ -27,6 +27,8 @@ export const resolvers: Resolvers = {
   },
   AdministrativePenalty: recordTypes.AdministrativePenalty,
   AdministrativeLicence: recordTypes.AdministrativeLicence,
+  PublishedPenaltyPage: { totalCount: (page) => page.totalCount() },
+  PublishedLicencePage: { totalCount: (page) => page.totalCount() },
   Query: {
     publishedPenalties: async (_parent, { filter, first, after }, ctx) => {
       const page = await logged(await readFeed(ctx.models, 'PENALTY', filter ?? {}, { first, after }), ctx);

@@ -1,0 +1,144 @@
+import { addDays, makeCitizenId, Rng, scratchDatabase, type Logger } from '@credit/shared';
+
+import { createModels, type Models } from '../../models';
+import { announceFeedDays, shardOf } from '../feed-index';
+import type { PublishedRecordDoc } from '../models/PublishedRecord';
+import { keyUnkeyedRecords, lookupKeysOf, readFeed, type PublicationFilter } from '../published-records';
+
+let scratch: Awaited<ReturnType<typeof scratchDatabase<Models>>> | undefined;
+let models: Models;
+let otherProcess: Models;
+
+const TODAY = '2026-12-06';
+const BUREAUS = ['TAX', 'HEALTH', 'MARKET_REGULATION'] as const;
+const AREAS = ['510703', '510704', '510781'];
+const CATEGORIES = ['FOOD_SAFETY_VIOLATION', 'TAX_VIOLATION', null];
+
+/** A published record of the index as the platform writes it, without its lookup keys. */
+function record(n: number, rng: Rng): Omit<PublishedRecordDoc, 'lookupKeys'> {
+  const kind = n % 5 === 0 ? 'LICENCE' : 'PENALTY';
+  const bureau = BUREAUS[n % BUREAUS.length]!;
+  const category = kind === 'PENALTY' ? CATEGORIES[n % CATEGORIES.length]! : null;
+  const decisionDate = addDays(TODAY, -rng.int(-3, 200));
+  const personId = makeCitizenId(AREAS[rng.int(0, AREAS.length - 1)]!, '1980-01-01', n % 900);
+  return {
+    _id: `${bureau}:${kind}:R-${String(n).padStart(4, '0')}`,
+    kind,
+    bureau,
+    recordId: `R-${n}`,
+    personId,
+    areaCode: personId.slice(0, 6),
+    category,
+    keyField: category === 'FOOD_SAFETY_VIOLATION' ? 'FOOD_SAFETY' : null,
+    grade: category ? 'GENERAL' : null,
+    decisionDate,
+    // Some past their publicity period, some open-ended, some withheld.
+    publishedUntil: n % 7 === 0 ? addDays(TODAY, -rng.int(0, 30)) : n % 11 === 0 ? null : addDays(TODAY, rng.int(1, 400)),
+    withheld: n % 13 === 0,
+    underObjection: false,
+    counterpartName: '欧阳明远',
+    authority: '绵阳市执法局',
+    documentNumber: `绵罚〔2026〕${n}号`,
+    title: '违法经营',
+    content: '警告',
+    record: null,
+    updatedAt: new Date(),
+  };
+}
+
+const rng = new Rng(7);
+const records = Array.from({ length: 400 }, (_, n) => record(n, rng));
+
+/** What the feed must list: the records published on TODAY that pass the filter, newest first (within a day by shard, then id). */
+function expected(kind: string, filter: PublicationFilter): string[] {
+  const any = (values: readonly string[] | null | undefined, value: string | null) => !values?.length || values.includes(value ?? '');
+  return records
+    .filter(
+      (r) =>
+        r.kind === kind &&
+        !r.withheld &&
+        r.decisionDate <= TODAY &&
+        (r.publishedUntil === null || r.publishedUntil > TODAY) &&
+        (!filter.decidedFrom || r.decisionDate >= filter.decidedFrom) &&
+        (!filter.decidedTo || r.decisionDate <= filter.decidedTo) &&
+        any(filter.departments, r.bureau) &&
+        any(filter.categories, r.category) &&
+        any(filter.keyFields, r.keyField) &&
+        any(filter.areaCodes, r.areaCode),
+    )
+    .sort((a, b) =>
+      a.decisionDate !== b.decisionDate ? (a.decisionDate < b.decisionDate ? 1 : -1) : shardOf(a._id) - shardOf(b._id) || (a._id < b._id ? -1 : 1),
+    )
+    .map((r) => r._id);
+}
+
+/** Every page of the feed, followed by its cursors. */
+async function walk(kind: 'PENALTY' | 'LICENCE', filter: PublicationFilter, first: number): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (let pages = 0; pages < 500; pages++) {
+    const page: Awaited<ReturnType<typeof readFeed>> = await readFeed(models, kind, filter, { first, after }, TODAY);
+    ids.push(...page.nodes.map((n) => n._id));
+    expect(page.nodes.length).toBeLessThanOrEqual(first);
+    if (!page.pageInfo.hasNextPage) return ids;
+    after = page.pageInfo.endCursor;
+  }
+  throw new Error('the feed did not end');
+}
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+
+beforeAll(async () => {
+  scratch = await scratchDatabase('feed', 2, createModels);
+  [models, otherProcess] = scratch.models as [Models, Models];
+  // Half written as the platform writes them; half as rows from before the lookup keys (or their shape), keyed at start.
+  const [keyed, legacy] = [records.filter((_, n) => n % 2 === 0), records.filter((_, n) => n % 2 === 1)];
+  await announceFeedDays(models, keyed, new Set());
+  await models.PublishedRecord.insertMany(keyed.map((r) => ({ ...r, lookupKeys: lookupKeysOf(r) })));
+  // Some with keys of an earlier shape (the all-records bucket before it was sharded).
+  await models.PublishedRecord.collection.insertMany(
+    legacy.map((r, n) => (n % 3 === 0 ? { ...r, lookupKeys: [`${r.kind}/*/${r.decisionDate}`] } : r)) as never[],
+  );
+  await keyUnkeyedRecords(models, silent);
+}, 120_000);
+afterAll(async () => {
+  await scratch?.dispose();
+});
+
+describe('the 双公示 feed read from its day buckets', () => {
+  it.each<[string, 'PENALTY' | 'LICENCE', PublicationFilter, number]>([
+    ['every penalty, pages of 7', 'PENALTY', {}, 7],
+    ['every licence, one page', 'LICENCE', {}, 100],
+    ['one department', 'PENALTY', { departments: ['TAX'] }, 5],
+    ['two counties and a department (the counties lead)', 'PENALTY', { areaCodes: ['510703', '510781'], departments: ['HEALTH', 'TAX'] }, 4],
+    ['a category and a key field', 'PENALTY', { categories: ['FOOD_SAFETY_VIOLATION'], keyFields: ['FOOD_SAFETY'] }, 3],
+    ['a decision-date range across months', 'PENALTY', { decidedFrom: addDays(TODAY, -120), decidedTo: addDays(TODAY, -30) }, 6],
+    ['a value no record has', 'PENALTY', { areaCodes: ['510700'] }, 5],
+  ])('lists %s exactly as the published records stand, newest first, with no record twice or missed', async (_name, kind, filter, first) => {
+    const want = expected(kind, filter);
+    // Each case but the last has records to list.
+    expect(want.length > 0).toBe(!filter.areaCodes?.includes('510700'));
+    expect(await walk(kind, filter, first)).toEqual(want);
+    const page = await readFeed(models, kind, filter, { first: 0 }, TODAY);
+    expect(await page.totalCount()).toBe(want.length);
+  });
+
+  it('gives records written before the lookup keys, or their shape, this version’s once, and says so in the directory', async () => {
+    const docs = await models.PublishedRecord.find().lean<PublishedRecordDoc[]>();
+    expect(docs).toHaveLength(records.length);
+    for (const doc of docs) expect(doc.lookupKeys).toEqual(lookupKeysOf(doc));
+    expect(await models.FeedDirectory.countDocuments({ _id: /^migration:/ })).toBe(1);
+  });
+
+  it('keeps every day two processes announce at once in the same lists', async () => {
+    const days = Array.from({ length: 40 }, (_, n) => addDays('2031-03-31', -n));
+    const of = (day: string) => ({ kind: 'PENALTY' as const, decisionDate: day, bureau: 'TAX' as const, category: null, keyField: null, areaCode: '510703' });
+    await Promise.all([
+      announceFeedDays(models, days.filter((_, n) => n % 2 === 0).map(of), new Set()),
+      announceFeedDays(otherProcess, days.filter((_, n) => n % 2 === 1).map(of), new Set()),
+    ]);
+    const listed = async (id: string) => ((await models.FeedDirectory.findById(id).lean())?.at ?? []).sort();
+    expect(await listed('PENALTY/bureau:TAX')).toEqual(expect.arrayContaining(['2031-03', '2031-02']));
+    expect(await listed('PENALTY/areaCode:510703#2031-03')).toEqual(days.filter((d) => d.startsWith('2031-03')).sort());
+  });
+});

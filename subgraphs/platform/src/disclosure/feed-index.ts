@@ -1,0 +1,269 @@
+import { createHash } from 'node:crypto';
+
+import { badInput, decodeCursor, encodeCursor, insertManyUnordered, keysFilter, pageSize, type PageArgs } from '@credit/shared';
+
+import type { DisclosureModels } from './models';
+import type { FeedDirectoryDoc } from './models/FeedDirectory';
+import type { PublishedRecordDoc } from './models/PublishedRecord';
+
+/**
+ * How the 双公示 feed is read in bounded work, whatever the size of the
+ * published-records index, on MongoDB as on the embedded FerretDB (which
+ * answers from an index an equality or an `$in` of strings, tools/devdb,
+ * but does a range, a sort or a limit after fetching the whole collection).
+ *
+ * Every record belongs to one bucket per filter it can be read by, for the
+ * day of its decision: `PENALTY/*` (all of its kind), `PENALTY/bureau:TAX`,
+ * `PENALTY/category:…`, `PENALTY/keyField:…`, `PENALTY/areaCode:510703`,
+ * each with `/<decision date>`; the bucket of all records, the one a day
+ * fills most, is cut further into {@link SHARDS} shards (`/<shard>`, a hash
+ * of the record's id), so that a page fetches about a page of records and
+ * not a whole day (the embedded FerretDB spends about half a millisecond
+ * decoding each record it returns). The bucket names are in the record's
+ * indexed `lookupKeys`. A two-level directory (`feed_directory`) lists,
+ * per bucket, the months that hold records and, per month, the days, each
+ * list one document. A page of the feed takes the filter with the fewest values as its
+ * buckets, walks their days newest first (months, then days, each one
+ * lookup), fetches each day's buckets by equality, and keeps the records
+ * that pass every criterion, until the page is full. Within a day the
+ * feed's order is by shard, then id, whichever filter is read. The records
+ * of one day are few (a day's decisions of one city), so a page costs a few
+ * lookups of a few rows, however many years the index holds.
+ *
+ * The directory is written before the records it announces (a day with no
+ * record left costs a reader one empty lookup; a record no day announces
+ * would be lost to readers), and never shrinks.
+ */
+
+/** The filters a page of the feed can be asked for (each a list of values any of which passes). */
+export interface FeedFilter {
+  departments?: string[] | null;
+  categories?: string[] | null;
+  keyFields?: string[] | null;
+  areaCodes?: string[] | null;
+  decidedFrom?: string | null;
+  decidedTo?: string | null;
+}
+
+type Dimension = 'bureau' | 'category' | 'keyField' | 'areaCode';
+
+/** The record's field of each dimension, and the filter's list for it (a dimension with fewer values is read first). */
+const DIMENSIONS: readonly { dimension: Dimension; values: (filter: FeedFilter) => readonly string[] | null | undefined }[] = [
+  { dimension: 'areaCode', values: (f) => f.areaCodes },
+  { dimension: 'category', values: (f) => f.categories },
+  { dimension: 'keyField', values: (f) => f.keyFields },
+  { dimension: 'bureau', values: (f) => f.departments },
+];
+
+const bucketOf = (kind: string, dimension?: Dimension, value?: string) => (dimension ? `${kind}/${dimension}:${value}` : `${kind}/*`);
+const monthOf = (day: string) => day.slice(0, 7);
+
+/** Shards of a day in the bucket of all records of a kind. */
+export const SHARDS = 8;
+
+/** The shard of a record within its day: a hash of its id, so that it never changes. */
+export function shardOf(id: string): number {
+  return createHash('sha256').update(id).digest()[0]! % SHARDS;
+}
+
+/** Whether a bucket's days are cut into shards: only all records of a kind, which every day fills. */
+const isSharded = (bucket: string) => bucket.endsWith('/*');
+
+/** The feed's order: newest decision first; within a day by shard, then id. */
+function feedOrder(a: PublishedRecordDoc, b: PublishedRecordDoc): number {
+  if (a.decisionDate !== b.decisionDate) return a.decisionDate < b.decisionDate ? 1 : -1;
+  return shardOf(a._id) - shardOf(b._id) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+}
+
+/** The buckets a record is read by (without their day). */
+function bucketsOf(doc: Pick<PublishedRecordDoc, 'kind' | Dimension>): string[] {
+  const buckets = [bucketOf(doc.kind)];
+  for (const { dimension } of DIMENSIONS) {
+    const value = doc[dimension];
+    if (value) buckets.push(bucketOf(doc.kind, dimension, value));
+  }
+  return buckets;
+}
+
+/** The equality keys a record is fetched by: its buckets on its decision day. */
+export function feedKeysOf(doc: Pick<PublishedRecordDoc, '_id' | 'kind' | 'decisionDate' | Dimension>): string[] {
+  return bucketsOf(doc).map((bucket) => `${bucket}/${doc.decisionDate}${isSharded(bucket) ? `/${shardOf(doc._id)}` : ''}`);
+}
+
+/** The directory entries that announce a record: under each of its buckets its month, and under the bucket's month its day. */
+function directoryEntriesOf(doc: Pick<PublishedRecordDoc, 'kind' | 'decisionDate' | Dimension>): { id: string; at: string }[] {
+  const month = monthOf(doc.decisionDate);
+  return bucketsOf(doc).flatMap((bucket) => [
+    { id: bucket, at: month },
+    { id: `${bucket}#${month}`, at: doc.decisionDate },
+  ]);
+}
+
+/** Directory lists read and written per command (a department's bulk import may bring thousands of new days). */
+const ANNOUNCE_CHUNK = 500;
+
+/**
+ * Announces the days of records about to be written (before writing them):
+ * each directory list gains what it lacks. `known` holds entries this
+ * process wrote, so a busy day costs one write per process, not one per
+ * record.
+ */
+export async function announceFeedDays(
+  models: Pick<DisclosureModels, 'FeedDirectory'>,
+  docs: readonly Pick<PublishedRecordDoc, 'kind' | 'decisionDate' | Dimension>[],
+  known: Set<string> = announced,
+): Promise<void> {
+  const lists = new Map<string, Set<string>>();
+  for (const doc of docs)
+    for (const { id, at } of directoryEntriesOf(doc)) {
+      if (known.has(`${id}@${at}`)) continue;
+      if (!lists.has(id)) lists.set(id, new Set());
+      lists.get(id)!.add(at);
+    }
+  const ids = [...lists.keys()];
+  for (let from = 0; from < ids.length; from += ANNOUNCE_CHUNK) {
+    const chunk = ids.slice(from, from + ANNOUNCE_CHUNK);
+    const there = new Map(
+      (await models.FeedDirectory.find(keysFilter('_id', chunk)).lean<FeedDirectoryDoc[]>().exec()).map((doc) => [doc._id, new Set(doc.at)]),
+    );
+    // New lists in one insert (no upserts: the embedded FerretDB makes each a transaction of its own) ...
+    const fresh = chunk.filter((id) => !there.has(id));
+    const inserted = await insertManyUnordered(
+      models.FeedDirectory,
+      fresh.map((id) => ({ _id: id, at: [...lists.get(id)!] })),
+    );
+    // ... and what the others lack added to them, as to a list another writer created meanwhile.
+    const grown = [...fresh.filter((_, k) => !inserted[k]), ...chunk.filter((id) => there.has(id))]
+      .map((id) => ({ id, missing: [...lists.get(id)!].filter((at) => !there.get(id)?.has(at)) }))
+      .filter(({ missing }) => missing.length > 0);
+    await Promise.all(grown.map(({ id, missing }) => models.FeedDirectory.updateOne({ _id: id }, { $addToSet: { at: { $each: missing } } }).exec()));
+  }
+  if (known.size > 100_000) known.clear();
+  for (const [id, at] of lists) for (const day of at) known.add(`${id}@${day}`);
+}
+
+const announced = new Set<string>();
+
+/** Whether a record passes every criterion of the filter, and is published on `today`. */
+function passes(doc: PublishedRecordDoc, kind: string, filter: FeedFilter, from: string, to: string, today: string): boolean {
+  if (doc.kind !== kind || doc.withheld || doc.decisionDate > to || doc.decisionDate < from) return false;
+  if (doc.publishedUntil !== null && doc.publishedUntil <= today) return false;
+  return DIMENSIONS.every(({ dimension, values }) => {
+    const wanted = values(filter);
+    return !wanted?.length || wanted.includes(doc[dimension] ?? '');
+  });
+}
+
+/** The buckets a page walks: the filter's dimension with the fewest values, or every record of the kind. */
+function drivingBuckets(kind: string, filter: FeedFilter): string[] {
+  let best: { dimension: Dimension; values: readonly string[] } | null = null;
+  for (const { dimension, values } of DIMENSIONS) {
+    const given = values(filter);
+    if (given?.length && (!best || given.length < best.values.length)) best = { dimension, values: given };
+  }
+  if (!best) return [bucketOf(kind)];
+  return [...new Set(best.values)].map((value) => bucketOf(kind, best.dimension, value));
+}
+
+/** The directory's lists of some ids, kept within [from, to] (compared on their length). */
+async function directory(models: Pick<DisclosureModels, 'FeedDirectory'>, ids: readonly string[], from: string, to: string) {
+  const docs = new Map(
+    (
+      await models.FeedDirectory.find(keysFilter('_id', [...ids]))
+        .lean<FeedDirectoryDoc[]>()
+        .exec()
+    ).map((doc) => [doc._id, doc.at]),
+  );
+  const within = (at: string) => at >= from.slice(0, at.length) && at <= to.slice(0, at.length);
+  return ids.map((key) => ({ key, at: (docs.get(key) ?? []).filter(within) }));
+}
+
+/** Parses a cursor of the feed: the last record's decision date and id. */
+function feedCursor(after: string): { date: string; id: string; shard: number } {
+  const match = /^(\d{4}-\d{2}-\d{2})\|(.+)$/.exec(decodeCursor(after));
+  if (!match) throw badInput(`Invalid cursor "${after}"`, 'cursor was not issued by this list', { argument: 'after' });
+  return { date: match[1]!, id: match[2]!, shard: shardOf(match[2]!) };
+}
+
+/** At most this many lookups are made at once while a page fills. */
+const MAX_PARALLEL_FETCHES = 16;
+
+/** What one step of the walk fetches: a day (or one shard of it) of every driving bucket that has it. */
+interface Unit {
+  day: string;
+  shard: number | null;
+  keys: string[];
+}
+
+/** The units of some days, in the feed's order: newest day first, then shard. */
+function unitsOf(days: { bucket: string; days: string[] }[], after: { date: string; shard: number } | null): Unit[] {
+  const byDay = new Map<string, string[]>();
+  for (const { bucket, days: list } of days) for (const day of list) byDay.set(day, [...(byDay.get(day) ?? []), bucket]);
+  const units: Unit[] = [];
+  for (const day of [...byDay.keys()].sort().reverse()) {
+    const buckets = byDay.get(day)!;
+    // Driving buckets are of one dimension: all sharded (all records) or none.
+    if (buckets.every(isSharded)) {
+      for (let shard = after && after.date === day ? after.shard : 0; shard < SHARDS; shard++)
+        units.push({ day, shard, keys: buckets.map((bucket) => `${bucket}/${day}/${shard}`) });
+    } else units.push({ day, shard: null, keys: buckets.map((bucket) => `${bucket}/${day}`) });
+  }
+  return units;
+}
+
+/**
+ * A page of the feed of `kind`: records published on `today` that pass the
+ * filter, in the feed's order; the cursor is the last one's (decision
+ * date, id).
+ */
+export async function readFeedPage(
+  models: Pick<DisclosureModels, 'PublishedRecord' | 'FeedDirectory'>,
+  kind: PublishedRecordDoc['kind'],
+  filter: FeedFilter,
+  args: PageArgs,
+  today: string,
+): Promise<{ nodes: PublishedRecordDoc[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
+  const size = pageSize(args.first);
+  const after = args.after ? feedCursor(args.after) : null;
+  const from = filter.decidedFrom ?? '0000-00-00';
+  let to = filter.decidedTo && filter.decidedTo < today ? filter.decidedTo : today;
+  if (after && after.date < to) to = after.date;
+  const isAfterCursor = (doc: PublishedRecordDoc) =>
+    !after || doc.decisionDate < after.date || (doc.decisionDate === after.date && feedOrder(doc, { ...doc, _id: after.id }) > 0);
+  const found: PublishedRecordDoc[] = [];
+  const months = await directory(models, drivingBuckets(kind, filter), from, to);
+  let parallel = 1;
+  for (const month of [...new Set(months.flatMap((m) => m.at))].sort().reverse()) {
+    if (found.length > size) break;
+    const withMonth = months.filter((m) => m.at.includes(month));
+    const days = await directory(
+      models,
+      withMonth.map((m) => `${m.key}#${month}`),
+      from,
+      to,
+    );
+    const units = unitsOf(
+      days.map(({ at }, k) => ({ bucket: withMonth[k]!.key, days: at })),
+      after,
+    );
+    let next = 0;
+    while (next < units.length && found.length <= size) {
+      // More units at a time while the page stays short.
+      const batch: Unit[] = [];
+      for (let lookups = 0; next < units.length && lookups < parallel; next++) {
+        batch.push(units[next]!);
+        lookups += units[next]!.keys.length;
+      }
+      parallel = Math.min(MAX_PARALLEL_FETCHES, parallel * 2);
+      const fetched = await Promise.all(
+        batch.flatMap((unit) => unit.keys).map((key) => models.PublishedRecord.find({ lookupKeys: key }).lean<PublishedRecordDoc[]>().exec()),
+      );
+      const fresh = new Map<string, PublishedRecordDoc>();
+      for (const doc of fetched.flat()) if (passes(doc, kind, filter, from, to, today) && isAfterCursor(doc)) fresh.set(doc._id, doc);
+      found.push(...[...fresh.values()].sort(feedOrder));
+    }
+  }
+  const nodes = found.slice(0, size);
+  const last = nodes[nodes.length - 1];
+  return { nodes, pageInfo: { hasNextPage: found.length > size, endCursor: last ? encodeCursor(`${last.decisionDate}|${last._id}`) : null } };
+}
