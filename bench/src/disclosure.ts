@@ -53,6 +53,7 @@ const { values } = parseCli({
     connections: { type: 'string', default: '10', value: 'N', description: 'concurrent requests' },
     gateway: { type: 'string', default: `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql`, value: 'URL', description: 'the gateway' },
     keep: { type: 'boolean', default: false, description: 'keep the synthetic records for the next run' },
+    only: { type: 'string', value: 'TEXT', description: 'run only the scenarios whose name contains TEXT (e.g. "feed page", "full ID")' },
   },
 });
 const target = Number(values.records);
@@ -256,7 +257,6 @@ async function main(): Promise<void> {
     ];
     const scenarios: Scenario[] = [
       { name: 'feed page (filters rotating)', query: FEED, variables: (i) => ({ filter: filters[i % filters.length] }), signedIn: false },
-      { name: 'feed totalCount (filters rotating)', query: COUNT, variables: (i) => ({ filter: filters[i % filters.length] }), signedIn: false },
       {
         name: 'search by 6 + 4 characters of the ID',
         query: SEARCH,
@@ -265,9 +265,11 @@ async function main(): Promise<void> {
       },
       { name: 'search by full ID', query: SEARCH, variables: (i) => ({ q: { citizenId: people[(i * 104729) % people.length] } }), signedIn: true },
       { name: 'search by name', query: SEARCH, variables: (i) => ({ q: { name: names[i % names.length] } }), signedIn: true },
+      // Last: on FerretDB a count reads the whole index, up to its bound (timeouts.feedCountMs).
+      { name: 'feed totalCount (filters rotating)', query: COUNT, variables: (i) => ({ filter: filters[i % filters.length] }), signedIn: false },
     ];
     const rows = [];
-    for (const s of scenarios) rows.push(await run(s, tokens));
+    for (const s of scenarios.filter((s) => !values.only || s.name.includes(values.only))) rows.push(await run(s, tokens));
     console.log(`\ndisclosure queries through the gateway over ${target} published records, ${connections} connections, ${duration} s each, query log on\n`);
     console.log(`| query | req/s | p50 ms | p99 ms | non-2xx | within p50 < ${TARGET.p50}, p99 < ${TARGET.p99} |`);
     console.log('|---|---:|---:|---:|---:|---|');

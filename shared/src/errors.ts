@@ -64,6 +64,11 @@ export const ERROR_CODES = {
     description:
       'A source could not be reached in time: the fields it owns are null and the rest is served (HTTP 200). When the platform cannot check a partner’s consents, the whole request is refused (502).',
   },
+  COUNT_TIMED_OUT: {
+    http: 503,
+    description:
+      'A total count could not be made within its bound (`timeouts.feedCountMs` for the 双公示 feed): `totalCount` is null and the page is served (HTTP 200). Narrow the filter, or page on without the count.',
+  },
   INTERNAL_SERVER_ERROR: { http: 500, description: 'An unexpected failure; the details are in the server log under the request id.' },
 } as const;
 

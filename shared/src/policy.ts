@@ -153,6 +153,8 @@ export interface CreditPolicy {
     serviceCallMs: number;
     databaseServerSelectionMs: number;
     databaseSocketMs: number;
+    /** The count of a 双公示 feed filter (totalCount): the database stops it past this, and the count is null. */
+    feedCountMs: number;
   };
   evaluation: {
     notes?: string;
@@ -309,6 +311,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     'serviceCallMs',
     'databaseServerSelectionMs',
     'databaseSocketMs',
+    'feedCountMs',
   ]);
   positive('queryLog', p.queryLog, ['retentionYears', 'checkpointIntervalSeconds']);
   check(

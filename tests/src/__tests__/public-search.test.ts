@@ -14,6 +14,8 @@ const today = todayInCity();
 const listed = makeCitizenId('510703', '1970-01-02', 91);
 const namesake = makeCitizenId('510704', '1980-03-04', 92);
 const sameSurname = makeCitizenId('510703', '1985-05-06', 93);
+// On the red list only: found by 6 + 4 through the platform's listing index, not the published records.
+const honoured = makeCitizenId('510781', '1975-07-08', 94);
 const authorityCode = makeSocialCreditCode('11510700008661238');
 
 beforeAll(async () => {
@@ -22,7 +24,27 @@ beforeAll(async () => {
     { id: listed, name: '欧阳明远' },
     { id: namesake, name: '欧阳明远' },
     { id: sameSurname, name: '欧阳丽华' },
+    { id: honoured, name: '司马青云' },
   ]);
+  const honour = await stack.query(
+    'mutation ($records: [JSONObject!]!) { ingestPlatformRecords(kind: RED_LIST_ENTRY, records: $records) { created rejected } }',
+    {
+      records: [
+        {
+          id: 'HR-SEARCH-1',
+          personId: honoured,
+          title: '绵阳市道德模范',
+          awardingBody: '绵阳市精神文明建设委员会',
+          awardedOn: addMonths(today, -2),
+          validUntil: null,
+          sourceOrganisation: '绵阳市文明办',
+          legalBasis: '《绵阳市道德模范评选表彰办法》',
+        },
+      ],
+    },
+    await authHeader({ role: 'bureau', org: 'PLATFORM' }),
+  );
+  expect(honour.body.errors).toBeUndefined();
   // A serious food-safety penalty: published, and grounds for joint punishment.
   const { body } = await stack.query(
     'mutation ($records: [JSONObject!]!) { ingestMarketRegulationRecords(kind: ADMINISTRATIVE_PENALTY, records: $records) { created rejected outcomes { reason } } }',
@@ -114,6 +136,12 @@ describe('the public search of the published lists', () => {
     expect((await search({ citizenId: listed })).hits?.map((h) => h.citizenId)).toEqual([maskCitizenId(listed)]);
     expect((await search({ idFirst6: listed.slice(0, 6), idLast4: listed.slice(-4) })).hits?.map((h) => h.citizenId)).toEqual([maskCitizenId(listed)]);
     expect((await search({ idFirst6: sameSurname.slice(0, 6), idLast4: sameSurname.slice(-4) })).hits).toEqual([]);
+  });
+
+  it('finds a person on the red list only by the first 6 and last 4 characters, with their honour', async () => {
+    const { hits, errors } = await search({ idFirst6: honoured.slice(0, 6), idLast4: honoured.slice(-4) });
+    expect(errors).toBeUndefined();
+    expect(hits).toEqual([expect.objectContaining({ name: '司马**', citizenId: maskCitizenId(honoured), lists: ['RED_LIST'], honours: ['绵阳市道德模范'] })]);
   });
 
   it('refuses a search that is not exactly one of the three, without echoing what was sent', async () => {

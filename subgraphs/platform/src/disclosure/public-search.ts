@@ -5,6 +5,7 @@ import { ResidentsNamedDocument } from '../generated/public-security-operations'
 import { publicNames } from '../positive-records/honour-roll';
 import { redListEntryInForce, type RedListEntryDoc } from '../positive-records/models/RedListEntry';
 import { recordReads } from '../query-log/record-reads';
+import { listingIndex } from '../standing/listing-index';
 import type { JointPunishmentStatusDoc } from '../standing/models/JointPunishmentStatus';
 import { effectiveStatus } from '../standing/standing-rules';
 import type { PublishedRecordDoc } from './models/PublishedRecord';
@@ -97,13 +98,25 @@ async function candidates(search: ReturnType<typeof searchOf>, ctx: Context): Pr
   const { models } = ctx;
   const distinct = async (model: { distinct(field: string, filter: object): { exec(): Promise<unknown[]> } }, field: string, range: object) =>
     (await model.distinct(field, { [field]: range }).exec()).map(String);
-  // The published records, by far the largest list, by an equality on their key; the two lists of people by a range of their IDs.
-  const found = await Promise.all([
-    idsOfCountyEndingIn((range) => distinct(models.JointPunishmentStatus as never, '_id', range), first6, last4),
+  // The published records by an equality on their key; the joint-punishment and red lists from the
+  // process's listing index (everyone with a standing, in memory), or while it loads by a range of their IDs.
+  const index = listingIndex(models, ctx.log);
+  const [published, standings] = await Promise.all([
     models.PublishedRecord.distinct('personId', { lookupKeys: idEndsKey(first6, last4) }).exec() as Promise<string[]>,
-    idsOfCountyEndingIn((range) => distinct(models.RedListEntry as never, 'personId', range), first6, last4),
+    index
+      .catchUp()
+      .then(async (current) =>
+        current
+          ? index.peopleEndingIn(first6, last4)
+          : (
+              await Promise.all([
+                idsOfCountyEndingIn((range) => distinct(models.JointPunishmentStatus as never, '_id', range), first6, last4),
+                idsOfCountyEndingIn((range) => distinct(models.RedListEntry as never, 'personId', range), first6, last4),
+              ])
+            ).flat(),
+      ),
   ]);
-  return [...new Set(found.flat())];
+  return [...new Set([...published, ...standings])];
 }
 
 export interface PublicListHit {

@@ -4,12 +4,14 @@ import {
   areaName,
   badInput,
   categoryPolicy,
+  codedError,
   insertManyUnordered,
   keysFilter,
   maskCitizenId,
   maskCitizenIdsIn,
   maskName,
   maskPersonalDataIn,
+  policy,
   todayInCity,
   type Bureau,
   type Logger,
@@ -154,8 +156,10 @@ function publishedFilter(kind: PublishedRecordDoc['kind'], filter: PublicationFi
 
 /**
  * A page of the feed, newest decision first (feed-index.ts). Its
- * `totalCount` is counted only when asked for: an index count on MongoDB,
- * but a scan of the index on the embedded FerretDB.
+ * `totalCount` is counted only when asked for, within
+ * `timeouts.feedCountMs` (past it the database stops and the count is
+ * COUNT_TIMED_OUT): over the compound indexes on MongoDB, but a read of the
+ * whole index on the embedded FerretDB.
  */
 export async function readFeed(
   models: Models,
@@ -166,7 +170,21 @@ export async function readFeed(
 ): Promise<FeedPage<PublishedRecordDoc>> {
   checkFilter(filter);
   const page = await readFeedPage(models, kind, filter, args, today);
-  return { ...page, totalCount: () => models.PublishedRecord.countDocuments(publishedFilter(kind, filter, today)).exec() };
+  const totalCount = async () => {
+    try {
+      return await models.PublishedRecord.countDocuments(publishedFilter(kind, filter, today))
+        .maxTimeMS(policy().timeouts.feedCountMs)
+        .exec();
+    } catch (err) {
+      // Stopped by the database at its bound (MaxTimeMSExpired): the page is served, the count is not.
+      if ((err as { code?: number }).code !== 50) throw err;
+      throw codedError(
+        'COUNT_TIMED_OUT',
+        `The feed could not be counted within ${policy().timeouts.feedCountMs} ms: narrow the filter, or page on without totalCount`,
+      );
+    }
+  };
+  return { ...page, totalCount };
 }
 
 /**

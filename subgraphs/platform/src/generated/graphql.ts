@@ -1285,8 +1285,12 @@ export type PublishedLicencePage = {
   __typename?: 'PublishedLicencePage';
   nodes: Array<PublishedLicence>;
   pageInfo: PageInfo;
-  /** Licences published today that pass the filter. */
-  totalCount: Scalars['Int']['output'];
+  /**
+   * Licences published today that pass the filter, counted when asked for;
+   * null with COUNT_TIMED_OUT when counting takes longer than policy
+   * `timeouts.feedCountMs` (the page is still served).
+   */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** An administrative penalty as published (行政处罚, 双公示 format): the person masked. */
@@ -1326,8 +1330,12 @@ export type PublishedPenaltyPage = {
   __typename?: 'PublishedPenaltyPage';
   nodes: Array<PublishedPenalty>;
   pageInfo: PageInfo;
-  /** Penalties published today that pass the filter. */
-  totalCount: Scalars['Int']['output'];
+  /**
+   * Penalties published today that pass the filter, counted when asked for;
+   * null with COUNT_TIMED_OUT when counting takes longer than policy
+   * `timeouts.feedCountMs` (the page is still served).
+   */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A record that puts the person on the joint-punishment list while it is shown. */
@@ -2569,7 +2577,7 @@ export type PublishedLicenceResolvers<ContextType = Context, ParentType extends 
 export type PublishedLicencePageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishedLicencePage'] = ResolversParentTypes['PublishedLicencePage']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['PublishedLicence']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type PublishedPenaltyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishedPenalty'] = ResolversParentTypes['PublishedPenalty']> = ResolversObject<{
@@ -2593,7 +2601,7 @@ export type PublishedPenaltyResolvers<ContextType = Context, ParentType extends 
 export type PublishedPenaltyPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishedPenaltyPage'] = ResolversParentTypes['PublishedPenaltyPage']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['PublishedPenalty']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{

@@ -172,8 +172,13 @@ export async function appendStandingChange(models: Models, standings: StandingDo
   throw new Error(`standing feed: no free sequence after ${MAX_CLAIM_ATTEMPTS} attempts`);
 }
 
+/** The key of a person's ID by its county (first 6 characters) and last 4: what the public search by 6 + 4 asks for. */
+const idEnds = (personId: string) => `${personId.slice(0, 6)}${personId.slice(-4)}`;
+
 export class ListingIndex {
   private standings = new Map<string, StandingDoc>();
+  /** The people of `standings` by idEnds (the public search by 6 + 4 reads it instead of a range of every ID). */
+  private byIdEnds = new Map<string, Set<string>>();
   private applied = 0;
   private loaded = false;
   private loading: Promise<void> | null = null;
@@ -235,6 +240,11 @@ export class ListingIndex {
     return this.queued;
   }
 
+  /** The people with a standing whose ID starts with `first6` and ends with `last4`, as of the last catch-up. */
+  peopleEndingIn(first6: string, last4: string): string[] {
+    return [...(this.byIdEnds.get(`${first6}${last4}`) ?? [])];
+  }
+
   /** The check's answer for one person, as of the last catch-up. */
   check(personId: string, today: string): CheckStanding {
     return checkStanding(personId, this.standings.get(personId), today);
@@ -254,7 +264,7 @@ export class ListingIndex {
         this.models.StandingFeedHead.findById('head').lean().exec(),
       ]);
       if (next) {
-        this.apply(this.standings, next.standings);
+        this.apply(this.standings, next.standings, this.byIdEnds);
         this.applied = next._id;
         continue;
       }
@@ -296,18 +306,28 @@ export class ListingIndex {
       })(),
     ]);
     const standings = new Map<string, StandingDoc>();
-    this.apply(standings, [...builder.byId.values()]);
+    const byIdEnds = new Map<string, Set<string>>();
+    this.apply(standings, [...builder.byId.values()], byIdEnds);
     // Entries appended while loading are applied by the next catch-up, from `head` on.
     this.standings = standings;
+    this.byIdEnds = byIdEnds;
     this.applied = head;
     this.loaded = true;
     this.log?.info('listing index loaded', { people: standings.size, feedSequence: head, ms: Date.now() - startedAt });
   }
 
-  private apply(into: Map<string, StandingDoc>, standings: readonly StandingDoc[]): void {
+  private apply(into: Map<string, StandingDoc>, standings: readonly StandingDoc[], byIdEnds: Map<string, Set<string>>): void {
     for (const s of standings) {
-      if (isEmpty(s)) into.delete(s.personId);
-      else into.set(s.personId, s);
+      const key = idEnds(s.personId);
+      if (isEmpty(s)) {
+        into.delete(s.personId);
+        byIdEnds.get(key)?.delete(s.personId);
+        if (byIdEnds.get(key)?.size === 0) byIdEnds.delete(key);
+      } else {
+        into.set(s.personId, s);
+        if (!byIdEnds.has(key)) byIdEnds.set(key, new Set());
+        byIdEnds.get(key)!.add(s.personId);
+      }
     }
   }
 }
