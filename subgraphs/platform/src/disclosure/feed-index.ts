@@ -232,6 +232,9 @@ export async function readFeedPage(
     !after || doc.decisionDate < after.date || (doc.decisionDate === after.date && feedOrder(doc, { ...doc, _id: after.id }) > 0);
   const found: PublishedRecordDoc[] = [];
   const months = await directory(models, drivingBuckets(kind, filter), from, to);
+  // How many lookups the next step makes: as many as the records found per lookup so far say the page
+  // still needs (fetching more costs the embedded FerretDB half a millisecond a record), doubling while none is found.
+  let lookupsMade = 0;
   let parallel = 1;
   for (const month of [...new Set(months.flatMap((m) => m.at))].sort().reverse()) {
     if (found.length > size) break;
@@ -254,13 +257,15 @@ export async function readFeedPage(
         batch.push(units[next]!);
         lookups += units[next]!.keys.length;
       }
-      parallel = Math.min(MAX_PARALLEL_FETCHES, parallel * 2);
       const fetched = await Promise.all(
         batch.flatMap((unit) => unit.keys).map((key) => models.PublishedRecord.find({ lookupKeys: key }).lean<PublishedRecordDoc[]>().exec()),
       );
+      lookupsMade += fetched.length;
       const fresh = new Map<string, PublishedRecordDoc>();
       for (const doc of fetched.flat()) if (passes(doc, kind, filter, from, to, today) && isAfterCursor(doc)) fresh.set(doc._id, doc);
       found.push(...[...fresh.values()].sort(feedOrder));
+      const perLookup = found.length / lookupsMade;
+      parallel = Math.min(MAX_PARALLEL_FETCHES, perLookup > 0 ? Math.ceil((size + 1 - found.length) / perLookup) : parallel * 2);
     }
   }
   const nodes = found.slice(0, size);
