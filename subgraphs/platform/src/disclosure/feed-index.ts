@@ -22,9 +22,9 @@ import type { PublishedRecordDoc } from './models/PublishedRecord';
  * decoding each record it returns). The bucket names are in the record's
  * indexed `lookupKeys`. A two-level directory (`feed_directory`) lists,
  * per bucket, the months that hold records and, per month, the days, each
- * list one document. A page of the feed takes the filter with the fewest values as its
- * buckets, walks their days newest first (months, then days, each one
- * lookup), fetches each day's buckets by equality, and keeps the records
+ * list one document. A page of the feed takes the filter with the fewest
+ * values as its buckets, walks their days newest first (months, then days,
+ * each one lookup), fetches each day's buckets by equality, and keeps the records
  * that pass every criterion, until the page is full. Within a day the
  * feed's order is by shard, then id, whichever filter is read. The records
  * of one day are few (a day's decisions of one city), so a page costs a few
@@ -111,7 +111,7 @@ const ANNOUNCE_CHUNK = 500;
 export async function announceFeedDays(
   models: Pick<DisclosureModels, 'FeedDirectory'>,
   docs: readonly Pick<PublishedRecordDoc, 'kind' | 'decisionDate' | Dimension>[],
-  known: Set<string> = announced,
+  known: Set<string> = announcedTo(models.FeedDirectory),
 ): Promise<void> {
   const lists = new Map<string, Set<string>>();
   for (const doc of docs)
@@ -142,7 +142,13 @@ export async function announceFeedDays(
   for (const [id, at] of lists) for (const day of at) known.add(`${id}@${day}`);
 }
 
-const announced = new Set<string>();
+/** The entries this process announced, per directory (a process may reach several databases: tests, scripts). */
+const announced = new WeakMap<object, Set<string>>();
+
+function announcedTo(directory: object): Set<string> {
+  if (!announced.has(directory)) announced.set(directory, new Set());
+  return announced.get(directory)!;
+}
 
 /** Whether a record passes every criterion of the filter, and is published on `today`. */
 function passes(doc: PublishedRecordDoc, kind: string, filter: FeedFilter, from: string, to: string, today: string): boolean {

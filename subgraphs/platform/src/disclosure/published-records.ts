@@ -271,7 +271,8 @@ const KEYED_MARKER = `migration:lookupKeys:v${LOOKUP_KEYS_VERSION}`;
  * records written before the keys existed, or before their shape changed,
  * would be missing from the feed's pages and the search by ID ends until
  * then. Idempotent, so two platforms starting together do the same work
- * twice, not wrong work; a record written meanwhile has its keys already.
+ * twice, not wrong work; a record written meanwhile has its keys already
+ * and is left as it is.
  */
 export async function keyUnkeyedRecords(models: Models, log: Logger): Promise<void> {
   if (await models.FeedDirectory.exists({ _id: KEYED_MARKER }).exec()) return;
@@ -279,7 +280,10 @@ export async function keyUnkeyedRecords(models: Models, log: Logger): Promise<vo
   const rekey = async (docs: PublishedRecordDoc[]) => {
     await announceFeedDays(models, docs);
     const stale = docs.filter((doc) => !isDeepStrictEqual(doc.lookupKeys, lookupKeysOf(doc)));
-    await Promise.all(stale.map((doc) => models.PublishedRecord.updateOne({ _id: doc._id }, { $set: { lookupKeys: lookupKeysOf(doc) } }).exec()));
+    // Only as read: a record a re-derivation replaced meanwhile has its own keys, of its new content.
+    await Promise.all(
+      stale.map((doc) => models.PublishedRecord.updateOne({ _id: doc._id, updatedAt: doc.updatedAt }, { $set: { lookupKeys: lookupKeysOf(doc) } }).exec()),
+    );
     keyed += stale.length;
   };
   let batch: PublishedRecordDoc[] = [];
