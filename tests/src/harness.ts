@@ -77,6 +77,30 @@ export async function authHeader(claims: Parameters<typeof signDevToken>[0], ttl
   return { authorization: `Bearer ${await signDevToken(claims, ttl)}` };
 }
 
+/** Registers a partner institution through the API, as the platform's reviewers do (a test's consents name it). */
+export async function registerInstitution(stack: Stack, institution: { id: string; name: string }): Promise<void> {
+  const { body } = await stack.query(
+    'mutation ($id: String!, $name: String!) { registerInstitution(id: $id, name: $name) { id } }',
+    institution,
+    await authHeader({ role: 'reviewer', org: 'mianyang-credit-platform' }),
+  );
+  if (body.errors) throw new Error(`registerInstitution failed: ${JSON.stringify(body.errors)}`);
+}
+
+/** A red-list entry (道德模范, 优秀志愿者, …) as the platform ingests it (`ingestPlatformRecords(kind: RED_LIST_ENTRY)`). */
+export function redListEntry(id: string, personId: string, title: string, awardedOn: string, validUntil: string | null) {
+  return {
+    id,
+    personId,
+    title,
+    awardingBody: '绵阳市精神文明建设委员会',
+    awardedOn,
+    validUntil,
+    sourceOrganisation: '绵阳市文明办',
+    legalBasis: '《绵阳市道德模范评选表彰办法》',
+  };
+}
+
 /** An auditor's header: auditors read everything (including records past their display period). */
 export function auditorHeader(): Promise<Record<string, string>> {
   return authHeader({ role: 'auditor', org: 'mianyang-credit-audit-office' });

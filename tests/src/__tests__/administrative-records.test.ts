@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { addMonths, makeCitizenId, makeSocialCreditCode, maskCitizenId, todayInCity } from '@credit/shared';
 
-import { authHeader, insertResidents, startTestStack } from '../harness';
+import { authHeader, insertResidents, registerInstitution, startTestStack } from '../harness';
 
 // One penalties field and one licences field across every department
 // (Person.administrativePenalties / administrativeLicences), each one field
@@ -81,13 +81,7 @@ beforeAll(async () => {
     licence('MR-LIC-1', addMonths(today, -6), '绵阳市市场监督管理局'),
   ]);
   await ingest('HEALTH', 'ingestHealthRecords', 'ADMINISTRATIVE_LICENCE', [licence('HE-LIC-1', addMonths(today, -4), '绵阳市卫生健康委员会')]);
-  const reviewer = await authHeader({ role: 'reviewer', org: 'mianyang-credit-platform' });
-  const { body } = await stack.query(
-    'mutation ($id: String!, $name: String!) { registerInstitution(id: $id, name: $name) { id } }',
-    { id: bank, name: '涪城农商银行股份有限公司' },
-    reviewer,
-  );
-  expect(body.errors).toBeUndefined();
+  await registerInstitution(stack, { id: bank, name: '涪城农商银行股份有限公司' });
 });
 afterAll(async () => {
   await stack?.stop();

@@ -13,7 +13,7 @@ import {
   type SourceEntry,
 } from '@credit/shared';
 
-import { authHeader, startTestStack } from '../harness';
+import { authHeader, registerInstitution, startTestStack } from '../harness';
 
 // Every department that decides administrative penalties and licences
 // writes them in the one double-publicity shape: each is exercised through
@@ -25,13 +25,7 @@ let stack: Stack;
 const bank = makeSocialCreditCode('91510700MA6P1B2C3');
 beforeAll(async () => {
   stack = await startTestStack();
-  const reviewer = await authHeader({ role: 'reviewer', org: 'mianyang-credit-platform' });
-  const { body } = await stack.query(
-    'mutation ($id: String!, $name: String!) { registerInstitution(id: $id, name: $name) { id } }',
-    { id: bank, name: '绵州银行股份有限公司' },
-    reviewer,
-  );
-  expect(body.errors).toBeUndefined();
+  await registerInstitution(stack, { id: bank, name: '绵州银行股份有限公司' });
 });
 afterAll(async () => {
   await stack?.stop();

@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { addDays, makeCitizenId, maskCitizenId, todayInCity } from '@credit/shared';
 
-import { authHeader, insertResidents, startTestStack } from '../harness';
+import { authHeader, insertResidents, redListEntry, startTestStack } from '../harness';
 
 // The honour roll of 信用中国（四川绵阳）: the red-list honours in force,
 // published to everyone with the people masked, paged, and logged so that
@@ -16,19 +16,6 @@ const volunteer = makeCitizenId('510781', '1985-04-04', 62);
 const lapsed = makeCitizenId('510722', '1960-05-05', 63);
 const unknown = makeCitizenId('510704', '1990-06-06', 64);
 
-function honour(id: string, personId: string, title: string, awardedOn: string, validUntil: string | null) {
-  return {
-    id,
-    personId,
-    title,
-    awardingBody: '绵阳市精神文明建设委员会',
-    awardedOn,
-    validUntil,
-    sourceOrganisation: '绵阳市文明办',
-    legalBasis: '《绵阳市道德模范评选表彰办法》',
-  };
-}
-
 beforeAll(async () => {
   stack = await startTestStack();
   await insertResidents(stack, [
@@ -40,10 +27,10 @@ beforeAll(async () => {
     'mutation ($records: [JSONObject!]!) { ingestPlatformRecords(kind: RED_LIST_ENTRY, records: $records) { created rejected } }',
     {
       records: [
-        honour('HR-1', model, '绵阳市道德模范', addDays(today, -400), null),
-        honour('HR-2', volunteer, '绵阳市优秀志愿者', addDays(today, -30), addDays(today, 700)),
-        honour('HR-3', lapsed, '绵阳市优秀志愿者', '2019-01-01', '2021-12-31'),
-        honour('HR-4', unknown, '四川省劳动模范', addDays(today, -10), null),
+        redListEntry('HR-1', model, '绵阳市道德模范', addDays(today, -400), null),
+        redListEntry('HR-2', volunteer, '绵阳市优秀志愿者', addDays(today, -30), addDays(today, 700)),
+        redListEntry('HR-3', lapsed, '绵阳市优秀志愿者', '2019-01-01', '2021-12-31'),
+        redListEntry('HR-4', unknown, '四川省劳动模范', addDays(today, -10), null),
       ],
     },
     await authHeader({ role: 'bureau', org: 'PLATFORM' }),

@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { addMonths, makeCitizenId, makeSocialCreditCode, maskCitizenId, policy, todayInCity } from '@credit/shared';
 
-import { auditorHeader, authHeader, insertResidents, startTestStack } from '../harness';
+import { auditorHeader, authHeader, insertResidents, redListEntry, startTestStack } from '../harness';
 
 // The public search of the published lists on 信用中国（四川绵阳）: by name,
 // full ID or the first 6 and last 4 characters of an ID; masked entries of
@@ -29,18 +29,7 @@ beforeAll(async () => {
   const honour = await stack.query(
     'mutation ($records: [JSONObject!]!) { ingestPlatformRecords(kind: RED_LIST_ENTRY, records: $records) { created rejected } }',
     {
-      records: [
-        {
-          id: 'HR-SEARCH-1',
-          personId: honoured,
-          title: '绵阳市道德模范',
-          awardingBody: '绵阳市精神文明建设委员会',
-          awardedOn: addMonths(today, -2),
-          validUntil: null,
-          sourceOrganisation: '绵阳市文明办',
-          legalBasis: '《绵阳市道德模范评选表彰办法》',
-        },
-      ],
+      records: [redListEntry('HR-SEARCH-1', honoured, '绵阳市道德模范', addMonths(today, -2), null)],
     },
     await authHeader({ role: 'bureau', org: 'PLATFORM' }),
   );

@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { addDays, addMonths, categoryPolicy, makeCitizenId, makeSocialCreditCode, maskCitizenId, maskMobile, todayInCity } from '@credit/shared';
 
-import { authHeader, startTestStack } from '../harness';
+import { authHeader, registerInstitution, startTestStack } from '../harness';
 
 // What a department operator sends for publication is checked and what the
 // public is shown of it is masked: found by a security review sending
@@ -14,13 +14,7 @@ let stack: Stack;
 const bank = makeSocialCreditCode('91510700MA6P1B2C4');
 beforeAll(async () => {
   stack = await startTestStack();
-  const reviewer = await authHeader({ role: 'reviewer', org: 'mianyang-credit-platform' });
-  const { body } = await stack.query(
-    'mutation ($id: String!, $name: String!) { registerInstitution(id: $id, name: $name) { id } }',
-    { id: bank, name: '涪城农商银行股份有限公司' },
-    reviewer,
-  );
-  expect(body.errors).toBeUndefined();
+  await registerInstitution(stack, { id: bank, name: '涪城农商银行股份有限公司' });
 });
 afterAll(async () => {
   await stack?.stop();
