@@ -106,6 +106,11 @@ export const SETTINGS = {
     usedBy: 'platform: seals the query log and signs its checkpoints (PEM private key)',
   },
   QUERY_LOG_PUBLIC_KEY_FILE: { schema: file.optional(), default: 'the signing key’s public half', usedBy: '`npm run verify-log`' },
+  BENCH_UNSIGNED_PUBLIC_READS: {
+    schema: z.enum(['true', 'false']).default('false'),
+    default: '`false`',
+    usedBy: 'subgraphs: `true` serves unsigned calls as the public (`npm run bench:peers`); refused in production',
+  },
   SAMPLE_CITIZEN_ID: { schema: z.string().optional(), default: 'unset', usedBy: 'gateway: the ID the explorer’s example query uses (`npm start` sets one)' },
 } satisfies Record<string, Setting>;
 
@@ -186,6 +191,8 @@ export function startupProblems(service: ServiceKind, env: NodeJS.ProcessEnv = p
     const weak = weakSecretProblem(c.INTERNAL_SIGNING_SECRET);
     if (weak) problems.push(`INTERNAL_SIGNING_SECRET ${weak}: generate one with \`openssl rand -base64 32\``);
   } else if (c.production) problems.push('INTERNAL_SIGNING_SECRET must be set in production: subgraphs cannot trust the gateway without it');
+  if (c.production && c.BENCH_UNSIGNED_PUBLIC_READS === 'true')
+    problems.push('BENCH_UNSIGNED_PUBLIC_READS must not be set in production: it lets anyone who reaches a subgraph read it as the public');
   if (service !== 'gateway' && !env.MONGODB_URI)
     problems.push('MONGODB_URI is not set: point it at MongoDB (or run `npm start`, which starts the embedded FerretDB)');
   if (service === 'gateway' && c.production && !c.AUTH_JWKS_URL && !c.AUTH_PUBLIC_KEY_FILE)

@@ -52,6 +52,14 @@ describe('production mode', () => {
     ]);
   });
 
+  it('refuses to start a subgraph that would serve unsigned calls as the public (the peers benchmark mode)', () => {
+    const secrets = { NODE_ENV: 'production', INTERNAL_SIGNING_SECRET: 'Zx8q-Lm3v_Rt7n-Wp2k_Jd9s-Hf4g_Bc6y', MONGODB_URI: 'mongodb://db:27017' };
+    expect(startupProblems('subgraph', { ...secrets, BENCH_UNSIGNED_PUBLIC_READS: 'true' })).toEqual([
+      expect.stringMatching(/^BENCH_UNSIGNED_PUBLIC_READS must not be set in production/),
+    ]);
+    expect(startupProblems('subgraph', secrets)).toEqual([]);
+  });
+
   it('refuses introspection', async () => {
     const { status, body } = await stack.query('{ __schema { types { name } } }');
     expect(status).toBe(400);
