@@ -255,31 +255,40 @@ async function applyConsents(requestContext: GraphQLRequestContextDidResolveOper
 }
 
 /**
- * One entry per person read by someone other than that person: who, why,
- * which groups were served and which denied. A person reached with nothing
- * served and nothing denied (only the ID, or every source unavailable) was
- * not read.
+ * What is logged of the people read by someone other than themselves: who,
+ * why, which groups were served and which denied (MISSION rule 4). People
+ * read alike in one answer (the same groups served and denied, the same
+ * consent, so the same outcome) share one entry naming them all as its
+ * subjects, as a blacklist check does; each of them still finds it in their
+ * own log (the log is indexed by every person an entry names), and the
+ * platform splits an entry past its subject limit. A person reached with
+ * nothing served and nothing denied (only the ID, or every source
+ * unavailable) was not read.
  */
 function queryLogEntries(people: ReadonlyMap<string, PersonRead>, context: GatewayContext): QueryLogInput[] {
   const { principal, forwarded } = context;
-  const entries: QueryLogInput[] = [];
+  const alike = new Map<string, { ids: string[]; served: string[]; denied: string[]; consentId: string | null }>();
   for (const [id, read] of people) {
     if (principal.role === 'subject' && principal.subjectId === id) continue;
     const served = [...read.served].sort();
     const denied = [...read.denied].filter((g) => !read.served.has(g)).sort();
     if (served.length === 0 && denied.length === 0) continue;
-    entries.push({
-      personId: id,
-      actorRole: logActorRole(principal.role),
-      actorId: logActorId(principal),
-      institutionId: principal.role === 'partner' ? (principal.org ?? null) : null,
-      // Only a partner's purpose was checked (against the consent purposes): another caller's header is not logged.
-      purpose: principal.role === 'partner' ? ((principal.purpose ?? null) as ConsentPurpose | null) : null,
-      consentId: forwarded.grants[id]?.consentId ?? null,
-      fieldGroups: served,
-      deniedFieldGroups: denied,
-      outcome: served.length === 0 ? 'DENIED' : denied.length > 0 ? 'PARTLY_DENIED' : 'SERVED',
-    });
+    const consentId = forwarded.grants[id]?.consentId ?? null;
+    const key = JSON.stringify([served, denied, consentId]);
+    const group = alike.get(key);
+    if (group) group.ids.push(id);
+    else alike.set(key, { ids: [id], served, denied, consentId });
   }
-  return entries;
+  return [...alike.values()].map(({ ids, served, denied, consentId }) => ({
+    ...(ids.length === 1 ? { personId: ids[0]! } : { personId: null, subjects: ids }),
+    actorRole: logActorRole(principal.role),
+    actorId: logActorId(principal),
+    institutionId: principal.role === 'partner' ? (principal.org ?? null) : null,
+    // Only a partner's purpose was checked (against the consent purposes): another caller's header is not logged.
+    purpose: principal.role === 'partner' ? ((principal.purpose ?? null) as ConsentPurpose | null) : null,
+    consentId,
+    fieldGroups: served,
+    deniedFieldGroups: denied,
+    outcome: served.length === 0 ? 'DENIED' : denied.length > 0 ? 'PARTLY_DENIED' : 'SERVED',
+  }));
 }

@@ -1,7 +1,20 @@
+import { STATUS_CODES } from 'node:http';
+
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
-import { codedError, config, ERROR_CODES, INTERNAL_PRINCIPAL_HEADER, policy, signInternalToken, type ErrorCode, type ForwardedRequest } from '@credit/shared';
+import {
+  codedError,
+  config,
+  ERROR_CODES,
+  INTERNAL_PRINCIPAL_HEADER,
+  policy,
+  postText,
+  signInternalToken,
+  type ErrorCode,
+  type ForwardedRequest,
+  type HttpAnswer,
+} from '@credit/shared';
 import { GraphQLError, Kind, parse } from 'graphql';
 import type { Histogram } from 'prom-client';
 
@@ -9,8 +22,8 @@ import type { GatewayContext } from './context';
 import { rootFallback } from './root-fallback';
 
 /**
- * The gateway's connection to one subgraph. Node's built-in fetch keeps
- * connections alive between requests. Every call carries the request's
+ * The gateway's connection to one subgraph, over the pooled keep-alive
+ * client of http-client.ts. Every call carries the request's
  * principal in a header signed for this subgraph and this exact body (see
  * internal-token.ts), and gives up after the policy's
  * `timeouts.subgraphFetchMs` (`timeouts.blacklistCheckMs` for the blacklist check). A source that cannot be reached or does not
@@ -61,7 +74,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
   }
 
-  /** Node's fetch, with the principal header signed over the exact body sent, and a timeout. */
+  /**
+   * The pooled undici client (http-client.ts), with the principal header
+   * signed over the exact body sent, and a timeout. Apollo reads the answer
+   * through the few members of a fetch Response it uses.
+   */
   private signingFetcher(): Fetcher {
     const fetcher = async (url: string, init: FetcherRequestInit) => {
       const headers = { ...(init.headers as Record<string, string>) };
@@ -75,10 +92,26 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         subgraph: this.subgraphName,
         content: body,
       });
-      return fetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(budgetMs) });
+      return fetchResponse(url, await postText(url, headers, body, AbortSignal.timeout(budgetMs)));
     };
     return fetcher as unknown as Fetcher;
   }
+}
+
+/** The members of a fetch Response that Apollo's RemoteGraphQLDataSource reads, over an answer read in full. */
+function fetchResponse(url: string, answer: HttpAnswer) {
+  const headers = new Map<string, string>();
+  if (answer.contentType) headers.set('content-type', answer.contentType);
+  if (answer.cacheControl) headers.set('cache-control', answer.cacheControl);
+  return {
+    url,
+    ok: answer.status >= 200 && answer.status <= 299,
+    status: answer.status,
+    statusText: STATUS_CODES[answer.status] ?? '',
+    headers: { get: (name: string) => headers.get(name.toLowerCase()) ?? null },
+    json: async () => JSON.parse(answer.body) as unknown,
+    text: async () => answer.body,
+  };
 }
 
 // Header names reach the fetcher lower-cased (node-fetch's Headers).

@@ -4,6 +4,7 @@ export * from './duplicate-key';
 export * from './display-window';
 export * from './errors';
 export * from './format-error';
+export * from './http-client';
 export * from './http-server';
 export * from './loaders';
 export * from './logger';

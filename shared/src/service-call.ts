@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 
+import { postText } from './http-client';
 import { INTERNAL_PRINCIPAL_HEADER, signInternalToken } from './internal-token';
 import { policy } from './policy';
 import type { Principal } from './principal';
@@ -54,24 +55,35 @@ export async function callSubgraph<T>(
     subgraph: options.subgraph,
     content: body,
   });
-  const res = await fetch(options.url, {
-    method: 'POST',
-    headers: {
+  const res = await postText(
+    options.url,
+    {
       'content-type': 'application/json',
       [INTERNAL_PRINCIPAL_HEADER]: header,
       ...(options.requestId ? { 'x-request-id': options.requestId } : {}),
     },
     body,
-    signal: AbortSignal.timeout(options.timeoutMs ?? policy().timeouts.serviceCallMs),
-  });
-  const answer = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-  if (!res.ok || answer.errors?.length || !answer.data) {
+    AbortSignal.timeout(options.timeoutMs ?? policy().timeouts.serviceCallMs),
+  );
+  const answer = parseAnswer<T>(res.body);
+  if (res.status < 200 || res.status > 299 || answer.errors?.length || !answer.data) {
     throw new ServiceCallError(
       `${options.subgraph} answered ${res.status}: ${answer.errors?.map((e) => e.message).join('; ') ?? 'no data'}`,
       answer.errors?.map((e) => e.extensions?.code).filter((c): c is string => typeof c === 'string') ?? [],
     );
   }
   return answer.data;
+}
+
+type Answer<T> = { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+
+// A body that is not JSON (a proxy's error page) is an answer without data.
+function parseAnswer<T>(body: string): Answer<T> {
+  try {
+    return JSON.parse(body) as Answer<T>;
+  } catch {
+    return { errors: [{ message: 'the answer is not JSON' }] };
+  }
 }
 
 /** A service call that came back with errors; `codes` are the subgraph's error codes. */

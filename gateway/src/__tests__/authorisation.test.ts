@@ -26,10 +26,9 @@ class RecordingPlatform extends PlatformClient {
   constructor() {
     super(() => 'http://127.0.0.1:1/graphql', new Uint8Array(32));
   }
-  override async appendQueryLog(entries: QueryLogInput[]): Promise<string> {
+  override async appendQueryLog(entries: QueryLogInput[]): Promise<void> {
     if (this.failing) throw new Error('platform unavailable');
     this.appended.push(...entries);
-    return String(this.appended.length);
   }
   override async consentCheck(): Promise<ConsentCheckResult> {
     return { institutionBlacklisted: false, institutionRegistered: true, grants: [] };

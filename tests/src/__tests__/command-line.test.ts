@@ -25,7 +25,7 @@ function run(script: string, args: string[]) {
 }
 
 describe('the command-line tools', () => {
-  it('are the eleven tools and five benches of package.json', () => {
+  it('are the eleven tools and six benches of package.json', () => {
     expect(TOOLS.map(([name]) => name).sort()).toEqual(
       [
         'add-department',
@@ -33,6 +33,7 @@ describe('the command-line tools', () => {
         'bench:blacklist',
         'bench:disclosure',
         'bench:import',
+        'bench:peers',
         'bench:query-log',
         'check:generated',
         'codegen',

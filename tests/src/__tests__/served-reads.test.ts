@@ -87,6 +87,33 @@ describe('a read is logged however the document names the person', () => {
     expect(added.get(bob)!.map((e) => e.fieldGroups)).toEqual([['tax']]);
   });
 
+  it('writes one entry for the people of an answer read alike, which each of them finds in their own log', async () => {
+    const { added } = await readWith(`{ people(ids: ["${alice}", "${bob}", "${carol}"]) { taxCreditLevel { level } } }`, undefined, await auditorHeader());
+    const [entry] = added.get(alice)!;
+    expect(added.get(alice)).toHaveLength(1);
+    expect(entry).toMatchObject({ personId: null, actorRole: 'AUDITOR', fieldGroups: ['tax'], outcome: 'SERVED' });
+    expect([...entry!.subjects].sort()).toEqual([alice, bob, carol].sort());
+    for (const person of [bob, carol]) expect(added.get(person)!.map((e) => e._id)).toEqual([entry!._id]);
+    for (const person of [alice, bob, carol]) {
+      const own = await stack.query(
+        `query ($id: CitizenId!) { person(id: $id) { queryLog(first: 1) { nodes { actorRole fieldGroups } } } }`,
+        { id: person },
+        await authHeader({ role: 'subject', sub: person }),
+      );
+      expect((own.body.data as Json).person.queryLog.nodes).toEqual([{ actorRole: 'AUDITOR', fieldGroups: ['tax'] }]);
+    }
+  });
+
+  it('loses no entry when many reads are answered at once (their entries reach the platform together)', async () => {
+    const before = (await logOf(alice)).length;
+    const header = await auditorHeader();
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, () => stack.query(`{ person(id: "${alice}") { taxCreditLevel { level } } }`, undefined, header)),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    expect((await logOf(alice)).length - before).toBe(25);
+  });
+
   it("logs a bureau operator's read of its own records reached through a root fragment", async () => {
     const { body, added } = await readWith(
       `{ ... on Query { person(id: "${bob}") { taxCreditLevel { level } } } }`,
