@@ -333,14 +333,26 @@ function os(): string {
   return `${cpus} cores`;
 }
 
-function stopPeers(): void {
-  for (const child of children) child.kill('SIGTERM');
+/** Stops the peers: SIGTERM, then SIGKILL for one that is still there after 2 s (Hive's runtime does not stop on SIGTERM alone). */
+async function stopPeers(): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+        }),
+    ),
+  );
 }
 
 main()
   .then(stopPeers)
-  .catch((err: unknown) => {
+  .then(() => process.exit(0))
+  .catch(async (err: unknown) => {
     console.error(`bench failed: ${(err as Error).message}`);
-    stopPeers();
+    await stopPeers();
     process.exit(1);
   });
