@@ -126,17 +126,15 @@ export interface ChainHead {
  * Appends entries in order and returns the new head. `knownHead` (the
  * writer's memory of its own last append) saves reading the head; if another
  * writer has moved on since, the insert fails on its first position and the
- * head is read afresh. Moving the stored head is off the critical path: it
- * only saves later readers a catch-up, and only ever moves forward.
+ * head is read afresh. The stored head is not moved here: it only saves
+ * later readers a catch-up, and the writer moves it now and then
+ * (QueryLogWriter).
  */
 export async function appendQueryLog(
   models: Models,
   contents: readonly QueryLogContent[],
   knownHead?: ChainHead,
-  onHeadError?: (err: unknown) => void,
   key: LogKey = queryLogSigningKey(),
-  // The writer moves the head itself, less often (QueryLogWriter).
-  moveStoredHead = true,
 ): Promise<ChainHead> {
   if (contents.length === 0) throw new Error('appendQueryLog needs at least one entry');
   const split = contents.flatMap(splitSubjects);
@@ -177,9 +175,7 @@ export async function appendQueryLog(
       }
       throw err;
     }
-    const next = { sequence: last.sequence, hash: last.hash };
-    if (moveStoredHead) moveHead(models, next).catch((err: unknown) => onHeadError?.(err));
-    return next;
+    return { sequence: last.sequence, hash: last.hash };
   }
   throw new Error(`query log: no free position after ${MAX_ATTEMPTS} attempts`);
 }
@@ -411,9 +407,6 @@ export class QueryLogWriter {
             this.models,
             batch.flatMap((p) => p.contents),
             this.head,
-            undefined,
-            undefined,
-            false,
           );
           this.storeHeadSoon(this.head);
           let last = this.head.sequence;

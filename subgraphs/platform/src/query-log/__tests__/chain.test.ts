@@ -147,7 +147,7 @@ describe('verify-log against someone with access to the database', () => {
       expect(await writeCheckpoint(m, newKey, log)).toBeNull();
       expect(await writeCheckpoint(m, newKey, log)).toBeNull();
       expect(log.lines).toEqual([['info', 'query log head was sealed with another key; checkpoints resume after the next entry']]);
-      await appendQueryLog(m, [entry(50)], undefined, undefined, newKey);
+      await appendQueryLog(m, [entry(50)], undefined, newKey);
       expect(await writeCheckpoint(m, newKey, log)).toMatchObject({ sequence: 10, keyId: 'new-key-0000001' });
     } finally {
       await chain.dispose();
