@@ -23,7 +23,6 @@ import { PURPOSE_HEADER } from './authentication';
 import type { GatewayContext } from './context';
 import type { ConsentPurpose } from './generated/platform-operations';
 import type { ConsentCheckResult, PlatformClient, QueryLogInput } from './platform-client';
-import { publicListed } from './public-lists';
 import { coerceVariables, documentToPlan, operationDemand, reviewAnswer, type Denial, type PersonRead, type Variables } from './served-people';
 
 /**
@@ -45,8 +44,6 @@ export interface AuthorisationOptions {
   /** Field group of each Person field (from the supergraph's `@sensitive`). */
   fieldGroups: Map<string, string>;
   platform: PlatformClient;
-  subgraphUrl: (name: string) => string;
-  internalSecret: Uint8Array;
 }
 
 interface RequestState {
@@ -82,7 +79,7 @@ type PlanCache = WeakMap<DocumentNode, Map<string, PlannedDocument>>;
  * read (MISSION rule 4) is written before the answer leaves, or nothing is
  * served.
  */
-export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, internalSecret }: AuthorisationOptions): ApolloServerPlugin<GatewayContext> {
+export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOptions): ApolloServerPlugin<GatewayContext> {
   const planned: PlanCache = new WeakMap();
   return {
     async requestDidStart() {
@@ -116,7 +113,7 @@ export function authorisationPlugin({ fieldGroups, platform, subgraphUrl, intern
             try {
               context.forwarded = {
                 ...context.forwarded,
-                publicListed: await publicListed(judgedByPublicLists, subgraphUrl, internalSecret, context.requestId),
+                publicListed: await platform.publicListed(judgedByPublicLists, context.requestId),
               };
             } catch (err) {
               // Without the lists nobody counts as listed: identity stays FORBIDDEN, nothing leaks.

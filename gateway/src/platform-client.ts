@@ -4,14 +4,16 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   AppendQueryLogDocument,
   ConsentCheckDocument,
+  PublicListedDocument,
   type ConsentCheckQuery,
   type ConsentPurpose,
   type QueryLogInput as GeneratedQueryLogInput,
 } from './generated/platform-operations';
 
 /**
- * The gateway's own calls to the platform subgraph: the consent check
- * before planning and the query-log append after execution. They go to the
+ * The gateway's own calls to the platform subgraph: the consent check and
+ * the public-list check before planning, the query-log append after
+ * execution. They go to the
  * subgraph directly, as the gateway's service principal, because these
  * operations are not part of the public API (`@inaccessible`).
  */
@@ -43,6 +45,15 @@ export class PlatformClient {
       requestId,
       timeoutMs,
     });
+  }
+
+  /**
+   * Which of these people are on a public list, whose identity the public
+   * may see masked: one call, answered by the platform from its joint-punishment
+   * statuses, red list and published-records index.
+   */
+  async publicListed(ids: string[], requestId: string): Promise<string[]> {
+    return (await this.call(PublicListedDocument, { ids }, requestId)).publicListed;
   }
 
   async consentCheck(institutionId: string, purpose: ConsentPurpose, subjectIds: string[], requestId: string): Promise<ConsentCheckResult> {

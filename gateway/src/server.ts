@@ -131,7 +131,7 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Gatewa
     gateway,
     // Apollo's landing page loads from a CDN; /explorer is served locally instead.
     plugins: [
-      authorisationPlugin({ fieldGroups: personFieldGroups(supergraphSdl), platform, subgraphUrl, internalSecret }),
+      authorisationPlugin({ fieldGroups: personFieldGroups(supergraphSdl), platform }),
       statusFromErrorCodes,
       directiveLimitsPlugin(),
       publicSearchRateLimitPlugin(),

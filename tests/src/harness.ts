@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 
 import { startStack, type Stack } from '@credit/scripts/dist/stack';
-import { birthDateOf, parseCitizenId, reloadConfig, signDevToken } from '@credit/shared';
+import { birthDateOf, callSubgraph, internalSigningSecret, parseCitizenId, PLATFORM_SERVICE_PRINCIPAL, reloadConfig, signDevToken } from '@credit/shared';
 
 /**
  * Starts the real system for one test file: every subgraph of the registry and the gateway on
@@ -47,6 +47,23 @@ export async function insertResidents(stack: Stack, people: readonly ResidentFix
       collectedAt: new Date(),
     })),
   );
+}
+
+/**
+ * Tells the platform that these people's records changed, as a bureau's
+ * ingestion does after each write (its outbox): a fixture written straight
+ * into a bureau's collection is then known to joint punishment, the
+ * listing index and the public-list check, as an ingested record would be.
+ */
+export async function recordsChanged(stack: Stack, personIds: string[]): Promise<void> {
+  await callSubgraph({
+    subgraph: 'platform',
+    url: stack.subgraphs.platform!.url,
+    principal: PLATFORM_SERVICE_PRINCIPAL,
+    secret: internalSigningSecret(),
+    query: 'mutation ($ids: [CitizenId!]!) { recordsChanged(personIds: $ids) }',
+    variables: { ids: personIds },
+  });
 }
 
 /** Parses Prometheus text and returns `credit_mongodb_commands_total` by `collection/command`. */

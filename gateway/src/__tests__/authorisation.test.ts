@@ -53,7 +53,7 @@ beforeAll(async () => {
   const fieldGroups = personFieldGroups(readFileSync(SUPERGRAPH_FILE, 'utf8'));
   apollo = new ApolloServer<GatewayContext>({
     schema,
-    plugins: [authorisationPlugin({ fieldGroups, platform, subgraphUrl: () => 'http://127.0.0.1:1/graphql', internalSecret: new Uint8Array(32) })],
+    plugins: [authorisationPlugin({ fieldGroups, platform })],
   });
   await apollo.start();
 });

@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { accessRule, apiPersonFields, BUREAUS, loadPolicy, makeCitizenId, makeSocialCreditCode, minimalSelection, ROLES } from '@credit/shared';
 
-import { authHeader, startTestStack } from '../harness';
+import { authHeader, recordsChanged, startTestStack } from '../harness';
 
 /**
  * Every cell of docs/access-matrix.md, through the gateway: for each role and
@@ -43,6 +43,8 @@ beforeAll(async () => {
     legalBasis: '《中华人民共和国治安管理处罚法》第23条',
     collectedAt: new Date(),
   });
+  // Written straight into the collection: the platform is told, as ingestion would tell it.
+  await recordsChanged(stack, [person]);
   // The bank, registered with the platform, and a consent to it covering every field group.
   await stack.subgraphs.platform!.connection.db!.collection('institutions').insertOne({
     _id: bank as never,

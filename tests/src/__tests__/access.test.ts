@@ -2,7 +2,7 @@ import type { Stack } from '@credit/scripts/dist/stack';
 import { makeCitizenId, maskCitizenId, signDevToken } from '@credit/shared';
 import { generateKeyPair, SignJWT } from 'jose';
 
-import { auditorHeader, authHeader, insertResidents, mongoCommandCounts, startTestStack } from '../harness';
+import { auditorHeader, authHeader, insertResidents, mongoCommandCounts, recordsChanged, startTestStack } from '../harness';
 
 let stack: Stack;
 const alice = makeCitizenId('510703', '1985-02-14', 33);
@@ -29,6 +29,8 @@ beforeAll(async () => {
     collectedAt: new Date(),
   });
   await ps.collection('violations').insertMany([violation(alice, 'PSB-ACC-OLD', '2021-03-01'), violation(alice, 'PSB-ACC-NEW', '2026-09-01')]);
+  // Written straight into the collection: the platform is told, as ingestion would tell it.
+  await recordsChanged(stack, [alice]);
   await stack.subgraphs.tax!.connection.db!.collection('tax_credit_ratings').insertOne({
     _id: `TAX-${alice}-2025` as never,
     personId: alice,

@@ -1411,6 +1411,14 @@ export type Query = {
    */
   publicListSearch: PublicListSearchResult;
   /**
+   * Internal (the gateway only): which of these people are on a public list
+   * today (policy access.exceptions.publicLists: dishonest judgment debtors,
+   * public-security violations, administrative penalties in their publicity
+   * period, joint punishment, the red list), whose identity the public may
+   * see masked.
+   */
+  publicListed: Array<Scalars['CitizenId']['output']>;
+  /**
    * The 双公示 feed of administrative licences: every department's licences while
    * valid and not withdrawn, newest decision first, masked as for the public.
    * Open to everyone; each page served is one query-log entry naming its people.
@@ -1493,6 +1501,11 @@ export type QueryPersonArgs = {
 
 export type QueryPublicListSearchArgs = {
   query: PublicListQuery;
+};
+
+
+export type QueryPublicListedArgs = {
+  ids: Array<Scalars['CitizenId']['input']>;
 };
 
 
@@ -2624,6 +2637,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   publicListSearch?: Resolver<ResolversTypes['PublicListSearchResult'], ParentType, ContextType, RequireFields<QueryPublicListSearchArgs, 'query'>>;
+  publicListed?: Resolver<Array<ResolversTypes['CitizenId']>, ParentType, ContextType, RequireFields<QueryPublicListedArgs, 'ids'>>;
   publishedLicences?: Resolver<ResolversTypes['PublishedLicencePage'], ParentType, ContextType, RequireFields<QueryPublishedLicencesArgs, 'first'>>;
   publishedPenalties?: Resolver<ResolversTypes['PublishedPenaltyPage'], ParentType, ContextType, RequireFields<QueryPublishedPenaltiesArgs, 'first'>>;
   queryLogEntries?: Resolver<Maybe<ResolversTypes['QueryLogPage']>, ParentType, ContextType, RequireFields<QueryQueryLogEntriesArgs, 'first'>>;

@@ -1,4 +1,4 @@
-import { byIdLoader, codedError, serviceOnly } from '@credit/shared';
+import { byIdLoader, codedError, gatewayOnly, serviceOnly } from '@credit/shared';
 import { rule } from 'graphql-shield';
 
 import type { Context } from '../context';
@@ -30,7 +30,7 @@ export const standing: PlatformDomain<StandingModels, ReturnType<typeof createSt
   createLoaders: createStandingLoaders,
   resolvers,
   permissions: {
-    Query: { blacklistCheck: blacklistChecker },
+    Query: { blacklistCheck: blacklistChecker, publicListed: gatewayOnly },
     Mutation: { recordsChanged: serviceOnly },
   },
   onReady: (models, log) => {

@@ -1,10 +1,11 @@
 import type { Resolvers } from '../../generated/graphql';
 import { factsFromBureaus, recomputeJointPunishment } from '../joint-punishment';
+import { publicListed } from '../public-lists';
 import { effectiveStatus } from '../standing-rules';
 import { blacklistCheck } from './BlacklistCheck';
 
 export const resolvers: Resolvers = {
-  Query: { blacklistCheck },
+  Query: { blacklistCheck, publicListed: async (_parent, { ids }, ctx) => publicListed(ids, ctx) },
   Mutation: {
     recordsChanged: async (_parent, { personIds }, ctx) => {
       await recomputeJointPunishment(ctx.models, personIds, factsFromBureaus(ctx.peerUrl, ctx.internalSecret), ctx.log);
