@@ -20,4 +20,5 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app /app
 USER node
-CMD ["node", "gateway/dist/index.js"]
+# The gateway, run as everywhere else (GATEWAY_NODE_FLAGS, shared/src/subgraph-registry.ts).
+CMD ["node", "--max-old-space-size=256", "gateway/dist/index.js"]

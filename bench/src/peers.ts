@@ -25,14 +25,16 @@ import autocannon from 'autocannon';
  * in each round, the order rotated) and each figure is the median over the
  * rounds. Every request reads a different citizen ID, so no gateway can
  * answer one from another's in-flight twin. Our gateway authorises, masks
- * and writes the query log on every read; the peers do none of it.
+ * and writes the query log on every read; the peers do none of it. Besides
+ * req/s and latency it reports the CPU per read of every process and the
+ * highest resident memory of each gateway during the run (both from /proc).
  *
  *   npm run bench:peers -- [--rounds 3] [--duration 5] [--connections 10,50]
  */
 const { values } = parseCli({
   command: 'npm run bench:peers --',
   summary:
-    'Our gateway against a stock @apollo/gateway, Hive Gateway and the subgraph called directly: req/s, p50, p99 and CPU per read of every process, in interleaved rounds.',
+    "Our gateway against a stock @apollo/gateway, Hive Gateway and the subgraph called directly: req/s, p50, p99, CPU per read of every process and each gateway's peak RSS, in interleaved rounds.",
   options: {
     rounds: { type: 'string', default: '3', value: 'N', description: 'interleaved rounds (medians are reported)' },
     duration: { type: 'string', default: '5', value: 'S', description: 'seconds per run' },
@@ -108,6 +110,8 @@ interface Run {
   errors: number;
   /** CPU ms per answered request, by process group. */
   cpuPerRequest: Record<string, number>;
+  /** Highest resident memory of each gateway during the run, MiB. */
+  peakRssMiB: Record<string, number>;
 }
 
 // ---- CPU of every process, from /proc ----
@@ -145,12 +149,40 @@ function cpuTicksByGroup(): Record<string, number> {
   return ticks;
 }
 
+// ---- memory of the gateways, from /proc ----
+
+const GATEWAY_GROUPS = ['ours', 'stock', 'hive'];
+/** The process group of each gateway target (the direct call has none). */
+const GATEWAY_GROUP_OF_TARGET: Partial<Record<TargetName, string>> = { ours: 'ours', 'stock @apollo/gateway': 'stock', 'Hive Gateway': 'hive' };
+const RSS_SAMPLE_MS = 250;
+
+/** Resident memory of each gateway's processes now, MiB. */
+function rssByGateway(): Record<string, number> {
+  const rss: Record<string, number> = Object.fromEntries(GATEWAY_GROUPS.map((g) => [g, 0]));
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      const group = GROUPS.find(([g, matches]) => GATEWAY_GROUPS.includes(g) && matches(cmdline, ''));
+      if (!group) continue;
+      const kib = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      rss[group[0]]! += Number(kib ?? 0) / 1024;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return rss;
+}
+
 // ---- load ----
 
 async function run(target: Target, scenario: Scenario, connections: number, seconds: number, offset: number): Promise<Run> {
   const makeBody = target.name === 'direct subgraph' ? scenario.direct! : scenario.gatewayBody;
   let i = offset;
   const before = cpuTicksByGroup();
+  const peakRssMiB: Record<string, number> = Object.fromEntries(GATEWAY_GROUPS.map((g) => [g, 0]));
+  const sampler = setInterval(() => {
+    for (const [g, mib] of Object.entries(rssByGateway())) peakRssMiB[g] = Math.max(peakRssMiB[g]!, mib);
+  }, RSS_SAMPLE_MS);
   const result = await autocannon({
     url: target.url,
     duration: seconds,
@@ -167,6 +199,7 @@ async function run(target: Target, scenario: Scenario, connections: number, seco
       },
     ],
   });
+  clearInterval(sampler);
   const after = cpuTicksByGroup();
   const answered = Math.max(1, result.requests.total);
   const cpuPerRequest = Object.fromEntries(GROUPS.map(([g]) => [g, ((after[g]! - before[g]!) * TICK_MS) / answered]));
@@ -177,6 +210,7 @@ async function run(target: Target, scenario: Scenario, connections: number, seco
     non2xx: result.non2xx,
     errors: result.errors,
     cpuPerRequest,
+    peakRssMiB,
   };
 }
 
@@ -248,6 +282,7 @@ function summarise(runs: Run[]) {
     non2xx: runs.reduce((n, r) => n + r.non2xx + r.errors, 0),
     cpu,
     cpuTotal: Object.values(cpu).reduce((a, b) => a + b, 0),
+    peakRssMiB: Object.fromEntries(GATEWAY_GROUPS.map((g) => [g, Math.max(...runs.map((r) => r.peakRssMiB[g]!))])),
   };
 }
 
@@ -303,12 +338,14 @@ async function main(): Promise<void> {
   console.log(`\n${rounds} interleaved rounds of ${duration} s per target, medians; the load tool shares the machine (${process.platform}, ${os()}).\n`);
   for (const c of cases) {
     console.log(`### ${c.scenario.name}, c=${c.connections}\n`);
-    console.log('| target | req/s | p50 ms | p99 ms | non-2xx + errors | CPU per read, all processes, ms | of which the gateway |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    console.log('| target | req/s | p50 ms | p99 ms | non-2xx + errors | CPU per read, all processes, ms | of which the gateway | gateway peak RSS, MiB |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     const byTarget = new Map(c.targets.map((t) => [t.name, summarise(results.get(`${c.scenario.name}|${c.connections}|${t.name}`)!)]));
     for (const [name, s] of byTarget) {
-      const gatewayCpu = name === 'ours' ? s.cpu.ours! : name === 'stock @apollo/gateway' ? s.cpu.stock! : name === 'Hive Gateway' ? s.cpu.hive! : 0;
-      console.log(`| ${name} | ${s.requestsPerSecond.toFixed(0)} | ${s.p50} | ${s.p99} | ${s.non2xx} | ${s.cpuTotal.toFixed(1)} | ${gatewayCpu.toFixed(1)} |`);
+      const group = GATEWAY_GROUP_OF_TARGET[name];
+      const gatewayCpu = group ? s.cpu[group]!.toFixed(1) : '–';
+      const rss = group ? s.peakRssMiB[group]!.toFixed(0) : '–';
+      console.log(`| ${name} | ${s.requestsPerSecond.toFixed(0)} | ${s.p50} | ${s.p99} | ${s.non2xx} | ${s.cpuTotal.toFixed(1)} | ${gatewayCpu} | ${rss} |`);
     }
     const ours = byTarget.get('ours')!;
     const ratio = (name: TargetName) => {

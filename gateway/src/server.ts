@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   config,
   createCallerTokenVerifier,
@@ -136,6 +136,8 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Gatewa
       directiveLimitsPlugin(),
       publicSearchRateLimitPlugin(),
       ApolloServerPluginLandingPageDisabled(),
+      // No answer is cacheable (reads are personal and logged): no cache hints, no Cache-Control computed per field.
+      ApolloServerPluginCacheControlDisabled(),
       // Last: it sees the response as the other plugins leave it.
       graphqlTimingPlugin(metrics),
     ],

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { loadPolicy, parseCli, REPO_ROOT, runCli } from '@credit/shared';
+import { GATEWAY_NODE_FLAGS, loadPolicy, parseCli, REPO_ROOT, runCli } from '@credit/shared';
 
 import { accessMatrixMarkdown } from './access-matrix';
 import { codegenFiles, codegenOutputs } from './codegen';
@@ -30,6 +30,9 @@ async function main(): Promise<number> {
   const supergraphFile = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
   if (readFileSync(supergraphFile, 'utf8') !== composeSupergraph()) stale.push('gateway/supergraph.graphql (run `npm run compose`)');
   if (readFileSync(COMPOSE_FILE, 'utf8') !== (await dockerComposeFile())) stale.push('docker-compose.yml (run `npm run compose`)');
+  // The image's default command is written by hand: it must run the gateway as everywhere else.
+  const gatewayCommand = `CMD ${JSON.stringify(['node', ...GATEWAY_NODE_FLAGS, 'gateway/dist/index.js']).replace(/","/g, '", "')}`;
+  if (!readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8').includes(gatewayCommand)) stale.push(`Dockerfile (its CMD must be ${gatewayCommand})`);
   const matrixFile = path.join(REPO_ROOT, 'docs', 'access-matrix.md');
   if (!existsSync(matrixFile) || readFileSync(matrixFile, 'utf8') !== accessMatrixMarkdown(loadPolicy()))
     stale.push('docs/access-matrix.md (run `npm run docs`)');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { GATEWAY_DEFAULT_PORT, REPO_ROOT, SUBGRAPHS, subgraphUrlVariable, type SourceEntry } from '@credit/shared';
+import { GATEWAY_DEFAULT_PORT, GATEWAY_NODE_FLAGS, REPO_ROOT, SUBGRAPHS, subgraphUrlVariable, type SourceEntry } from '@credit/shared';
 import { format, resolveConfig } from 'prettier';
 
 /**
@@ -66,7 +66,7 @@ function gatewayService(): string {
   return [
     '  gateway:',
     '    <<: *service',
-    "    command: ['node', 'gateway/dist/index.js']",
+    `    command: [${['node', ...GATEWAY_NODE_FLAGS, 'gateway/dist/index.js'].map((arg) => `'${arg}'`).join(', ')}]`,
     '    networks: [edge, backend]',
     '    ports:',
     `      - '${GATEWAY_DEFAULT_PORT}:${GATEWAY_DEFAULT_PORT}'`,

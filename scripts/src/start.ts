@@ -2,7 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { config, connectDatabase, databaseName, GATEWAY_DEFAULT_PORT, parseCli, REPO_ROOT, SUBGRAPHS, subgraphUrlVariable } from '@credit/shared';
+import {
+  config,
+  connectDatabase,
+  databaseName,
+  GATEWAY_DEFAULT_PORT,
+  GATEWAY_NODE_FLAGS,
+  parseCli,
+  REPO_ROOT,
+  SUBGRAPHS,
+  subgraphUrlVariable,
+} from '@credit/shared';
 
 import { databaseForCli } from './database-for-cli';
 import { curlCommand, DEMO_BANK, demoExamples, findDemoPeople, type DemoExample, type DemoPeople } from './demo';
@@ -106,7 +116,7 @@ async function main(): Promise<void> {
 
   const people = await findDemoPeople({ uri, seed: DEMO_SEED, people: DEMO_PEOPLE });
   const gatewayPort = config().PORT ?? GATEWAY_DEFAULT_PORT;
-  startService('gateway', [path.join(REPO_ROOT, 'gateway', 'dist', 'index.js')], {
+  startService('gateway', [...GATEWAY_NODE_FLAGS, path.join(REPO_ROOT, 'gateway', 'dist', 'index.js')], {
     ...subgraphUrls,
     PORT: String(gatewayPort),
     HOST: host,

@@ -4,7 +4,11 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { Kind, parse, type DocumentNode, type EnumTypeDefinitionNode, type EnumTypeExtensionNode } from 'graphql';
@@ -245,6 +249,9 @@ export async function buildSubgraph<TModels, TLoaders>(
     // Apollo's landing page loads from a CDN; the gateway serves a local explorer instead.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // No answer carries cache hints (reads are personal and logged); the
+      // default plugin would still wrap every resolver to look for them.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       operationLimitsPlugin(),
       directiveLimitsPlugin(),

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTVerifyGetKey } from 'jose';
 
 import { createCallerTokenVerifier, principalFromClaims, readPublicKeyFile, TOKEN_AUDIENCE, TOKEN_ISSUER, weakSecretProblem } from '../auth';
 import { makeCitizenId } from '../citizen-id';
@@ -74,6 +74,58 @@ describe("callers' tokens", () => {
   it('refuses a token that never expires', async () => {
     const { token, verifier } = await tokenFor(null);
     await expect(verifier.verify(token)).rejects.toThrow(/no expiry/);
+  });
+
+  it('checks a token’s signature once, then believes it again for at most a minute', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const keys = createLocalJWKSet({ keys: [await exportJWK(publicKey)] });
+    let lookups = 0;
+    const keySet: JWTVerifyGetKey = (header, token) => (lookups++, keys(header, token));
+    const verifier = await createCallerTokenVerifier({ keySet });
+    const sign = () =>
+      new SignJWT({ role: 'auditor', org: 'audit' })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(privateKey);
+    const token = await sign();
+    const first = await verifier.verify(token);
+    await expect(verifier.verify(token)).resolves.toBe(first);
+    expect(lookups).toBe(1);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.scopes)).toBe(true);
+    // Another token is checked on its own; a token altered in one character is refused, not taken for the known one.
+    // (ES256 signatures are randomised: two tokens of the same claims differ.)
+    await verifier.verify(await sign());
+    expect(lookups).toBe(2);
+    await expect(verifier.verify(`${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    const now = Date.now();
+    // A minute on, the token's signature is checked again (the altered token cost a lookup too).
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+    try {
+      await verifier.verify(token);
+      expect(lookups).toBe(4);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('refuses a token it believed once it has expired', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const verifier = await createCallerTokenVerifier({ publicJwks: [await exportJWK(publicKey)] });
+    const token = await new SignJWT({ role: 'auditor', org: 'audit' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
+      .sign(privateKey);
+    await expect(verifier.verify(token)).resolves.toMatchObject({ role: 'auditor' });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await expect(verifier.verify(token)).rejects.toThrow(/"exp" claim timestamp check failed/);
   });
 });
 

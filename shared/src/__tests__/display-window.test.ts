@@ -47,6 +47,21 @@ describe('display windows from the credit policy', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2023-12-31', 2)).toBe('2024-02-29');
   });
+
+  it('adds months as the calendar does, over every day of a century and backwards too', () => {
+    // The calendar's own answer, through Date: the month's day, clamped to the target month's last day.
+    const byDate = (iso: string, months: number) => {
+      const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+      const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+      return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
+    };
+    const wrong: string[] = [];
+    for (let t = Date.UTC(1940, 0, 1); t < Date.UTC(2041, 0, 1); t += 86_400_000) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      for (const months of [-121, -12, -1, 1, 11, 24, 60, 216]) if (addMonths(iso, months) !== byDate(iso, months)) wrong.push(`${iso} ${months}`);
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('working days for deadlines', () => {
