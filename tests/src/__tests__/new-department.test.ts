@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -56,6 +56,9 @@ beforeAll(() => {
   for (const link of readdirSync(workspaces)) {
     const target = path.relative(REPO_ROOT, path.resolve(workspaces, readlinkSync(path.join(workspaces, link))));
     symlinkSync(path.join(copy, target), path.join(copy, 'node_modules', '@credit', link));
+    // A workspace's own packages (a version other than the one hoisted to the root) are shared too.
+    const nested = path.join(REPO_ROOT, target, 'node_modules');
+    if (existsSync(nested)) symlinkSync(nested, path.join(copy, target, 'node_modules'));
   }
 });
 afterAll(() => {
