@@ -114,7 +114,7 @@ interface Run {
   peakRssMiB: Record<string, number>;
 }
 
-// ---- CPU of every process, from /proc ----
+// ---- CPU and memory of every process, from /proc ----
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 const GROUPS: [string, (cmdline: string, comm: string) => boolean][] = [
@@ -129,27 +129,39 @@ const GROUPS: [string, (cmdline: string, comm: string) => boolean][] = [
   ['postgres', (_c, comm) => comm === 'postgres'],
 ];
 
-function cpuTicksByGroup(): Record<string, number> {
-  const ticks: Record<string, number> = Object.fromEntries(GROUPS.map(([g]) => [g, 0]));
+/**
+ * Adds up, per group, `measure` of every process in one (this process
+ * aside). `measure` gets the process's id and its stat line; a process that
+ * ends meanwhile counts for nothing.
+ */
+function sumByGroup(groups: readonly string[], measure: (pid: string, stat: string) => number): Record<string, number> {
+  const sums: Record<string, number> = Object.fromEntries(groups.map((g) => [g, 0]));
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     if (Number(pid) === process.pid) continue;
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command.
-      const used = Number(fields[11]) + Number(fields[12]);
-      const group = GROUPS.find(([, matches]) => matches(cmdline, comm));
-      if (group) ticks[group[0]]! += used;
+      const group = GROUPS.find(([, matches]) => matches(cmdline, comm))?.[0];
+      if (group !== undefined && group in sums) sums[group]! += measure(pid, stat);
     } catch {
       // The process ended meanwhile.
     }
   }
-  return ticks;
+  return sums;
 }
 
-// ---- memory of the gateways, from /proc ----
+/** CPU ticks used so far by each group. */
+function cpuTicksByGroup(): Record<string, number> {
+  return sumByGroup(
+    GROUPS.map(([g]) => g),
+    (_pid, stat) => {
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command.
+      return Number(fields[11]) + Number(fields[12]);
+    },
+  );
+}
 
 const GATEWAY_GROUPS = ['ours', 'stock', 'hive'];
 /** The process group of each gateway target (the direct call has none). */
@@ -158,19 +170,7 @@ const RSS_SAMPLE_MS = 250;
 
 /** Resident memory of each gateway's processes now, MiB. */
 function rssByGateway(): Record<string, number> {
-  const rss: Record<string, number> = Object.fromEntries(GATEWAY_GROUPS.map((g) => [g, 0]));
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
-      const group = GROUPS.find(([g, matches]) => GATEWAY_GROUPS.includes(g) && matches(cmdline, ''));
-      if (!group) continue;
-      const kib = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      rss[group[0]]! += Number(kib ?? 0) / 1024;
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return rss;
+  return sumByGroup(GATEWAY_GROUPS, (pid) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 }
 
 // ---- load ----

@@ -102,7 +102,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 function fetchResponse(url: string, answer: HttpAnswer) {
   const headers = new Map<string, string>();
   if (answer.contentType) headers.set('content-type', answer.contentType);
-  if (answer.cacheControl) headers.set('cache-control', answer.cacheControl);
   return {
     url,
     ok: answer.status >= 200 && answer.status <= 299,

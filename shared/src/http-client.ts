@@ -22,7 +22,6 @@ const agent = new Agent({
 export interface HttpAnswer {
   status: number;
   contentType: string | undefined;
-  cacheControl: string | undefined;
   body: string;
 }
 
@@ -34,9 +33,6 @@ export interface HttpAnswer {
 export async function postText(url: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<HttpAnswer> {
   const res = await request(url, { method: 'POST', headers, body, signal, dispatcher: agent });
   const text = await res.body.text();
-  const header = (name: string) => {
-    const value = res.headers[name];
-    return Array.isArray(value) ? value.join(', ') : value;
-  };
-  return { status: res.statusCode, contentType: header('content-type'), cacheControl: header('cache-control'), body: text };
+  const contentType = res.headers['content-type'];
+  return { status: res.statusCode, contentType: Array.isArray(contentType) ? contentType.join(', ') : contentType, body: text };
 }

@@ -15,7 +15,7 @@ import { Kind, parse, type DocumentNode, type EnumTypeDefinitionNode, type EnumT
 import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
-import { internalSigningSecret, type ForwardedRequest } from './auth';
+import { internalSigningSecret, PUBLIC_REQUEST, type ForwardedRequest } from './auth';
 import { config, ConfigError, startupProblems } from './config';
 import { connectDatabase, databaseName, initModels, modelConnections } from './database';
 import { departmentSdl } from './department';
@@ -31,7 +31,7 @@ import { directiveLimitsPlugin, directiveLimitsRule, operationLimitsPlugin } fro
 import { outboxModel, platformNotifier, type PlatformNotifier } from './outbox';
 import { withSubgraphPermissions, type AccessContext } from './permissions';
 import { categoriesOfKind, policy } from './policy';
-import { PUBLIC_PRINCIPAL, type Principal } from './principal';
+import { type Principal } from './principal';
 import type { SubgraphSeeder } from './seeding';
 import { runServiceProcess } from './service-process';
 import { departmentFieldNames, sourceEntry, SUBGRAPHS, subgraphSchemaFile, type Bureau, type SourceEntry } from './subgraph-registry';
@@ -324,7 +324,7 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
           const header = req.headers[INTERNAL_PRINCIPAL_HEADER] as string | undefined;
           // The peers benchmark only (never in production, see startupProblems):
           // another gateway cannot sign our principal, so its calls are the public's.
-          if (header === undefined && servesUnsignedAsPublic) return { principal: PUBLIC_PRINCIPAL, grants: {}, publicListed: [] };
+          if (header === undefined && servesUnsignedAsPublic) return PUBLIC_REQUEST;
           try {
             return tokens.verify(header, content);
           } catch (err) {
