@@ -67,7 +67,7 @@ async function main(): Promise<number> {
     const ledger = ingestionModels(conn);
     await initModels(conn);
     const kinds = def.ingestKinds(models);
-    const notifier = platformNotifier(conn, () => peerUrlFromEnv('platform'), internalSigningSecret());
+    const notifier = platformNotifier(conn, { bureau, platformUrl: () => peerUrlFromEnv('platform'), secret: internalSigningSecret() });
 
     const report = (outcome: IngestOutcome) => {
       totals[outcome.status]++;
@@ -75,7 +75,9 @@ async function main(): Promise<number> {
       else if (outcome.note && !values.quiet) process.stderr.write(`line ${outcome.position}: note: ${outcome.note}\n`);
     };
     let batch: { line: number; kind: string; raw: Record<string, unknown> }[] = [];
-    // The platform is told about one batch while the next is written.
+    // The platform is told about one batch while the next is written; the
+    // notes go one after the other, and at most one waits while a batch is
+    // written (the platform's pace holds the import back, memory stays flat).
     let settling: Promise<void> = Promise.resolve();
     const flush = async () => {
       const byKind = new Map<string, { position: number; raw: unknown }[]>();
@@ -83,7 +85,6 @@ async function main(): Promise<number> {
         if (!byKind.has(kind)) byKind.set(kind, []);
         byKind.get(kind)!.push({ position: line, raw });
       }
-      await settling;
       for (const [kind, records] of byKind) {
         // Durable in the bureau's outbox before the records are written, so a
         // crash cannot leave written records the platform never hears of.
@@ -96,11 +97,10 @@ async function main(): Promise<number> {
         const outcomes = await ingestRecords(kinds[kind]!, bureau, records, ledger);
         outcomes.forEach(report);
         const changed = changedPeople(outcomes);
-        settling = settling
-          .then(() => notifier.settle(note, changed))
-          .catch((err: unknown) => {
-            process.stderr.write(`platform not told yet (the bureau's outbox keeps the note): ${(err as Error).message}\n`);
-          });
+        await settling;
+        settling = notifier.settle(note, changed).catch((err: unknown) => {
+          process.stderr.write(`platform not told yet (the bureau's outbox keeps the note): ${(err as Error).message}\n`);
+        });
       }
       batch = [];
       if (!values.quiet)

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { Schema, type Connection } from 'mongoose';
 
-import { RecordsChangedDocument } from './generated/platform-operations';
+import { RecordsChangedDocument, type RecordsChangedMutationVariables } from './generated/platform-operations';
 import type { Logger } from './logger';
 import { PLATFORM_SERVICE_PRINCIPAL } from './principal';
 import { callSubgraph } from './service-call';
+import type { Bureau } from './subgraph-registry';
 
 /**
  * A bureau tells the platform which people's records changed, so their
@@ -23,6 +24,8 @@ import { callSubgraph } from './service-call';
 interface OutboxDoc {
   _id: string;
   personIds: string[];
+  /** The bureau whose records changed: the platform asks only it again. Absent on notes older than the field: everyone is asked. */
+  bureau?: Bureau;
   createdAt: Date;
   attempts: number;
 }
@@ -31,6 +34,7 @@ const outboxSchema = new Schema<OutboxDoc>(
   {
     _id: { type: String, required: true },
     personIds: { type: [String], required: true },
+    bureau: { type: String },
     createdAt: { type: Date, required: true },
     attempts: { type: Number, required: true, default: 0 },
   },
@@ -57,7 +61,15 @@ export interface PlatformNotifier {
   sweep(): Promise<number>;
 }
 
-export function platformNotifier(conn: Connection, platformUrl: () => string, secret: Uint8Array, log?: Logger): PlatformNotifier {
+export interface NotifierOptions {
+  /** The bureau whose database this is, named in every note. */
+  bureau: Bureau;
+  platformUrl: () => string;
+  secret: Uint8Array;
+  log?: Logger;
+}
+
+export function platformNotifier(conn: Connection, { bureau, platformUrl, secret, log }: NotifierOptions): PlatformNotifier {
   const Outbox = outboxModel(conn);
 
   const deliver = async (doc: OutboxDoc): Promise<boolean> => {
@@ -68,7 +80,9 @@ export function platformNotifier(conn: Connection, platformUrl: () => string, se
         principal: PLATFORM_SERVICE_PRINCIPAL,
         secret,
         document: RecordsChangedDocument,
-        variables: { ids: doc.personIds },
+        // The registry's bureau; the generated enum is the same list once codegen
+        // has run (a department just added is in the registry first).
+        variables: { ids: doc.personIds, bureau: doc.bureau as RecordsChangedMutationVariables['bureau'] },
       });
       await Outbox.deleteOne({ _id: doc._id }).exec();
       return true;
@@ -81,7 +95,7 @@ export function platformNotifier(conn: Connection, platformUrl: () => string, se
 
   const announce = async (personIds: string[]): Promise<OutboxDoc | null> => {
     if (personIds.length === 0) return null;
-    const doc: OutboxDoc = { _id: randomUUID(), personIds: [...new Set(personIds)], createdAt: new Date(), attempts: 0 };
+    const doc: OutboxDoc = { _id: randomUUID(), personIds: [...new Set(personIds)], bureau, createdAt: new Date(), attempts: 0 };
     await Outbox.create(doc);
     return doc;
   };

@@ -243,7 +243,7 @@ export async function buildSubgraph<TModels, TLoaders>(
   const schema = withSubgraphPermissions(buildSubgraphSchema([{ typeDefs, resolvers: def.resolvers }]), typeDefs, def.permissions);
   const internalSecret = options.internalSecret ?? internalSigningSecret();
   const peerUrl = options.peerUrl ?? peerUrlFromEnv;
-  const notifier = platformNotifier(connection, () => peerUrl('platform'), internalSecret, log);
+  const notifier = platformNotifier(connection, { bureau: def.bureau, platformUrl: () => peerUrl('platform'), secret: internalSecret, log });
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     // Apollo's landing page loads from a CDN; the gateway serves a local explorer instead.

@@ -4,12 +4,52 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The sources that hold records, one subgraph each (the source registry). */
+export type Bureau =
+  /** Civil Affairs Bureau */
+  | 'CIVIL_AFFAIRS'
+  /** Intermediate Court */
+  | 'COURTS'
+  /** Culture, Radio, Television and Tourism Bureau */
+  | 'CULTURE_TOURISM'
+  /** Ecology and Environment Bureau */
+  | 'ECOLOGY_ENVIRONMENT'
+  /** Education & Sports Bureau */
+  | 'EDUCATION'
+  /** Emergency Management Bureau */
+  | 'EMERGENCY_MANAGEMENT'
+  /** Health Commission */
+  | 'HEALTH'
+  /** Housing and Urban-Rural Development Bureau */
+  | 'HOUSING_CONSTRUCTION'
+  /** Human Resources and Social Security Bureau */
+  | 'HUMAN_RESOURCES'
+  /** Cyberspace Administration Office */
+  | 'INTERNET_INFORMATION'
+  /** Justice Bureau */
+  | 'JUSTICE'
+  /** Market Supervision Administration */
+  | 'MARKET_REGULATION'
+  /** PBoC Mianyang sub-branch */
+  | 'PBOC'
+  /** credit-sharing platform */
+  | 'PLATFORM'
+  /** Public Resources Trading Service Centre */
+  | 'PUBLIC_RESOURCES_TRADING'
+  /** Public Security Bureau */
+  | 'PUBLIC_SECURITY'
+  /** Tax Bureau */
+  | 'TAX'
+  /** Transport Bureau */
+  | 'TRANSPORT';
+
 export type RecordsChangedMutationVariables = Exact<{
   ids: Array<string> | string;
+  bureau?: Bureau | null | undefined;
 }>;
 
 
 export type RecordsChangedMutation = { recordsChanged: number };
 
 
-export const RecordsChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordsChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CitizenId"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordsChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"personIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}]}}]} as unknown as DocumentNode<RecordsChangedMutation, RecordsChangedMutationVariables>;
+export const RecordsChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordsChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CitizenId"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bureau"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Bureau"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordsChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"personIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}},{"kind":"Argument","name":{"kind":"Name","value":"bureau"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bureau"}}}]}]}}]} as unknown as DocumentNode<RecordsChangedMutation, RecordsChangedMutationVariables>;

@@ -148,6 +148,32 @@ describe('joint punishment and the blacklist check', () => {
     expect((await check([driver]))[0]!.listed).toBe(false);
   });
 
+  it('keeps what one bureau reported when another writes or withdraws its own records', async () => {
+    const both = makeCitizenId('510706', '1968-07-07', 47);
+    await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'DEBTOR_LISTING', [listing({ id: 'DL-JP-BOTH', personId: both })]);
+    await ingest('PUBLIC_SECURITY', 'ingestPublicSecurityRecords', 'PublicSecurityRecordKind', 'VIOLATION', [
+      {
+        id: 'PSB-JP-BOTH',
+        personId: both,
+        category: 'SERIOUS_TRAFFIC_VIOLATION',
+        grade: 'SERIOUS',
+        decisionDate: monthsAgo(1),
+        decisionNumber: '绵公交罚〔2026〕12号',
+        authority: '绵阳市公安局交通警察支队',
+        legalBasis: '《中华人民共和国道路交通安全法》第91条',
+        description: '醉酒驾驶机动车',
+        penalty: '吊销机动车驾驶证',
+      },
+    ]);
+    // Public security's note made the platform ask public security alone; the courts' ground stays.
+    expect((await check([both]))[0]!.categories.sort()).toEqual(['DISHONEST_JUDGMENT_DEBTOR', 'SERIOUS_TRAFFIC_VIOLATION']);
+
+    await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'DEBTOR_LISTING', [
+      listing({ id: 'DL-JP-BOTH', personId: both, removedOn: today, removalReason: 'PERFORMED' }),
+    ]);
+    expect((await check([both]))[0]).toMatchObject({ listed: true, categories: ['SERIOUS_TRAFFIC_VIOLATION'], since: monthsAgo(1) });
+  });
+
   it('makes a person with good records and no recent negative record eligible for the green channel', async () => {
     const report = await ingest('PLATFORM', 'ingestPlatformRecords', 'PlatformRecordKind', 'VOLUNTEER_RECORD', [
       {
@@ -269,6 +295,7 @@ describe('joint punishment and the blacklist check', () => {
     await stack.subgraphs.platform!.stop();
     await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'DEBTOR_LISTING', [listing({ id: 'DL-JP-2', decisionNumber: '(2026)川07执56号' })]);
     const outbox = await stack.subgraphs.courts!.connection.db!.collection('platform_outbox').find({}).toArray();
-    expect(outbox.map((d) => d.personIds)).toContainEqual([debtor]);
+    // The note names the bureau, so that the platform asks only it again when it is delivered.
+    expect(outbox.map((d) => ({ personIds: d.personIds, bureau: d.bureau }))).toContainEqual({ personIds: [debtor], bureau: 'COURTS' });
   });
 });

@@ -87,8 +87,9 @@ function sameContent(a: PublishedRecordDoc, b: PublishedRecordDoc): boolean {
 
 /**
  * Replaces the published records of these people with their facts' (every
- * department's, complete): new ones inserted together, changed ones
- * replaced one by one, vanished ones deleted, unchanged ones left alone.
+ * department's, complete, or the one bureau's that was asked): new ones
+ * inserted together, changed ones replaced one by one, vanished ones
+ * deleted, unchanged ones left alone.
  * (Not one bulk of upserts: the embedded FerretDB runs each upsert as a
  * transaction of its own, and a seed's thousands of them time out.)
  */
@@ -96,13 +97,14 @@ export async function replacePublications(
   models: Models,
   personIds: readonly string[],
   facts: ReadonlyMap<string, { publications: readonly (Publication & { bureau: string })[] }>,
+  bureau?: Bureau,
 ): Promise<void> {
   if (personIds.length === 0) return;
   const now = new Date();
-  const docs = personIds.flatMap((id) => (facts.get(id)?.publications ?? []).map((p) => toDoc(id, p, now)));
+  const docs = personIds.flatMap((id) => (facts.get(id)?.publications ?? []).filter((p) => !bureau || p.bureau === bureau).map((p) => toDoc(id, p, now)));
   const stored = new Map(
     (
-      await models.PublishedRecord.find(keysFilter('personId', [...personIds]))
+      await models.PublishedRecord.find({ ...keysFilter('personId', [...personIds]), ...(bureau ? { bureau } : {}) })
         .lean<PublishedRecordDoc[]>()
         .exec()
     ).map((d) => [d._id, d]),

@@ -732,7 +732,12 @@ export type Mutation = {
   ingestPlatformRecords: IngestReport;
   /** A reviewer lifts an institution's blacklisting. */
   liftInstitutionBlacklist: InstitutionBlacklistEntry;
-  /** Internal (bureaus' services only): these people's records changed; their joint-punishment status is re-derived now. */
+  /**
+   * Internal (bureaus' services only): these people's records changed; their
+   * joint-punishment status is re-derived now. The bureau that wrote names
+   * itself, and only its credit facts are asked again (the others' stored facts
+   * are kept); without it every department is asked.
+   */
   recordsChanged: Scalars['Int']['output'];
   /** A reviewer registers an institution (or corrects its name): only registered institutions can be granted consents. */
   registerInstitution: Institution;
@@ -819,6 +824,7 @@ export type MutationLiftInstitutionBlacklistArgs = {
 
 
 export type MutationRecordsChangedArgs = {
+  bureau?: InputMaybe<Bureau>;
   personIds: Array<Scalars['CitizenId']['input']>;
 };
 

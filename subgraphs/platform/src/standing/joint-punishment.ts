@@ -5,6 +5,8 @@ import {
   insertManyUnordered,
   keysFilter,
   PLATFORM_SERVICE_PRINCIPAL,
+  todayInCity,
+  type Bureau,
   type BureauCreditFacts,
   type Logger,
   type Publication,
@@ -41,7 +43,11 @@ export interface PersonFacts {
   publications: (Publication & { bureau: string })[];
 }
 
-export type FactsSource = (personIds: string[]) => Promise<Map<string, PersonFacts>>;
+/**
+ * Facts about these people: from one bureau when it is named (the bureau
+ * that wrote), from every department otherwise.
+ */
+export type FactsSource = (personIds: string[], bureau?: Bureau) => Promise<Map<string, PersonFacts>>;
 
 /** Adds one bureau's facts about a person to what is known of them from the others. */
 export function addBureauFacts(person: PersonFacts, facts: BureauCreditFacts & { publications?: readonly Publication[] }): void {
@@ -58,12 +64,14 @@ export function noFacts(): PersonFacts {
   return { grounds: [], lastNegativeDecisionDate: null, negatives: [], publications: [] };
 }
 
-/** Facts from the bureaus' subgraphs, asked in parallel, one call each for all people. */
+/** Facts from the bureaus' subgraphs (the named one, or all in parallel), one call each for all people. */
 export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint8Array): FactsSource {
-  return async (personIds) => {
+  return async (personIds, bureau) => {
     const merged = new Map<string, PersonFacts>(personIds.map((id) => [id, noFacts()]));
+    const asked = bureau ? DEPARTMENTS.filter((d) => d.bureau === bureau) : DEPARTMENTS;
     await Promise.all(
-      Object.entries(FACTS_FIELD).map(async ([subgraph, field]) => {
+      asked.map(async ({ name: subgraph }) => {
+        const field = FACTS_FIELD[subgraph]!;
         // The field is the department's own (from the registry); what it holds is the typed fragment.
         const data = await callSubgraph<{ _entities: ({ id: string; facts: CreditFactsFieldsFragment | null } | null)[] }>({
           subgraph,
@@ -84,60 +92,119 @@ export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint
 }
 
 /**
- * Re-derives and stores the status of these people (one atomic write per
- * person), then appends their standings to the feed the listing indexes
- * follow. The feed entry comes last: an index that applies it finds the
- * statuses already written.
+ * What is known of a person once one bureau's fresh facts replace what that
+ * bureau said before: the other bureaus' stored grounds and negative records
+ * are kept while they are still shown (a full derivation would no longer
+ * get a lapsed one). The publications are the named bureau's alone; the
+ * others' stay in the published-records index untouched.
  */
-export async function recomputeJointPunishment(models: Models, personIds: string[], source: FactsSource, log?: Logger): Promise<void> {
-  const ids = [...new Set(personIds)];
-  if (ids.length === 0) return;
-  const facts = await source(ids);
-  const existing = new Map((await models.JointPunishmentStatus.find(keysFilter('_id', ids)).lean().exec()).map((d) => [d._id, d]));
-  const now = new Date();
-  const fresh: JointPunishmentStatusDoc[] = [];
-  const changed: { id: string; fields: Omit<JointPunishmentStatusDoc, '_id' | 'version'> }[] = [];
-  for (const id of ids) {
-    const f = facts.get(id) ?? noFacts();
-    const current = existing.get(id);
-    // Nothing to remember about someone with no negative record and no status yet.
-    if (!current && f.grounds.length === 0 && !f.lastNegativeDecisionDate) continue;
-    const snapshot = effectiveStatus({ grounds: f.grounds, updatedAt: now });
-    const fields = {
-      grounds: f.grounds,
-      negatives: f.negatives,
-      lastNegativeDecisionDate: f.lastNegativeDecisionDate,
-      listed: snapshot.listed,
-      categories: snapshot.categories,
-      measures: snapshot.measures,
-      since: snapshot.since,
-      until: snapshot.until,
-      updatedAt: now,
-    };
-    if (current) changed.push({ id, fields });
-    else fresh.push({ _id: id, ...fields, version: 1 });
+export function mergeBureauFacts(stored: JointPunishmentStatusDoc | undefined, fresh: PersonFacts, bureau: Bureau, today: string): PersonFacts {
+  const kept = <T extends { bureau: string; until: string }>(rows: readonly T[] | undefined) =>
+    (rows ?? []).filter((row) => row.bureau !== bureau && row.until > today);
+  const person: PersonFacts = {
+    grounds: [...kept(stored?.grounds), ...fresh.grounds.filter((g) => g.bureau === bureau)],
+    negatives: [...kept(stored?.negatives), ...fresh.negatives.filter((n) => n.bureau === bureau)],
+    lastNegativeDecisionDate: null,
+    publications: fresh.publications.filter((p) => p.bureau === bureau),
+  };
+  // The latest shown negative record of any bureau, as each bureau computes it for its own.
+  for (const { since } of person.negatives)
+    if (!person.lastNegativeDecisionDate || since > person.lastNegativeDecisionDate) person.lastNegativeDecisionDate = since;
+  return person;
+}
+
+/** How often a person's derivation is redone after a concurrent one wrote first; then the bureau's outbox retries. */
+const MAX_DERIVATION_ATTEMPTS = 8;
+
+export interface RecomputeOptions {
+  /** The bureau whose records changed: only its facts are asked again, the others' kept. Absent: every department is asked. */
+  bureau?: Bureau;
+  log?: Logger;
+}
+
+/**
+ * Re-derives and stores the status of these people, then appends their
+ * standings to the feed the listing indexes follow. The feed entry comes
+ * last: an index that applies it finds the statuses already written.
+ *
+ * Each status is written with one atomic command conditioned on the version
+ * it was derived from (a first status by an insert, which a concurrent first
+ * one makes fail). A person whose status another derivation changed
+ * meanwhile is derived again from a fresh read and fresh facts: with one
+ * bureau's facts merged into the stored others', a write over a concurrent
+ * one would lose what that one brought.
+ */
+export async function recomputeJointPunishment(models: Models, personIds: string[], source: FactsSource, options: RecomputeOptions = {}): Promise<void> {
+  const { bureau, log } = options;
+  let pending = [...new Set(personIds)];
+  if (pending.length === 0) return;
+  const derived = new Map<string, PersonFacts>();
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    if (attempt > MAX_DERIVATION_ATTEMPTS)
+      throw new Error(`joint punishment: ${pending.length} statuses changed concurrently ${MAX_DERIVATION_ATTEMPTS} times; the note is retried`);
+    // The stored statuses are read before the facts are asked: a status written
+    // after this read (and so perhaps from older facts) fails our version check.
+    const existing = new Map((await models.JointPunishmentStatus.find(keysFilter('_id', pending)).lean().exec()).map((d) => [d._id, d]));
+    // A status stored before negative records were kept per bureau cannot be merged into: ask everyone.
+    const only = bureau && [...existing.values()].every((d) => Array.isArray(d.negatives)) ? bureau : undefined;
+    const asked = await source(pending, only);
+    const today = todayInCity();
+    const now = new Date();
+    const fresh: JointPunishmentStatusDoc[] = [];
+    const changed: { id: string; version: number; fields: Omit<JointPunishmentStatusDoc, '_id' | 'version'> }[] = [];
+    for (const id of pending) {
+      const current = existing.get(id);
+      const f = only ? mergeBureauFacts(current, asked.get(id) ?? noFacts(), only, today) : (asked.get(id) ?? noFacts());
+      derived.set(id, f);
+      // Nothing to remember about someone with no negative record and no status yet.
+      if (!current && f.grounds.length === 0 && !f.lastNegativeDecisionDate) continue;
+      const snapshot = effectiveStatus({ grounds: f.grounds, updatedAt: now });
+      const fields = {
+        grounds: f.grounds,
+        negatives: f.negatives,
+        lastNegativeDecisionDate: f.lastNegativeDecisionDate,
+        listed: snapshot.listed,
+        categories: snapshot.categories,
+        measures: snapshot.measures,
+        since: snapshot.since,
+        until: snapshot.until,
+        updatedAt: now,
+      };
+      if (current) changed.push({ id, version: current.version, fields });
+      else fresh.push({ _id: id, ...fields, version: 1 });
+    }
+    // First statuses in one command (a bulk import tells about hundreds of people at once).
+    const validated = await Promise.all(
+      fresh.map(async (doc) => {
+        const model = new models.JointPunishmentStatus(doc);
+        await model.validate();
+        return model.toObject() as unknown as Record<string, unknown>;
+      }),
+    );
+    const inserted = await insertManyUnordered(models.JointPunishmentStatus, validated);
+    const again = fresh.filter((_, k) => !inserted[k]).map((doc) => doc._id);
+    const written = await Promise.all(
+      changed.map(
+        async ({ id, version, fields }) =>
+          (await models.JointPunishmentStatus.updateOne({ _id: id, version }, { $set: fields, $inc: { version: 1 } }, { runValidators: true }).exec())
+            .matchedCount === 1,
+      ),
+    );
+    changed.forEach(({ id }, k) => {
+      if (!written[k]) again.push(id);
+    });
+    const retried = new Set(again);
+    // The people's penalties and licences: the named bureau's, or every department's.
+    await replacePublications(
+      models,
+      pending.filter((id) => !retried.has(id)),
+      derived,
+      only,
+    );
+    pending = again;
+    if (again.length > 0) log?.info('joint punishment: statuses changed concurrently; deriving them again', { people: again.length, attempt });
   }
-  // First statuses in one command (a bulk import tells about hundreds of
-  // people at once); one that a concurrent derivation created meanwhile is
-  // updated like the others.
-  const validated = await Promise.all(
-    fresh.map(async (doc) => {
-      const model = new models.JointPunishmentStatus(doc);
-      await model.validate();
-      return model.toObject() as unknown as Record<string, unknown>;
-    }),
-  );
-  const inserted = await insertManyUnordered(models.JointPunishmentStatus, validated);
-  fresh.forEach(({ _id, version: _version, ...fields }, k) => {
-    if (!inserted[k]) changed.push({ id: _id, fields });
-  });
-  await Promise.all(
-    changed.map(({ id, fields }) =>
-      models.JointPunishmentStatus.updateOne({ _id: id }, { $set: fields, $inc: { version: 1 } }, { upsert: true, runValidators: true }).exec(),
-    ),
-  );
-  // The people's penalties and licences, as complete as their facts (every department answered).
-  await replacePublications(models, ids, facts);
-  const derived = ids.map((id) => ({ _id: id, ...(facts.get(id) ?? noFacts()) }));
-  await appendStandingChange(models, await standingsOf(models, ids, derived), log);
+  const ids = [...derived.keys()];
+  const statuses = ids.map((id) => ({ _id: id, ...derived.get(id)! }));
+  await appendStandingChange(models, await standingsOf(models, ids, statuses), log);
 }

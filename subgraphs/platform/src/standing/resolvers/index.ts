@@ -7,8 +7,8 @@ import { blacklistCheck } from './BlacklistCheck';
 export const resolvers: Resolvers = {
   Query: { blacklistCheck, publicListed: async (_parent, { ids }, ctx) => publicListed(ids, ctx) },
   Mutation: {
-    recordsChanged: async (_parent, { personIds }, ctx) => {
-      await recomputeJointPunishment(ctx.models, personIds, factsFromBureaus(ctx.peerUrl, ctx.internalSecret), ctx.log);
+    recordsChanged: async (_parent, { personIds, bureau }, ctx) => {
+      await recomputeJointPunishment(ctx.models, personIds, factsFromBureaus(ctx.peerUrl, ctx.internalSecret), { bureau: bureau ?? undefined, log: ctx.log });
       return personIds.length;
     },
   },

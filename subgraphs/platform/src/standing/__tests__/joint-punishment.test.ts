@@ -1,0 +1,158 @@
+import { addMonths, makeCitizenId, scratchDatabase, todayInCity, type Bureau, type Publication } from '@credit/shared';
+
+import { createModels, type Models } from '../../models';
+import { mergeBureauFacts, noFacts, recomputeJointPunishment, type FactsSource, type PersonFacts } from '../joint-punishment';
+
+let scratch: Awaited<ReturnType<typeof scratchDatabase<Models>>> | undefined;
+let models: Models[];
+
+beforeAll(async () => {
+  // Two connections stand for two platform processes sharing one database.
+  scratch = await scratchDatabase('jointpunishment', 2, createModels);
+  models = scratch.models;
+});
+afterAll(async () => {
+  await scratch?.dispose();
+});
+
+const today = todayInCity();
+const lastMonth = addMonths(today, -1);
+const nextYear = addMonths(today, 12);
+const person = (n: number) => makeCitizenId('510722', '1975-03-04', n);
+
+/** A shown serious record of a bureau: a ground and a negative record. */
+function serious(bureau: Bureau, recordId: string, category: string, since = lastMonth, until = nextYear): PersonFacts {
+  return {
+    grounds: [{ bureau, recordId, category, since, until, underObjection: false }],
+    negatives: [{ bureau, recordId, category, grade: 'SERIOUS', since, until }],
+    lastNegativeDecisionDate: since,
+    publications: [],
+  };
+}
+
+function penalty(bureau: Bureau, recordId: string): Publication & { bureau: string } {
+  return {
+    bureau,
+    kind: 'PENALTY',
+    recordId,
+    category: null,
+    grade: 'GENERAL',
+    decisionDate: lastMonth,
+    publishedUntil: nextYear,
+    withheld: false,
+    underObjection: false,
+    counterpartName: '张三',
+    authority: 'authority',
+    documentNumber: `${recordId}号`,
+    title: 'title',
+    content: 'content',
+    record: { id: recordId },
+  };
+}
+
+/** A source that answers from a fixed table of each bureau's facts and counts what it was asked. */
+function tableSource(table: Map<string, Partial<Record<Bureau, PersonFacts>>>, asked: (Bureau | 'ALL')[]): FactsSource {
+  return async (ids, bureau) => {
+    asked.push(bureau ?? 'ALL');
+    return new Map(
+      ids.map((id) => {
+        const merged = noFacts();
+        for (const [b, f] of Object.entries(table.get(id) ?? {}))
+          if (!bureau || b === bureau) {
+            merged.grounds.push(...f.grounds);
+            merged.negatives.push(...f.negatives);
+            merged.publications.push(...f.publications);
+            if (f.lastNegativeDecisionDate && (!merged.lastNegativeDecisionDate || f.lastNegativeDecisionDate > merged.lastNegativeDecisionDate))
+              merged.lastNegativeDecisionDate = f.lastNegativeDecisionDate;
+          }
+        return [id, merged];
+      }),
+    );
+  };
+}
+
+describe('one bureau’s facts merged into what the others said', () => {
+  it('replaces the bureau’s own records, keeps the others’ still shown and drops those that lapsed', () => {
+    const stored = {
+      _id: person(1),
+      grounds: [...serious('COURTS', 'DL-1', 'DISHONEST_JUDGMENT_DEBTOR').grounds, ...serious('TAX', 'TAX-OLD', 'TAX_DISHONESTY').grounds],
+      negatives: [
+        ...serious('COURTS', 'DL-1', 'DISHONEST_JUDGMENT_DEBTOR').negatives,
+        ...serious('TAX', 'TAX-OLD', 'TAX_DISHONESTY').negatives,
+        // Lapsed yesterday: a full derivation would no longer get it from its bureau.
+        ...serious('PUBLIC_SECURITY', 'PS-1', 'FRAUD', '2019-01-01', today).negatives,
+      ],
+      lastNegativeDecisionDate: lastMonth,
+      listed: true,
+      categories: [],
+      measures: [],
+      updatedAt: new Date(),
+      version: 3,
+    };
+    const fresh = serious('TAX', 'TAX-NEW', 'TAX_DISHONESTY', today);
+    const merged = mergeBureauFacts(stored, fresh, 'TAX', today);
+    expect(merged.grounds.map((g) => g.recordId)).toEqual(['DL-1', 'TAX-NEW']);
+    expect(merged.negatives.map((n) => n.recordId)).toEqual(['DL-1', 'TAX-NEW']);
+    expect(merged.lastNegativeDecisionDate).toBe(today);
+    expect(mergeBureauFacts(stored, noFacts(), 'COURTS', today)).toMatchObject({
+      grounds: [expect.objectContaining({ recordId: 'TAX-OLD' })],
+      lastNegativeDecisionDate: lastMonth,
+    });
+  });
+});
+
+describe('re-deriving a status after one bureau’s write', () => {
+  it('asks only that bureau and keeps the others’ grounds and published records', async () => {
+    const [db] = models;
+    const id = person(2);
+    const table = new Map([
+      [id, { COURTS: serious('COURTS', 'DL-2', 'DISHONEST_JUDGMENT_DEBTOR'), TAX: { ...noFacts(), publications: [penalty('TAX', 'TAX-P1')] } }],
+    ]);
+    table.get(id)!.COURTS.publications.push(penalty('COURTS', 'COURTS-P1'));
+    const asked: (Bureau | 'ALL')[] = [];
+    await recomputeJointPunishment(db!, [id], tableSource(table, asked));
+
+    // Tax writes arrears and withdraws its penalty; courts are not asked again.
+    table.set(id, { COURTS: table.get(id)!.COURTS, TAX: serious('TAX', 'TAX-2', 'TAX_DISHONESTY') });
+    await recomputeJointPunishment(db!, [id], tableSource(table, asked), { bureau: 'TAX' });
+    expect(asked).toEqual(['ALL', 'TAX']);
+    const status = await db!.JointPunishmentStatus.findById(id).lean().exec();
+    expect(status?.grounds.map((g) => `${g.bureau}:${g.recordId}`).sort()).toEqual(['COURTS:DL-2', 'TAX:TAX-2']);
+    expect(status).toMatchObject({ listed: true, version: 2 });
+    const published = await db!.PublishedRecord.find({ personId: id }).lean().exec();
+    expect(published.map((p) => p.recordId)).toEqual(['COURTS-P1']);
+  });
+
+  it('derives again a status another process changed meanwhile, so neither bureau’s facts are lost', async () => {
+    const [first, second] = models;
+    const ids = [person(3), person(4)];
+    const table = new Map(
+      ids.map((id, k) => [id, { COURTS: serious('COURTS', `DL-${k}`, 'DISHONEST_JUDGMENT_DEBTOR'), TAX: serious('TAX', `TAX-${k}`, 'TAX_DISHONESTY') }]),
+    );
+    // person(4) has a status already, from an earlier courts record; person(3) is new to the platform.
+    await recomputeJointPunishment(
+      first!,
+      [ids[1]!],
+      tableSource(new Map([[ids[1]!, { COURTS: serious('COURTS', 'DL-EARLIER', 'DISHONEST_JUDGMENT_DEBTOR') }]]), []),
+    );
+
+    // While the first process asks tax, the second derives both people from the courts' write and stores them first.
+    const asked: (Bureau | 'ALL')[] = [];
+    const taxSource = tableSource(table, asked);
+    let overtaken = false;
+    const racing: FactsSource = async (personIds, bureau) => {
+      if (!overtaken) {
+        overtaken = true;
+        await recomputeJointPunishment(second!, ids, tableSource(table, []), { bureau: 'COURTS' });
+      }
+      return taxSource(personIds, bureau);
+    };
+    await recomputeJointPunishment(first!, ids, racing, { bureau: 'TAX' });
+
+    expect(asked).toEqual(['TAX', 'TAX']);
+    for (const [k, id] of ids.entries()) {
+      const status = await first!.JointPunishmentStatus.findById(id).lean().exec();
+      expect(status?.grounds.map((g) => `${g.bureau}:${g.recordId}`).sort()).toEqual([`COURTS:DL-${k}`, `TAX:TAX-${k}`]);
+    }
+  });
+});
