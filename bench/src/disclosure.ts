@@ -86,17 +86,20 @@ function benchId(n: number) {
   return { _id: `${bureau}:${penalty ? 'PENALTY' : 'LICENCE'}:${recordId}`, bureau, penalty, recordId };
 }
 
-/** Removes the rows of ids 0..count-1 one by one, eight at a time. */
-async function removeRows(index: { deleteOne(filter: object): Promise<unknown> }, count: number): Promise<void> {
+/** Removes the rows of ids 0..count-1 and their details one by one, eight at a time. */
+async function removeRows(collections: { deleteOne(filter: object): Promise<unknown> }[], count: number): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < count) await index.deleteOne({ _id: benchId(next++)._id });
+    while (next < count) {
+      const { _id } = benchId(next++);
+      for (const collection of collections) await collection.deleteOne({ _id });
+    }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
 }
 
-/** One synthetic row of the index, with the department's whole record, as the platform keeps it. */
-function row(n: number, people: string[], rng: Rng, today: string): Record<string, unknown> {
+/** One synthetic row of the index, and its detail with the department's whole record, as the platform keeps them. */
+function row(n: number, people: string[], rng: Rng, today: string): { row: Record<string, unknown>; detail: Record<string, unknown> } {
   const personId = people[n % people.length]!;
   const { _id, bureau, penalty, recordId } = benchId(n);
   const documentNumber = penalty ? `绵罚〔2026〕${n}号` : `绵许〔2026〕${n}号`;
@@ -164,10 +167,9 @@ function row(n: number, people: string[], rng: Rng, today: string): Record<strin
     documentNumber,
     title: penalty ? '违法经营' : '经营许可证',
     content: penalty ? '警告' : '经营',
-    record,
     updatedAt: new Date(),
   };
-  return { ...doc, lookupKeys: lookupKeysOf(doc as never) };
+  return { row: { ...doc, lookupKeys: lookupKeysOf(doc as never) }, detail: { _id, record } };
 }
 
 interface Scenario {
@@ -214,6 +216,7 @@ async function main(): Promise<void> {
   const platform = await connectDatabase({ uri, dbName: databaseName('platform') });
   const population = await connectDatabase({ uri, dbName: databaseName('public-security') });
   const index = platform.db!.collection('published_records');
+  const details = platform.db!.collection('published_record_details');
   const models = createModels(platform);
   const today = todayInCity();
   const people = benchPeople(target);
@@ -225,11 +228,15 @@ async function main(): Promise<void> {
       const rng = new Rng(2026);
       for (let from = 0; from < target; from += 2000) {
         const batch = Array.from({ length: Math.min(2000, target - from) }, (_, k) => row(from + k, people, rng, today));
-        // The feed's directory first, as the platform writes it; rows of an interrupted run are there already.
-        await announceFeedDays(models, batch as never, new Set());
-        await index.insertMany(batch as never[], { ordered: false }).catch((err: unknown) => {
-          if (!isDuplicateKeyError(err)) throw err;
-        });
+        // The feed's directory and the details first, as the platform writes them; rows of an interrupted run are there already.
+        await announceFeedDays(models, batch.map((b) => b.row) as never, new Set());
+        for (const [collection, docs] of [
+          [details, batch.map((b) => b.detail)],
+          [index, batch.map((b) => b.row)],
+        ] as const)
+          await collection.insertMany(docs as never[], { ordered: false }).catch((err: unknown) => {
+            if (!isDuplicateKeyError(err)) throw err;
+          });
         if ((from + batch.length) % 20_000 === 0) console.log(`  ${from + batch.length} written`);
       }
     }
@@ -278,7 +285,7 @@ async function main(): Promise<void> {
       else console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.p50 < TARGET.p50 && r.p99 < TARGET.p99 ? 'yes' : 'no'} |`);
     }
   } finally {
-    if (!values.keep) await removeRows(index as never, target);
+    if (!values.keep) await removeRows([index, details] as never, target);
     await platform.close();
     await population.close();
     await devDb?.stop();

@@ -1,11 +1,10 @@
-import { groupedLoader } from '@credit/shared';
 import { allow } from 'graphql-shield';
 
 import type { PlatformDomain } from '../domain';
 import { reviewer } from '../rules';
 import { createDisclosureModels, type DisclosureModels } from './models';
-import { PERSON_ORDER, type PublishedRecordDoc } from './models/PublishedRecord';
-import { keyUnkeyedRecords } from './published-records';
+import { personRowsLoader } from './person-records';
+import { upgradePublishedRecords } from './published-records';
 import { resolvers } from './resolvers';
 
 /**
@@ -18,7 +17,7 @@ import { resolvers } from './resolvers';
  * (typical-cases.ts).
  */
 function createDisclosureLoaders(models: DisclosureModels) {
-  return { publishedRecordsByPerson: groupedLoader<PublishedRecordDoc>(models.PublishedRecord, 'personId', PERSON_ORDER) };
+  return { publishedRecordsByPerson: personRowsLoader(models) };
 }
 
 export const disclosure: PlatformDomain<DisclosureModels, ReturnType<typeof createDisclosureLoaders>> = {
@@ -38,6 +37,6 @@ export const disclosure: PlatformDomain<DisclosureModels, ReturnType<typeof crea
     },
   },
   onReady: (models, log) => {
-    keyUnkeyedRecords(models, log).catch((err: unknown) => log.error('giving published records their lookup keys failed', { err }));
+    upgradePublishedRecords(models, log).catch((err: unknown) => log.error('bringing published records to the current shape failed', { err }));
   },
 };

@@ -1,4 +1,5 @@
 import {
+  keysFilter,
   paginate,
   recordsOfOwnBureauOnly,
   shownRecords,
@@ -8,14 +9,18 @@ import {
   type ForwardedRequest,
   type PageArgs,
 } from '@credit/shared';
+import DataLoader from 'dataloader';
 
-import type { PublishedRecordDoc } from './models/PublishedRecord';
+import type { DisclosureModels } from './models';
+import { PERSON_ORDER, type PublishedRecordDoc } from './models/PublishedRecord';
+import type { PublishedRecordDetailDoc } from './models/PublishedRecordDetail';
 
 /**
  * A person's administrative penalties and licences of every department
  * (Person.administrativePenalties / administrativeLicences), read from the
- * published-records index, where each row keeps the department's whole
- * record: one read by person instead of one call per department. Each
+ * published-records index, where each row's detail keeps the department's
+ * whole record: one read of rows by person and one of their details,
+ * instead of one call per department. Each
  * record is shown by the rules its department applies (the publicity
  * period, minors, masking: shared/src/double-publicity.ts); an operator of a
  * department sees that department's records only (own_bureau_records).
@@ -26,13 +31,40 @@ export type DepartmentRecord<T> = T & { department: Bureau };
 export type PersonPenalty = DepartmentRecord<AdministrativePenaltyDoc>;
 export type PersonLicence = DepartmentRecord<AdministrativeLicenceDoc>;
 
+/** A row of the index with the department's whole record from its detail (null when the row has none). */
+export type PersonRow = PublishedRecordDoc & { record: Record<string, unknown> | null };
+
+/** Each person's rows in the feed's order, with their records: one query for the rows of a batch of people, one for their details. */
+export function personRowsLoader(models: Pick<DisclosureModels, 'PublishedRecord' | 'PublishedRecordDetail'>): DataLoader<string, PersonRow[]> {
+  return new DataLoader<string, PersonRow[]>(async (personIds) => {
+    const rows = await models.PublishedRecord.find(keysFilter('personId', personIds)).sort(PERSON_ORDER).lean<PublishedRecordDoc[]>().exec();
+    const details = new Map(
+      rows.length === 0
+        ? []
+        : (
+            await models.PublishedRecordDetail.find(
+              keysFilter(
+                '_id',
+                rows.map((row) => row._id),
+              ),
+            )
+              .lean<PublishedRecordDetailDoc[]>()
+              .exec()
+          ).map((d) => [d._id, d.record]),
+    );
+    const byPerson = new Map<string, PersonRow[]>(personIds.map((id) => [id, []]));
+    for (const row of rows) byPerson.get(row.personId)?.push({ ...row, record: details.get(row._id) ?? null });
+    return personIds.map((id) => byPerson.get(id)!);
+  });
+}
+
 interface Selection {
   departments?: readonly string[] | null;
 }
 
 /** The person's rows of one kind the caller may be given, as the departments' records. */
 function recordsOf<T extends { collectedAt: Date }>(
-  rows: readonly PublishedRecordDoc[],
+  rows: readonly PersonRow[],
   kind: PublishedRecordDoc['kind'],
   group: string,
   { departments }: Selection,
@@ -53,12 +85,12 @@ function recordsOf<T extends { collectedAt: Date }>(
 const cursorId = (doc: { _id: string; department: Bureau }) => `${doc.department}:${doc._id}`;
 
 /** A page of the person's penalties (rows in the feed's order: newest decision first). */
-export function pageOfPersonPenalties(rows: readonly PublishedRecordDoc[], args: PageArgs & Selection, request: ForwardedRequest) {
+export function pageOfPersonPenalties(rows: readonly PersonRow[], args: PageArgs & Selection, request: ForwardedRequest) {
   const records = recordsOf<AdministrativePenaltyDoc>(rows, 'PENALTY', 'double_publicity_penalties', args, request);
   return paginate(shownRecords(records, request), args, cursorId);
 }
 
 /** A page of the person's licences: all of them are public while on record. */
-export function pageOfPersonLicences(rows: readonly PublishedRecordDoc[], args: PageArgs & Selection, request: ForwardedRequest) {
+export function pageOfPersonLicences(rows: readonly PersonRow[], args: PageArgs & Selection, request: ForwardedRequest) {
   return paginate(recordsOf<AdministrativeLicenceDoc>(rows, 'LICENCE', 'double_publicity_licences', args, request), args, cursorId);
 }

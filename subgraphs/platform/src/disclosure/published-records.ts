@@ -18,10 +18,12 @@ import {
   type PageArgs,
   type Publication,
 } from '@credit/shared';
+import type { Model } from 'mongoose';
 
 import type { Models } from '../models';
 import { announceFeedDays, feedKeysOf, readFeedPage, type FeedFilter } from './feed-index';
 import type { PublishedRecordDoc } from './models/PublishedRecord';
+import type { PublishedRecordDetailDoc } from './models/PublishedRecordDetail';
 
 /**
  * The platform's published-records index (双公示, 二(一)三): every
@@ -47,7 +49,8 @@ export function lookupKeysOf(doc: Omit<PublishedRecordDoc, 'lookupKeys'>): strin
   return [...feedKeysOf(doc), idEndsKey(doc.personId.slice(0, 6), doc.personId.slice(-4))];
 }
 
-function toDoc(personId: string, p: Publication & { bureau: string }, now: Date): PublishedRecordDoc {
+/** A publication as the index keeps it: its row, and the department's whole record in the row's detail. */
+function toDoc(personId: string, p: Publication & { bureau: string }, now: Date): { row: PublishedRecordDoc; detail: PublishedRecordDetailDoc } {
   // The bureau comes from a department's own facts (a Bureau of the registry).
   const doc: Omit<PublishedRecordDoc, 'lookupKeys'> = {
     _id: `${p.bureau}:${p.kind}:${p.recordId}`,
@@ -68,30 +71,52 @@ function toDoc(personId: string, p: Publication & { bureau: string }, now: Date)
     documentNumber: p.documentNumber,
     title: p.title,
     content: p.content,
-    record: p.record,
     updatedAt: now,
   };
-  return { ...doc, lookupKeys: lookupKeysOf(doc) };
+  return { row: { ...doc, lookupKeys: lookupKeysOf(doc) }, detail: { _id: doc._id, record: p.record } };
 }
 
 /**
- * Whether a stored record says the same as a fresh one (its write time
- * aside), down to the department's whole record it carries, whatever the
- * order of the keys.
+ * Whether a stored row says the same as a fresh one (its write time aside),
+ * whatever the order of the keys. A row stored before the department's
+ * record moved to its detail still carries it: it differs, and is rewritten.
  */
-function sameContent(a: PublishedRecordDoc, b: PublishedRecordDoc): boolean {
+function sameRow(a: PublishedRecordDoc, b: PublishedRecordDoc): boolean {
   const { updatedAt: _a, ...left } = a;
   const { updatedAt: _b, ...right } = b;
   return isDeepStrictEqual(left, right);
 }
 
+/** Whether a stored detail holds the same record as a fresh one, whatever the order of the keys. */
+function sameDetail(a: PublishedRecordDetailDoc, b: PublishedRecordDetailDoc): boolean {
+  return isDeepStrictEqual(a.record, b.record);
+}
+
+/**
+ * Brings the stored documents of one collection to the fresh ones: new ones
+ * inserted together, changed ones replaced one by one, unchanged ones left
+ * alone. (Not one bulk of upserts: the embedded FerretDB runs each upsert as
+ * a transaction of its own, and a seed's thousands of them time out.)
+ */
+async function writeChanged<T extends { _id: string }>(
+  model: Model<T>,
+  stored: ReadonlyMap<string, T>,
+  docs: readonly T[],
+  same: (a: T, b: T) => boolean,
+): Promise<void> {
+  const fresh = docs.filter((doc) => !stored.has(doc._id));
+  const changed = docs.filter((doc) => stored.has(doc._id) && !same(stored.get(doc._id)!, doc));
+  const inserted = await insertManyUnordered(model, fresh as unknown as Record<string, unknown>[]);
+  // One that a concurrent derivation inserted meanwhile is replaced like a changed one.
+  const replace = [...changed, ...fresh.filter((_, k) => !inserted[k])];
+  await Promise.all(replace.map((doc) => model.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec()));
+}
+
 /**
  * Replaces the published records of these people with their facts' (every
- * department's, complete, or the one bureau's that was asked): new ones
- * inserted together, changed ones replaced one by one, vanished ones
- * deleted, unchanged ones left alone.
- * (Not one bulk of upserts: the embedded FerretDB runs each upsert as a
- * transaction of its own, and a seed's thousands of them time out.)
+ * department's, complete, or the one bureau's that was asked): the details
+ * first, then the rows (a row is never without its detail), vanished rows
+ * deleted before their details.
  */
 export async function replacePublications(
   models: Models,
@@ -102,24 +127,36 @@ export async function replacePublications(
   if (personIds.length === 0) return;
   const now = new Date();
   const docs = personIds.flatMap((id) => (facts.get(id)?.publications ?? []).filter((p) => !bureau || p.bureau === bureau).map((p) => toDoc(id, p, now)));
-  const stored = new Map(
+  const storedRows = new Map(
     (
       await models.PublishedRecord.find({ ...keysFilter('personId', [...personIds]), ...(bureau ? { bureau } : {}) })
         .lean<PublishedRecordDoc[]>()
         .exec()
     ).map((d) => [d._id, d]),
   );
-  const fresh = docs.filter((doc) => !stored.has(doc._id));
-  const changed = docs.filter((doc) => stored.has(doc._id) && !sameContent(stored.get(doc._id)!, doc));
-  const kept = new Set(docs.map((d) => d._id));
-  const gone = [...stored.keys()].filter((id) => !kept.has(id));
+  const ids = [...new Set([...docs.map((d) => d.row._id), ...storedRows.keys()])];
+  const storedDetails = new Map(
+    ids.length === 0 ? [] : (await models.PublishedRecordDetail.find(keysFilter('_id', ids)).lean<PublishedRecordDetailDoc[]>().exec()).map((d) => [d._id, d]),
+  );
+  const rows = docs.map((d) => d.row);
   // The feed's directory announces their days before they can be read.
-  await announceFeedDays(models, [...fresh, ...changed]);
-  const inserted = await insertManyUnordered(models.PublishedRecord, fresh as unknown as Record<string, unknown>[]);
-  // One that a concurrent derivation inserted meanwhile is replaced like a changed one.
-  const replace = [...changed, ...fresh.filter((_, k) => !inserted[k])];
-  await Promise.all(replace.map((doc) => models.PublishedRecord.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec()));
-  if (gone.length > 0) await models.PublishedRecord.deleteMany(keysFilter('_id', gone)).exec();
+  await announceFeedDays(
+    models,
+    rows.filter((row) => !storedRows.has(row._id) || !sameRow(storedRows.get(row._id)!, row)),
+  );
+  await writeChanged(
+    models.PublishedRecordDetail,
+    storedDetails,
+    docs.map((d) => d.detail),
+    sameDetail,
+  );
+  await writeChanged(models.PublishedRecord, storedRows, rows, sameRow);
+  const kept = new Set(rows.map((row) => row._id));
+  const gone = [...storedRows.keys()].filter((id) => !kept.has(id));
+  if (gone.length > 0) {
+    await models.PublishedRecord.deleteMany(keysFilter('_id', gone)).exec();
+    await models.PublishedRecordDetail.deleteMany(keysFilter('_id', gone)).exec();
+  }
 }
 
 export type PublicationFilter = FeedFilter;
@@ -258,45 +295,59 @@ export function servedGroups(docs: readonly PublishedRecordDoc[]): string[] {
 }
 
 /**
- * The version of the lookup keys (lookupKeysOf) and of the feed's
- * directory: raised when their shape changes, so that records written
- * before are keyed and announced again, once.
+ * The version of the rows' shape: their lookup keys (lookupKeysOf), the
+ * feed's directory, and (from 4) the department's record kept in the row's
+ * detail. Raised when it changes, so that rows written before are brought
+ * to it, once.
  */
-const LOOKUP_KEYS_VERSION = 3;
+const ROW_SHAPE_VERSION = 4;
 
-/** The directory's marker that every record of the index has this version's lookup keys and days. */
-const KEYED_MARKER = `migration:lookupKeys:v${LOOKUP_KEYS_VERSION}`;
+/** The directory's marker that every row of the index has this version's shape and is announced. */
+const UPGRADED_MARKER = `migration:publishedRecords:v${ROW_SHAPE_VERSION}`;
 
 /**
- * Gives every record of the index this version's lookup keys and announces
- * its days in the feed's directory, reading the index through once:
- * records written before the keys existed, or before their shape changed,
- * would be missing from the feed's pages and the search by ID ends until
- * then. Idempotent, so two platforms starting together do the same work
- * twice, not wrong work; a record written meanwhile has its keys already
- * and is left as it is.
+ * Brings every row of the index to this version's shape, reading the index
+ * through once: its lookup keys, its days announced in the feed's
+ * directory (rows written before the keys existed, or before their shape
+ * changed, would be missing from the feed's pages and the search by ID
+ * ends until then), and a department's record still kept in the row moved
+ * to the row's detail. Idempotent, so two platforms starting together do
+ * the same work twice, not wrong work; a row written meanwhile has its
+ * shape already and is left as it is.
  */
-export async function keyUnkeyedRecords(models: Models, log: Logger): Promise<void> {
-  if (await models.FeedDirectory.exists({ _id: KEYED_MARKER }).exec()) return;
-  let keyed = 0;
-  const rekey = async (docs: PublishedRecordDoc[]) => {
+export async function upgradePublishedRecords(models: Models, log: Logger): Promise<void> {
+  if (await models.FeedDirectory.exists({ _id: UPGRADED_MARKER }).exec()) return;
+  let upgraded = 0;
+  const upgrade = async (docs: (PublishedRecordDoc & { record?: Record<string, unknown> | null })[]) => {
     await announceFeedDays(models, docs);
-    const stale = docs.filter((doc) => !isDeepStrictEqual(doc.lookupKeys, lookupKeysOf(doc)));
-    // Only as read: a record a re-derivation replaced meanwhile has its own keys, of its new content.
-    await Promise.all(
-      stale.map((doc) => models.PublishedRecord.updateOne({ _id: doc._id, updatedAt: doc.updatedAt }, { $set: { lookupKeys: lookupKeysOf(doc) } }).exec()),
+    // The detail first; one there already was written by a re-derivation since, from fresher facts.
+    await insertManyUnordered(
+      models.PublishedRecordDetail,
+      docs.filter((doc) => doc.record).map((doc) => ({ _id: doc._id, record: doc.record })),
     );
-    keyed += stale.length;
+    const stale = docs.filter((doc) => 'record' in doc || !isDeepStrictEqual(doc.lookupKeys, lookupKeysOf(doc)));
+    // Only as read: a row a re-derivation replaced meanwhile has its new shape.
+    await Promise.all(
+      stale.map((doc) =>
+        models.PublishedRecord.updateOne(
+          { _id: doc._id, updatedAt: doc.updatedAt },
+          { $set: { lookupKeys: lookupKeysOf(doc) }, $unset: { record: 1 } },
+          // `record` is no longer a path of the schema: strict mode would drop its removal.
+          { strict: false },
+        ).exec(),
+      ),
+    );
+    upgraded += stale.length;
   };
   let batch: PublishedRecordDoc[] = [];
   for await (const doc of models.PublishedRecord.find().lean<PublishedRecordDoc[]>().batchSize(1000).cursor()) {
     batch.push(doc);
     if (batch.length === 500) {
-      await rekey(batch);
+      await upgrade(batch);
       batch = [];
     }
   }
-  await rekey(batch);
-  await models.FeedDirectory.updateOne({ _id: KEYED_MARKER }, { $set: { at: ['done'] } }, { upsert: true }).exec();
-  if (keyed > 0) log.info('published records given their lookup keys', { keyed, version: LOOKUP_KEYS_VERSION });
+  await upgrade(batch);
+  await models.FeedDirectory.updateOne({ _id: UPGRADED_MARKER }, { $set: { at: ['done'] } }, { upsert: true }).exec();
+  if (upgraded > 0) log.info('published records brought to the current shape', { upgraded, version: ROW_SHAPE_VERSION });
 }

@@ -1,8 +1,7 @@
 import { categoriesOfKind, PUBLIC_REQUEST, publicListFields, todayInCity, type Bureau } from '@credit/shared';
 
 import type { Context } from '../context';
-import type { PublishedRecordDoc } from '../disclosure/models/PublishedRecord';
-import { pageOfPersonPenalties } from '../disclosure/person-records';
+import { pageOfPersonPenalties, type PersonRow } from '../disclosure/person-records';
 import { redListEntryInForce } from '../positive-records/models/RedListEntry';
 import type { JointPunishmentStatusDoc } from './models/JointPunishmentStatus';
 import { effectiveStatus } from './standing-rules';
@@ -29,7 +28,7 @@ import { effectiveStatus } from './standing-rules';
 type Facts = {
   status: Pick<JointPunishmentStatusDoc, 'grounds' | 'negatives'> | null;
   redList: { awardedOn: string; validUntil?: string | null }[];
-  published: readonly PublishedRecordDoc[];
+  published: readonly PersonRow[];
 };
 
 /** A bureau's record kind whose shown records make up a public list. */

@@ -3,7 +3,7 @@ import { addDays, loadPolicy, makeCitizenId, policy, Rng, scratchDatabase, setPo
 import { createModels, type Models } from '../../models';
 import { announceFeedDays, shardOf } from '../feed-index';
 import type { PublishedRecordDoc } from '../models/PublishedRecord';
-import { keyUnkeyedRecords, lookupKeysOf, readFeed, type PublicationFilter } from '../published-records';
+import { lookupKeysOf, readFeed, upgradePublishedRecords, type PublicationFilter } from '../published-records';
 
 let scratch: Awaited<ReturnType<typeof scratchDatabase<Models>>> | undefined;
 let models: Models;
@@ -41,7 +41,6 @@ function record(n: number, rng: Rng): Omit<PublishedRecordDoc, 'lookupKeys'> {
     documentNumber: `绵罚〔2026〕${n}号`,
     title: '违法经营',
     content: '警告',
-    record: null,
     updatedAt: new Date(),
   };
 }
@@ -91,15 +90,20 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: ()
 beforeAll(async () => {
   scratch = await scratchDatabase('feed', 2, createModels);
   [models, otherProcess] = scratch.models as [Models, Models];
-  // Half written as the platform writes them; half as rows from before the lookup keys (or their shape), keyed at start.
+  // Half written as the platform writes them; half as rows from before the lookup keys (or their shape), and
+  // with the department's record in the row (null in rows from before it was gathered), upgraded at start.
   const [keyed, legacy] = [records.filter((_, n) => n % 2 === 0), records.filter((_, n) => n % 2 === 1)];
   await announceFeedDays(models, keyed, new Set());
   await models.PublishedRecord.insertMany(keyed.map((r) => ({ ...r, lookupKeys: lookupKeysOf(r) })));
   // Some with keys of an earlier shape (the all-records bucket before it was sharded).
   await models.PublishedRecord.collection.insertMany(
-    legacy.map((r, n) => (n % 3 === 0 ? { ...r, lookupKeys: [`${r.kind}/*/${r.decisionDate}`] } : r)) as never[],
+    legacy.map((r, n) => ({
+      ...r,
+      ...(n % 3 === 0 ? { lookupKeys: [`${r.kind}/*/${r.decisionDate}`] } : {}),
+      record: n % 4 === 0 ? null : { _id: r.recordId, decisionDate: r.decisionDate },
+    })) as never[],
   );
-  await keyUnkeyedRecords(models, silent);
+  await upgradePublishedRecords(models, silent);
 }, 120_000);
 afterAll(async () => {
   await scratch?.dispose();
@@ -123,10 +127,18 @@ describe('the 双公示 feed read from its day buckets', () => {
     expect(await page.totalCount()).toBe(want.length);
   });
 
-  it('gives records written before the lookup keys, or their shape, this version’s once, and says so in the directory', async () => {
+  it('brings rows written before the lookup keys, their shape or the record’s detail to this version once, and says so in the directory', async () => {
     const docs = await models.PublishedRecord.find().lean<PublishedRecordDoc[]>();
     expect(docs).toHaveLength(records.length);
-    for (const doc of docs) expect(doc.lookupKeys).toEqual(lookupKeysOf(doc));
+    for (const doc of docs) {
+      expect(doc.lookupKeys).toEqual(lookupKeysOf(doc));
+      expect(doc).not.toHaveProperty('record');
+    }
+    // The records the legacy rows carried, each in its row's detail.
+    const details = await models.PublishedRecordDetail.find().lean();
+    const carried = records.filter((_, n) => n % 2 === 1).filter((_, n) => n % 4 !== 0);
+    expect(details.map((d) => d._id).sort()).toEqual(carried.map((r) => r._id).sort());
+    expect(details.find((d) => d._id === carried[0]!._id)?.record).toEqual({ _id: carried[0]!.recordId, decisionDate: carried[0]!.decisionDate });
     expect(await models.FeedDirectory.countDocuments({ _id: /^migration:/ })).toBe(1);
   });
 

@@ -8,6 +8,11 @@ import { Schema, type Connection } from 'mongoose';
  * `<bureau>:<kind>:<record id>`. It is the department's publication
  * (shared/src/publication.ts) with where it comes from; the filters of the
  * 双公示 feed are fields of their own, each with an index in the feed's order.
+ *
+ * The department's whole record is kept apart, in a detail of the same
+ * `_id` (PublishedRecordDetail.ts): the feed and the search, which read many
+ * rows and show none of it, do not carry it (the embedded FerretDB spends
+ * its time decoding what it returns: about 40% less per row without it).
  */
 export interface PublishedRecordDoc extends Omit<Publication, 'record'> {
   _id: string;
@@ -17,13 +22,6 @@ export interface PublishedRecordDoc extends Omit<Publication, 'record'> {
   areaCode: string;
   /** The category's key field (二(二)三) in the policy, when it has one. */
   keyField: string | null;
-  /**
-   * The whole record as the department keeps it (its dates as JSON strings):
-   * Person.administrativePenalties and administrativeLicences serve it with
-   * the department's own rules (shared/src/double-publicity.ts). Null in rows
-   * written before it was gathered, until `npm run republish`.
-   */
-  record: Record<string, unknown> | null;
   /**
    * The equality keys the record is found by on any database: the 双公示
    * feed's buckets (disclosure/feed-index.ts) and the public search's
@@ -59,7 +57,6 @@ const publishedRecordSchema = new Schema<PublishedRecordDoc>(
     documentNumber: { type: String, required: true },
     title: { type: String, required: true },
     content: { type: String, required: true },
-    record: { type: Schema.Types.Mixed, default: null },
     lookupKeys: { type: [String], required: true },
     updatedAt: { type: Date, required: true },
   },

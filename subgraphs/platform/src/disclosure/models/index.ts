@@ -2,10 +2,16 @@ import type { Connection } from 'mongoose';
 
 import { feedDirectoryModel } from './FeedDirectory';
 import { publishedRecordModel } from './PublishedRecord';
+import { publishedRecordDetailModel } from './PublishedRecordDetail';
 import { typicalCaseModel } from './TypicalCase';
 
 export function createDisclosureModels(conn: Connection) {
-  return { PublishedRecord: publishedRecordModel(conn), FeedDirectory: feedDirectoryModel(conn), TypicalCase: typicalCaseModel(conn) };
+  return {
+    PublishedRecord: publishedRecordModel(conn),
+    PublishedRecordDetail: publishedRecordDetailModel(conn),
+    FeedDirectory: feedDirectoryModel(conn),
+    TypicalCase: typicalCaseModel(conn),
+  };
 }
 
 export type DisclosureModels = ReturnType<typeof createDisclosureModels>;
