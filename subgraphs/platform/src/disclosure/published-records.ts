@@ -6,6 +6,7 @@ import {
   categoryPolicy,
   codedError,
   insertManyUnordered,
+  isDuplicateKeyError,
   keysFilter,
   maskCitizenId,
   maskCitizenIdsIn,
@@ -18,6 +19,7 @@ import {
   type PageArgs,
   type Publication,
 } from '@credit/shared';
+import { LRUCache } from 'lru-cache';
 import type { Model } from 'mongoose';
 
 import type { Models } from '../models';
@@ -95,21 +97,40 @@ function sameDetail(a: PublishedRecordDetailDoc, b: PublishedRecordDetailDoc): b
 /**
  * Brings the stored documents of one collection to the fresh ones: new ones
  * inserted together, changed ones replaced one by one, unchanged ones left
- * alone. (Not one bulk of upserts: the embedded FerretDB runs each upsert as
- * a transaction of its own, and a seed's thousands of them time out.)
+ * alone; whether any was written. (Not one bulk of upserts: the embedded
+ * FerretDB runs each upsert as a transaction of its own, and a seed's
+ * thousands of them time out.)
  */
 async function writeChanged<T extends { _id: string }>(
   model: Model<T>,
   stored: ReadonlyMap<string, T>,
   docs: readonly T[],
   same: (a: T, b: T) => boolean,
-): Promise<void> {
+): Promise<boolean> {
   const fresh = docs.filter((doc) => !stored.has(doc._id));
   const changed = docs.filter((doc) => stored.has(doc._id) && !same(stored.get(doc._id)!, doc));
   const inserted = await insertManyUnordered(model, fresh as unknown as Record<string, unknown>[]);
   // One that a concurrent derivation inserted meanwhile is replaced like a changed one.
   const replace = [...changed, ...fresh.filter((_, k) => !inserted[k])];
   await Promise.all(replace.map((doc) => model.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec()));
+  return fresh.length + changed.length > 0;
+}
+
+/**
+ * Raises the version of the index after rows changed: a page of the feed
+ * read before is not served again (see readFeed). Called after the writes,
+ * so that a page read under the old version may hold them or not, and one
+ * read under the new version holds them.
+ */
+export async function feedChanged(models: Pick<Models, 'FeedVersion'>): Promise<void> {
+  const raise = () => models.FeedVersion.updateOne({ _id: 'feed' }, { $inc: { version: 1 } }, { upsert: true }).exec();
+  try {
+    await raise();
+  } catch (err) {
+    // Two first raises at once: one upsert created the document, the other finds it now.
+    if (!isDuplicateKeyError(err)) throw err;
+    await raise();
+  }
 }
 
 /**
@@ -150,13 +171,14 @@ export async function replacePublications(
     docs.map((d) => d.detail),
     sameDetail,
   );
-  await writeChanged(models.PublishedRecord, storedRows, rows, sameRow);
+  const rowsWritten = await writeChanged(models.PublishedRecord, storedRows, rows, sameRow);
   const kept = new Set(rows.map((row) => row._id));
   const gone = [...storedRows.keys()].filter((id) => !kept.has(id));
   if (gone.length > 0) {
     await models.PublishedRecord.deleteMany(keysFilter('_id', gone)).exec();
     await models.PublishedRecordDetail.deleteMany(keysFilter('_id', gone)).exec();
   }
+  if (rowsWritten || gone.length > 0) await feedChanged(models);
 }
 
 export type PublicationFilter = FeedFilter;
@@ -193,6 +215,41 @@ function publishedFilter(kind: PublishedRecordDoc['kind'], filter: PublicationFi
   };
 }
 
+/** Pages of the feed read, kept in memory (at most about 10 MB) while the index has not changed. */
+const FEED_PAGES_KEPT = 500;
+
+type FeedPageRead = Awaited<ReturnType<typeof readFeedPage>>;
+const feedPages = new WeakMap<Models, LRUCache<string, { version: number; page: FeedPageRead }>>();
+
+/**
+ * A page of the feed, served again while the index's version has not moved
+ * since it was read (one lookup by id instead of the directory's lists and
+ * a day's rows): the first pages a portal shows are asked for by everyone,
+ * and on MongoDB as on the embedded FerretDB the version is one document.
+ * The version is read before the page: a row written meanwhile raises it
+ * after, so the page is not served again, whichever rows it holds.
+ */
+async function cachedFeedPage(
+  models: Models,
+  kind: PublishedRecordDoc['kind'],
+  filter: PublicationFilter,
+  args: PageArgs,
+  today: string,
+): Promise<FeedPageRead> {
+  let pages = feedPages.get(models);
+  if (!pages) {
+    pages = new LRUCache({ max: FEED_PAGES_KEPT });
+    feedPages.set(models, pages);
+  }
+  const version = (await models.FeedVersion.findById('feed').lean().exec())?.version ?? 0;
+  const key = JSON.stringify([kind, filter, args.first ?? null, args.after ?? null, today]);
+  const kept = pages.get(key);
+  if (kept?.version === version) return kept.page;
+  const page = await readFeedPage(models, kind, filter, args, today);
+  pages.set(key, { version, page });
+  return page;
+}
+
 /**
  * A page of the feed, newest decision first (feed-index.ts). Its
  * `totalCount` is counted only when asked for, within
@@ -208,7 +265,7 @@ export async function readFeed(
   today = todayInCity(),
 ): Promise<FeedPage<PublishedRecordDoc>> {
   checkFilter(filter);
-  const page = await readFeedPage(models, kind, filter, args, today);
+  const page = await cachedFeedPage(models, kind, filter, args, today);
   const totalCount = async () => {
     try {
       return await models.PublishedRecord.countDocuments(publishedFilter(kind, filter, today))
@@ -348,6 +405,8 @@ export async function upgradePublishedRecords(models: Models, log: Logger): Prom
     }
   }
   await upgrade(batch);
+  // Rows given their keys only now are in the feed from now on.
+  if (upgraded > 0) await feedChanged(models);
   await models.FeedDirectory.updateOne({ _id: UPGRADED_MARKER }, { $set: { at: ['done'] } }, { upsert: true }).exec();
   if (upgraded > 0) log.info('published records brought to the current shape', { upgraded, version: ROW_SHAPE_VERSION });
 }

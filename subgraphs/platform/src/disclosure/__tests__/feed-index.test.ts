@@ -3,7 +3,7 @@ import { addDays, loadPolicy, makeCitizenId, policy, Rng, scratchDatabase, setPo
 import { createModels, type Models } from '../../models';
 import { announceFeedDays, shardOf } from '../feed-index';
 import type { PublishedRecordDoc } from '../models/PublishedRecord';
-import { lookupKeysOf, readFeed, upgradePublishedRecords, type PublicationFilter } from '../published-records';
+import { feedChanged, lookupKeysOf, readFeed, upgradePublishedRecords, type PublicationFilter } from '../published-records';
 
 let scratch: Awaited<ReturnType<typeof scratchDatabase<Models>>> | undefined;
 let models: Models;
@@ -168,5 +168,30 @@ describe('the 双公示 feed read from its day buckets', () => {
     } finally {
       setPolicyForProcess(saved);
     }
+  });
+
+  it('serves a page it read again only while no row of the index changed since', async () => {
+    const first = await readFeed(models, 'PENALTY', { areaCodes: ['510704'] }, { first: 50 }, TODAY);
+    // A row written behind the platform's back (no version raised): the page read before is served again.
+    const newest = {
+      ...record(901, new Rng(9)),
+      _id: 'TAX:PENALTY:R-NEWEST',
+      bureau: 'TAX' as const,
+      decisionDate: TODAY,
+      publishedUntil: null,
+      withheld: false,
+    };
+    const row = { ...newest, areaCode: '510704', personId: makeCitizenId('510704', '1980-01-01', 901) };
+    await announceFeedDays(models, [row], new Set());
+    await models.PublishedRecord.collection.insertOne({ ...row, lookupKeys: lookupKeysOf(row) } as never);
+    const again = await readFeed(models, 'PENALTY', { areaCodes: ['510704'] }, { first: 50 }, TODAY);
+    expect(again.nodes.map((n) => n._id)).toEqual(first.nodes.map((n) => n._id));
+    // Once the version moves (as every write of the platform does after it), the page is read anew, here and in another process.
+    await feedChanged(otherProcess);
+    const fresh = await readFeed(models, 'PENALTY', { areaCodes: ['510704'] }, { first: 50 }, TODAY);
+    expect(first.nodes.map((n) => n._id)).not.toContain(row._id);
+    expect(fresh.nodes.map((n) => n._id)).toContain(row._id);
+    await models.PublishedRecord.deleteOne({ _id: row._id });
+    await feedChanged(models);
   });
 });

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 
 import { feedDirectoryModel } from './FeedDirectory';
+import { feedVersionModel } from './FeedVersion';
 import { publishedRecordModel } from './PublishedRecord';
 import { publishedRecordDetailModel } from './PublishedRecordDetail';
 import { typicalCaseModel } from './TypicalCase';
@@ -10,6 +11,7 @@ export function createDisclosureModels(conn: Connection) {
     PublishedRecord: publishedRecordModel(conn),
     PublishedRecordDetail: publishedRecordDetailModel(conn),
     FeedDirectory: feedDirectoryModel(conn),
+    FeedVersion: feedVersionModel(conn),
     TypicalCase: typicalCaseModel(conn),
   };
 }
