@@ -46,6 +46,15 @@ export interface JointPunishmentStatusDoc {
   version: number;
 }
 
+/** Whether every category is one the credit policy lists for joint punishment (a status may hold no other). */
+export function areJointPunishmentCategories(categories: readonly string[]): boolean {
+  return categories.every((c) => policy().categories[c]?.jointPunishment === true);
+}
+
+export function notJointPunishmentCategories(categories: unknown): string {
+  return `categories ${JSON.stringify(categories)} must be joint-punishment categories of credit policy ${policy().version}`;
+}
+
 const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
   {
     _id: { type: String, required: true },
@@ -76,11 +85,7 @@ const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
     categories: {
       type: [String],
       required: true,
-      validate: {
-        validator: (categories: string[]) => categories.every((c) => policy().categories[c]?.jointPunishment === true),
-        message: (props: { value: unknown }) =>
-          `categories ${JSON.stringify(props.value)} must be joint-punishment categories of credit policy ${policy().version}`,
-      },
+      validate: { validator: areJointPunishmentCategories, message: (props: { value: unknown }) => notJointPunishmentCategories(props.value) },
     },
     measures: { type: [String], required: true },
     since: { type: String, default: null },
