@@ -33,9 +33,10 @@ import type { PublishedRecordDetailDoc } from './models/PublishedRecordDetail';
  * publish them with their credit facts (shared/src/publication.ts). Each
  * re-derivation of people, which follows every change a department makes
  * (the department's outbox delivers the note, also after the platform was
- * down), replaces their rows with what every department holds now, so a
- * record corrected, removed or repaired is changed here before the next
- * read. The 双公示 feed is read from it: no page asks the departments.
+ * down), replaces their rows of that department with what it holds now
+ * (of every department when the note names none), so a record corrected,
+ * removed or repaired is changed here before the next read. The 双公示
+ * feed is read from it: no page asks the departments.
  */
 
 /**
