@@ -1,5 +1,6 @@
 import {
-  keysFilter,
+  byIdLoader,
+  groupedLoader,
   paginate,
   recordsOfOwnBureauOnly,
   shownRecords,
@@ -9,7 +10,6 @@ import {
   type ForwardedRequest,
   type PageArgs,
 } from '@credit/shared';
-import DataLoader from 'dataloader';
 
 import type { DisclosureModels } from './models';
 import { PERSON_ORDER, type PublishedRecordDoc } from './models/PublishedRecord';
@@ -34,28 +34,23 @@ export type PersonLicence = DepartmentRecord<AdministrativeLicenceDoc>;
 /** A row of the index with the department's whole record from its detail (null when the row has none). */
 export type PersonRow = PublishedRecordDoc & { record: Record<string, unknown> | null };
 
-/** Each person's rows in the feed's order, with their records: one query for the rows of a batch of people, one for their details. */
-export function personRowsLoader(models: Pick<DisclosureModels, 'PublishedRecord' | 'PublishedRecordDetail'>): DataLoader<string, PersonRow[]> {
-  return new DataLoader<string, PersonRow[]>(async (personIds) => {
-    const rows = await models.PublishedRecord.find(keysFilter('personId', personIds)).sort(PERSON_ORDER).lean<PublishedRecordDoc[]>().exec();
-    const details = new Map(
-      rows.length === 0
-        ? []
-        : (
-            await models.PublishedRecordDetail.find(
-              keysFilter(
-                '_id',
-                rows.map((row) => row._id),
-              ),
-            )
-              .lean<PublishedRecordDetailDoc[]>()
-              .exec()
-          ).map((d) => [d._id, d.record]),
-    );
-    const byPerson = new Map<string, PersonRow[]>(personIds.map((id) => [id, []]));
-    for (const row of rows) byPerson.get(row.personId)?.push({ ...row, record: details.get(row._id) ?? null });
-    return personIds.map((id) => byPerson.get(id)!);
-  });
+/**
+ * Each person's rows in the feed's order, with their records: the rows of
+ * the people asked for together are read in one query, and their details
+ * in one more.
+ */
+export function personRowsLoader(models: Pick<DisclosureModels, 'PublishedRecord' | 'PublishedRecordDetail'>): {
+  load(personId: string): Promise<PersonRow[]>;
+} {
+  const rowsByPerson = groupedLoader<PublishedRecordDoc>(models.PublishedRecord, 'personId', PERSON_ORDER);
+  const detailById = byIdLoader<PublishedRecordDetailDoc>(models.PublishedRecordDetail);
+  return {
+    async load(personId) {
+      const rows = await rowsByPerson.load(personId);
+      const details = await Promise.all(rows.map((row) => detailById.load(row._id)));
+      return rows.map((row, k) => ({ ...row, record: details[k]?.record ?? null }));
+    },
+  };
 }
 
 interface Selection {
