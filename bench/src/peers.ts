@@ -12,6 +12,7 @@ import {
   REPO_ROOT,
   signInternalToken,
   sourceEntry,
+  stopChildProcess,
   syntheticPeople,
 } from '@credit/shared';
 import autocannon from 'autocannon';
@@ -372,17 +373,7 @@ function os(): string {
 
 /** Stops the peers: SIGTERM, then SIGKILL for one that is still there after 2 s (Hive's runtime does not stop on SIGTERM alone). */
 async function stopPeers(): Promise<void> {
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 2000).unref();
-        }),
-    ),
-  );
+  await Promise.all(children.map((child) => stopChildProcess(child, 2000)));
 }
 
 main()

@@ -10,6 +10,7 @@ import {
   GATEWAY_NODE_FLAGS,
   parseCli,
   REPO_ROOT,
+  stopChildProcess,
   SUBGRAPHS,
   subgraphUrlVariable,
 } from '@credit/shared';
@@ -34,17 +35,7 @@ let stopDevDb: (() => Promise<void>) | null = null;
 
 async function shutdown(code: number): Promise<never> {
   stopping = true;
-  await Promise.all(
-    children.map(
-      ({ child }) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-        }),
-    ),
-  );
+  await Promise.all(children.map(({ child }) => stopChildProcess(child, 5000)));
   await stopDevDb?.();
   process.exit(code);
 }

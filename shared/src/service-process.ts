@@ -1,3 +1,5 @@
+import type { ChildProcess } from 'node:child_process';
+
 import { config } from './config';
 import type { Logger } from './logger';
 
@@ -34,4 +36,18 @@ export function runServiceProcess(name: string, log: Logger, defaultPort: number
       log.error(`${name} failed to start`, { err });
       process.exit(1);
     });
+}
+
+/**
+ * Stops a child process: SIGTERM, then SIGKILL if it is still there after
+ * `killAfterMs` (a process that ignores SIGTERM, or hangs in its shutdown).
+ * Resolves when it has exited; at once for one that already had.
+ */
+export function stopChildProcess(child: ChildProcess, killAfterMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), killAfterMs).unref();
+  });
 }
