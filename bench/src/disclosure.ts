@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+
 import {
   addDays,
   categoriesOfKind,
@@ -181,7 +183,8 @@ interface Scenario {
 }
 
 async function run(s: Scenario, tokens: string[]) {
-  let i = 0;
+  // From a random point of the rotation: a rerun against the same platform must not find the pages of the last run kept.
+  let i = randomInt(1_000_000);
   const request = () => {
     const k = i++;
     return {

@@ -20,10 +20,10 @@ package main
 // table faster than autovacuum re-analyzes it, the mirror analyzes a table
 // once a tenth of it changed: without statistics on the indexed expression
 // PostgreSQL guessed that a 500-key `?|` matches 1% of the ledger and
-// scanned all of it. FerretDB
-// still re-checks every document it gets, so an index can only make a
-// query faster, never change its answer. On MongoDB none of this applies:
-// its own indexes serve these lookups.
+// scanned all of it. It also vacuums when the server's autovacuum is off
+// (maintenanceOf). FerretDB still re-checks every document it gets, so an
+// index can only make a query faster, never change its answer. On MongoDB
+// none of this applies: its own indexes serve these lookups.
 
 import (
 	"context"
@@ -123,33 +123,64 @@ type ginIndex struct {
 	schema, table, name, expression string
 }
 
-// analyzeChanged analyzes the FerretDB tables of which a tenth (and at least
-// analyzeMinChanges rows) changed since their last analysis.
-func analyzeChanged(ctx context.Context, conn *pgx.Conn) error {
+// tableStats are PostgreSQL's counts of one table since its last analysis and vacuum.
+type tableStats struct {
+	live, dead, modifiedSinceAnalyze int64
+}
+
+// maintenanceOf says what a table needs: ANALYZE once a tenth of it (and at
+// least maintenanceMinRows rows) changed since its last analysis, and, when
+// the server runs no autovacuum (some installations turn it off), VACUUM
+// once its dead rows reach a fifth of its live ones, as autovacuum would.
+// Without it a collection whose documents are updated in place (the feed's
+// directory lists, grown one day at a time) kept twelve dead versions of
+// each live one, and every lookup through its GIN index visited them all.
+func maintenanceOf(t tableStats, autovacuum bool) string {
+	vacuum := !autovacuum && t.dead >= maintenanceMinRows && 5*t.dead >= t.live
+	analyze := t.modifiedSinceAnalyze >= maintenanceMinRows && 10*t.modifiedSinceAnalyze >= t.live
+	switch {
+	case vacuum:
+		return "VACUUM (ANALYZE)"
+	case analyze:
+		return "ANALYZE"
+	default:
+		return ""
+	}
+}
+
+// maintainChanged analyzes (and vacuums, see maintenanceOf) the FerretDB tables that need it.
+func maintainChanged(ctx context.Context, conn *pgx.Conn) error {
+	var autovacuum string
+	if err := conn.QueryRow(ctx, `SELECT current_setting('autovacuum')`).Scan(&autovacuum); err != nil {
+		return err
+	}
 	rows, err := conn.Query(ctx, `
-		SELECT schemaname, relname
+		SELECT schemaname, relname, n_live_tup, n_dead_tup, n_mod_since_analyze
 		FROM pg_stat_user_tables
 		WHERE relname NOT LIKE '\_ferretdb\_%'
-		  AND n_mod_since_analyze >= $1
-		  AND n_mod_since_analyze >= 0.1 * n_live_tup`, analyzeMinChanges)
+		  AND (n_mod_since_analyze >= $1 OR n_dead_tup >= $1)`, maintenanceMinRows)
 	if err != nil {
 		return err
 	}
-	var tables []string
+	type job struct{ table, statement string }
+	var jobs []job
 	for rows.Next() {
 		var schema, table string
-		if err := rows.Scan(&schema, &table); err != nil {
+		var stats tableStats
+		if err := rows.Scan(&schema, &table, &stats.live, &stats.dead, &stats.modifiedSinceAnalyze); err != nil {
 			rows.Close()
 			return err
 		}
-		tables = append(tables, pgx.Identifier{schema, table}.Sanitize())
+		if statement := maintenanceOf(stats, autovacuum == "on"); statement != "" {
+			jobs = append(jobs, job{pgx.Identifier{schema, table}.Sanitize(), statement})
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, table := range tables {
-		if _, err := conn.Exec(ctx, "ANALYZE "+table); err != nil {
+	for _, j := range jobs {
+		if _, err := conn.Exec(ctx, j.statement+" "+j.table); err != nil {
 			var pgErr interface{ SQLState() string }
 			if errors.As(err, &pgErr) && (pgErr.SQLState() == "42P01" || pgErr.SQLState() == "3F000") {
 				continue // dropped meanwhile
@@ -160,10 +191,10 @@ func analyzeChanged(ctx context.Context, conn *pgx.Conn) error {
 	return nil
 }
 
-const analyzeMinChanges = 500
+const maintenanceMinRows = 500
 
 func mirrorOnce(ctx context.Context, conn *pgx.Conn, logger *slog.Logger) error {
-	if err := analyzeChanged(ctx, conn); err != nil {
+	if err := maintainChanged(ctx, conn); err != nil {
 		return err
 	}
 

@@ -29,3 +29,24 @@ func TestGinIndexNameFitsPostgreSQL(t *testing.T) {
 		t.Fatalf("%s is %d bytes", name, len(name))
 	}
 }
+
+func TestMaintenanceAnalyzesChangedTablesAndVacuumsOnlyWithoutAutovacuum(t *testing.T) {
+	cases := []struct {
+		name       string
+		stats      tableStats
+		autovacuum bool
+		want       string
+	}{
+		{"a tenth changed", tableStats{live: 10_000, modifiedSinceAnalyze: 1_000}, true, "ANALYZE"},
+		{"too few changes", tableStats{live: 100, modifiedSinceAnalyze: 400}, false, ""},
+		{"a small share changed", tableStats{live: 100_000, modifiedSinceAnalyze: 5_000}, false, ""},
+		{"dead rows, autovacuum off", tableStats{live: 3_789, dead: 44_151}, false, "VACUUM (ANALYZE)"},
+		{"dead rows, autovacuum on", tableStats{live: 3_789, dead: 44_151}, true, ""},
+		{"few dead rows of a large table", tableStats{live: 1_000_000, dead: 600}, false, ""},
+	}
+	for _, c := range cases {
+		if got := maintenanceOf(c.stats, c.autovacuum); got != c.want {
+			t.Errorf("%s: maintenanceOf(%+v, %v) = %q, want %q", c.name, c.stats, c.autovacuum, got, c.want)
+		}
+	}
+}
