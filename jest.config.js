@@ -7,7 +7,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared/src', '<rootDir>/subgraphs', '<rootDir>/gateway/src', '<rootDir>/tests/src', '<rootDir>/scripts/src'],
+  roots: ['<rootDir>/shared/src', '<rootDir>/subgraphs', '<rootDir>/gateway/src', '<rootDir>/portal/app/src', '<rootDir>/tests/src', '<rootDir>/scripts/src'],
   testMatch: ['**/__tests__/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],

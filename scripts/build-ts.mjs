@@ -1,6 +1,7 @@
 // Builds every TypeScript project of the repository: shared, each folder
 // under subgraphs/ that has a tsconfig.json (a new department is found
-// without being listed), the gateway, the scripts, the tests and the bench.
+// without being listed), the gateway, the portal's server, the scripts, the tests
+// and the bench.
 // `tsc --build` orders them by their references and rebuilds only what
 // changed; outputs whose source is gone are removed first. With --clean,
 // removes their outputs instead.
@@ -15,7 +16,7 @@ const subgraphs = readdirSync(path.join(root, 'subgraphs'), { withFileTypes: tru
   .filter((d) => d.isDirectory() && existsSync(path.join(root, 'subgraphs', d.name, 'tsconfig.json')))
   .map((d) => `subgraphs/${d.name}`)
   .sort();
-const projects = ['shared', ...subgraphs, 'gateway', 'scripts', 'tests', 'bench'];
+const projects = ['shared', ...subgraphs, 'gateway', 'portal', 'scripts', 'tests', 'bench'];
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 // tsc --build never removes an output whose source is gone: after a file

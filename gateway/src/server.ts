@@ -53,6 +53,8 @@ export interface GatewayOptions {
   tokenVerifier?: CallerTokenVerifier;
   /** Secret of the internal principal header; INTERNAL_SIGNING_SECRET (or the dev secret) when absent. */
   internalSecret?: Uint8Array;
+  /** Web origins whose pages may call the API (the portal's); CORS_ORIGINS when absent. */
+  allowedOrigins?: readonly string[];
 }
 
 export interface RunningGateway extends RunningHttpService {
@@ -201,6 +203,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       // The socket's address: a proxy in front of the gateway would make every anonymous caller one (see README, rate limit).
       context: async (req, requestId, principal) => context(principal, requestId, req.socket.remoteAddress ?? 'unknown'),
       extraRoutes: explorer ? (req, res, url) => serveExplorer(req, res, url, options.sampleId) : undefined,
+      allowedOrigins: options.allowedOrigins ?? config().CORS_ORIGINS ?? [],
     },
     options.port ?? 0,
     options.host,

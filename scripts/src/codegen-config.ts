@@ -17,6 +17,8 @@ import {
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { parse, printSchema } from 'graphql';
 
+import { PORTAL_SCHEMA_FILE } from './portal-files';
+
 /**
  * The codegen targets, one per source of the registry: typed resolvers in
  * `subgraphs/<name>/src/generated/graphql.ts` from the SDL the subgraph
@@ -149,6 +151,23 @@ function operationsTarget(documents: string, entry: SourceEntry): Output {
   };
 }
 
+/**
+ * The portal's operations, typed by the client preset against the
+ * gateway's public API: each `graphql(...)` document in its sources gets
+ * its result and variables types, and the call returns a typed document.
+ */
+function portalTarget(): Output {
+  return {
+    schema: PORTAL_SCHEMA_FILE,
+    documents: ['portal/app/src/**/*.{ts,tsx}', '!portal/app/src/generated/**'],
+    preset: 'client',
+    presetConfig: { fragmentMasking: false },
+    // Documents as strings: the browser sends the text and needs no GraphQL parser of its own.
+    // Over HTTP a DateTime is its ISO text.
+    config: { scalars: { ...DEFAULTS.scalars, DateTime: 'string' }, enumsAsTypes: true, useTypeImports: true, documentMode: 'string' },
+  };
+}
+
 /** The configuration codegen.yml holds: every path relative to the repository root. */
 export function codegenConfig(): CodegenConfig {
   return {
@@ -157,6 +176,7 @@ export function codegenConfig(): CodegenConfig {
     generates: {
       ...Object.fromEntries(SUBGRAPHS.map((entry) => [path.join(subgraphDir(entry), 'src', 'generated', 'graphql.ts'), target(entry)])),
       ...Object.fromEntries(operationFiles().map((o) => [o.output, operationsTarget(o.documents, o.subgraph)])),
+      'portal/app/src/generated/gql/': portalTarget(),
     },
   };
 }

@@ -26,6 +26,8 @@ export async function startStack(options: {
   outboxSweepMs?: number;
   /** A database URI of its own for some subgraphs (tests of one source's database failing). */
   mongoUris?: Record<string, string>;
+  /** Web origins whose pages may call the gateway (the portal's, in its browser tests). */
+  allowedOrigins?: readonly string[];
 }): Promise<Stack> {
   const subgraphs: Record<string, RunningSubgraph<unknown>> = {};
   // Subgraphs call each other (bureaus notify the platform, the platform asks
@@ -50,6 +52,7 @@ export async function startStack(options: {
   }
   const gateway = await startGateway({
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+    allowedOrigins: options.allowedOrigins,
   });
   return {
     gateway,

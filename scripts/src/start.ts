@@ -21,8 +21,8 @@ import { seedPopulation } from './seed-population';
 
 /**
  * `npm start`: the embedded database (unless MONGODB_URI is set), a demo
- * population when the database is empty, every subgraph of the source registry and the gateway
- * as separate processes — as they would run in a deployment. Service logs go
+ * population when the database is empty, every subgraph of the source registry, the gateway
+ * and the portal as separate processes — as they would run in a deployment. Service logs go
  * to .run/logs/<service>.log; Ctrl-C stops everything.
  */
 const DEMO_PEOPLE = config().DEMO_PEOPLE;
@@ -73,7 +73,7 @@ const SERVE_SUBGRAPH = path.join(REPO_ROOT, 'shared', 'dist', 'serve-subgraph.js
 const CLI = {
   command: 'npm start --',
   summary:
-    'Starts the whole system: the embedded database (unless MONGODB_URI is set), a demo population when the database is empty, every subgraph of the source registry and the gateway, as separate processes. Logs go to .run/logs/; Ctrl-C stops everything.',
+    'Starts the whole system: the embedded database (unless MONGODB_URI is set), a demo population when the database is empty, every subgraph of the source registry, the gateway and the portal, as separate processes. Logs go to .run/logs/; Ctrl-C stops everything.',
   options: {},
 } as const;
 
@@ -107,17 +107,24 @@ async function main(): Promise<void> {
 
   const people = await findDemoPeople({ uri, seed: DEMO_SEED, people: DEMO_PEOPLE });
   const gatewayPort = config().PORT ?? GATEWAY_DEFAULT_PORT;
+  const url = `http://localhost:${gatewayPort}/graphql`;
+  const portalPort = config().PORTAL_PORT;
+  const portalOrigin = `http://localhost:${portalPort}`;
   startService('gateway', [...GATEWAY_NODE_FLAGS, path.join(REPO_ROOT, 'gateway', 'dist', 'index.js')], {
     ...subgraphUrls,
     PORT: String(gatewayPort),
     HOST: host,
     // The explorer's default query: what the public sees of a person on a public list.
     SAMPLE_CITIZEN_ID: people.debtor ?? people.penalty ?? people.cleanAdult,
+    // The portal's pages call the gateway from the browser.
+    CORS_ORIGINS: [portalOrigin, ...(config().CORS_ORIGINS ?? [])].join(','),
   });
+  startService('portal', [path.join(REPO_ROOT, 'portal', 'dist', 'server.js')], { PORTAL_PORT: String(portalPort), PORTAL_GATEWAY_URL: url, HOST: host });
   await waitHealthy('gateway', `http://${host}:${gatewayPort}/health`);
+  await waitHealthy('portal', `http://${host}:${portalPort}/health`);
 
-  const url = `http://localhost:${gatewayPort}/graphql`;
   console.log(`Gateway ready at ${url}`);
+  console.log(`Portal (信用中国（四川绵阳）): ${portalOrigin}/`);
   console.log(`Explorer: http://localhost:${gatewayPort}/explorer   Logs: .run/logs/   Stop: Ctrl-C`);
   await printFirstQueries(people, url, `http://${host}:${gatewayPort}/graphql`);
 }

@@ -38,6 +38,8 @@ export interface Catalogue {
   categories: CatalogueCategory[];
   keyFields: CatalogueKeyField[];
   keyProfessions: { code: string; name: string; nameEn: string }[];
+  measures: { code: string; labelZh: string; labelEn: string }[];
+  deadlines: { objectionDecisionWorkingDays: number; objectionDecisionMaxWorkingDays: number; repairDecisionWorkingDays: number };
 }
 
 export function creditCatalogue(p: CreditPolicy = policy()): Catalogue {
@@ -75,5 +77,14 @@ export function creditCatalogue(p: CreditPolicy = policy()): Catalogue {
     };
   });
   const keyProfessions = Object.entries(p.keyProfessions).map(([code, k]) => ({ code, name: k.name, nameEn: k.nameEn }));
-  return { policyVersion: p.version, categories, keyFields, keyProfessions };
+  const measures = Object.entries(p.measures).map(([code, m]) => ({ code, labelZh: m.labelZh, labelEn: m.label }));
+  const { objectionDecisionWorkingDays, objectionDecisionMaxWorkingDays, repairDecisionWorkingDays } = p.deadlines;
+  return {
+    policyVersion: p.version,
+    categories,
+    keyFields,
+    keyProfessions,
+    measures,
+    deadlines: { objectionDecisionWorkingDays, objectionDecisionMaxWorkingDays, repairDecisionWorkingDays },
+  };
 }

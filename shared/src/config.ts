@@ -111,6 +111,26 @@ export const SETTINGS = {
     default: '`false`',
     usedBy: 'subgraphs: `true` serves unsigned calls as the public (`npm run bench:peers`); refused in production',
   },
+  CORS_ORIGINS: {
+    schema: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'each origin is a scheme, host and port without a path')))
+      .optional(),
+    default: 'unset: no browser page of another origin may call the gateway (`npm start` names the portal)',
+    usedBy: 'gateway: the web origins (`https://credit.mianyang.gov.cn`, comma-separated) whose pages may call the API from a browser',
+  },
+  PORTAL_PORT: { schema: port.default(4100), default: '`4100`', usedBy: 'portal: the port its web server listens on' },
+  PORTAL_GATEWAY_URL: {
+    schema: url.default(`http://localhost:${GATEWAY_DEFAULT_PORT}/graphql`),
+    default: `\`http://localhost:${GATEWAY_DEFAULT_PORT}/graphql\``,
+    usedBy: 'portal: the gateway’s public URL, as the browser reaches it',
+  },
   SAMPLE_CITIZEN_ID: { schema: z.string().optional(), default: 'unset', usedBy: 'gateway: the ID the explorer’s example query uses (`npm start` sets one)' },
 } satisfies Record<string, Setting>;
 

@@ -36,8 +36,40 @@ export interface HttpServiceOptions<TContext extends BaseContext, TAuth = undefi
   maxHeaderBytes?: number;
   /** Resolves when the service can answer (database reachable). */
   healthCheck: () => Promise<void>;
+  /**
+   * Web origins whose pages may call this service from a browser (the
+   * portal's): their requests are answered with CORS headers, and their
+   * preflight `OPTIONS` with what they may send. Others get no CORS header,
+   * so a browser withholds the answer from their pages.
+   */
+  allowedOrigins?: readonly string[];
   /** Extra GET routes (the gateway's explorer). Return true when handled. */
   extraRoutes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
+}
+
+/** Headers a page of an allowed origin may read: the request's id and the public search's budget. */
+const EXPOSED_HEADERS = 'x-request-id, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset';
+
+/**
+ * Sets the CORS headers of a request from an allowed origin; answers its
+ * preflight (true: nothing more to do). The caller's token travels in
+ * `Authorization`, never in a cookie, so credentials are not allowed.
+ */
+function answerCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: readonly string[]): boolean {
+  res.setHeader('vary', 'Origin');
+  const origin = req.headers.origin;
+  if (!origin || !allowedOrigins.includes(origin)) return false;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
+  if (req.method !== 'OPTIONS') return false;
+  res
+    .writeHead(204, {
+      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-headers': 'authorization, content-type, x-request-id',
+      'access-control-max-age': '600',
+    })
+    .end();
+  return true;
 }
 
 export interface RunningHttpService {
@@ -121,6 +153,7 @@ export async function listenHttpService<TContext extends BaseContext, TAuth = un
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
+    if (answerCors(req, res, options.allowedOrigins ?? [])) return;
     res.on('finish', () =>
       metrics.httpRequests.inc({
         path: url.pathname === '/graphql' || url.pathname === '/health' || url.pathname === '/metrics' ? url.pathname : 'other',

@@ -101,6 +101,8 @@ export interface CreditPolicy {
   financialNegativeRecords: { deleteYearsAfterActEnds: number; basis: string };
   debtorListing: { defaultYears: number; extensionYearsMin: number; extensionYearsMax: number; removalWorkingDaysAfterPerformance: number; basis: string };
   consumptionRestrictions: string[];
+  /** What each measure of joint punishment or consumption restriction means, in both languages (every code a category or `consumptionRestrictions` names). */
+  measures: Record<string, { label: string; labelZh: string }>;
   deadlines: { objectionDecisionWorkingDays: number; objectionDecisionMaxWorkingDays: number; repairDecisionWorkingDays: number; holidays: string[] };
   queryLog: { retentionYears: number; checkpointIntervalSeconds: number };
   /**
@@ -232,6 +234,15 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
       `severityGrades.${grade}: default display period must lie between min and max`,
     );
   }
+  check(file, typeof p.measures === 'object' && p.measures !== null, '`measures` is required');
+  for (const [code, m] of Object.entries(p.measures ?? {}))
+    check(
+      file,
+      typeof m.label === 'string' && m.label.length > 0 && typeof m.labelZh === 'string' && m.labelZh.length > 0,
+      `measures.${code} needs label and labelZh`,
+    );
+  for (const measure of p.consumptionRestrictions ?? [])
+    check(file, measure in (p.measures ?? {}), `consumptionRestrictions: ${measure} is not in \`measures\``);
   check(file, typeof p.categories === 'object' && p.categories !== null, '`categories` is required');
   for (const [name, c] of Object.entries(p.categories)) {
     check(file, (BUREAUS as readonly string[]).includes(c.bureau), `categories.${name}.bureau ${c.bureau} is not a bureau`);
@@ -249,6 +260,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
       !c.jointPunishment || (Array.isArray(c.measures) && c.measures.length > 0),
       `categories.${name}: a joint-punishment category needs its measures`,
     );
+    for (const measure of c.measures ?? []) check(file, measure in (p.measures ?? {}), `categories.${name}.measures: ${measure} is not in \`measures\``);
     check(
       file,
       c.allowedGrades === undefined || (c.allowedGrades.includes(c.grade) && c.allowedGrades.every((g) => (SEVERITY_GRADES as readonly string[]).includes(g))),

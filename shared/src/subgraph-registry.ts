@@ -19,6 +19,8 @@ export interface SourceEntry {
   readonly bureau: string;
   /** Who holds the records, as the README's table of sources names them. */
   readonly label: string;
+  /** Its name in Chinese, as the portal and the credit report show it (the English label until given). */
+  readonly nameZh?: string;
   readonly defaultPort: number;
   /**
    * A department's records are built from its folder by shared code; the
@@ -42,15 +44,24 @@ export interface SourceEntry {
 }
 
 export const SUBGRAPHS = Object.freeze([
-  { name: 'public-security', bureau: 'PUBLIC_SECURITY', label: 'Public Security Bureau', defaultPort: 4001, kind: 'department' },
-  { name: 'education', bureau: 'EDUCATION', label: 'Education & Sports Bureau', defaultPort: 4002, kind: 'department', doublePublicity: true },
-  { name: 'tax', bureau: 'TAX', label: 'Tax Bureau', defaultPort: 4003, kind: 'department' },
-  { name: 'courts', bureau: 'COURTS', label: 'Intermediate Court', defaultPort: 4004, kind: 'department', graphqlStem: 'Court' },
-  { name: 'pboc', bureau: 'PBOC', label: 'PBoC Mianyang sub-branch', defaultPort: 4005, kind: 'department' },
+  { name: 'public-security', bureau: 'PUBLIC_SECURITY', label: 'Public Security Bureau', nameZh: '绵阳市公安局', defaultPort: 4001, kind: 'department' },
+  {
+    name: 'education',
+    bureau: 'EDUCATION',
+    label: 'Education & Sports Bureau',
+    nameZh: '绵阳市教育和体育局',
+    defaultPort: 4002,
+    kind: 'department',
+    doublePublicity: true,
+  },
+  { name: 'tax', bureau: 'TAX', label: 'Tax Bureau', nameZh: '国家税务总局绵阳市税务局', defaultPort: 4003, kind: 'department' },
+  { name: 'courts', bureau: 'COURTS', label: 'Intermediate Court', nameZh: '绵阳市中级人民法院', defaultPort: 4004, kind: 'department', graphqlStem: 'Court' },
+  { name: 'pboc', bureau: 'PBOC', label: 'PBoC Mianyang sub-branch', nameZh: '中国人民银行绵阳市分行', defaultPort: 4005, kind: 'department' },
   {
     name: 'market-regulation',
     bureau: 'MARKET_REGULATION',
     label: 'Market Supervision Administration',
+    nameZh: '绵阳市市场监督管理局',
     defaultPort: 4007,
     kind: 'department',
     doublePublicity: true,
@@ -59,24 +70,43 @@ export const SUBGRAPHS = Object.freeze([
     name: 'human-resources',
     bureau: 'HUMAN_RESOURCES',
     label: 'Human Resources and Social Security Bureau',
+    nameZh: '绵阳市人力资源和社会保障局',
     defaultPort: 4008,
     kind: 'department',
     doublePublicity: true,
   },
-  { name: 'civil-affairs', bureau: 'CIVIL_AFFAIRS', label: 'Civil Affairs Bureau', defaultPort: 4009, kind: 'department', doublePublicity: true },
+  {
+    name: 'civil-affairs',
+    bureau: 'CIVIL_AFFAIRS',
+    label: 'Civil Affairs Bureau',
+    nameZh: '绵阳市民政局',
+    defaultPort: 4009,
+    kind: 'department',
+    doublePublicity: true,
+  },
   {
     name: 'ecology-environment',
     bureau: 'ECOLOGY_ENVIRONMENT',
     label: 'Ecology and Environment Bureau',
+    nameZh: '绵阳市生态环境局',
     defaultPort: 4010,
     kind: 'department',
     doublePublicity: true,
   },
-  { name: 'health', bureau: 'HEALTH', label: 'Health Commission', defaultPort: 4011, kind: 'department', doublePublicity: true },
+  {
+    name: 'health',
+    bureau: 'HEALTH',
+    label: 'Health Commission',
+    nameZh: '绵阳市卫生健康委员会',
+    defaultPort: 4011,
+    kind: 'department',
+    doublePublicity: true,
+  },
   {
     name: 'emergency-management',
     bureau: 'EMERGENCY_MANAGEMENT',
     label: 'Emergency Management Bureau',
+    nameZh: '绵阳市应急管理局',
     defaultPort: 4012,
     kind: 'department',
     doublePublicity: true,
@@ -85,6 +115,7 @@ export const SUBGRAPHS = Object.freeze([
     name: 'housing-construction',
     bureau: 'HOUSING_CONSTRUCTION',
     label: 'Housing and Urban-Rural Development Bureau',
+    nameZh: '绵阳市住房和城乡建设局',
     defaultPort: 4013,
     kind: 'department',
     doublePublicity: true,
@@ -93,16 +124,26 @@ export const SUBGRAPHS = Object.freeze([
     name: 'culture-tourism',
     bureau: 'CULTURE_TOURISM',
     label: 'Culture, Radio, Television and Tourism Bureau',
+    nameZh: '绵阳市文化广播电视和旅游局',
     defaultPort: 4014,
     kind: 'department',
     doublePublicity: true,
   },
-  { name: 'transport', bureau: 'TRANSPORT', label: 'Transport Bureau', defaultPort: 4015, kind: 'department', doublePublicity: true },
-  { name: 'justice', bureau: 'JUSTICE', label: 'Justice Bureau', defaultPort: 4016, kind: 'department', doublePublicity: true },
+  {
+    name: 'transport',
+    bureau: 'TRANSPORT',
+    label: 'Transport Bureau',
+    nameZh: '绵阳市交通运输局',
+    defaultPort: 4015,
+    kind: 'department',
+    doublePublicity: true,
+  },
+  { name: 'justice', bureau: 'JUSTICE', label: 'Justice Bureau', nameZh: '绵阳市司法局', defaultPort: 4016, kind: 'department', doublePublicity: true },
   {
     name: 'public-resources-trading',
     bureau: 'PUBLIC_RESOURCES_TRADING',
     label: 'Public Resources Trading Service Centre',
+    nameZh: '绵阳市公共资源交易服务中心',
     defaultPort: 4017,
     kind: 'department',
     doublePublicity: true,
@@ -111,11 +152,12 @@ export const SUBGRAPHS = Object.freeze([
     name: 'internet-information',
     bureau: 'INTERNET_INFORMATION',
     label: 'Cyberspace Administration Office',
+    nameZh: '中共绵阳市委网络安全和信息化委员会办公室',
     defaultPort: 4018,
     kind: 'department',
     doublePublicity: true,
   },
-  { name: 'platform', bureau: 'PLATFORM', label: 'credit-sharing platform', defaultPort: 4006, kind: 'platform' },
+  { name: 'platform', bureau: 'PLATFORM', label: 'credit-sharing platform', nameZh: '绵阳市公共信用信息共享平台', defaultPort: 4006, kind: 'platform' },
 ] as const satisfies readonly SourceEntry[]);
 
 /** The code of a source, e.g. `TAX`. */

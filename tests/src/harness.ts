@@ -10,14 +10,14 @@ import { birthDateOf, callSubgraph, internalSigningSecret, parseCitizenId, PLATF
  * MONGODB_URI), in databases of their own (unique prefix) that are dropped
  * afterwards.
  */
-export async function startTestStack(mongoUri?: string, mongoUris?: Record<string, string>): Promise<Stack> {
+export async function startTestStack(mongoUri?: string, mongoUris?: Record<string, string>, allowedOrigins?: readonly string[]): Promise<Stack> {
   // Expected failures (an outage test) would otherwise fill the output; LOG_LEVEL=info shows them.
   process.env.LOG_LEVEL ??= 'silent';
   // A test may have set variables (production mode) before starting its stack.
   const uri = mongoUri ?? reloadConfig().MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: the jest global setup should have started the embedded database');
   const dbPrefix = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  return startStack({ mongoUri: uri, dbPrefix, mongoUris });
+  return startStack({ mongoUri: uri, dbPrefix, mongoUris, allowedOrigins });
 }
 
 /** A person of the population base as a test needs them: the rest follows from the ID or a plain default. */

@@ -94,7 +94,11 @@ describe('a new department', () => {
       // Its category, outside the key fields until the policy names one.
       'docs/key-fields.md',
       'gateway/supergraph.graphql',
+      // The gateway's public API, which the portal's typed operations are checked against.
+      'portal/schema.graphql',
     ]);
+    // The portal lists the new department among those whose records it shows.
+    expect(typedCode).toContain('portal/app/src/generated/departments.ts');
     // The Bureau enum of every subgraph's typed resolvers (and of the typed service calls) gains the new code.
     expect(typedCode).toEqual(expect.arrayContaining(SUBGRAPHS.map((s) => `subgraphs/${s.name}/src/generated/graphql.ts`)));
   }, 600_000);

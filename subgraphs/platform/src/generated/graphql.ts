@@ -368,10 +368,14 @@ export type CreditCatalogue = {
   __typename?: 'CreditCatalogue';
   /** Every credit category, in policy order. */
   categories: Array<CreditCategory>;
+  /** How long the deciding department has to decide an objection or a repair application. */
+  deadlines: CreditDeadlines;
   /** The 26 key fields of the plan (二(二)三), in the plan's order. */
   keyFields: Array<KeyField>;
   /** The key professions (重点职业人群). */
   keyProfessions: Array<KeyProfession>;
+  /** What each measure of joint punishment and each consumption restriction means (the codes `measures` lists elsewhere). */
+  measures: Array<CreditMeasure>;
   /** Credit policy version the catalogue is of. */
   policyVersion: Scalars['String']['output'];
 };
@@ -403,6 +407,17 @@ export type CreditCategory = {
   measures: Array<Scalars['String']['output']>;
   /** The department's kind of record that holds them (its record-kind enum value). */
   recordKind: Scalars['String']['output'];
+};
+
+/** The policy's deadlines (credit policy `deadlines`), in working days from filing. */
+export type CreditDeadlines = {
+  __typename?: 'CreditDeadlines';
+  /** ... or, when its review needs longer, at most this many. */
+  objectionDecisionMaxWorkingDays: Scalars['Int']['output'];
+  /** An objection is decided within this many working days ... */
+  objectionDecisionWorkingDays: Scalars['Int']['output'];
+  /** A repair application is decided within this many working days. */
+  repairDecisionWorkingDays: Scalars['Int']['output'];
 };
 
 /** A person's credit evaluation, computed only from records inside their display period. */
@@ -438,6 +453,17 @@ export type CreditGrade =
   | 'C'
   /** 信用极差: very poor. */
   | 'D';
+
+/** A measure of joint punishment or a consumption restriction (credit policy `measures`). */
+export type CreditMeasure = {
+  __typename?: 'CreditMeasure';
+  /** The code lists carry, e.g. `NO_AIR_TRAVEL`. */
+  code: Scalars['String']['output'];
+  /** What it means, in English. */
+  labelEn: Scalars['String']['output'];
+  /** What it means, in Chinese. */
+  labelZh: Scalars['String']['output'];
+};
 
 /** Why a record is not shown now. */
 export type DisplayEndReason =
@@ -1999,8 +2025,10 @@ export type ResolversTypes = ResolversObject<{
   ConsentStatus: ConsentStatus;
   CreditCatalogue: ResolverTypeWrapper<Catalogue>;
   CreditCategory: ResolverTypeWrapper<CatalogueCategory>;
+  CreditDeadlines: ResolverTypeWrapper<CreditDeadlines>;
   CreditEvaluation: ResolverTypeWrapper<CreditEvaluationDoc>;
   CreditGrade: CreditGrade;
+  CreditMeasure: ResolverTypeWrapper<CreditMeasure>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisplayEndReason: DisplayEndReason;
@@ -2100,7 +2128,9 @@ export type ResolversParentTypes = ResolversObject<{
   ConsentGrant: ConsentGrant;
   CreditCatalogue: Catalogue;
   CreditCategory: CatalogueCategory;
+  CreditDeadlines: CreditDeadlines;
   CreditEvaluation: CreditEvaluationDoc;
+  CreditMeasure: CreditMeasure;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DisplayMonths: DisplayMonths;
@@ -2301,8 +2331,10 @@ export type ConsentGrantResolvers<ContextType = Context, ParentType extends Reso
 
 export type CreditCatalogueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditCatalogue'] = ResolversParentTypes['CreditCatalogue']> = ResolversObject<{
   categories?: Resolver<Array<ResolversTypes['CreditCategory']>, ParentType, ContextType>;
+  deadlines?: Resolver<ResolversTypes['CreditDeadlines'], ParentType, ContextType>;
   keyFields?: Resolver<Array<ResolversTypes['KeyField']>, ParentType, ContextType>;
   keyProfessions?: Resolver<Array<ResolversTypes['KeyProfession']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['CreditMeasure']>, ParentType, ContextType>;
   policyVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -2321,12 +2353,24 @@ export type CreditCategoryResolvers<ContextType = Context, ParentType extends Re
   recordKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CreditDeadlinesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditDeadlines'] = ResolversParentTypes['CreditDeadlines']> = ResolversObject<{
+  objectionDecisionMaxWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  objectionDecisionWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  repairDecisionWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type CreditEvaluationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditEvaluation'] = ResolversParentTypes['CreditEvaluation']> = ResolversObject<{
   evaluatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   factors?: Resolver<Array<ResolversTypes['EvaluationFactor']>, ParentType, ContextType>;
   grade?: Resolver<ResolversTypes['CreditGrade'], ParentType, ContextType>;
   policyVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CreditMeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditMeasure'] = ResolversParentTypes['CreditMeasure']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -2791,7 +2835,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ConsentGrant?: ConsentGrantResolvers<ContextType>;
   CreditCatalogue?: CreditCatalogueResolvers<ContextType>;
   CreditCategory?: CreditCategoryResolvers<ContextType>;
+  CreditDeadlines?: CreditDeadlinesResolvers<ContextType>;
   CreditEvaluation?: CreditEvaluationResolvers<ContextType>;
+  CreditMeasure?: CreditMeasureResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DisplayMonths?: DisplayMonthsResolvers<ContextType>;

@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState } from 'react';
+
+import { initialLanguage, LanguageContext, translate, type Language } from './i18n';
+import { Cases } from './pages/Cases';
+import { Feed } from './pages/Feed';
+import { HonourRoll } from './pages/HonourRoll';
+import { Rules } from './pages/Rules';
+import { Search } from './pages/Search';
+import { routeOf, ROUTES, type RoutePath } from './routes';
+
+const LANGUAGE_KEY = 'portal.language';
+
+function useRoute(): RoutePath {
+  const [route, setRoute] = useState(() => routeOf(window.location.hash));
+  useEffect(() => {
+    const changed = () => setRoute(routeOf(window.location.hash));
+    window.addEventListener('hashchange', changed);
+    return () => window.removeEventListener('hashchange', changed);
+  }, []);
+  return route;
+}
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(() => initialLanguage(localStorage.getItem(LANGUAGE_KEY)));
+  const route = useRoute();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
+  const title = t(ROUTES.find((r) => r.path === route)!.title);
+
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    localStorage.setItem(LANGUAGE_KEY, language);
+  }, [language]);
+  // A screen reader hears the new page: the title changes and focus moves to its heading.
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${title} - ${t('siteName')}`;
+    if (first.current) first.current = false;
+    else heading.current?.focus();
+  }, [route, title]);
+
+  return (
+    <LanguageContext.Provider value={language}>
+      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), heading.current?.focus())}>
+        {t('skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <span className="site-name">{t('siteName')}</span>
+          <span className="site-tagline">{t('siteTagline')}</span>
+        </div>
+        <button
+          type="button"
+          className="language-switch"
+          lang={language === 'zh' ? 'en' : 'zh-CN'}
+          aria-label={t('switchLanguageLabel')}
+          onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+        >
+          {t('switchLanguage')}
+        </button>
+      </header>
+      <nav aria-label={t('mainNavigation')} className="site-nav">
+        <ul>
+          {ROUTES.map((r) => (
+            <li key={r.path}>
+              <a href={`#${r.path}`} aria-current={r.path === route ? 'page' : undefined}>
+                {t(r.title)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main">
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        {route === '/search' && <Search />}
+        {route === '/penalties' && <Feed kind="PENALTY" />}
+        {route === '/licences' && <Feed kind="LICENCE" />}
+        {route === '/honour-roll' && <HonourRoll />}
+        {route === '/cases' && <Cases />}
+        {route === '/rules' && <Rules />}
+      </main>
+    </LanguageContext.Provider>
+  );
+}

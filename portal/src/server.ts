@@ -1,0 +1,99 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { config, createLogger, parseCli } from '@credit/shared';
+import sirv from 'sirv';
+
+/** The portal's built pages (`npm run build:portal`). */
+export const PORTAL_APP_DIR = path.join(__dirname, '..', 'app', 'dist');
+
+export interface PortalOptions {
+  port?: number;
+  host?: string;
+  /** The gateway's URL as the browser reaches it (a function when it is known only once the portal listens: tests). */
+  gatewayUrl: string | (() => string);
+}
+
+export interface RunningPortal {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * What a page may load and call: its own files and the gateway, nothing
+ * else (no inline script, no other origin), so an injected text cannot run
+ * or send a citizen's data elsewhere.
+ */
+function securityHeaders(gatewayUrl: string): Record<string, string> {
+  return {
+    'content-security-policy': `default-src 'self'; connect-src 'self' ${new URL(gatewayUrl).origin}; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
+}
+
+/**
+ * The portal's web server: its static pages (sirv: compressed, cached by
+ * content hash), `/config.json` telling the pages where the gateway is,
+ * and `/health`. The pages call the gateway directly with the caller's
+ * token; the gateway allows this origin (CORS_ORIGINS).
+ */
+export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
+  const gatewayUrl = typeof options.gatewayUrl === 'string' ? () => options.gatewayUrl as string : options.gatewayUrl;
+  const headers = () => securityHeaders(gatewayUrl());
+  const assets = sirv(PORTAL_APP_DIR, {
+    etag: true,
+    setHeaders: (res, pathname) => {
+      for (const [name, value] of Object.entries(headers())) res.setHeader(name, value);
+      // Built files are named by their content's hash and never change; the page that names them is revalidated.
+      res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === '/config.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache', ...headers() }).end(JSON.stringify({ gatewayUrl: gatewayUrl() }));
+      return;
+    }
+    if (pathname === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', service: 'portal' }));
+      return;
+    }
+    assets(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers() }).end('Not found');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}/`,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const CLI = {
+  command: 'node portal/dist/server.js',
+  summary: 'Serves the portal (信用中国（四川绵阳）) on PORTAL_PORT; its pages call the gateway at PORTAL_GATEWAY_URL.',
+  options: {},
+} as const;
+
+async function main(): Promise<void> {
+  parseCli(CLI);
+  const log = createLogger({ service: 'portal' });
+  const { PORTAL_PORT, PORTAL_GATEWAY_URL, HOST } = config();
+  const portal = await startPortal({ port: PORTAL_PORT, host: HOST, gatewayUrl: PORTAL_GATEWAY_URL });
+  log.info('portal ready', { url: portal.url, gateway: PORTAL_GATEWAY_URL });
+  const stop = () => void portal.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module)
+  main().catch((err: unknown) => {
+    process.stderr.write(`portal failed: ${(err as Error).message}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,235 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { startPortal, type RunningPortal } from '@credit/portal';
+import type { Stack } from '@credit/scripts/dist/stack';
+import { addMonths, makeCitizenId, makeSocialCreditCode, maskCitizenId, REPO_ROOT, todayInCity } from '@credit/shared';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { authHeader, insertResidents, redListEntry, startTestStack } from '../harness';
+
+// The portal (信用中国（四川绵阳）) in a real browser, against the real
+// gateway: the public pages, masked exactly as the API masks, in Chinese
+// and English, usable with the keyboard. Debian's chromium, driven by
+// playwright-core; `.ci/run` installs it. Each main page is photographed
+// into .screenshots/ (git ignores it).
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = path.join(REPO_ROOT, '.screenshots');
+
+let stack: Stack;
+let portal: RunningPortal;
+let browser: Browser;
+const today = todayInCity();
+const listed = makeCitizenId('510703', '1971-02-03', 61);
+const sameSurname = makeCitizenId('510703', '1986-04-05', 62);
+const honoured = makeCitizenId('510781', '1976-08-09', 63);
+const authorityCode = makeSocialCreditCode('11510700008661238');
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  // The portal listens first: the gateway allows its origin, and the portal learns the gateway's URL once it is up.
+  portal = await startPortal({ gatewayUrl: () => stack.gateway.url });
+  stack = await startTestStack(undefined, undefined, [new URL(portal.url).origin]);
+  await insertResidents(stack, [
+    { id: listed, name: '诸葛明远' },
+    { id: sameSurname, name: '诸葛丽华' },
+    { id: honoured, name: '司马青云' },
+  ]);
+  const honour = await stack.query(
+    'mutation ($records: [JSONObject!]!) { ingestPlatformRecords(kind: RED_LIST_ENTRY, records: $records) { created rejected } }',
+    { records: [redListEntry('HR-PORTAL-1', honoured, '绵阳市道德模范', addMonths(today, -2), null)] },
+    await authHeader({ role: 'bureau', org: 'PLATFORM' }),
+  );
+  expect(honour.body.errors).toBeUndefined();
+  const { body } = await stack.query(
+    'mutation ($records: [JSONObject!]!) { ingestMarketRegulationRecords(kind: ADMINISTRATIVE_PENALTY, records: $records) { created rejected } }',
+    {
+      records: [
+        {
+          id: 'MR-PORTAL-1',
+          personId: listed,
+          counterpartName: '诸葛明远',
+          category: 'SERIOUS_FOOD_DRUG_VIOLATION',
+          decisionDate: addMonths(today, -1),
+          decisionNumber: '绵市监罚〔2026〕P1号',
+          authority: '绵阳市市场监督管理局',
+          authorityCode,
+          sourceUnit: '绵阳市市场监督管理局',
+          sourceUnitCode: authorityCode,
+          legalBasis: '国办发〔2015〕51号 双公示',
+          violationType: '生产假药',
+          facts: `当事人诸葛明远(${listed})生产假药。`,
+          penaltyBasis: '《中华人民共和国药品管理法》第一百一十六条',
+          penaltyTypes: ['FINE'],
+          fineYuan: 50000,
+          penaltyContent: '罚款五万元',
+        },
+      ],
+    },
+    await authHeader({ role: 'bureau', org: 'MARKET_REGULATION' }),
+  );
+  expect(body.errors).toBeUndefined();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+  await stack?.stop();
+});
+
+async function openPortal(hash = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(`${portal.url}${hash}`);
+  return page;
+}
+
+const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+describe('the portal’s public search', () => {
+  it('finds a listed person by name, masked as the API masks, and shows what they are listed for', async () => {
+    const page = await openPortal();
+    await page.getByRole('heading', { level: 1, name: '信用查询' }).waitFor();
+    await page.getByRole('textbox', { name: '姓名', exact: true }).fill('诸葛明远');
+    await page.getByRole('button', { name: '查询' }).click();
+    const hit = page.locator('.hit');
+    await hit.waitFor();
+    await expect(hit.locator('.person-name').textContent()).resolves.toBe('诸葛**');
+    await expect(hit.locator('.person-id').textContent()).resolves.toBe(maskCitizenId(listed));
+    await expect(hit.textContent()).resolves.toContain('生产假药');
+    await expect(hit.textContent()).resolves.toContain('联合惩戒对象');
+    // The measures by their meaning (the policy's, read from the API), not their codes.
+    await expect(hit.textContent()).resolves.toContain('不得参加评先评优');
+    expect(await page.content()).not.toContain(listed);
+    await shoot(page, 'portal-search');
+    await page.close();
+  });
+
+  it('finds nobody for an unlisted person of the same surname', async () => {
+    const page = await openPortal();
+    await page.getByRole('textbox', { name: '姓名', exact: true }).fill('诸葛丽华');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText('公示名单上没有符合条件的人员。').waitFor();
+    expect(await page.locator('.hit').count()).toBe(0);
+    await page.close();
+  });
+
+  it('searches by full ID and by the first 6 and last 4 characters, with the keyboard alone', async () => {
+    const page = await openPortal();
+    await page.getByRole('radio', { name: '按身份证号', exact: true }).check();
+    await page.getByRole('textbox', { name: '身份证号（18 位）', exact: true }).fill(listed);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.hit .person-id').textContent()).resolves.toBe(maskCitizenId(listed));
+    await page.getByRole('radio', { name: '按身份证号前 6 位和后 4 位' }).check();
+    await page.getByRole('textbox', { name: '身份证号前 6 位', exact: true }).fill(honoured.slice(0, 6));
+    await page.getByRole('textbox', { name: '身份证号后 4 位', exact: true }).fill(honoured.slice(-4));
+    await page.keyboard.press('Enter');
+    await page.locator('.hit', { hasText: '司马**' }).waitFor();
+    await expect(page.locator('.hit').textContent()).resolves.toContain('绵阳市道德模范');
+    await page.close();
+  });
+
+  it('says what is wrong with an ID before sending it, next to the field', async () => {
+    const page = await openPortal();
+    await page.getByRole('radio', { name: '按身份证号', exact: true }).check();
+    const field = page.getByRole('textbox', { name: '身份证号（18 位）', exact: true });
+    await field.fill('5107031971');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('alert').getByText('身份证号应为 18 位').waitFor();
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.close();
+  });
+});
+
+describe('the portal’s lists', () => {
+  it('shows the penalties feed masked, and moves focus to the new page’s heading', async () => {
+    const page = await openPortal();
+    await page.getByRole('link', { name: '行政处罚' }).click();
+    await page.getByRole('heading', { level: 1, name: '行政处罚' }).waitFor();
+    expect(await page.locator('h1:focus').count()).toBe(1);
+    const card = page.locator('.card', { hasText: '绵市监罚〔2026〕P1号' });
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toContain('诸葛**');
+    await expect(card.textContent()).resolves.toContain('绵阳市市场监督管理局');
+    expect(await page.content()).not.toContain(listed);
+    await shoot(page, 'portal-penalties');
+    await page.close();
+  });
+
+  it('narrows the feed to one department', async () => {
+    const page = await openPortal('#/penalties');
+    await page.locator('.card', { hasText: 'P1号' }).waitFor();
+    await page.getByRole('combobox', { name: '部门' }).selectOption('EDUCATION');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.getByText('没有符合条件的公示信息。').waitFor();
+    await page.close();
+  });
+
+  it('shows the honour roll masked', async () => {
+    const page = await openPortal('#/honour-roll');
+    const row = page.getByRole('row', { name: /司马\*\*/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('绵阳市道德模范');
+    await shoot(page, 'portal-honour-roll');
+    await page.close();
+  });
+
+  it('explains the publicity periods with the policy’s figures, and switches to English', async () => {
+    const page = await openPortal('#/rules');
+    await page.getByRole('heading', { level: 2, name: '各类失信信息的公示期限' }).waitFor();
+    await page
+      .getByRole('row', { name: /食品药品严重违法/ })
+      .first()
+      .waitFor();
+    await page.getByText('异议自受理之日起 5 个工作日内作出决定').waitFor();
+    await shoot(page, 'portal-rules');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rules' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.getByRole('heading', { level: 2, name: 'Publicity periods by category' }).waitFor();
+    await page.close();
+  });
+
+  it('shows the typical cases page, empty until a case is published', async () => {
+    const page = await openPortal('#/cases');
+    await page.getByText('没有符合条件的公示信息。').waitFor();
+    await page.close();
+  });
+});
+
+describe('the gateway for the portal’s pages', () => {
+  it('allows the portal’s origin from a browser, and no other', async () => {
+    const origin = new URL(portal.url).origin;
+    const preflight = await fetch(stack.gateway.url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    const other = await fetch(stack.gateway.url, {
+      method: 'POST',
+      headers: { origin: 'https://elsewhere.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const own = await fetch(stack.gateway.url, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(own.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(own.headers.get('access-control-expose-headers')).toContain('retry-after');
+  });
+});
