@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { config, createLogger, parseCli } from '@credit/shared';
+import { config, createLogger, isValidCitizenId, parseCli, signDevToken } from '@credit/shared';
 import sirv from 'sirv';
 
 /** The portal's built pages (`npm run build:portal`). */
@@ -13,6 +13,49 @@ export interface PortalOptions {
   host?: string;
   /** The gateway's URL as the browser reaches it (a function when it is known only once the portal listens: tests). */
   gatewayUrl: string | (() => string);
+  /**
+   * Outside production, `POST /dev/sign-in` signs a person in by their
+   * citizen ID alone (a development token the gateway refuses in
+   * production); in production the portal has no such route.
+   */
+  developmentSignIn?: boolean;
+}
+
+/** How long a development sign-in lasts. */
+const DEV_SESSION = '2h';
+
+/** Reads a small JSON body (a sign-in), refusing anything larger. */
+function readJson(req: IncomingMessage, maxBytes = 1024): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > maxBytes) {
+        reject(new Error('body too large'));
+        req.destroy();
+      }
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(body));
+      } catch {
+        reject(new Error('not JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+/** A development sign-in: the subject's token for a valid citizen ID; a coded error otherwise (the ID is not repeated). */
+async function developmentSignIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const reply = (status: number, body: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  if (req.method !== 'POST') return void reply(405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'POST a citizen ID' } });
+  const body = (await readJson(req).catch(() => null)) as { citizenId?: unknown } | null;
+  const citizenId = typeof body?.citizenId === 'string' ? body.citizenId.trim().toUpperCase() : '';
+  if (!isValidCitizenId(citizenId)) return void reply(400, { error: { code: 'BAD_USER_INPUT', message: 'Not a valid citizen ID' } });
+  reply(200, { token: await signDevToken({ role: 'subject', sub: citizenId }, DEV_SESSION), subject: citizenId });
 }
 
 export interface RunningPortal {
@@ -53,7 +96,12 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === '/config.json') {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache', ...headers() }).end(JSON.stringify({ gatewayUrl: gatewayUrl() }));
+      const body = { gatewayUrl: gatewayUrl(), signIn: options.developmentSignIn ? 'development' : 'none' };
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache', ...headers() }).end(JSON.stringify(body));
+      return;
+    }
+    if (pathname === '/dev/sign-in' && options.developmentSignIn) {
+      void developmentSignIn(req, res);
       return;
     }
     if (pathname === '/health') {
@@ -85,7 +133,7 @@ async function main(): Promise<void> {
   parseCli(CLI);
   const log = createLogger({ service: 'portal' });
   const { PORTAL_PORT, PORTAL_GATEWAY_URL, HOST } = config();
-  const portal = await startPortal({ port: PORTAL_PORT, host: HOST, gatewayUrl: PORTAL_GATEWAY_URL });
+  const portal = await startPortal({ port: PORTAL_PORT, host: HOST, gatewayUrl: PORTAL_GATEWAY_URL, developmentSignIn: !config().production });
   log.info('portal ready', { url: portal.url, gateway: PORTAL_GATEWAY_URL });
   const stop = () => void portal.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 
+import { currentSession, saveSession, type Session } from './api';
 import { initialLanguage, LanguageContext, translate, type Language } from './i18n';
 import { Cases } from './pages/Cases';
 import { Feed } from './pages/Feed';
 import { HonourRoll } from './pages/HonourRoll';
+import { MyReport } from './pages/MyReport';
 import { Rules } from './pages/Rules';
 import { Search } from './pages/Search';
+import { SignIn } from './pages/SignIn';
 import { routeOf, ROUTES, type RoutePath } from './routes';
+import { SessionContext } from './session';
 
 const LANGUAGE_KEY = 'portal.language';
 
@@ -23,6 +27,11 @@ function useRoute(): RoutePath {
 export function App() {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(localStorage.getItem(LANGUAGE_KEY)));
   const route = useRoute();
+  const [session, setSessionState] = useState<Session | null>(() => currentSession());
+  const setSession = (next: Session | null) => {
+    saveSession(next);
+    setSessionState(next);
+  };
   const heading = useRef<HTMLHeadingElement>(null);
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
   const title = t(ROUTES.find((r) => r.path === route)!.title);
@@ -41,46 +50,69 @@ export function App() {
 
   return (
     <LanguageContext.Provider value={language}>
-      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), heading.current?.focus())}>
-        {t('skipToContent')}
-      </a>
-      <header className="site-header">
-        <div className="brand">
-          <span className="site-name">{t('siteName')}</span>
-          <span className="site-tagline">{t('siteTagline')}</span>
-        </div>
-        <button
-          type="button"
-          className="language-switch"
-          lang={language === 'zh' ? 'en' : 'zh-CN'}
-          aria-label={t('switchLanguageLabel')}
-          onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
-        >
-          {t('switchLanguage')}
-        </button>
-      </header>
-      <nav aria-label={t('mainNavigation')} className="site-nav">
-        <ul>
-          {ROUTES.map((r) => (
-            <li key={r.path}>
-              <a href={`#${r.path}`} aria-current={r.path === route ? 'page' : undefined}>
-                {t(r.title)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main id="main">
-        <h1 ref={heading} tabIndex={-1}>
-          {title}
-        </h1>
-        {route === '/search' && <Search />}
-        {route === '/penalties' && <Feed kind="PENALTY" />}
-        {route === '/licences' && <Feed kind="LICENCE" />}
-        {route === '/honour-roll' && <HonourRoll />}
-        {route === '/cases' && <Cases />}
-        {route === '/rules' && <Rules />}
-      </main>
+      <SessionContext.Provider value={{ session, setSession }}>
+        <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), heading.current?.focus())}>
+          {t('skipToContent')}
+        </a>
+        <header className="site-header">
+          <div className="brand">
+            <span className="site-name">{t('siteName')}</span>
+            <span className="site-tagline">{t('siteTagline')}</span>
+          </div>
+          <div className="header-account">
+            {session && (
+              <>
+                <span className="signed-in">
+                  {translate(language, 'signedInAs', { id: `${session.subject.slice(0, 6)}********${session.subject.slice(-4)}` })}
+                </span>
+                <button
+                  type="button"
+                  className="language-switch"
+                  onClick={() => {
+                    setSession(null);
+                    window.location.hash = '#/search';
+                  }}
+                >
+                  {t('signOut')}
+                </button>
+              </>
+            )}
+            <button
+              type="button"
+              className="language-switch"
+              lang={language === 'zh' ? 'en' : 'zh-CN'}
+              aria-label={t('switchLanguageLabel')}
+              onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+            >
+              {t('switchLanguage')}
+            </button>
+          </div>
+        </header>
+        <nav aria-label={t('mainNavigation')} className="site-nav">
+          <ul>
+            {ROUTES.filter((r) => r.shown === 'always' || (r.shown === 'signedIn') === (session !== null)).map((r) => (
+              <li key={r.path}>
+                <a href={`#${r.path}`} aria-current={r.path === route ? 'page' : undefined}>
+                  {t(r.title)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main">
+          <h1 ref={heading} tabIndex={-1}>
+            {title}
+          </h1>
+          {route === '/search' && <Search />}
+          {route === '/penalties' && <Feed kind="PENALTY" />}
+          {route === '/licences' && <Feed kind="LICENCE" />}
+          {route === '/honour-roll' && <HonourRoll />}
+          {route === '/cases' && <Cases />}
+          {route === '/rules' && <Rules />}
+          {route === '/sign-in' && <SignIn />}
+          {route === '/me' && <MyReport />}
+        </main>
+      </SessionContext.Provider>
     </LanguageContext.Provider>
   );
 }

@@ -3,11 +3,13 @@ import type { TypedDocumentString } from './generated/gql/graphql';
 /** Where the portal's server says the gateway is (`/config.json`, written from its configuration). */
 interface PortalConfig {
   gatewayUrl: string;
+  /** How a person signs in: a development sign-in by citizen ID (never in production), or not yet offered. */
+  signIn: 'development' | 'none';
 }
 
 let configLoaded: Promise<PortalConfig> | null = null;
 
-function portalConfig(): Promise<PortalConfig> {
+export function portalConfig(): Promise<PortalConfig> {
   configLoaded ??= fetch('/config.json').then(async (res) => {
     if (!res.ok) throw new ApiError('UNAVAILABLE', `config.json answered ${res.status}`);
     return (await res.json()) as PortalConfig;
@@ -26,11 +28,36 @@ export class ApiError extends Error {
   }
 }
 
-/** The caller's token, once signed in; anonymous callers send none. */
-let token: string | null = null;
+/** Who is signed in in this tab: the token the gateway verifies, and whose it is. */
+export interface Session {
+  token: string;
+  subject: string;
+}
 
-export function setToken(value: string | null): void {
-  token = value;
+const SESSION_KEY = 'portal.session';
+
+/** The tab's session (kept in sessionStorage: it ends with the tab, and no other site can read it). */
+export function currentSession(): Session | null {
+  try {
+    const session = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Session | null;
+    return session?.token && session.subject ? session : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session | null): void {
+  if (session) sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  else sessionStorage.removeItem(SESSION_KEY);
+}
+
+/** Signs in by citizen ID on a development portal (the server refuses outside development). */
+export async function developmentSignIn(citizenId: string): Promise<Session> {
+  const res = await fetch('/dev/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ citizenId }) });
+  const body = (await res.json().catch(() => null)) as { token?: string; subject?: string; error?: { code: string; message: string } } | null;
+  if (!res.ok || !body?.token || !body.subject)
+    throw new ApiError(body?.error?.code ?? 'UNAVAILABLE', body?.error?.message ?? `sign-in answered ${res.status}`);
+  return { token: body.token, subject: body.subject };
 }
 
 /**
@@ -40,6 +67,7 @@ export function setToken(value: string | null): void {
  */
 export async function request<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables: Variables): Promise<Result> {
   const { gatewayUrl } = await portalConfig();
+  const token = currentSession()?.token;
   let res: Response;
   try {
     res = await fetch(gatewayUrl, {

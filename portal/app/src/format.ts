@@ -15,3 +15,10 @@ export function formatDate(value: string, language: Language): string {
     date,
   );
 }
+
+/** A moment of the API (an ISO timestamp) with its time of day, in the city's time zone. */
+export function formatDateTime(value: string, language: Language): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(date);
+}

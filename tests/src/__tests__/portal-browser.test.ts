@@ -6,7 +6,7 @@ import type { Stack } from '@credit/scripts/dist/stack';
 import { addMonths, makeCitizenId, makeSocialCreditCode, maskCitizenId, REPO_ROOT, todayInCity } from '@credit/shared';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { authHeader, insertResidents, redListEntry, startTestStack } from '../harness';
+import { authHeader, insertResidents, redListEntry, registerInstitution, startTestStack } from '../harness';
 
 // The portal (信用中国（四川绵阳）) in a real browser, against the real
 // gateway: the public pages, masked exactly as the API masks, in Chinese
@@ -35,11 +35,12 @@ const listed = makeCitizenId('510703', '1971-02-03', 61);
 const sameSurname = makeCitizenId('510703', '1986-04-05', 62);
 const honoured = makeCitizenId('510781', '1976-08-09', 63);
 const authorityCode = makeSocialCreditCode('11510700008661238');
+const bank = makeSocialCreditCode('91510700MA62TK7X8');
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
   // The portal listens first: the gateway allows its origin, and the portal learns the gateway's URL once it is up.
-  portal = await startPortal({ gatewayUrl: () => stack.gateway.url });
+  portal = await startPortal({ gatewayUrl: () => stack.gateway.url, developmentSignIn: true });
   stack = await startTestStack(undefined, undefined, [new URL(portal.url).origin]);
   await insertResidents(stack, [
     { id: listed, name: '诸葛明远' },
@@ -70,6 +71,25 @@ beforeAll(async () => {
           legalBasis: '国办发〔2015〕51号 双公示',
           violationType: '生产假药',
           facts: `当事人诸葛明远(${listed})生产假药。`,
+          penaltyBasis: '《中华人民共和国药品管理法》第一百一十六条',
+          penaltyTypes: ['FINE'],
+          fineYuan: 50000,
+          penaltyContent: '罚款五万元',
+        },
+        {
+          id: 'MR-PORTAL-2',
+          personId: listed,
+          counterpartName: '诸葛明远',
+          category: 'SERIOUS_FOOD_DRUG_VIOLATION',
+          decisionDate: addMonths(today, -13),
+          decisionNumber: '绵市监罚〔2026〕P2号',
+          authority: '绵阳市市场监督管理局',
+          authorityCode,
+          sourceUnit: '绵阳市市场监督管理局',
+          sourceUnitCode: authorityCode,
+          legalBasis: '国办发〔2015〕51号 双公示',
+          violationType: '销售假药',
+          facts: `当事人诸葛明远(${listed})销售假药。`,
           penaltyBasis: '《中华人民共和国药品管理法》第一百一十六条',
           penaltyTypes: ['FINE'],
           fineYuan: 50000,
@@ -205,6 +225,110 @@ describe('the portal’s lists', () => {
     const page = await openPortal('#/cases');
     await page.getByText('没有符合条件的公示信息。').waitFor();
     await page.close();
+  });
+});
+
+describe('the person’s own pages', () => {
+  it('signs a person in, shows their record in full with its display window, and flags it once they object', async () => {
+    const page = await openPortal('#/sign-in');
+    await page.getByRole('textbox', { name: '身份证号（18 位）' }).fill(listed);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '我的信用报告' }).waitFor();
+    // Their own name and ID in full, their standing with the measures by meaning, the record with its window.
+    await expect(page.locator('.person-name').textContent()).resolves.toBe('诸葛明远');
+    await expect(page.locator('.person-id').first().textContent()).resolves.toBe(listed);
+    await page.getByText('限制参与政府采购和招标投标').first().waitFor();
+    const record = page.locator('.record', { hasText: '绵市监罚〔2026〕P1号' });
+    await expect(record.textContent()).resolves.toContain('公示中');
+    await shoot(page, 'portal-my-report');
+
+    await record.getByRole('button', { name: '提出异议' }).click();
+    await record.getByRole('textbox', { name: '异议理由' }).fill('该处罚已被复议撤销');
+    await record.getByRole('button', { name: '提交异议' }).click();
+    await record.getByText('异议处理中').waitFor();
+    await page
+      .getByRole('row', { name: /该处罚已被复议撤销/ })
+      .getByText('已受理')
+      .waitFor();
+    // The public sees the flag too.
+    const { body } = await stack.query('{ publishedPenalties(filter: { departments: [MARKET_REGULATION] }) { nodes { decisionNumber underObjection } } }');
+    expect((body.data as { publishedPenalties: { nodes: { decisionNumber: string; underObjection: boolean }[] } }).publishedPenalties.nodes).toContainEqual({
+      decisionNumber: '绵市监罚〔2026〕P1号',
+      underObjection: true,
+    });
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('link', { name: '登录' }).waitFor();
+    await page.close();
+  });
+
+  it('reads the objection’s decision and its notification, applies for repair, and revokes a consent', async () => {
+    const asSubject = await authHeader({ role: 'subject', sub: listed });
+    // The department decides the objection filed in the portal; a bank holds a consent of the person.
+    const { body } = await stack.query(`{ person(id: "${listed}") { objections { nodes { id } } } }`, undefined, asSubject);
+    const objectionId = (body.data as { person: { objections: { nodes: { id: string }[] } } }).person.objections.nodes[0]!.id;
+    const decided = await stack.query(
+      'mutation ($id: ID!) { decideObjection(id: $id, outcome: UPHELD, reason: "经核查，处罚决定有效") { status } }',
+      { id: objectionId },
+      await authHeader({ role: 'bureau', org: 'MARKET_REGULATION' }),
+    );
+    expect(decided.body.errors).toBeUndefined();
+    await registerInstitution(stack, { id: bank, name: '绵州测试银行' });
+    const granted = await stack.query(
+      'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }',
+      {
+        input: {
+          granteeInstitutionId: bank,
+          purpose: 'LOAN',
+          scopes: ['identity'],
+          validUntil: '2030-12-31',
+          idempotencyKey: 'portal-consent-1',
+        },
+      },
+      asSubject,
+    );
+    expect(granted.body.errors).toBeUndefined();
+
+    const page = await openPortal('#/sign-in');
+    await page.getByRole('textbox', { name: '身份证号（18 位）' }).fill(listed);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page
+      .getByRole('row', { name: /该处罚已被复议撤销/ })
+      .getByText('维持原记录：经核查，处罚决定有效')
+      .waitFor();
+    await page.locator('section[aria-labelledby="notifications"] li').first().waitFor();
+
+    // Repair is open once the record's minimum display period has run: the older penalty's has.
+    const record = page.locator('.record', { hasText: '绵市监罚〔2026〕P2号' });
+    await record.getByRole('button', { name: '申请信用修复' }).click();
+    await record.getByRole('combobox', { name: '修复方式' }).selectOption('OBLIGATION_PERFORMED');
+    await record.getByRole('textbox', { name: '情况说明' }).fill('罚款已于本月缴清');
+    await record.getByRole('textbox', { name: '证明材料编号（多个以逗号分隔）' }).fill('缴款书-001');
+    await record.getByRole('button', { name: '提交修复申请' }).click();
+    await page
+      .getByRole('row', { name: /罚款已于本月缴清/ })
+      .getByText('已申请')
+      .waitFor();
+
+    const consent = page.getByRole('row', { name: /绵州测试银行/ });
+    await consent.getByText('有效').waitFor();
+    await consent.getByRole('button', { name: '撤销授权' }).click();
+    await consent.getByText('已撤销').waitFor();
+    await page.close();
+  });
+
+  it('refuses a sign-in with an invalid ID, and a portal in production has no development sign-in', async () => {
+    const refused = await fetch(new URL('/dev/sign-in', portal.url), { method: 'POST', body: JSON.stringify({ citizenId: '5107031971' }) });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).not.toContain('5107031971');
+    const production = await startPortal({ gatewayUrl: stack.gateway.url });
+    try {
+      const res = await fetch(new URL('/dev/sign-in', production.url), { method: 'POST', body: JSON.stringify({ citizenId: listed }) });
+      expect(res.status).toBe(404);
+      expect(await (await fetch(new URL('/config.json', production.url))).json()).toEqual({ gatewayUrl: stack.gateway.url, signIn: 'none' });
+    } finally {
+      await production.stop();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { departmentName, formatDate } from '../format';
+import { departmentName, formatDate, formatDateTime } from '../format';
 import { DEPARTMENTS } from '../generated/departments';
 import { initialLanguage, messageKeys, translate } from '../i18n';
 import { routeOf, ROUTES } from '../routes';
@@ -35,6 +35,7 @@ describe('the portal in two languages', () => {
     expect(formatDate('2026-03-05', 'zh')).toBe('2026年3月5日');
     expect(formatDate('2026-03-05', 'en')).toBe('5 Mar 2026');
     expect(formatDate('2026-03-04T20:00:00Z', 'zh')).toBe('2026年3月5日');
+    expect(formatDateTime('2026-03-04T20:05:00Z', 'en')).toBe('5 Mar 2026, 04:05');
   });
 
   it('addresses each page by its hash, the search by default', () => {

@@ -43,6 +43,81 @@ export type Bureau =
   /** Transport Bureau */
   | 'TRANSPORT';
 
+/** What an institution may use a consent for (MISSION rule 3: an agreed purpose). */
+export type ConsentPurpose =
+  /** Assessing a credit-card application. */
+  | 'CREDIT_CARD'
+  /** Pre-employment screening by an employer. */
+  | 'EMPLOYMENT_SCREENING'
+  /** Assessing the person as a guarantor. */
+  | 'GUARANTEE'
+  /** Underwriting an insurance policy. */
+  | 'INSURANCE'
+  /** A professional licensing or qualification procedure. */
+  | 'LICENSING'
+  /** Assessing a loan application (贷款审批). */
+  | 'LOAN'
+  /** A landlord's check before letting a home. */
+  | 'TENANCY';
+
+/** Where a consent stands today, derived from its dates. */
+export type ConsentStatus =
+  /** Inside its validity period and not revoked: queries under it are allowed. */
+  | 'ACTIVE'
+  /** Past its last valid day. */
+  | 'EXPIRED'
+  /** Granted, but its validity period has not started. */
+  | 'NOT_YET_VALID'
+  /** Revoked by the person; revocation is final. */
+  | 'REVOKED';
+
+/**
+ * Credit grades of the personal credit evaluation (MISSION rule 11), best
+ * first. The score range of each grade is set by the evaluation rules of the
+ * credit policy version named in `CreditEvaluation.policyVersion`.
+ */
+export type CreditGrade =
+  /** 信用良好: good. */
+  | 'A'
+  /** 信用优良: very good. */
+  | 'AA'
+  /** 信用极好: excellent. */
+  | 'AAA'
+  /** 信用一般: fair. */
+  | 'B'
+  /** 信用较差: poor. */
+  | 'C'
+  /** 信用极差: very poor. */
+  | 'D';
+
+/** Why a record is not shown now. */
+export type DisplayEndReason =
+  /** Past the end of its display period. */
+  | 'EXPIRED'
+  /** The decision date is in the future. */
+  | 'NOT_YET'
+  /** Removed by the owning bureau (corrected objection, performed obligation). */
+  | 'REMOVED'
+  /** Ended early by an approved credit repair. */
+  | 'REPAIRED';
+
+export type NotificationKind =
+  | 'OBJECTION_DECIDED'
+  | 'REPAIR_DECIDED';
+
+/** Where an objection stands (MISSION rule 7). */
+export type ObjectionStatus =
+  /** The record was found wrong and corrected. */
+  | 'CORRECTED'
+  /** Filed; the record is flagged as under objection. */
+  | 'FILED'
+  /** The record was found wrong and removed. */
+  | 'REMOVED'
+  /** The owning bureau is verifying the record. */
+  | 'UNDER_REVIEW'
+  /** The record was found right and stays as it was. */
+  | 'UPHELD';
+
 /** A published list a person may be found on. */
 export type PublicListKind =
   /** 失信被执行人: a dishonest judgment debtor listed by the courts. */
@@ -81,6 +156,52 @@ export type PublicationFilter = {
   keyFields?: Array<string> | null | undefined;
 };
 
+/** The kind of caller that read a person's data. */
+export type QueryActorRole =
+  /** An auditor. */
+  | 'AUDITOR'
+  /** An operator of one bureau. */
+  | 'BUREAU'
+  /** An internal government system checking the joint-punishment list. */
+  | 'INTERNAL'
+  /** A partner institution under a consent. */
+  | 'PARTNER'
+  /** An anonymous visitor of the public credit portal. */
+  | 'PUBLIC'
+  /** A platform reviewer handling an objection or repair. */
+  | 'REVIEWER'
+  /** A data subject reading someone else (always denied, still logged). */
+  | 'SUBJECT';
+
+/** What the caller was given. */
+export type QueryOutcome =
+  /** Nothing was served. */
+  | 'DENIED'
+  /** Some field groups were served, others denied. */
+  | 'PARTLY_DENIED'
+  /** Every field group asked for was served. */
+  | 'SERVED';
+
+/** How the person corrected the behaviour behind a record (MISSION rule 6). */
+export type RepairCorrection =
+  /** Charitable donation. */
+  | 'CHARITY'
+  /** The obligation was performed (fine paid, debt repaid, duty fulfilled). */
+  | 'OBLIGATION_PERFORMED'
+  /** Volunteer service. */
+  | 'VOLUNTEER_SERVICE';
+
+/** Where a credit-repair application stands. */
+export type RepairStatus =
+  /** Applied for; awaiting the reviewer's decision. */
+  | 'APPLIED'
+  /** Approved: the record stops being shown, shared and used, and is kept annotated. */
+  | 'APPROVED'
+  /** Rejected, with reasons. */
+  | 'REJECTED'
+  /** A reviewer took the application up and is checking the evidence. */
+  | 'UNDER_REVIEW';
+
 /** Grade of a negative record; it bounds the display period (credit policy `severityGrades`). */
 export type SeverityGrade =
   | 'GENERAL'
@@ -117,6 +238,40 @@ export type HonourRollQueryVariables = Exact<{
 
 
 export type HonourRollQuery = { honourRoll: { nodes: Array<{ id: string, title: string, awardingBody: string, awardedOn: string, validUntil: string | null, name: string | null, maskedId: string, areaName: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MyReportQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MyReportQuery = { person: { id: string, identity: { name: string, registeredResidence: { areaName: string | null } } | null, jointPunishment: { listed: boolean, categories: Array<string>, measures: Array<string>, since: string | null, until: string | null } | null, redList: { onRedList: boolean, entries: Array<{ id: string, title: string, awardingBody: string, awardedOn: string, validUntil: string | null, inForce: boolean }> } | null, creditEvaluation: { grade: CreditGrade, score: number, evaluatedAt: string, factors: Array<{ factor: string, effect: number, explanation: string }> } | null, administrativePenalties: { nodes: Array<{ id: string, department: Bureau, category: string, decisionNumber: string, decisionDate: string, violationType: string, penaltyContent: string, authority: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, dishonestDebtorListings: { nodes: Array<{ id: string, decisionNumber: string, decisionDate: string, court: string, obligation: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, objections: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, reason: string, status: ObjectionStatus, filedAt: string, dueOn: string, decisionReason: string | null }> } | null, repairs: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, correction: RepairCorrection, statement: string, status: RepairStatus, appliedAt: string, dueOn: string, decisionReason: string | null }> } | null, notifications: { nodes: Array<{ id: string, kind: NotificationKind, message: string, createdAt: string }> } | null, consents: { nodes: Array<{ id: string, purpose: ConsentPurpose, scopes: Array<string>, validFrom: string, validUntil: string, status: ConsentStatus, granteeInstitution: { name: string } }> } | null, queryLog: { nodes: Array<{ id: string, actorRole: QueryActorRole, purpose: ConsentPurpose | null, outcome: QueryOutcome, at: string, institution: { name: string } | null }> } | null } | null };
+
+export type ApplyForRepairMutationVariables = Exact<{
+  bureau: Bureau;
+  recordId: string;
+  correction: RepairCorrection;
+  statement: string;
+  evidenceRefs: Array<string> | string;
+}>;
+
+
+export type ApplyForRepairMutation = { applyForRepair: { id: string, status: RepairStatus, dueOn: string } };
+
+export type RevokeConsentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeConsentMutation = { revokeConsent: { id: string, status: ConsentStatus } };
+
+export type FileObjectionMutationVariables = Exact<{
+  bureau: Bureau;
+  recordId: string;
+  reason: string;
+}>;
+
+
+export type FileObjectionMutation = { fileObjection: { id: string, status: ObjectionStatus, dueOn: string } };
 
 export type PublicListSearchQueryVariables = Exact<{
   query: PublicListQuery;
@@ -244,6 +399,172 @@ export const HonourRollDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HonourRollQuery, HonourRollQueryVariables>;
+export const MyReportDocument = new TypedDocumentString(`
+    query MyReport($id: CitizenId!) {
+  person(id: $id) {
+    id
+    identity {
+      name
+      registeredResidence {
+        areaName
+      }
+    }
+    jointPunishment {
+      listed
+      categories
+      measures
+      since
+      until
+    }
+    redList {
+      onRedList
+      entries {
+        id
+        title
+        awardingBody
+        awardedOn
+        validUntil
+        inForce
+      }
+    }
+    creditEvaluation {
+      grade
+      score
+      evaluatedAt
+      factors {
+        factor
+        effect
+        explanation
+      }
+    }
+    administrativePenalties(first: 50) {
+      nodes {
+        id
+        department
+        category
+        decisionNumber
+        decisionDate
+        violationType
+        penaltyContent
+        authority
+        underObjection
+        displayWindow {
+          from
+          until
+          shown
+          endedBy
+        }
+      }
+    }
+    dishonestDebtorListings(first: 50) {
+      nodes {
+        id
+        decisionNumber
+        decisionDate
+        court
+        obligation
+        underObjection
+        displayWindow {
+          from
+          until
+          shown
+          endedBy
+        }
+      }
+    }
+    objections(first: 20) {
+      nodes {
+        id
+        bureau
+        recordId
+        reason
+        status
+        filedAt
+        dueOn
+        decisionReason
+      }
+    }
+    repairs(first: 20) {
+      nodes {
+        id
+        bureau
+        recordId
+        correction
+        statement
+        status
+        appliedAt
+        dueOn
+        decisionReason
+      }
+    }
+    notifications(first: 20) {
+      nodes {
+        id
+        kind
+        message
+        createdAt
+      }
+    }
+    consents(first: 20) {
+      nodes {
+        id
+        granteeInstitution {
+          name
+        }
+        purpose
+        scopes
+        validFrom
+        validUntil
+        status
+      }
+    }
+    queryLog(first: 20) {
+      nodes {
+        id
+        actorRole
+        institution {
+          name
+        }
+        purpose
+        outcome
+        at
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyReportQuery, MyReportQueryVariables>;
+export const ApplyForRepairDocument = new TypedDocumentString(`
+    mutation ApplyForRepair($bureau: Bureau!, $recordId: String!, $correction: RepairCorrection!, $statement: String!, $evidenceRefs: [String!]!) {
+  applyForRepair(
+    bureau: $bureau
+    recordId: $recordId
+    correction: $correction
+    statement: $statement
+    evidenceRefs: $evidenceRefs
+  ) {
+    id
+    status
+    dueOn
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyForRepairMutation, ApplyForRepairMutationVariables>;
+export const RevokeConsentDocument = new TypedDocumentString(`
+    mutation RevokeConsent($id: ID!) {
+  revokeConsent(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeConsentMutation, RevokeConsentMutationVariables>;
+export const FileObjectionDocument = new TypedDocumentString(`
+    mutation FileObjection($bureau: Bureau!, $recordId: String!, $reason: String!) {
+  fileObjection(bureau: $bureau, recordId: $recordId, reason: $reason) {
+    id
+    status
+    dueOn
+  }
+}
+    `) as unknown as TypedDocumentString<FileObjectionMutation, FileObjectionMutationVariables>;
 export const PublicListSearchDocument = new TypedDocumentString(`
     query PublicListSearch($query: PublicListQuery!) {
   publicListSearch(query: $query) {
