@@ -4,6 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY shared/package.json shared/
 COPY gateway/package.json gateway/
+COPY portal/package.json portal/
 COPY scripts/package.json scripts/
 COPY bench/package.json bench/
 COPY tests/package.json tests/
@@ -13,7 +14,7 @@ COPY subgraphs/platform/package.json subgraphs/platform/
 RUN npm ci --no-audit --no-fund
 COPY . .
 # MONGODB_URI is set in compose, so the embedded FerretDB is not built here.
-RUN node scripts/build-ts.mjs && npm prune --omit=dev
+RUN node scripts/build-ts.mjs && npm run build:portal && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

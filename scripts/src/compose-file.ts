@@ -1,27 +1,31 @@
 import path from 'node:path';
 
-import { GATEWAY_DEFAULT_PORT, GATEWAY_NODE_FLAGS, REPO_ROOT, SUBGRAPHS, subgraphUrlVariable, type SourceEntry } from '@credit/shared';
+import { GATEWAY_DEFAULT_PORT, GATEWAY_NODE_FLAGS, PORTAL_DEFAULT_PORT, REPO_ROOT, SUBGRAPHS, subgraphUrlVariable, type SourceEntry } from '@credit/shared';
 import { format, resolveConfig } from 'prettier';
 
 /**
  * docker-compose.yml, made from the source registry (`npm run compose`,
  * checked for freshness before the tests): MongoDB, one service per source
- * of the registry and the gateway, which is told every source's URL.
+ * of the registry, the gateway, which is told every source's URL, and the
+ * portal.
  */
 export const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.yml');
 
 const HEADER = `# Generated from the source registry (shared/src/subgraph-registry.ts) by
 # \`npm run compose\`; do not edit.
 #
-# A multi-service deployment: MongoDB, the subgraphs of the source registry
-# and the gateway. Each source gets its own database on the MongoDB server
-# (credit_<subgraph>). No replica set: the data access uses single-document
-# atomic updates only. Local runs use \`npm start\` instead (embedded
-# FerretDB, no Docker needed).
+# A multi-service deployment: MongoDB, the subgraphs of the source registry,
+# the gateway and the portal (信用中国（四川绵阳）). Each source gets its own
+# database on the MongoDB server (credit_<subgraph>). No replica set: the
+# data access uses single-document atomic updates only. Local runs use
+# \`npm start\` instead (embedded FerretDB, no Docker needed).
 #
-# Only the gateway is reachable from outside: the subgraphs and MongoDB sit on
-# the internal \`backend\` network (no route out, no published port), and a
-# subgraph answers only calls carrying a principal the gateway signed for it.`;
+# Only the gateway and the portal are reachable from outside: the subgraphs
+# and MongoDB sit on the internal \`backend\` network (no route out, no
+# published port), and a subgraph answers only calls carrying a principal the
+# gateway signed for it. The portal's pages call the gateway from the
+# browser: set PORTAL_GATEWAY_URL to the gateway's public URL and
+# CORS_ORIGINS to the portal's.`;
 
 function healthcheck(port: number): string {
   return `    healthcheck:
@@ -73,10 +77,32 @@ function gatewayService(): string {
     '    environment:',
     '      <<: *env',
     `      PORT: '${GATEWAY_DEFAULT_PORT}'`,
+    '      # The web origins whose pages call the API from a browser: the portal as its users reach it.',
+    `      CORS_ORIGINS: \${CORS_ORIGINS:-http://localhost:${PORTAL_DEFAULT_PORT}}`,
     ...SUBGRAPHS.map((s) => `      ${subgraphUrlVariable(s.name)}: http://${s.name}:${s.defaultPort}/graphql`),
     '    depends_on:',
     ...SUBGRAPHS.flatMap((s) => [`      ${s.name}:`, '        condition: service_healthy']),
     healthcheck(GATEWAY_DEFAULT_PORT),
+  ].join('\n');
+}
+
+// The portal's pages call the gateway from the browser: it needs the gateway's public URL, not the network's.
+function portalService(): string {
+  return [
+    '  portal:',
+    '    <<: *service',
+    "    command: ['node', 'portal/dist/server.js']",
+    '    networks: [edge]',
+    '    ports:',
+    `      - '${PORTAL_DEFAULT_PORT}:${PORTAL_DEFAULT_PORT}'`,
+    '    environment:',
+    '      <<: *env',
+    `      PORTAL_PORT: '${PORTAL_DEFAULT_PORT}'`,
+    `      PORTAL_GATEWAY_URL: \${PORTAL_GATEWAY_URL:-http://localhost:${GATEWAY_DEFAULT_PORT}/graphql}`,
+    '    depends_on:',
+    '      gateway:',
+    '        condition: service_healthy',
+    healthcheck(PORTAL_DEFAULT_PORT),
   ].join('\n');
 }
 
@@ -111,7 +137,7 @@ services:
       retries: 10
       start_period: 20s
 
-${[...SUBGRAPHS.map(sourceService), gatewayService()].join('\n\n')}
+${[...SUBGRAPHS.map(sourceService), gatewayService(), portalService()].join('\n\n')}
 
 volumes:
   mongo-data:

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { weakSecretProblem } from './secret-strength';
-import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, subgraphUrlVariable } from './subgraph-registry';
+import { GATEWAY_DEFAULT_PORT, PORTAL_DEFAULT_PORT, SUBGRAPHS, subgraphUrlVariable } from './subgraph-registry';
 
 /**
  * The typed configuration: every environment variable any process of the
@@ -125,7 +125,7 @@ export const SETTINGS = {
     default: 'unset: no browser page of another origin may call the gateway (`npm start` names the portal)',
     usedBy: 'gateway: the web origins (`https://credit.mianyang.gov.cn`, comma-separated) whose pages may call the API from a browser',
   },
-  PORTAL_PORT: { schema: port.default(4100), default: '`4100`', usedBy: 'portal: the port its web server listens on' },
+  PORTAL_PORT: { schema: port.default(PORTAL_DEFAULT_PORT), default: `\`${PORTAL_DEFAULT_PORT}\``, usedBy: 'portal: the port its web server listens on' },
   PORTAL_GATEWAY_URL: {
     schema: url.default(`http://localhost:${GATEWAY_DEFAULT_PORT}/graphql`),
     default: `\`http://localhost:${GATEWAY_DEFAULT_PORT}/graphql\``,

@@ -173,6 +173,9 @@ export const DEPARTMENTS: readonly SubgraphEntry[] = Object.freeze(SUBGRAPHS.fil
 
 export const GATEWAY_DEFAULT_PORT = 4000;
 
+/** Where the portal (信用中国（四川绵阳）) listens unless PORTAL_PORT says otherwise. */
+export const PORTAL_DEFAULT_PORT = 4100;
+
 /**
  * How Node runs the gateway, wherever it is started (npm start, the compose
  * file, the image's default command). V8 sizes its old generation by the

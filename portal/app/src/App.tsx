@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 
-import { currentSession, saveSession, type Session } from './api';
+import { currentSession, saveSession, SESSION_ENDED, type Session } from './api';
 import { initialLanguage, LanguageContext, translate, type Language } from './i18n';
 import { Cases } from './pages/Cases';
 import { Feed } from './pages/Feed';
@@ -32,6 +32,11 @@ export function App() {
     saveSession(next);
     setSessionState(next);
   };
+  useEffect(() => {
+    const ended = () => setSessionState(null);
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
+  }, []);
   const heading = useRef<HTMLHeadingElement>(null);
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
   const title = t(ROUTES.find((r) => r.path === route)!.title);

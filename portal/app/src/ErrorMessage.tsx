@@ -8,6 +8,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
   let text: string;
   if (api?.code === 'RATE_LIMITED') text = t('errorRateLimited', { seconds: api.retryAfterSeconds ?? 60 });
   else if (api?.code === 'BAD_USER_INPUT') text = t('errorBadInput', { message: api.message });
+  else if (api?.code === 'SESSION_ENDED') text = t('errorSessionEnded');
   else text = t('errorUnavailable');
   return (
     <div role="alert" className="error">

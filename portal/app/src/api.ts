@@ -51,6 +51,9 @@ export function saveSession(session: Session | null): void {
   else sessionStorage.removeItem(SESSION_KEY);
 }
 
+/** Dispatched on window when the gateway refuses the session's token (expired): the portal signs the person out. */
+export const SESSION_ENDED = 'portal:session-ended';
+
 /** Signs in by citizen ID on a development portal (the server refuses outside development). */
 export async function developmentSignIn(citizenId: string): Promise<Session> {
   const res = await fetch('/dev/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ citizenId }) });
@@ -81,6 +84,12 @@ export async function request<Result, Variables>(document: TypedDocumentString<R
   const retryAfter = Number(res.headers.get('retry-after'));
   const body = (await res.json().catch(() => null)) as { data?: Result; errors?: { message: string; extensions?: { code?: string } }[] } | null;
   const first = body?.errors?.[0];
+  if (first?.extensions?.code === 'UNAUTHENTICATED' && token) {
+    // The token expired (or the gateway no longer trusts it): the session is over, not the page.
+    saveSession(null);
+    window.dispatchEvent(new Event(SESSION_ENDED));
+    throw new ApiError('SESSION_ENDED', first.message);
+  }
   if (first) throw new ApiError(first.extensions?.code ?? 'UNAVAILABLE', first.message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
   if (!res.ok || !body?.data) throw new ApiError('UNAVAILABLE', `The gateway answered ${res.status}`);
   return body.data;

@@ -191,6 +191,7 @@ const MESSAGES = {
     errorRateLimited: '查询过于频繁，请 {seconds} 秒后再试。',
     errorBadInput: '输入有误：{message}',
     errorUnavailable: '服务暂时不可用，请稍后再试。',
+    errorSessionEnded: '登录已过期，请重新登录。',
   },
   en: {
     siteName: 'Credit China (Mianyang, Sichuan)',
@@ -380,6 +381,7 @@ const MESSAGES = {
     errorRateLimited: 'Too many searches: try again in {seconds} seconds.',
     errorBadInput: 'Please check the input: {message}',
     errorUnavailable: 'The service is unavailable for now; please try again later.',
+    errorSessionEnded: 'Your session has ended: please sign in again.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

@@ -317,6 +317,20 @@ describe('the person’s own pages', () => {
     await page.close();
   });
 
+  it('signs the person out when the gateway no longer accepts their token, and says so', async () => {
+    const page = await openPortal('#/sign-in');
+    await page.getByRole('textbox', { name: '身份证号（18 位）' }).fill(listed);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '我的信用报告' }).waitFor();
+    // As after the token's expiry: the tab still holds a session the gateway refuses.
+    await page.evaluate(`sessionStorage.setItem('portal.session', JSON.stringify({ token: 'no.longer.valid', subject: '${listed}' }))`);
+    await page.reload();
+    await page.getByRole('alert').getByText('登录已过期，请重新登录。').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: '登录' }).waitFor();
+    await expect(page.evaluate(`sessionStorage.getItem('portal.session')`)).resolves.toBeNull();
+    await page.close();
+  });
+
   it('refuses a sign-in with an invalid ID, and a portal in production has no development sign-in', async () => {
     const refused = await fetch(new URL('/dev/sign-in', portal.url), { method: 'POST', body: JSON.stringify({ citizenId: '5107031971' }) });
     expect(refused.status).toBe(400);

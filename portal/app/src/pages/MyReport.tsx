@@ -196,13 +196,17 @@ export function MyReport() {
     void load();
   }, [load]);
 
-  if (!session)
+  if (error || !session)
     return (
-      <p>
-        <a href="#/sign-in">{t('navSignIn')}</a>
-      </p>
+      <>
+        {error !== null && <ErrorMessage error={error} />}
+        {!session && (
+          <p>
+            <a href="#/sign-in">{t('navSignIn')}</a>
+          </p>
+        )}
+      </>
     );
-  if (error) return <ErrorMessage error={error} />;
   if (!person) return <p>{t('loading')}</p>;
   const window_ = (w: Window) =>
     `${formatDate(w.from, language)} – ${formatDate(w.until, language)} · ${w.shown ? t('shownNow') : `${t('notShown')}${w.endedBy ? `（${t(`ended${w.endedBy}` as MessageKey)}）` : ''}`}`;
