@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 
+/** Where a paged list stands: loading a page, showing what it has, or failed. */
+export type PagedStatus = 'loading' | 'ready' | { error: unknown };
+
 interface Page<T> {
   nodes: T[];
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
@@ -12,7 +15,7 @@ interface Page<T> {
 export function usePaged<T>(fetchPage: (after: string | null) => Promise<Page<T>>, key: string) {
   const [nodes, setNodes] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<'loading' | 'ready' | { error: unknown }>('loading');
+  const [status, setStatus] = useState<PagedStatus>('loading');
 
   useEffect(() => {
     let current = true;

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-
 import type { Stack } from '@credit/scripts/dist/stack';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
+import { launchChromium } from '../browser';
 import { startTestStack } from '../harness';
 
 // The local explorer in a real browser (issue: GraphiQL's own introspection
@@ -10,25 +9,12 @@ import { startTestStack } from '../harness';
 // schema). Debian's chromium, driven by playwright-core; `.ci/run` installs
 // it.
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let stack: Stack;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
   stack = await startTestStack();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

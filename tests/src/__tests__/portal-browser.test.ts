@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { startPortal, type RunningPortal } from '@credit/portal';
 import type { Stack } from '@credit/scripts/dist/stack';
 import { addMonths, makeCitizenId, makeSocialCreditCode, maskCitizenId, REPO_ROOT, todayInCity } from '@credit/shared';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
+import { launchChromium } from '../browser';
 import { authHeader, insertResidents, redListEntry, registerInstitution, startTestStack } from '../harness';
 
 // The portal (信用中国（四川绵阳）) in a real browser, against the real
@@ -14,17 +15,6 @@ import { authHeader, insertResidents, redListEntry, registerInstitution, startTe
 // playwright-core; `.ci/run` installs it. Each main page is photographed
 // into .screenshots/ (git ignores it).
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOTS = path.join(REPO_ROOT, '.screenshots');
 
 let stack: Stack;
@@ -38,7 +28,6 @@ const authorityCode = makeSocialCreditCode('11510700008661238');
 const bank = makeSocialCreditCode('91510700MA62TK7X8');
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
   // The portal listens first: the gateway allows its origin, and the portal learns the gateway's URL once it is up.
   portal = await startPortal({ gatewayUrl: () => stack.gateway.url, developmentSignIn: true });
   stack = await startTestStack(undefined, undefined, [new URL(portal.url).origin]);
@@ -101,7 +90,7 @@ beforeAll(async () => {
   );
   expect(body.errors).toBeUndefined();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,10 +1,10 @@
 import { useContext, useId, useState } from 'react';
 
 import { request } from '../api';
-import { ErrorMessage } from '../ErrorMessage';
 import { departmentName, formatDate } from '../format';
 import { graphql } from '../generated/gql';
 import { LanguageContext, useT } from '../i18n';
+import { PagedSection } from '../PagedSection';
 import { measureLabel, useCatalogue } from '../useCatalogue';
 import { usePaged } from '../usePaged';
 
@@ -68,9 +68,7 @@ export function Cases() {
           </select>
         </div>
       </div>
-      <section aria-live="polite" aria-busy={status === 'loading'}>
-        {typeof status === 'object' && <ErrorMessage error={status.error} />}
-        {status === 'ready' && nodes.length === 0 && <p>{t('nothingPublished')}</p>}
+      <PagedSection status={status} empty={nodes.length === 0} hasMore={hasMore} more={more}>
         {nodes.map((c) => (
           <article key={c.id} className="card case">
             <h2>{c.title}</h2>
@@ -100,13 +98,7 @@ export function Cases() {
             )}
           </article>
         ))}
-        {status === 'loading' && <p>{t('loading')}</p>}
-        {status === 'ready' && hasMore && (
-          <button type="button" onClick={() => void more()}>
-            {t('loadMore')}
-          </button>
-        )}
-      </section>
+      </PagedSection>
     </>
   );
 }

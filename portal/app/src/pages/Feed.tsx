@@ -1,12 +1,12 @@
 import { useContext, useId, useState, type FormEvent } from 'react';
 
 import { request } from '../api';
-import { ErrorMessage } from '../ErrorMessage';
 import { departmentName, formatDate } from '../format';
 import { DEPARTMENTS } from '../generated/departments';
 import { graphql } from '../generated/gql';
 import type { Bureau, PublishedLicencesQuery, PublishedPenaltiesQuery } from '../generated/gql/graphql';
 import { LanguageContext, useT } from '../i18n';
+import { PagedSection } from '../PagedSection';
 import { usePaged } from '../usePaged';
 
 const PENALTIES = graphql(`
@@ -124,9 +124,7 @@ export function Feed({ kind }: { kind: 'PENALTY' | 'LICENCE' }) {
         </div>
         <button type="submit">{t('applyFilter')}</button>
       </form>
-      <section aria-live="polite" aria-busy={status === 'loading'}>
-        {typeof status === 'object' && <ErrorMessage error={status.error} />}
-        {status === 'ready' && items.length === 0 && <p>{t('nothingPublished')}</p>}
+      <PagedSection status={status} empty={items.length === 0} hasMore={hasMore} more={more}>
         <ul className="cards">
           {items.map((item) => (
             <li key={item.id} className="card">
@@ -160,13 +158,7 @@ export function Feed({ kind }: { kind: 'PENALTY' | 'LICENCE' }) {
             </li>
           ))}
         </ul>
-        {status === 'loading' && <p>{t('loading')}</p>}
-        {status === 'ready' && hasMore && (
-          <button type="button" onClick={() => void more()}>
-            {t('loadMore')}
-          </button>
-        )}
-      </section>
+      </PagedSection>
     </>
   );
 }

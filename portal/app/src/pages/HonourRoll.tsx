@@ -1,10 +1,10 @@
 import { useContext } from 'react';
 
 import { request } from '../api';
-import { ErrorMessage } from '../ErrorMessage';
 import { formatDate } from '../format';
 import { graphql } from '../generated/gql';
 import { LanguageContext, useT } from '../i18n';
+import { PagedSection } from '../PagedSection';
 import { usePaged } from '../usePaged';
 
 const HONOUR_ROLL = graphql(`
@@ -36,9 +36,7 @@ export function HonourRoll() {
   return (
     <>
       <p>{t('honourIntro')}</p>
-      <section aria-live="polite" aria-busy={status === 'loading'}>
-        {typeof status === 'object' && <ErrorMessage error={status.error} />}
-        {status === 'ready' && nodes.length === 0 && <p>{t('nothingPublished')}</p>}
+      <PagedSection status={status} empty={nodes.length === 0} hasMore={hasMore} more={more}>
         {nodes.length > 0 && (
           <table>
             <caption className="visually-hidden">{t('honourTitle')}</caption>
@@ -67,13 +65,7 @@ export function HonourRoll() {
             </tbody>
           </table>
         )}
-        {status === 'loading' && <p>{t('loading')}</p>}
-        {status === 'ready' && hasMore && (
-          <button type="button" onClick={() => void more()}>
-            {t('loadMore')}
-          </button>
-        )}
-      </section>
+      </PagedSection>
     </>
   );
 }
