@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { config, createLogger, isValidCitizenId, parseCli, signDevToken } from '@credit/shared';
+import { config, createLogger, isValidCitizenId, parseCli, readBody, signDevToken } from '@credit/shared';
 import sirv from 'sirv';
 
 /** The portal's built pages (`npm run build:portal`). */
@@ -24,35 +24,17 @@ export interface PortalOptions {
 /** How long a development sign-in lasts. */
 const DEV_SESSION = '2h';
 
-/** Reads a small JSON body (a sign-in), refusing anything larger. */
-function readJson(req: IncomingMessage, maxBytes = 1024): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-      if (body.length > maxBytes) {
-        reject(new Error('body too large'));
-        req.destroy();
-      }
-    });
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(body));
-      } catch {
-        reject(new Error('not JSON'));
-      }
-    });
-    req.on('error', reject);
-  });
-}
+/** The largest sign-in body read: a citizen ID in JSON. */
+const MAX_SIGN_IN_BYTES = 1024;
 
 /** A development sign-in: the subject's token for a valid citizen ID; a coded error otherwise (the ID is not repeated). */
 async function developmentSignIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const reply = (status: number, body: unknown) =>
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
   if (req.method !== 'POST') return void reply(405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'POST a citizen ID' } });
-  const body = (await readJson(req).catch(() => null)) as { citizenId?: unknown } | null;
+  const body = (await readBody(req, MAX_SIGN_IN_BYTES)
+    .then((text) => JSON.parse(text) as unknown)
+    .catch(() => null)) as { citizenId?: unknown } | null;
   const citizenId = typeof body?.citizenId === 'string' ? body.citizenId.trim().toUpperCase() : '';
   if (!isValidCitizenId(citizenId)) return void reply(400, { error: { code: 'BAD_USER_INPUT', message: 'Not a valid citizen ID' } });
   reply(200, { token: await signDevToken({ role: 'subject', sub: citizenId }, DEV_SESSION), subject: citizenId });

@@ -1,22 +1,11 @@
-import { composeServices } from '@apollo/composition';
-import { DEPARTMENTS, SUBGRAPHS, subgraphSdl } from '@credit/shared';
-import { parse, printSchema } from 'graphql';
+import { DEPARTMENTS } from '@credit/shared';
+
+import { apiSchemaSdl } from './supergraph';
 
 /** The gateway's public API as the portal's typed operations are checked against (GraphQL Code Generator's client preset). */
 export const PORTAL_SCHEMA_FILE = 'portal/schema.graphql';
 /** The departments as the portal names them, from the source registry. */
 export const PORTAL_DEPARTMENTS_FILE = 'portal/app/src/generated/departments.ts';
-
-/**
- * The API schema of the supergraph: what a client of the gateway sees (the
- * federation's own types and `@inaccessible` parts removed), as
- * `graphql-js` prints it.
- */
-export function apiSchemaSdl(): string {
-  const result = composeServices(SUBGRAPHS.map((entry) => ({ name: entry.name, url: 'http://localhost/graphql', typeDefs: parse(subgraphSdl(entry)) })));
-  if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
-  return printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
-}
 
 /** The files of the portal made from the registry and the subgraphs' SDL (`npm run codegen`; checked by `npm run check:generated`). */
 export function portalFiles(): { filename: string; content: string }[] {

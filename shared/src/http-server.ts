@@ -113,7 +113,8 @@ export function jsonDepth(value: unknown): number {
 
 class BodyTooLargeError extends Error {}
 
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+/** A request's body as text; rejects once it passes `maxBytes` (declared or sent), without reading the rest. */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBytes) {

@@ -104,6 +104,15 @@ async function openPortal(hash = ''): Promise<Page> {
   return page;
 }
 
+/** A portal page signed in as `citizenId` through the development sign-in, on its report. */
+async function signIn(citizenId: string): Promise<Page> {
+  const page = await openPortal('#/sign-in');
+  await page.getByRole('textbox', { name: '身份证号（18 位）' }).fill(citizenId);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: '我的信用报告' }).waitFor();
+  return page;
+}
+
 const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 describe('the portal’s public search', () => {
@@ -219,10 +228,7 @@ describe('the portal’s lists', () => {
 
 describe('the person’s own pages', () => {
   it('signs a person in, shows their record in full with its display window, and flags it once they object', async () => {
-    const page = await openPortal('#/sign-in');
-    await page.getByRole('textbox', { name: '身份证号（18 位）' }).fill(listed);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '我的信用报告' }).waitFor();
+    const page = await signIn(listed);
     // Their own name and ID in full, their standing with the measures by meaning, the record with its window.
     await expect(page.locator('.person-name').textContent()).resolves.toBe('诸葛明远');
     await expect(page.locator('.person-id').first().textContent()).resolves.toBe(listed);
@@ -278,9 +284,7 @@ describe('the person’s own pages', () => {
     );
     expect(granted.body.errors).toBeUndefined();
 
-    const page = await openPortal('#/sign-in');
-    await page.getByRole('textbox', { name: '身份证号（18 位）' }).fill(listed);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    const page = await signIn(listed);
     await page
       .getByRole('row', { name: /该处罚已被复议撤销/ })
       .getByText('维持原记录：经核查，处罚决定有效')
@@ -307,10 +311,7 @@ describe('the person’s own pages', () => {
   });
 
   it('signs the person out when the gateway no longer accepts their token, and says so', async () => {
-    const page = await openPortal('#/sign-in');
-    await page.getByRole('textbox', { name: '身份证号（18 位）' }).fill(listed);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '我的信用报告' }).waitFor();
+    const page = await signIn(listed);
     // As after the token's expiry: the tab still holds a session the gateway refuses.
     await page.evaluate(`sessionStorage.setItem('portal.session', JSON.stringify({ token: 'no.longer.valid', subject: '${listed}' }))`);
     await page.reload();

@@ -1,4 +1,4 @@
-import { useCallback, useContext, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useContext, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 
 import { request } from '../api';
 import { ErrorMessage } from '../ErrorMessage';
@@ -313,68 +313,42 @@ export function MyReport() {
           <p>{t('noRecords')}</p>
         )}
       </section>
-      <section aria-labelledby="objections">
-        <h2 id="objections">{t('objectionsTitle')}</h2>
-        {person.objections?.nodes.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('department')}</th>
-                <th scope="col">{t('objectionReason')}</th>
-                <th scope="col">{t('dueOn')}</th>
-                <th scope="col">{t('status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.objections.nodes.map((o) => (
-                <tr key={o.id}>
-                  <td>{departmentName(o.bureau, language)}</td>
-                  <td>{o.reason}</td>
-                  <td>{formatDate(o.dueOn, language)}</td>
-                  <td>
-                    {t(`objectionStatus${o.status}` as MessageKey)}
-                    {o.decisionReason && `：${o.decisionReason}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t('noRecords')}</p>
+      <ReportTable
+        id="objections"
+        title="objectionsTitle"
+        columns={['department', 'objectionReason', 'dueOn', 'status']}
+        items={person.objections?.nodes}
+        row={(o) => (
+          <>
+            <td>{departmentName(o.bureau, language)}</td>
+            <td>{o.reason}</td>
+            <td>{formatDate(o.dueOn, language)}</td>
+            <td>
+              {t(`objectionStatus${o.status}` as MessageKey)}
+              {o.decisionReason && `：${o.decisionReason}`}
+            </td>
+          </>
         )}
-      </section>
-      <section aria-labelledby="repairs">
-        <h2 id="repairs">{t('repairsTitle')}</h2>
-        {person.repairs?.nodes.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('department')}</th>
-                <th scope="col">{t('repairCorrection')}</th>
-                <th scope="col">{t('dueOn')}</th>
-                <th scope="col">{t('status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.repairs.nodes.map((r) => (
-                <tr key={r.id}>
-                  <td>{departmentName(r.bureau, language)}</td>
-                  <td>
-                    {t(`correction${r.correction}` as MessageKey)}：{r.statement}
-                  </td>
-                  <td>{formatDate(r.dueOn, language)}</td>
-                  <td>
-                    {t(`repairStatus${r.status}` as MessageKey)}
-                    {r.decisionReason && `：${r.decisionReason}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t('noRecords')}</p>
+      />
+      <ReportTable
+        id="repairs"
+        title="repairsTitle"
+        columns={['department', 'repairCorrection', 'dueOn', 'status']}
+        items={person.repairs?.nodes}
+        row={(r) => (
+          <>
+            <td>{departmentName(r.bureau, language)}</td>
+            <td>
+              {t(`correction${r.correction}` as MessageKey)}：{r.statement}
+            </td>
+            <td>{formatDate(r.dueOn, language)}</td>
+            <td>
+              {t(`repairStatus${r.status}` as MessageKey)}
+              {r.decisionReason && `：${r.decisionReason}`}
+            </td>
+          </>
         )}
-      </section>
+      />
       <section aria-labelledby="notifications">
         <h2 id="notifications">{t('notificationsTitle')}</h2>
         {person.notifications?.nodes.length ? (
@@ -389,68 +363,85 @@ export function MyReport() {
           <p>{t('noRecords')}</p>
         )}
       </section>
-      <section aria-labelledby="consents">
-        <h2 id="consents">{t('consentsTitle')}</h2>
-        {person.consents?.nodes.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('institution')}</th>
-                <th scope="col">{t('purpose')}</th>
-                <th scope="col">{t('validity')}</th>
-                <th scope="col">{t('status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.consents.nodes.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.granteeInstitution.name}</td>
-                  <td>{t(`purpose${c.purpose}` as MessageKey)}</td>
-                  <td>
-                    {formatDate(c.validFrom, language)} – {formatDate(c.validUntil, language)}
-                  </td>
-                  <td>
-                    {t(`consentStatus${c.status}` as MessageKey)}{' '}
-                    {(c.status === 'ACTIVE' || c.status === 'NOT_YET_VALID') && (
-                      <button type="button" className="secondary" onClick={() => void request(REVOKE_CONSENT, { id: c.id }).then(load, setError)}>
-                        {t('revokeConsent')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t('noRecords')}</p>
+      <ReportTable
+        id="consents"
+        title="consentsTitle"
+        columns={['institution', 'purpose', 'validity', 'status']}
+        items={person.consents?.nodes}
+        row={(c) => (
+          <>
+            <td>{c.granteeInstitution.name}</td>
+            <td>{t(`purpose${c.purpose}` as MessageKey)}</td>
+            <td>
+              {formatDate(c.validFrom, language)} – {formatDate(c.validUntil, language)}
+            </td>
+            <td>
+              {t(`consentStatus${c.status}` as MessageKey)}{' '}
+              {(c.status === 'ACTIVE' || c.status === 'NOT_YET_VALID') && (
+                <button type="button" className="secondary" onClick={() => void request(REVOKE_CONSENT, { id: c.id }).then(load, setError)}>
+                  {t('revokeConsent')}
+                </button>
+              )}
+            </td>
+          </>
         )}
-      </section>
-      <section aria-labelledby="query-log">
-        <h2 id="query-log">{t('queryLogTitle')}</h2>
-        {person.queryLog?.nodes.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('queriedAt')}</th>
-                <th scope="col">{t('queriedBy')}</th>
-                <th scope="col">{t('purpose')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.queryLog.nodes.map((q) => (
-                <tr key={q.id}>
-                  <td>{formatDateTime(q.at, language)}</td>
-                  <td>{q.institution?.name ?? t(`actor${q.actorRole}` as MessageKey)}</td>
-                  <td>{q.purpose ? t(`purpose${q.purpose}` as MessageKey) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t('noRecords')}</p>
+      />
+      <ReportTable
+        id="query-log"
+        title="queryLogTitle"
+        columns={['queriedAt', 'queriedBy', 'purpose']}
+        items={person.queryLog?.nodes}
+        row={(q) => (
+          <>
+            <td>{formatDateTime(q.at, language)}</td>
+            <td>{q.institution?.name ?? t(`actor${q.actorRole}` as MessageKey)}</td>
+            <td>{q.purpose ? t(`purpose${q.purpose}` as MessageKey) : '—'}</td>
+          </>
         )}
-      </section>
+      />
     </>
+  );
+}
+
+/** One section of the report: its heading, and its items as a table, or a line saying there are none. */
+function ReportTable<T extends { id: string }>({
+  id,
+  title,
+  columns,
+  items,
+  row,
+}: {
+  id: string;
+  title: MessageKey;
+  columns: MessageKey[];
+  items: readonly T[] | undefined;
+  row: (item: T) => ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t(title)}</h2>
+      {items?.length ? (
+        <table>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {t(column)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>{row(item)}</tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t('noRecords')}</p>
+      )}
+    </section>
   );
 }
 
