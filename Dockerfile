@@ -18,6 +18,8 @@ RUN node scripts/build-ts.mjs && npm run build:portal && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# The platform renders credit reports in a font with the Chinese glyphs (CREDIT_REPORT_FONT_FILE).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app /app
 USER node

@@ -9,7 +9,9 @@ import type { GatewayContext } from './context';
 
 /**
  * The rate limit of the public search of the published lists
- * (`Query.publicListSearch`): each search (each aliased field counts) takes
+ * (`Query.publicListSearch`) and of the verification of credit reports
+ * (`Query.verifyCreditReport`, whose code must not be guessable by trying):
+ * each search or verification (each aliased field counts) takes
  * one point of the caller's budget per minute, from the policy's
  * `limits.publicSearchesPerMinute`: the anonymous public per client address,
  * a signed-in caller per identity. Over it the request is refused as a whole
@@ -19,10 +21,10 @@ import type { GatewayContext } from './context';
  * `rate-limiter-flexible` in this gateway's memory.
  */
 
-const SEARCH_FIELD = 'publicListSearch';
+const RATE_LIMITED_FIELDS: ReadonlySet<string> = new Set(['publicListSearch', 'verifyCreditReport']);
 
 /**
- * How many searches an operation makes: its root fields that are the search,
+ * How many searches (and verifications) an operation makes: its root fields that are one,
  * aliases included, also inside fragments on the root (which would
  * otherwise carry searches past the count).
  */
@@ -34,7 +36,7 @@ export function searchesIn(operation: OperationDefinitionNode | null | undefined
   const count = (set: SelectionSetNode, seen: Set<string>): number => {
     let n = 0;
     for (const s of set.selections) {
-      if (s.kind === Kind.FIELD) n += s.name.value === SEARCH_FIELD ? 1 : 0;
+      if (s.kind === Kind.FIELD) n += RATE_LIMITED_FIELDS.has(s.name.value) ? 1 : 0;
       else if (s.kind === Kind.INLINE_FRAGMENT) n += count(s.selectionSet, seen);
       else if (!seen.has(s.name.value) && fragments.has(s.name.value)) n += count(fragments.get(s.name.value)!.selectionSet, new Set([...seen, s.name.value]));
     }

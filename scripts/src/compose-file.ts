@@ -36,15 +36,17 @@ function healthcheck(port: number): string {
       start_period: 10s`;
 }
 
-// What one source needs beyond the common settings: the platform seals the query log with its key.
+// What one source needs beyond the common settings: the platform seals the query log and signs credit reports with its keys.
 function extras(entry: SourceEntry): { environment: string[]; secrets: string[] } {
   if (entry.kind !== 'platform') return { environment: [], secrets: [] };
   return {
     environment: [
       '      # The Ed25519 key that seals the query log and signs its checkpoints.',
       '      QUERY_LOG_SIGNING_KEY_FILE: /run/secrets/query_log_signing_key',
+      '      # The Ed25519 key that signs the credit reports the platform issues.',
+      '      CREDIT_REPORT_SIGNING_KEY_FILE: /run/secrets/credit_report_signing_key',
     ],
-    secrets: ['    secrets: [query_log_signing_key]'],
+    secrets: ['    secrets: [query_log_signing_key, credit_report_signing_key]'],
   };
 }
 
@@ -151,6 +153,9 @@ secrets:
   query_log_signing_key:
     # openssl genpkey -algorithm ed25519 -out query-log-key.pem
     file: \${QUERY_LOG_SIGNING_KEY_FILE:?set QUERY_LOG_SIGNING_KEY_FILE to the PEM file of the platform's Ed25519 log key}
+  credit_report_signing_key:
+    # openssl genpkey -algorithm ed25519 -out credit-report-key.pem
+    file: \${CREDIT_REPORT_SIGNING_KEY_FILE:?set CREDIT_REPORT_SIGNING_KEY_FILE to the PEM file of the platform's Ed25519 report key}
 `;
   const options = (await resolveConfig(COMPOSE_FILE)) ?? {};
   return format(text, { ...options, filepath: COMPOSE_FILE });

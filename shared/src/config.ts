@@ -106,6 +106,21 @@ export const SETTINGS = {
     usedBy: 'platform: seals the query log and signs its checkpoints (PEM private key)',
   },
   QUERY_LOG_PUBLIC_KEY_FILE: { schema: file.optional(), default: 'the signing key’s public half', usedBy: '`npm run verify-log`' },
+  CREDIT_REPORT_SIGNING_KEY_FILE: {
+    schema: file.optional(),
+    default: 'a development Ed25519 key under `.run/dev-keys/`',
+    usedBy: 'platform: signs the credit reports it issues, so their verification can tell a genuine one (PEM private key)',
+  },
+  CREDIT_REPORT_FONT_FILE: {
+    schema: file.default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+    default: '`/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc` (Debian’s `fonts-noto-cjk`)',
+    usedBy: 'platform: the font of the credit report PDF; it must have the Chinese glyphs (TrueType, OpenType or a collection)',
+  },
+  CREDIT_REPORT_FONT_FACE: {
+    schema: z.string().min(1).default('NotoSansCJKsc-Regular'),
+    default: '`NotoSansCJKsc-Regular`',
+    usedBy: 'platform: the face of `CREDIT_REPORT_FONT_FILE` to use when the file is a collection (.ttc)',
+  },
   BENCH_UNSIGNED_PUBLIC_READS: {
     schema: z.enum(['true', 'false']).default('false'),
     default: '`false`',
@@ -219,6 +234,8 @@ export function startupProblems(service: ServiceKind, env: NodeJS.ProcessEnv = p
     problems.push('AUTH_JWKS_URL (or AUTH_PUBLIC_KEY_FILE) must be set in production: callers cannot be authenticated without it');
   if (service === 'platform' && c.production && !c.QUERY_LOG_SIGNING_KEY_FILE)
     problems.push('QUERY_LOG_SIGNING_KEY_FILE must be set in production: the query log cannot be sealed without the platform key');
+  if (service === 'platform' && c.production && !c.CREDIT_REPORT_SIGNING_KEY_FILE)
+    problems.push('CREDIT_REPORT_SIGNING_KEY_FILE must be set in production: credit reports cannot be signed without the platform key');
   return problems;
 }
 

@@ -51,7 +51,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: {
     http: 429,
     description:
-      'The caller made more public searches than `limits.publicSearchesPerMinute` allows (per client address for the anonymous public, per signed-in identity otherwise). `Retry-After` says in how many seconds to try again; `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` on every search tell the budget.',
+      'The caller made more public searches (or credit-report verifications) than `limits.publicSearchesPerMinute` allows (per client address for the anonymous public, per signed-in identity otherwise). `Retry-After` says in how many seconds to try again; `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` on every search tell the budget.',
   },
   CONFLICT: { http: 409, description: 'The object changed meanwhile (another decision came first); re-read it and decide again if still needed.' },
   IDEMPOTENCY_KEY_REUSED: {
@@ -63,6 +63,11 @@ export const ERROR_CODES = {
     http: 502,
     description:
       'A source could not be reached in time: the fields it owns are null and the rest is served (HTTP 200). When the platform cannot check a partner’s consents, the whole request is refused (502).',
+  },
+  REPORT_UNAVAILABLE: {
+    http: 503,
+    description:
+      'A credit report could not be made: a source it needs (the population base, a section of the platform) did not answer, or the report font (`CREDIT_REPORT_FONT_FILE`) is missing. Nothing was issued; try again later.',
   },
   COUNT_TIMED_OUT: {
     http: 503,

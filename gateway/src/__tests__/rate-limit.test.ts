@@ -24,6 +24,14 @@ describe('the searches an operation makes', () => {
     ).toBe(3);
   });
 
+  it('counts each verification of a credit report with the searches, so codes cannot be found by trying', () => {
+    expect(
+      count(
+        '{ publicListSearch(query: { name: "x" }) { hits { name } } a: verifyCreditReport(number: "n", verificationCode: "c", sha256: "h") { verdict } b: verifyCreditReport(number: "n", verificationCode: "d", sha256: "h") { verdict } }',
+      ),
+    ).toBe(3);
+  });
+
   it('counts nothing for other queries and mutations', () => {
     expect(count('{ publishedPenalties { totalCount } }')).toBe(0);
     expect(count('mutation { recordsChanged(personIds: []) }')).toBe(0);

@@ -5,6 +5,7 @@ import { evaluation } from './evaluation';
 import { institutions } from './institutions';
 import { positiveRecords } from './positive-records';
 import { queryLog } from './query-log';
+import { reports } from './reports';
 import { standing } from './standing';
 
 /**
@@ -13,4 +14,4 @@ import { standing } from './standing';
  * the subgraph is put together from it (definition.ts), and a folder with an
  * SDL part that is not listed here stops the start.
  */
-export const DOMAINS = [standing, cases, queryLog, positiveRecords, consents, evaluation, institutions, disclosure] as const;
+export const DOMAINS = [standing, cases, queryLog, positiveRecords, consents, evaluation, institutions, disclosure, reports] as const;

@@ -24,6 +24,9 @@ beforeAll(async () => {
   const logKeyFile = path.join(dir, 'query-log-key.pem');
   writeFileSync(logKeyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
   process.env.QUERY_LOG_SIGNING_KEY_FILE = logKeyFile;
+  const reportKeyFile = path.join(dir, 'credit-report-key.pem');
+  writeFileSync(reportKeyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  process.env.CREDIT_REPORT_SIGNING_KEY_FILE = reportKeyFile;
   stack = await startTestStack();
 });
 afterAll(async () => {
@@ -43,6 +46,7 @@ describe('production mode', () => {
       expect.stringMatching(/^LOG_LEVEL: /),
       expect.stringMatching(/^INTERNAL_SIGNING_SECRET must be set in production/),
       expect.stringMatching(/^QUERY_LOG_SIGNING_KEY_FILE must be set in production/),
+      expect.stringMatching(/^CREDIT_REPORT_SIGNING_KEY_FILE must be set in production/),
     ]);
     // A malformed URI may carry credentials: the message names the setting, never its value.
     expect(problems.join('\n')).not.toContain('localhost:27017');

@@ -15,6 +15,7 @@ import type { InstitutionBlacklistEntryDoc } from '../institutions/models/Instit
 import type { NotificationDoc } from '../cases/models/Notification';
 import type { PersonPenalty, PersonLicence } from '../disclosure/person-records';
 import type { PenaltyFeedPage, LicenceFeedPage } from '../disclosure/published-records';
+import type { CreditReportDoc } from '../reports/models/CreditReport';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -465,6 +466,48 @@ export type CreditMeasure = {
   labelZh: Scalars['String']['output'];
 };
 
+/** A credit report the person issued (the log of its issue). */
+export type CreditReport = {
+  __typename?: 'CreditReport';
+  /** When it was issued. */
+  issuedAt: Scalars['DateTime']['output'];
+  /** The report number. */
+  number: Scalars['String']['output'];
+  /** SHA-256 of the PDF file as issued, in hexadecimal. */
+  sha256: Scalars['String']['output'];
+};
+
+/** A page of issued credit reports. */
+export type CreditReportConnection = {
+  __typename?: 'CreditReportConnection';
+  /** The reports of this page. */
+  nodes: Array<CreditReport>;
+  /** Where the next page starts. */
+  pageInfo: PageInfo;
+  /** Number of reports the person issued. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What a verification found. */
+export type CreditReportVerdict =
+  /** The number and code are of a report the platform issued, but the file is not the one issued: it was changed. */
+  | 'ALTERED'
+  /** The platform issued this report and the file is unaltered. */
+  | 'GENUINE'
+  /** No report of this number with this code was issued by the platform. */
+  | 'UNKNOWN';
+
+/** The answer to a verification of a credit report. */
+export type CreditReportVerification = {
+  __typename?: 'CreditReportVerification';
+  /** When the report was issued; null when UNKNOWN. */
+  issuedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The report number asked about, as read. */
+  number: Scalars['String']['output'];
+  /** What the verification found. */
+  verdict: CreditReportVerdict;
+};
+
 /** Why a record is not shown now. */
 export type DisplayEndReason =
   /** Past the end of its display period. */
@@ -644,6 +687,23 @@ export type InstitutionBlacklistEntry = {
   since: Scalars['DateTime']['output'];
 };
 
+/** A credit report as issued: the document and what verifies it. */
+export type IssuedCreditReport = {
+  __typename?: 'IssuedCreditReport';
+  /** A name for the file when it is saved. */
+  fileName: Scalars['String']['output'];
+  /** When the platform issued it. */
+  issuedAt: Scalars['DateTime']['output'];
+  /** The report number printed on it (the issue day and random characters; nothing of the person). */
+  number: Scalars['String']['output'];
+  /** The PDF file, base64-encoded. */
+  pdfBase64: Scalars['String']['output'];
+  /** SHA-256 of the PDF file, in hexadecimal. */
+  sha256: Scalars['String']['output'];
+  /** The code printed beside the number, which a verification needs; shown only here. */
+  verificationCode: Scalars['String']['output'];
+};
+
 /**
  * Joint-punishment status (MISSION rule 8: dishonest in one place, restricted
  * everywhere), as last derived from the records of the bureaus.
@@ -756,6 +816,19 @@ export type Mutation = {
    * `npm run import`.
    */
   ingestPlatformRecords: IngestReport;
+  /**
+   * The data subject issues their own credit report: a PDF numbered and
+   * timed by the platform, with their identity masked and in full and every
+   * section of their record (joint punishment and measures, red list, good
+   * conduct, evaluation and factors, each department's negative records with
+   * their display periods, penalties, licences, objections, repairs,
+   * consents, who queried them), set in a font with the Chinese glyphs. The
+   * platform signs the file's SHA-256 with the number and issue time and
+   * logs the issue before answering (`Person.creditReports`); the document
+   * itself is not kept. REPORT_UNAVAILABLE when a source it needs does not
+   * answer: nothing is issued.
+   */
+  issueCreditReport: IssuedCreditReport;
   /** A reviewer lifts an institution's blacklisting. */
   liftInstitutionBlacklist: InstitutionBlacklistEntry;
   /**
@@ -1036,6 +1109,8 @@ export type Person = {
   consents?: Maybe<ConsentConnection>;
   /** The person's credit grade and the factors that produced it, computed when read from the records inside their display period. */
   creditEvaluation?: Maybe<CreditEvaluation>;
+  /** The credit reports the person issued, newest first: the log of their issue (number and time), never the documents. */
+  creditReports?: Maybe<CreditReportConnection>;
   /** Citizen ID number (GB 11643). */
   id: Scalars['CitizenId']['output'];
   /**
@@ -1086,6 +1161,13 @@ export type PersonCharityRecordsArgs = {
 
 /** A person, keyed by citizen ID; each bureau contributes its own fields. */
 export type PersonConsentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonCreditReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1477,6 +1559,17 @@ export type Query = {
    * list the other statuses. The people of the cited records are logged as read.
    */
   typicalCases: TypicalCasePage;
+  /**
+   * Whether a credit report is genuine and unaltered, for anyone who holds
+   * one (a bank, an employer, the person): the report number and the
+   * verification code printed on it, and the SHA-256 of the PDF file.
+   * GENUINE when the platform issued that number with that code, its signed
+   * record holds, and the file is the one issued; ALTERED when the number and
+   * code are right but the file differs; UNKNOWN otherwise. The answer names
+   * no one. Counted against the caller's budget of
+   * `limits.publicSearchesPerMinute`, so codes cannot be found by trying.
+   */
+  verifyCreditReport: CreditReportVerification;
 };
 
 
@@ -1568,6 +1661,13 @@ export type QueryTypicalCasesArgs = {
   category?: InputMaybe<Scalars['CategoryCode']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<TypicalCaseStatus>;
+};
+
+
+export type QueryVerifyCreditReportArgs = {
+  number: Scalars['String']['input'];
+  sha256: Scalars['String']['input'];
+  verificationCode: Scalars['String']['input'];
 };
 
 /** The kind of caller that read a person's data. */
@@ -2029,6 +2129,10 @@ export type ResolversTypes = ResolversObject<{
   CreditEvaluation: ResolverTypeWrapper<CreditEvaluationDoc>;
   CreditGrade: CreditGrade;
   CreditMeasure: ResolverTypeWrapper<CreditMeasure>;
+  CreditReport: ResolverTypeWrapper<CreditReportDoc>;
+  CreditReportConnection: ResolverTypeWrapper<Page<CreditReportDoc>>;
+  CreditReportVerdict: CreditReportVerdict;
+  CreditReportVerification: ResolverTypeWrapper<CreditReportVerification>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisplayEndReason: DisplayEndReason;
@@ -2044,6 +2148,7 @@ export type ResolversTypes = ResolversObject<{
   IngestStatus: IngestStatus;
   Institution: ResolverTypeWrapper<Institution>;
   InstitutionBlacklistEntry: ResolverTypeWrapper<InstitutionBlacklistEntryDoc>;
+  IssuedCreditReport: ResolverTypeWrapper<IssuedCreditReport>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   JointPunishmentStatus: ResolverTypeWrapper<JointPunishmentStatus>;
   KeyField: ResolverTypeWrapper<CatalogueKeyField>;
@@ -2131,6 +2236,9 @@ export type ResolversParentTypes = ResolversObject<{
   CreditDeadlines: CreditDeadlines;
   CreditEvaluation: CreditEvaluationDoc;
   CreditMeasure: CreditMeasure;
+  CreditReport: CreditReportDoc;
+  CreditReportConnection: Page<CreditReportDoc>;
+  CreditReportVerification: CreditReportVerification;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DisplayMonths: DisplayMonths;
@@ -2143,6 +2251,7 @@ export type ResolversParentTypes = ResolversObject<{
   IngestReport: IngestReport;
   Institution: Institution;
   InstitutionBlacklistEntry: InstitutionBlacklistEntryDoc;
+  IssuedCreditReport: IssuedCreditReport;
   JSONObject: Scalars['JSONObject']['output'];
   JointPunishmentStatus: JointPunishmentStatus;
   KeyField: CatalogueKeyField;
@@ -2373,6 +2482,24 @@ export type CreditMeasureResolvers<ContextType = Context, ParentType extends Res
   labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CreditReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditReport'] = ResolversParentTypes['CreditReport']> = ResolversObject<{
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CreditReportConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditReportConnection'] = ResolversParentTypes['CreditReportConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CreditReport']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CreditReportVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditReportVerification'] = ResolversParentTypes['CreditReportVerification']> = ResolversObject<{
+  issuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['CreditReportVerdict'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2450,6 +2577,15 @@ export type InstitutionBlacklistEntryResolvers<ContextType = Context, ParentType
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type IssuedCreditReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssuedCreditReport'] = ResolversParentTypes['IssuedCreditReport']> = ResolversObject<{
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pdfBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verificationCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
@@ -2488,6 +2624,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   fileObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationFileObjectionArgs, 'bureau' | 'reason' | 'recordId'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'input'>>;
   ingestPlatformRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPlatformRecordsArgs, 'kind' | 'records'>>;
+  issueCreditReport?: Resolver<ResolversTypes['IssuedCreditReport'], ParentType, ContextType>;
   liftInstitutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationLiftInstitutionBlacklistArgs, 'institutionId'>>;
   recordsChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordsChangedArgs, 'personIds'>>;
   registerInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'id' | 'name'>>;
@@ -2553,6 +2690,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   charityRecords?: Resolver<Maybe<ResolversTypes['CharityRecordConnection']>, ParentType, ContextType, RequireFields<PersonCharityRecordsArgs, 'first'>>;
   consents?: Resolver<Maybe<ResolversTypes['ConsentConnection']>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'first'>>;
   creditEvaluation?: Resolver<Maybe<ResolversTypes['CreditEvaluation']>, ParentType, ContextType>;
+  creditReports?: Resolver<Maybe<ResolversTypes['CreditReportConnection']>, ParentType, ContextType, RequireFields<PersonCreditReportsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
   jointPunishment?: Resolver<Maybe<ResolversTypes['JointPunishmentStatus']>, ParentType, ContextType>;
   notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<PersonNotificationsArgs, 'first'>>;
@@ -2692,6 +2830,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   publishedPenalties?: Resolver<ResolversTypes['PublishedPenaltyPage'], ParentType, ContextType, RequireFields<QueryPublishedPenaltiesArgs, 'first'>>;
   queryLogEntries?: Resolver<Maybe<ResolversTypes['QueryLogPage']>, ParentType, ContextType, RequireFields<QueryQueryLogEntriesArgs, 'first'>>;
   typicalCases?: Resolver<ResolversTypes['TypicalCasePage'], ParentType, ContextType, RequireFields<QueryTypicalCasesArgs, 'first'>>;
+  verifyCreditReport?: Resolver<ResolversTypes['CreditReportVerification'], ParentType, ContextType, RequireFields<QueryVerifyCreditReportArgs, 'number' | 'sha256' | 'verificationCode'>>;
 }>;
 
 export type QueryLogAuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QueryLogAuditEntry'] = ResolversParentTypes['QueryLogAuditEntry']> = ResolversObject<{
@@ -2838,6 +2977,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CreditDeadlines?: CreditDeadlinesResolvers<ContextType>;
   CreditEvaluation?: CreditEvaluationResolvers<ContextType>;
   CreditMeasure?: CreditMeasureResolvers<ContextType>;
+  CreditReport?: CreditReportResolvers<ContextType>;
+  CreditReportConnection?: CreditReportConnectionResolvers<ContextType>;
+  CreditReportVerification?: CreditReportVerificationResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DisplayMonths?: DisplayMonthsResolvers<ContextType>;
@@ -2849,6 +2991,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   IngestReport?: IngestReportResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionBlacklistEntry?: InstitutionBlacklistEntryResolvers<ContextType>;
+  IssuedCreditReport?: IssuedCreditReportResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   JointPunishmentStatus?: JointPunishmentStatusResolvers<ContextType>;
   KeyField?: KeyFieldResolvers<ContextType>;

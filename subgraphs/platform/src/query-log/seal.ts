@@ -1,7 +1,8 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { sign, verify, type KeyObject } from 'node:crypto';
 
-import { config, devKeyFile } from '@credit/shared';
+import { config } from '@credit/shared';
+
+import { publicKeyFromFile, signingKey, type SigningKey, type SigningKeySpec } from '../signing-keys';
 
 /**
  * The platform's log key (Ed25519). A hash chain alone proves nothing to
@@ -21,69 +22,21 @@ import { config, devKeyFile } from '@credit/shared';
  * `npm run verify-log` needs only the public key.
  */
 
-export interface LogKey {
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-  /** Short fingerprint of the public key, stored with each seal and checkpoint. */
-  keyId: string;
-}
+export type LogKey = SigningKey;
 
-function fingerprint(publicKey: KeyObject): string {
-  return createHash('sha256')
-    .update(publicKey.export({ type: 'spki', format: 'der' }))
-    .digest('hex')
-    .slice(0, 16);
-}
-
-function readPem(file: string, variable: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new Error(`${variable} ${file} cannot be read: ${(err as Error).message}`);
-  }
-}
-
-const cachedKeys = new Map<string, LogKey>();
+const QUERY_LOG_KEY: SigningKeySpec = { variable: 'QUERY_LOG_SIGNING_KEY_FILE', devFile: 'query-log-signing-key.pem', signs: 'the query log' };
 
 /** The platform's log signing key (see the module comment). */
 export function queryLogSigningKey(): LogKey {
-  const file = config().QUERY_LOG_SIGNING_KEY_FILE;
-  const cached = cachedKeys.get(file ?? '');
-  if (cached) return cached;
-  let pem: string;
-  if (file) pem = readPem(file, 'QUERY_LOG_SIGNING_KEY_FILE');
-  else if (config().production) {
-    throw new Error('QUERY_LOG_SIGNING_KEY_FILE must be set in production: the query log cannot be sealed without the platform key');
-  } else {
-    pem = devKeyFile('query-log-signing-key.pem', () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
-  }
-  let privateKey: KeyObject;
-  try {
-    privateKey = createPrivateKey(pem);
-  } catch (err) {
-    throw new Error(`QUERY_LOG_SIGNING_KEY_FILE does not hold a PEM private key: ${(err as Error).message}`);
-  }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`the query log key must be Ed25519, not ${privateKey.asymmetricKeyType}`);
-  const publicKey = createPublicKey(privateKey);
-  const key = { privateKey, publicKey, keyId: fingerprint(publicKey) };
-  cachedKeys.set(file ?? '', key);
-  return key;
+  return signingKey(QUERY_LOG_KEY);
 }
 
 /** The public key that verifies seals and checkpoints: `QUERY_LOG_PUBLIC_KEY_FILE`, else the signing key's. */
 export function queryLogPublicKey(): { publicKey: KeyObject; keyId: string } {
   const file = config().QUERY_LOG_PUBLIC_KEY_FILE;
-  if (!file) {
-    const { publicKey, keyId } = queryLogSigningKey();
-    return { publicKey, keyId };
-  }
-  let publicKey: KeyObject;
-  try {
-    publicKey = createPublicKey(readPem(file, 'QUERY_LOG_PUBLIC_KEY_FILE'));
-  } catch (err) {
-    throw new Error(`QUERY_LOG_PUBLIC_KEY_FILE does not hold a PEM public key: ${(err as Error).message}`);
-  }
-  return { publicKey, keyId: fingerprint(publicKey) };
+  if (file) return publicKeyFromFile(file, 'QUERY_LOG_PUBLIC_KEY_FILE');
+  const { publicKey, keyId } = queryLogSigningKey();
+  return { publicKey, keyId };
 }
 
 /** The seal on the last entry of a batch. */
