@@ -9,6 +9,7 @@ import { MyReport } from './pages/MyReport';
 import { Rules } from './pages/Rules';
 import { Search } from './pages/Search';
 import { SignIn } from './pages/SignIn';
+import { VerifyReport } from './pages/VerifyReport';
 import { routeOf, ROUTES, type RoutePath } from './routes';
 import { SessionContext } from './session';
 
@@ -114,6 +115,7 @@ export function App() {
           {route === '/honour-roll' && <HonourRoll />}
           {route === '/cases' && <Cases />}
           {route === '/rules' && <Rules />}
+          {route === '/verify' && <VerifyReport />}
           {route === '/sign-in' && <SignIn />}
           {route === '/me' && <MyReport />}
         </main>

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startPortal, type RunningPortal } from '@credit/portal';
@@ -308,6 +309,41 @@ describe('the person’s own pages', () => {
     await consent.getByRole('button', { name: '撤销授权' }).click();
     await consent.getByText('已撤销').waitFor();
     await page.close();
+  });
+
+  it('downloads the signed report, which the verification page finds genuine, and not genuine once a byte changes', async () => {
+    const page = await signIn(listed);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载我的信用报告' }).click()]);
+    const folder = mkdtempSync(path.join(tmpdir(), 'portal-report-'));
+    const file = path.join(folder, download.suggestedFilename());
+    await download.saveAs(file);
+    const issued = (await page.locator('.issued-report').textContent()) ?? '';
+    const [, number, code] = /报告 (MYCR\d{8}-[0-9A-Z]{10}) 已于 .* 出具，验证码 ([0-9A-Z]{4}-[0-9A-Z]{4})/.exec(issued) ?? [];
+    expect(number).toBeDefined();
+    expect(download.suggestedFilename()).toBe(`${number}.pdf`);
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    // The issue is logged where the person sees it.
+    await page.getByRole('heading', { name: '已出具的报告' }).waitFor();
+    await page.getByText(number!, { exact: false }).first().waitFor();
+    await page.close();
+
+    const verify = await openPortal('#/verify');
+    await verify.getByRole('heading', { level: 1, name: '报告验证' }).waitFor();
+    await verify.getByRole('textbox', { name: '报告编号' }).fill(number!);
+    await verify.getByRole('textbox', { name: '验证码' }).fill(code!.toLowerCase());
+    await verify.getByLabel('报告文件（PDF）').setInputFiles(file);
+    await verify.getByRole('button', { name: '验证' }).click();
+    await expect(verify.locator('.verdict-genuine').textContent()).resolves.toMatch(/^真实：该报告由本平台于 .+ 出具，文件未被改动。$/);
+    await shoot(verify, 'portal-verify');
+
+    const changed = readFileSync(file);
+    changed[Math.floor(changed.length / 3)] ^= 0x01;
+    const altered = path.join(folder, 'altered.pdf');
+    writeFileSync(altered, changed);
+    await verify.getByLabel('报告文件（PDF）').setInputFiles(altered);
+    await verify.getByRole('button', { name: '验证' }).click();
+    await verify.locator('.verdict-altered').getByText('不真实：报告编号和验证码正确，但文件已被改动').waitFor();
+    await verify.close();
   });
 
   it('signs the person out when the gateway no longer accepts their token, and says so', async () => {

@@ -8,6 +8,7 @@ import type { Bureau, MyReportQuery } from '../generated/gql/graphql';
 import { LanguageContext, useT, type MessageKey } from '../i18n';
 import { useSession } from '../session';
 import { measureLabel, useCatalogue } from '../useCatalogue';
+import { ReportDownload } from './ReportDownload';
 
 const MY_REPORT = graphql(`
   query MyReport($id: CitizenId!) {
@@ -128,6 +129,12 @@ const MY_REPORT = graphql(`
           status
         }
       }
+      creditReports(first: 10) {
+        nodes {
+          number
+          issuedAt
+        }
+      }
       queryLog(first: 20) {
         nodes {
           id
@@ -214,6 +221,7 @@ export function MyReport() {
   return (
     <>
       <p>{t('reportIntro')}</p>
+      <ReportDownload issuedBefore={person.creditReports?.nodes ?? []} onIssued={() => void load()} />
       <section aria-labelledby="identity">
         <h2 id="identity">{t('identityTitle')}</h2>
         <p>

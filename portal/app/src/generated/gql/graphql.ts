@@ -90,6 +90,15 @@ export type CreditGrade =
   /** 信用极差: very poor. */
   | 'D';
 
+/** What a verification found. */
+export type CreditReportVerdict =
+  /** The number and code are of a report the platform issued, but the file is not the one issued: it was changed. */
+  | 'ALTERED'
+  /** The platform issued this report and the file is unaltered. */
+  | 'GENUINE'
+  /** No report of this number with this code was issued by the platform. */
+  | 'UNKNOWN';
+
 /** Why a record is not shown now. */
 export type DisplayEndReason =
   /** Past the end of its display period. */
@@ -244,7 +253,7 @@ export type MyReportQueryVariables = Exact<{
 }>;
 
 
-export type MyReportQuery = { person: { id: string, identity: { name: string, registeredResidence: { areaName: string | null } } | null, jointPunishment: { listed: boolean, categories: Array<string>, measures: Array<string>, since: string | null, until: string | null } | null, redList: { onRedList: boolean, entries: Array<{ id: string, title: string, awardingBody: string, awardedOn: string, validUntil: string | null, inForce: boolean }> } | null, creditEvaluation: { grade: CreditGrade, score: number, evaluatedAt: string, factors: Array<{ factor: string, effect: number, explanation: string }> } | null, administrativePenalties: { nodes: Array<{ id: string, department: Bureau, category: string, decisionNumber: string, decisionDate: string, violationType: string, penaltyContent: string, authority: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, dishonestDebtorListings: { nodes: Array<{ id: string, decisionNumber: string, decisionDate: string, court: string, obligation: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, objections: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, reason: string, status: ObjectionStatus, filedAt: string, dueOn: string, decisionReason: string | null }> } | null, repairs: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, correction: RepairCorrection, statement: string, status: RepairStatus, appliedAt: string, dueOn: string, decisionReason: string | null }> } | null, notifications: { nodes: Array<{ id: string, kind: NotificationKind, message: string, createdAt: string }> } | null, consents: { nodes: Array<{ id: string, purpose: ConsentPurpose, scopes: Array<string>, validFrom: string, validUntil: string, status: ConsentStatus, granteeInstitution: { name: string } }> } | null, queryLog: { nodes: Array<{ id: string, actorRole: QueryActorRole, purpose: ConsentPurpose | null, outcome: QueryOutcome, at: string, institution: { name: string } | null }> } | null } | null };
+export type MyReportQuery = { person: { id: string, identity: { name: string, registeredResidence: { areaName: string | null } } | null, jointPunishment: { listed: boolean, categories: Array<string>, measures: Array<string>, since: string | null, until: string | null } | null, redList: { onRedList: boolean, entries: Array<{ id: string, title: string, awardingBody: string, awardedOn: string, validUntil: string | null, inForce: boolean }> } | null, creditEvaluation: { grade: CreditGrade, score: number, evaluatedAt: string, factors: Array<{ factor: string, effect: number, explanation: string }> } | null, administrativePenalties: { nodes: Array<{ id: string, department: Bureau, category: string, decisionNumber: string, decisionDate: string, violationType: string, penaltyContent: string, authority: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, dishonestDebtorListings: { nodes: Array<{ id: string, decisionNumber: string, decisionDate: string, court: string, obligation: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, objections: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, reason: string, status: ObjectionStatus, filedAt: string, dueOn: string, decisionReason: string | null }> } | null, repairs: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, correction: RepairCorrection, statement: string, status: RepairStatus, appliedAt: string, dueOn: string, decisionReason: string | null }> } | null, notifications: { nodes: Array<{ id: string, kind: NotificationKind, message: string, createdAt: string }> } | null, consents: { nodes: Array<{ id: string, purpose: ConsentPurpose, scopes: Array<string>, validFrom: string, validUntil: string, status: ConsentStatus, granteeInstitution: { name: string } }> } | null, creditReports: { nodes: Array<{ number: string, issuedAt: string }> } | null, queryLog: { nodes: Array<{ id: string, actorRole: QueryActorRole, purpose: ConsentPurpose | null, outcome: QueryOutcome, at: string, institution: { name: string } | null }> } | null } | null };
 
 export type ApplyForRepairMutationVariables = Exact<{
   bureau: Bureau;
@@ -273,12 +282,26 @@ export type FileObjectionMutationVariables = Exact<{
 
 export type FileObjectionMutation = { fileObjection: { id: string, status: ObjectionStatus, dueOn: string } };
 
+export type IssueCreditReportMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IssueCreditReportMutation = { issueCreditReport: { number: string, issuedAt: string, verificationCode: string, pdfBase64: string, fileName: string } };
+
 export type PublicListSearchQueryVariables = Exact<{
   query: PublicListQuery;
 }>;
 
 
 export type PublicListSearchQuery = { publicListSearch: { hits: Array<{ name: string | null, citizenId: string, areaName: string | null, lists: Array<PublicListKind>, measures: Array<string>, honours: Array<string>, penalties: Array<{ id: string, department: Bureau, decisionNumber: string, decisionDate: string, violationType: string, penaltyContent: string, underObjection: boolean }> }> } };
+
+export type VerifyCreditReportQueryVariables = Exact<{
+  number: string;
+  verificationCode: string;
+  sha256: string;
+}>;
+
+
+export type VerifyCreditReportQuery = { verifyCreditReport: { verdict: CreditReportVerdict, number: string, issuedAt: string | null } };
 
 export type CreditCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -518,6 +541,12 @@ export const MyReportDocument = new TypedDocumentString(`
         status
       }
     }
+    creditReports(first: 10) {
+      nodes {
+        number
+        issuedAt
+      }
+    }
     queryLog(first: 20) {
       nodes {
         id
@@ -565,6 +594,17 @@ export const FileObjectionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FileObjectionMutation, FileObjectionMutationVariables>;
+export const IssueCreditReportDocument = new TypedDocumentString(`
+    mutation IssueCreditReport {
+  issueCreditReport {
+    number
+    issuedAt
+    verificationCode
+    pdfBase64
+    fileName
+  }
+}
+    `) as unknown as TypedDocumentString<IssueCreditReportMutation, IssueCreditReportMutationVariables>;
 export const PublicListSearchDocument = new TypedDocumentString(`
     query PublicListSearch($query: PublicListQuery!) {
   publicListSearch(query: $query) {
@@ -588,6 +628,19 @@ export const PublicListSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublicListSearchQuery, PublicListSearchQueryVariables>;
+export const VerifyCreditReportDocument = new TypedDocumentString(`
+    query VerifyCreditReport($number: String!, $verificationCode: String!, $sha256: String!) {
+  verifyCreditReport(
+    number: $number
+    verificationCode: $verificationCode
+    sha256: $sha256
+  ) {
+    verdict
+    number
+    issuedAt
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyCreditReportQuery, VerifyCreditReportQueryVariables>;
 export const CreditCatalogueDocument = new TypedDocumentString(`
     query CreditCatalogue {
   creditCatalogue {
