@@ -94,7 +94,7 @@ export async function addDepartment(d: NewDepartment, root = REPO_ROOT): Promise
   insertAfter(
     policyFile,
     '"fieldGroups": {',
-    `    "${snake}": { "owner": "${d.code}", "public": false, "description": ${JSON.stringify(`Records of ${d.label}.`)} },\n`,
+    `    "${snake}": { "owner": "${d.code}", "public": false, "description": ${JSON.stringify(`Records of ${d.label}.`)}, "labelZh": ${JSON.stringify(`${d.labelZh ?? d.label}记录`)} },\n`,
   );
   insertAfter(
     policyFile,

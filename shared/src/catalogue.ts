@@ -1,3 +1,4 @@
+import { grantableScopes } from './access';
 import { policy, type CreditPolicy, type SeverityGrade } from './policy';
 import type { Bureau } from './subgraph-registry';
 
@@ -39,6 +40,7 @@ export interface Catalogue {
   keyFields: CatalogueKeyField[];
   keyProfessions: { code: string; name: string; nameEn: string }[];
   measures: { code: string; labelZh: string; labelEn: string }[];
+  consentScopes: { group: string; labelZh: string; labelEn: string }[];
   deadlines: { objectionDecisionWorkingDays: number; objectionDecisionMaxWorkingDays: number; repairDecisionWorkingDays: number };
 }
 
@@ -78,6 +80,7 @@ export function creditCatalogue(p: CreditPolicy = policy()): Catalogue {
   });
   const keyProfessions = Object.entries(p.keyProfessions).map(([code, k]) => ({ code, name: k.name, nameEn: k.nameEn }));
   const measures = Object.entries(p.measures).map(([code, m]) => ({ code, labelZh: m.labelZh, labelEn: m.label }));
+  const consentScopes = grantableScopes(p).map((group) => ({ group, labelZh: p.fieldGroups[group]!.labelZh, labelEn: p.fieldGroups[group]!.description }));
   const { objectionDecisionWorkingDays, objectionDecisionMaxWorkingDays, repairDecisionWorkingDays } = p.deadlines;
   return {
     policyVersion: p.version,
@@ -85,6 +88,7 @@ export function creditCatalogue(p: CreditPolicy = policy()): Catalogue {
     keyFields,
     keyProfessions,
     measures,
+    consentScopes,
     deadlines: { objectionDecisionWorkingDays, objectionDecisionMaxWorkingDays, repairDecisionWorkingDays },
   };
 }

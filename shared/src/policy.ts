@@ -89,6 +89,8 @@ export interface FieldGroupPolicy {
   owner: Bureau;
   public: boolean;
   description: string;
+  /** What the group holds, in Chinese, as the portal names it (a consent's scopes). */
+  labelZh: string;
 }
 
 export interface CreditPolicy {
@@ -288,6 +290,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
   for (const [name, k] of Object.entries(p.keyProfessions)) check(file, !!k.name && !!k.nameEn, `keyProfessions.${name} needs name and nameEn`);
   for (const [name, g] of Object.entries(p.fieldGroups ?? {})) {
     check(file, (BUREAUS as readonly string[]).includes(g.owner), `fieldGroups.${name}.owner ${g.owner} is not a bureau`);
+    check(file, typeof g.labelZh === 'string' && g.labelZh.length > 0, `fieldGroups.${name} needs labelZh`);
   }
   check(file, Object.keys(p.fieldGroups ?? {}).length > 0, '`fieldGroups` is required');
   check(

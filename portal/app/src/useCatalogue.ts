@@ -26,6 +26,11 @@ const CATALOGUE = graphql(`
         labelZh
         labelEn
       }
+      consentScopes {
+        group
+        labelZh
+        labelEn
+      }
       deadlines {
         objectionDecisionWorkingDays
         objectionDecisionMaxWorkingDays

@@ -65,6 +65,15 @@ describe('the credit catalogue', () => {
     expect(catalogue.keyProfessions).toContainEqual({ code: 'TOUR_GUIDE', name: '导游', nameEn: 'Tour guide' });
   });
 
+  it('names the field groups a consent can grant, and only those', async () => {
+    const { body } = await stack.query('{ creditCatalogue { consentScopes { group labelZh labelEn } } }');
+    const scopes = (body.data as { creditCatalogue: { consentScopes: { group: string; labelZh: string; labelEn: string }[] } }).creditCatalogue.consentScopes;
+    expect(scopes).toContainEqual({ group: 'financial', labelZh: '金融信用', labelEn: policy.fieldGroups.financial!.description });
+    const groups = scopes.map((s) => s.group);
+    // What a partner never reads under consent is not offered: another's consents, the query log, cases, the platform's internals.
+    for (const never of ['consents', 'query_log', 'objections_repairs', 'credit_facts']) expect(groups).not.toContain(never);
+  });
+
   it('answers one category by code and refuses a code the policy does not hold', async () => {
     const one = await stack.query('query ($code: CategoryCode!) { creditCategory(code: $code) { code labelZh } }', { code: 'TAX_ARREARS' });
     expect(one.body.data).toEqual({ creditCategory: { code: 'TAX_ARREARS', labelZh: '欠税' } });

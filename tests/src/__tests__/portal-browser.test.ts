@@ -346,6 +346,30 @@ describe('the person’s own pages', () => {
     await verify.close();
   });
 
+  it('grants a consent to a registered institution it names before anything is granted, and refuses an unregistered one', async () => {
+    const employer = makeSocialCreditCode('91510700MA6CU1NE3');
+    await registerInstitution(stack, { id: employer, name: '绵阳测试科技有限公司' });
+    const page = await signIn(sameSurname);
+    const form = page.getByRole('region', { name: '授权机构查询' });
+    const code = form.getByRole('textbox', { name: '机构统一社会信用代码（18 位）' });
+    await code.fill(makeSocialCreditCode('91510700MA6CU1NF1'));
+    await form.getByText('该机构未在平台登记，不能授权。').waitFor();
+    await code.fill(employer);
+    await form.getByText('绵阳测试科技有限公司').waitFor();
+    await form.getByRole('combobox', { name: '用途' }).selectOption('EMPLOYMENT_SCREENING');
+    await form.getByRole('button', { name: '授权' }).click();
+    await form.getByText('请至少选择一项可查询的信息。').waitFor();
+    await form.getByRole('checkbox', { name: '身份信息' }).check();
+    await form.getByRole('checkbox', { name: '学历学位' }).check();
+    await form.getByRole('button', { name: '授权' }).click();
+    await form.getByText('已授权。').waitFor();
+    const row = page.getByRole('row', { name: /绵阳测试科技有限公司/ });
+    await row.getByText('入职审查').waitFor();
+    await row.getByText('有效').waitFor();
+    await shoot(page, 'portal-consents');
+    await page.close();
+  });
+
   it('signs the person out when the gateway no longer accepts their token, and says so', async () => {
     const page = await signIn(listed);
     // As after the token's expiry: the tab still holds a session the gateway refuses.

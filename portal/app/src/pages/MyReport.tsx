@@ -8,6 +8,7 @@ import type { Bureau, MyReportQuery } from '../generated/gql/graphql';
 import { LanguageContext, useT, type MessageKey } from '../i18n';
 import { useSession } from '../session';
 import { measureLabel, useCatalogue } from '../useCatalogue';
+import { ConsentGrant } from './ConsentGrant';
 import { ReportDownload } from './ReportDownload';
 
 const MY_REPORT = graphql(`
@@ -394,6 +395,7 @@ export function MyReport() {
           </>
         )}
       />
+      <ConsentGrant onGranted={() => void load()} />
       <ReportTable
         id="query-log"
         title="queryLogTitle"

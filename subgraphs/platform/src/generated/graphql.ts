@@ -353,6 +353,17 @@ export type ConsentPurpose =
   /** A landlord's check before letting a home. */
   | 'TENANCY';
 
+/** A field group a consent can grant (credit policy `fieldGroups` that partners read under consent). */
+export type ConsentScope = {
+  __typename?: 'ConsentScope';
+  /** The group's name, as `scopes` carries it, e.g. `financial`. */
+  group: Scalars['String']['output'];
+  /** What it holds, in English. */
+  labelEn: Scalars['String']['output'];
+  /** What it holds, in Chinese. */
+  labelZh: Scalars['String']['output'];
+};
+
 /** Where a consent stands today, derived from its dates. */
 export type ConsentStatus =
   /** Inside its validity period and not revoked: queries under it are allowed. */
@@ -369,6 +380,8 @@ export type CreditCatalogue = {
   __typename?: 'CreditCatalogue';
   /** Every credit category, in policy order. */
   categories: Array<CreditCategory>;
+  /** The field groups a person can let an institution read under a consent (a consent's `scopes`), with what each holds. */
+  consentScopes: Array<ConsentScope>;
   /** How long the deciding department has to decide an objection or a repair application. */
   deadlines: CreditDeadlines;
   /** The 26 key fields of the plan (二(二)三), in the plan's order. */
@@ -2122,6 +2135,7 @@ export type ResolversTypes = ResolversObject<{
   ConsentConnection: ResolverTypeWrapper<Page<ConsentDoc>>;
   ConsentGrant: ResolverTypeWrapper<ConsentGrant>;
   ConsentPurpose: ConsentPurpose;
+  ConsentScope: ResolverTypeWrapper<ConsentScope>;
   ConsentStatus: ConsentStatus;
   CreditCatalogue: ResolverTypeWrapper<Catalogue>;
   CreditCategory: ResolverTypeWrapper<CatalogueCategory>;
@@ -2231,6 +2245,7 @@ export type ResolversParentTypes = ResolversObject<{
   ConsentCheck: ConsentCheck;
   ConsentConnection: Page<ConsentDoc>;
   ConsentGrant: ConsentGrant;
+  ConsentScope: ConsentScope;
   CreditCatalogue: Catalogue;
   CreditCategory: CatalogueCategory;
   CreditDeadlines: CreditDeadlines;
@@ -2438,8 +2453,15 @@ export type ConsentGrantResolvers<ContextType = Context, ParentType extends Reso
   subjectId?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
 }>;
 
+export type ConsentScopeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentScope'] = ResolversParentTypes['ConsentScope']> = ResolversObject<{
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CreditCatalogueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditCatalogue'] = ResolversParentTypes['CreditCatalogue']> = ResolversObject<{
   categories?: Resolver<Array<ResolversTypes['CreditCategory']>, ParentType, ContextType>;
+  consentScopes?: Resolver<Array<ResolversTypes['ConsentScope']>, ParentType, ContextType>;
   deadlines?: Resolver<ResolversTypes['CreditDeadlines'], ParentType, ContextType>;
   keyFields?: Resolver<Array<ResolversTypes['KeyField']>, ParentType, ContextType>;
   keyProfessions?: Resolver<Array<ResolversTypes['KeyProfession']>, ParentType, ContextType>;
@@ -2972,6 +2994,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ConsentCheck?: ConsentCheckResolvers<ContextType>;
   ConsentConnection?: ConsentConnectionResolvers<ContextType>;
   ConsentGrant?: ConsentGrantResolvers<ContextType>;
+  ConsentScope?: ConsentScopeResolvers<ContextType>;
   CreditCatalogue?: CreditCatalogueResolvers<ContextType>;
   CreditCategory?: CreditCategoryResolvers<ContextType>;
   CreditDeadlines?: CreditDeadlinesResolvers<ContextType>;

@@ -110,6 +110,31 @@ export type DisplayEndReason =
   /** Ended early by an approved credit repair. */
   | 'REPAIRED';
 
+/** A consent the data subject grants to an institution (MISSION rule 3). */
+export type GrantConsentInput = {
+  /** Unified social credit code (GB 32100) of a registered institution (see `institution`); its registered name is used. */
+  granteeInstitutionId: string;
+  /**
+   * Chosen by the client; re-sending a grant with the same key returns the
+   * consent created the first time instead of a second one. The same key with
+   * another institution, purpose, scopes or validity is refused with
+   * IDEMPOTENCY_KEY_REUSED.
+   */
+  idempotencyKey: string;
+  purpose: ConsentPurpose;
+  /**
+   * Policy field groups the institution may read (e.g. identity, tax,
+   * financial): only groups a partner reads under consent can be granted; any
+   * other is refused with BAD_USER_INPUT and the grantable list in
+   * `extensions.grantable`.
+   */
+  scopes: Array<string>;
+  /** First valid day: today (the default) or later (at most `security.consentBackdateToleranceDays` of the policy earlier; a consent is not retroactive). */
+  validFrom?: string | null | undefined;
+  /** Last valid day, inclusive. */
+  validUntil: string;
+};
+
 export type NotificationKind =
   | 'OBJECTION_DECIDED'
   | 'REPAIR_DECIDED';
@@ -225,6 +250,20 @@ export type TypicalCasesQueryVariables = Exact<{
 
 export type TypicalCasesQuery = { typicalCases: { nodes: Array<{ id: string, title: string, summary: string, category: string, measures: Array<string>, publishedAt: string | null, citedPenalties: Array<{ id: string, department: Bureau, decisionNumber: string, decisionDate: string, violationType: string, penaltyContent: string, counterpartName: string, counterpartId: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type InstitutionByCodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InstitutionByCodeQuery = { institution: { id: string, name: string } | null };
+
+export type GrantConsentMutationVariables = Exact<{
+  input: GrantConsentInput;
+}>;
+
+
+export type GrantConsentMutation = { grantConsent: { id: string, status: ConsentStatus } };
+
 export type PublishedPenaltiesQueryVariables = Exact<{
   filter?: PublicationFilter | null | undefined;
   after?: string | null | undefined;
@@ -306,7 +345,7 @@ export type VerifyCreditReportQuery = { verifyCreditReport: { verdict: CreditRep
 export type CreditCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CreditCatalogueQuery = { creditCatalogue: { policyVersion: string, categories: Array<{ code: string, labelZh: string, labelEn: string, bureau: Bureau, grade: SeverityGrade, jointPunishment: boolean, displayMonths: { min: number, default: number, max: number } }>, measures: Array<{ code: string, labelZh: string, labelEn: string }>, deadlines: { objectionDecisionWorkingDays: number, objectionDecisionMaxWorkingDays: number, repairDecisionWorkingDays: number } } };
+export type CreditCatalogueQuery = { creditCatalogue: { policyVersion: string, categories: Array<{ code: string, labelZh: string, labelEn: string, bureau: Bureau, grade: SeverityGrade, jointPunishment: boolean, displayMonths: { min: number, default: number, max: number } }>, measures: Array<{ code: string, labelZh: string, labelEn: string }>, consentScopes: Array<{ group: string, labelZh: string, labelEn: string }>, deadlines: { objectionDecisionWorkingDays: number, objectionDecisionMaxWorkingDays: number, repairDecisionWorkingDays: number } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -355,6 +394,22 @@ export const TypicalCasesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TypicalCasesQuery, TypicalCasesQueryVariables>;
+export const InstitutionByCodeDocument = new TypedDocumentString(`
+    query InstitutionByCode($id: String!) {
+  institution(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<InstitutionByCodeQuery, InstitutionByCodeQueryVariables>;
+export const GrantConsentDocument = new TypedDocumentString(`
+    mutation GrantConsent($input: GrantConsentInput!) {
+  grantConsent(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<GrantConsentMutation, GrantConsentMutationVariables>;
 export const PublishedPenaltiesDocument = new TypedDocumentString(`
     query PublishedPenalties($filter: PublicationFilter, $after: String) {
   publishedPenalties(filter: $filter, first: 20, after: $after) {
@@ -660,6 +715,11 @@ export const CreditCatalogueDocument = new TypedDocumentString(`
     }
     measures {
       code
+      labelZh
+      labelEn
+    }
+    consentScopes {
+      group
       labelZh
       labelEn
     }
