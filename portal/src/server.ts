@@ -19,6 +19,21 @@ export interface PortalOptions {
    * production); in production the portal has no such route.
    */
   developmentSignIn?: boolean;
+  /** Sign-in at the city's OpenID Connect identity service; when given, it is the portal's sign-in. */
+  oidc?: OidcSettings;
+}
+
+/** What the pages need to sign a person in at the identity service (authorization code with PKCE). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  scope: string;
+}
+
+/** How the pages sign a person in, as `/config.json` tells them. */
+function signInOf(options: PortalOptions): { signIn: 'oidc'; oidc: OidcSettings } | { signIn: 'development' | 'none' } {
+  if (options.oidc) return { signIn: 'oidc', oidc: options.oidc };
+  return { signIn: options.developmentSignIn ? 'development' : 'none' };
 }
 
 /** How long a development sign-in lasts. */
@@ -46,13 +61,15 @@ export interface RunningPortal {
 }
 
 /**
- * What a page may load and call: its own files and the gateway, nothing
+ * What a page may load and call: its own files, the gateway and the
+ * identity service (its discovery document and token endpoint), nothing
  * else (no inline script, no other origin), so an injected text cannot run
  * or send a citizen's data elsewhere.
  */
-function securityHeaders(gatewayUrl: string): Record<string, string> {
+function securityHeaders(gatewayUrl: string, oidc: OidcSettings | undefined): Record<string, string> {
+  const connect = [new URL(gatewayUrl).origin, ...(oidc ? [new URL(oidc.issuer).origin] : [])].join(' ');
   return {
-    'content-security-policy': `default-src 'self'; connect-src 'self' ${new URL(gatewayUrl).origin}; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
+    'content-security-policy': `default-src 'self'; connect-src 'self' ${connect}; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
   };
@@ -66,7 +83,7 @@ function securityHeaders(gatewayUrl: string): Record<string, string> {
  */
 export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
   const gatewayUrl = typeof options.gatewayUrl === 'string' ? () => options.gatewayUrl as string : options.gatewayUrl;
-  const headers = () => securityHeaders(gatewayUrl());
+  const headers = () => securityHeaders(gatewayUrl(), options.oidc);
   const assets = sirv(PORTAL_APP_DIR, {
     etag: true,
     setHeaders: (res, pathname) => {
@@ -78,11 +95,11 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === '/config.json') {
-      const body = { gatewayUrl: gatewayUrl(), signIn: options.developmentSignIn ? 'development' : 'none' };
+      const body = { gatewayUrl: gatewayUrl(), ...signInOf(options) };
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache', ...headers() }).end(JSON.stringify(body));
       return;
     }
-    if (pathname === '/dev/sign-in' && options.developmentSignIn) {
+    if (pathname === '/dev/sign-in' && options.developmentSignIn && !options.oidc) {
       void developmentSignIn(req, res);
       return;
     }
@@ -114,8 +131,12 @@ const CLI = {
 async function main(): Promise<void> {
   parseCli(CLI);
   const log = createLogger({ service: 'portal' });
-  const { PORTAL_PORT, PORTAL_GATEWAY_URL, HOST } = config();
-  const portal = await startPortal({ port: PORTAL_PORT, host: HOST, gatewayUrl: PORTAL_GATEWAY_URL, developmentSignIn: !config().production });
+  const { PORTAL_PORT, PORTAL_GATEWAY_URL, HOST, PORTAL_OIDC_ISSUER, PORTAL_OIDC_CLIENT_ID, PORTAL_OIDC_SCOPE } = config();
+  if (Boolean(PORTAL_OIDC_ISSUER) !== Boolean(PORTAL_OIDC_CLIENT_ID))
+    throw new Error('PORTAL_OIDC_ISSUER and PORTAL_OIDC_CLIENT_ID go together: set both for the OpenID Connect sign-in, or neither');
+  const oidc =
+    PORTAL_OIDC_ISSUER && PORTAL_OIDC_CLIENT_ID ? { issuer: PORTAL_OIDC_ISSUER, clientId: PORTAL_OIDC_CLIENT_ID, scope: PORTAL_OIDC_SCOPE } : undefined;
+  const portal = await startPortal({ port: PORTAL_PORT, host: HOST, gatewayUrl: PORTAL_GATEWAY_URL, developmentSignIn: !config().production, oidc });
   log.info('portal ready', { url: portal.url, gateway: PORTAL_GATEWAY_URL });
   const stop = () => void portal.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);

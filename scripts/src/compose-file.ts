@@ -101,6 +101,10 @@ function portalService(): string {
     '      <<: *env',
     `      PORTAL_PORT: '${PORTAL_DEFAULT_PORT}'`,
     `      PORTAL_GATEWAY_URL: \${PORTAL_GATEWAY_URL:-http://localhost:${GATEWAY_DEFAULT_PORT}/graphql}`,
+    // People sign in at the identity service whose tokens the gateway verifies (AUTH_ISSUER, AUTH_JWKS_URL).
+    '      PORTAL_OIDC_ISSUER: ${PORTAL_OIDC_ISSUER:?set PORTAL_OIDC_ISSUER to the identity service people sign in with}',
+    "      PORTAL_OIDC_CLIENT_ID: ${PORTAL_OIDC_CLIENT_ID:?set PORTAL_OIDC_CLIENT_ID to the portal's client ID there}",
+    '      PORTAL_OIDC_SCOPE: ${PORTAL_OIDC_SCOPE:-openid}',
     '    depends_on:',
     '      gateway:',
     '        condition: service_healthy',

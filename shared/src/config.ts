@@ -146,6 +146,22 @@ export const SETTINGS = {
     default: `\`http://localhost:${GATEWAY_DEFAULT_PORT}/graphql\``,
     usedBy: 'portal: the gateway’s public URL, as the browser reaches it',
   },
+  PORTAL_OIDC_ISSUER: {
+    schema: url.optional(),
+    default: 'unset: outside production, the development sign-in by citizen ID; in production, no sign-in',
+    usedBy:
+      'portal: the city’s OpenID Connect identity service people sign in with (its issuer; the gateway’s `AUTH_ISSUER` and `AUTH_JWKS_URL` are the same service’s)',
+  },
+  PORTAL_OIDC_CLIENT_ID: {
+    schema: z.string().min(1).optional(),
+    default: 'unset',
+    usedBy: 'portal: its client ID at the identity service (a public client: authorization code with PKCE, redirect URI the portal’s root)',
+  },
+  PORTAL_OIDC_SCOPE: {
+    schema: z.string().min(1).default('openid'),
+    default: '`openid`',
+    usedBy: 'portal: the scopes it asks the identity service for (the access token must be for the API’s audience, `mianyang-credit-api`)',
+  },
   SAMPLE_CITIZEN_ID: { schema: z.string().optional(), default: 'unset', usedBy: 'gateway: the ID the explorer’s example query uses (`npm start` sets one)' },
 } satisfies Record<string, Setting>;
 

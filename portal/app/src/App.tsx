@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 
-import { currentSession, saveSession, SESSION_ENDED, type Session } from './api';
+import { currentSession, portalConfig, saveSession, SESSION_ENDED, type Session } from './api';
+import { ErrorMessage } from './ErrorMessage';
 import { initialLanguage, LanguageContext, translate, type Language } from './i18n';
+import { completeOidcSignIn, isOidcReturn } from './oidc';
 import { Cases } from './pages/Cases';
 import { Feed } from './pages/Feed';
 import { HonourRoll } from './pages/HonourRoll';
@@ -33,6 +35,27 @@ export function App() {
     saveSession(next);
     setSessionState(next);
   };
+  // Back from the identity service: the code becomes the tab's session.
+  const [signInError, setSignInError] = useState<unknown>(null);
+  useEffect(() => {
+    if (!isOidcReturn()) return;
+    portalConfig()
+      .then((c) => {
+        if (!c.oidc) throw new Error('the portal has no identity service configured');
+        return completeOidcSignIn(c.oidc);
+      })
+      .then(
+        (signedIn) => {
+          setSession(signedIn);
+          window.location.hash = '#/me';
+        },
+        (err: unknown) => {
+          window.history.replaceState(null, '', window.location.pathname);
+          window.location.hash = '#/sign-in';
+          setSignInError(err);
+        },
+      );
+  }, []);
   useEffect(() => {
     const ended = () => setSessionState(null);
     window.addEventListener(SESSION_ENDED, ended);
@@ -109,6 +132,7 @@ export function App() {
           <h1 ref={heading} tabIndex={-1}>
             {title}
           </h1>
+          {signInError !== null && <ErrorMessage error={signInError} />}
           {route === '/search' && <Search />}
           {route === '/penalties' && <Feed kind="PENALTY" />}
           {route === '/licences' && <Feed kind="LICENCE" />}

@@ -1,10 +1,12 @@
 import type { TypedDocumentString } from './generated/gql/graphql';
 
 /** Where the portal's server says the gateway is (`/config.json`, written from its configuration). */
-interface PortalConfig {
+export interface PortalConfig {
   gatewayUrl: string;
-  /** How a person signs in: a development sign-in by citizen ID (never in production), or not yet offered. */
-  signIn: 'development' | 'none';
+  /** How a person signs in: at the city's identity service (OpenID Connect), by citizen ID on a development portal, or not at all. */
+  signIn: 'oidc' | 'development' | 'none';
+  /** The identity service, when `signIn` is `oidc`. */
+  oidc?: { issuer: string; clientId: string; scope: string };
 }
 
 let configLoaded: Promise<PortalConfig> | null = null;

@@ -45,6 +45,7 @@ const MESSAGES = {
     signOut: '退出登录',
     signedInAs: '已登录：{id}',
     signInIntro: '登录后可以查看本人的全部信用记录、谁查询过您，并对记录提出异议。',
+    oidcSignInButton: '通过统一身份认证登录',
     devSignInTitle: '开发环境登录',
     devSignInText: '本环境未接入统一身份认证，输入身份证号即以本人身份登录（仅限开发和测试，生产环境没有此入口）。',
     signInButton: '登录',
@@ -260,6 +261,7 @@ const MESSAGES = {
     signOut: 'Sign out',
     signedInAs: 'Signed in: {id}',
     signInIntro: 'Signed in, you read every record of yours, who queried you, and object to a record.',
+    oidcSignInButton: 'Sign in with the city’s identity service',
     devSignInTitle: 'Development sign-in',
     devSignInText:
       'This portal is not connected to the city’s identity service: entering a citizen ID signs in as that person (development and tests only; production has no such entry).',

@@ -24,5 +24,8 @@ describe('the generated docker-compose.yml', () => {
     expect(services.portal?.command).toEqual(['node', 'portal/dist/server.js']);
     expect(services.portal?.environment?.PORTAL_GATEWAY_URL).toContain(`http://localhost:${GATEWAY_DEFAULT_PORT}/graphql`);
     expect(services.gateway?.environment?.CORS_ORIGINS).toContain(`http://localhost:${PORTAL_DEFAULT_PORT}`);
+    // In production people sign in at the identity service; nothing starts without it named.
+    expect(services.portal?.environment?.PORTAL_OIDC_ISSUER).toMatch(/^\$\{PORTAL_OIDC_ISSUER:\?/);
+    expect(services.portal?.environment?.PORTAL_OIDC_CLIENT_ID).toMatch(/^\$\{PORTAL_OIDC_CLIENT_ID:\?/);
   });
 });

@@ -1,25 +1,27 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 
-import { developmentSignIn, portalConfig } from '../api';
+import { developmentSignIn, portalConfig, type PortalConfig } from '../api';
 import { ErrorMessage } from '../ErrorMessage';
 import { useT } from '../i18n';
+import { startOidcSignIn } from '../oidc';
 import { useSession } from '../session';
 
 /**
- * Signing in. On a development portal, by citizen ID alone; a deployed
- * portal signs in through the city's identity service (OpenID Connect),
- * whose tokens the gateway verifies, and offers no such form.
+ * Signing in: at the city's identity service (OpenID Connect), whose
+ * tokens the gateway verifies; on a development portal without one, by
+ * citizen ID alone.
  */
 export function SignIn() {
   const t = useT();
   const id = useId();
   const { setSession } = useSession();
-  const [mode, setMode] = useState<'development' | 'none' | null>(null);
+  const [config, setConfig] = useState<PortalConfig | null>(null);
+  const mode = config?.signIn ?? null;
   const [citizenId, setCitizenId] = useState('');
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     portalConfig().then(
-      (c) => setMode(c.signIn),
+      (c) => setConfig(c),
       (err: unknown) => setError(err),
     );
   }, []);
@@ -39,6 +41,13 @@ export function SignIn() {
     <>
       <p>{t('signInIntro')}</p>
       {mode === 'none' && <p>{t('signInUnavailable')}</p>}
+      {mode === 'oidc' && config?.oidc && (
+        <p>
+          <button type="button" onClick={() => void startOidcSignIn(config.oidc!).catch(setError)}>
+            {t('oidcSignInButton')}
+          </button>
+        </p>
+      )}
       {mode === 'development' && (
         <form className="search-form" onSubmit={submit}>
           <h2>{t('devSignInTitle')}</h2>
