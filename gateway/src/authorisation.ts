@@ -23,7 +23,16 @@ import { PURPOSE_HEADER } from './authentication';
 import type { GatewayContext } from './context';
 import type { ConsentPurpose } from './generated/platform-operations';
 import type { ConsentCheckResult, PlatformClient, QueryLogInput } from './platform-client';
-import { coerceVariables, documentToPlan, operationDemand, reviewAnswer, type Denial, type PersonRead, type Variables } from './served-people';
+import {
+  coerceVariables,
+  documentToPlan,
+  operationDemand,
+  reviewAnswer,
+  type Denial,
+  type OperationDemand,
+  type PersonRead,
+  type Variables,
+} from './served-people';
 
 /**
  * Field-level authorisation at the edge. Before the gateway plans a query,
@@ -52,6 +61,8 @@ interface RequestState {
   operation: OperationDefinitionNode;
   variables: Variables;
   denied: ReadonlyMap<FieldNode, Denial>;
+  /** The reads foreseen before execution, and the append of their entries, running while the query executes. */
+  foreseen: { people: Map<string, PersonRead>; append: Promise<void> } | null;
 }
 
 interface PlannedDocument {
@@ -75,9 +86,13 @@ type PlanCache = WeakMap<DocumentNode, Map<string, PlannedDocument>>;
  * every person's ID asked for. After it: the answer is walked along the
  * operation as executed (served-people.ts), which answers the removed fields
  * null with their error, masks IDs, and tells exactly which people were read
- * with which field groups served and denied; one query-log entry per person
- * read (MISSION rule 4) is written before the answer leaves, or nothing is
- * served.
+ * with which field groups served and denied; the query-log entries of the
+ * people read (MISSION rule 4) are written before the answer leaves, or
+ * nothing is served. When the reads can be told before execution (people
+ * reached through one root field: the rules, consents and public lists
+ * decide each group), their entries are appended while the query executes
+ * and awaited before answering; what the answer read beyond them is logged
+ * after it, as every read is otherwise.
  */
 export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOptions): ApolloServerPlugin<GatewayContext> {
   const planned: PlanCache = new WeakMap();
@@ -121,7 +136,7 @@ export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOpti
             }
           }
 
-          state = { document: requestContext.document, operation, variables, denied: new Map() };
+          state = { document: requestContext.document, operation, variables, denied: new Map(), foreseen: null };
           // What the removal depends on: the role, the organisation (own_bureau;
           // a blacklisted institution's reason names it), a blacklisting and
           // whether the caller is one of our services ('service' groups).
@@ -157,6 +172,16 @@ export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOpti
           mutable.document = plan.document;
           mutable.operation = plannedOperation;
           mutable.queryHash = plan.queryHash;
+
+          // When the read can be told before it runs, its entries are written while it runs.
+          const foreseen = operation.operation === 'query' && demand.onePersonRoot ? foreseeReads(demand, fieldGroups, context.forwarded) : null;
+          const entries = foreseen ? queryLogEntries(foreseen, context) : [];
+          if (foreseen && entries.length > 0) {
+            const append = platform.appendQueryLog(entries, context.requestId);
+            // Awaited before the answer leaves (willSendResponse); a rejection is handled there.
+            append.catch(() => undefined);
+            state.foreseen = { people: foreseen, append };
+          }
         },
 
         async willSendResponse({ response, contextValue, schema }) {
@@ -196,10 +221,11 @@ export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOpti
           }
           // A subgraph that logs its own reads (the platform's blacklist check) could not: nothing else is served either.
           if (result.errors?.some((e) => e.extensions?.code === 'QUERY_LOG_UNAVAILABLE')) return logUnavailable();
-          const entries = queryLogEntries(people, contextValue);
-          if (entries.length === 0) return;
+          // What the foreseen entries did not cover (a source that served differently than the rules foretold) is logged now.
+          const entries = queryLogEntries(state.foreseen ? readsNotForeseen(people, state.foreseen.people) : people, contextValue);
           try {
-            await platform.appendQueryLog(entries, contextValue.requestId);
+            if (state.foreseen) await state.foreseen.append;
+            if (entries.length > 0) await platform.appendQueryLog(entries, contextValue.requestId);
           } catch (err) {
             // Fail closed: a read that cannot be recorded is not served.
             contextValue.log.error('query log append failed; response withheld', { err });
@@ -209,6 +235,41 @@ export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOpti
       };
     },
   };
+}
+
+/**
+ * The reads an operation will make, told before it runs: each candidate
+ * with every field group asked for, served or denied by the same rules the
+ * sources apply (the caller's role, the person, the consents and public
+ * lists already looked up). Only for an operation that reaches people
+ * through one root field, where every candidate is asked the same fields.
+ */
+function foreseeReads(demand: OperationDemand, fieldGroups: ReadonlyMap<string, string>, request: ForwardedRequest): Map<string, PersonRead> {
+  const groups = new Set([...demand.personFields].filter((f) => f !== 'id' && f !== '__typename').map((f) => fieldGroups.get(f) ?? 'unknown'));
+  const people = new Map<string, PersonRead>();
+  for (const id of demand.candidateIds) {
+    const read: PersonRead = { served: new Set(), denied: new Set() };
+    for (const group of groups) (group !== 'unknown' && decideAccess(request, group, id).allowed ? read.served : read.denied).add(group);
+    people.set(id, read);
+  }
+  return people;
+}
+
+/**
+ * The reads of an answer that the foreseen entries do not cover: a person
+ * not foreseen, or a group served or denied that was not foretold, with
+ * everything read of that person. A foreseen group that came back with
+ * neither (its source failed) stays logged as foreseen: the log may say
+ * more was read than was, never less.
+ */
+function readsNotForeseen(people: ReadonlyMap<string, PersonRead>, foreseen: ReadonlyMap<string, PersonRead>): Map<string, PersonRead> {
+  const uncovered = new Map<string, PersonRead>();
+  for (const [id, read] of people) {
+    const told = foreseen.get(id);
+    const covered = told && [...read.served].every((g) => told.served.has(g)) && [...read.denied].every((g) => told.denied.has(g));
+    if (!covered) uncovered.set(id, read);
+  }
+  return uncovered;
 }
 
 /** Whether the policy decides this person's identity for this caller by the public lists. */

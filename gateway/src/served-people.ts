@@ -82,6 +82,12 @@ export interface OperationDemand {
   candidateIds: string[];
   /** Names of the Person fields the operation will execute (after `@skip`/`@include`). */
   personFields: Set<string>;
+  /**
+   * Whether people are reached through one field of the root alone
+   * (`person(id:)`, `people(ids:)`): then every candidate is read with the
+   * same `personFields`, and what the read will be can be told before it runs.
+   */
+  onePersonRoot: boolean;
 }
 
 /**
@@ -101,7 +107,10 @@ export function operationDemand(
   checkArguments: (typeName: string, fieldName: string, args: Record<string, unknown>) => void = () => undefined,
 ): OperationDemand {
   const fragments = fragmentsOf(document);
-  const demand: OperationDemand = { candidateIds: [], personFields: new Set() };
+  const demand: OperationDemand = { candidateIds: [], personFields: new Set(), onePersonRoot: false };
+  // Fields that return people, and how many of them sit at the root.
+  let personReaches = 0;
+  let personRoots = 0;
   const ids = new Set<string>();
   const root = schema.getRootType(operation.operation);
   if (!root) return demand;
@@ -123,6 +132,8 @@ export function operationDemand(
       const child = objectTypeOf(definition.type);
       if (!child) continue;
       if (child.name === PERSON_TYPE) {
+        personReaches += 1;
+        if (depth === 0) personRoots += 1;
         for (const arg of definition.args) {
           if (getNamedType(arg.type).name !== 'CitizenId') continue;
           const value = args[arg.name];
@@ -135,6 +146,7 @@ export function operationDemand(
   };
   visitFields(root, collectFields(schema, fragments, variables, root, operation.selectionSet), 0);
   demand.candidateIds = [...ids];
+  demand.onePersonRoot = personReaches === 1 && personRoots === 1;
   return demand;
 }
 

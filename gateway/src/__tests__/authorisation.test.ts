@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { ApolloServer } from '@apollo/server';
 import { createLogger, loadSupergraphSchema, makeCitizenId, PUBLIC_PRINCIPAL, type Principal } from '@credit/shared';
-import type { GraphQLObjectType } from 'graphql';
+import { GraphQLError, type GraphQLObjectType } from 'graphql';
 
 import { authorisationPlugin, personFieldGroups } from '../authorisation';
 import type { GatewayContext } from '../context';
@@ -22,11 +22,14 @@ import { SUPERGRAPH_FILE } from '../server';
 // The platform's side, as the plugin sees it: what it was asked to log.
 class RecordingPlatform extends PlatformClient {
   appended: QueryLogInput[] = [];
+  /** How many Person fields had been resolved when each append was asked for. */
+  resolvedAtAppend: number[] = [];
   failing = false;
   constructor() {
     super(() => 'http://127.0.0.1:1/graphql', new Uint8Array(32));
   }
   override async appendQueryLog(entries: QueryLogInput[]): Promise<void> {
+    this.resolvedAtAppend.push(resolved.length);
     if (this.failing) throw new Error('platform unavailable');
     this.appended.push(...entries);
   }
@@ -38,6 +41,7 @@ class RecordingPlatform extends PlatformClient {
 const id = makeCitizenId('510704', '1990-10-10', 41);
 const ANSWERS: Record<string, unknown> = { taxCreditLevel: { level: 'A' }, violations: { totalCount: 2 } };
 const resolved: string[] = [];
+let refusedBySource: string | null = null;
 const platform = new RecordingPlatform();
 let apollo: ApolloServer<GatewayContext>;
 
@@ -46,6 +50,8 @@ beforeAll(async () => {
   for (const field of Object.values((schema.getType('Person') as GraphQLObjectType).getFields())) {
     field.resolve = (source: { id: string }) => {
       resolved.push(field.name);
+      // As a source that refuses the person (its own rules) answers.
+      if (refusedBySource === field.name) throw new GraphQLError('refused by the source', { extensions: { code: 'FORBIDDEN' } });
       return field.name === 'id' ? source.id : (ANSWERS[field.name] ?? null);
     };
   }
@@ -63,7 +69,9 @@ afterAll(async () => {
 beforeEach(() => {
   resolved.length = 0;
   platform.appended.length = 0;
+  platform.resolvedAtAppend.length = 0;
   platform.failing = false;
+  refusedBySource = null;
 });
 
 const QUERY = 'query ($id: CitizenId!) { person(id: $id) { taxCreditLevel { level } violations { totalCount } } }';
@@ -98,6 +106,23 @@ describe('the authorisation plugin, in process', () => {
     expect(platform.appended).toEqual([
       expect.objectContaining({ personId: id, fieldGroups: ['administrative_penalties'], deniedFieldGroups: ['tax'], outcome: 'PARTLY_DENIED' }),
     ]);
+  });
+
+  it('writes the entry of a read it can foresee while the query executes, before any field is resolved', async () => {
+    await asCaller(PUBLIC_PRINCIPAL);
+    expect(platform.resolvedAtAppend).toEqual([0]);
+    expect(platform.appended).toHaveLength(1);
+  });
+
+  it('logs after the answer what a source did otherwise than foreseen, so no read goes unlogged', async () => {
+    refusedBySource = 'violations';
+    const result = await asCaller(PUBLIC_PRINCIPAL);
+    expect(result.errors).toContainEqual(expect.objectContaining({ path: ['person', 'violations'] }));
+    expect(platform.appended).toEqual([
+      expect.objectContaining({ personId: id, fieldGroups: ['administrative_penalties'], deniedFieldGroups: ['tax'], outcome: 'PARTLY_DENIED' }),
+      expect.objectContaining({ personId: id, fieldGroups: [], deniedFieldGroups: ['administrative_penalties', 'tax'], outcome: 'DENIED' }),
+    ]);
+    expect(platform.resolvedAtAppend[1]).toBeGreaterThan(0);
   });
 
   it('does not log the person reading their own record', async () => {
