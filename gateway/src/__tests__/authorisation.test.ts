@@ -78,7 +78,7 @@ const QUERY = 'query ($id: CitizenId!) { person(id: $id) { taxCreditLevel { leve
 
 type Result = { status?: number; data?: Record<string, unknown>; errors?: { path?: unknown[]; extensions?: Record<string, unknown> }[] };
 
-async function asCaller(principal: Principal): Promise<Result> {
+async function asCaller(principal: Principal, query = QUERY): Promise<Result> {
   const contextValue: GatewayContext = {
     requestId: 'unit',
     principal,
@@ -86,7 +86,7 @@ async function asCaller(principal: Principal): Promise<Result> {
     log: createLogger({ service: 'unit' }, 'silent'),
     clientAddress: '127.0.0.1',
   };
-  const response = await apollo.executeOperation({ query: QUERY, variables: { id } }, { contextValue });
+  const response = await apollo.executeOperation({ query, variables: { id } }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return { status: response.http.status, ...(response.body.singleResult as Result) };
 }
@@ -123,6 +123,12 @@ describe('the authorisation plugin, in process', () => {
       expect.objectContaining({ personId: id, fieldGroups: [], deniedFieldGroups: ['administrative_penalties', 'tax'], outcome: 'DENIED' }),
     ]);
     expect(platform.resolvedAtAppend[1]).toBeGreaterThan(0);
+  });
+
+  it('logs a read of the query log itself after the answer, so the read never finds its own entry', async () => {
+    await asCaller({ role: 'auditor', org: 'audit-office', scopes: [] }, 'query ($id: CitizenId!) { person(id: $id) { queryLog { totalCount } } }');
+    expect(platform.appended).toEqual([expect.objectContaining({ personId: id, fieldGroups: ['query_log'] })]);
+    expect(platform.resolvedAtAppend[0]).toBeGreaterThan(0);
   });
 
   it('does not log the person reading their own record', async () => {

@@ -1,8 +1,10 @@
+import { groupedLoader } from '@credit/shared';
 import { allow } from 'graphql-shield';
 
 import type { PlatformDomain } from '../domain';
 import { reviewer } from '../rules';
 import { createDisclosureModels, type DisclosureModels } from './models';
+import { PERSON_ORDER, type PublishedRecordDoc } from './models/PublishedRecord';
 import { personRowsLoader } from './person-records';
 import { upgradePublishedRecords } from './published-records';
 import { resolvers } from './resolvers';
@@ -17,7 +19,11 @@ import { resolvers } from './resolvers';
  * (typical-cases.ts).
  */
 function createDisclosureLoaders(models: DisclosureModels) {
-  return { publishedRecordsByPerson: personRowsLoader(models) };
+  return {
+    publishedRecordsByPerson: personRowsLoader(models),
+    // The rows alone, for what needs only whether a record is published (the public-list check).
+    publishedRowsByPerson: groupedLoader<PublishedRecordDoc>(models.PublishedRecord, 'personId', PERSON_ORDER),
+  };
 }
 
 export const disclosure: PlatformDomain<DisclosureModels, ReturnType<typeof createDisclosureLoaders>> = {

@@ -1,7 +1,8 @@
-import { categoriesOfKind, PUBLIC_REQUEST, publicListFields, todayInCity, type Bureau } from '@credit/shared';
+import { categoriesOfKind, publicListFields, todayInCity, type Bureau } from '@credit/shared';
 
 import type { Context } from '../context';
-import { pageOfPersonPenalties, type PersonRow } from '../disclosure/person-records';
+import type { PublishedRecordDoc } from '../disclosure/models/PublishedRecord';
+import { isPublished } from '../disclosure/published-records';
 import { redListEntryInForce } from '../positive-records/models/RedListEntry';
 import type { JointPunishmentStatusDoc } from './models/JointPunishmentStatus';
 import { effectiveStatus } from './standing-rules';
@@ -28,7 +29,7 @@ import { effectiveStatus } from './standing-rules';
 type Facts = {
   status: Pick<JointPunishmentStatusDoc, 'grounds' | 'negatives'> | null;
   redList: { awardedOn: string; validUntil?: string | null }[];
-  published: readonly PersonRow[];
+  published: readonly PublishedRecordDoc[];
 };
 
 /** A bureau's record kind whose shown records make up a public list. */
@@ -42,7 +43,8 @@ const negativesOfKind = (bureau: Bureau, recordKind: string) => {
 export const PUBLIC_LIST_RULES: Readonly<Record<string, (facts: Facts, today: string) => boolean>> = {
   dishonestDebtorListings: negativesOfKind('COURTS', 'DEBTOR_LISTING'),
   violations: negativesOfKind('PUBLIC_SECURITY', 'VIOLATION'),
-  administrativePenalties: (facts) => pageOfPersonPenalties(facts.published, { first: 1 }, PUBLIC_REQUEST).totalCount > 0,
+  // A penalty in its publicity period, as the 双公示 feed publishes it (its row alone decides: withheld for a minor, published until).
+  administrativePenalties: (facts, today) => facts.published.some((row) => row.kind === 'PENALTY' && isPublished(row, today)),
   jointPunishment: (facts, today) => effectiveStatus(facts.status, today).listed,
   redList: (facts, today) => facts.redList.some((entry) => redListEntryInForce(entry, today)),
 };
@@ -66,7 +68,7 @@ export async function publicListed(ids: readonly string[], { loaders }: Context)
       const [status, redList, published] = await Promise.all([
         loaders.jointPunishmentById.load(id),
         loaders.redListByPerson.load(id),
-        loaders.publishedRecordsByPerson.load(id),
+        loaders.publishedRowsByPerson.load(id),
       ]);
       const facts: Facts = { status: status ?? null, redList, published };
       return lists.some((onList) => onList(facts, today));
