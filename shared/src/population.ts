@@ -1,5 +1,5 @@
 import { makeCitizenId } from './citizen-id';
-import { MIANYANG_AREAS } from './mianyang-areas';
+import { MIANYANG_AREAS, MIGRANT_ORIGIN_AREAS } from './mianyang-areas';
 import { Rng } from './random';
 
 /**
@@ -11,13 +11,23 @@ import { Rng } from './random';
 export interface SyntheticPerson {
   index: number;
   id: string;
+  /** The Mianyang county the person lives in: their household registration's, or a migrant's residence permit's. */
   areaCode: string;
+  /**
+   * A migrant (外来人口): registered elsewhere (their ID and household
+   * registration are of `MIGRANT_ORIGIN_AREAS`), living in the city on a
+   * residence permit (居住证).
+   */
+  migrant: boolean;
   birthDate: string;
   gender: 'MALE' | 'FEMALE';
   name: string;
 }
 
 const AREA_CODES = Object.keys(MIANYANG_AREAS);
+const ORIGIN_CODES = Object.keys(MIGRANT_ORIGIN_AREAS);
+/** The share of migrants in the synthetic population (a demo figure, not a census one). */
+const MIGRANT_SHARE = 0.06;
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '罗', '欧阳', '司马'];
 const GIVEN = [
   '伟',
@@ -63,13 +73,18 @@ export function syntheticPerson(seed: number, index: number): SyntheticPerson {
   if (!Number.isInteger(index) || index < 0 || index >= SLOTS) throw new RangeError(`person index ${index} out of range`);
   const rng = Rng.forKey(seed, 'person', index);
   const areaCode = rng.pick(AREA_CODES);
+  // Drawn apart from the person's other draws, so everyone else stays as they were.
+  const origin = Rng.forKey(seed, 'migrant', index);
+  const migrant = origin.chance(MIGRANT_SHARE);
+  const idAreaCode = migrant ? origin.pick(ORIGIN_CODES) : areaCode;
   const slot = Number((BigInt(index) * BigInt(MULTIPLIER) + BigInt(seed % SLOTS)) % BigInt(SLOTS));
   const birthDate = new Date(FIRST_BIRTH_DAY + Math.floor(slot / 1000) * 86_400_000).toISOString().slice(0, 10);
   const sequence = slot % 1000;
   return {
     index,
-    id: makeCitizenId(areaCode, birthDate, sequence),
+    id: makeCitizenId(idAreaCode, birthDate, sequence),
     areaCode,
+    migrant,
     birthDate,
     gender: sequence % 2 === 1 ? 'MALE' : 'FEMALE',
     name: rng.pick(SURNAMES) + rng.pick(GIVEN),

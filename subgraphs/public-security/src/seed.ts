@@ -1,12 +1,24 @@
-import { addMonths, insertNewDocuments, opaqueId, POPULATION_REFERENCE_DATE, Rng, type SubgraphSeeder, type SyntheticPerson } from '@credit/shared';
+import {
+  addDays,
+  addMonths,
+  insertNewDocuments,
+  MIANYANG_AREAS,
+  opaqueId,
+  POPULATION_REFERENCE_DATE,
+  Rng,
+  type SubgraphSeeder,
+  type SyntheticPerson,
+} from '@credit/shared';
 
 import type { Models } from './models';
-import type { ResidentDoc } from './models/Resident';
+import type { ResidencePermitDoc, ResidentDoc } from './models/Resident';
 import type { ViolationDoc } from './models/Violation';
 
 const LEGAL_BASIS_POPULATION = '《中华人民共和国居民身份证法》; 《户口登记条例》';
 const SECTORS = ['TRANSPORT', 'DANGEROUS_GOODS', 'INTERNET', 'POSTAL', 'TELECOM', 'FINANCIAL_ACCOUNT', 'EMPLOYMENT_SOCIAL_SECURITY'];
 const STREETS = ['临园路', '涪城路', '剑南路', '绵兴路', '长虹大道', '跃进路', '御营坝', '花园路'];
+// Streets of a migrant's household registration elsewhere.
+const ORIGIN_STREETS = ['人民路', '建设路', '解放路', '中山路', '和平路'];
 
 // Shares per person of each kind of violation; most people have none.
 const VIOLATION_KINDS: { category: string; grade: 'MINOR' | 'GENERAL' | 'SERIOUS'; share: number; description: string; penalty: string; basis: string }[] = [
@@ -60,6 +72,21 @@ const VIOLATION_KINDS: { category: string; grade: 'MINOR' | 'GENERAL' | 'SERIOUS
   },
 ];
 
+/** A migrant's residence permit in the county they live in: issued some years ago, renewed yearly, lapsed for some. */
+function residencePermitFor(person: SyntheticPerson, seed: number): ResidencePermitDoc {
+  const rng = Rng.forKey(seed, 'public-security', 'residence-permit', person.index);
+  const issuedOn = rng.dateBetween('2016-01-01', addMonths(POPULATION_REFERENCE_DATE, -1));
+  // Most renew each year; about one in six let it lapse.
+  const renewed = rng.chance(5 / 6) ? addMonths(POPULATION_REFERENCE_DATE, -rng.int(0, 11)) : addMonths(issuedOn, 12 * rng.int(0, 2));
+  return {
+    areaCode: person.areaCode,
+    address: `${rng.pick(STREETS)}${rng.int(1, 300)}号${rng.int(1, 30)}栋${rng.int(1, 6)}单元`,
+    issuedOn,
+    validUntil: addDays(addMonths(renewed > issuedOn ? renewed : issuedOn, 12), -1),
+    issuingAuthority: `绵阳市公安局${MIANYANG_AREAS[person.areaCode]}分局`,
+  };
+}
+
 export function residentFor(person: SyntheticPerson, seed: number): ResidentDoc {
   const rng = Rng.forKey(seed, 'public-security', 'resident', person.index);
   return {
@@ -68,7 +95,11 @@ export function residentFor(person: SyntheticPerson, seed: number): ResidentDoc 
     gender: person.gender,
     birthDate: person.birthDate,
     mobile: `1${rng.pick(['38', '39', '50', '58', '86', '88'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
-    registeredResidence: { areaCode: person.areaCode, address: `${rng.pick(STREETS)}${rng.int(1, 300)}号${rng.int(1, 30)}栋${rng.int(1, 6)}单元` },
+    registeredResidence: {
+      areaCode: person.id.slice(0, 6),
+      address: `${rng.pick(person.migrant ? ORIGIN_STREETS : STREETS)}${rng.int(1, 300)}号${rng.int(1, 30)}栋${rng.int(1, 6)}单元`,
+    },
+    residencePermit: person.migrant ? residencePermitFor(person, seed) : null,
     realNameRegistrations: SECTORS.map((sector) => {
       const registered = rng.chance(0.9);
       return { sector, registered, verifiedOn: registered ? rng.dateBetween('2015-01-01', POPULATION_REFERENCE_DATE) : null };

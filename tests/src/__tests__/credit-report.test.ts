@@ -115,6 +115,7 @@ describe('the credit report', () => {
     expect(text).toContain('赵**');
     expect(text).toContain(person);
     expect(text).toContain(maskCitizenId(person));
+    expect(text).toContain('户籍人口');
     expect(text).toContain('失信被执行人');
     expect(text).toContain('绵阳市中级人民法院');
     expect(text).toContain('CR-1');

@@ -20,6 +20,14 @@ const MY_REPORT = graphql(`
         registeredResidence {
           areaName
         }
+        populationStatus
+        residencePermit {
+          validUntil
+          valid
+          residence {
+            areaName
+          }
+        }
       }
       jointPunishment {
         listed
@@ -229,6 +237,16 @@ export function MyReport() {
           <span className="person-name">{person.identity?.name}</span> <span className="person-id">{person.id}</span>
           {person.identity?.registeredResidence.areaName && ` · ${person.identity.registeredResidence.areaName}`}
         </p>
+        {person.identity?.populationStatus && (
+          <p>
+            {t(`population${person.identity.populationStatus}` as MessageKey)}
+            {person.identity.residencePermit &&
+              ` · ${t(person.identity.residencePermit.valid ? 'permitValidUntil' : 'permitLapsed', {
+                area: person.identity.residencePermit.residence.areaName ?? '',
+                until: formatDate(person.identity.residencePermit.validUntil, language),
+              })}`}
+          </p>
+        )}
       </section>
       <section aria-labelledby="standing">
         <h2 id="standing">{t('standingTitle')}</h2>

@@ -62,6 +62,11 @@ const STATUS_WORDS: Record<string, string> = {
   REVOKED: '已撤销',
   NOT_YET_VALID: '未生效',
 };
+const POPULATION_WORDS: Record<string, string> = {
+  REGISTERED_RESIDENT: '户籍人口 registered resident',
+  MIGRANT: '外来人口（持居住证）migrant with a residence permit',
+  NON_RESIDENT: '非本市人口 not resident',
+};
 const word = (value: string) => (STATUS_WORDS[value] ? `${STATUS_WORDS[value]} ${value}` : value);
 
 /** The font the report is set in; missing, no report can be made. */
@@ -135,6 +140,14 @@ export function renderCreditReport(contents: ReportContents, stamp: ReportStamp)
     line('性别 Gender', identity.gender === 'MALE' ? '男 male' : '女 female');
     line('出生日期 Birth date', dateOf(identity.birthDate));
     line('户籍地 Registered residence', `${identity.registeredResidence.areaName ?? ''} ${identity.registeredResidence.address}`.trim());
+    if (identity.populationStatus) line('人口类别 Population', POPULATION_WORDS[identity.populationStatus] ?? identity.populationStatus);
+    const permit = identity.residencePermit;
+    if (permit) {
+      line(
+        '居住证 Residence permit',
+        `${permit.residence.areaName ?? ''} ${permit.residence.address}，有效期至 ${permit.validUntil}${permit.valid ? '' : '（已过期 lapsed）'}`.trim(),
+      );
+    }
   }
 
   heading('二、联合惩戒', 'Joint punishment');

@@ -1,3 +1,4 @@
+import { isMianyangArea } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 /** A person in the population base (人口基础信息库), keyed by citizen ID. */
@@ -7,11 +8,45 @@ export interface ResidentDoc {
   gender: 'MALE' | 'FEMALE';
   birthDate: string;
   mobile?: string | null;
+  /** 户籍: where the household is registered (in Mianyang, or elsewhere for a migrant). */
   registeredResidence: { areaCode: string; address: string };
+  /** 居住证: a migrant's residence permit, where they live in Mianyang and until when it is valid; null for anyone else. */
+  residencePermit?: ResidencePermitDoc | null;
   realNameRegistrations: { sector: string; registered: boolean; verifiedOn?: string | null }[];
   legalBasis: string;
   collectedAt: Date;
 }
+
+export interface ResidencePermitDoc {
+  /** The Mianyang county of the residence. */
+  areaCode: string;
+  address: string;
+  issuedOn: string;
+  /** Last valid day; a permit is renewed each year (《居住证暂行条例》). */
+  validUntil: string;
+  issuingAuthority: string;
+}
+
+const residencePermitSchema = new Schema<ResidencePermitDoc>(
+  {
+    areaCode: {
+      type: String,
+      required: true,
+      validate: {
+        validator: (v: string) => isMianyangArea(v),
+        message: 'residencePermit.areaCode must be a Mianyang county: a permit is issued where the person lives',
+      },
+    },
+    address: { type: String, required: true },
+    issuedOn: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
+    validUntil: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
+    issuingAuthority: { type: String, required: true },
+  },
+  { _id: false },
+);
+residencePermitSchema.path('validUntil').validate(function (this: Partial<ResidencePermitDoc>, validUntil: string) {
+  return !this.issuedOn || validUntil >= this.issuedOn;
+}, 'residencePermit.validUntil is before its issuedOn');
 
 const residentSchema = new Schema<ResidentDoc>(
   {
@@ -24,6 +59,7 @@ const residentSchema = new Schema<ResidentDoc>(
       areaCode: { type: String, required: true },
       address: { type: String, required: true },
     },
+    residencePermit: { type: residencePermitSchema, default: null },
     realNameRegistrations: [
       {
         _id: false,

@@ -1,6 +1,6 @@
-import { ageOn, areaName, decideAccess, maskAddress, maskMobile, maskName, todayInCity } from '@credit/shared';
+import { ageOn, areaName, decideAccess, isMianyangArea, maskAddress, maskMobile, maskName, todayInCity } from '@credit/shared';
 
-import type { IdentityResolvers } from '../generated/graphql';
+import type { IdentityResolvers, ResidencePermitResolvers } from '../generated/graphql';
 import type { Context } from '../loaders';
 import type { ResidentDoc } from '../models/Resident';
 
@@ -21,4 +21,19 @@ export const Identity: IdentityResolvers = {
     areaName: areaName(doc.registeredResidence.areaCode),
     address: masked(doc, ctx) ? maskAddress(doc.registeredResidence.areaCode) : doc.registeredResidence.address,
   }),
+  // Whether someone is a migrant is theirs to show: withheld from a masked view like the birth date.
+  populationStatus: (doc, _args, ctx) => {
+    if (masked(doc, ctx)) return null;
+    if (isMianyangArea(doc.registeredResidence.areaCode)) return 'REGISTERED_RESIDENT';
+    return doc.residencePermit ? 'MIGRANT' : 'NON_RESIDENT';
+  },
+  residencePermit: (doc, _args, ctx) => (masked(doc, ctx) ? null : (doc.residencePermit ?? null)),
+};
+
+export const ResidencePermit: ResidencePermitResolvers = {
+  residence: (permit) => ({ areaCode: permit.areaCode, areaName: areaName(permit.areaCode), address: permit.address }),
+  valid: (permit) => {
+    const today = todayInCity();
+    return permit.issuedOn <= today && today <= permit.validUntil;
+  },
 };

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
-import { Identity } from './Identity';
+import { Identity, ResidencePermit } from './Identity';
 import { Person } from './Person';
 import { residentsNamed } from './residents-named';
 import { Violation } from './Violation';
@@ -9,5 +9,6 @@ export const resolvers: Resolvers = {
   Query: { residentsNamed },
   Person,
   Identity,
+  ResidencePermit,
   Violation,
 };

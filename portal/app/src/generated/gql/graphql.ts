@@ -152,6 +152,15 @@ export type ObjectionStatus =
   /** The record was found right and stays as it was. */
   | 'UPHELD';
 
+/** Where a person stands in the city's population. */
+export type PopulationStatus =
+  /** 外来人口: registered elsewhere, living in Mianyang on a residence permit (valid or lapsed: see `residencePermit.valid`). */
+  | 'MIGRANT'
+  /** Registered elsewhere with no residence permit in Mianyang (known to the population base, e.g. through a record of a department). */
+  | 'NON_RESIDENT'
+  /** 户籍人口: the household is registered in Mianyang. */
+  | 'REGISTERED_RESIDENT';
+
 /** A published list a person may be found on. */
 export type PublicListKind =
   /** 失信被执行人: a dishonest judgment debtor listed by the courts. */
@@ -292,7 +301,7 @@ export type MyReportQueryVariables = Exact<{
 }>;
 
 
-export type MyReportQuery = { person: { id: string, identity: { name: string, registeredResidence: { areaName: string | null } } | null, jointPunishment: { listed: boolean, categories: Array<string>, measures: Array<string>, since: string | null, until: string | null } | null, redList: { onRedList: boolean, entries: Array<{ id: string, title: string, awardingBody: string, awardedOn: string, validUntil: string | null, inForce: boolean }> } | null, creditEvaluation: { grade: CreditGrade, score: number, evaluatedAt: string, factors: Array<{ factor: string, effect: number, explanation: string }> } | null, administrativePenalties: { nodes: Array<{ id: string, department: Bureau, category: string, decisionNumber: string, decisionDate: string, violationType: string, penaltyContent: string, authority: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, dishonestDebtorListings: { nodes: Array<{ id: string, decisionNumber: string, decisionDate: string, court: string, obligation: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, objections: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, reason: string, status: ObjectionStatus, filedAt: string, dueOn: string, decisionReason: string | null }> } | null, repairs: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, correction: RepairCorrection, statement: string, status: RepairStatus, appliedAt: string, dueOn: string, decisionReason: string | null }> } | null, notifications: { nodes: Array<{ id: string, kind: NotificationKind, message: string, createdAt: string }> } | null, consents: { nodes: Array<{ id: string, purpose: ConsentPurpose, scopes: Array<string>, validFrom: string, validUntil: string, status: ConsentStatus, granteeInstitution: { name: string } }> } | null, creditReports: { nodes: Array<{ number: string, issuedAt: string }> } | null, queryLog: { nodes: Array<{ id: string, actorRole: QueryActorRole, purpose: ConsentPurpose | null, outcome: QueryOutcome, at: string, institution: { name: string } | null }> } | null } | null };
+export type MyReportQuery = { person: { id: string, identity: { name: string, populationStatus: PopulationStatus | null, registeredResidence: { areaName: string | null }, residencePermit: { validUntil: string, valid: boolean, residence: { areaName: string | null } } | null } | null, jointPunishment: { listed: boolean, categories: Array<string>, measures: Array<string>, since: string | null, until: string | null } | null, redList: { onRedList: boolean, entries: Array<{ id: string, title: string, awardingBody: string, awardedOn: string, validUntil: string | null, inForce: boolean }> } | null, creditEvaluation: { grade: CreditGrade, score: number, evaluatedAt: string, factors: Array<{ factor: string, effect: number, explanation: string }> } | null, administrativePenalties: { nodes: Array<{ id: string, department: Bureau, category: string, decisionNumber: string, decisionDate: string, violationType: string, penaltyContent: string, authority: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, dishonestDebtorListings: { nodes: Array<{ id: string, decisionNumber: string, decisionDate: string, court: string, obligation: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, objections: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, reason: string, status: ObjectionStatus, filedAt: string, dueOn: string, decisionReason: string | null }> } | null, repairs: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, correction: RepairCorrection, statement: string, status: RepairStatus, appliedAt: string, dueOn: string, decisionReason: string | null }> } | null, notifications: { nodes: Array<{ id: string, kind: NotificationKind, message: string, createdAt: string }> } | null, consents: { nodes: Array<{ id: string, purpose: ConsentPurpose, scopes: Array<string>, validFrom: string, validUntil: string, status: ConsentStatus, granteeInstitution: { name: string } }> } | null, creditReports: { nodes: Array<{ number: string, issuedAt: string }> } | null, queryLog: { nodes: Array<{ id: string, actorRole: QueryActorRole, purpose: ConsentPurpose | null, outcome: QueryOutcome, at: string, institution: { name: string } | null }> } | null } | null };
 
 export type ApplyForRepairMutationVariables = Exact<{
   bureau: Bureau;
@@ -485,6 +494,14 @@ export const MyReportDocument = new TypedDocumentString(`
       name
       registeredResidence {
         areaName
+      }
+      populationStatus
+      residencePermit {
+        validUntil
+        valid
+        residence {
+          areaName
+        }
       }
     }
     jointPunishment {
