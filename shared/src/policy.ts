@@ -142,6 +142,8 @@ export interface CreditPolicy {
     maxSearchNamesakes: number;
     /** Public searches a caller may make per minute: the anonymous public per client address, a signed-in caller per identity. */
     publicSearchesPerMinute: { anonymous: number; signedIn: number };
+    /** Credit reports a person may issue per day (city calendar): each is gathered from every source and rendered. */
+    creditReportsPerDay: number;
   };
   security: {
     internalTokenTtlSeconds: number;
@@ -315,6 +317,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     'maxRequestHeaderBytes',
     'maxTokens',
     'maxSearchNamesakes',
+    'creditReportsPerDay',
   ]);
   positive('limits.publicSearchesPerMinute', p.limits.publicSearchesPerMinute, ['anonymous', 'signedIn']);
   positive('security', p.security, ['internalTokenTtlSeconds', 'maxCallerTokenLifetimeHours']);

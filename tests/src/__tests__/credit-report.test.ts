@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Stack } from '@credit/scripts/dist/stack';
-import { addMonths, makeCitizenId, maskCitizenId, todayInCity } from '@credit/shared';
+import { addMonths, makeCitizenId, maskCitizenId, policy, todayInCity } from '@credit/shared';
 
 import { authHeader, insertResidents, recordsChanged, startTestStack } from '../harness';
 
@@ -166,6 +166,17 @@ describe('the credit report', () => {
     });
     const anonymous = await stack.query(query, { id: person });
     expect((anonymous.body.data as Json | undefined)?.person?.creditReports ?? null).toBeNull();
+  });
+
+  it('is issued at most the policy’s number of times a day to one person, then refused until the next day', async () => {
+    const limit = policy().limits.creditReportsPerDay;
+    const headers = await asSubject();
+    // One was issued above.
+    for (let n = 1; n < limit; n++) expect((await stack.query(ISSUE, {}, headers)).body.errors).toBeUndefined();
+    const refused = await stack.query(ISSUE, {}, headers);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit });
+    expect(refused.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeLessThanOrEqual(86_400);
   });
 
   it('is issued only to the signed-in person', async () => {

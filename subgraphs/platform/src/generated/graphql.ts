@@ -839,7 +839,8 @@ export type Mutation = {
    * platform signs the file's SHA-256 with the number and issue time and
    * logs the issue before answering (`Person.creditReports`); the document
    * itself is not kept. REPORT_UNAVAILABLE when a source it needs does not
-   * answer: nothing is issued.
+   * answer: nothing is issued. At most `limits.creditReportsPerDay` a day
+   * (RATE_LIMITED beyond, with `extensions.retryAfterSeconds`).
    */
   issueCreditReport: IssuedCreditReport;
   /** A reviewer lifts an institution's blacklisting. */

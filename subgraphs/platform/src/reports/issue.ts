@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { badInput } from '@credit/shared';
+import { addDays, badInput, codedError, policy, todayInCity } from '@credit/shared';
 import type { GraphQLSchema } from 'graphql';
 
 import type { Context } from '../context';
@@ -17,6 +17,7 @@ import { codeHash, codeMatches, creditReportSigningKey, newReportNumber, newVeri
  */
 export async function issueCreditReport(ctx: Context, schema: GraphQLSchema): Promise<IssuedCreditReport> {
   const subjectId = ctx.principal.subjectId!;
+  await withinDailyLimit(ctx, subjectId);
   const contents = await reportContents(subjectId, schema, ctx);
   const key = creditReportSigningKey();
   const issuedAt = new Date();
@@ -38,6 +39,24 @@ export async function issueCreditReport(ctx: Context, schema: GraphQLSchema): Pr
   // The number and size only: the report names the person, the log line does not.
   ctx.log.info('credit report issued', { report: number, bytes: pdf.length });
   return { number, issuedAt, verificationCode, sha256, pdfBase64: pdf.toString('base64'), fileName: `${number}.pdf` };
+}
+
+/**
+ * A person issues at most `limits.creditReportsPerDay` reports a day in the
+ * city: each asks every source and renders a PDF, so one caller cannot
+ * make the platform do it without end. Counted from the issue log (its
+ * index by person and time); two issues at the same instant may both pass.
+ */
+async function withinDailyLimit(ctx: Context, subjectId: string): Promise<void> {
+  const limit = policy().limits.creditReportsPerDay;
+  const today = todayInCity();
+  const issuedToday = await ctx.models.CreditReport.countDocuments({ subjectId, issuedAt: { $gte: new Date(`${today}T00:00:00+08:00`) } }).exec();
+  if (issuedToday < limit) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(`${addDays(today, 1)}T00:00:00+08:00`) - Date.now()) / 1000));
+  throw codedError('RATE_LIMITED', `At most ${limit} credit reports a day can be issued; the next one from tomorrow (Asia/Shanghai)`, {
+    retryAfterSeconds,
+    limit,
+  });
 }
 
 const REPORT_NUMBER = /^MYCR\d{8}-[0-9A-Z]{10}$/;
