@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 
 import { startStack, type Stack } from '@credit/scripts/dist/stack';
-import { birthDateOf, callSubgraph, internalSigningSecret, parseCitizenId, PLATFORM_SERVICE_PRINCIPAL, reloadConfig, signDevToken } from '@credit/shared';
+import {
+  birthDateOf,
+  callSubgraph,
+  internalSigningSecret,
+  makeSocialCreditCode,
+  parseCitizenId,
+  PLATFORM_SERVICE_PRINCIPAL,
+  reloadConfig,
+  signDevToken,
+} from '@credit/shared';
 
 /**
  * Starts the real system for one test file: every subgraph of the registry and the gateway on
@@ -115,6 +124,38 @@ export function redListEntry(id: string, personId: string, title: string, awarde
     validUntil,
     sourceOrganisation: '绵阳市文明办',
     legalBasis: '《绵阳市道德模范评选表彰办法》',
+  };
+}
+
+/** The market regulator's unified social credit code, as its penalties name it. */
+const MARKET_REGULATION_CODE = makeSocialCreditCode('11510700008661238');
+
+/**
+ * A serious food-and-drug penalty of the market regulator in the
+ * double-publicity format (`ingestMarketRegulationRecords(kind:
+ * ADMINISTRATIVE_PENALTY)`): published, and grounds for joint punishment.
+ * The facts name the person as a decision does (with their ID), which the
+ * platform masks wherever the public reads them.
+ */
+export function foodDrugPenalty(penalty: { id: string; personId: string; name: string; decisionDate: string; decisionNumber: string; violationType: string }) {
+  return {
+    id: penalty.id,
+    personId: penalty.personId,
+    counterpartName: penalty.name,
+    category: 'SERIOUS_FOOD_DRUG_VIOLATION',
+    decisionDate: penalty.decisionDate,
+    decisionNumber: penalty.decisionNumber,
+    authority: '绵阳市市场监督管理局',
+    authorityCode: MARKET_REGULATION_CODE,
+    sourceUnit: '绵阳市市场监督管理局',
+    sourceUnitCode: MARKET_REGULATION_CODE,
+    legalBasis: '国办发〔2015〕51号 双公示',
+    violationType: penalty.violationType,
+    facts: `当事人${penalty.name}(${penalty.personId})${penalty.violationType}。`,
+    penaltyBasis: '《中华人民共和国药品管理法》第一百一十六条',
+    penaltyTypes: ['FINE'],
+    fineYuan: 50000,
+    penaltyContent: '罚款五万元',
   };
 }
 

@@ -8,7 +8,7 @@ import { addMonths, makeCitizenId, makeSocialCreditCode, maskCitizenId, REPO_ROO
 import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium } from '../browser';
-import { authHeader, insertResidents, redListEntry, registerInstitution, startTestStack } from '../harness';
+import { authHeader, foodDrugPenalty, insertResidents, redListEntry, registerInstitution, startTestStack } from '../harness';
 
 // The portal (信用中国（四川绵阳）) in a real browser, against the real
 // gateway: the public pages, masked exactly as the API masks, in Chinese
@@ -25,7 +25,6 @@ const today = todayInCity();
 const listed = makeCitizenId('510703', '1971-02-03', 61);
 const sameSurname = makeCitizenId('510703', '1986-04-05', 62);
 const honoured = makeCitizenId('510781', '1976-08-09', 63);
-const authorityCode = makeSocialCreditCode('11510700008661238');
 const bank = makeSocialCreditCode('91510700MA62TK7X8');
 
 beforeAll(async () => {
@@ -47,44 +46,22 @@ beforeAll(async () => {
     'mutation ($records: [JSONObject!]!) { ingestMarketRegulationRecords(kind: ADMINISTRATIVE_PENALTY, records: $records) { created rejected } }',
     {
       records: [
-        {
+        foodDrugPenalty({
           id: 'MR-PORTAL-1',
           personId: listed,
-          counterpartName: '诸葛明远',
-          category: 'SERIOUS_FOOD_DRUG_VIOLATION',
+          name: '诸葛明远',
           decisionDate: addMonths(today, -1),
           decisionNumber: '绵市监罚〔2026〕P1号',
-          authority: '绵阳市市场监督管理局',
-          authorityCode,
-          sourceUnit: '绵阳市市场监督管理局',
-          sourceUnitCode: authorityCode,
-          legalBasis: '国办发〔2015〕51号 双公示',
           violationType: '生产假药',
-          facts: `当事人诸葛明远(${listed})生产假药。`,
-          penaltyBasis: '《中华人民共和国药品管理法》第一百一十六条',
-          penaltyTypes: ['FINE'],
-          fineYuan: 50000,
-          penaltyContent: '罚款五万元',
-        },
-        {
+        }),
+        foodDrugPenalty({
           id: 'MR-PORTAL-2',
           personId: listed,
-          counterpartName: '诸葛明远',
-          category: 'SERIOUS_FOOD_DRUG_VIOLATION',
+          name: '诸葛明远',
           decisionDate: addMonths(today, -13),
           decisionNumber: '绵市监罚〔2026〕P2号',
-          authority: '绵阳市市场监督管理局',
-          authorityCode,
-          sourceUnit: '绵阳市市场监督管理局',
-          sourceUnitCode: authorityCode,
-          legalBasis: '国办发〔2015〕51号 双公示',
           violationType: '销售假药',
-          facts: `当事人诸葛明远(${listed})销售假药。`,
-          penaltyBasis: '《中华人民共和国药品管理法》第一百一十六条',
-          penaltyTypes: ['FINE'],
-          fineYuan: 50000,
-          penaltyContent: '罚款五万元',
-        },
+        }),
       ],
     },
     await authHeader({ role: 'bureau', org: 'MARKET_REGULATION' }),

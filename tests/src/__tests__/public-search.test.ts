@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
-import { addMonths, makeCitizenId, makeSocialCreditCode, maskCitizenId, policy, todayInCity } from '@credit/shared';
+import { addMonths, makeCitizenId, maskCitizenId, policy, todayInCity } from '@credit/shared';
 
-import { auditorHeader, authHeader, insertResidents, redListEntry, startTestStack } from '../harness';
+import { auditorHeader, authHeader, foodDrugPenalty, insertResidents, redListEntry, startTestStack } from '../harness';
 
 // The public search of the published lists on 信用中国（四川绵阳）: by name,
 // full ID or the first 6 and last 4 characters of an ID; masked entries of
@@ -16,7 +16,6 @@ const namesake = makeCitizenId('510704', '1980-03-04', 92);
 const sameSurname = makeCitizenId('510703', '1985-05-06', 93);
 // On the red list only: found by 6 + 4 through the platform's listing index, not the published records.
 const honoured = makeCitizenId('510781', '1975-07-08', 94);
-const authorityCode = makeSocialCreditCode('11510700008661238');
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -39,25 +38,14 @@ beforeAll(async () => {
     'mutation ($records: [JSONObject!]!) { ingestMarketRegulationRecords(kind: ADMINISTRATIVE_PENALTY, records: $records) { created rejected outcomes { reason } } }',
     {
       records: [
-        {
+        foodDrugPenalty({
           id: 'MR-SEARCH-1',
           personId: listed,
-          counterpartName: '欧阳明远',
-          category: 'SERIOUS_FOOD_DRUG_VIOLATION',
+          name: '欧阳明远',
           decisionDate: addMonths(today, -1),
           decisionNumber: '绵市监罚〔2026〕S1号',
-          authority: '绵阳市市场监督管理局',
-          authorityCode,
-          sourceUnit: '绵阳市市场监督管理局',
-          sourceUnitCode: authorityCode,
-          legalBasis: '国办发〔2015〕51号 双公示',
           violationType: '生产假药',
-          facts: `当事人欧阳明远(${listed})生产假药。`,
-          penaltyBasis: '《中华人民共和国药品管理法》第一百一十六条',
-          penaltyTypes: ['FINE'],
-          fineYuan: 50000,
-          penaltyContent: '罚款五万元',
-        },
+        }),
       ],
     },
     await authHeader({ role: 'bureau', org: 'MARKET_REGULATION' }),
