@@ -51,6 +51,11 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
+/** The instant a day of the city's calendar begins (00:00 in Asia/Shanghai). */
+export function startOfCityDay(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
 /** Today's date in Asia/Shanghai (the city's calendar decides display days). */
 export function todayInCity(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { addDays, addMonths, policy, POPULATION_REFERENCE_DATE, type Rng, type SyntheticPerson } from '@credit/shared';
+import { addDays, addMonths, policy, POPULATION_REFERENCE_DATE, startOfCityDay, type Rng, type SyntheticPerson } from '@credit/shared';
 
 // What the domains' seeds share: the reference date, the plan they cite,
 // and when seeded records were made and gathered. The query log, the
@@ -14,7 +14,7 @@ export const earlier = (a: string, b: string) => (a < b ? a : b);
 
 /** An instant during office hours of a city day. */
 export function officeTime(isoDate: string, rng: Rng): Date {
-  return new Date(Date.parse(`${isoDate}T00:00:00+08:00`) + rng.int(8 * 60 + 30, 18 * 60) * 60_000);
+  return new Date(startOfCityDay(isoDate).getTime() + rng.int(8 * 60 + 30, 18 * 60) * 60_000);
 }
 
 // Records older than the platform were gathered when it started collecting.

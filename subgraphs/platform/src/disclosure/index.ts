@@ -1,11 +1,9 @@
-import { groupedLoader } from '@credit/shared';
 import { allow } from 'graphql-shield';
 
 import type { PlatformDomain } from '../domain';
 import { reviewer } from '../rules';
 import { createDisclosureModels, type DisclosureModels } from './models';
-import { PERSON_ORDER, type PublishedRecordDoc } from './models/PublishedRecord';
-import { personRowsLoader } from './person-records';
+import { personRowsLoader, personRowsOnlyLoader } from './person-records';
 import { upgradePublishedRecords } from './published-records';
 import { resolvers } from './resolvers';
 
@@ -19,11 +17,9 @@ import { resolvers } from './resolvers';
  * (typical-cases.ts).
  */
 function createDisclosureLoaders(models: DisclosureModels) {
-  return {
-    publishedRecordsByPerson: personRowsLoader(models),
-    // The rows alone, for what needs only whether a record is published (the public-list check).
-    publishedRowsByPerson: groupedLoader<PublishedRecordDoc>(models.PublishedRecord, 'personId', PERSON_ORDER),
-  };
+  // The rows alone serve what needs only whether a record is published (the public-list check); one read of them serves both.
+  const publishedRowsByPerson = personRowsOnlyLoader(models);
+  return { publishedRecordsByPerson: personRowsLoader(models, publishedRowsByPerson), publishedRowsByPerson };
 }
 
 export const disclosure: PlatformDomain<DisclosureModels, ReturnType<typeof createDisclosureLoaders>> = {

@@ -34,15 +34,22 @@ export type PersonLicence = DepartmentRecord<AdministrativeLicenceDoc>;
 /** A row of the index with the department's whole record from its detail (null when the row has none). */
 export type PersonRow = PublishedRecordDoc & { record: Record<string, unknown> | null };
 
+/** Each person's rows in the feed's order, without their records: the rows of the people asked for together in one query. */
+export function personRowsOnlyLoader(models: Pick<DisclosureModels, 'PublishedRecord'>) {
+  return groupedLoader<PublishedRecordDoc>(models.PublishedRecord, 'personId', PERSON_ORDER);
+}
+
 /**
- * Each person's rows in the feed's order, with their records: the rows of
- * the people asked for together are read in one query, and their details
- * in one more.
+ * Each person's rows in the feed's order, with their records: the rows come
+ * from `rowsByPerson` (shared with what needs the rows alone), and their
+ * details are read in one more query.
  */
-export function personRowsLoader(models: Pick<DisclosureModels, 'PublishedRecord' | 'PublishedRecordDetail'>): {
+export function personRowsLoader(
+  models: Pick<DisclosureModels, 'PublishedRecordDetail'>,
+  rowsByPerson: ReturnType<typeof personRowsOnlyLoader>,
+): {
   load(personId: string): Promise<PersonRow[]>;
 } {
-  const rowsByPerson = groupedLoader<PublishedRecordDoc>(models.PublishedRecord, 'personId', PERSON_ORDER);
   const detailById = byIdLoader<PublishedRecordDetailDoc>(models.PublishedRecordDetail);
   return {
     async load(personId) {

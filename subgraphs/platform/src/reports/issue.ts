@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { addDays, badInput, codedError, policy, todayInCity } from '@credit/shared';
+import { addDays, badInput, codedError, policy, startOfCityDay, todayInCity } from '@credit/shared';
 import type { GraphQLSchema } from 'graphql';
 
 import type { Context } from '../context';
@@ -50,9 +50,9 @@ export async function issueCreditReport(ctx: Context, schema: GraphQLSchema): Pr
 async function withinDailyLimit(ctx: Context, subjectId: string): Promise<void> {
   const limit = policy().limits.creditReportsPerDay;
   const today = todayInCity();
-  const issuedToday = await ctx.models.CreditReport.countDocuments({ subjectId, issuedAt: { $gte: new Date(`${today}T00:00:00+08:00`) } }).exec();
+  const issuedToday = await ctx.models.CreditReport.countDocuments({ subjectId, issuedAt: { $gte: startOfCityDay(today) } }).exec();
   if (issuedToday < limit) return;
-  const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(`${addDays(today, 1)}T00:00:00+08:00`) - Date.now()) / 1000));
+  const retryAfterSeconds = Math.max(1, Math.ceil((startOfCityDay(addDays(today, 1)).getTime() - Date.now()) / 1000));
   throw codedError('RATE_LIMITED', `At most ${limit} credit reports a day can be issued; the next one from tomorrow (Asia/Shanghai)`, {
     retryAfterSeconds,
     limit,
