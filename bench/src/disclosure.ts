@@ -22,7 +22,7 @@ import {
   type DevDb,
   type SourceEntry,
 } from '@credit/shared';
-import { announceFeedDays, createModels, feedChanged, lookupKeysOf } from '@credit/subgraph-platform';
+import { announceFeedDays, createModels, feedChanged, fileInFeed, lookupKeysOf, removePublishedRecords } from '@credit/subgraph-platform';
 import autocannon from 'autocannon';
 
 /**
@@ -88,16 +88,13 @@ function benchId(n: number) {
   return { _id: `${bureau}:${penalty ? 'PENALTY' : 'LICENCE'}:${recordId}`, bureau, penalty, recordId };
 }
 
-/** Removes the rows of ids 0..count-1 and their details one by one, eight at a time. */
-async function removeRows(collections: { deleteOne(filter: object): Promise<unknown> }[], count: number): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const { _id } = benchId(next++);
-      for (const collection of collections) await collection.deleteOne({ _id });
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+/** Removes the rows of ids 0..count-1, out of the feed's buckets, with their details, 500 at a time. */
+async function removeRows(models: ReturnType<typeof createModels>, count: number): Promise<void> {
+  for (let from = 0; from < count; from += 500)
+    await removePublishedRecords(
+      models,
+      Array.from({ length: Math.min(500, count - from) }, (_, k) => benchId(from + k)._id),
+    );
 }
 
 /** One synthetic row of the index, and its detail with the department's whole record, as the platform keeps them. */
@@ -229,10 +226,17 @@ async function main(): Promise<void> {
     if (!kept) {
       console.log(`writing ${target} published records of ${people.length} synthetic people into the index...`);
       const rng = new Rng(2026);
+      const all = Array.from({ length: target }, (_, n) => row(n, people, rng, today));
+      // The feed's directory and its buckets first, as the platform writes them, all at once (a bucket-day is
+      // written once, not once per batch that has one of its rows); rows of an interrupted run are there already.
+      await announceFeedDays(models, all.map((b) => b.row) as never, new Set());
+      await fileInFeed(
+        models,
+        all.map((b) => ({ before: null, after: b.row as never })),
+      );
       for (let from = 0; from < target; from += 2000) {
-        const batch = Array.from({ length: Math.min(2000, target - from) }, (_, k) => row(from + k, people, rng, today));
-        // The feed's directory and the details first, as the platform writes them; rows of an interrupted run are there already.
-        await announceFeedDays(models, batch.map((b) => b.row) as never, new Set());
+        const batch = all.slice(from, from + 2000);
+        // The details before the rows, as the platform writes them.
         for (const [collection, docs] of [
           [details, batch.map((b) => b.detail)],
           [index, batch.map((b) => b.row)],
@@ -301,7 +305,7 @@ async function main(): Promise<void> {
       else console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.p50 < TARGET.p50 && r.p99 < TARGET.p99 ? 'yes' : 'no'} |`);
     }
   } finally {
-    if (!values.keep) await removeRows([index, details] as never, target);
+    if (!values.keep) await removeRows(models, target);
     await platform.close();
     await population.close();
     await devDb?.stop();

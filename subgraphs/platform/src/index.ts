@@ -10,5 +10,5 @@ export { appendStandingChange, standingsOf } from './standing/listing-index';
 export { INSTITUTIONS as DEMO_INSTITUTIONS } from './institutions/seed';
 export { consentStatus } from './consents/models/Consent';
 export { redListEntryInForce } from './positive-records/models/RedListEntry';
-export { feedChanged, isPublished, lookupKeysOf } from './disclosure/published-records';
-export { announceFeedDays } from './disclosure/feed-index';
+export { feedChanged, isPublished, lookupKeysOf, removePublishedRecords } from './disclosure/published-records';
+export { announceFeedDays, fileInFeed } from './disclosure/feed-index';

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 
 import { badInput, decodeCursor, encodeCursor, insertManyUnordered, keysFilter, pageSize, type PageArgs } from '@credit/shared';
+import { LRUCache } from 'lru-cache';
 
 import type { DisclosureModels } from './models';
+import type { FeedBucketDoc } from './models/FeedBucket';
 import type { FeedDirectoryDoc } from './models/FeedDirectory';
 import type { PublishedRecordDoc } from './models/PublishedRecord';
 
@@ -17,23 +19,26 @@ import type { PublishedRecordDoc } from './models/PublishedRecord';
  * `PENALTY/category:…`, `PENALTY/keyField:…`, `PENALTY/areaCode:510703`,
  * each with `/<decision date>`; the bucket of all records, the one a day
  * fills most, is cut further into {@link SHARDS} shards (`/<shard>`, a hash
- * of the record's id), so that a page fetches about a page of records and
- * not a whole day (the embedded FerretDB spends about half a millisecond
- * decoding each record it returns). The bucket names are in the record's
- * indexed `lookupKeys`. A two-level directory (`feed_directory`) lists,
- * per bucket, the months that hold records and, per month, the days, each
- * list one document. A page of the feed takes the filter with the fewest
- * values as its buckets, walks their days newest first (months, then days,
- * each one lookup), fetches each day's buckets by equality, and keeps the records
+ * of the record's id), so that one document holds an eighth of a day. Each
+ * bucket-day is one document of `feed_buckets` (models/FeedBucket.ts) that
+ * holds its records packed, one field each, written before the record's
+ * row. A two-level directory (`feed_directory`) lists, per bucket, the
+ * months that hold records and, per month, the days, each list one
+ * document. A page of the feed takes the filter with the fewest values as
+ * its buckets, walks their days newest first (months, then days, each one
+ * lookup), fetches the days' bucket documents by id, and keeps the records
  * that pass every criterion, until the page is full. Within a day the
  * feed's order is by shard, then id, whichever filter is read. The records
  * of one day are few (a day's decisions of one city), so a page costs a few
- * lookups of a few rows, however many years the index holds.
+ * lookups of a few documents, however many years the index holds.
  *
  * The directory is written before the records it announces (a day with no
  * record left costs a reader one empty lookup; a record no day announces
  * would be lost to readers), and never shrinks.
  */
+
+/** A row of the index as the feed's buckets hold and serve it: without its lookup keys and write time. */
+export type FeedRow = Omit<PublishedRecordDoc, 'lookupKeys' | 'updatedAt'>;
 
 /** The filters a page of the feed can be asked for (each a list of values any of which passes). */
 export interface FeedFilter {
@@ -70,7 +75,7 @@ export function shardOf(id: string): number {
 const isSharded = (bucket: string) => bucket.endsWith('/*');
 
 /** The feed's order: newest decision first; within a day by shard, then id. */
-function feedOrder(a: PublishedRecordDoc, b: PublishedRecordDoc): number {
+function feedOrder(a: FeedRow, b: FeedRow): number {
   if (a.decisionDate !== b.decisionDate) return a.decisionDate < b.decisionDate ? 1 : -1;
   return shardOf(a._id) - shardOf(b._id) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
 }
@@ -150,8 +155,116 @@ function announcedTo(directory: object): Set<string> {
   return announced.get(directory)!;
 }
 
+/** A row packed as its bucket holds it: its feed fields (only those, whatever the row carries) as JSON. */
+function packRow(row: FeedRow): string {
+  const packed: { [K in keyof Required<FeedRow>]: FeedRow[K] } = {
+    _id: row._id,
+    kind: row.kind,
+    bureau: row.bureau,
+    recordId: row.recordId,
+    personId: row.personId,
+    areaCode: row.areaCode,
+    category: row.category,
+    keyField: row.keyField,
+    grade: row.grade,
+    decisionDate: row.decisionDate,
+    publishedUntil: row.publishedUntil,
+    withheld: row.withheld,
+    underObjection: row.underObjection,
+    counterpartName: row.counterpartName,
+    authority: row.authority,
+    documentNumber: row.documentNumber,
+    title: row.title,
+    content: row.content,
+  };
+  return JSON.stringify(packed);
+}
+
+const unpackRow = (packed: string): FeedRow => JSON.parse(packed) as FeedRow;
+
+/** The field of a row in its bucket: its id, with what a field name cannot hold (`.`, `$`) escaped. */
+function fieldOf(id: string): string {
+  return id.replace(/[%.$]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** A change of a row of the index: what it was (null: new) and what it becomes (null: removed). */
+export interface RowChange {
+  before: FeedRow | null;
+  after: FeedRow | null;
+}
+
+/** Bucket documents inserted per command. */
+const BUCKET_CHUNK = 500;
+
+/** Bucket documents updated at once. */
+const PARALLEL_BUCKET_WRITES = 8;
+
+/**
+ * Files changed rows in the feed's buckets, before the rows themselves are
+ * written: each row set in the buckets of its day, and unset from those it
+ * was in before and is no longer. A bucket new to the database is inserted
+ * with its rows (no upserts where it can be helped: the embedded FerretDB
+ * makes each a transaction of its own); the others, and one another writer
+ * inserted meanwhile, are updated field by field, which is atomic per
+ * document on MongoDB as on FerretDB, so two writers of different rows of
+ * one bucket both stay. `known` holds the buckets this process knows exist.
+ */
+export async function fileInFeed(
+  models: Pick<DisclosureModels, 'FeedBucket'>,
+  changes: readonly RowChange[],
+  known: Set<string> = announcedTo(models.FeedBucket),
+): Promise<void> {
+  const edits = new Map<string, { set: Record<string, string>; unset: Record<string, ''> }>();
+  const edit = (key: string) => {
+    if (!edits.has(key)) edits.set(key, { set: {}, unset: {} });
+    return edits.get(key)!;
+  };
+  for (const { before, after } of changes) {
+    const keys = after ? feedKeysOf(after) : [];
+    if (after) {
+      const packed = packRow(after);
+      for (const key of keys) edit(key).set[fieldOf(after._id)] = packed;
+    }
+    if (before) for (const key of feedKeysOf(before)) if (!keys.includes(key)) edit(key).unset[fieldOf(before._id)] = '';
+  }
+  const entries = [...edits];
+  for (let from = 0; from < entries.length; from += BUCKET_CHUNK) {
+    const chunk = entries.slice(from, from + BUCKET_CHUNK);
+    // A bucket not known to exist and gaining rows is inserted with them (one that does not exist has nothing to unset).
+    const fresh = chunk.filter(([key, { set }]) => !known.has(key) && Object.keys(set).length > 0);
+    const inserted = await insertManyUnordered(
+      models.FeedBucket,
+      fresh.map(([key, { set }]) => ({ _id: key, rows: set })),
+    );
+    const freshlyInserted = new Set(fresh.filter((_, k) => inserted[k]).map(([key]) => key));
+    const updates = chunk
+      .filter(([key]) => !freshlyInserted.has(key))
+      .map(([key, { set, unset }]) => ({
+        key,
+        update: {
+          ...(Object.keys(set).length ? { $set: Object.fromEntries(Object.entries(set).map(([field, packed]) => [`rows.${field}`, packed])) } : {}),
+          ...(Object.keys(unset).length ? { $unset: Object.fromEntries(Object.keys(unset).map((field) => [`rows.${field}`, ''])) } : {}),
+        },
+        // Only a bucket that gains rows is made; unsetting from one that is not there is nothing to do.
+        upsert: Object.keys(set).length > 0,
+      }));
+    // One command each, a few at a time: the embedded FerretDB (v1.24) stops answering altogether when one
+    // `update` command carries more than a few dozen statements, as a bulkWrite sends them.
+    let next = 0;
+    const worker = async () => {
+      while (next < updates.length) {
+        const { key, update, upsert } = updates[next++]!;
+        await models.FeedBucket.updateOne({ _id: key }, update, { upsert }).exec();
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_BUCKET_WRITES }, worker));
+    if (known.size > 100_000) known.clear();
+    for (const [key, { set }] of chunk) if (Object.keys(set).length > 0) known.add(key);
+  }
+}
+
 /** Whether a record passes every criterion of the filter, and is published on `today`. */
-function passes(doc: PublishedRecordDoc, kind: string, filter: FeedFilter, from: string, to: string, today: string): boolean {
+function passes(doc: FeedRow, kind: string, filter: FeedFilter, from: string, to: string, today: string): boolean {
   if (doc.kind !== kind || doc.withheld || doc.decisionDate > to || doc.decisionDate < from) return false;
   if (doc.publishedUntil !== null && doc.publishedUntil <= today) return false;
   return DIMENSIONS.every(({ dimension, values }) => {
@@ -171,17 +284,35 @@ function drivingBuckets(kind: string, filter: FeedFilter): string[] {
   return [...new Set(best.values)].map((value) => bucketOf(kind, best.dimension, value));
 }
 
-/** The directory's lists of some ids, kept within [from, to] (compared on their length). */
-async function directory(models: Pick<DisclosureModels, 'FeedDirectory'>, ids: readonly string[], from: string, to: string) {
-  const docs = new Map(
-    (
-      await models.FeedDirectory.find(keysFilter('_id', [...ids]))
-        .lean<FeedDirectoryDoc[]>()
-        .exec()
-    ).map((doc) => [doc._id, doc.at]),
-  );
+/** Directory lists kept per directory, under the version of the index they were read at. */
+const DIRECTORY_LISTS_KEPT = 5_000;
+const directoryLists = new WeakMap<object, LRUCache<string, { version: number; at: string[] }>>();
+
+/**
+ * The directory's lists of some ids, kept within [from, to] (compared on
+ * their length). With the index's version (read before, see
+ * published-records.ts), a list read at the same version is not read
+ * again: a day announced since was announced for rows written since, and
+ * those raise the version when written.
+ */
+async function directory(models: Pick<DisclosureModels, 'FeedDirectory'>, ids: readonly string[], from: string, to: string, version: number | null) {
+  if (!directoryLists.has(models.FeedDirectory)) directoryLists.set(models.FeedDirectory, new LRUCache({ max: DIRECTORY_LISTS_KEPT }));
+  const kept = directoryLists.get(models.FeedDirectory)!;
+  const lists = new Map<string, string[]>();
+  for (const id of ids) {
+    const list = version === null ? undefined : kept.get(id);
+    if (list?.version === version) lists.set(id, list.at);
+  }
+  const missing = ids.filter((id) => !lists.has(id));
+  if (missing.length > 0) {
+    const docs = new Map((await models.FeedDirectory.find(keysFilter('_id', missing)).lean<FeedDirectoryDoc[]>().exec()).map((doc) => [doc._id, doc.at]));
+    for (const id of missing) {
+      lists.set(id, docs.get(id) ?? []);
+      if (version !== null) kept.set(id, { version, at: docs.get(id) ?? [] });
+    }
+  }
   const within = (at: string) => at >= from.slice(0, at.length) && at <= to.slice(0, at.length);
-  return ids.map((key) => ({ key, at: (docs.get(key) ?? []).filter(within) }));
+  return ids.map((key) => ({ key, at: lists.get(key)!.filter(within) }));
 }
 
 /** Parses a cursor of the feed: the last record's decision date and id. */
@@ -220,24 +351,26 @@ function unitsOf(days: { bucket: string; days: string[] }[], after: { date: stri
 /**
  * A page of the feed of `kind`: records published on `today` that pass the
  * filter, in the feed's order; the cursor is the last one's (decision
- * date, id).
+ * date, id). `version`, the index's version read before, lets the
+ * directory's lists read at it serve again.
  */
 export async function readFeedPage(
-  models: Pick<DisclosureModels, 'PublishedRecord' | 'FeedDirectory'>,
+  models: Pick<DisclosureModels, 'FeedBucket' | 'FeedDirectory'>,
   kind: PublishedRecordDoc['kind'],
   filter: FeedFilter,
   args: PageArgs,
   today: string,
-): Promise<{ nodes: PublishedRecordDoc[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
+  version: number | null = null,
+): Promise<{ nodes: FeedRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
   const size = pageSize(args.first);
   const after = args.after ? feedCursor(args.after) : null;
   const from = filter.decidedFrom ?? '0000-00-00';
   let to = filter.decidedTo && filter.decidedTo < today ? filter.decidedTo : today;
   if (after && after.date < to) to = after.date;
-  const isAfterCursor = (doc: PublishedRecordDoc) =>
+  const isAfterCursor = (doc: FeedRow) =>
     !after || doc.decisionDate < after.date || (doc.decisionDate === after.date && feedOrder(doc, { ...doc, _id: after.id }) > 0);
-  const found: PublishedRecordDoc[] = [];
-  const months = await directory(models, drivingBuckets(kind, filter), from, to);
+  const found: FeedRow[] = [];
+  const months = await directory(models, drivingBuckets(kind, filter), from, to, version);
   // How many lookups the next step makes: as many as the records found per lookup so far say the page
   // still needs (fetching more costs the embedded FerretDB half a millisecond a record), doubling while none is found.
   let lookupsMade = 0;
@@ -250,6 +383,7 @@ export async function readFeedPage(
       withMonth.map((m) => `${m.key}#${month}`),
       from,
       to,
+      version,
     );
     const units = unitsOf(
       days.map(({ at }, k) => ({ bucket: withMonth[k]!.key, days: at })),
@@ -263,12 +397,12 @@ export async function readFeedPage(
         batch.push(units[next]!);
         lookups += units[next]!.keys.length;
       }
-      const fetched = await Promise.all(
-        batch.flatMap((unit) => unit.keys).map((key) => models.PublishedRecord.find({ lookupKeys: key }).lean<PublishedRecordDoc[]>().exec()),
-      );
-      lookupsMade += fetched.length;
-      const fresh = new Map<string, PublishedRecordDoc>();
-      for (const doc of fetched.flat()) if (passes(doc, kind, filter, from, to, today) && isAfterCursor(doc)) fresh.set(doc._id, doc);
+      const keys = batch.flatMap((unit) => unit.keys);
+      const buckets = await models.FeedBucket.find(keysFilter('_id', keys)).lean<FeedBucketDoc[]>().exec();
+      lookupsMade += keys.length;
+      const fresh = new Map<string, FeedRow>();
+      for (const doc of buckets.flatMap((bucket) => Object.values(bucket.rows).map(unpackRow)))
+        if (passes(doc, kind, filter, from, to, today) && isAfterCursor(doc)) fresh.set(doc._id, doc);
       found.push(...[...fresh.values()].sort(feedOrder));
       const perLookup = found.length / lookupsMade;
       parallel = Math.min(MAX_PARALLEL_FETCHES, perLookup > 0 ? Math.ceil((size + 1 - found.length) / perLookup) : parallel * 2);

@@ -23,7 +23,7 @@ import { LRUCache } from 'lru-cache';
 import type { Model } from 'mongoose';
 
 import type { Models } from '../models';
-import { announceFeedDays, feedKeysOf, readFeedPage, type FeedFilter } from './feed-index';
+import { announceFeedDays, fileInFeed, readFeedPage, type FeedFilter, type FeedRow } from './feed-index';
 import type { PublishedRecordDoc } from './models/PublishedRecord';
 import type { PublishedRecordDetailDoc } from './models/PublishedRecordDetail';
 
@@ -47,9 +47,9 @@ export function idEndsKey(first6: string, last4: string): string {
   return `idEnds:${first6}${last4}`;
 }
 
-/** Every equality key of a record: the feed's buckets and the search's. */
-export function lookupKeysOf(doc: Omit<PublishedRecordDoc, 'lookupKeys'>): string[] {
-  return [...feedKeysOf(doc), idEndsKey(doc.personId.slice(0, 6), doc.personId.slice(-4))];
+/** Every equality key of a row: the search's (the feed reads its own buckets, feed-index.ts). */
+export function lookupKeysOf(doc: Pick<PublishedRecordDoc, 'personId'>): string[] {
+  return [idEndsKey(doc.personId.slice(0, 6), doc.personId.slice(-4))];
 }
 
 /** A publication as the index keeps it: its row, and the department's whole record in the row's detail. */
@@ -161,11 +161,16 @@ export async function replacePublications(
     ids.length === 0 ? [] : (await models.PublishedRecordDetail.find(keysFilter('_id', ids)).lean<PublishedRecordDetailDoc[]>().exec()).map((d) => [d._id, d]),
   );
   const rows = docs.map((d) => d.row);
-  // The feed's directory announces their days before they can be read.
-  await announceFeedDays(
-    models,
-    rows.filter((row) => !storedRows.has(row._id) || !sameRow(storedRows.get(row._id)!, row)),
-  );
+  const changed = rows.filter((row) => !storedRows.has(row._id) || !sameRow(storedRows.get(row._id)!, row));
+  const kept = new Set(rows.map((row) => row._id));
+  const gone = [...storedRows.keys()].filter((id) => !kept.has(id));
+  // The feed's directory announces their days before they can be read, and its buckets hold them before the rows
+  // change (a row found unchanged later has its buckets so too).
+  await announceFeedDays(models, changed);
+  await fileInFeed(models, [
+    ...changed.map((row) => ({ before: storedRows.get(row._id) ?? null, after: row })),
+    ...gone.map((id) => ({ before: storedRows.get(id)!, after: null })),
+  ]);
   await writeChanged(
     models.PublishedRecordDetail,
     storedDetails,
@@ -173,13 +178,30 @@ export async function replacePublications(
     sameDetail,
   );
   const rowsWritten = await writeChanged(models.PublishedRecord, storedRows, rows, sameRow);
-  const kept = new Set(rows.map((row) => row._id));
-  const gone = [...storedRows.keys()].filter((id) => !kept.has(id));
   if (gone.length > 0) {
     await models.PublishedRecord.deleteMany(keysFilter('_id', gone)).exec();
     await models.PublishedRecordDetail.deleteMany(keysFilter('_id', gone)).exec();
   }
   if (rowsWritten || gone.length > 0) await feedChanged(models);
+}
+
+/**
+ * Removes rows of the index by id, as a re-derivation removes a vanished
+ * record: out of the feed's buckets first, then the row, then its detail.
+ * For rows no department holds (the disclosure bench's synthetic ones).
+ */
+export async function removePublishedRecords(models: Models, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await models.PublishedRecord.find(keysFilter('_id', [...ids]))
+    .lean<PublishedRecordDoc[]>()
+    .exec();
+  await fileInFeed(
+    models,
+    rows.map((row) => ({ before: row, after: null })),
+  );
+  await models.PublishedRecord.deleteMany(keysFilter('_id', [...ids])).exec();
+  await models.PublishedRecordDetail.deleteMany(keysFilter('_id', [...ids])).exec();
+  await feedChanged(models);
 }
 
 export type PublicationFilter = FeedFilter;
@@ -246,7 +268,7 @@ async function cachedFeedPage(
   const key = JSON.stringify([kind, filter, args.first ?? null, args.after ?? null, today]);
   const kept = pages.get(key);
   if (kept?.version === version) return kept.page;
-  const page = await readFeedPage(models, kind, filter, args, today);
+  const page = await readFeedPage(models, kind, filter, args, today, version);
   pages.set(key, { version, page });
   return page;
 }
@@ -264,7 +286,7 @@ export async function readFeed(
   filter: PublicationFilter,
   args: PageArgs,
   today = todayInCity(),
-): Promise<FeedPage<PublishedRecordDoc>> {
+): Promise<FeedPage<FeedRow>> {
   checkFilter(filter);
   const page = await cachedFeedPage(models, kind, filter, args, today);
   const totalCount = async () => {
@@ -288,7 +310,7 @@ export async function readFeed(
  * A published record as the public sees it, whoever asks: the person masked
  * (name, ID), and the personal data in its free text masked the same way.
  */
-export function publicView(doc: PublishedRecordDoc) {
+export function publicView(doc: FeedRow) {
   const text = (value: string) => maskPersonalDataIn(value, { names: [doc.counterpartName] });
   return {
     // Record ids are opaque, but one gathered before that rule may name the person.
@@ -316,7 +338,7 @@ export function isPublished(doc: Pick<PublishedRecordDoc, 'withheld' | 'publishe
 }
 
 /** A published penalty as the API's PublishedPenalty. */
-export function penaltyView(doc: PublishedRecordDoc) {
+export function penaltyView(doc: FeedRow) {
   const view = publicView(doc);
   return {
     ...view,
@@ -330,7 +352,7 @@ export function penaltyView(doc: PublishedRecordDoc) {
 }
 
 /** A published licence as the API's PublishedLicence. */
-export function licenceView(doc: PublishedRecordDoc) {
+export function licenceView(doc: FeedRow) {
   const view = publicView(doc);
   return { ...view, certificateName: view.title };
 }
@@ -346,7 +368,7 @@ export type PenaltyFeedPage = FeedPage<ReturnType<typeof penaltyView>>;
 export type LicenceFeedPage = FeedPage<ReturnType<typeof licenceView>>;
 
 /** The field groups a page of published records serves: the penalties' or licences' group, and the masked identity. */
-export function servedGroups(docs: readonly PublishedRecordDoc[]): string[] {
+export function servedGroups(docs: readonly Pick<FeedRow, 'kind'>[]): string[] {
   const groups = new Set(['identity']);
   for (const doc of docs) groups.add(doc.kind === 'PENALTY' ? 'double_publicity_penalties' : 'double_publicity_licences');
   return [...groups].sort();
@@ -354,28 +376,49 @@ export function servedGroups(docs: readonly PublishedRecordDoc[]): string[] {
 
 /**
  * The version of the rows' shape: their lookup keys (lookupKeysOf), the
- * feed's directory, and (from 4) the department's record kept in the row's
- * detail. Raised when it changes, so that rows written before are brought
- * to it, once.
+ * feed's directory, (from 4) the department's record kept in the row's
+ * detail, and (from 5) the row filed in the feed's buckets. Raised when it
+ * changes, so that rows written before are brought to it, once.
  */
-const ROW_SHAPE_VERSION = 4;
+const ROW_SHAPE_VERSION = 5;
 
 /** The directory's marker that every row of the index has this version's shape and is announced. */
 const UPGRADED_MARKER = `migration:publishedRecords:v${ROW_SHAPE_VERSION}`;
 
 /**
+ * Rows filed in the feed's buckets at once while upgrading: the more, the
+ * fewer bucket writes (a bucket-day gathers more of its rows before it is
+ * written), at about 3 KB of memory a row.
+ */
+const UPGRADE_FILING_ROWS = 50_000;
+
+/**
  * Brings every row of the index to this version's shape, reading the index
- * through once: its lookup keys, its days announced in the feed's
- * directory (rows written before the keys existed, or before their shape
- * changed, would be missing from the feed's pages and the search by ID
- * ends until then), and a department's record still kept in the row moved
- * to the row's detail. Idempotent, so two platforms starting together do
- * the same work twice, not wrong work; a row written meanwhile has its
- * shape already and is left as it is.
+ * through once: its search key, its days announced in the feed's directory
+ * and the row filed in the feed's buckets (a row from before would be
+ * missing from the feed's pages until then), and a department's record
+ * still kept in the row moved to the row's detail. The feed keys rows of
+ * versions before 5 carry among their lookup keys are left there, unused:
+ * rewriting every row would cost the upgrade a write per row. Idempotent,
+ * so two platforms starting together do the same work twice, not wrong
+ * work. A row a re-derivation changes while it runs is filed anew from
+ * what the re-derivation left (see refileChangedSince).
  */
 export async function upgradePublishedRecords(models: Models, log: Logger): Promise<void> {
   if (await models.FeedDirectory.exists({ _id: UPGRADED_MARKER }).exec()) return;
+  const started = Date.now();
   let upgraded = 0;
+  let filed = 0;
+  let toFile: PublishedRecordDoc[] = [];
+  const file = async () => {
+    await fileInFeed(
+      models,
+      toFile.map((row) => ({ before: null, after: row })),
+    );
+    await refileChangedSince(models, toFile);
+    filed += toFile.length;
+    toFile = [];
+  };
   const upgrade = async (docs: (PublishedRecordDoc & { record?: Record<string, unknown> | null })[]) => {
     await announceFeedDays(models, docs);
     // The detail first; one there already was written by a re-derivation since, from fresher facts.
@@ -383,7 +426,7 @@ export async function upgradePublishedRecords(models: Models, log: Logger): Prom
       models.PublishedRecordDetail,
       docs.filter((doc) => doc.record).map((doc) => ({ _id: doc._id, record: doc.record })),
     );
-    const stale = docs.filter((doc) => 'record' in doc || !isDeepStrictEqual(doc.lookupKeys, lookupKeysOf(doc)));
+    const stale = docs.filter((doc) => 'record' in doc || !lookupKeysOf(doc).every((key) => doc.lookupKeys?.includes(key)));
     // Only as read: a row a re-derivation replaced meanwhile has its new shape.
     await Promise.all(
       stale.map((doc) =>
@@ -396,6 +439,8 @@ export async function upgradePublishedRecords(models: Models, log: Logger): Prom
       ),
     );
     upgraded += stale.length;
+    toFile.push(...docs);
+    if (toFile.length >= UPGRADE_FILING_ROWS) await file();
   };
   let batch: PublishedRecordDoc[] = [];
   for await (const doc of models.PublishedRecord.find().lean<PublishedRecordDoc[]>().batchSize(1000).cursor()) {
@@ -406,8 +451,39 @@ export async function upgradePublishedRecords(models: Models, log: Logger): Prom
     }
   }
   await upgrade(batch);
-  // Rows given their keys only now are in the feed from now on.
-  if (upgraded > 0) await feedChanged(models);
+  await file();
+  // Rows filed only now are in the feed from now on.
+  if (upgraded + filed > 0) await feedChanged(models);
   await models.FeedDirectory.updateOne({ _id: UPGRADED_MARKER }, { $set: { at: ['done'] } }, { upsert: true }).exec();
-  if (upgraded > 0) log.info('published records brought to the current shape', { upgraded, version: ROW_SHAPE_VERSION });
+  if (upgraded + filed > 0)
+    log.info('published records brought to the current shape', { upgraded, filed, version: ROW_SHAPE_VERSION, ms: Date.now() - started });
+}
+
+/**
+ * Files anew the rows a re-derivation changed or removed since they were
+ * read (their write time moved): the upgrade filed them as read, over what
+ * the re-derivation had filed, so their buckets are brought to the row as
+ * it stands, from the row as read.
+ */
+async function refileChangedSince(models: Models, read: readonly PublishedRecordDoc[]): Promise<void> {
+  for (let from = 0; from < read.length; from += 1000) {
+    const chunk = read.slice(from, from + 1000);
+    const now = new Map(
+      (
+        await models.PublishedRecord.find(
+          keysFilter(
+            '_id',
+            chunk.map((row) => row._id),
+          ),
+        )
+          .lean<PublishedRecordDoc[]>()
+          .exec()
+      ).map((row) => [row._id, row]),
+    );
+    const moved = chunk.filter((row) => now.get(row._id)?.updatedAt.getTime() !== row.updatedAt.getTime());
+    await fileInFeed(
+      models,
+      moved.map((row) => ({ before: row, after: now.get(row._id) ?? null })),
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 
+import { feedBucketModel } from './FeedBucket';
 import { feedDirectoryModel } from './FeedDirectory';
 import { feedVersionModel } from './FeedVersion';
 import { publishedRecordModel } from './PublishedRecord';
@@ -11,6 +12,7 @@ export function createDisclosureModels(conn: Connection) {
     PublishedRecord: publishedRecordModel(conn),
     PublishedRecordDetail: publishedRecordDetailModel(conn),
     FeedDirectory: feedDirectoryModel(conn),
+    FeedBucket: feedBucketModel(conn),
     FeedVersion: feedVersionModel(conn),
     TypicalCase: typicalCaseModel(conn),
   };
