@@ -68,8 +68,16 @@ export const SHARDS = 8;
 
 /** The shard of a record within its day: a hash of its id, so that it never changes. */
 export function shardOf(id: string): number {
-  return createHash('sha256').update(id).digest()[0]! % SHARDS;
+  let shard = shardsOfIds.get(id);
+  if (shard === undefined) {
+    shard = createHash('sha256').update(id).digest()[0]! % SHARDS;
+    shardsOfIds.set(id, shard);
+  }
+  return shard;
 }
+
+/** The shards of ids seen lately: a page sorts and compares its rows by shard, which hashed each id anew at every comparison. */
+const shardsOfIds = new LRUCache<string, number>({ max: 100_000 });
 
 /** Whether a bucket's days are cut into shards: only all records of a kind, which every day fills. */
 const isSharded = (bucket: string) => bucket.endsWith('/*');
