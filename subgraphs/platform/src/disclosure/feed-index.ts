@@ -380,7 +380,8 @@ export async function readFeedPage(
   const found: FeedRow[] = [];
   const months = await directory(models, drivingBuckets(kind, filter), from, to, version);
   // How many lookups the next step makes: as many as the records found per lookup so far say the page
-  // still needs (fetching more costs the embedded FerretDB half a millisecond a record), doubling while none is found.
+  // still needs, doubling while none is found. (Starting with three instead of one measured within this
+  // machine's noise, 48 and 73 req/s against 43 to 78.)
   let lookupsMade = 0;
   let parallel = 1;
   for (const month of [...new Set(months.flatMap((m) => m.at))].sort().reverse()) {
