@@ -179,8 +179,7 @@ export async function replacePublications(
   );
   const rowsWritten = await writeChanged(models.PublishedRecord, storedRows, rows, sameRow);
   if (gone.length > 0) {
-    await models.PublishedRecord.deleteMany(keysFilter('_id', gone)).exec();
-    await models.PublishedRecordDetail.deleteMany(keysFilter('_id', gone)).exec();
+    await deleteRows(models, gone);
   }
   if (rowsWritten || gone.length > 0) await feedChanged(models);
 }
@@ -199,9 +198,14 @@ export async function removePublishedRecords(models: Models, ids: readonly strin
     models,
     rows.map((row) => ({ before: row, after: null })),
   );
+  await deleteRows(models, ids);
+  await feedChanged(models);
+}
+
+/** Deletes rows of the index, then their details (a row is never without its detail), once out of the feed's buckets. */
+async function deleteRows(models: Models, ids: readonly string[]): Promise<void> {
   await models.PublishedRecord.deleteMany(keysFilter('_id', [...ids])).exec();
   await models.PublishedRecordDetail.deleteMany(keysFilter('_id', [...ids])).exec();
-  await feedChanged(models);
 }
 
 export type PublicationFilter = FeedFilter;
