@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { codedError, policy, type Principal } from '@credit/shared';
+import { codedError, policy, sha256, type Principal } from '@credit/shared';
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -49,7 +47,7 @@ export function searchesIn(operation: OperationDefinitionNode | null | undefined
 function budgetKey(principal: Principal, clientAddress: string): { key: string; anonymous: boolean } {
   const anonymous = principal.role === 'public';
   const who = anonymous ? `address:${clientAddress}` : `${principal.role}:${principal.org ?? ''}:${principal.subjectId ?? principal.staffId ?? ''}`;
-  return { key: createHash('sha256').update(who).digest('base64url'), anonymous };
+  return { key: sha256(who, 'base64url'), anonymous };
 }
 
 function budgetHeaders(budget: NonNullable<GatewayContext['searchBudget']>): [string, string][] {

@@ -59,17 +59,47 @@ export function coerceVariables(schema: GraphQLSchema, operation: OperationDefin
 }
 
 /**
- * `Person` must not be a member of a union or an implementation of an
- * interface: the walk of an answer finds people by the declared type of each
- * field, and a person reached through an abstract type would go unlogged.
+ * No union or interface may hold a `Person`, as a member or through a
+ * member's fields: the walk of an answer finds people by the declared type
+ * of each field, and a person reached through an abstract type would go
+ * unlogged.
  * Checked when the gateway loads its schema, so such a change cannot ship.
  */
 export function assertPersonIsConcrete(schema: GraphQLSchema): void {
+  const reaching = typesReachingPerson(schema);
   for (const type of Object.values(schema.getTypeMap())) {
-    if (isAbstractType(type) && schema.getPossibleTypes(type).some((t) => t.name === PERSON_TYPE)) {
-      throw new Error(`${PERSON_TYPE} is a possible type of ${type.name}: the gateway could not tell which answers read a person`);
+    if (isAbstractType(type) && schema.getPossibleTypes(type).some((t) => reaching.has(t.name))) {
+      throw new Error(`${type.name} may hold a ${PERSON_TYPE}: the gateway could not tell which answers read a person`);
     }
   }
+}
+
+const reachingBySchema = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+
+/**
+ * The object types whose values may hold a `Person` (it, and every type with
+ * a field leading to one), so that the walk of an answer skips the parts
+ * that cannot: a blacklist check of 10,000 people, or a page of the
+ * disclosure feed, holds none.
+ */
+export function typesReachingPerson(schema: GraphQLSchema): ReadonlySet<string> {
+  let reaching = reachingBySchema.get(schema);
+  if (reaching) return reaching;
+  const found = new Set<string>([PERSON_TYPE]);
+  const objects = Object.values(schema.getTypeMap()).filter(isObjectType);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const type of objects) {
+      if (found.has(type.name)) continue;
+      if (Object.values(type.getFields()).some((field) => found.has(getNamedType(field.type).name))) {
+        found.add(type.name);
+        grew = true;
+      }
+    }
+  }
+  reaching = found;
+  reachingBySchema.set(schema, reaching);
+  return reaching;
 }
 
 function objectTypeOf(type: GraphQLOutputType): GraphQLObjectType | null {
@@ -306,14 +336,16 @@ export function reviewAnswer(options: {
     }
   };
 
+  const reaching = typesReachingPerson(schema);
   const visitValue = (type: GraphQLOutputType, nodes: readonly FieldNode[], value: unknown, path: (string | number)[]): void => {
-    if (value === null || value === undefined) return;
+    // A value that cannot hold a person (a leaf, or objects that lead to none) ends the walk.
+    if (value === null || value === undefined || !reaching.has(getNamedType(type).name)) return;
     const nullable = getNullableType(type);
     if (isListType(nullable)) {
       if (Array.isArray(value)) value.forEach((item, i) => visitValue(nullable.ofType as GraphQLOutputType, nodes, item, [...path, i]));
       return;
     }
-    // Leaves and abstract types (which hold no people, see assertPersonIsConcrete) end the walk.
+    // Abstract types (which hold no people, see assertPersonIsConcrete) end the walk.
     if (!isObjectType(nullable) || typeof value !== 'object') return;
     visitObject(nullable, subfields(nullable, nodes), value as Json, path);
   };

@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, KeyObject, randomBytes } from 'node:crypto';
+import { createPublicKey, KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -12,6 +12,7 @@ import { policy } from './policy';
 import { PUBLIC_PRINCIPAL, ROLES, type Principal, type Role } from './principal';
 import { containsCitizenId } from './record-id';
 import { weakSecretProblem } from './secret-strength';
+import { sha256 } from './sha256';
 import { BUREAUS } from './subgraph-registry';
 
 export { weakSecretProblem } from './secret-strength';
@@ -171,7 +172,7 @@ export async function createCallerTokenVerifier(
   return {
     async verify(token: string): Promise<Principal> {
       // By a digest: the cache never holds a usable token.
-      const key = createHash('sha256').update(token).digest('base64');
+      const key = sha256(token, 'base64');
       const known = verified.get(key);
       if (known && Date.now() < known.until) return known.principal;
       let claims: Record<string, unknown>;

@@ -40,6 +40,7 @@ export * from './service-process';
 export * from './service-call';
 export * from './internal-token';
 export * from './record-id';
+export * from './sha256';
 export * from './argument-checks';
 export * from './api-person-fields';
 export * from './config';

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import { Error as MongooseError, Schema, type Connection, type Model } from 'mongoose';
 
 import { CitizenIdError, parseCitizenId } from './citizen-id';
@@ -11,6 +9,7 @@ import { keysFilter } from './loaders';
 import { allowedGrades, categoryPolicy, policy, shieldedAsMinor, type SeverityGrade } from './policy';
 import { containsCitizenId, hiddenCharacterProblem } from './record-id';
 import { isoDateOrNull } from './scalars';
+import { sha256 } from './sha256';
 import type { Bureau } from './subgraph-registry';
 
 /**
@@ -300,7 +299,7 @@ async function prepare(kind: IngestKind, bureau: Bureau, raw: unknown, position:
   return {
     v,
     key: `${kind.model.collection.collectionName}:${v.recordId}`,
-    hash: createHash('sha256').update(canonical(v.doc)).digest('hex'),
+    hash: sha256(canonical(v.doc), 'hex'),
     base: {
       position,
       recordId: v.recordId,

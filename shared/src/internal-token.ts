@@ -1,8 +1,9 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 import type { ForwardedRequest } from './auth';
 import { policy } from './policy';
 import { ROLES, type Principal } from './principal';
+import { sha256 } from './sha256';
 
 /**
  * The internal principal header: how a subgraph learns who a request is for,
@@ -61,7 +62,7 @@ export function subgraphAudience(subgraph: string): string {
 
 /** SHA-256 (base64url) of what a token is bound to: the POST body, or `GET <search>`. */
 export function contentHash(content: string): string {
-  return createHash('sha256').update(content).digest('base64url');
+  return sha256(content, 'base64url');
 }
 
 /**

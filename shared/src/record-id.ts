@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-
 import { isCalendarDate } from './citizen-id';
+import { sha256 } from './sha256';
 
 /**
  * Record ids are shown next to a masked person (`provenance.sourceRecordId`,
@@ -10,7 +9,7 @@ import { isCalendarDate } from './citizen-id';
 
 /** A stable opaque id: `PREFIX-` and 20 hex digits of SHA-256 over the parts (the same parts give the same id). */
 export function opaqueId(prefix: string, ...parts: (string | number)[]): string {
-  return `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20).toUpperCase()}`;
+  return `${prefix}-${sha256(parts.join('\u0000'), 'hex').slice(0, 20).toUpperCase()}`;
 }
 
 /**

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-
-import { badInput, decodeCursor, encodeCursor, insertManyUnordered, keysFilter, pageSize, type PageArgs } from '@credit/shared';
+import { badInput, decodeCursor, encodeCursor, insertManyUnordered, keysFilter, pageSize, sha256, type PageArgs } from '@credit/shared';
 import { LRUCache } from 'lru-cache';
 
 import type { DisclosureModels } from './models';
@@ -70,7 +68,7 @@ export const SHARDS = 8;
 export function shardOf(id: string): number {
   let shard = shardsOfIds.get(id);
   if (shard === undefined) {
-    shard = createHash('sha256').update(id).digest()[0]! % SHARDS;
+    shard = sha256(id, 'buffer')[0]! % SHARDS;
     shardsOfIds.set(id, shard);
   }
   return shard;

@@ -1,6 +1,6 @@
-import { createHash, randomUUID, type KeyObject } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 
-import { isDuplicateKeyError, policy, type Logger } from '@credit/shared';
+import { isDuplicateKeyError, policy, sha256, type Logger } from '@credit/shared';
 import type { mongo } from 'mongoose';
 
 import type { Models } from '../models';
@@ -52,7 +52,7 @@ export function entryHash(entry: Omit<QueryLogEntryDoc, '_id' | 'hash' | 'seal' 
     // Reads with refused groups only, for the same reason.
     ...(entry.deniedFieldGroups?.length ? [['denied', ...entry.deniedFieldGroups]] : []),
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return sha256(canonical, 'hex');
 }
 
 /**

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-
-import { badInput, duplicatePositions, encodeCursor, isDuplicateKeyError, keysFilter, pageSize } from '@credit/shared';
+import { badInput, duplicatePositions, encodeCursor, isDuplicateKeyError, keysFilter, pageSize, sha256 } from '@credit/shared';
 
 import type { QueryLogModels } from './models';
 import type { QueryLogEntryDoc } from './models/QueryLogEntry';
@@ -49,7 +47,7 @@ function keyText(key: LogReadKey): string {
 }
 
 // Hashed so that no citizen ID is stored in an index field or a directory id.
-const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+const digest = (text: string) => sha256(text, 'base64url').slice(0, 16);
 
 /** The directory key of a log key. */
 export function keyDigest(key: LogReadKey): string {
