@@ -93,6 +93,16 @@ export interface FieldGroupPolicy {
   labelZh: string;
 }
 
+/** One purpose of a blacklist check (policy `checkScenarios.purposes`). */
+export interface CheckScenarioPolicy {
+  label: string;
+  labelZh: string;
+  /** Where the seed names the scenario. */
+  basis: string;
+  /** The measures that bear on the scenario; `ALL` for every measure. */
+  measures: string[] | 'ALL';
+}
+
 export interface CreditPolicy {
   version: string;
   effectiveFrom: string;
@@ -105,6 +115,12 @@ export interface CreditPolicy {
   consumptionRestrictions: string[];
   /** What each measure of joint punishment or consumption restriction means, in both languages (every code a category or `consumptionRestrictions` names). */
   measures: Record<string, { label: string; labelZh: string }>;
+  /**
+   * The purposes of a blacklist check (the platform's `BlacklistCheckPurpose`):
+   * the scenarios where the seed has credit information applied, each with the
+   * measures that bear on it (`ALL`: every measure).
+   */
+  checkScenarios: { notes?: string; purposes: Record<string, CheckScenarioPolicy> };
   deadlines: { objectionDecisionWorkingDays: number; objectionDecisionMaxWorkingDays: number; repairDecisionWorkingDays: number; holidays: string[] };
   queryLog: { retentionYears: number; checkpointIntervalSeconds: number };
   /**
@@ -280,6 +296,18 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
       );
     }
   }
+  check(file, typeof p.checkScenarios?.purposes === 'object' && p.checkScenarios.purposes !== null, '`checkScenarios.purposes` is required');
+  for (const [purpose, scenario] of Object.entries(p.checkScenarios?.purposes ?? {})) {
+    check(file, !!scenario.label && !!scenario.labelZh && !!scenario.basis, `checkScenarios.purposes.${purpose} needs label, labelZh and basis`);
+    check(
+      file,
+      scenario.measures === 'ALL' || (Array.isArray(scenario.measures) && scenario.measures.length > 0),
+      `checkScenarios.purposes.${purpose}.measures must be ALL or a list of measures`,
+    );
+    if (Array.isArray(scenario.measures))
+      for (const measure of scenario.measures)
+        check(file, measure in (p.measures ?? {}), `checkScenarios.purposes.${purpose}.measures: ${measure} is not in \`measures\``);
+  }
   check(file, typeof p.keyFields === 'object' && p.keyFields !== null, '`keyFields` is required');
   check(file, typeof p.keyProfessions === 'object' && p.keyProfessions !== null, '`keyProfessions` is required');
   for (const [name, k] of Object.entries(p.keyFields)) {
@@ -421,4 +449,17 @@ export function allowedGrades(category: string, p: CreditPolicy = policy()): Sev
 export function shieldedAsMinor(record: { category: string; personId: string; decisionDate: string }, p: CreditPolicy = policy()): boolean {
   if (!p.minors.shieldedRecordKinds.includes(categoryPolicy(record.category, p).recordKind)) return false;
   return ageOfPersonOn(record.personId, record.decisionDate) < p.minors.adultAge;
+}
+
+/**
+ * Of the measures in force on a person, those that bear on the purpose of
+ * a check (policy `checkScenarios`), in the order given: a check for air
+ * travel answers the flight restriction, one for 职称评定 the title measure.
+ */
+export function measuresForPurpose(purpose: string, measuresInForce: readonly string[], p: CreditPolicy = policy()): string[] {
+  const scenario = p.checkScenarios.purposes[purpose];
+  if (!scenario) throw new Error(`Unknown check purpose ${purpose} (not in credit policy ${p.version} checkScenarios)`);
+  if (scenario.measures === 'ALL') return [...measuresInForce];
+  const bearing = new Set(scenario.measures);
+  return measuresInForce.filter((m) => bearing.has(m));
 }

@@ -23,13 +23,16 @@ describe('credit policy file', () => {
     expect(() => validatePolicy(p)).toThrow(/categories.FRAUD.bureau POLICE is not a bureau/);
   });
 
-  it('refuses a measure nobody has said the meaning of, in a category or among the consumption restrictions', () => {
+  it('refuses a measure nobody has said the meaning of, in a category, among the consumption restrictions or in a check scenario', () => {
     const withoutHonours = structuredClone(loadPolicy());
     delete withoutHonours.measures.NO_HONOURS;
     expect(() => validatePolicy(withoutHonours)).toThrow(/categories\.\w+\.measures: NO_HONOURS is not in `measures`/);
     const withoutAirTravel = structuredClone(loadPolicy());
     delete withoutAirTravel.measures.NO_AIR_TRAVEL;
     expect(() => validatePolicy(withoutAirTravel)).toThrow(/consumptionRestrictions: NO_AIR_TRAVEL is not in `measures`/);
+    const unknownScenarioMeasure = structuredClone(loadPolicy());
+    unknownScenarioMeasure.checkScenarios.purposes.AIR_TRAVEL!.measures = ['NO_FLYING_CARPETS'];
+    expect(() => validatePolicy(unknownScenarioMeasure)).toThrow(/checkScenarios\.purposes\.AIR_TRAVEL\.measures: NO_FLYING_CARPETS is not in `measures`/);
   });
 
   it('fails fast on an unreadable file, naming the setting to fix', () => {

@@ -1,5 +1,5 @@
 import type { Stack } from '@credit/scripts/dist/stack';
-import { addMonths, makeCitizenId, todayInCity } from '@credit/shared';
+import { addMonths, makeCitizenId, policy, todayInCity } from '@credit/shared';
 import { appendStandingChange, standingsOf, type Models as PlatformModels } from '@credit/subgraph-platform';
 
 import { authHeader, startTestStack } from '../harness';
@@ -83,6 +83,28 @@ describe('joint punishment and the blacklist check', () => {
       greenChannelEligible: false,
     });
     expect(result!.measures).toEqual(expect.arrayContaining(['NO_AIR_TRAVEL', 'NO_SOFT_SLEEPER', 'NO_PROPERTY_PURCHASE']));
+  });
+
+  it('answers for each scenario of the plan the measures that bear on it, and whether any does', async () => {
+    const SCENARIO =
+      'query ($ids: [String!]!, $purpose: BlacklistCheckPurpose!) { blacklistCheck(ids: $ids, purpose: $purpose) { id listed applicableMeasures restricted } }';
+    const byPurpose = async (purpose: string) => {
+      const { body } = await stack.query(SCENARIO, { ids: [debtor, volunteer], purpose }, await asLicensingSystem());
+      expect(body.errors).toBeUndefined();
+      return (body.data as Json).blacklistCheck as Json[];
+    };
+    const [air] = await byPurpose('AIR_TRAVEL');
+    expect(air).toEqual({ id: debtor, listed: true, applicableMeasures: ['NO_AIR_TRAVEL'], restricted: true });
+    expect((await byPurpose('RAIL_TRAVEL'))[0]!.applicableMeasures).toEqual(['NO_G_TRAIN_OR_FIRST_CLASS', 'NO_SOFT_SLEEPER']);
+    expect((await byPurpose('PROFESSIONAL_TITLE'))[0]!.applicableMeasures).toEqual(['RESTRICTED_PROFESSIONAL_TITLE']);
+    // A listed debtor is not barred from government funding by the debtor listing (its category has no such measure).
+    expect((await byPurpose('GOVERNMENT_FUNDING'))[0]).toMatchObject({ listed: true, applicableMeasures: [], restricted: false });
+    // Every purpose of the policy can be asked, and answers only measures of its scenario.
+    for (const [purpose, scenario] of Object.entries(policy().checkScenarios.purposes)) {
+      const [listed, unlisted] = await byPurpose(purpose);
+      if (scenario.measures !== 'ALL') for (const m of listed!.applicableMeasures) expect(scenario.measures).toContain(m);
+      expect(unlisted).toEqual({ id: volunteer, listed: false, applicableMeasures: [], restricted: false });
+    }
   });
 
   it('answers a mix of valid and invalid IDs item by item, never the records', async () => {

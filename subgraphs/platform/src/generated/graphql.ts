@@ -164,18 +164,61 @@ export type AdministrativePenaltyConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** Why an internal system checks the list (logged with every check). */
+/**
+ * Why an internal system checks the list (logged with every check): the
+ * scenarios where the seed has credit information applied (二(四)五, and
+ * 二(一)四 for students), each bearing on its own measures (policy
+ * `checkScenarios`; `applicableMeasures` of the answer).
+ */
 export type BlacklistCheckPurpose =
+  /** Air travel (乘坐飞机; seed 二(四)五). */
+  | 'AIR_TRAVEL'
+  /** Selection and appointment of cadres (干部选拔任职; seed 二(四)五). */
+  | 'CADRE_SELECTION'
+  /** Appointment as a company's legal representative, principal, director, supervisor or senior manager (企业法人、负责人和董事、监事、高级管理人员任职; seed 二(四)五). */
+  | 'COMPANY_OFFICE'
+  /** Enlistment (应征入伍; seed 二(一)四). */
+  | 'ENLISTMENT'
+  /** Government-funded projects (财政性资金项目; seed 二(五)二). */
   | 'GOVERNMENT_FUNDING'
+  /** Honours and awards (表彰评优; seed 二(四)五). */
   | 'HONOURS'
+  /** Administrative licensing (行政审批; seed 二(五)一、二(五)二). */
   | 'LICENSING'
+  /** Another purpose named by law (其他法定用途; seed 二(五)二). */
   | 'OTHER'
+  /** Outbound tourism (出国旅游; seed 二(四)五). */
+  | 'OUTBOUND_TRAVEL'
+  /** Personnel examinations (人事考试; seed 二(四)五). */
+  | 'PERSONNEL_EXAM'
+  /** Professional-title evaluation (职称评定; seed 二(四)五). */
+  | 'PROFESSIONAL_TITLE'
+  /** Public office and state-owned enterprise leadership (担任公职和国有企业负责人; seed 二(五)二). */
   | 'PUBLIC_OFFICE'
-  | 'PUBLIC_PROCUREMENT';
+  /** Public procurement and tenders (政府采购和招标投标; seed 二(五)二). */
+  | 'PUBLIC_PROCUREMENT'
+  /** High-speed rail travel (乘坐高铁; seed 二(四)五). */
+  | 'RAIL_TRAVEL'
+  /** Scholarships (奖学金发放; seed 二(一)四). */
+  | 'SCHOLARSHIP'
+  /** Employment in special industries (特殊行业入职; seed 二(四)五). */
+  | 'SPECIAL_INDUSTRY_EMPLOYMENT'
+  /** A student's further study (升学; seed 二(一)四). */
+  | 'STUDENT_FURTHER_STUDY'
+  /** A student's graduation (毕业; seed 二(一)四). */
+  | 'STUDENT_GRADUATION'
+  /** A student's honours and awards (评先评优; seed 二(一)四). */
+  | 'STUDENT_HONOURS';
 
 /** The answer for one ID. */
 export type BlacklistCheckResult = {
   __typename?: 'BlacklistCheckResult';
+  /**
+   * Of `measures`, those that bear on the purpose of the check (policy
+   * `checkScenarios`): a check for AIR_TRAVEL answers the flight restriction
+   * and nothing else; every measure for OTHER.
+   */
+  applicableMeasures?: Maybe<Array<Scalars['String']['output']>>;
   categories?: Maybe<Array<Scalars['CategoryCode']['output']>>;
   error?: Maybe<Scalars['String']['output']>;
   /**
@@ -188,7 +231,10 @@ export type BlacklistCheckResult = {
   /** The ID as sent. */
   id: Scalars['String']['output'];
   listed?: Maybe<Scalars['Boolean']['output']>;
+  /** Every measure in force on the person (joint punishment); empty when none. */
   measures?: Maybe<Array<Scalars['String']['output']>>;
+  /** Whether any measure bears on the purpose of the check: the answer for this scenario. */
+  restricted?: Maybe<Scalars['Boolean']['output']>;
   since?: Maybe<Scalars['Date']['output']>;
   /** A record that grounds the listing is disputed (an objection is open). */
   underObjection?: Maybe<Scalars['Boolean']['output']>;
@@ -2379,6 +2425,7 @@ export type AdministrativePenaltyConnectionResolvers<ContextType = Context, Pare
 }>;
 
 export type BlacklistCheckResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BlacklistCheckResult'] = ResolversParentTypes['BlacklistCheckResult']> = ResolversObject<{
+  applicableMeasures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   categories?: Resolver<Maybe<Array<ResolversTypes['CategoryCode']>>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   greenChannelEligible?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -2386,6 +2433,7 @@ export type BlacklistCheckResultResolvers<ContextType = Context, ParentType exte
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   listed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   measures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  restricted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   underObjection?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;

@@ -4,14 +4,51 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** Why an internal system checks the list (logged with every check). */
+/**
+ * Why an internal system checks the list (logged with every check): the
+ * scenarios where the seed has credit information applied (二(四)五, and
+ * 二(一)四 for students), each bearing on its own measures (policy
+ * `checkScenarios`; `applicableMeasures` of the answer).
+ */
 export type BlacklistCheckPurpose =
+  /** Air travel (乘坐飞机; seed 二(四)五). */
+  | 'AIR_TRAVEL'
+  /** Selection and appointment of cadres (干部选拔任职; seed 二(四)五). */
+  | 'CADRE_SELECTION'
+  /** Appointment as a company's legal representative, principal, director, supervisor or senior manager (企业法人、负责人和董事、监事、高级管理人员任职; seed 二(四)五). */
+  | 'COMPANY_OFFICE'
+  /** Enlistment (应征入伍; seed 二(一)四). */
+  | 'ENLISTMENT'
+  /** Government-funded projects (财政性资金项目; seed 二(五)二). */
   | 'GOVERNMENT_FUNDING'
+  /** Honours and awards (表彰评优; seed 二(四)五). */
   | 'HONOURS'
+  /** Administrative licensing (行政审批; seed 二(五)一、二(五)二). */
   | 'LICENSING'
+  /** Another purpose named by law (其他法定用途; seed 二(五)二). */
   | 'OTHER'
+  /** Outbound tourism (出国旅游; seed 二(四)五). */
+  | 'OUTBOUND_TRAVEL'
+  /** Personnel examinations (人事考试; seed 二(四)五). */
+  | 'PERSONNEL_EXAM'
+  /** Professional-title evaluation (职称评定; seed 二(四)五). */
+  | 'PROFESSIONAL_TITLE'
+  /** Public office and state-owned enterprise leadership (担任公职和国有企业负责人; seed 二(五)二). */
   | 'PUBLIC_OFFICE'
-  | 'PUBLIC_PROCUREMENT';
+  /** Public procurement and tenders (政府采购和招标投标; seed 二(五)二). */
+  | 'PUBLIC_PROCUREMENT'
+  /** High-speed rail travel (乘坐高铁; seed 二(四)五). */
+  | 'RAIL_TRAVEL'
+  /** Scholarships (奖学金发放; seed 二(一)四). */
+  | 'SCHOLARSHIP'
+  /** Employment in special industries (特殊行业入职; seed 二(四)五). */
+  | 'SPECIAL_INDUSTRY_EMPLOYMENT'
+  /** A student's further study (升学; seed 二(一)四). */
+  | 'STUDENT_FURTHER_STUDY'
+  /** A student's graduation (毕业; seed 二(一)四). */
+  | 'STUDENT_GRADUATION'
+  /** A student's honours and awards (评先评优; seed 二(一)四). */
+  | 'STUDENT_HONOURS';
 
 /** The sources that hold records, one subgraph each (the source registry). */
 export type Bureau =

@@ -1,4 +1,8 @@
-import { byIdLoader, codedError, gatewayOnly, serviceOnly } from '@credit/shared';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { byIdLoader, codedError, gatewayOnly, policy, serviceOnly, subgraphModuleSchemaFile } from '@credit/shared';
+import { Kind, parse } from 'graphql';
 import { rule } from 'graphql-shield';
 
 import type { Context } from '../context';
@@ -14,6 +18,21 @@ const blacklistChecker = rule('blacklist-checker', { cache: 'no_cache' })((_pare
     'The blacklist check needs an internal token with scope blacklist:check',
   );
 });
+
+/**
+ * The purposes a check may name (this domain's SDL) and the scenarios the
+ * policy gives measures for must be the same set: a purpose the policy does
+ * not know could not be answered, a scenario the SDL lacks not be asked.
+ */
+export function checkPurposeProblems(sdl: string, purposes: readonly string[] = Object.keys(policy().checkScenarios.purposes)): string[] {
+  const values = parse(sdl)
+    .definitions.filter((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'BlacklistCheckPurpose')
+    .flatMap((d) => (d.kind === Kind.ENUM_TYPE_DEFINITION ? (d.values ?? []).map((v) => v.name.value) : []));
+  return [
+    ...values.filter((v) => !purposes.includes(v)).map((v) => `BlacklistCheckPurpose.${v} has no policy checkScenarios entry`),
+    ...purposes.filter((p) => !values.includes(p)).map((p) => `policy checkScenarios.purposes.${p} is not a BlacklistCheckPurpose`),
+  ];
+}
 
 function createStandingLoaders(models: StandingModels) {
   return { jointPunishmentById: byIdLoader(models.JointPunishmentStatus) };
@@ -32,6 +51,10 @@ export const standing: PlatformDomain<StandingModels, ReturnType<typeof createSt
   permissions: {
     Query: { blacklistCheck: blacklistChecker, publicListed: gatewayOnly },
     Mutation: { recordsChanged: serviceOnly },
+  },
+  checkConfiguration: () => {
+    const problems = checkPurposeProblems(readFileSync(subgraphModuleSchemaFile(path.join(__dirname, '..', '..'), 'standing')!, 'utf8'));
+    if (problems.length) throw new Error(`The blacklist check's purposes and the policy disagree: ${problems.join('; ')}`);
   },
   onReady: (models, log) => {
     // Loading the listing index reads whole collections: start it now rather

@@ -1,4 +1,4 @@
-import { CitizenIdError, codedError, parseCitizenId, policy, todayInCity } from '@credit/shared';
+import { CitizenIdError, codedError, measuresForPurpose, parseCitizenId, policy, todayInCity } from '@credit/shared';
 
 import type { Context } from '../../context';
 import type { QueryResolvers } from '../../generated/graphql';
@@ -67,12 +67,16 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
         listed: null,
         categories: null,
         measures: null,
+        applicableMeasures: null,
+        restricted: null,
         since: null,
         until: null,
         greenChannelEligible: null,
         greenChannelGrounds: null,
         underObjection: null,
       };
-    return { id, valid: true, error: null, ...answer(id) };
+    const standing = answer(id);
+    const applicableMeasures = measuresForPurpose(purpose, standing.measures);
+    return { id, valid: true, error: null, ...standing, applicableMeasures, restricted: applicableMeasures.length > 0 };
   });
 };
