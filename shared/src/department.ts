@@ -21,7 +21,14 @@ import {
 import type { IngestKind } from './ingestion';
 import { ingestionResolver } from './ingestion-api';
 import { groupedLoader } from './loaders';
-import { bureauCreditFacts, NEGATIVE_RECORD_ORDER, pageOfShownRecords, type BureauCreditFacts, type NegativeRecordDoc } from './negative-record';
+import {
+  bureauCreditFacts,
+  NEGATIVE_RECORD_ORDER,
+  pageOfShownRecords,
+  type BureauCreditFacts,
+  type CreditRestriction,
+  type NegativeRecordDoc,
+} from './negative-record';
 import type { PageArgs } from './pagination';
 import { bureauWriter, serviceOnly, type AccessContext } from './permissions';
 import { policy } from './policy';
@@ -75,8 +82,18 @@ interface NegativeLoader {
   records: DataLoader<string, (NegativeRecordDoc & { personId: string })[]>;
   displayFacts: IngestKind['displayFacts'];
 }
+/** An order that imposes measures while in force (IngestKind.restrictionOrder). */
+export interface RestrictionOrderDoc {
+  _id: string;
+  personId: string;
+  measures: string[];
+  since: string;
+  liftedOn?: string | null;
+}
+
 interface CreditFactsLoaders {
   negatives: readonly NegativeLoader[];
+  orders: readonly DataLoader<string, RestrictionOrderDoc[]>[];
   /** A department that decides penalties and licences gathers them to the platform with its facts. */
   publications: { penalties: DataLoader<string, AdministrativePenaltyDoc[]>; licences: DataLoader<string, AdministrativeLicenceDoc[]> } | null;
 }
@@ -163,10 +180,14 @@ function creditFactsLoaders(kinds: Record<string, IngestKind>): CreditFactsLoade
       records: groupedLoader<NegativeRecordDoc & { personId: string }>(k.model, 'personId', NEGATIVE_RECORD_ORDER),
       displayFacts: k.displayFacts,
     }));
+  const orders = Object.values(kinds)
+    .filter((k) => k.restrictionOrder)
+    .map((k) => groupedLoader<RestrictionOrderDoc>(k.model, 'personId', { personId: 1, since: -1, _id: 1 }));
   const penalties = kinds[PENALTY_KIND];
   const licences = kinds[LICENCE_KIND];
   return {
     negatives,
+    orders,
     publications:
       penalties && licences
         ? {
@@ -183,8 +204,10 @@ function creditFactsLoaders(kinds: Record<string, IngestKind>): CreditFactsLoade
  * as the department publishes them.
  */
 async function creditFactsOf(bureau: Bureau, personId: string, loaders: CreditFactsLoaders): Promise<DepartmentCreditFacts> {
-  const [facts, penalties, licences] = await Promise.all([
+  const today = todayInCity();
+  const [facts, orders, penalties, licences] = await Promise.all([
     Promise.all(loaders.negatives.map(async (l) => bureauCreditFacts(bureau, await l.records.load(personId), l.displayFacts))),
+    Promise.all(loaders.orders.map((l) => l.load(personId))),
     loaders.publications?.penalties.load(personId) ?? [],
     loaders.publications?.licences.load(personId) ?? [],
   ]);
@@ -192,14 +215,24 @@ async function creditFactsOf(bureau: Bureau, personId: string, loaders: CreditFa
   for (const f of facts)
     if (f.lastNegativeDecisionDate && (!lastNegativeDecisionDate || f.lastNegativeDecisionDate > lastNegativeDecisionDate))
       lastNegativeDecisionDate = f.lastNegativeDecisionDate;
-  const today = todayInCity();
   return {
     bureau,
     grounds: facts.flatMap((f) => f.grounds),
+    restrictions: [...facts.flatMap((f) => f.restrictions), ...orders.flat().flatMap((order) => restrictionInForce(order, today))],
     negatives: facts.flatMap((f) => f.negatives),
     lastNegativeDecisionDate,
     publications: [...penalties.map((doc) => penaltyPublication(doc, today)), ...licences.map(licencePublication)],
   };
+}
+
+/**
+ * An order's measures unless it is lifted: one that starts later is
+ * reported too, and applies from its day on (the check decides by the dates,
+ * as for grounds), with no further note from the court.
+ */
+function restrictionInForce(order: RestrictionOrderDoc, today: string): CreditRestriction[] {
+  if (order.liftedOn && order.liftedOn <= today) return [];
+  return [{ recordId: order._id, measures: [...order.measures], since: order.since, until: order.liftedOn ?? null }];
 }
 
 /**

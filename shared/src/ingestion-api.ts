@@ -59,7 +59,7 @@ export function ingestionResolver<TModels>(bureau: Bureau, kinds: (models: TMode
  * standing: whom a note announced before the write must name.
  */
 export function standingSubjects(kind: IngestKind, records: readonly unknown[]): string[] {
-  if (!kind.negative && !kind.affectsStanding && !kind.published) return [];
+  if (!kind.negative && !kind.affectsStanding && !kind.published && !kind.restrictionOrder) return [];
   const ids = new Set<string>();
   for (const raw of records) {
     const personId = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).personId : undefined;

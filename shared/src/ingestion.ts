@@ -70,6 +70,13 @@ export interface IngestKind {
   /** A record the platform publishes (a licence): like one that bears on the standing, the platform is told of its changes. */
   published?: boolean;
   /**
+   * An order that imposes measures of the policy while in force, without a
+   * listing (a court's consumption-restriction order, 限制消费令): its
+   * documents hold `measures`, `since` and `liftedOn` (RestrictionOrderDoc),
+   * and the blacklist check answers its measures from `since` until lifted.
+   */
+  restrictionOrder?: boolean;
+  /**
    * The sender may set the end of the display period (`displayUntil`: a
    * court's listing period), clamped to the policy's bounds. Otherwise the
    * window follows from the policy and the decision date alone, and a
@@ -307,7 +314,7 @@ async function prepare(kind: IngestKind, bureau: Bureau, raw: unknown, position:
       note: v.note,
       personId: v.personId,
       category: v.category,
-      affectsStanding: Boolean(kind.negative || kind.affectsStanding || kind.published),
+      affectsStanding: Boolean(kind.negative || kind.affectsStanding || kind.published || kind.restrictionOrder),
     },
   };
 }

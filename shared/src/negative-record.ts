@@ -131,10 +131,20 @@ export function shownRecords<T extends NegativeRecordDoc>(rows: readonly T[], re
   );
 }
 
+/** Measures in force on a person without a listing: an order's, or those of a record's category (see common.graphql). */
+export interface CreditRestriction {
+  recordId: string;
+  measures: string[];
+  since: string;
+  /** First day the measures no longer apply; null while the order stands. */
+  until: string | null;
+}
+
 /** What one bureau's records mean for joint punishment and the green channel (see common.graphql). */
 export interface BureauCreditFacts {
   bureau: Bureau;
   grounds: { recordId: string; category: string; since: string; until: string; underObjection: boolean }[];
+  restrictions: CreditRestriction[];
   lastNegativeDecisionDate: string | null;
   negatives: { recordId: string; category: string; grade: SeverityGrade; since: string; until: string }[];
 }
@@ -146,6 +156,7 @@ export interface BureauCreditFacts {
  */
 export function bureauCreditFacts<T extends NegativeRecordDoc>(bureau: Bureau, records: readonly T[], extraFacts?: ExtraDisplayFacts<T>): BureauCreditFacts {
   const grounds: BureauCreditFacts['grounds'] = [];
+  const restrictions: CreditRestriction[] = [];
   const negatives: BureauCreditFacts['negatives'] = [];
   let lastNegativeDecisionDate: string | null = null;
   for (const doc of records) {
@@ -153,8 +164,12 @@ export function bureauCreditFacts<T extends NegativeRecordDoc>(bureau: Bureau, r
     if (!window.shown || shieldedAsMinor(doc)) continue;
     if (!lastNegativeDecisionDate || doc.decisionDate > lastNegativeDecisionDate) lastNegativeDecisionDate = doc.decisionDate;
     negatives.push({ recordId: doc._id, category: doc.category, grade: doc.grade, since: doc.decisionDate, until: window.until });
-    if (categoryPolicy(doc.category).jointPunishment)
+    const category = categoryPolicy(doc.category);
+    if (category.jointPunishment)
       grounds.push({ recordId: doc._id, category: doc.category, since: doc.decisionDate, until: window.until, underObjection: Boolean(doc.underObjection) });
+    // A category with measures but no listing (a student's exam cheating): its measures apply while the record is shown.
+    else if (category.measures?.length)
+      restrictions.push({ recordId: doc._id, measures: [...category.measures], since: doc.decisionDate, until: window.until });
   }
-  return { bureau, grounds, lastNegativeDecisionDate, negatives };
+  return { bureau, grounds, restrictions, lastNegativeDecisionDate, negatives };
 }

@@ -12,7 +12,8 @@ function ingestKinds(models: Models): Record<string, IngestKind> {
   return {
     DEBTOR_LISTING: { model: models.DebtorListing, negative: true, setsDisplayEnd: true },
     ENFORCEMENT_CASE: { model: models.EnforcementCase },
-    CONSUMPTION_RESTRICTION: { model: models.ConsumptionRestriction },
+    // The check answers an order's measures even when the debtor is not listed.
+    CONSUMPTION_RESTRICTION: { model: models.ConsumptionRestriction, restrictionOrder: true },
     COMPANY_REPRESENTATION: { model: models.CompanyRepresentation },
     COMPANY_DISHONESTY_RECORD: { model: models.CompanyDishonestyRecord, negative: true },
   };

@@ -107,6 +107,62 @@ describe('joint punishment and the blacklist check', () => {
     }
   });
 
+  it("answers a consumption-restriction order's measures for a debtor who is not listed, until the order is lifted", async () => {
+    const order = (extra: Json = {}) => ({
+      id: 'CR-JP-1',
+      personId: driver,
+      caseNumber: '(2026)川07执77号',
+      court: '四川省绵阳市中级人民法院',
+      measures: ['NO_AIR_TRAVEL', 'NO_STARRED_HOTEL'],
+      since: monthsAgo(1),
+      legalBasis: '《最高人民法院关于限制被执行人高消费及有关消费的若干规定》',
+      ...extra,
+    });
+    const SCENARIO =
+      'query ($ids: [String!]!, $purpose: BlacklistCheckPurpose!) { blacklistCheck(ids: $ids, purpose: $purpose) { listed measures applicableMeasures restricted } }';
+    const checkFor = async (purpose: string) => {
+      const { body } = await stack.query(SCENARIO, { ids: [driver], purpose }, await asLicensingSystem());
+      expect(body.errors).toBeUndefined();
+      return (body.data as Json).blacklistCheck[0] as Json;
+    };
+    expect((await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'CONSUMPTION_RESTRICTION', [order()])).created).toBe(1);
+    expect(await checkFor('AIR_TRAVEL')).toEqual({
+      listed: false,
+      measures: ['NO_AIR_TRAVEL', 'NO_STARRED_HOTEL'],
+      applicableMeasures: ['NO_AIR_TRAVEL'],
+      restricted: true,
+    });
+    expect(await checkFor('RAIL_TRAVEL')).toMatchObject({ applicableMeasures: [], restricted: false });
+    expect((await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'CONSUMPTION_RESTRICTION', [order({ liftedOn: today })])).updated).toBe(1);
+    expect(await checkFor('AIR_TRAVEL')).toEqual({ listed: false, measures: [], applicableMeasures: [], restricted: false });
+  });
+
+  it("answers, for the students' scenarios, a shown exam-cheating record as a measure without a listing", async () => {
+    const student = makeCitizenId('510706', '2004-02-02', 47);
+    await ingest('EDUCATION', 'ingestEducationRecords', 'EducationRecordKind', 'STUDENT_INTEGRITY_RECORD', [
+      {
+        id: 'EDU-JP-1',
+        personId: student,
+        category: 'EXAM_CHEATING',
+        grade: 'GENERAL',
+        decisionDate: monthsAgo(1),
+        decisionNumber: '川教考院违〔2026〕12号',
+        authority: '四川省教育考试院',
+        legalBasis: '《国家教育考试违规处理办法》',
+        institution: '四川省教育考试院',
+        description: '在全国大学英语四级考试中携带通讯工具, 认定为考试作弊',
+        actDate: monthsAgo(2),
+      },
+    ]);
+    const { body } = await stack.query(
+      'query ($ids: [String!]!) { blacklistCheck(ids: $ids, purpose: SCHOLARSHIP) { listed applicableMeasures restricted } }',
+      { ids: [student] },
+      await asLicensingSystem(),
+    );
+    expect(body.errors).toBeUndefined();
+    expect((body.data as Json).blacklistCheck[0]).toEqual({ listed: false, applicableMeasures: ['STUDENT_INTEGRITY_REVIEW'], restricted: true });
+  });
+
   it('answers a mix of valid and invalid IDs item by item, never the records', async () => {
     const results = await check([debtor, '123', volunteer]);
     expect(results.map((r) => [r.id, r.valid, r.listed])).toEqual([

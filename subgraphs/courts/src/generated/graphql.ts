@@ -207,6 +207,8 @@ export type BureauCreditFacts = {
   negatives: Array<NegativeFact>;
   /** The person's administrative penalties and licences (双公示), for the platform's published-records index; empty for a department that decides none. */
   publications: Array<Publication>;
+  /** Measures in force without a listing: a consumption-restriction order (限制消费令) not yet lifted, or a shown record of a category that carries measures but no listing (a student's exam cheating). */
+  restrictions: Array<CreditRestriction>;
 };
 
 /** A record of the person as responsible person of a company listed as a dishonest judgment debtor. */
@@ -323,6 +325,17 @@ export type CourtRecordKind =
   | 'DEBTOR_LISTING'
   /** An enforcement case. */
   | 'ENFORCEMENT_CASE';
+
+/** Internal: measures of the policy in force on a person without a listing, and what imposes them. */
+export type CreditRestriction = {
+  __typename?: 'CreditRestriction';
+  measures: Array<Scalars['String']['output']>;
+  /** The order or record that imposes them. */
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  /** First day they no longer apply; null while an order stands. */
+  until?: Maybe<Scalars['Date']['output']>;
+};
 
 /** An entry on the list of dishonest judgment debtors (失信被执行人名单). */
 export type DebtorListing = {
@@ -873,6 +886,7 @@ export type ResolversTypes = ResolversObject<{
   ConsumptionMeasure: ConsumptionMeasure;
   ConsumptionRestriction: ResolverTypeWrapper<ConsumptionRestrictionDoc>;
   CourtRecordKind: CourtRecordKind;
+  CreditRestriction: ResolverTypeWrapper<CreditRestriction>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DebtorListing: ResolverTypeWrapper<DebtorListingDoc>;
@@ -924,6 +938,7 @@ export type ResolversParentTypes = ResolversObject<{
   CompanyDishonestyRecordConnection: Page<CompanyDishonestyRecordDoc>;
   CompanyRepresentation: CompanyRepresentationDoc;
   ConsumptionRestriction: ConsumptionRestrictionDoc;
+  CreditRestriction: CreditRestriction;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DebtorListing: DebtorListingDoc;
@@ -1017,6 +1032,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
   publications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
+  restrictions?: Resolver<Array<ResolversTypes['CreditRestriction']>, ParentType, ContextType>;
 }>;
 
 export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
@@ -1064,6 +1080,13 @@ export type ConsumptionRestrictionResolvers<ContextType = Context, ParentType ex
   liftedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   measures?: Resolver<Array<ResolversTypes['ConsumptionMeasure']>, ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type CreditRestrictionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditRestriction'] = ResolversParentTypes['CreditRestriction']> = ResolversObject<{
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1229,6 +1252,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CompanyDishonestyRecordConnection?: CompanyDishonestyRecordConnectionResolvers<ContextType>;
   CompanyRepresentation?: CompanyRepresentationResolvers<ContextType>;
   ConsumptionRestriction?: ConsumptionRestrictionResolvers<ContextType>;
+  CreditRestriction?: CreditRestrictionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DebtorListing?: DebtorListingResolvers<ContextType>;

@@ -231,7 +231,7 @@ export type BlacklistCheckResult = {
   /** The ID as sent. */
   id: Scalars['String']['output'];
   listed?: Maybe<Scalars['Boolean']['output']>;
-  /** Every measure in force on the person (joint punishment); empty when none. */
+  /** Every measure in force on the person: the listing's, a consumption-restriction order's, a student record's (see `JointPunishmentStatus.measures`); empty when none. */
   measures?: Maybe<Array<Scalars['String']['output']>>;
   /** Whether any measure bears on the purpose of the check: the answer for this scenario. */
   restricted?: Maybe<Scalars['Boolean']['output']>;
@@ -297,6 +297,8 @@ export type BureauCreditFacts = {
   negatives: Array<NegativeFact>;
   /** The person's administrative penalties and licences (双公示), for the platform's published-records index; empty for a department that decides none. */
   publications: Array<Publication>;
+  /** Measures in force without a listing: a consumption-restriction order (限制消费令) not yet lifted, or a shown record of a category that carries measures but no listing (a student's exam cheating). */
+  restrictions: Array<CreditRestriction>;
 };
 
 /** A charitable donation, as receipted by the recipient. */
@@ -567,6 +569,17 @@ export type CreditReportVerification = {
   verdict: CreditReportVerdict;
 };
 
+/** Internal: measures of the policy in force on a person without a listing, and what imposes them. */
+export type CreditRestriction = {
+  __typename?: 'CreditRestriction';
+  measures: Array<Scalars['String']['output']>;
+  /** The order or record that imposes them. */
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  /** First day they no longer apply; null while an order stands. */
+  until?: Maybe<Scalars['Date']['output']>;
+};
+
 /** Why a record is not shown now. */
 export type DisplayEndReason =
   /** Past the end of its display period. */
@@ -773,7 +786,13 @@ export type JointPunishmentStatus = {
   categories: Array<Scalars['CategoryCode']['output']>;
   /** Whether the person is on the joint-punishment list now. */
   listed: Scalars['Boolean']['output'];
-  /** Measures that apply (e.g. the consumption restrictions `NO_AIR_TRAVEL` of the credit policy); empty when not listed. */
+  /**
+   * Measures that apply (e.g. the consumption restrictions `NO_AIR_TRAVEL` of
+   * the credit policy): those of the listing's categories, and those in force
+   * without a listing (a court's consumption-restriction order until lifted; a
+   * shown record whose category carries measures, such as a student's exam
+   * cheating). Empty when none.
+   */
   measures: Array<Scalars['String']['output']>;
   /** First day of the current listing. */
   since?: Maybe<Scalars['Date']['output']>;
@@ -2194,6 +2213,7 @@ export type ResolversTypes = ResolversObject<{
   CreditReportConnection: ResolverTypeWrapper<Page<CreditReportDoc>>;
   CreditReportVerdict: CreditReportVerdict;
   CreditReportVerification: ResolverTypeWrapper<CreditReportVerification>;
+  CreditRestriction: ResolverTypeWrapper<CreditRestriction>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisplayEndReason: DisplayEndReason;
@@ -2301,6 +2321,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreditReport: CreditReportDoc;
   CreditReportConnection: Page<CreditReportDoc>;
   CreditReportVerification: CreditReportVerification;
+  CreditRestriction: CreditRestriction;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DisplayMonths: DisplayMonths;
@@ -2446,6 +2467,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
   publications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
+  restrictions?: Resolver<Array<ResolversTypes['CreditRestriction']>, ParentType, ContextType>;
 }>;
 
 export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
@@ -2569,6 +2591,13 @@ export type CreditReportVerificationResolvers<ContextType = Context, ParentType 
   issuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   verdict?: Resolver<ResolversTypes['CreditReportVerdict'], ParentType, ContextType>;
+}>;
+
+export type CreditRestrictionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditRestriction'] = ResolversParentTypes['CreditRestriction']> = ResolversObject<{
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -3052,6 +3081,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CreditReport?: CreditReportResolvers<ContextType>;
   CreditReportConnection?: CreditReportConnectionResolvers<ContextType>;
   CreditReportVerification?: CreditReportVerificationResolvers<ContextType>;
+  CreditRestriction?: CreditRestrictionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DisplayMonths?: DisplayMonthsResolvers<ContextType>;

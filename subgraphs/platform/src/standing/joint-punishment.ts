@@ -23,6 +23,7 @@ import {
   type JointPunishmentStatusDoc,
   type NegativeFactDoc,
   type PunishmentGroundDoc,
+  type RestrictionDoc,
 } from './models/JointPunishmentStatus';
 import { effectiveStatus } from './standing-rules';
 
@@ -43,6 +44,8 @@ const FACTS_FIELD: Record<string, string> = Object.fromEntries(DEPARTMENTS.map((
 
 export interface PersonFacts {
   grounds: PunishmentGroundDoc[];
+  /** Measures in force without a listing (consumption-restriction orders, records whose category carries measures). */
+  restrictions: RestrictionDoc[];
   lastNegativeDecisionDate: string | null;
   negatives: NegativeFactDoc[];
   /** The person's penalties and licences of every department, as each publishes them. */
@@ -58,6 +61,7 @@ export type FactsSource = (personIds: string[], bureau?: Bureau) => Promise<Map<
 /** Adds one bureau's facts about a person to what is known of them from the others. */
 export function addBureauFacts(person: PersonFacts, facts: BureauCreditFacts & { publications?: readonly Publication[] }): void {
   person.grounds.push(...facts.grounds.map((g) => ({ ...g, bureau: facts.bureau })));
+  person.restrictions.push(...(facts.restrictions ?? []).map((r) => ({ ...r, measures: [...r.measures], bureau: facts.bureau })));
   person.negatives.push(...facts.negatives.map((n) => ({ ...n, bureau: facts.bureau })));
   person.publications.push(...(facts.publications ?? []).map((p) => ({ ...p, bureau: facts.bureau })));
   if (facts.lastNegativeDecisionDate && (!person.lastNegativeDecisionDate || facts.lastNegativeDecisionDate > person.lastNegativeDecisionDate)) {
@@ -67,7 +71,7 @@ export function addBureauFacts(person: PersonFacts, facts: BureauCreditFacts & {
 
 /** No facts yet: the start of a merge over the bureaus. */
 export function noFacts(): PersonFacts {
-  return { grounds: [], lastNegativeDecisionDate: null, negatives: [], publications: [] };
+  return { grounds: [], restrictions: [], lastNegativeDecisionDate: null, negatives: [], publications: [] };
 }
 
 /** Facts from the bureaus' subgraphs (the named one, or all in parallel), one call each for all people. */
@@ -109,6 +113,11 @@ export function mergeBureauFacts(stored: JointPunishmentStatusDoc | undefined, f
     (rows ?? []).filter((row) => row.bureau !== bureau && row.until > today);
   const person: PersonFacts = {
     grounds: [...kept(stored?.grounds), ...fresh.grounds.filter((g) => g.bureau === bureau)],
+    // An order's restriction has no end until lifted (until null).
+    restrictions: [
+      ...(stored?.restrictions ?? []).filter((r) => r.bureau !== bureau && (r.until === null || r.until > today)),
+      ...fresh.restrictions.filter((r) => r.bureau === bureau),
+    ],
     negatives: [...kept(stored?.negatives), ...fresh.negatives.filter((n) => n.bureau === bureau)],
     lastNegativeDecisionDate: null,
     publications: fresh.publications.filter((p) => p.bureau === bureau),
@@ -163,10 +172,11 @@ export async function recomputeJointPunishment(models: Models, personIds: string
       const f = only ? mergeBureauFacts(current, asked.get(id) ?? noFacts(), only, today) : (asked.get(id) ?? noFacts());
       derived.set(id, f);
       // Nothing to remember about someone with no negative record and no status yet.
-      if (!current && f.grounds.length === 0 && !f.lastNegativeDecisionDate) continue;
-      const snapshot = effectiveStatus({ grounds: f.grounds, updatedAt: now });
+      if (!current && f.grounds.length === 0 && f.restrictions.length === 0 && !f.lastNegativeDecisionDate) continue;
+      const snapshot = effectiveStatus({ grounds: f.grounds, restrictions: f.restrictions, updatedAt: now });
       const fields = {
         grounds: f.grounds,
+        restrictions: f.restrictions,
         negatives: f.negatives,
         lastNegativeDecisionDate: f.lastNegativeDecisionDate,
         listed: snapshot.listed,

@@ -41,7 +41,7 @@ export interface CheckStanding {
 
 /** Whether a standing says anything at all (people without one are not kept). */
 function isEmpty(s: StandingDoc): boolean {
-  return s.grounds.length === 0 && !s.lastNegativeDecisionDate && !s.goodRecords && s.honours.length === 0;
+  return s.grounds.length === 0 && !s.restrictions?.length && !s.lastNegativeDecisionDate && !s.goodRecords && s.honours.length === 0;
 }
 
 function emptyStanding(personId: string): StandingDoc {
@@ -65,7 +65,10 @@ export function checkStanding(personId: string, standing: StandingDoc | undefine
   };
 }
 
-type StatusFacts = { _id: string; grounds?: StandingDoc['grounds']; lastNegativeDecisionDate?: string | null };
+type StatusFacts = { _id: string; grounds?: StandingDoc['grounds']; restrictions?: StandingDoc['restrictions']; lastNegativeDecisionDate?: string | null };
+
+// What the index reads of a stored status.
+const STATUS_FIELDS = { grounds: 1, restrictions: 1, lastNegativeDecisionDate: 1 } as const;
 
 /** People's standings put together from their statuses, good records and honours, in any order. */
 class StandingsBuilder {
@@ -86,6 +89,7 @@ class StandingsBuilder {
       until,
       underObjection: Boolean(underObjection),
     }));
+    s.restrictions = (status.restrictions ?? []).map(({ bureau, recordId, measures, since, until }) => ({ bureau, recordId, measures, since, until }));
     s.lastNegativeDecisionDate = status.lastNegativeDecisionDate ?? null;
   }
 
@@ -113,7 +117,7 @@ export async function standingsOf(models: Models, personIds: readonly string[], 
   if (personIds.length === 0) return [];
   const ids = [...personIds];
   const [statuses, volunteer, charity, honours] = await Promise.all([
-    derivedStatuses ?? models.JointPunishmentStatus.find(keysFilter('_id', ids), { grounds: 1, lastNegativeDecisionDate: 1 }).lean().exec(),
+    derivedStatuses ?? models.JointPunishmentStatus.find(keysFilter('_id', ids), STATUS_FIELDS).lean().exec(),
     models.VolunteerRecord.find(keysFilter('personId', ids), { personId: 1 }).lean().exec(),
     models.CharityRecord.find(keysFilter('personId', ids), { personId: 1 }).lean().exec(),
     models.RedListEntry.find(keysFilter('personId', ids), { personId: 1, awardedOn: 1, validUntil: 1 }).lean().exec(),
@@ -295,8 +299,7 @@ export class ListingIndex {
     const batchSize = 5000;
     await Promise.all([
       (async () => {
-        for await (const status of JointPunishmentStatus.find({}, { grounds: 1, lastNegativeDecisionDate: 1 }).lean().cursor({ batchSize }))
-          builder.addStatus(status);
+        for await (const status of JointPunishmentStatus.find({}, STATUS_FIELDS).lean().cursor({ batchSize })) builder.addStatus(status);
       })(),
       ...[VolunteerRecord, CharityRecord].map(async (model) => {
         for await (const record of (model as typeof VolunteerRecord).find({}, { personId: 1 }).lean().cursor({ batchSize })) builder.addGoodRecord(record);

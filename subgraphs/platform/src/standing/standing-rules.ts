@@ -1,6 +1,6 @@
 import { addMonths, birthDateOf, categoryPolicy, policy, todayInCity } from '@credit/shared';
 
-import type { PunishmentGroundDoc } from './models/JointPunishmentStatus';
+import type { PunishmentGroundDoc, RestrictionDoc } from './models/JointPunishmentStatus';
 
 /**
  * The rules of a person's standing, on a given day, from what is stored:
@@ -10,11 +10,19 @@ import type { PunishmentGroundDoc } from './models/JointPunishmentStatus';
  * apart from each.
  */
 
-/** The listing as it stands on `today`, from the stored grounds. */
-export function effectiveStatus(doc: { grounds: PunishmentGroundDoc[]; updatedAt?: Date } | null, today: string = todayInCity()) {
+/**
+ * The listing as it stands on `today`, from the stored grounds; its
+ * measures with those of the restrictions in force (a consumption-restriction
+ * order restricts a debtor who is not listed).
+ */
+export function effectiveStatus(
+  doc: { grounds: PunishmentGroundDoc[]; restrictions?: readonly Pick<RestrictionDoc, 'measures' | 'since' | 'until'>[]; updatedAt?: Date } | null,
+  today: string = todayInCity(),
+) {
   const inForce = (doc?.grounds ?? []).filter((g) => g.since <= today && today < g.until);
   const categories = [...new Set(inForce.map((g) => g.category))].sort();
-  const measures = [...new Set(categories.flatMap((c) => categoryPolicy(c).measures ?? []))].sort();
+  const restricting = (doc?.restrictions ?? []).filter((r) => r.since <= today && (r.until === null || today < r.until));
+  const measures = [...new Set([...categories.flatMap((c) => categoryPolicy(c).measures ?? []), ...restricting.flatMap((r) => r.measures)])].sort();
   return {
     listed: inForce.length > 0,
     categories,

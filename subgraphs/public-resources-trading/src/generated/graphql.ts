@@ -202,6 +202,19 @@ export type BureauCreditFacts = {
   negatives: Array<NegativeFact>;
   /** The person's administrative penalties and licences (双公示), for the platform's published-records index; empty for a department that decides none. */
   publications: Array<Publication>;
+  /** Measures in force without a listing: a consumption-restriction order (限制消费令) not yet lifted, or a shown record of a category that carries measures but no listing (a student's exam cheating). */
+  restrictions: Array<CreditRestriction>;
+};
+
+/** Internal: measures of the policy in force on a person without a listing, and what imposes them. */
+export type CreditRestriction = {
+  __typename?: 'CreditRestriction';
+  measures: Array<Scalars['String']['output']>;
+  /** The order or record that imposes them. */
+  recordId: Scalars['String']['output'];
+  since: Scalars['Date']['output'];
+  /** First day they no longer apply; null while an order stands. */
+  until?: Maybe<Scalars['Date']['output']>;
 };
 
 /** Why a record is not shown now. */
@@ -620,6 +633,7 @@ export type ResolversTypes = ResolversObject<{
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
+  CreditRestriction: ResolverTypeWrapper<CreditRestriction>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisplayEndReason: DisplayEndReason;
@@ -661,6 +675,7 @@ export type ResolversParentTypes = ResolversObject<{
   BureauCreditFacts: BureauCreditFacts;
   CategoryCode: Scalars['CategoryCode']['output'];
   CitizenId: Scalars['CitizenId']['output'];
+  CreditRestriction: CreditRestriction;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DisplayWindow: DisplayWindow;
@@ -750,6 +765,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
   publications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
+  restrictions?: Resolver<Array<ResolversTypes['CreditRestriction']>, ParentType, ContextType>;
 }>;
 
 export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
@@ -759,6 +775,13 @@ export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
 }
+
+export type CreditRestrictionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditRestriction'] = ResolversParentTypes['CreditRestriction']> = ResolversObject<{
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -873,6 +896,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CategoryCode?: GraphQLScalarType;
   CitizenId?: GraphQLScalarType;
+  CreditRestriction?: CreditRestrictionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DisplayWindow?: DisplayWindowResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { addMonths, makeCitizenId, scratchDatabase, todayInCity, type Bureau, ty
 
 import { createModels, type Models } from '../../models';
 import { mergeBureauFacts, noFacts, recomputeJointPunishment, type FactsSource, type PersonFacts } from '../joint-punishment';
+import { effectiveStatus } from '../standing-rules';
 
 let scratch: Awaited<ReturnType<typeof scratchDatabase<Models>>> | undefined;
 let models: Models[];
@@ -24,6 +25,7 @@ const person = (n: number) => makeCitizenId('510722', '1975-03-04', n);
 function serious(bureau: Bureau, recordId: string, category: string, since = lastMonth, until = nextYear): PersonFacts {
   return {
     grounds: [{ bureau, recordId, category, since, until, underObjection: false }],
+    restrictions: [],
     negatives: [{ bureau, recordId, category, grade: 'SERIOUS', since, until }],
     lastNegativeDecisionDate: since,
     publications: [],
@@ -98,6 +100,42 @@ describe('one bureau’s facts merged into what the others said', () => {
       grounds: [expect.objectContaining({ recordId: 'TAX-OLD' })],
       lastNegativeDecisionDate: lastMonth,
     });
+  });
+});
+
+describe('measures in force without a listing', () => {
+  it('keep another bureau’s order while it stands, however old, and drop a restriction whose record lapsed', () => {
+    const stored = {
+      _id: person(2),
+      grounds: [],
+      restrictions: [
+        { bureau: 'COURTS', recordId: 'CR-1', measures: ['NO_AIR_TRAVEL'], since: '2019-05-05', until: null },
+        { bureau: 'EDUCATION', recordId: 'EDU-OLD', measures: ['STUDENT_INTEGRITY_REVIEW'], since: '2020-01-01', until: today },
+      ],
+      negatives: [],
+      lastNegativeDecisionDate: null,
+      listed: false,
+      categories: [],
+      measures: [],
+      updatedAt: new Date(),
+      version: 1,
+    };
+    const merged = mergeBureauFacts(stored, noFacts(), 'TAX', today);
+    expect(merged.restrictions.map((r) => r.recordId)).toEqual(['CR-1']);
+    // The court's own fresh facts replace its orders: a lifted order is no longer reported.
+    expect(mergeBureauFacts(stored, noFacts(), 'COURTS', today).restrictions).toEqual([]);
+  });
+
+  it('add their measures to the status, from their first day, without listing the person', () => {
+    const restrictions = [{ measures: ['NO_AIR_TRAVEL', 'NO_STARRED_HOTEL'], since: lastMonth, until: null }];
+    expect(effectiveStatus({ grounds: [], restrictions }, today)).toMatchObject({
+      listed: false,
+      categories: [],
+      measures: ['NO_AIR_TRAVEL', 'NO_STARRED_HOTEL'],
+    });
+    expect(effectiveStatus({ grounds: [], restrictions: [{ ...restrictions[0]!, since: nextYear }] }, today).measures).toEqual([]);
+    const listed = serious('COURTS', 'DL-2', 'DISHONEST_JUDGMENT_DEBTOR');
+    expect(effectiveStatus({ grounds: listed.grounds, restrictions }, today).measures).toEqual(expect.arrayContaining(['NO_AIR_TRAVEL', 'NO_HONOURS']));
   });
 });
 

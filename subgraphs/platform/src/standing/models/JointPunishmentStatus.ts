@@ -17,6 +17,19 @@ export interface PunishmentGroundDoc {
   underObjection?: boolean;
 }
 
+/**
+ * Measures in force on the person without a listing: a court's
+ * consumption-restriction order until it is lifted (until null), or a shown
+ * record whose category carries measures but no listing.
+ */
+export interface RestrictionDoc {
+  bureau: string;
+  recordId: string;
+  measures: string[];
+  since: string;
+  until: string | null;
+}
+
 /** A shown negative record of any grade, as the evaluation needs it. */
 export interface NegativeFactDoc {
   bureau: string;
@@ -32,6 +45,8 @@ export interface JointPunishmentStatusDoc {
   _id: string;
   /** The bureaus' records that ground the listing, as last reported. */
   grounds: PunishmentGroundDoc[];
+  /** Measures in force without a listing (absent in statuses stored before orders reached the check). */
+  restrictions?: RestrictionDoc[];
   /** Every shown negative record of the bureaus (for the credit evaluation). */
   negatives?: NegativeFactDoc[];
   /** Latest shown negative record of any bureau (for the green channel). */
@@ -67,6 +82,16 @@ const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
         since: { type: String, required: true },
         until: { type: String, required: true },
         underObjection: { type: Boolean, default: false },
+      },
+    ],
+    restrictions: [
+      {
+        _id: false,
+        bureau: { type: String, required: true },
+        recordId: { type: String, required: true },
+        measures: { type: [String], required: true },
+        since: { type: String, required: true },
+        until: { type: String, default: null },
       },
     ],
     negatives: [

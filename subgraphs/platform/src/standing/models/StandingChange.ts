@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 
-import type { PunishmentGroundDoc } from './JointPunishmentStatus';
+import type { PunishmentGroundDoc, RestrictionDoc } from './JointPunishmentStatus';
 
 /**
  * What the blacklist check needs to know about one person: the grounds of a
@@ -11,6 +11,8 @@ import type { PunishmentGroundDoc } from './JointPunishmentStatus';
 export interface StandingDoc {
   personId: string;
   grounds: PunishmentGroundDoc[];
+  /** Measures in force without a listing (absent in feed entries written before orders reached the check). */
+  restrictions?: RestrictionDoc[];
   lastNegativeDecisionDate: string | null;
   /** Volunteer service or charity on record. */
   goodRecords: boolean;
