@@ -12,7 +12,12 @@ const CLI = {
       description: 'the staff id of the official acting (reviewer, auditor, bureau; a reviewer needs one for typical cases)',
     },
     org: { type: 'string', value: 'ORG', description: 'institution code (partner), bureau code (bureau), or system name (internal, reviewer, auditor)' },
-    scopes: { type: 'string', default: '', value: 'A,B', description: 'scopes, comma-separated (blacklist:check for an internal system)' },
+    scopes: {
+      type: 'string',
+      default: '',
+      value: 'A,B',
+      description: 'scopes, comma-separated (blacklist:check for an internal system, blacklist:travel for a carrier or travel agency)',
+    },
     ttl: { type: 'string', default: '1h', value: 'TTL', description: 'lifetime: 30m, 1h, 12h' },
   },
   notes: ['Example: npm run token -- --role partner --org 91510700MA6A0B1C2X'],

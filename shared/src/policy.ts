@@ -103,6 +103,16 @@ export interface CheckScenarioPolicy {
   measures: string[] | 'ALL';
 }
 
+/** Who may ask a blacklist check, by token scope (policy `checkScenarios.callers`). */
+export interface CheckCallerPolicy {
+  label: string;
+  labelZh: string;
+  /** The purposes it may check for; `ALL` for every one. */
+  purposes: string[] | 'ALL';
+  /** FULL: the listing, categories, measures and green channel; SCENARIO: only whether the purpose's measures apply, and which. */
+  answers: 'FULL' | 'SCENARIO';
+}
+
 export interface CreditPolicy {
   version: string;
   effectiveFrom: string;
@@ -120,7 +130,7 @@ export interface CreditPolicy {
    * the scenarios where the seed has credit information applied, each with the
    * measures that bear on it (`ALL`: every measure).
    */
-  checkScenarios: { notes?: string; purposes: Record<string, CheckScenarioPolicy> };
+  checkScenarios: { notes?: string; callers: Record<string, CheckCallerPolicy>; purposes: Record<string, CheckScenarioPolicy> };
   deadlines: { objectionDecisionWorkingDays: number; objectionDecisionMaxWorkingDays: number; repairDecisionWorkingDays: number; holidays: string[] };
   queryLog: { retentionYears: number; checkpointIntervalSeconds: number };
   /**
@@ -308,6 +318,14 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
       for (const measure of scenario.measures)
         check(file, measure in (p.measures ?? {}), `checkScenarios.purposes.${purpose}.measures: ${measure} is not in \`measures\``);
   }
+  for (const [scope, caller] of Object.entries(p.checkScenarios?.callers ?? {})) {
+    check(file, caller.answers === 'FULL' || caller.answers === 'SCENARIO', `checkScenarios.callers.${scope}.answers must be FULL or SCENARIO`);
+    check(
+      file,
+      caller.purposes === 'ALL' || (Array.isArray(caller.purposes) && caller.purposes.every((purpose) => purpose in p.checkScenarios.purposes)),
+      `checkScenarios.callers.${scope}.purposes must be ALL or purposes of checkScenarios.purposes`,
+    );
+  }
   check(file, typeof p.keyFields === 'object' && p.keyFields !== null, '`keyFields` is required');
   check(file, typeof p.keyProfessions === 'object' && p.keyProfessions !== null, '`keyProfessions` is required');
   for (const [name, k] of Object.entries(p.keyFields)) {
@@ -462,4 +480,21 @@ export function measuresForPurpose(purpose: string, measuresInForce: readonly st
   if (scenario.measures === 'ALL') return [...measuresInForce];
   const bearing = new Set(scenario.measures);
   return measuresInForce.filter((m) => bearing.has(m));
+}
+
+/**
+ * What a caller of the blacklist check may ask, from its token's scopes: the
+ * broadest of the policy's callers it holds (FULL before SCENARIO); null
+ * when it holds none.
+ */
+export function checkCallerOf(scopes: readonly string[], p: CreditPolicy = policy()): (CheckCallerPolicy & { scope: string }) | null {
+  const held = Object.entries(p.checkScenarios.callers)
+    .filter(([scope]) => scopes.includes(scope))
+    .map(([scope, caller]) => ({ ...caller, scope }));
+  return held.find((c) => c.answers === 'FULL') ?? held[0] ?? null;
+}
+
+/** Whether a caller may check for a purpose. */
+export function callerMayCheckFor(caller: CheckCallerPolicy, purpose: string): boolean {
+  return caller.purposes === 'ALL' || caller.purposes.includes(purpose);
 }

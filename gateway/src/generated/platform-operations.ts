@@ -6,6 +6,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** What an institution may use a consent for (MISSION rule 3: an agreed purpose). */
 export type ConsentPurpose =
+  /** A company appointing its legal representative, principal, a director, supervisor or senior manager (董监高任职, seed 二(四)五). */
+  | 'COMPANY_OFFICE_APPOINTMENT'
   /** Assessing a credit-card application. */
   | 'CREDIT_CARD'
   /** Pre-employment screening by an employer. */
@@ -18,6 +20,10 @@ export type ConsentPurpose =
   | 'LICENSING'
   /** Assessing a loan application (贷款审批). */
   | 'LOAN'
+  /** A travel agency enrolling the person in an outbound tour (出国旅游, seed 二(四)五). */
+  | 'OUTBOUND_TOUR'
+  /** Screening by an employer in a special industry: security, hotels, pawnbroking, printing (特殊行业入职, seed 二(四)五). */
+  | 'SPECIAL_INDUSTRY_EMPLOYMENT'
   /** A landlord's check before letting a home. */
   | 'TENANCY';
 

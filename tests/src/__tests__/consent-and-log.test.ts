@@ -235,6 +235,13 @@ describe('authorised queries by partner institutions', () => {
     }
   });
 
+  it("serves a company appointing a director under a consent for the plan's 董监高任职 scenario", async () => {
+    await grant('board-2026-001', employer, 'COMPANY_OFFICE_APPOINTMENT', ['tax']);
+    const { body } = await stack.query(READ, { id: person }, await asPartner(employer, 'COMPANY_OFFICE_APPOINTMENT'));
+    expect(body.data?.person).toMatchObject({ taxCreditLevel: { level: 'B' }, educationHistory: null });
+    expect(codeAt(body, 'person.educationHistory')).toBe('CONSENT_REQUIRED');
+  });
+
   it('answers an unknown purpose with BAD_USER_INPUT', async () => {
     const { status, body } = await stack.query(READ, { id: person }, await asPartner(bank, 'GAMBLING'));
     expect(status).toBe(400);

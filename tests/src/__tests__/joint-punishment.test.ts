@@ -163,6 +163,52 @@ describe('joint punishment and the blacklist check', () => {
     expect((body.data as Json).blacklistCheck[0]).toEqual({ listed: false, applicableMeasures: ['STUDENT_INTEGRITY_REVIEW'], restricted: true });
   });
 
+  it('answers a carrier only whether the passenger may travel so, and only for travel', async () => {
+    const carrier = await authHeader({ role: 'internal', org: 'mianyang-airport', scopes: ['blacklist:travel'] });
+    const FULL =
+      'query ($ids: [String!]!, $purpose: BlacklistCheckPurpose!) { blacklistCheck(ids: $ids, purpose: $purpose) { id valid listed categories measures applicableMeasures restricted since greenChannelEligible } }';
+    const { body } = await stack.query(FULL, { ids: [debtor, '123'], purpose: 'AIR_TRAVEL' }, carrier);
+    expect(body.errors).toBeUndefined();
+    expect((body.data as Json).blacklistCheck).toEqual([
+      {
+        id: debtor,
+        valid: true,
+        listed: null,
+        categories: null,
+        measures: null,
+        applicableMeasures: ['NO_AIR_TRAVEL'],
+        restricted: true,
+        since: null,
+        greenChannelEligible: null,
+      },
+      {
+        id: '123',
+        valid: false,
+        listed: null,
+        categories: null,
+        measures: null,
+        applicableMeasures: null,
+        restricted: null,
+        since: null,
+        greenChannelEligible: null,
+      },
+    ]);
+    const licensing = await stack.query(FULL, { ids: [debtor], purpose: 'LICENSING' }, carrier);
+    expect(licensing.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', allowed: ['AIR_TRAVEL', 'RAIL_TRAVEL', 'OUTBOUND_TRAVEL'] });
+    expect(licensing.body.errors?.[0]?.message).toMatch(/blacklist:travel checks only for AIR_TRAVEL/);
+    // The person sees the carrier's check in their log, as reading the joint-punishment status only.
+    const own = await stack.query(
+      'query ($id: CitizenId!) { person(id: $id) { queryLog(first: 1) { nodes { actorId checkPurpose fieldGroups } } } }',
+      { id: debtor },
+      await authHeader({ role: 'subject', sub: debtor }),
+    );
+    expect((own.body.data as Json).person.queryLog.nodes[0]).toEqual({
+      actorId: 'mianyang-airport',
+      checkPurpose: 'AIR_TRAVEL',
+      fieldGroups: ['joint_punishment'],
+    });
+  });
+
   it('answers a mix of valid and invalid IDs item by item, never the records', async () => {
     const results = await check([debtor, '123', volunteer]);
     expect(results.map((r) => [r.id, r.valid, r.listed])).toEqual([

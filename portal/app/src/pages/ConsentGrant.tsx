@@ -25,7 +25,18 @@ const GRANT_CONSENT = graphql(`
   }
 `);
 
-const PURPOSES: readonly ConsentPurpose[] = ['LOAN', 'CREDIT_CARD', 'EMPLOYMENT_SCREENING', 'TENANCY', 'LICENSING', 'INSURANCE', 'GUARANTEE'];
+const PURPOSES: readonly ConsentPurpose[] = [
+  'LOAN',
+  'CREDIT_CARD',
+  'EMPLOYMENT_SCREENING',
+  'TENANCY',
+  'LICENSING',
+  'INSURANCE',
+  'GUARANTEE',
+  'SPECIAL_INDUSTRY_EMPLOYMENT',
+  'COMPANY_OFFICE_APPOINTMENT',
+  'OUTBOUND_TOUR',
+];
 const SOCIAL_CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 /** A date `days` after today in the city, as the API's Date. */

@@ -14,6 +14,9 @@ const PURPOSE_SCOPES: Record<ConsentPurpose, string[]> = {
   TENANCY: ['dishonest_debtors', 'court_records'],
   INSURANCE: ['identity', 'administrative_penalties'],
   LICENSING: ['identity', 'education', 'administrative_penalties', 'positive_records'],
+  SPECIAL_INDUSTRY_EMPLOYMENT: ['identity', 'administrative_penalties', 'joint_punishment', 'double_publicity_penalties'],
+  COMPANY_OFFICE_APPOINTMENT: ['identity', 'dishonest_debtors', 'court_records', 'joint_punishment', 'double_publicity_penalties'],
+  OUTBOUND_TOUR: ['identity', 'joint_punishment'],
 };
 
 function consentsFor(person: SyntheticPerson, seed: number): ConsentDoc[] {

@@ -386,6 +386,8 @@ export type ConsentGrant = {
 
 /** What an institution may use a consent for (MISSION rule 3: an agreed purpose). */
 export type ConsentPurpose =
+  /** A company appointing its legal representative, principal, a director, supervisor or senior manager (董监高任职, seed 二(四)五). */
+  | 'COMPANY_OFFICE_APPOINTMENT'
   /** Assessing a credit-card application. */
   | 'CREDIT_CARD'
   /** Pre-employment screening by an employer. */
@@ -398,6 +400,10 @@ export type ConsentPurpose =
   | 'LICENSING'
   /** Assessing a loan application (贷款审批). */
   | 'LOAN'
+  /** A travel agency enrolling the person in an outbound tour (出国旅游, seed 二(四)五). */
+  | 'OUTBOUND_TOUR'
+  /** Screening by an employer in a special industry: security, hotels, pawnbroking, printing (特殊行业入职, seed 二(四)五). */
+  | 'SPECIAL_INDUSTRY_EMPLOYMENT'
   /** A landlord's check before letting a home. */
   | 'TENANCY';
 
@@ -1547,7 +1553,10 @@ export type Query = {
    * The joint-punishment check for internal systems (scope `blacklist:check`):
    * per ID, whether the person is listed, for which categories, with which
    * measures, since and until when, and green-channel eligibility — never the
-   * underlying records. Up to `limits.maxBlacklistCheckIds` IDs (10,000); an
+   * underlying records. Carriers and travel agencies (scope `blacklist:travel`,
+   * policy `checkScenarios.callers`) check only for AIR_TRAVEL, RAIL_TRAVEL and
+   * OUTBOUND_TRAVEL and are answered only `restricted` and `applicableMeasures`
+   * (the rest null): whether the person may travel so, not why. Up to `limits.maxBlacklistCheckIds` IDs (10,000); an
    * invalid ID is reported in its own result, not as a failure of the call.
    */
   blacklistCheck?: Maybe<Array<BlacklistCheckResult>>;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { byIdLoader, codedError, gatewayOnly, policy, serviceOnly, subgraphModuleSchemaFile } from '@credit/shared';
+import { byIdLoader, checkCallerOf, codedError, gatewayOnly, policy, serviceOnly, subgraphModuleSchemaFile } from '@credit/shared';
 import { Kind, parse } from 'graphql';
 import { rule } from 'graphql-shield';
 
@@ -11,12 +11,11 @@ import { listingIndex } from './listing-index';
 import { createStandingModels, type StandingModels } from './models';
 import { resolvers } from './resolvers';
 
+// Internal systems with a caller scope of the policy (checkScenarios.callers); which purposes each may ask is checked by the resolver.
 const blacklistChecker = rule('blacklist-checker', { cache: 'no_cache' })((_parent, _args, ctx: Context) => {
-  if (ctx.principal.role === 'internal' && ctx.principal.scopes.includes('blacklist:check')) return true;
-  return codedError(
-    ctx.principal.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
-    'The blacklist check needs an internal token with scope blacklist:check',
-  );
+  if (ctx.principal.role === 'internal' && checkCallerOf(ctx.principal.scopes)) return true;
+  const scopes = Object.keys(policy().checkScenarios.callers).join(' or ');
+  return codedError(ctx.principal.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN', `The blacklist check needs an internal token with scope ${scopes}`);
 });
 
 /**

@@ -1,7 +1,18 @@
 import { policy, socialCreditCodeProblem, todayInCity } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
-export const CONSENT_PURPOSES = ['LOAN', 'CREDIT_CARD', 'EMPLOYMENT_SCREENING', 'TENANCY', 'LICENSING', 'INSURANCE', 'GUARANTEE'] as const;
+export const CONSENT_PURPOSES = [
+  'LOAN',
+  'CREDIT_CARD',
+  'EMPLOYMENT_SCREENING',
+  'TENANCY',
+  'LICENSING',
+  'INSURANCE',
+  'GUARANTEE',
+  'SPECIAL_INDUSTRY_EMPLOYMENT',
+  'COMPANY_OFFICE_APPOINTMENT',
+  'OUTBOUND_TOUR',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export type ConsentStatus = 'ACTIVE' | 'EXPIRED' | 'REVOKED' | 'NOT_YET_VALID';
 

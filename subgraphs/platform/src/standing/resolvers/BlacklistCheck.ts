@@ -1,4 +1,4 @@
-import { CitizenIdError, codedError, measuresForPurpose, parseCitizenId, policy, todayInCity } from '@credit/shared';
+import { callerMayCheckFor, checkCallerOf, CitizenIdError, codedError, measuresForPurpose, parseCitizenId, policy, todayInCity } from '@credit/shared';
 
 import type { Context } from '../../context';
 import type { QueryResolvers } from '../../generated/graphql';
@@ -7,6 +7,8 @@ import { checkStanding, listingIndex, standingsOf } from '../listing-index';
 
 /** The groups a check reads, as the query log records them. */
 const CHECKED_GROUPS = ['joint_punishment', 'red_list'];
+/** What a caller answered only for its scenario (a carrier) reads. */
+const SCENARIO_GROUPS = ['joint_punishment'];
 
 /**
  * The blacklist check: internal systems get the answer and the measures,
@@ -16,9 +18,33 @@ const CHECKED_GROUPS = ['joint_punishment', 'red_list'];
  * entry naming every valid ID, written while the index catches up. If the
  * entry cannot be written nothing is answered (MISSION rule 4, fail closed).
  */
+/** An answer that says nothing about the person. */
+function unanswered(id: string) {
+  return {
+    id,
+    listed: null,
+    categories: null,
+    measures: null,
+    applicableMeasures: null,
+    restricted: null,
+    since: null,
+    until: null,
+    greenChannelEligible: null,
+    greenChannelGrounds: null,
+    underObjection: null,
+  };
+}
+
 export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, { ids, purpose }, ctx: Context) => {
   const max = policy().limits.maxBlacklistCheckIds;
   if (ids.length > max) throw codedError('TOO_MANY_IDS', `blacklistCheck takes at most ${max} IDs, got ${ids.length}`, { max, argument: 'ids' });
+  // The shield rule admitted only callers with a scope of the policy's callers.
+  const caller = checkCallerOf(ctx.principal.scopes)!;
+  if (!callerMayCheckFor(caller, purpose)) {
+    const allowed = caller.purposes === 'ALL' ? [] : caller.purposes;
+    throw codedError('FORBIDDEN', `Scope ${caller.scope} checks only for ${allowed.join(', ')}, not ${purpose}`, { argument: 'purpose', allowed });
+  }
+  const full = caller.answers === 'FULL';
   const parsed = ids.map((raw) => {
     try {
       return { raw, id: parseCitizenId(raw).id, error: null };
@@ -36,14 +62,14 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
         {
           personId: null,
           subjects: valid,
-          // The shield rule admits only internal systems with the blacklist:check scope.
+          // The shield rule admits only internal systems with a caller scope.
           actorRole: 'INTERNAL',
           actorId: ctx.principal.org ?? null,
           institution: null,
           purpose: null,
           checkPurpose: purpose,
           consentId: null,
-          fieldGroups: CHECKED_GROUPS,
+          fieldGroups: full ? CHECKED_GROUPS : SCENARIO_GROUPS,
           outcome: 'SERVED',
           at: new Date(),
         },
@@ -59,24 +85,12 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
   const fromDatabase = caughtUp.value ? null : new Map((await standingsOf(ctx.models, valid)).map((s) => [s.personId, s]));
   const answer = (id: string) => (fromDatabase ? checkStanding(id, fromDatabase.get(id), today) : index.check(id, today));
   return parsed.map(({ raw, id, error }) => {
-    if (!id)
-      return {
-        id: raw,
-        valid: false,
-        error,
-        listed: null,
-        categories: null,
-        measures: null,
-        applicableMeasures: null,
-        restricted: null,
-        since: null,
-        until: null,
-        greenChannelEligible: null,
-        greenChannelGrounds: null,
-        underObjection: null,
-      };
+    if (!id) return { ...unanswered(raw), valid: false, error };
     const standing = answer(id);
     const applicableMeasures = measuresForPurpose(purpose, standing.measures);
-    return { id, valid: true, error: null, ...standing, applicableMeasures, restricted: applicableMeasures.length > 0 };
+    const scenario = { applicableMeasures, restricted: applicableMeasures.length > 0 };
+    if (full) return { id, valid: true, error: null, ...standing, ...scenario };
+    // A carrier learns whether the passenger may travel so, not why nor anything else.
+    return { ...unanswered(id), valid: true, error: null, ...scenario };
   });
 };
