@@ -10,6 +10,10 @@ import { format, resolveConfig } from 'prettier';
  * templates/department. It writes the folder subgraphs/<name>/ and touches
  * two files outside it: one line of the source registry, and the credit
  * policy (a field group for its fields and one category, to be edited).
+ * With `--double-publicity`, a department whose only records are
+ * administrative penalties and licences, from templates/publicity-department:
+ * its folder is its SDL header and its catalogue, and the policy gains its
+ * publicity field group (public) and a penalty category.
  * Then `npm run generate && npm run build` (docs/adding-a-department.md).
  */
 export interface NewDepartment {
@@ -22,9 +26,15 @@ export interface NewDepartment {
   labelZh?: string;
   /** Key field of the plan its first category belongs to (`keyFields` code). */
   keyField?: string;
+  /** Its only records are the double-publicity ones (registry `doublePublicity` and `publicityOnly`). */
+  doublePublicity?: boolean;
+  /** Its Chinese name, as its authorities carry it (`绵阳市统计局`). */
+  nameZh?: string;
 }
 
 const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates', 'department');
+const PUBLICITY_TEMPLATE_DIR = path.join(REPO_ROOT, 'templates', 'publicity-department');
+const CITY = '绵阳市';
 const DEFAULT_LEGAL_BASIS = '《绵阳市加强个人诚信体系建设的实施方案》(绵府办发〔2018〕32号)';
 
 /** What is wrong with a new department's names and port (empty when nothing is); `root` is the repository it goes into. */
@@ -38,6 +48,8 @@ export function newDepartmentProblems(d: NewDepartment, root: string = REPO_ROOT
   if (SUBGRAPHS.some((s) => s.bureau === d.code)) found.push(`--code ${d.code} is in the source registry already`);
   if (SUBGRAPHS.some((s) => s.defaultPort === d.port)) found.push(`--port ${d.port} is taken by another source`);
   if (existsSync(path.join(root, 'subgraphs', d.name))) found.push(`subgraphs/${d.name} exists already`);
+  if (d.nameZh !== undefined && (!d.nameZh.trim() || /['"\\]/.test(d.nameZh))) found.push('--name-zh without quotes or backslashes');
+  if (d.doublePublicity && !d.nameZh) found.push('--double-publicity needs --name-zh, the name its decisions carry (绵阳市统计局)');
   return found;
 }
 
@@ -62,7 +74,11 @@ export async function addDepartment(d: NewDepartment, root = REPO_ROOT): Promise
   const found = newDepartmentProblems(d, root);
   if (found.length) throw new UsageError(`cannot add the department: ${found.join('; ')}`);
   const snake = d.name.replaceAll('-', '_');
+  // What its authorities are called after the city or a county (统计局), and the abbreviation in its document numbers.
+  const suffix = (d.nameZh ?? d.label).replace(CITY, '');
   const values: Record<string, string> = {
+    __labelZh__: suffix,
+    __abbr__: suffix.slice(0, 1),
     __name__: d.name,
     __Stem__: pascalCase(d.name),
     __camel__: camelCase(d.name),
@@ -73,7 +89,7 @@ export async function addDepartment(d: NewDepartment, root = REPO_ROOT): Promise
     __legalBasis__: d.legalBasis ?? DEFAULT_LEGAL_BASIS,
   };
   const target = path.join(root, 'subgraphs', d.name);
-  cpSync(TEMPLATE_DIR, target, { recursive: true });
+  cpSync(d.doublePublicity ? PUBLICITY_TEMPLATE_DIR : TEMPLATE_DIR, target, { recursive: true });
   for (const file of filesUnder(target)) {
     let text = readFileSync(file, 'utf8');
     for (const [placeholder, value] of Object.entries(values)) text = text.replaceAll(placeholder, value);
@@ -86,26 +102,43 @@ export async function addDepartment(d: NewDepartment, root = REPO_ROOT): Promise
   const content = readFileSync(registry, 'utf8');
   const platformLine = content.split('\n').find((l) => l.includes("kind: 'platform'"));
   if (!platformLine) throw new Error('the source registry has no platform entry to add the department before');
-  const line = `  { name: '${d.name}', bureau: '${d.code}', label: '${d.label}', defaultPort: ${d.port}, kind: 'department' },\n`;
+  const nameZh = d.nameZh ? ` nameZh: '${d.nameZh}',` : '';
+  const publicityFlags = d.doublePublicity ? ' doublePublicity: true, publicityOnly: true' : '';
+  const line = `  { name: '${d.name}', bureau: '${d.code}', label: '${d.label}',${nameZh} defaultPort: ${d.port}, kind: 'department',${publicityFlags} },\n`;
   writeFileSync(registry, content.replace(`${platformLine}\n`, `${line}${platformLine}\n`));
 
   const policyFile = path.join(root, 'shared', 'policy', 'credit-policy.json');
-  // Access follows each role's `*` rule until the policy names the group (deny for the public).
-  insertAfter(
-    policyFile,
-    '"fieldGroups": {',
-    `    "${snake}": { "owner": "${d.code}", "public": false, "description": ${JSON.stringify(`Records of ${d.label}.`)}, "labelZh": ${JSON.stringify(`${d.labelZh ?? d.label}记录`)} },\n`,
-  );
+  if (d.doublePublicity) {
+    // Penalties and licences are published: the public reads the group, as every department's.
+    insertAfter(
+      policyFile,
+      '"fieldGroups": {',
+      `    "${snake}_publicity": ${JSON.stringify({
+        owner: d.code,
+        public: true,
+        description: `Administrative penalties and licences of ${d.label} (double publicity; publishable).`,
+        labelZh: `${d.nameZh}行政处罚和行政许可`,
+      })},\n`,
+    );
+    insertAfter(policyFile, '"public": {', `        "${snake}_publicity": "allow",\n`);
+  } else {
+    // Access follows each role's `*` rule until the policy names the group (deny for the public).
+    insertAfter(
+      policyFile,
+      '"fieldGroups": {',
+      `    "${snake}": { "owner": "${d.code}", "public": false, "description": ${JSON.stringify(`Records of ${d.label}.`)}, "labelZh": ${JSON.stringify(`${d.labelZh ?? d.label}记录`)} },\n`,
+    );
+  }
   insertAfter(
     policyFile,
     '"categories": {',
     `    "${d.code}_VIOLATION": ${JSON.stringify({
       bureau: d.code,
-      recordKind: `${d.code}_RECORD`,
+      recordKind: d.doublePublicity ? 'ADMINISTRATIVE_PENALTY' : `${d.code}_RECORD`,
       grade: 'GENERAL',
       jointPunishment: false,
       label: `Violation recorded by ${d.label}`,
-      labelZh: d.labelZh ?? d.label,
+      labelZh: d.labelZh ?? (d.doublePublicity ? `${suffix}违法行为` : d.label),
       keyField: d.keyField ?? null,
       legalBasis: d.legalBasis ?? DEFAULT_LEGAL_BASIS,
     })},\n`,
@@ -127,8 +160,16 @@ export const ADD_DEPARTMENT_CLI = {
     'legal-basis': { type: 'string', value: 'TEXT', description: 'the law its records are collected under' },
     'label-zh': { type: 'string', value: 'TEXT', description: 'the Chinese name of its first category' },
     'key-field': { type: 'string', value: 'CODE', description: 'the key field (keyFields code of the policy) of its first category' },
+    'name-zh': { type: 'string', value: 'TEXT', description: 'its Chinese name as its decisions carry it (绵阳市统计局)' },
+    'double-publicity': {
+      type: 'boolean',
+      description: 'its only records are administrative penalties and licences (双公示): no models, loaders or resolvers of its own, a catalogue instead',
+    },
   },
-  notes: ['Example: npm run add-department -- --name veterans-affairs --code VETERANS_AFFAIRS --label "Veterans Affairs Bureau" --port 4019'],
+  notes: [
+    'Example: npm run add-department -- --name veterans-affairs --code VETERANS_AFFAIRS --label "Veterans Affairs Bureau" --port 4019',
+    'Example: npm run add-department -- --double-publicity --name statistics --code STATISTICS --label "Statistics Bureau" --name-zh 绵阳市统计局 --port 4020',
+  ],
 } as const;
 
 async function main(): Promise<void> {
@@ -141,6 +182,8 @@ async function main(): Promise<void> {
     legalBasis: values['legal-basis'],
     labelZh: values['label-zh'],
     keyField: values['key-field'],
+    nameZh: values['name-zh'],
+    doublePublicity: values['double-publicity'] ?? false,
   });
   console.log(`wrote subgraphs/${values.name}/ and edited ${touched.join(', ')}`);
   console.log('next: edit the policy entries, then `npm run generate && npm run build` (docs/adding-a-department.md)');

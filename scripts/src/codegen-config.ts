@@ -90,12 +90,17 @@ export function codegenSchemaFiles(): { filename: string; content: string }[] {
   const served = [...new Map(operationFiles().map((o) => [o.subgraph.name, o.subgraph])).values()];
   return [
     { filename: BUREAU_ENUM_FILE, content: SDL_HEADER + bureauEnumSdl() },
-    ...DEPARTMENTS.map((entry) => ({ filename: departmentSdlFile(entry), content: SDL_HEADER + departmentSdl(entry) })),
+    ...DEPARTMENTS.filter(hasTypedResolvers).map((entry) => ({ filename: departmentSdlFile(entry), content: SDL_HEADER + departmentSdl(entry) })),
     ...served.map((entry) => ({
       filename: servedSchemaFile(entry),
       content: SDL_HEADER + printSchema(buildSubgraphSchema({ typeDefs: parse(subgraphSdl(entry)) })) + '\n',
     })),
   ];
+}
+
+/** A department whose only records are the double-publicity ones resolves nothing of its own: it needs no typed resolvers. */
+function hasTypedResolvers(entry: SourceEntry): boolean {
+  return !entry.publicityOnly;
 }
 
 function target(entry: SourceEntry): Output {
@@ -174,7 +179,9 @@ export function codegenConfig(): CodegenConfig {
     overwrite: true,
     silent: true,
     generates: {
-      ...Object.fromEntries(SUBGRAPHS.map((entry) => [path.join(subgraphDir(entry), 'src', 'generated', 'graphql.ts'), target(entry)])),
+      ...Object.fromEntries(
+        SUBGRAPHS.filter(hasTypedResolvers).map((entry) => [path.join(subgraphDir(entry), 'src', 'generated', 'graphql.ts'), target(entry)]),
+      ),
       ...Object.fromEntries(operationFiles().map((o) => [o.output, operationsTarget(o.documents, o.subgraph)])),
       'portal/app/src/generated/gql/': portalTarget(),
     },

@@ -18,6 +18,7 @@ export * from './subgraph';
 export * from './department';
 export * from './double-publicity';
 export * from './double-publicity-seed';
+export * from './publicity-department';
 export * from './mianyang-areas';
 export * from './negative-record';
 export * from './devdb';

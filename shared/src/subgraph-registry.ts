@@ -41,6 +41,14 @@ export interface SourceEntry {
    * models come with it.
    */
   readonly doublePublicity?: boolean;
+  /**
+   * Its only records are the double-publicity ones: its folder holds its
+   * SDL header and its catalogue (`src/publicity.ts`), and its definition is
+   * made whole by `doublePublicityDepartment` (no models, loaders or
+   * resolvers of its own, no codegen target). `npm run add-department --
+   * --double-publicity` writes one.
+   */
+  readonly publicityOnly?: boolean;
 }
 
 export const SUBGRAPHS = Object.freeze([
@@ -65,6 +73,7 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4007,
     kind: 'department',
     doublePublicity: true,
+    publicityOnly: true,
   },
   {
     name: 'human-resources',
@@ -74,6 +83,7 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4008,
     kind: 'department',
     doublePublicity: true,
+    publicityOnly: true,
   },
   {
     name: 'civil-affairs',
@@ -83,6 +93,7 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4009,
     kind: 'department',
     doublePublicity: true,
+    publicityOnly: true,
   },
   {
     name: 'ecology-environment',
@@ -92,6 +103,7 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4010,
     kind: 'department',
     doublePublicity: true,
+    publicityOnly: true,
   },
   {
     name: 'health',
@@ -101,6 +113,7 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4011,
     kind: 'department',
     doublePublicity: true,
+    publicityOnly: true,
   },
   {
     name: 'emergency-management',
@@ -110,6 +123,7 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4012,
     kind: 'department',
     doublePublicity: true,
+    publicityOnly: true,
   },
   {
     name: 'housing-construction',
@@ -119,6 +133,7 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4013,
     kind: 'department',
     doublePublicity: true,
+    publicityOnly: true,
   },
   {
     name: 'culture-tourism',
@@ -128,6 +143,7 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4014,
     kind: 'department',
     doublePublicity: true,
+    publicityOnly: true,
   },
   {
     name: 'transport',
@@ -137,8 +153,18 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4015,
     kind: 'department',
     doublePublicity: true,
+    publicityOnly: true,
   },
-  { name: 'justice', bureau: 'JUSTICE', label: 'Justice Bureau', nameZh: '绵阳市司法局', defaultPort: 4016, kind: 'department', doublePublicity: true },
+  {
+    name: 'justice',
+    bureau: 'JUSTICE',
+    label: 'Justice Bureau',
+    nameZh: '绵阳市司法局',
+    defaultPort: 4016,
+    kind: 'department',
+    doublePublicity: true,
+    publicityOnly: true,
+  },
   {
     name: 'public-resources-trading',
     bureau: 'PUBLIC_RESOURCES_TRADING',
@@ -147,6 +173,7 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4017,
     kind: 'department',
     doublePublicity: true,
+    publicityOnly: true,
   },
   {
     name: 'internet-information',
@@ -156,6 +183,7 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4018,
     kind: 'department',
     doublePublicity: true,
+    publicityOnly: true,
   },
   { name: 'platform', bureau: 'PLATFORM', label: 'credit-sharing platform', nameZh: '绵阳市公共信用信息共享平台', defaultPort: 4006, kind: 'platform' },
 ] as const satisfies readonly SourceEntry[]);

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { REPO_ROOT, SUBGRAPHS } from '@credit/shared';
+import { REPO_ROOT, SUBGRAPHS, type SourceEntry } from '@credit/shared';
 
 /**
  * Adds a department as a newcomer would, in a copy of the repository:
@@ -18,6 +18,8 @@ import { REPO_ROOT, SUBGRAPHS } from '@credit/shared';
  * check) need.
  */
 const NEW = { name: 'veterans-affairs', code: 'VETERANS_AFFAIRS', label: 'Veterans Affairs Bureau', port: '4019' };
+// A department whose only records are penalties and licences (双公示): a registry line and a catalogue.
+const PUBLICITY_ONLY = { name: 'statistics', code: 'STATISTICS', label: 'Statistics Bureau', nameZh: '绵阳市统计局', port: '4020' };
 // Directories of the checkout that are not the project's files.
 const NOT_COPIED = new Set(['node_modules', '.git', '.devdb-data', '.devdb-bin', '.run']);
 
@@ -74,16 +76,41 @@ describe('a new department', () => {
     const targetsBefore = targets(run(['scripts/dist/check-generated.js']));
     const before = snapshot(copy);
     run(['scripts/dist/add-department.js', '--name', NEW.name, '--code', NEW.code, '--label', NEW.label, '--port', NEW.port]);
+    const p = PUBLICITY_ONLY;
+    run([
+      'scripts/dist/add-department.js',
+      '--double-publicity',
+      '--name',
+      p.name,
+      '--code',
+      p.code,
+      '--label',
+      p.label,
+      '--name-zh',
+      p.nameZh,
+      '--port',
+      p.port,
+    ]);
     const afterAdd = snapshot(copy);
-    handEdited = changed(before, afterAdd).filter((f) => !f.startsWith(`subgraphs/${NEW.name}/`));
+    const folders = [`subgraphs/${NEW.name}/`, `subgraphs/${p.name}/`];
+    handEdited = changed(before, afterAdd).filter((f) => !folders.some((folder) => f.startsWith(folder)));
     expect(handEdited).toEqual(['shared/policy/credit-policy.json', 'shared/src/subgraph-registry.ts']);
+    // No models, loaders or resolvers to fill in: its SDL header and its catalogue.
+    expect(changed(before, afterAdd).filter((f) => f.startsWith(folders[1]!))).toEqual([
+      'subgraphs/statistics/schema.graphql',
+      'subgraphs/statistics/src/definition.ts',
+      'subgraphs/statistics/src/publicity.ts',
+      'subgraphs/statistics/tsconfig.json',
+    ]);
 
     run(['node_modules/typescript/bin/tsc', '--build', 'shared']);
     for (const script of ['codegen', 'compose', 'docs']) run([`scripts/dist/${script}.js`]);
     run(['scripts/build-ts.mjs']);
-    // One codegen target more: the new department's typed resolvers.
+    // One codegen target more: the new department's typed resolvers (the publicity-only one resolves nothing of its own).
     expect(targets(run(['scripts/dist/check-generated.js']))).toBe(targetsBefore + 1);
-    regenerated = changed(afterAdd, snapshot(copy)).filter((f) => !f.startsWith(`subgraphs/${NEW.name}/`));
+    regenerated = changed(afterAdd, snapshot(copy)).filter(
+      (f) => !f.startsWith(`subgraphs/${NEW.name}/`) && !f.startsWith(`subgraphs/${PUBLICITY_ONLY.name}/`),
+    );
     // What `npm run generate` rewrote from the registry, the SDL and the policy.
     const typedCode = regenerated.filter((f) => f.includes('/src/generated/'));
     expect(regenerated.filter((f) => !typedCode.includes(f))).toEqual([
@@ -100,7 +127,9 @@ describe('a new department', () => {
     // The portal lists the new department among those whose records it shows.
     expect(typedCode).toContain('portal/app/src/generated/departments.ts');
     // The Bureau enum of every subgraph's typed resolvers (and of the typed service calls) gains the new code.
-    expect(typedCode).toEqual(expect.arrayContaining(SUBGRAPHS.map((s) => `subgraphs/${s.name}/src/generated/graphql.ts`)));
+    expect(typedCode).toEqual(
+      expect.arrayContaining(SUBGRAPHS.filter((s: SourceEntry) => !s.publicityOnly).map((s) => `subgraphs/${s.name}/src/generated/graphql.ts`)),
+    );
   }, 600_000);
 
   it('serves its records through the gateway, under the policy, and counts in the platform’s evaluation', () => {
@@ -118,6 +147,14 @@ describe('a new department', () => {
     expect(result.asPublic.data.person.veteransAffairsRecords).toBeNull();
     expect(result.asPublic.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(result.factors).toContainEqual({ factor: 'VETERANS_AFFAIRS_VIOLATION', bureau: 'VETERANS_AFFAIRS', recordId: 'VAB-1' });
+    // The publicity-only department takes penalties, and the public reads them masked among every department's.
+    expect(result.penaltyIngest).toEqual({ data: { ingestStatisticsRecords: { created: 1, rejected: 0 } } });
+    expect(result.penalties.errors).toBeUndefined();
+    const [published, ...more] = result.penalties.data.person.administrativePenalties.nodes;
+    expect(more).toEqual([]);
+    expect(published).toMatchObject({ id: 'STA-1', department: 'STATISTICS', category: 'STATISTICS_VIOLATION' });
+    // Masked as for the public (a compound surname is kept: 欧阳**).
+    expect(published.counterpartName).toBe('欧阳**');
   }, 300_000);
 });
 
@@ -148,7 +185,24 @@ async function main() {
       factors = evaluation.body.data?.person?.creditEvaluation?.factors ?? [];
       if (!factors.some((f) => f.bureau === 'VETERANS_AFFAIRS')) await new Promise((r) => setTimeout(r, 200));
     }
-    console.log(JSON.stringify({ ingest: ingest.body, asSubject: asSubject.body, asPublic: asPublic.body, factors }));
+    const code = '115107000086612347';
+    const penaltyIngest = await stack.query(
+      'mutation ($records: [JSONObject!]!) { ingestStatisticsRecords(kind: ADMINISTRATIVE_PENALTY, records: $records) { created rejected } }',
+      { records: [{ id: 'STA-1', personId: person, counterpartName: '欧阳明远', category: 'STATISTICS_VIOLATION', grade: 'GENERAL', decisionDate: '2026-06-01',
+        decisionNumber: '绵统罚〔2026〕1号', authority: '绵阳市统计局', authorityCode: code, sourceUnit: '绵阳市统计局', sourceUnitCode: code,
+        legalBasis: '《中华人民共和国统计法》', violationType: '提供不真实统计资料', facts: '当事人提供不真实的统计资料。', penaltyBasis: '《中华人民共和国统计法》第四十一条',
+        penaltyTypes: ['WARNING'], penaltyContent: '警告' }] },
+      await bearer({ role: 'bureau', org: 'STATISTICS' }),
+    );
+    // Published through the platform's index, which the department's note reaches shortly after the write.
+    let penalties = {};
+    for (let i = 0; i < 50; i++) {
+      const read = await stack.query('query ($id: CitizenId!) { person(id: $id) { administrativePenalties(departments: [STATISTICS]) { nodes { id department category counterpartName } } } }', { id: person }, {});
+      penalties = read.body;
+      if (read.body.data?.person?.administrativePenalties?.nodes?.length) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    console.log(JSON.stringify({ ingest: ingest.body, asSubject: asSubject.body, asPublic: asPublic.body, factors, penaltyIngest: penaltyIngest.body, penalties }));
   } finally {
     await stack.stop();
   }

@@ -1,4 +1,0 @@
-import type { Resolvers } from '../generated/graphql';
-
-/** Resolvers of the bureau's own fields; the common and double-publicity ones come from defineDepartment. */
-export const resolvers: Resolvers = {};
