@@ -36,8 +36,12 @@ Categories outside the ${catalogue.keyFields.length} key fields: ${outside.map((
 
 ## Key professions (重点职业人群)
 
-| code | profession | in English |
-| --- | --- | --- |
-${catalogue.keyProfessions.map((k) => `| \`${k.code}\` | ${k.name} | ${k.nameEn} |`).join('\n')}
+The plan (二(二)三) names ${catalogue.keyProfessions.length} key professions. Each is regulated and recorded by the department named here:
+its practitioners' licences are that department's administrative licences (双公示) of the certificate named, and their
+misconduct its penalties.
+
+| code | profession | in English | regulated and recorded by | licence |
+| --- | --- | --- | --- | --- |
+${catalogue.keyProfessions.map((k) => `| \`${k.code}\` | ${k.name} | ${k.nameEn} | ${k.regulator ? department(k.regulator) : 'none of the sources yet'} | ${k.licence ?? '—'} |`).join('\n')}
 `;
 }

@@ -38,7 +38,7 @@ export interface Catalogue {
   policyVersion: string;
   categories: CatalogueCategory[];
   keyFields: CatalogueKeyField[];
-  keyProfessions: { code: string; name: string; nameEn: string }[];
+  keyProfessions: { code: string; name: string; nameEn: string; regulator: string | null; licence: string | null }[];
   measures: { code: string; labelZh: string; labelEn: string }[];
   consentScopes: { group: string; labelZh: string; labelEn: string }[];
   deadlines: { objectionDecisionWorkingDays: number; objectionDecisionMaxWorkingDays: number; repairDecisionWorkingDays: number };
@@ -78,7 +78,13 @@ export function creditCatalogue(p: CreditPolicy = policy()): Catalogue {
       alsoRecordedAs: also,
     };
   });
-  const keyProfessions = Object.entries(p.keyProfessions).map(([code, k]) => ({ code, name: k.name, nameEn: k.nameEn }));
+  const keyProfessions = Object.entries(p.keyProfessions).map(([code, k]) => ({
+    code,
+    name: k.name,
+    nameEn: k.nameEn,
+    regulator: k.regulator,
+    licence: k.licence,
+  }));
   const measures = Object.entries(p.measures).map(([code, m]) => ({ code, labelZh: m.labelZh, labelEn: m.label }));
   const consentScopes = grantableScopes(p).map((group) => ({ group, labelZh: p.fieldGroups[group]!.labelZh, labelEn: p.fieldGroups[group]!.description }));
   const { objectionDecisionWorkingDays, objectionDecisionMaxWorkingDays, repairDecisionWorkingDays } = p.deadlines;

@@ -18,6 +18,7 @@ import {
   type DoublePublicityLoaders,
   type DoublePublicityModels,
 } from './double-publicity';
+import type { PublicityCatalogue } from './double-publicity-seed';
 import type { IngestKind } from './ingestion';
 import { ingestionResolver } from './ingestion-api';
 import { groupedLoader } from './loaders';
@@ -65,6 +66,8 @@ export interface DepartmentSpec<TModels, TLoaders> {
   seed: SubgraphSeeder<TModels>;
   /** Rules of operations of its own, beyond the common mutations. */
   permissions?: IRules;
+  /** What it penalises and licenses, when it decides penalties and licences (its seed's catalogue). */
+  publicity?: PublicityCatalogue;
 }
 
 /** The federated reference to a person: only the key. */
@@ -302,6 +305,7 @@ export function defineDepartment<TModels, TLoaders extends object>(spec: Departm
         ...(publicity ? { [PUBLICITY]: doublePublicityLoaders((models as WithPublicityModels)[PUBLICITY]) } : {}),
       }),
     seed: spec.seed,
+    publicity: spec.publicity,
     permissions: {
       ...spec.permissions,
       Mutation: {

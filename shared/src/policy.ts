@@ -79,10 +79,14 @@ export interface KeyFieldPolicy {
   alsoRecordedAs?: { bureau: Bureau; recordKind: string; profession?: string }[];
 }
 
-/** A key profession of the plan (重点职业人群). */
+/** A key profession of the plan (重点职业人群, seed 二(二)三). */
 export interface KeyProfessionPolicy {
   name: string;
   nameEn: string;
+  /** The department that regulates it and records its practitioners' licences and misconduct; null when none of the sources does yet. */
+  regulator: Bureau | null;
+  /** The certificate that licenses its practice, as the regulator's double-publicity licences name it; null when the practice is not licensed by a certificate. */
+  licence: string | null;
 }
 
 export interface FieldGroupPolicy {
@@ -335,7 +339,19 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
       check(file, !also.profession || also.profession in p.keyProfessions, `keyFields.${name}.alsoRecordedAs: ${also.profession} is not a key profession`);
     }
   }
-  for (const [name, k] of Object.entries(p.keyProfessions)) check(file, !!k.name && !!k.nameEn, `keyProfessions.${name} needs name and nameEn`);
+  for (const [name, k] of Object.entries(p.keyProfessions)) {
+    check(file, !!k.name && !!k.nameEn, `keyProfessions.${name} needs name and nameEn`);
+    check(
+      file,
+      k.regulator === null || (BUREAUS as readonly string[]).includes(k.regulator),
+      `keyProfessions.${name}.regulator ${k.regulator} is not a bureau`,
+    );
+    check(
+      file,
+      k.licence === null || (k.regulator !== null && typeof k.licence === 'string' && k.licence.length > 0),
+      `keyProfessions.${name}.licence needs a regulator`,
+    );
+  }
   for (const [name, g] of Object.entries(p.fieldGroups ?? {})) {
     check(file, (BUREAUS as readonly string[]).includes(g.owner), `fieldGroups.${name}.owner ${g.owner} is not a bureau`);
     check(file, typeof g.labelZh === 'string' && g.labelZh.length > 0, `fieldGroups.${name} needs labelZh`);

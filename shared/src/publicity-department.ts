@@ -24,5 +24,6 @@ export function doublePublicityDepartment(name: string, publicity: PublicityCata
     createLoaders: () => ({}),
     resolvers: {},
     seed: (models, people, seed) => seedDoublePublicity(name, publicity, models, people, seed),
+    publicity,
   });
 }

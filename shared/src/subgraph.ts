@@ -20,6 +20,7 @@ import { config, ConfigError, startupProblems } from './config';
 import { connectDatabase, databaseName, initModels, modelConnections } from './database';
 import { departmentSdl } from './department';
 import { REPO_ROOT } from './devdb';
+import type { PublicityCatalogue } from './double-publicity-seed';
 import { codedError } from './errors';
 import { formatErrorForClient } from './format-error';
 import { listenHttpService, type RunningHttpService } from './http-server';
@@ -165,6 +166,8 @@ export interface SubgraphDefinition<TModels, TLoaders> {
   checkConfiguration?: () => void;
   /** Work started in the background once the subgraph serves (the platform warms its listing index); may return how to stop it. */
   onReady?: (models: TModels, log: Logger) => (() => void) | void;
+  /** What a double-publicity department penalises and licenses (its seed's catalogue; the key professions' licences are checked against it). */
+  publicity?: PublicityCatalogue;
 }
 
 export interface StartOptions {

@@ -86,5 +86,14 @@ export const publicity: PublicityCatalogue = {
       validYears: null,
       numberPrefix: 'L-SC-',
     },
+    {
+      certificateName: '新闻记者证',
+      licenceCategory: 'RECOGNITION',
+      content: '广播电视新闻采编',
+      share: 0.0005,
+      validYears: 5,
+      numberPrefix: 'G51',
+      minAge: 22,
+    },
   ],
 };

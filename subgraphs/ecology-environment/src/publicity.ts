@@ -75,5 +75,14 @@ export const publicity: PublicityCatalogue = {
       validYears: 5,
       numberPrefix: '92510700',
     },
+    {
+      certificateName: '环境影响评价工程师登记证书',
+      licenceCategory: 'RECOGNITION',
+      content: '环境影响评价: 社会区域类',
+      share: 0.0003,
+      validYears: null,
+      numberPrefix: 'HP5107',
+      minAge: 24,
+    },
   ],
 };

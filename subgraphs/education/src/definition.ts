@@ -34,4 +34,5 @@ export const definition = defineDepartment({
     ...(await seed(models, people, seedValue)),
     ...(await seedDoublePublicity('education', publicity, models, people, seedValue)),
   }),
+  publicity,
 });

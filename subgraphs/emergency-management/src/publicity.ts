@@ -71,5 +71,23 @@ export const publicity: PublicityCatalogue = {
       validYears: 3,
       numberPrefix: '(川)YH零售',
     },
+    {
+      certificateName: '注册消防工程师注册证',
+      licenceCategory: 'RECOGNITION',
+      content: '一级注册消防工程师执业',
+      share: 0.0005,
+      validYears: 3,
+      numberPrefix: 'XF51',
+      minAge: 24,
+    },
+    {
+      certificateName: '注册安全工程师注册证书',
+      licenceCategory: 'RECOGNITION',
+      content: '注册安全工程师执业: 其他安全',
+      share: 0.0008,
+      validYears: 5,
+      numberPrefix: 'AQ51',
+      minAge: 24,
+    },
   ],
 };

@@ -62,5 +62,23 @@ export const publicity: PublicityCatalogue = {
       validYears: 2,
       numberPrefix: '川A',
     },
+    {
+      certificateName: '房地产估价师注册证书',
+      licenceCategory: 'RECOGNITION',
+      content: '房地产估价',
+      share: 0.0005,
+      validYears: 3,
+      numberPrefix: '5120',
+      minAge: 24,
+    },
+    {
+      certificateName: '房地产经纪人协理证书',
+      licenceCategory: 'RECOGNITION',
+      content: '房地产经纪业务协理',
+      share: 0.003,
+      validYears: null,
+      numberPrefix: 'XL5107',
+      minAge: 20,
+    },
   ],
 };

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 const CATALOGUE = `{ creditCatalogue { policyVersion categories { code labelZh labelEn bureau recordKind keyField grade displayMonths { min default max }
-  deletedYearsAfterActEnds jointPunishment measures legalBasis } keyFields { code name nameEn categories departments } keyProfessions { code name nameEn } } }`;
+  deletedYearsAfterActEnds jointPunishment measures legalBasis } keyFields { code name nameEn categories departments } keyProfessions { code name nameEn regulator licence } } }`;
 
 describe('the credit catalogue', () => {
   it('holds the plan’s 26 key fields by their Chinese names, and every category names one of them or none', () => {
@@ -62,7 +62,13 @@ describe('the credit catalogue', () => {
     expect(catalogue.categories.find((c: { code: string }) => c.code === 'LOAN_OVERDUE').deletedYearsAfterActEnds).toBe(5);
     const tax = catalogue.keyFields.find((k: { code: string }) => k.code === 'TAX_PAYMENT');
     expect(tax).toEqual({ code: 'TAX_PAYMENT', name: '税收缴纳', nameEn: 'Tax payment', categories: ['TAX_ARREARS', 'TAX_DISHONESTY'], departments: ['TAX'] });
-    expect(catalogue.keyProfessions).toContainEqual({ code: 'TOUR_GUIDE', name: '导游', nameEn: 'Tour guide' });
+    expect(catalogue.keyProfessions).toContainEqual({
+      code: 'TOUR_GUIDE',
+      name: '导游',
+      nameEn: 'Tour guide',
+      regulator: 'CULTURE_TOURISM',
+      licence: '导游证',
+    });
   });
 
   it('names the field groups a consent can grant, and only those', async () => {

@@ -828,10 +828,14 @@ export type KeyProfession = {
   __typename?: 'KeyProfession';
   /** Code practice records carry. */
   code: Scalars['ProfessionCode']['output'];
+  /** The certificate that licenses its practice, as the regulator's administrative licences (双公示) name it; null when none does. */
+  licence?: Maybe<Scalars['String']['output']>;
   /** Name in Chinese. */
   name: Scalars['String']['output'];
   /** Name in English. */
   nameEn: Scalars['String']['output'];
+  /** The department that regulates it and records its practitioners' licences and misconduct; null when none of the city's sources does yet. */
+  regulator?: Maybe<Bureau>;
 };
 
 /** 许可类别: the kinds of licence of the national double-publicity format. */
@@ -2718,8 +2722,10 @@ export type KeyFieldResolvers<ContextType = Context, ParentType extends Resolver
 
 export type KeyProfessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KeyProfession'] = ResolversParentTypes['KeyProfession']> = ResolversObject<{
   code?: Resolver<ResolversTypes['ProfessionCode'], ParentType, ContextType>;
+  licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regulator?: Resolver<Maybe<ResolversTypes['Bureau']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
