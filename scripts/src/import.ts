@@ -13,6 +13,7 @@ import {
   loadSubgraphDefinition,
   parseCli,
   peerUrlFromEnv,
+  peopleConcerned,
   platformNotifier,
   rejectedOutcome,
   runCli,
@@ -88,15 +89,12 @@ async function main(): Promise<number> {
       for (const [kind, records] of byKind) {
         // Durable in the bureau's outbox before the records are written, so a
         // crash cannot leave written records the platform never hears of.
-        const note = await notifier.announce(
-          standingSubjects(
-            kinds[kind]!,
-            records.map((r) => r.raw),
-          ),
-        );
+        const raws = records.map((r) => r.raw);
+        const concerned = await peopleConcerned(kinds[kind]!, raws);
+        const note = await notifier.announce([...standingSubjects(kinds[kind]!, raws), ...concerned]);
         const outcomes = await ingestRecords(kinds[kind]!, bureau, records, ledger);
         outcomes.forEach(report);
-        const changed = changedPeople(outcomes);
+        const changed = changedPeople(outcomes, concerned);
         await settling;
         settling = notifier.settle(note, changed).catch((err: unknown) => {
           process.stderr.write(`platform not told yet (the bureau's outbox keeps the note): ${(err as Error).message}\n`);

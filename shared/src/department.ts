@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
-import { todayInCity } from './display-window';
+import { displayWindow, todayInCity } from './display-window';
 import {
   doublePublicityKinds,
   doublePublicityLoaders,
@@ -32,7 +32,7 @@ import {
 } from './negative-record';
 import type { PageArgs } from './pagination';
 import { bureauWriter, serviceOnly, type AccessContext } from './permissions';
-import { policy } from './policy';
+import { categoryPolicy, policy } from './policy';
 import { licencePublication, penaltyPublication, type Publication } from './publication';
 import { recordActionResolver } from './record-actions';
 import { rootQueryResolvers } from './root-query';
@@ -94,9 +94,31 @@ export interface RestrictionOrderDoc {
   liftedOn?: string | null;
 }
 
+/** A company's listing (IngestKind.companyListing). */
+interface CompanyListingDoc {
+  _id: string;
+  unifiedSocialCreditCode: string;
+  listedOn: string;
+  removedOn?: string | null;
+}
+
+/** A person's office in a company, as the department records it. */
+interface CompanyOfficeDoc {
+  _id: string;
+  personId: string;
+  unifiedSocialCreditCode: string;
+}
+
+interface CompanyListingLoaders {
+  category: string;
+  officesByPerson: DataLoader<string, CompanyOfficeDoc[]>;
+  listingsByCompany: DataLoader<string, CompanyListingDoc[]>;
+}
+
 interface CreditFactsLoaders {
   negatives: readonly NegativeLoader[];
   orders: readonly DataLoader<string, RestrictionOrderDoc[]>[];
+  companyListings: readonly CompanyListingLoaders[];
   /** A department that decides penalties and licences gathers them to the platform with its facts. */
   publications: { penalties: DataLoader<string, AdministrativePenaltyDoc[]>; licences: DataLoader<string, AdministrativeLicenceDoc[]> } | null;
 }
@@ -186,11 +208,23 @@ function creditFactsLoaders(kinds: Record<string, IngestKind>): CreditFactsLoade
   const orders = Object.values(kinds)
     .filter((k) => k.restrictionOrder)
     .map((k) => groupedLoader<RestrictionOrderDoc>(k.model, 'personId', { personId: 1, since: -1, _id: 1 }));
+  const companyListings = Object.values(kinds).flatMap((k) =>
+    k.companyListing
+      ? [
+          {
+            category: k.companyListing.category,
+            officesByPerson: groupedLoader<CompanyOfficeDoc>(k.companyListing.offices, 'personId', { personId: 1, _id: 1 }),
+            listingsByCompany: groupedLoader<CompanyListingDoc>(k.model, 'unifiedSocialCreditCode', { unifiedSocialCreditCode: 1, listedOn: -1, _id: 1 }),
+          },
+        ]
+      : [],
+  );
   const penalties = kinds[PENALTY_KIND];
   const licences = kinds[LICENCE_KIND];
   return {
     negatives,
     orders,
+    companyListings,
     publications:
       penalties && licences
         ? {
@@ -208,9 +242,10 @@ function creditFactsLoaders(kinds: Record<string, IngestKind>): CreditFactsLoade
  */
 async function creditFactsOf(bureau: Bureau, personId: string, loaders: CreditFactsLoaders): Promise<DepartmentCreditFacts> {
   const today = todayInCity();
-  const [facts, orders, penalties, licences] = await Promise.all([
+  const [facts, orders, companyGrounds, penalties, licences] = await Promise.all([
     Promise.all(loaders.negatives.map(async (l) => bureauCreditFacts(bureau, await l.records.load(personId), l.displayFacts))),
     Promise.all(loaders.orders.map((l) => l.load(personId))),
+    Promise.all(loaders.companyListings.map((l) => groundsFromCompanies(personId, l, today))),
     loaders.publications?.penalties.load(personId) ?? [],
     loaders.publications?.licences.load(personId) ?? [],
   ]);
@@ -220,12 +255,40 @@ async function creditFactsOf(bureau: Bureau, personId: string, loaders: CreditFa
       lastNegativeDecisionDate = f.lastNegativeDecisionDate;
   return {
     bureau,
-    grounds: facts.flatMap((f) => f.grounds),
+    grounds: [...facts.flatMap((f) => f.grounds), ...companyGrounds.flat()],
     restrictions: [...facts.flatMap((f) => f.restrictions), ...orders.flat().flatMap((order) => restrictionInForce(order, today))],
     negatives: facts.flatMap((f) => f.negatives),
     lastNegativeDecisionDate,
     publications: [...penalties.map((doc) => penaltyPublication(doc, today)), ...licences.map(licencePublication)],
   };
+}
+
+/**
+ * Grounds of a person from the listings of the companies they are
+ * responsible for (二(五)二: 对失信被执行人的法定代表人、主要负责人、实际控制人等
+ * 的信用监督、警示和惩戒): one per office in a company whose listing is shown
+ * today, lasting as long as the listing's display period (the category's),
+ * and gone once the listing is removed. Nothing is written per person.
+ */
+async function groundsFromCompanies(personId: string, loaders: CompanyListingLoaders, today: string): Promise<BureauCreditFacts['grounds']> {
+  const offices = await loaders.officesByPerson.load(personId);
+  if (offices.length === 0) return [];
+  const listings = await loaders.listingsByCompany.loadMany(offices.map((o) => o.unifiedSocialCreditCode));
+  const category = categoryPolicy(loaders.category);
+  return offices.flatMap((office, i) => {
+    const found = listings[i];
+    if (!Array.isArray(found)) throw found ?? new Error('company listings not loaded');
+    return found.flatMap((listing) => {
+      const window = displayWindow(
+        { category: loaders.category, grade: category.grade, decisionDate: listing.listedOn, removedOn: listing.removedOn ?? null },
+        today,
+      );
+      // The ground names the listing and the office it reaches the person through.
+      return window.shown
+        ? [{ recordId: `${listing._id}/${office._id}`, category: loaders.category, since: listing.listedOn, until: window.until, underObjection: false }]
+        : [];
+    });
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { isValidCitizenId, parseCitizenId } from './citizen-id';
 import { codedError } from './errors';
 import { ingestRecords, type ingestionModels, type IngestKind, type IngestOutcome } from './ingestion';
+import { keysFilter } from './loaders';
 import type { PlatformNotifier } from './outbox';
 import { policy } from './policy';
 import type { Bureau } from './subgraph-registry';
@@ -42,14 +43,15 @@ export function ingestionResolver<TModels>(bureau: Bureau, kinds: (models: TMode
       throw codedError('TOO_MANY_RECORDS', `At most ${max} records per call, got ${args.records.length}; use the bulk import for more`, { max });
     const kind = kinds(ctx.models)[args.kind];
     if (!kind) throw codedError('BAD_USER_INPUT', `Unknown record kind ${args.kind}`, { reason: 'unknown kind' });
-    const note = await ctx.notifier.announce(standingSubjects(kind, args.records));
+    const concerned = await peopleConcerned(kind, args.records);
+    const note = await ctx.notifier.announce([...standingSubjects(kind, args.records), ...concerned]);
     const outcomes = await ingestRecords(
       kind,
       bureau,
       args.records.map((raw, position) => ({ position, raw })),
       ctx.ingestion,
     );
-    await ctx.notifier.settle(note, changedPeople(outcomes));
+    await ctx.notifier.settle(note, changedPeople(outcomes, concerned));
     return ingestReport(outcomes);
   };
 }
@@ -71,7 +73,31 @@ export function standingSubjects(kind: IngestKind, records: readonly unknown[]):
 /**
  * People whose negative or good records were created or changed: their
  * joint-punishment status and green-channel standing must be re-derived.
+ * `concerned`: the responsible people of the companies a listing names,
+ * re-derived when any record of the call changed.
  */
-export function changedPeople(outcomes: readonly IngestOutcome[]): string[] {
-  return [...new Set(outcomes.filter((o) => (o.status === 'CREATED' || o.status === 'UPDATED') && o.affectsStanding && o.personId).map((o) => o.personId!))];
+export function changedPeople(outcomes: readonly IngestOutcome[], concerned: readonly string[] = []): string[] {
+  const changed = outcomes.filter((o) => (o.status === 'CREATED' || o.status === 'UPDATED') && o.affectsStanding);
+  return [...new Set([...changed.filter((o) => o.personId).map((o) => o.personId!), ...(changed.length > 0 ? concerned : [])])];
+}
+
+/**
+ * The people a write of company listings concerns: those the department
+ * records as responsible for the companies named (read before the write, so
+ * the note announced first names them).
+ */
+export async function peopleConcerned(kind: IngestKind, records: readonly unknown[]): Promise<string[]> {
+  if (!kind.companyListing) return [];
+  const codes = [
+    ...new Set(
+      records
+        .map((raw) => (raw && typeof raw === 'object' ? (raw as Record<string, unknown>).unifiedSocialCreditCode : undefined))
+        .filter((c): c is string => typeof c === 'string'),
+    ),
+  ];
+  if (codes.length === 0) return [];
+  const offices = (await kind.companyListing.offices.find(keysFilter('unifiedSocialCreditCode', codes), { personId: 1 }).lean().exec()) as {
+    personId: string;
+  }[];
+  return [...new Set(offices.map((o) => o.personId))];
 }

@@ -65,7 +65,7 @@ export interface IngestKind {
   keyedByPerson?: boolean;
   /** The record is a negative record: its category must belong to the bureau. */
   negative?: boolean;
-  /** A positive record that bears on the green channel (negative records always bear on the standing). */
+  /** A record other than a negative one that bears on the standing: a good record (green channel), an office in a company that may be listed (negative records always bear on it). */
   affectsStanding?: boolean;
   /** A record the platform publishes (a licence): like one that bears on the standing, the platform is told of its changes. */
   published?: boolean;
@@ -76,6 +76,15 @@ export interface IngestKind {
    * and the blacklist check answers its measures from `since` until lifted.
    */
   restrictionOrder?: boolean;
+  /**
+   * A listing of a company (keyed by its unified social credit code, not by
+   * a person): while it stands, each person `offices` records as
+   * responsible for the company (documents with `personId`,
+   * `unifiedSocialCreditCode`, `since`) is grounded in `category` for
+   * joint punishment, and a write of the listing re-derives them. Its
+   * documents hold `unifiedSocialCreditCode`, `listedOn` and `removedOn`.
+   */
+  companyListing?: { category: string; offices: Model<any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
   /**
    * The sender may set the end of the display period (`displayUntil`: a
    * court's listing period), clamped to the policy's bounds. Otherwise the
@@ -314,7 +323,7 @@ async function prepare(kind: IngestKind, bureau: Bureau, raw: unknown, position:
       note: v.note,
       personId: v.personId,
       category: v.category,
-      affectsStanding: Boolean(kind.negative || kind.affectsStanding || kind.published || kind.restrictionOrder),
+      affectsStanding: Boolean(kind.negative || kind.affectsStanding || kind.published || kind.restrictionOrder || kind.companyListing),
     },
   };
 }

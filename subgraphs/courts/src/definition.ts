@@ -14,8 +14,14 @@ function ingestKinds(models: Models): Record<string, IngestKind> {
     ENFORCEMENT_CASE: { model: models.EnforcementCase },
     // The check answers an order's measures even when the debtor is not listed.
     CONSUMPTION_RESTRICTION: { model: models.ConsumptionRestriction, restrictionOrder: true },
-    COMPANY_REPRESENTATION: { model: models.CompanyRepresentation },
+    // An office in a listed company grounds the person: a new one re-derives them.
+    COMPANY_REPRESENTATION: { model: models.CompanyRepresentation, affectsStanding: true },
     COMPANY_DISHONESTY_RECORD: { model: models.CompanyDishonestyRecord, negative: true },
+    // A company's listing grounds its responsible people (the representations the court records) by itself.
+    COMPANY_DEBTOR_LISTING: {
+      model: models.CompanyDebtorListing,
+      companyListing: { category: 'DISHONEST_COMPANY_RESPONSIBLE_PERSON', offices: models.CompanyRepresentation },
+    },
   };
 }
 

@@ -209,6 +209,40 @@ describe('joint punishment and the blacklist check', () => {
     });
   });
 
+  it('lists a company’s responsible people with their company, and takes them off with it, with no record per person', async () => {
+    const director = makeCitizenId('510781', '1968-08-08', 51);
+    const company = { unifiedSocialCreditCode: '91510700MA6CQ8J4EX', companyName: '绵阳某某建材有限公司' };
+    await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_REPRESENTATION', [
+      { id: 'CRP-JP-1', personId: director, ...company, role: 'LEGAL_REPRESENTATIVE', since: '2019-03-01', legalBasis: '《中华人民共和国民事诉讼法》' },
+    ]);
+    expect((await check([director]))[0]).toMatchObject({ listed: false });
+    const companyListing = (extra: Json = {}) => ({
+      id: 'CDL-JP-1',
+      ...company,
+      caseNumber: '(2026)川07执88号',
+      court: '四川省绵阳市中级人民法院',
+      listedOn: monthsAgo(1),
+      legalBasis: '《最高人民法院关于公布失信被执行人名单信息的若干规定》',
+      ...extra,
+    });
+    expect((await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_DEBTOR_LISTING', [companyListing()])).created).toBe(1);
+    const [listed] = await check([director]);
+    expect(listed).toMatchObject({ listed: true, categories: ['DISHONEST_COMPANY_RESPONSIBLE_PERSON'], since: monthsAgo(1) });
+    expect(listed!.measures).toContain('RESTRICTED_COMPANY_OFFICE');
+    // Sent again unchanged: nothing changes, the person is listed once.
+    expect((await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_DEBTOR_LISTING', [companyListing()])).created).toBe(0);
+    expect((await check([director]))[0]).toMatchObject({ listed: true, categories: ['DISHONEST_COMPANY_RESPONSIBLE_PERSON'] });
+    // Someone the court records as responsible after the listing is listed as soon as the office is written.
+    const principal = makeCitizenId('510781', '1972-09-09', 53);
+    await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_REPRESENTATION', [
+      { id: 'CRP-JP-2', personId: principal, ...company, role: 'PRINCIPAL', since: '2021-05-01', legalBasis: '《中华人民共和国民事诉讼法》' },
+    ]);
+    expect((await check([principal]))[0]).toMatchObject({ listed: true, categories: ['DISHONEST_COMPANY_RESPONSIBLE_PERSON'] });
+    // The company leaves the list: so do its responsible people.
+    expect((await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_DEBTOR_LISTING', [companyListing({ removedOn: today })])).updated).toBe(1);
+    expect((await check([director, principal])).map((r) => r.listed)).toEqual([false, false]);
+  });
+
   it('answers a mix of valid and invalid IDs item by item, never the records', async () => {
     const results = await check([debtor, '123', volunteer]);
     expect(results.map((r) => [r.id, r.valid, r.listed])).toEqual([

@@ -315,7 +315,16 @@ export type ConsumptionRestriction = {
 
 /** Kinds of records the COURTS bureau writes. */
 export type CourtRecordKind =
-  /** Dishonesty as the responsible person of a company. */
+  /**
+   * A company listed as a dishonest judgment debtor, keyed by the court's record
+   * id: `unifiedSocialCreditCode`, `companyName`, `caseNumber`, `court`,
+   * `listedOn`, `removedOn` (when it leaves the list), `legalBasis`. While it
+   * is shown, every person recorded as the company's representative
+   * (COMPANY_REPRESENTATION) is under joint punishment as its responsible
+   * person (seed 二(五)二), and comes off when it is removed.
+   */
+  | 'COMPANY_DEBTOR_LISTING'
+  /** Dishonesty as the responsible person of a company (written per person; a company's listing, COMPANY_DEBTOR_LISTING, reaches its responsible people by itself). */
   | 'COMPANY_DISHONESTY_RECORD'
   /** A company the person represents. */
   | 'COMPANY_REPRESENTATION'

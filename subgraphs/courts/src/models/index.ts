@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 
+import { companyDebtorListingModel } from './CompanyDebtorListing';
 import { companyDishonestyRecordModel } from './CompanyDishonestyRecord';
 import { companyRepresentationModel } from './CompanyRepresentation';
 import { consumptionRestrictionModel } from './ConsumptionRestriction';
@@ -13,6 +14,7 @@ export function createModels(conn: Connection) {
     ConsumptionRestriction: consumptionRestrictionModel(conn),
     CompanyRepresentation: companyRepresentationModel(conn),
     CompanyDishonestyRecord: companyDishonestyRecordModel(conn),
+    CompanyDebtorListing: companyDebtorListingModel(conn),
   };
 }
 
