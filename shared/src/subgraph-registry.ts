@@ -73,7 +73,6 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4007,
     kind: 'department',
     doublePublicity: true,
-    publicityOnly: true,
   },
   {
     name: 'human-resources',

@@ -106,8 +106,9 @@ export function subgraphTypeDefs(entry: SourceEntry, schemaFile?: string): Docum
 
 /**
  * Every policy category of the department must name one of its negative
- * record kinds, and every negative kind hold at least one category: else a
- * category would be listed in the catalogue and never be writable.
+ * record kinds (or the company-listing kind that derives it), and every
+ * negative kind hold at least one category: else a category would be listed
+ * in the catalogue and never be writable.
  */
 function checkCategoryKinds(bureau: Bureau, kinds: Record<string, IngestKind>): void {
   const negative = Object.entries(kinds)
@@ -115,8 +116,10 @@ function checkCategoryKinds(bureau: Bureau, kinds: Record<string, IngestKind>): 
     .map(([name]) => name);
   const problems: string[] = [];
   for (const [code, c] of Object.entries(policy().categories)) {
-    if (c.bureau === bureau && !negative.includes(c.recordKind))
-      problems.push(`category ${code} names record kind ${c.recordKind}, which ${bureau} does not write as a negative record`);
+    // A company listing's category is derived, not written: it names the listing's kind.
+    const derived = kinds[c.recordKind]?.companyListing?.category === code;
+    if (c.bureau === bureau && !negative.includes(c.recordKind) && !derived)
+      problems.push(`category ${code} names record kind ${c.recordKind}, which ${bureau} does not write as a negative record or a company listing of it`);
   }
   for (const kind of negative)
     if (categoriesOfKind(bureau, kind).length === 0) problems.push(`negative record kind ${kind} of ${bureau} has no category in the policy`);

@@ -243,6 +243,43 @@ describe('joint punishment and the blacklist check', () => {
     expect((await check([director, principal])).map((r) => r.listed)).toEqual([false, false]);
   });
 
+  it('lists the actual controller the market regulator registers when it publishes the company on a list, and delists with it', async () => {
+    const controller = makeCitizenId('510704', '1966-06-16', 55);
+    const company = { unifiedSocialCreditCode: '91510781MA7XK2P5QL', companyName: '绵阳某某贸易有限公司' };
+    await ingest('MARKET_REGULATION', 'ingestMarketRegulationRecords', 'MarketRegulationRecordKind', 'COMPANY_OFFICER', [
+      {
+        id: 'MR-OFF-1',
+        personId: controller,
+        ...company,
+        role: 'ACTUAL_CONTROLLER',
+        since: '2018-01-15',
+        legalBasis: '《中华人民共和国市场主体登记管理条例》',
+      },
+    ]);
+    const own = await stack.query(
+      'query ($id: CitizenId!) { person(id: $id) { companyOffices { companyName role since until } } }',
+      { id: controller },
+      await authHeader({ role: 'subject', sub: controller }),
+    );
+    expect((own.body.data as Json).person.companyOffices).toEqual([
+      { companyName: company.companyName, role: 'ACTUAL_CONTROLLER', since: '2018-01-15', until: null },
+    ]);
+    const listing = (extra: Json = {}) => ({
+      id: 'MR-CL-1',
+      ...company,
+      list: 'SERIOUSLY_ILLEGAL_DISHONEST',
+      listedOn: monthsAgo(3),
+      decisionNumber: '绵市监严〔2026〕3号',
+      authority: '绵阳市市场监督管理局',
+      legalBasis: '《市场监督管理严重违法失信名单管理办法》',
+      ...extra,
+    });
+    await ingest('MARKET_REGULATION', 'ingestMarketRegulationRecords', 'MarketRegulationRecordKind', 'COMPANY_LISTING', [listing()]);
+    expect((await check([controller]))[0]).toMatchObject({ listed: true, categories: ['SERIOUSLY_DISHONEST_COMPANY_OFFICER'], since: monthsAgo(3) });
+    await ingest('MARKET_REGULATION', 'ingestMarketRegulationRecords', 'MarketRegulationRecordKind', 'COMPANY_LISTING', [listing({ removedOn: today })]);
+    expect((await check([controller]))[0]).toMatchObject({ listed: false, categories: [] });
+  });
+
   it('answers a mix of valid and invalid IDs item by item, never the records', async () => {
     const results = await check([debtor, '123', volunteer]);
     expect(results.map((r) => [r.id, r.valid, r.listed])).toEqual([

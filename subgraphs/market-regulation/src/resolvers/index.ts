@@ -1,0 +1,8 @@
+import type { Resolvers } from '../generated/graphql';
+
+/** Resolvers of the bureau's own fields; the common and double-publicity ones come from defineDepartment. */
+export const resolvers: Resolvers = {
+  Person: {
+    companyOffices: async ({ id }, _args, { loaders }) => loaders.companyOfficesByPerson.load(id),
+  },
+};
