@@ -6,6 +6,7 @@ import { createLoaders } from './loaders';
 import { createModels, type Models } from './models';
 import { publicity } from './publicity';
 import { resolvers } from './resolvers';
+import { seedCompanies } from './seed';
 
 /** The kinds of records the MARKET_REGULATION bureau writes besides its penalties and licences. */
 function ingestKinds(models: Models): Record<string, IngestKind> {
@@ -33,6 +34,9 @@ export const definition = defineDepartment({
   createModels,
   createLoaders,
   resolvers,
-  seed: (models, people, seed) => seedDoublePublicity('market-regulation', publicity, models, people, seed),
+  seed: async (models, people, seedValue) => ({
+    ...(await seedCompanies(models, people, seedValue)),
+    ...(await seedDoublePublicity('market-regulation', publicity, models, people, seedValue)),
+  }),
   publicity,
 });
