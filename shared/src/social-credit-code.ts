@@ -34,3 +34,13 @@ export function socialCreditCodeProblem(raw: unknown): string | null {
 export function makeSocialCreditCode(first17: string): string {
   return first17 + socialCreditCheckChar(first17);
 }
+
+/** A mongoose schema path holding a unified social credit code, refused unless it passes the GB 32100 check. */
+export const unifiedSocialCreditCodeField = {
+  type: String,
+  required: true,
+  validate: {
+    validator: (code: unknown) => socialCreditCodeProblem(code) === null,
+    message: (props: { value: unknown }) => `${String(props.value)} is not a unified social credit code: ${socialCreditCodeProblem(props.value)}`,
+  },
+} as const;

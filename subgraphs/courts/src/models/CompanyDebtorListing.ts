@@ -1,7 +1,5 @@
-import { calendarDateField } from '@credit/shared';
+import { calendarDateField, unifiedSocialCreditCodeField } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
-
-import { unifiedSocialCreditCodeField } from './validators';
 
 /**
  * A company listed as a dishonest judgment debtor (失信被执行人, a unit), keyed

@@ -1,8 +1,7 @@
-import { addNegativeRecordIndexes, categoriesOfKind, negativeRecordFields, type NegativeRecordDoc } from '@credit/shared';
+import { addNegativeRecordIndexes, categoriesOfKind, negativeRecordFields, unifiedSocialCreditCodeField, type NegativeRecordDoc } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 import { COMPANY_ROLES, type CompanyRole } from './CompanyRepresentation';
-import { unifiedSocialCreditCodeField } from './validators';
 
 /** A record of the person as responsible person of a company listed as a dishonest judgment debtor. */
 export interface CompanyDishonestyRecordDoc extends NegativeRecordDoc {

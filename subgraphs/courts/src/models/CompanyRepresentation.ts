@@ -1,6 +1,5 @@
+import { unifiedSocialCreditCodeField } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
-
-import { unifiedSocialCreditCodeField } from './validators';
 
 export const COMPANY_ROLES = ['LEGAL_REPRESENTATIVE', 'PRINCIPAL', 'DIRECTLY_RESPONSIBLE'] as const;
 export type CompanyRole = (typeof COMPANY_ROLES)[number];

@@ -1,7 +1,5 @@
-import { calendarDateField } from '@credit/shared';
+import { calendarDateField, unifiedSocialCreditCodeField } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
-
-import { unifiedSocialCreditCodeField } from './CompanyOfficer';
 
 /**
  * The lists of companies the market regulator keeps and publishes in the

@@ -1,4 +1,4 @@
-import { calendarDateField, socialCreditCodeProblem } from '@credit/shared';
+import { calendarDateField, unifiedSocialCreditCodeField } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 /** The offices the market regulator registers (企业登记), the 实际控制人 included. */
@@ -21,15 +21,6 @@ export interface CompanyOfficerDoc {
 
 /** Display order of a person's offices: most recent first, then id. */
 export const COMPANY_OFFICER_ORDER = { personId: 1, since: -1, _id: 1 } as const;
-
-export const unifiedSocialCreditCodeField = {
-  type: String,
-  required: true,
-  validate: {
-    validator: (code: unknown) => socialCreditCodeProblem(code) === null,
-    message: (props: { value: unknown }) => `${String(props.value)} is not a unified social credit code: ${socialCreditCodeProblem(props.value)}`,
-  },
-} as const;
 
 const companyOfficerSchema = new Schema<CompanyOfficerDoc>(
   {
