@@ -107,6 +107,8 @@ interface CompanyOfficeDoc {
   _id: string;
   personId: string;
   unifiedSocialCreditCode: string;
+  /** Last day in the office, when the department records one. */
+  until?: string | null;
 }
 
 interface CompanyListingLoaders {
@@ -266,8 +268,8 @@ async function creditFactsOf(bureau: Bureau, personId: string, loaders: CreditFa
 /**
  * Grounds of a person from the listings of the companies they are
  * responsible for (二(五)二: 对失信被执行人的法定代表人、主要负责人、实际控制人等
- * 的信用监督、警示和惩戒): one per office in a company whose listing is shown
- * today, lasting as long as the listing's display period (the category's),
+ * 的信用监督、警示和惩戒): one per office held when or after the company was
+ * listed, in a company whose listing is shown today, lasting as long as the listing's display period (the category's),
  * and gone once the listing is removed. Nothing is written per person.
  */
 async function groundsFromCompanies(personId: string, loaders: CompanyListingLoaders, today: string): Promise<BureauCreditFacts['grounds']> {
@@ -279,6 +281,8 @@ async function groundsFromCompanies(personId: string, loaders: CompanyListingLoa
     const found = listings[i];
     if (!Array.isArray(found)) throw found ?? new Error('company listings not loaded');
     return found.flatMap((listing) => {
+      // Someone who had left the office before the company was listed does not answer for it.
+      if (office.until && office.until < listing.listedOn) return [];
       const window = displayWindow(
         { category: loaders.category, grade: category.grade, decisionDate: listing.listedOn, removedOn: listing.removedOn ?? null },
         today,

@@ -80,7 +80,8 @@ export interface IngestKind {
    * A listing of a company (keyed by its unified social credit code, not by
    * a person): while it stands, each person `offices` records as
    * responsible for the company (documents with `personId`,
-   * `unifiedSocialCreditCode`, `since`) is grounded in `category` for
+   * `unifiedSocialCreditCode` and, when it records one, `until`; someone who
+   * left before the listing is not) is grounded in `category` for
    * joint punishment, and a write of the listing re-derives them. Its
    * documents hold `unifiedSocialCreditCode`, `listedOn` and `removedOn`.
    */

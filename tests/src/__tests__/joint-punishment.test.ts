@@ -246,15 +246,12 @@ describe('joint punishment and the blacklist check', () => {
   it('lists the actual controller the market regulator registers when it publishes the company on a list, and delists with it', async () => {
     const controller = makeCitizenId('510704', '1966-06-16', 55);
     const company = { unifiedSocialCreditCode: '91510781MA7XK2P5QL', companyName: '绵阳某某贸易有限公司' };
+    const formerDirector = makeCitizenId('510704', '1961-01-21', 57);
+    const registration = '《中华人民共和国市场主体登记管理条例》';
     await ingest('MARKET_REGULATION', 'ingestMarketRegulationRecords', 'MarketRegulationRecordKind', 'COMPANY_OFFICER', [
-      {
-        id: 'MR-OFF-1',
-        personId: controller,
-        ...company,
-        role: 'ACTUAL_CONTROLLER',
-        since: '2018-01-15',
-        legalBasis: '《中华人民共和国市场主体登记管理条例》',
-      },
+      { id: 'MR-OFF-1', personId: controller, ...company, role: 'ACTUAL_CONTROLLER', since: '2018-01-15', legalBasis: registration },
+      // Left the board years before the listing: does not answer for it.
+      { id: 'MR-OFF-2', personId: formerDirector, ...company, role: 'DIRECTOR', since: '2018-01-15', until: '2020-06-30', legalBasis: registration },
     ]);
     const own = await stack.query(
       'query ($id: CitizenId!) { person(id: $id) { companyOffices { companyName role since until } } }',
@@ -275,7 +272,9 @@ describe('joint punishment and the blacklist check', () => {
       ...extra,
     });
     await ingest('MARKET_REGULATION', 'ingestMarketRegulationRecords', 'MarketRegulationRecordKind', 'COMPANY_LISTING', [listing()]);
-    expect((await check([controller]))[0]).toMatchObject({ listed: true, categories: ['SERIOUSLY_DISHONEST_COMPANY_OFFICER'], since: monthsAgo(3) });
+    const [listedController, formerly] = await check([controller, formerDirector]);
+    expect(listedController).toMatchObject({ listed: true, categories: ['SERIOUSLY_DISHONEST_COMPANY_OFFICER'], since: monthsAgo(3) });
+    expect(formerly).toMatchObject({ listed: false });
     await ingest('MARKET_REGULATION', 'ingestMarketRegulationRecords', 'MarketRegulationRecordKind', 'COMPANY_LISTING', [listing({ removedOn: today })]);
     expect((await check([controller]))[0]).toMatchObject({ listed: false, categories: [] });
   });
