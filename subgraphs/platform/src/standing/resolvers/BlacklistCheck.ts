@@ -10,14 +10,6 @@ const CHECKED_GROUPS = ['joint_punishment', 'red_list'];
 /** What a caller answered only for its scenario (a carrier) reads. */
 const SCENARIO_GROUPS = ['joint_punishment'];
 
-/**
- * The blacklist check: internal systems get the answer and the measures,
- * never the records. Answers come from the in-memory listing index, brought
- * up to date first (from the database while the index loads after a
- * start); the check is logged here, where it is answered, as one
- * entry naming every valid ID, written while the index catches up. If the
- * entry cannot be written nothing is answered (MISSION rule 4, fail closed).
- */
 /** An answer that says nothing about the person. */
 function unanswered(id: string) {
   return {
@@ -35,6 +27,14 @@ function unanswered(id: string) {
   };
 }
 
+/**
+ * The blacklist check: internal systems get the answer and the measures,
+ * never the records. Answers come from the in-memory listing index, brought
+ * up to date first (from the database while the index loads after a
+ * start); the check is logged here, where it is answered, as one
+ * entry naming every valid ID, written while the index catches up. If the
+ * entry cannot be written nothing is answered (MISSION rule 4, fail closed).
+ */
 export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, { ids, purpose }, ctx: Context) => {
   const max = policy().limits.maxBlacklistCheckIds;
   if (ids.length > max) throw codedError('TOO_MANY_IDS', `blacklistCheck takes at most ${max} IDs, got ${ids.length}`, { max, argument: 'ids' });
