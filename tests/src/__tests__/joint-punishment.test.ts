@@ -229,6 +229,18 @@ describe('joint punishment and the blacklist check', () => {
     const [listed] = await check([director]);
     expect(listed).toMatchObject({ listed: true, categories: ['DISHONEST_COMPANY_RESPONSIBLE_PERSON'], since: monthsAgo(1) });
     expect(listed!.measures).toContain('RESTRICTED_COMPANY_OFFICE');
+    const representation = async () =>
+      (
+        await stack.query(
+          'query ($id: CitizenId!) { person(id: $id) { representedCompanies { unifiedSocialCreditCode companyDishonest } } }',
+          { id: director },
+          await authHeader({ role: 'subject', sub: director }),
+        )
+      ).body.data as Json;
+    // The court's own view of the office says so too, from the listing.
+    expect((await representation()).person.representedCompanies).toEqual([
+      { unifiedSocialCreditCode: company.unifiedSocialCreditCode, companyDishonest: true },
+    ]);
     // Sent again unchanged: nothing changes, the person is listed once.
     expect((await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_DEBTOR_LISTING', [companyListing()])).created).toBe(0);
     expect((await check([director]))[0]).toMatchObject({ listed: true, categories: ['DISHONEST_COMPANY_RESPONSIBLE_PERSON'] });
@@ -241,6 +253,7 @@ describe('joint punishment and the blacklist check', () => {
     // The company leaves the list: so do its responsible people.
     expect((await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_DEBTOR_LISTING', [companyListing({ removedOn: today })])).updated).toBe(1);
     expect((await check([director, principal])).map((r) => r.listed)).toEqual([false, false]);
+    expect((await representation()).person.representedCompanies[0].companyDishonest).toBe(false);
   });
 
   it('lists the actual controller the market regulator registers when it publishes the company on a list, and delists with it', async () => {

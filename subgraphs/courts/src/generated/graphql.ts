@@ -256,7 +256,7 @@ export type CompanyDishonestyRecordConnection = {
 /** A company the person represents or is responsible for. */
 export type CompanyRepresentation = {
   __typename?: 'CompanyRepresentation';
-  /** Whether the company is on the list of dishonest judgment debtors. */
+  /** Whether the company is on the list of dishonest judgment debtors: as recorded with the representation, or by a listing of the company shown today (COMPANY_DEBTOR_LISTING). */
   companyDishonest: Scalars['Boolean']['output'];
   /** Registered name of the company. */
   companyName: Scalars['String']['output'];

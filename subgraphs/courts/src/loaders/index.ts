@@ -13,6 +13,7 @@ export function createLoaders(models: Models) {
     consumptionRestrictionsByPerson: groupedLoader(models.ConsumptionRestriction, 'personId', CONSUMPTION_RESTRICTION_ORDER),
     companyRepresentationsByPerson: groupedLoader(models.CompanyRepresentation, 'personId', COMPANY_REPRESENTATION_ORDER),
     companyDishonestyRecordsByPerson: groupedLoader(models.CompanyDishonestyRecord, 'personId', NEGATIVE_RECORD_ORDER),
+    companyDebtorListingsByCode: groupedLoader(models.CompanyDebtorListing, 'unifiedSocialCreditCode', { unifiedSocialCreditCode: 1, listedOn: -1, _id: 1 }),
   };
 }
 

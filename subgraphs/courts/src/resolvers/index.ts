@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/graphql';
 import { CompanyDishonestyRecord } from './CompanyDishonestyRecord';
+import { CompanyRepresentation } from './CompanyRepresentation';
 import { ConsumptionRestriction } from './ConsumptionRestriction';
 import { DebtorListing } from './DebtorListing';
 import { EnforcementCase } from './EnforcementCase';
@@ -12,4 +13,5 @@ export const resolvers: Resolvers = {
   EnforcementCase,
   ConsumptionRestriction,
   CompanyDishonestyRecord,
+  CompanyRepresentation,
 };
