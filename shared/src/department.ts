@@ -94,12 +94,23 @@ export interface RestrictionOrderDoc {
   liftedOn?: string | null;
 }
 
-/** A company's listing (IngestKind.companyListing). */
-interface CompanyListingDoc {
+/** What every company listing holds (IngestKind.companyListing). */
+export interface CompanyListingFacts {
   _id: string;
   unifiedSocialCreditCode: string;
   listedOn: string;
   removedOn?: string | null;
+}
+
+/** A company's listings, newest first: the order they are read in, and the index every listing collection needs. */
+export const COMPANY_LISTING_ORDER = { unifiedSocialCreditCode: 1, listedOn: -1, _id: 1 } as const;
+
+/**
+ * A company listing's display window: the period of the category it grounds
+ * the company's responsible people in, from its listing day until removed.
+ */
+export function companyListingWindow(category: string, listing: CompanyListingFacts, today: string = todayInCity()) {
+  return displayWindow({ category, grade: categoryPolicy(category).grade, decisionDate: listing.listedOn, removedOn: listing.removedOn ?? null }, today);
 }
 
 /** A person's office in a company, as the department records it. */
@@ -114,7 +125,7 @@ interface CompanyOfficeDoc {
 interface CompanyListingLoaders {
   category: string;
   officesByPerson: DataLoader<string, CompanyOfficeDoc[]>;
-  listingsByCompany: DataLoader<string, CompanyListingDoc[]>;
+  listingsByCompany: DataLoader<string, CompanyListingFacts[]>;
 }
 
 interface CreditFactsLoaders {
@@ -216,7 +227,7 @@ function creditFactsLoaders(kinds: Record<string, IngestKind>): CreditFactsLoade
           {
             category: k.companyListing.category,
             officesByPerson: groupedLoader<CompanyOfficeDoc>(k.companyListing.offices, 'personId', { personId: 1, _id: 1 }),
-            listingsByCompany: groupedLoader<CompanyListingDoc>(k.model, 'unifiedSocialCreditCode', { unifiedSocialCreditCode: 1, listedOn: -1, _id: 1 }),
+            listingsByCompany: groupedLoader<CompanyListingFacts>(k.model, 'unifiedSocialCreditCode', COMPANY_LISTING_ORDER),
           },
         ]
       : [],
@@ -276,17 +287,13 @@ async function groundsFromCompanies(personId: string, loaders: CompanyListingLoa
   const offices = await loaders.officesByPerson.load(personId);
   if (offices.length === 0) return [];
   const listings = await loaders.listingsByCompany.loadMany(offices.map((o) => o.unifiedSocialCreditCode));
-  const category = categoryPolicy(loaders.category);
   return offices.flatMap((office, i) => {
     const found = listings[i];
     if (!Array.isArray(found)) throw found ?? new Error('company listings not loaded');
     return found.flatMap((listing) => {
       // Someone who had left the office before the company was listed does not answer for it.
       if (office.until && office.until < listing.listedOn) return [];
-      const window = displayWindow(
-        { category: loaders.category, grade: category.grade, decisionDate: listing.listedOn, removedOn: listing.removedOn ?? null },
-        today,
-      );
+      const window = companyListingWindow(loaders.category, listing, today);
       // The ground names the listing and the office it reaches the person through.
       return window.shown
         ? [{ recordId: `${listing._id}/${office._id}`, category: loaders.category, since: listing.listedOn, until: window.until, underObjection: false }]

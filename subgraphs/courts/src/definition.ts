@@ -4,6 +4,7 @@ import { defineDepartment, type IngestKind } from '@credit/shared';
 
 import { createLoaders } from './loaders';
 import { createModels, type Models } from './models';
+import { COMPANY_LISTING_CATEGORY } from './models/CompanyDebtorListing';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
 
@@ -20,7 +21,7 @@ function ingestKinds(models: Models): Record<string, IngestKind> {
     // A company's listing grounds its responsible people (the representations the court records) by itself.
     COMPANY_DEBTOR_LISTING: {
       model: models.CompanyDebtorListing,
-      companyListing: { category: 'DISHONEST_COMPANY_RESPONSIBLE_PERSON', offices: models.CompanyRepresentation },
+      companyListing: { category: COMPANY_LISTING_CATEGORY, offices: models.CompanyRepresentation },
     },
   };
 }

@@ -1,4 +1,4 @@
-import { groupedLoader, NEGATIVE_RECORD_ORDER, type DepartmentContext } from '@credit/shared';
+import { COMPANY_LISTING_ORDER, groupedLoader, NEGATIVE_RECORD_ORDER, type DepartmentContext } from '@credit/shared';
 
 import type { Models } from '../models';
 import { COMPANY_REPRESENTATION_ORDER } from '../models/CompanyRepresentation';
@@ -13,7 +13,7 @@ export function createLoaders(models: Models) {
     consumptionRestrictionsByPerson: groupedLoader(models.ConsumptionRestriction, 'personId', CONSUMPTION_RESTRICTION_ORDER),
     companyRepresentationsByPerson: groupedLoader(models.CompanyRepresentation, 'personId', COMPANY_REPRESENTATION_ORDER),
     companyDishonestyRecordsByPerson: groupedLoader(models.CompanyDishonestyRecord, 'personId', NEGATIVE_RECORD_ORDER),
-    companyDebtorListingsByCode: groupedLoader(models.CompanyDebtorListing, 'unifiedSocialCreditCode', { unifiedSocialCreditCode: 1, listedOn: -1, _id: 1 }),
+    companyDebtorListingsByCode: groupedLoader(models.CompanyDebtorListing, 'unifiedSocialCreditCode', COMPANY_LISTING_ORDER),
   };
 }
 

@@ -1,4 +1,4 @@
-import { calendarDateField, unifiedSocialCreditCodeField } from '@credit/shared';
+import { calendarDateField, COMPANY_LISTING_ORDER, unifiedSocialCreditCodeField } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 /**
@@ -9,6 +9,9 @@ import { Schema, type Connection } from 'mongoose';
  * responsible people, with this listing as the ground; removing it takes
  * them off. No record is written per person.
  */
+/** The category a listing grounds the company's responsible people in (and whose display period it has). */
+export const COMPANY_LISTING_CATEGORY = 'DISHONEST_COMPANY_RESPONSIBLE_PERSON';
+
 export interface CompanyDebtorListingDoc {
   _id: string;
   unifiedSocialCreditCode: string;
@@ -36,7 +39,7 @@ const companyDebtorListingSchema = new Schema<CompanyDebtorListingDoc>(
   { collection: 'company_debtor_listings', versionKey: false },
 );
 // The responsible people's grounds read a company's listings by its code.
-companyDebtorListingSchema.index({ unifiedSocialCreditCode: 1, listedOn: -1, _id: 1 });
+companyDebtorListingSchema.index(COMPANY_LISTING_ORDER);
 
 export function companyDebtorListingModel(conn: Connection) {
   return conn.model<CompanyDebtorListingDoc>('CompanyDebtorListing', companyDebtorListingSchema);

@@ -1,4 +1,4 @@
-import { calendarDateField, unifiedSocialCreditCodeField } from '@credit/shared';
+import { calendarDateField, COMPANY_LISTING_ORDER, unifiedSocialCreditCodeField } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 /**
@@ -44,7 +44,7 @@ const companyListingSchema = new Schema<CompanyListingDoc>(
   { collection: 'company_listings', versionKey: false },
 );
 // The responsible people's grounds read a company's listings by its code.
-companyListingSchema.index({ unifiedSocialCreditCode: 1, listedOn: -1, _id: 1 });
+companyListingSchema.index(COMPANY_LISTING_ORDER);
 
 export function companyListingModel(conn: Connection) {
   return conn.model<CompanyListingDoc>('CompanyListing', companyListingSchema);
