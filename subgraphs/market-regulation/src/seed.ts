@@ -7,14 +7,16 @@ import type { CompanyOfficerDoc, CompanyOfficerRole } from './models/CompanyOffi
 const REF = POPULATION_REFERENCE_DATE;
 const REGISTRATION_BASIS = '《中华人民共和国市场主体登记管理条例》';
 const COMPANY_KINDS = ['商贸', '建材', '电子科技', '餐饮管理', '物流', '建筑工程', '农业开发', '文化传媒'];
+// Trade names (字号): never the person's name, which a company name would carry into every listing.
+const TRADE_NAMES = ['涪江', '富乐', '越王', '科城', '绵州', '仙海', '九洲', '长虹', '子云', '芙蓉'];
 const SUFFIX_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-/** A company of the demo city, made from the person who founded it: code and name. */
+/** A company of the demo city, founded by the person: code and name. */
 function companyOf(person: SyntheticPerson, rng: Rng): { unifiedSocialCreditCode: string; companyName: string } {
   // 91 (enterprise) + the county + a registration suffix; the check character is computed.
   const suffix = Array.from({ length: 7 }, () => SUFFIX_CHARS[rng.int(0, SUFFIX_CHARS.length - 1)]).join('');
   const unifiedSocialCreditCode = makeSocialCreditCode(`91${person.areaCode}MA${suffix}`);
-  return { unifiedSocialCreditCode, companyName: `绵阳${person.name.slice(0, 1)}氏${rng.pick(COMPANY_KINDS)}有限公司` };
+  return { unifiedSocialCreditCode, companyName: `绵阳${rng.pick(TRADE_NAMES)}${rng.pick(COMPANY_KINDS)}有限公司` };
 }
 
 /**
