@@ -72,7 +72,7 @@ export const SETTINGS = {
   DEVDB_POSTGRESQL_URL: {
     schema: url.default('postgres://root@127.0.0.1:5432/'),
     default: '`postgres://root@127.0.0.1:5432/`',
-    usedBy: 'embedded database: PostgreSQL server',
+    usedBy: 'embedded database: PostgreSQL server; its path names the database, its parameters (`?sslmode=`, `?host=/var/run/postgresql`) are kept',
   },
   DEVDB_DATABASE: {
     schema: z.string().min(1).default('credit_dev'),

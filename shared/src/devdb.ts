@@ -26,17 +26,25 @@ export interface DevDbOptions {
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const BINARY = path.join(REPO_ROOT, '.devdb-bin', 'devdb');
 
+/** The server's URL naming `database`, its parameters kept (`?host=/var/run/postgresql` reaches it over its Unix socket). */
+export function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${encodeURIComponent(database)}`;
+  return url.toString();
+}
+
 /** Starts devdb; fails with a message naming the fix when it cannot. */
 export function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
-  if (!existsSync(BINARY)) {
-    return Promise.reject(new Error(`${BINARY} is missing: run \`npm run build:devdb\` (needs Go) or set MONGODB_URI`));
-  }
-  const pgBase = config().DEVDB_POSTGRESQL_URL;
-  const args = ['-backend', options.backend ?? 'postgresql'];
-  if ((options.backend ?? 'postgresql') === 'postgresql')
-    args.push('-postgresql-url', `${pgBase.replace(/\/[^/]*$/, '/')}${options.postgresDatabase ?? 'credit_dev'}`);
-  else args.push('-sqlite-dir', options.sqliteDir ?? path.join(REPO_ROOT, '.devdb-data'));
+  if (!existsSync(BINARY)) return Promise.reject(new Error(`${BINARY} is missing: run \`npm run build:devdb\` (needs Go) or set MONGODB_URI`));
+  const backend = options.backend ?? 'postgresql';
+  return spawnDevDb(
+    backend === 'postgresql'
+      ? ['-backend', backend, '-postgresql-url', withDatabase(config().DEVDB_POSTGRESQL_URL, options.postgresDatabase ?? 'credit_dev')]
+      : ['-backend', backend, '-sqlite-dir', options.sqliteDir ?? path.join(REPO_ROOT, '.devdb-data')],
+  );
+}
 
+function spawnDevDb(args: string[]): Promise<DevDb> {
   const child = spawn(BINARY, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr.on('data', (chunk: Buffer) => {
