@@ -4,12 +4,13 @@ import { publicityModelsOf } from './department';
 import { addDays, addMonths } from './display-window';
 import type { AdministrativeLicenceDoc, AdministrativePenaltyDoc, LicenceCategory, PenaltyType } from './double-publicity';
 import { MIANYANG_AREAS } from './mianyang-areas';
-import { categoryPolicy } from './policy';
+import { categoryPolicy, policy } from './policy';
 import { POPULATION_REFERENCE_DATE, type SyntheticPerson } from './population';
 import { Rng } from './random';
 import { opaqueId } from './record-id';
 import { insertNewDocuments } from './seeding';
 import { makeSocialCreditCode } from './social-credit-code';
+import { sourceEntry } from './subgraph-registry';
 
 /**
  * The synthetic double-publicity records of a department, from its
@@ -118,6 +119,18 @@ function authorityOf(catalogue: Pick<PublicityCatalogue, 'authoritySuffix' | 'co
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
+/**
+ * The practice a penalty of a licensed practice concerns: the key profession
+ * the department regulates whose licence is the one held (policy
+ * `keyProfessions`), with the licence's number. Null for a licence that is
+ * no key profession's, or has no number.
+ */
+export function practiceOfLicence(department: string, held: Pick<AdministrativeLicenceDoc, 'certificateName' | 'certificateNumber'>) {
+  const bureau = sourceEntry(department).bureau;
+  const profession = Object.entries(policy().keyProfessions).find(([, k]) => k.regulator === bureau && k.licence === held.certificateName)?.[0];
+  return profession && held.certificateNumber ? { profession, practiceLicenceNumber: held.certificateNumber } : null;
+}
+
 function penaltiesFor(
   name: string,
   catalogue: PublicityCatalogue,
@@ -162,6 +175,9 @@ function penaltiesFor(
       fineYuan: t.fineYuan ? Math.round(rng.int(t.fineYuan[0], t.fineYuan[1]) / 100) * 100 : null,
       confiscatedYuan: t.confiscatedYuan ? rng.int(t.confiscatedYuan[0], t.confiscatedYuan[1]) : null,
       licenceAffected: t.licenceAffected ?? null,
+      profession: null,
+      practiceLicenceNumber: null,
+      ...(held ? practiceOfLicence(name, held) : null),
       displayUntil: null,
       removedOn: null,
       removalReason: null,

@@ -15,7 +15,7 @@ import {
 } from './negative-record';
 import { paginate, type PageArgs } from './pagination';
 import type { AccessContext } from './permissions';
-import { categoriesOfKind } from './policy';
+import { categoriesOfKind, professionsRegulatedBy } from './policy';
 import { socialCreditCodeProblem } from './social-credit-code';
 import type { Bureau } from './subgraph-registry';
 
@@ -76,6 +76,15 @@ export interface AdministrativePenaltyDoc extends NegativeRecordDoc, DecidingBod
   confiscatedYuan: number | null;
   /** 暂扣或吊销证照名称及编号. */
   licenceAffected: string | null;
+  /**
+   * The key profession whose practice the penalty concerns (a lawyer's,
+   * a doctor's misconduct), one the department regulates; null for a
+   * penalty of anyone. With `practiceLicenceNumber` it names one practice:
+   * the practice record and the licence of that number (seed 二(二)三).
+   */
+  profession: string | null;
+  /** The practising certificate's number of that practice, as the department's licence carries it; set exactly when `profession` is. */
+  practiceLicenceNumber: string | null;
 }
 
 export interface AdministrativeLicenceDoc extends DecidingBodies {
@@ -132,9 +141,21 @@ function penaltySchema(bureau: Bureau): Schema {
       fineYuan: money,
       confiscatedYuan: money,
       licenceAffected: { type: String, default: null },
+      profession: {
+        type: String,
+        default: null,
+        validate: {
+          validator: (v: string | null) => v === null || professionsRegulatedBy(bureau).includes(v),
+          message: `{PATH} must be a key profession ${bureau} regulates (policy keyProfessions.*.regulator)`,
+        },
+      },
+      practiceLicenceNumber: { type: String, default: null, trim: true, maxlength: 64 },
     },
     { collection: 'administrative_penalties', versionKey: false },
   );
+  schema.path('practiceLicenceNumber').validate(function (this: unknown, number: string | null) {
+    return (number === null) === ((this as AdministrativePenaltyDoc).profession === null);
+  }, 'a practice is named by its profession and its practiceLicenceNumber together');
   schema.path('penaltyTypes').validate(function (this: unknown, types: string[]) {
     return !types.includes('FINE') || ((this as AdministrativePenaltyDoc).fineYuan ?? 0) > 0;
   }, 'a FINE penalty states fineYuan');
@@ -247,6 +268,10 @@ export function doublePublicityTypeResolvers(bureauOf: (doc: { department?: Bure
       facts: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.facts, ctx),
       penaltyContent: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.penaltyContent, ctx),
       licenceAffected: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) => shownText(doc, doc.licenceAffected, ctx),
+      profession: (doc: AdministrativePenaltyDoc) => doc.profession ?? null,
+      // A practising certificate's number identifies the practitioner, as a licence's does.
+      practiceLicenceNumber: (doc: AdministrativePenaltyDoc, _args: unknown, ctx: AccessContext) =>
+        doc.practiceLicenceNumber == null || seesIdentity(doc, ctx) ? (doc.practiceLicenceNumber ?? null) : maskCertificateNumber(doc.practiceLicenceNumber),
     },
     AdministrativeLicence: {
       id: (doc: AdministrativeLicenceDoc) => doc._id,

@@ -462,6 +462,13 @@ export function keyProfessionCodes(p: CreditPolicy = policy()): string[] {
   return Object.keys(p.keyProfessions);
 }
 
+/** The key professions a department regulates, whose practitioners' misconduct it penalises (policy `keyProfessions.*.regulator`). */
+export function professionsRegulatedBy(bureau: Bureau, p: CreditPolicy = policy()): string[] {
+  return Object.entries(p.keyProfessions)
+    .filter(([, k]) => k.regulator === bureau)
+    .map(([code]) => code);
+}
+
 /** The policy entry of a record category, or a clear error for an unknown one. */
 export function categoryPolicy(category: string, p: CreditPolicy = policy()): CategoryPolicy {
   const c = p.categories[category];

@@ -10,5 +10,6 @@ export { appendStandingChange, standingsOf } from './standing/listing-index';
 export { INSTITUTIONS as DEMO_INSTITUTIONS } from './institutions/seed';
 export { consentStatus } from './consents/models/Consent';
 export { redListEntryInForce } from './positive-records/models/RedListEntry';
+export { practiceRecordsFor } from './positive-records/seed';
 export { feedChanged, isPublished, lookupKeysOf, removePublishedRecords } from './disclosure/published-records';
 export { announceFeedDays, fileInFeed } from './disclosure/feed-index';

@@ -131,6 +131,10 @@ export type AdministrativePenalty = {
   penaltyContent: Scalars['String']['output'];
   /** 处罚类别. */
   penaltyTypes: Array<PenaltyType>;
+  /** The practising certificate's number of that practice: the number of the practitioner's licence and practice record. Masked for anyone who may not see the person's identity. */
+  practiceLicenceNumber?: Maybe<Scalars['String']['output']>;
+  /** The key profession (seed 二(二)三, `creditCatalogue.keyProfessions`) whose practice the penalty concerns, one the deciding department regulates; null for a penalty not of a practice. */
+  profession?: Maybe<Scalars['ProfessionCode']['output']>;
   /** Owning department, source record and legal basis of collection. */
   provenance: RecordProvenance;
   /** 数据来源单位. */
@@ -957,6 +961,8 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   penaltyBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
+  practiceLicenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  profession?: Resolver<Maybe<ResolversTypes['ProfessionCode']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   sourceUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sourceUnitCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

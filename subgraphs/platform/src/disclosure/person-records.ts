@@ -86,9 +86,15 @@ function recordsOf<T extends { collectedAt: Date }>(
 /** Records of several departments may share an id: the cursor names the department too. */
 const cursorId = (doc: { _id: string; department: Bureau }) => `${doc.department}:${doc._id}`;
 
-/** A page of the person's penalties (rows in the feed's order: newest decision first). */
-export function pageOfPersonPenalties(rows: readonly PersonRow[], args: PageArgs & Selection, request: ForwardedRequest) {
-  const records = recordsOf<AdministrativePenaltyDoc>(rows, 'PENALTY', 'double_publicity_penalties', args, request);
+/** A page of the person's penalties (rows in the feed's order: newest decision first), of some professions' practice when asked. */
+export function pageOfPersonPenalties(
+  rows: readonly PersonRow[],
+  args: PageArgs & Selection & { professions?: readonly string[] | null },
+  request: ForwardedRequest,
+) {
+  const records = recordsOf<AdministrativePenaltyDoc>(rows, 'PENALTY', 'double_publicity_penalties', args, request).filter(
+    (doc) => !args.professions?.length || (doc.profession != null && args.professions.includes(doc.profession)),
+  );
   return paginate(shownRecords(records, request), args, cursorId);
 }
 

@@ -144,6 +144,10 @@ export type AdministrativePenalty = {
   penaltyContent: Scalars['String']['output'];
   /** 处罚类别. */
   penaltyTypes: Array<PenaltyType>;
+  /** The practising certificate's number of that practice: the number of the practitioner's licence and practice record. Masked for anyone who may not see the person's identity. */
+  practiceLicenceNumber?: Maybe<Scalars['String']['output']>;
+  /** The key profession (seed 二(二)三, `creditCatalogue.keyProfessions`) whose practice the penalty concerns, one the deciding department regulates; null for a penalty not of a practice. */
+  profession?: Maybe<Scalars['ProfessionCode']['output']>;
   /** Owning department, source record and legal basis of collection. */
   provenance: RecordProvenance;
   /** 数据来源单位. */
@@ -1187,9 +1191,11 @@ export type Person = {
   /**
    * The person's administrative penalties (行政处罚) of every department, in
    * the national double-publicity format, newest decision first; `departments`
-   * keeps those of some departments. Shown for their publicity period; a
-   * department's operator sees its own department's only. Gathered to the
-   * platform by the departments (归集, 二(二)) as they change.
+   * keeps those of some departments, `professions` those of the practice of
+   * some key professions (a lawyer's misconduct beside the practice record of
+   * the same `practiceLicenceNumber`, seed 二(二)三). Shown for their publicity
+   * period; a department's operator sees its own department's only. Gathered
+   * to the platform by the departments (归集, 二(二)) as they change.
    */
   administrativePenalties?: Maybe<AdministrativePenaltyConnection>;
   /** Charitable donations, most recent first. */
@@ -1238,6 +1244,7 @@ export type PersonAdministrativePenaltiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   departments?: InputMaybe<Array<Bureau>>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  professions?: InputMaybe<Array<Scalars['ProfessionCode']['input']>>;
 };
 
 
@@ -2445,6 +2452,8 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   penaltyBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
+  practiceLicenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  profession?: Resolver<Maybe<ResolversTypes['ProfessionCode']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   sourceUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sourceUnitCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

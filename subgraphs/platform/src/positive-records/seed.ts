@@ -1,4 +1,17 @@
-import { addDays, addMonths, insertNewDocuments, opaqueId, Rng, type SyntheticPerson } from '@credit/shared';
+import {
+  addDays,
+  addMonths,
+  doublePublicityRecordsFor,
+  insertNewDocuments,
+  loadSubgraphDefinition,
+  opaqueId,
+  practiceOfLicence,
+  Rng,
+  SUBGRAPHS,
+  type PublicityCatalogue,
+  type SourceEntry,
+  type SyntheticPerson,
+} from '@credit/shared';
 
 import type { Models } from '../context';
 import { adulthood, collectedAfter, digits, earlier, later, REF, SEED_PLAN } from '../seeding';
@@ -179,14 +192,78 @@ const PRACTICE_KINDS: {
   },
 ];
 
-function practiceRecordsFor(person: SyntheticPerson, seed: number): PracticeRecordDoc[] {
+/** Where practitioners of the professions licensed by a department's certificate work (others: the certificate's authority names none). */
+const ORGANISATIONS: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries(PRACTICE_KINDS.map((k) => [k.profession, k.organisations])),
+  FORENSIC_EXPERT: ['四川西南司法鉴定中心', '绵阳求实司法鉴定所'],
+  PUBLIC_RESOURCES_TRADING_PARTICIPANT: ['绵阳市综合评标专家库'],
+};
+
+/** The departments' catalogues that license a key profession's practice, loaded from their definitions once. */
+let licensingCatalogues: { name: string; catalogue: PublicityCatalogue }[] | null = null;
+function cataloguesLicensingPractices() {
+  licensingCatalogues ??= (SUBGRAPHS as readonly SourceEntry[])
+    .filter((entry) => entry.doublePublicity)
+    .map((entry) => ({ name: entry.name, catalogue: loadSubgraphDefinition(entry.name).publicity }))
+    .filter((c): c is { name: string; catalogue: PublicityCatalogue } =>
+      Boolean(c.catalogue?.licences.some((l) => practiceOfLicence(c.name, { certificateName: l.certificateName, certificateNumber: '-' }))),
+    );
+  return licensingCatalogues;
+}
+
+/**
+ * A person's practice records of the professions a department licenses:
+ * one per practising licence the department's seed gives them, with its
+ * number, from its first valid day to its withdrawal or end. The department's
+ * misconduct penalties name the same licence (double-publicity-seed.ts), so
+ * the demo shows a practice, its licence and its misconduct for one person.
+ */
+function practiceRecordsFromLicences(person: SyntheticPerson, seed: number): PracticeRecordDoc[] {
+  const out: PracticeRecordDoc[] = [];
+  for (const { name, catalogue } of cataloguesLicensingPractices()) {
+    const { licences, penalties } = doublePublicityRecordsFor(name, catalogue, [person], seed);
+    for (const licence of licences) {
+      const practice = practiceOfLicence(name, licence);
+      if (!practice) continue;
+      const rng = Rng.forKey(seed, 'platform', 'practice', person.index, licence._id);
+      const ended = licence.withdrawnOn ?? (licence.validUntil !== null && licence.validUntil < REF ? licence.validUntil : null);
+      const misconduct = penalties.some((p) => p.practiceLicenceNumber === practice.practiceLicenceNumber);
+      out.push({
+        _id: opaqueId('PLT-PRA', person.id, licence._id),
+        personId: person.id,
+        profession: practice.profession,
+        licenceNumber: practice.practiceLicenceNumber,
+        organisation: rng.pick(ORGANISATIONS[practice.profession] ?? [licence.authority]),
+        from: licence.validFrom,
+        to: ended,
+        // A regulator that penalised the practice reports no clean assessment for it.
+        conductNotes: misconduct ? null : rng.pick(CONDUCT_NOTES),
+        sourceOrganisation: licence.authority,
+        legalBasis: licence.legalBasis,
+        collectedAt: collectedAfter(licence.validFrom, rng),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Practice records of the professions no department licenses by a
+ * certificate in its catalogue (an accountant's, reported by the
+ * association): the platform's own synthetic ones.
+ */
+export function practiceRecordsFor(person: SyntheticPerson, seed: number): PracticeRecordDoc[] {
+  const fromLicences = practiceRecordsFromLicences(person, seed);
   const rng = Rng.forKey(seed, 'platform', 'practice', person.index);
-  if (!rng.chance(0.024)) return [];
-  const kind = rng.pick(PRACTICE_KINDS);
+  if (!rng.chance(0.024)) return fromLicences;
+  const licensed = new Set(fromLicences.map((r) => r.profession));
+  const kinds = PRACTICE_KINDS.filter((k) => !licensedByADepartment().has(k.profession) && !licensed.has(k.profession));
+  if (kinds.length === 0) return fromLicences;
+  const kind = rng.pick(kinds);
   const qualifiedFrom = later(addMonths(person.birthDate, 12 * kind.minAge), '2005-01-01');
   const retiresOn = addMonths(person.birthDate, 12 * RETIREMENT_AGE);
   const practiceEnd = earlier(retiresOn, REF);
-  if (qualifiedFrom >= practiceEnd) return [];
+  if (qualifiedFrom >= practiceEnd) return fromLicences;
   const licenceNumber = kind.licence(rng, qualifiedFrom);
   const out: PracticeRecordDoc[] = [];
   // A practitioner may have moved once: the second period starts the day after the first ends.
@@ -215,7 +292,21 @@ function practiceRecordsFor(person: SyntheticPerson, seed: number): PracticeReco
     if (!to) break;
     from = addDays(to, 1);
   }
-  return out;
+  return [...fromLicences, ...out];
+}
+
+/** The professions whose practice a department's catalogue licenses. */
+let licensedProfessions: Set<string> | null = null;
+function licensedByADepartment(): Set<string> {
+  if (licensedProfessions) return licensedProfessions;
+  const professions = new Set<string>();
+  for (const { name, catalogue } of cataloguesLicensingPractices())
+    for (const l of catalogue.licences) {
+      const practice = practiceOfLicence(name, { certificateName: l.certificateName, certificateNumber: '-' });
+      if (practice) professions.add(practice.profession);
+    }
+  licensedProfessions = professions;
+  return professions;
 }
 
 export async function seedPositiveRecords(models: Models, people: readonly SyntheticPerson[], seed: number): Promise<Record<string, number>> {
