@@ -13,7 +13,7 @@ import {
 } from '@credit/shared';
 
 import type { Models } from './models';
-import type { CompanyDishonestyRecordDoc } from './models/CompanyDishonestyRecord';
+import type { CompanyDebtorListingDoc } from './models/CompanyDebtorListing';
 import type { CompanyRepresentationDoc, CompanyRole } from './models/CompanyRepresentation';
 import type { ConsumptionRestrictionDoc } from './models/ConsumptionRestriction';
 import { type DebtorListingDoc, type DebtorRemovalReason, type DishonestyGround } from './models/DebtorListing';
@@ -23,7 +23,7 @@ const LEGAL_BASIS_LISTING = '《最高人民法院关于公布失信被执行人
 const LEGAL_BASIS_ENFORCEMENT = '《中华人民共和国民事诉讼法》第三编 执行程序';
 const LEGAL_BASIS_RESTRICTION = '《最高人民法院关于限制被执行人高消费及有关消费的若干规定》(法释〔2015〕17号)';
 const LEGAL_BASIS_REPRESENTATION = '《中华人民共和国市场主体登记管理条例》; 《最高人民法院关于公布失信被执行人名单信息的若干规定》第六条';
-const LEGAL_BASIS_COMPANY_DISHONESTY =
+const LEGAL_BASIS_COMPANY_LISTING =
   '《最高人民法院关于公布失信被执行人名单信息的若干规定》(法释〔2017〕7号)第六条; 《关于加快推进失信被执行人信用监督、警示和惩戒机制建设的意见》';
 
 // Basic court of each county with its code in case numbers; the
@@ -98,7 +98,8 @@ export interface CourtRecords {
 
 export interface CompanyRecords {
   representations: CompanyRepresentationDoc[];
-  dishonestyRecords: CompanyDishonestyRecordDoc[];
+  /** The court's listings of the companies as dishonest judgment debtors: one per company, none per person. */
+  companyListings: CompanyDebtorListingDoc[];
 }
 
 function addDays(isoDate: string, days: number): string {
@@ -296,9 +297,15 @@ function companyCode(rng: Rng, areaCode: string, registeredOn: string): string {
   return makeSocialCreditCode(`91${areaCode}${orgCode}`);
 }
 
-/** Companies the person represents and, for listed companies, the responsible-person records. */
+/**
+ * Companies the person represents and, for a company the court lists as a
+ * dishonest judgment debtor, its listing: the court writes nothing per
+ * responsible person, whom the listing reaches through the representations
+ * while it is shown (IngestKind.companyListing). A few listings have been
+ * removed since (the debt performed), taking the people off with them.
+ */
 export function companyRecordsFor(person: SyntheticPerson, seed: number): CompanyRecords {
-  const out: CompanyRecords = { representations: [], dishonestyRecords: [] };
+  const out: CompanyRecords = { representations: [], companyListings: [] };
   const adult = adultFrom(person);
   if (!adult) return out;
   const rng = Rng.forKey(seed, 'courts', 'companies', person.index);
@@ -319,29 +326,26 @@ export function companyRecordsFor(person: SyntheticPerson, seed: number): Compan
       unifiedSocialCreditCode: code,
       role,
       since,
-      companyDishonest: dishonest,
+      // The company's listing says whether it is dishonest today (CompanyRepresentation.companyDishonest).
+      companyDishonest: false,
       legalBasis: LEGAL_BASIS_REPRESENTATION,
       collectedAt: new Date(`${since}T08:00:00Z`),
     });
     if (!dishonest) continue;
-    const decisionDate = rng.dateBetween(listingFrom, POPULATION_REFERENCE_DATE);
+    const listedOn = rng.dateBetween(listingFrom, POPULATION_REFERENCE_DATE);
     const court = rng.chance(0.2) ? INTERMEDIATE_COURT : (BASIC_COURTS[registeredAreaCode] ?? INTERMEDIATE_COURT);
-    const filedOn = addDays(decisionDate, -rng.int(60, 300));
-    const number = caseNumber(rng, court, filedOn);
-    out.dishonestyRecords.push({
-      _id: opaqueId('CRT-DCR', person.id, code),
-      personId: person.id,
-      category: 'DISHONEST_COMPANY_RESPONSIBLE_PERSON',
-      grade: categoryPolicy('DISHONEST_COMPANY_RESPONSIBLE_PERSON').grade,
-      decisionDate,
-      decisionNumber: `${number.slice(0, -1)}号之一`,
-      authority: court.name,
-      companyName: name,
+    const filedOn = addDays(listedOn, -rng.int(60, 300));
+    const removable = addDays(listedOn, 30);
+    out.companyListings.push({
+      _id: opaqueId('CRT-CDL', code),
       unifiedSocialCreditCode: code,
-      role,
-      caseNumber: number,
-      legalBasis: LEGAL_BASIS_COMPANY_DISHONESTY,
-      collectedAt: new Date(`${decisionDate}T08:00:00Z`),
+      companyName: name,
+      caseNumber: caseNumber(rng, court, filedOn),
+      court: court.name,
+      listedOn,
+      removedOn: removable < POPULATION_REFERENCE_DATE && rng.chance(0.2) ? rng.dateBetween(removable, POPULATION_REFERENCE_DATE) : null,
+      legalBasis: LEGAL_BASIS_COMPANY_LISTING,
+      collectedAt: new Date(`${listedOn}T08:00:00Z`),
     });
   }
   return out;
@@ -369,9 +373,9 @@ export const seed: SubgraphSeeder<Models> = async (models, people, seedValue) =>
       models.CompanyRepresentation,
       companies.flatMap((r) => r.representations),
     ),
-    company_dishonesty_records: await insertNewDocuments(
-      models.CompanyDishonestyRecord,
-      companies.flatMap((r) => r.dishonestyRecords),
+    company_debtor_listings: await insertNewDocuments(
+      models.CompanyDebtorListing,
+      companies.flatMap((r) => r.companyListings),
     ),
   };
 };
