@@ -24,6 +24,7 @@ import { ingestionResolver } from './ingestion-api';
 import { groupedLoader } from './loaders';
 import {
   bureauCreditFacts,
+  calendarDateField,
   NEGATIVE_RECORD_ORDER,
   pageOfShownRecords,
   type BureauCreditFacts,
@@ -120,7 +121,28 @@ interface CompanyOfficeDoc {
   unifiedSocialCreditCode: string;
   /** Last day in the office, when the department records one. */
   until?: string | null;
+  /** The objection open against the office (the person disputes answering for the company), if any. */
+  underObjection?: string | null;
+  /** The day an objection's decision took the office off (the person does not answer for the company), if it did. */
+  removedOn?: string | null;
 }
+
+/** The offices a person is shown holding: not those an objection's decision took off. */
+export function officesNotRemoved<T extends { removedOn?: string | null }>(offices: readonly T[], today: string = todayInCity()): T[] {
+  return offices.filter((office) => !office.removedOn || office.removedOn > today);
+}
+
+/**
+ * The fields every office of a company listing's `offices` model carries
+ * for objections (MISSION rule 7): a person put under joint punishment for
+ * a company disputes the office it reached them through (`recordId` of
+ * `fileObjection` is the office's id). The flag shows on every ground
+ * through the office; a decision removing the office ends them.
+ */
+export const companyOfficeObjectionFields = {
+  underObjection: { type: String, default: null },
+  removedOn: calendarDateField(false),
+} as const;
 
 interface CompanyListingLoaders {
   category: string;
@@ -290,13 +312,23 @@ async function groundsFromCompanies(personId: string, loaders: CompanyListingLoa
   return offices.flatMap((office, i) => {
     const found = listings[i];
     if (!Array.isArray(found)) throw found ?? new Error('company listings not loaded');
+    // An office an objection's decision took off no longer grounds anything.
+    if (office.removedOn && office.removedOn <= today) return [];
     return found.flatMap((listing) => {
       // Someone who had left the office before the company was listed does not answer for it.
       if (office.until && office.until < listing.listedOn) return [];
       const window = companyListingWindow(loaders.category, listing, today);
-      // The ground names the listing and the office it reaches the person through.
+      // The ground names the listing and the office it reaches the person through; disputing the office disputes it.
       return window.shown
-        ? [{ recordId: `${listing._id}/${office._id}`, category: loaders.category, since: listing.listedOn, until: window.until, underObjection: false }]
+        ? [
+            {
+              recordId: `${listing._id}/${office._id}`,
+              category: loaders.category,
+              since: listing.listedOn,
+              until: window.until,
+              underObjection: Boolean(office.underObjection),
+            },
+          ]
         : [];
     });
   });

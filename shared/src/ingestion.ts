@@ -83,7 +83,9 @@ export interface IngestKind {
    * `unifiedSocialCreditCode` and, when it records one, `until`; someone who
    * left before the listing is not) is grounded in `category` for
    * joint punishment, and a write of the listing re-derives them. Its
-   * documents hold `unifiedSocialCreditCode`, `listedOn` and `removedOn`.
+   * documents hold `unifiedSocialCreditCode`, `listedOn` and `removedOn`;
+   * the offices carry `companyOfficeObjectionFields`, for a person to
+   * dispute the office (department.ts).
    */
   companyListing?: { category: string; offices: Model<any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
   /**

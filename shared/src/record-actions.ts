@@ -48,6 +48,29 @@ export function recordActionResolver<TModels>(kinds: (models: TModels) => Record
       await ctx.notifier.notify([args.personId]);
       return 'DONE';
     }
+    // An office through which a company's listing grounds the person (IngestKind.companyListing) is
+    // disputed like a record; it is no negative record of its own, so it has nothing to repair.
+    if (args.action === 'CHECK_REPAIRABLE' || args.action === 'REPAIR') return 'NOT_FOUND';
+    const offices = new Set(
+      Object.values(kinds(ctx.models))
+        .map((k) => k.companyListing?.offices)
+        .filter((model) => model !== undefined),
+    );
+    for (const model of offices) {
+      const office = await model.findOne({ _id: args.recordId, personId: args.personId }, { _id: 1 }).lean().exec();
+      if (!office) continue;
+      if (args.action === 'OPEN')
+        await model.updateOne({ _id: args.recordId, personId: args.personId, underObjection: null }, { $set: { underObjection: args.objectionId } }).exec();
+      else
+        await model
+          .updateOne(
+            { _id: args.recordId, personId: args.personId, underObjection: args.objectionId },
+            { $set: { underObjection: null, ...(args.action === 'CLEAR_AND_REMOVE' ? { removedOn: todayInCity() } : {}) } },
+          )
+          .exec();
+      await ctx.notifier.notify([args.personId]);
+      return 'DONE';
+    }
     return 'NOT_FOUND';
   };
 }

@@ -1,5 +1,5 @@
 import type { Stack } from '@credit/scripts/dist/stack';
-import { addMonths, makeCitizenId, policy, todayInCity } from '@credit/shared';
+import { addMonths, makeCitizenId, makeSocialCreditCode, policy, todayInCity } from '@credit/shared';
 import { appendStandingChange, standingsOf, type Models as PlatformModels } from '@credit/subgraph-platform';
 
 import { authHeader, startTestStack } from '../harness';
@@ -290,6 +290,69 @@ describe('joint punishment and the blacklist check', () => {
     expect(formerly).toMatchObject({ listed: false });
     await ingest('MARKET_REGULATION', 'ingestMarketRegulationRecords', 'MarketRegulationRecordKind', 'COMPANY_LISTING', [listing({ removedOn: today })]);
     expect((await check([controller]))[0]).toMatchObject({ listed: false, categories: [] });
+  });
+
+  it('lets a responsible person dispute the office a company’s listing reached them through, and takes them off when it is removed', async () => {
+    const company = { unifiedSocialCreditCode: makeSocialCreditCode('91510703MA6DQ7H3X'), companyName: '绵阳某某物流有限公司' };
+    const representative = makeCitizenId('510703', '1970-10-10', 61);
+    const principal = makeCitizenId('510703', '1975-11-11', 63);
+    const basis = '《中华人民共和国民事诉讼法》';
+    await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_REPRESENTATION', [
+      { id: 'CRP-OBJ-1', personId: representative, ...company, role: 'LEGAL_REPRESENTATIVE', since: '2018-02-01', legalBasis: basis },
+      { id: 'CRP-OBJ-2', personId: principal, ...company, role: 'PRINCIPAL', since: '2018-02-01', legalBasis: basis },
+    ]);
+    await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_DEBTOR_LISTING', [
+      {
+        id: 'CDL-OBJ-1',
+        ...company,
+        caseNumber: '(2026)川0703执12号',
+        court: '绵阳市涪城区人民法院',
+        listedOn: monthsAgo(2),
+        legalBasis: '《最高人民法院关于公布失信被执行人名单信息的若干规定》',
+      },
+    ]);
+    expect((await check([representative, principal])).map((r) => r.listed)).toEqual([true, true]);
+    const subject = await authHeader({ role: 'subject', sub: representative });
+    // The person finds the office in their court records, and names it in the objection.
+    const offices = await stack.query(
+      'query ($id: CitizenId!) { person(id: $id) { representedCompanies { id companyName underObjection } } }',
+      { id: representative },
+      subject,
+    );
+    expect((offices.body.data as Json).person.representedCompanies).toEqual([{ id: 'CRP-OBJ-1', companyName: company.companyName, underObjection: false }]);
+    const filed = await stack.query(
+      'mutation { fileObjection(bureau: COURTS, recordId: "CRP-OBJ-1", reason: "2017年已辞去法定代表人职务, 登记未及时变更") { id status } }',
+      {},
+      subject,
+    );
+    expect(filed.body.errors).toBeUndefined();
+    const disputed = await stack.query(
+      'query ($ids: [String!]!) { blacklistCheck(ids: $ids, purpose: LICENSING) { listed underObjection } }',
+      { ids: [representative, principal] },
+      await asLicensingSystem(),
+    );
+    expect((disputed.body.data as Json).blacklistCheck).toEqual([
+      { listed: true, underObjection: true },
+      { listed: true, underObjection: false },
+    ]);
+    const decided = await stack.query(
+      'mutation ($id: ID!) { decideObjection(id: $id, outcome: REMOVED, reason: "经核查, 该职务登记有误") { status } }',
+      { id: (filed.body.data as Json).fileObjection.id },
+      await authHeader({ role: 'bureau', org: 'COURTS' }),
+    );
+    expect(decided.body.errors).toBeUndefined();
+    expect((await check([representative, principal])).map((r) => r.listed)).toEqual([false, true]);
+    const after = await stack.query('query ($id: CitizenId!) { person(id: $id) { representedCompanies { id } } }', { id: representative }, subject);
+    expect((after.body.data as Json).person.representedCompanies).toEqual([]);
+    // The court sending the office again does not bring the person back under the listing.
+    expect(
+      (
+        await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_REPRESENTATION', [
+          { id: 'CRP-OBJ-1', personId: representative, ...company, role: 'LEGAL_REPRESENTATIVE', since: '2018-02-01', legalBasis: basis },
+        ])
+      ).created,
+    ).toBe(0);
+    expect((await check([representative]))[0]).toMatchObject({ listed: false });
   });
 
   it('answers a mix of valid and invalid IDs item by item, never the records', async () => {

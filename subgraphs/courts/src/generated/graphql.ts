@@ -264,10 +264,14 @@ export type CompanyRepresentation = {
   companyDishonest: Scalars['Boolean']['output'];
   /** Registered name of the company. */
   companyName: Scalars['String']['output'];
+  /** The court's identifier of the record: what an objection to answering for the company names (`fileObjection(bureau: COURTS, recordId:)`). */
+  id: Scalars['ID']['output'];
   /** The person's role in the company. */
   role: CompanyRole;
   /** First day in the role. */
   since: Scalars['Date']['output'];
+  /** Whether the person disputes the office (an objection is open): every listing ground through it is flagged. */
+  underObjection: Scalars['Boolean']['output'];
   /** Unified social credit code of the company (GB 32100). */
   unifiedSocialCreditCode: Scalars['String']['output'];
 };
@@ -1083,8 +1087,10 @@ export type CompanyDishonestyRecordConnectionResolvers<ContextType = Context, Pa
 export type CompanyRepresentationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyRepresentation'] = ResolversParentTypes['CompanyRepresentation']> = ResolversObject<{
   companyDishonest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   companyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['CompanyRole'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

@@ -1,4 +1,4 @@
-import { unifiedSocialCreditCodeField } from '@credit/shared';
+import { companyOfficeObjectionFields, unifiedSocialCreditCodeField } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 export const COMPANY_ROLES = ['LEGAL_REPRESENTATIVE', 'PRINCIPAL', 'DIRECTLY_RESPONSIBLE'] as const;
@@ -15,6 +15,10 @@ export interface CompanyRepresentationDoc {
   companyDishonest: boolean;
   legalBasis: string;
   collectedAt: Date;
+  /** An open objection to the office (companyOfficeObjectionFields). */
+  underObjection?: string | null;
+  /** The day an objection's decision took the office off. */
+  removedOn?: string | null;
 }
 
 /** Display order of a person's representations: most recent first, then id. */
@@ -31,6 +35,7 @@ const companyRepresentationSchema = new Schema<CompanyRepresentationDoc>(
     companyDishonest: { type: Boolean, required: true, default: false },
     legalBasis: { type: String, required: true },
     collectedAt: { type: Date, required: true, default: () => new Date() },
+    ...companyOfficeObjectionFields,
   },
   { collection: 'company_representations', versionKey: false },
 );

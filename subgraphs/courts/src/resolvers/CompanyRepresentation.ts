@@ -4,6 +4,8 @@ import type { CompanyRepresentationResolvers } from '../generated/graphql';
 import { COMPANY_LISTING_CATEGORY } from '../models/CompanyDebtorListing';
 
 export const CompanyRepresentation: CompanyRepresentationResolvers = {
+  id: (doc) => doc._id,
+  underObjection: (doc) => Boolean(doc.underObjection),
   // As recorded with the representation, or a listing of the company shown today (COMPANY_DEBTOR_LISTING).
   companyDishonest: async (doc, _args, { loaders }) =>
     doc.companyDishonest ||

@@ -216,9 +216,13 @@ export type CompanyOffice = {
   __typename?: 'CompanyOffice';
   /** Registered name of the company. */
   companyName: Scalars['String']['output'];
+  /** The market regulator's identifier of the record: what an objection to answering for the company names (`fileObjection(bureau: MARKET_REGULATION, recordId:)`). */
+  id: Scalars['ID']['output'];
   role: CompanyOfficerRole;
   /** First day in the office. */
   since: Scalars['Date']['output'];
+  /** Whether the person disputes the office (an objection is open): every listing ground through it is flagged. */
+  underObjection: Scalars['Boolean']['output'];
   /** Unified social credit code of the company (GB 32100). */
   unifiedSocialCreditCode: Scalars['String']['output'];
   /** Last day in the office; null while the person holds it. */
@@ -842,8 +846,10 @@ export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 
 export type CompanyOfficeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyOffice'] = ResolversParentTypes['CompanyOffice']> = ResolversObject<{
   companyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['CompanyOfficerRole'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;

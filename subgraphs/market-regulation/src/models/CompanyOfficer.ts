@@ -1,4 +1,4 @@
-import { calendarDateField, unifiedSocialCreditCodeField } from '@credit/shared';
+import { calendarDateField, companyOfficeObjectionFields, unifiedSocialCreditCodeField } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
 /** The offices the market regulator registers (企业登记), the 实际控制人 included. */
@@ -17,6 +17,10 @@ export interface CompanyOfficerDoc {
   until?: string | null;
   legalBasis: string;
   collectedAt: Date;
+  /** An open objection to the office (companyOfficeObjectionFields). */
+  underObjection?: string | null;
+  /** The day an objection's decision took the office off. */
+  removedOn?: string | null;
 }
 
 /** Display order of a person's offices: most recent first, then id. */
@@ -33,6 +37,7 @@ const companyOfficerSchema = new Schema<CompanyOfficerDoc>(
     until: calendarDateField(false),
     legalBasis: { type: String, required: true },
     collectedAt: { type: Date, required: true, default: () => new Date() },
+    ...companyOfficeObjectionFields,
   },
   { collection: 'company_officers', versionKey: false },
 );
