@@ -278,6 +278,7 @@ async function validated(
   const stored = instance.toObject({ depopulate: true, versionKey: false }) as Record<string, unknown>;
   delete stored.collectedAt;
   delete stored.underObjection;
+  delete stored.personalStatement;
   const note =
     kind.negative && normalisedPerson && category && shieldedAsMinor({ category, personId: normalisedPerson, decisionDate: String(stored.decisionDate) })
       ? `the person was under ${policy().minors.adultAge} on the decision date: the record is shown only to the person, the deciding department and auditors, and not used for joint punishment or evaluation (${policy().minors.shieldedBasis})`
@@ -287,12 +288,17 @@ async function validated(
 
 /**
  * What a re-sent record keeps from the stored one: when it was first
- * collected, and the flag of an open objection (only the objection's
- * decision clears it, not a bureau re-sending the record).
+ * collected, the flag of an open objection (only the objection's decision
+ * clears it, not a bureau re-sending the record), and the person's
+ * statement (only the person withdraws it).
  */
-function platformKept(previous: unknown, now: Date): { collectedAt: Date; underObjection?: string | null } {
-  const doc = previous as { collectedAt?: Date; underObjection?: string | null } | null;
-  return { collectedAt: doc?.collectedAt ?? now, ...(doc?.underObjection ? { underObjection: doc.underObjection } : {}) };
+function platformKept(previous: unknown, now: Date): { collectedAt: Date; underObjection?: string | null; personalStatement?: string | null } {
+  const doc = previous as { collectedAt?: Date; underObjection?: string | null; personalStatement?: string | null } | null;
+  return {
+    collectedAt: doc?.collectedAt ?? now,
+    ...(doc?.underObjection ? { underObjection: doc.underObjection } : {}),
+    ...(doc?.personalStatement ? { personalStatement: doc.personalStatement } : {}),
+  };
 }
 
 interface Prepared {

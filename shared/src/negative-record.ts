@@ -3,7 +3,7 @@ import { Schema } from 'mongoose';
 import { decideAccess, seesMinorsRecord, seesRecordsPastDisplay } from './access';
 import type { ForwardedRequest } from './auth';
 import { displayWindow, type DisplayWindow } from './display-window';
-import { maskCitizenIdsIn } from './masking';
+import { maskCitizenIdsIn, maskPersonalDataIn } from './masking';
 import { paginate, type Page, type PageArgs } from './pagination';
 import type { AccessContext } from './permissions';
 import { allowedGrades, categoryPolicy, shieldedAsMinor, type SeverityGrade } from './policy';
@@ -33,6 +33,13 @@ export interface NegativeRecordDoc {
   repairedOn?: string | null;
   /** Id of the open objection against the record, if any (MISSION rule 7). */
   underObjection?: string | null;
+  /**
+   * 本人声明 (自主解释, seed 二(三)三): the person's own short text about the
+   * record, shown with it to everyone who sees it and in a blacklist check
+   * the record grounds. Written through the platform (attachStatement),
+   * never by the department.
+   */
+  personalStatement?: string | null;
   collectedAt: Date;
 }
 
@@ -61,6 +68,7 @@ export const negativeRecordFields = {
   removalReason: { type: String, default: null },
   repairedOn: calendarDateField(false),
   underObjection: { type: String, default: null },
+  personalStatement: { type: String, default: null },
   collectedAt: { type: Date, required: true, default: () => new Date() },
 } as const;
 
@@ -85,6 +93,13 @@ export function shownRecordId(recordId: string, personId: string, request: Forwa
   return decision.allowed && !decision.masked ? recordId : maskCitizenIdsIn(recordId);
 }
 
+/** A record's personal statement as this caller may see it: the person's own, unmasked to whoever sees who they are. */
+function shownStatement(doc: NegativeRecordDoc, ctx: AccessContext): string | null {
+  if (!doc.personalStatement) return null;
+  const decision = decideAccess(ctx.forwarded, 'identity', doc.personId);
+  return decision.allowed && !decision.masked ? doc.personalStatement : maskPersonalDataIn(doc.personalStatement);
+}
+
 /** Field resolvers shared by every negative-record type, of the bureau that owns the record. */
 export function negativeRecordResolvers<T extends NegativeRecordDoc>(owner: Bureau | ((doc: T) => Bureau), extraFacts?: ExtraDisplayFacts<T>) {
   const bureauOf = typeof owner === 'function' ? owner : () => owner;
@@ -98,6 +113,8 @@ export function negativeRecordResolvers<T extends NegativeRecordDoc>(owner: Bure
     }),
     displayWindow: (doc: T): DisplayWindow => displayWindow({ ...doc, ...extraFacts?.(doc) }),
     underObjection: (doc: T) => Boolean(doc.underObjection),
+    // The person's own words, masked like any free text for whoever may not see who they are.
+    personalStatement: (doc: T, _args: unknown, ctx: AccessContext) => shownStatement(doc, ctx),
     // A grade outside the policy's for the category (stored before ingestion
     // checked it) is shown as the category's grade, which the window uses too.
     grade: (doc: T) => (allowedGrades(doc.category).includes(doc.grade) ? doc.grade : categoryPolicy(doc.category).grade),
@@ -143,7 +160,7 @@ export interface CreditRestriction {
 /** What one bureau's records mean for joint punishment and the green channel (see common.graphql). */
 export interface BureauCreditFacts {
   bureau: Bureau;
-  grounds: { recordId: string; category: string; since: string; until: string; underObjection: boolean }[];
+  grounds: { recordId: string; category: string; since: string; until: string; underObjection: boolean; statement?: string | null }[];
   restrictions: CreditRestriction[];
   lastNegativeDecisionDate: string | null;
   negatives: { recordId: string; category: string; grade: SeverityGrade; since: string; until: string }[];
@@ -166,7 +183,14 @@ export function bureauCreditFacts<T extends NegativeRecordDoc>(bureau: Bureau, r
     negatives.push({ recordId: doc._id, category: doc.category, grade: doc.grade, since: doc.decisionDate, until: window.until });
     const category = categoryPolicy(doc.category);
     if (category.jointPunishment)
-      grounds.push({ recordId: doc._id, category: doc.category, since: doc.decisionDate, until: window.until, underObjection: Boolean(doc.underObjection) });
+      grounds.push({
+        recordId: doc._id,
+        category: doc.category,
+        since: doc.decisionDate,
+        until: window.until,
+        underObjection: Boolean(doc.underObjection),
+        statement: doc.personalStatement ?? null,
+      });
     // A category with measures but no listing (a student's exam cheating): its measures apply while the record is shown.
     else if (category.measures?.length)
       restrictions.push({ recordId: doc._id, measures: [...category.measures], since: doc.decisionDate, until: window.until });

@@ -170,6 +170,8 @@ export interface CreditPolicy {
     maxTokens: number;
     /** People of one name the public search looks at (more: the caller narrows it with the area code). */
     maxSearchNamesakes: number;
+    /** Longest personal statement (本人声明) a person may attach to a record, in characters. */
+    maxPersonalStatementChars: number;
     /** Public searches a caller may make per minute: the anonymous public per client address, a signed-in caller per identity. */
     publicSearchesPerMinute: { anonymous: number; signedIn: number };
     /** Credit reports a person may issue per day (city calendar): each is gathered from every source and rendered. */
@@ -379,6 +381,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     'maxRequestHeaderBytes',
     'maxTokens',
     'maxSearchNamesakes',
+    'maxPersonalStatementChars',
     'creditReportsPerDay',
   ]);
   positive('limits.publicSearchesPerMinute', p.limits.publicSearchesPerMinute, ['anonymous', 'signedIn']);

@@ -10,22 +10,32 @@ import { policy } from './policy';
  * database, so the bureau flags it at once when an objection is filed (it
  * shows "under objection" wherever the record is shown), clears or removes
  * it on the decision, checks that a repair may be applied for, and ends its
- * display when a repair is approved. Each change is one conditional update,
+ * display when a repair is approved; it also keeps the person's statement
+ * (本人声明) on the record. Each change is one conditional update,
  * repeatable without harm, and tells the platform to re-derive the person.
  */
-export type RecordAction = 'OPEN' | 'CLEAR' | 'CLEAR_AND_REMOVE' | 'CHECK_REPAIRABLE' | 'REPAIR';
+export type RecordAction = 'OPEN' | 'CLEAR' | 'CLEAR_AND_REMOVE' | 'CHECK_REPAIRABLE' | 'REPAIR' | 'ATTACH_STATEMENT' | 'WITHDRAW_STATEMENT';
 export type RecordActionResult = 'DONE' | 'NOT_FOUND' | 'TOO_EARLY';
 
 export function recordActionResolver<TModels>(kinds: (models: TModels) => Record<string, IngestKind>) {
   return async (
     _parent: unknown,
-    args: { recordId: string; personId: string; objectionId: string; action: RecordAction },
+    args: { recordId: string; personId: string; objectionId?: string | null; action: RecordAction; statement?: string | null },
     ctx: { models: TModels; notifier: PlatformNotifier },
   ): Promise<RecordActionResult> => {
+    // The objection's actions name their objection; the others need none.
+    if ((args.action === 'OPEN' || args.action === 'CLEAR' || args.action === 'CLEAR_AND_REMOVE') && !args.objectionId) return 'NOT_FOUND';
     const negative = Object.values(kinds(ctx.models)).filter((k) => k.negative);
     for (const { model } of negative) {
       const record = (await model.findOne({ _id: args.recordId, personId: args.personId }).lean().exec()) as NegativeRecordDoc | null;
       if (!record) continue;
+      if (args.action === 'ATTACH_STATEMENT' || args.action === 'WITHDRAW_STATEMENT') {
+        const statement = args.action === 'ATTACH_STATEMENT' ? (args.statement ?? null) : null;
+        await model.updateOne({ _id: args.recordId, personId: args.personId }, { $set: { personalStatement: statement } }).exec();
+        // The statement goes with the record into the blacklist check: the platform re-derives the person.
+        await ctx.notifier.notify([args.personId]);
+        return 'DONE';
+      }
       if (args.action === 'CHECK_REPAIRABLE' || args.action === 'REPAIR') {
         // Repair may be applied for only after the minimum display period of the grade (NDRC measures).
         const earliest = addMonths(record.decisionDate, policy().severityGrades[record.grade].minDisplayMonths);
@@ -50,7 +60,7 @@ export function recordActionResolver<TModels>(kinds: (models: TModels) => Record
     }
     // An office through which a company's listing grounds the person (IngestKind.companyListing) is
     // disputed like a record; it is no negative record of its own, so it has nothing to repair.
-    if (args.action === 'CHECK_REPAIRABLE' || args.action === 'REPAIR') return 'NOT_FOUND';
+    if (args.action !== 'OPEN' && args.action !== 'CLEAR' && args.action !== 'CLEAR_AND_REMOVE') return 'NOT_FOUND';
     const offices = new Set(
       Object.values(kinds(ctx.models))
         .map((k) => k.companyListing?.offices)

@@ -131,6 +131,8 @@ export type AdministrativePenalty = {
   penaltyContent: Scalars['String']['output'];
   /** 处罚类别. */
   penaltyTypes: Array<PenaltyType>;
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** The practising certificate's number of that practice: the number of the practitioner's licence and practice record. Masked for anyone who may not see the person's identity. */
   practiceLicenceNumber?: Maybe<Scalars['String']['output']>;
   /** The key profession (seed 二(二)三, `creditCatalogue.keyProfessions`) whose practice the penalty concerns, one the deciding department regulates; null for a penalty not of a practice. */
@@ -400,9 +402,10 @@ export type Mutation = {
 
 export type MutationApplyEducationRecordActionArgs = {
   action: RecordAction;
-  objectionId: Scalars['ID']['input'];
+  objectionId?: InputMaybe<Scalars['ID']['input']>;
   personId: Scalars['CitizenId']['input'];
   recordId: Scalars['String']['input'];
+  statement?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -548,6 +551,8 @@ export type PunishmentGround = {
   category: Scalars['String']['output'];
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
+  /** The person's statement (本人声明) on the record, when they attached one. */
+  statement?: Maybe<Scalars['String']['output']>;
   underObjection: Scalars['Boolean']['output'];
   until: Scalars['Date']['output'];
 };
@@ -580,6 +585,8 @@ export type QueryPersonArgs = {
 
 /** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
 export type RecordAction =
+  /** The person attaches their statement (本人声明) to the record, replacing any earlier one. */
+  | 'ATTACH_STATEMENT'
   /** A repair is applied for: check the record exists and its minimum display period has run. */
   | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
@@ -589,7 +596,9 @@ export type RecordAction =
   /** An objection was filed: flag the record. */
   | 'OPEN'
   /** A repair was approved: end the record's display now; the record stays stored, annotated. */
-  | 'REPAIR';
+  | 'REPAIR'
+  /** The person withdraws their statement. */
+  | 'WITHDRAW_STATEMENT';
 
 /** Internal: what became of a record action. */
 export type RecordActionResult =
@@ -639,6 +648,8 @@ export type ResearchMisconduct = {
   misconductType: ResearchMisconductType;
   /** Measures imposed: retraction, recovery of funds, bans on applying. */
   penalty: Scalars['String']['output'];
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** Funded project concerned, if any. */
   projectName?: Maybe<Scalars['String']['output']>;
   /** Grant number of the project, if any. */
@@ -710,6 +721,8 @@ export type StudentIntegrityRecord = {
   id: Scalars['ID']['output'];
   /** School, university or examination body where the act took place. */
   institution: Scalars['String']['output'];
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** Owning bureau, source record and legal basis of collection. */
   provenance: RecordProvenance;
   /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
@@ -961,6 +974,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   penaltyBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   practiceLicenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   profession?: Resolver<Maybe<ResolversTypes['ProfessionCode']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
@@ -1059,7 +1073,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  applyEducationRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyEducationRecordActionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  applyEducationRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyEducationRecordActionArgs, 'action' | 'personId' | 'recordId'>>;
   ingestEducationRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestEducationRecordsArgs, 'kind' | 'records'>>;
 }>;
 
@@ -1113,6 +1127,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
@@ -1142,6 +1157,7 @@ export type ResearchMisconductResolvers<ContextType = Context, ParentType extend
   journal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   misconductType?: Resolver<ResolversTypes['ResearchMisconductType'], ParentType, ContextType>;
   penalty?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   projectName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   projectNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
@@ -1167,6 +1183,7 @@ export type StudentIntegrityRecordResolvers<ContextType = Context, ParentType ex
   grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institution?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;

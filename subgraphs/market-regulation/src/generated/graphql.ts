@@ -129,6 +129,8 @@ export type AdministrativePenalty = {
   penaltyContent: Scalars['String']['output'];
   /** 处罚类别. */
   penaltyTypes: Array<PenaltyType>;
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** The practising certificate's number of that practice: the number of the practitioner's licence and practice record. Masked for anyone who may not see the person's identity. */
   practiceLicenceNumber?: Maybe<Scalars['String']['output']>;
   /** The key profession (seed 二(二)三, `creditCatalogue.keyProfessions`) whose practice the penalty concerns, one the deciding department regulates; null for a penalty not of a practice. */
@@ -387,9 +389,10 @@ export type Mutation = {
 
 export type MutationApplyMarketRegulationRecordActionArgs = {
   action: RecordAction;
-  objectionId: Scalars['ID']['input'];
+  objectionId?: InputMaybe<Scalars['ID']['input']>;
   personId: Scalars['CitizenId']['input'];
   recordId: Scalars['String']['input'];
+  statement?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -519,6 +522,8 @@ export type PunishmentGround = {
   category: Scalars['String']['output'];
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
+  /** The person's statement (本人声明) on the record, when they attached one. */
+  statement?: Maybe<Scalars['String']['output']>;
   underObjection: Scalars['Boolean']['output'];
   until: Scalars['Date']['output'];
 };
@@ -551,6 +556,8 @@ export type QueryPersonArgs = {
 
 /** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
 export type RecordAction =
+  /** The person attaches their statement (本人声明) to the record, replacing any earlier one. */
+  | 'ATTACH_STATEMENT'
   /** A repair is applied for: check the record exists and its minimum display period has run. */
   | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
@@ -560,7 +567,9 @@ export type RecordAction =
   /** An objection was filed: flag the record. */
   | 'OPEN'
   /** A repair was approved: end the record's display now; the record stays stored, annotated. */
-  | 'REPAIR';
+  | 'REPAIR'
+  /** The person withdraws their statement. */
+  | 'WITHDRAW_STATEMENT';
 
 /** Internal: what became of a record action. */
 export type RecordActionResult =
@@ -812,6 +821,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   penaltyBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   practiceLicenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   profession?: Resolver<Maybe<ResolversTypes['ProfessionCode']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
@@ -900,7 +910,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  applyMarketRegulationRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyMarketRegulationRecordActionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  applyMarketRegulationRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyMarketRegulationRecordActionArgs, 'action' | 'personId' | 'recordId'>>;
   ingestMarketRegulationRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestMarketRegulationRecordsArgs, 'kind' | 'records'>>;
 }>;
 
@@ -951,6 +961,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;

@@ -130,6 +130,8 @@ export type AdministrativePenalty = {
   penaltyContent: Scalars['String']['output'];
   /** 处罚类别. */
   penaltyTypes: Array<PenaltyType>;
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** The practising certificate's number of that practice: the number of the practitioner's licence and practice record. Masked for anyone who may not see the person's identity. */
   practiceLicenceNumber?: Maybe<Scalars['String']['output']>;
   /** The key profession (seed 二(二)三, `creditCatalogue.keyProfessions`) whose practice the penalty concerns, one the deciding department regulates; null for a penalty not of a practice. */
@@ -270,6 +272,8 @@ export type IllegalFundRaisingRecord = {
   grade: SeverityGrade;
   /** The bureau's own identifier of the record. */
   id: Scalars['ID']['output'];
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** Where the record comes from and its legal basis. */
   provenance: RecordProvenance;
   /** What the scheme promised and how it raised the money. */
@@ -379,6 +383,8 @@ export type LoanDefault = {
   id: Scalars['ID']['output'];
   /** Lender of the loan. */
   lender: Scalars['String']['output'];
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** Kind of product. */
   product: LoanProduct;
   /** Where the record comes from and its legal basis. */
@@ -453,6 +459,8 @@ export type MaliciousDebtEvasionRecord = {
   id: Scalars['ID']['output'];
   /** Bank whose debt was evaded. */
   lender: Scalars['String']['output'];
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** Where the record comes from and its legal basis. */
   provenance: RecordProvenance;
   /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
@@ -487,9 +495,10 @@ export type Mutation = {
 
 export type MutationApplyPbocRecordActionArgs = {
   action: RecordAction;
-  objectionId: Scalars['ID']['input'];
+  objectionId?: InputMaybe<Scalars['ID']['input']>;
   personId: Scalars['CitizenId']['input'];
   recordId: Scalars['String']['input'];
+  statement?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -535,6 +544,8 @@ export type OverdueRecord = {
   lender: Scalars['String']['output'];
   /** First day overdue. */
   overdueFrom: Scalars['Date']['output'];
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** Kind of product. */
   product: LoanProduct;
   /** Where the record comes from and its legal basis. */
@@ -682,6 +693,8 @@ export type PunishmentGround = {
   category: Scalars['String']['output'];
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
+  /** The person's statement (本人声明) on the record, when they attached one. */
+  statement?: Maybe<Scalars['String']['output']>;
   underObjection: Scalars['Boolean']['output'];
   until: Scalars['Date']['output'];
 };
@@ -714,6 +727,8 @@ export type QueryPersonArgs = {
 
 /** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
 export type RecordAction =
+  /** The person attaches their statement (本人声明) to the record, replacing any earlier one. */
+  | 'ATTACH_STATEMENT'
   /** A repair is applied for: check the record exists and its minimum display period has run. */
   | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
@@ -723,7 +738,9 @@ export type RecordAction =
   /** An objection was filed: flag the record. */
   | 'OPEN'
   /** A repair was approved: end the record's display now; the record stays stored, annotated. */
-  | 'REPAIR';
+  | 'REPAIR'
+  /** The person withdraws their statement. */
+  | 'WITHDRAW_STATEMENT';
 
 /** Internal: what became of a record action. */
 export type RecordActionResult =
@@ -991,6 +1008,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   penaltyBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   practiceLicenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   profession?: Resolver<Maybe<ResolversTypes['ProfessionCode']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
@@ -1056,6 +1074,7 @@ export type IllegalFundRaisingRecordResolvers<ContextType = Context, ParentType 
   displayWindow?: Resolver<ResolversTypes['DisplayWindow'], ParentType, ContextType>;
   grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1102,6 +1121,7 @@ export type LoanDefaultResolvers<ContextType = Context, ParentType extends Resol
   grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lender?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   product?: Resolver<ResolversTypes['LoanProduct'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   settledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1134,6 +1154,7 @@ export type MaliciousDebtEvasionRecordResolvers<ContextType = Context, ParentTyp
   grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lender?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -1145,7 +1166,7 @@ export type MaliciousDebtEvasionRecordConnectionResolvers<ContextType = Context,
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  applyPbocRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyPbocRecordActionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  applyPbocRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyPbocRecordActionArgs, 'action' | 'personId' | 'recordId'>>;
   ingestPbocRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPbocRecordsArgs, 'kind' | 'records'>>;
 }>;
 
@@ -1170,6 +1191,7 @@ export type OverdueRecordResolvers<ContextType = Context, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lender?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   overdueFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   product?: Resolver<ResolversTypes['LoanProduct'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   settledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1223,6 +1245,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;

@@ -39,6 +39,8 @@ export const cases: PlatformDomain<CasesModels, ReturnType<typeof createCasesLoa
     Query: { overdueObjections: reviewer, overdueRepairs: reviewer },
     Mutation: {
       fileObjection: dataSubject,
+      attachStatement: dataSubject,
+      withdrawStatement: dataSubject,
       applyForRepair: dataSubject,
       decideRepair: reviewer,
       startRepairReview: reviewer,

@@ -144,6 +144,8 @@ export type AdministrativePenalty = {
   penaltyContent: Scalars['String']['output'];
   /** 处罚类别. */
   penaltyTypes: Array<PenaltyType>;
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** The practising certificate's number of that practice: the number of the practitioner's licence and practice record. Masked for anyone who may not see the person's identity. */
   practiceLicenceNumber?: Maybe<Scalars['String']['output']>;
   /** The key profession (seed 二(二)三, `creditCatalogue.keyProfessions`) whose practice the penalty concerns, one the deciding department regulates; null for a penalty not of a practice. */
@@ -240,6 +242,8 @@ export type BlacklistCheckResult = {
   /** Whether any measure bears on the purpose of the check: the answer for this scenario. */
   restricted?: Maybe<Scalars['Boolean']['output']>;
   since?: Maybe<Scalars['Date']['output']>;
+  /** The person's statements (本人声明, seed 二(三)三) on the records that list them, as they wrote them; empty when none. */
+  statements?: Maybe<Array<Scalars['String']['output']>>;
   /** A record that grounds the listing is disputed (an objection is open). */
   underObjection?: Maybe<Scalars['Boolean']['output']>;
   until?: Maybe<Scalars['Date']['output']>;
@@ -879,6 +883,15 @@ export type Mutation = {
   applyForRepair: Repair;
   /** Another reviewer than the author approves a draft, which publishes it. */
   approveTypicalCase: TypicalCase;
+  /**
+   * The data subject attaches a statement (本人声明; 自主解释, seed 二(三)三) to
+   * one of their records, replacing an earlier one: a short text of their
+   * own (policy `limits.maxPersonalStatementChars`) shown with the record to
+   * everyone who sees it (masked like any free text for whoever may not see
+   * who they are) and in a blacklist check the record grounds. The owning
+   * department keeps it on the record; a correction it sends keeps it too.
+   */
+  attachStatement: PersonalStatement;
   /** A reviewer puts an institution on the misconduct blacklist. */
   blacklistInstitution: InstitutionBlacklistEntry;
   /**
@@ -943,6 +956,8 @@ export type Mutation = {
   startObjectionReview: Objection;
   /** A reviewer takes a repair application up (APPLIED becomes UNDER_REVIEW); taking it up again changes nothing. */
   startRepairReview: Repair;
+  /** The data subject withdraws their statement from one of their records. */
+  withdrawStatement: PersonalStatement;
   /** A reviewer withdraws a published case, saying why. */
   withdrawTypicalCase: TypicalCase;
 };
@@ -964,6 +979,13 @@ export type MutationApplyForRepairArgs = {
 
 export type MutationApproveTypicalCaseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationAttachStatementArgs = {
+  bureau: Bureau;
+  recordId: Scalars['String']['input'];
+  text: Scalars['String']['input'];
 };
 
 
@@ -1051,6 +1073,12 @@ export type MutationStartObjectionReviewArgs = {
 
 export type MutationStartRepairReviewArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationWithdrawStatementArgs = {
+  bureau: Bureau;
+  recordId: Scalars['String']['input'];
 };
 
 
@@ -1310,6 +1338,17 @@ export type PersonVolunteerRecordsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A person's statement on one of their records, as it now stands. */
+export type PersonalStatement = {
+  __typename?: 'PersonalStatement';
+  /** The department that holds the record. */
+  bureau: Bureau;
+  /** The record's identifier in that department. */
+  recordId: Scalars['String']['output'];
+  /** The statement; null once withdrawn. */
+  text?: Maybe<Scalars['String']['output']>;
+};
+
 /** Kinds of records the PLATFORM bureau writes. */
 export type PlatformRecordKind =
   /** A charitable donation. */
@@ -1554,6 +1593,8 @@ export type PunishmentGround = {
   category: Scalars['String']['output'];
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
+  /** The person's statement (本人声明) on the record, when they attached one. */
+  statement?: Maybe<Scalars['String']['output']>;
   underObjection: Scalars['Boolean']['output'];
   until: Scalars['Date']['output'];
 };
@@ -1891,6 +1932,8 @@ export type QueryOutcome =
 
 /** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
 export type RecordAction =
+  /** The person attaches their statement (本人声明) to the record, replacing any earlier one. */
+  | 'ATTACH_STATEMENT'
   /** A repair is applied for: check the record exists and its minimum display period has run. */
   | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
@@ -1900,7 +1943,9 @@ export type RecordAction =
   /** An objection was filed: flag the record. */
   | 'OPEN'
   /** A repair was approved: end the record's display now; the record stays stored, annotated. */
-  | 'REPAIR';
+  | 'REPAIR'
+  /** The person withdraws their statement. */
+  | 'WITHDRAW_STATEMENT';
 
 /** Internal: what became of a record action. */
 export type RecordActionResult =
@@ -2268,6 +2313,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PenaltyType: PenaltyType;
   Person: ResolverTypeWrapper<PersonRef>;
+  PersonalStatement: ResolverTypeWrapper<PersonalStatement>;
   PlatformRecordKind: PlatformRecordKind;
   PositiveRecordSource: ResolverTypeWrapper<PositiveRecordSource>;
   PracticeRecord: ResolverTypeWrapper<PracticeRecordDoc>;
@@ -2367,6 +2413,7 @@ export type ResolversParentTypes = ResolversObject<{
   ObjectionConnection: Page<ObjectionDoc>;
   PageInfo: PageInfo;
   Person: PersonRef;
+  PersonalStatement: PersonalStatement;
   PositiveRecordSource: PositiveRecordSource;
   PracticeRecord: PracticeRecordDoc;
   PracticeRecordConnection: Page<PracticeRecordDoc>;
@@ -2452,6 +2499,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   penaltyBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   practiceLicenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   profession?: Resolver<Maybe<ResolversTypes['ProfessionCode']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
@@ -2478,6 +2526,7 @@ export type BlacklistCheckResultResolvers<ContextType = Context, ParentType exte
   measures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   restricted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  statements?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   underObjection?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2741,6 +2790,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   appendQueryLog?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationAppendQueryLogArgs, 'entries'>>;
   applyForRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationApplyForRepairArgs, 'bureau' | 'correction' | 'evidenceRefs' | 'recordId' | 'statement'>>;
   approveTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationApproveTypicalCaseArgs, 'id'>>;
+  attachStatement?: Resolver<ResolversTypes['PersonalStatement'], ParentType, ContextType, RequireFields<MutationAttachStatementArgs, 'bureau' | 'recordId' | 'text'>>;
   blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'institutionId' | 'reason'>>;
   decideObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationDecideObjectionArgs, 'id' | 'outcome' | 'reason'>>;
   decideRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationDecideRepairArgs, 'approve' | 'id' | 'reason'>>;
@@ -2757,6 +2807,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'id'>>;
   startObjectionReview?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationStartObjectionReviewArgs, 'id'>>;
   startRepairReview?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationStartRepairReviewArgs, 'id'>>;
+  withdrawStatement?: Resolver<ResolversTypes['PersonalStatement'], ParentType, ContextType, RequireFields<MutationWithdrawStatementArgs, 'bureau' | 'recordId'>>;
   withdrawTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationWithdrawTypicalCaseArgs, 'id' | 'note'>>;
 }>;
 
@@ -2824,6 +2875,12 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   redList?: Resolver<Maybe<ResolversTypes['RedListStatus']>, ParentType, ContextType>;
   repairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, RequireFields<PersonRepairsArgs, 'first'>>;
   volunteerRecords?: Resolver<Maybe<ResolversTypes['VolunteerRecordConnection']>, ParentType, ContextType, RequireFields<PersonVolunteerRecordsArgs, 'first'>>;
+}>;
+
+export type PersonalStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalStatement'] = ResolversParentTypes['PersonalStatement']> = ResolversObject<{
+  bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PositiveRecordSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PositiveRecordSource'] = ResolversParentTypes['PositiveRecordSource']> = ResolversObject<{
@@ -2933,6 +2990,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
@@ -3130,6 +3188,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ObjectionConnection?: ObjectionConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonalStatement?: PersonalStatementResolvers<ContextType>;
   PositiveRecordSource?: PositiveRecordSourceResolvers<ContextType>;
   PracticeRecord?: PracticeRecordResolvers<ContextType>;
   PracticeRecordConnection?: PracticeRecordConnectionResolvers<ContextType>;

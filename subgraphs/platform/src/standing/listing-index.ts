@@ -35,6 +35,8 @@ export interface CheckStanding {
   since: string | null;
   until: string | null;
   underObjection: boolean;
+  /** The person's statements on the records that list them. */
+  statements: string[];
   greenChannelEligible: boolean;
   greenChannelGrounds: GreenChannelGround[];
 }
@@ -60,6 +62,7 @@ export function checkStanding(personId: string, standing: StandingDoc | undefine
     since: status.since,
     until: status.until,
     underObjection: status.underObjection,
+    statements: status.statements,
     greenChannelEligible: grounds.length > 0,
     greenChannelGrounds: grounds,
   };
@@ -81,13 +84,15 @@ class StandingsBuilder {
 
   addStatus(status: StatusFacts): void {
     const s = this.at(status._id);
-    s.grounds = (status.grounds ?? []).map(({ bureau, recordId, category, since, until, underObjection }) => ({
+    s.grounds = (status.grounds ?? []).map(({ bureau, recordId, category, since, until, underObjection, statement }) => ({
       bureau,
       recordId,
       category,
       since,
       until,
       underObjection: Boolean(underObjection),
+      // Held only when there is one: the index keeps every listed person in memory.
+      ...(statement ? { statement } : {}),
     }));
     s.restrictions = (status.restrictions ?? []).map(({ bureau, recordId, measures, since, until }) => ({ bureau, recordId, measures, since, until }));
     s.lastNegativeDecisionDate = status.lastNegativeDecisionDate ?? null;

@@ -36,6 +36,7 @@ export function effectiveStatus(
       : null,
     updatedAt: doc?.updatedAt ?? null,
     underObjection: inForce.some((g) => g.underObjection),
+    statements: inForce.flatMap((g) => (g.statement ? [g.statement] : [])),
     grounds: inForce,
   };
 }

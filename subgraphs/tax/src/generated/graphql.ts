@@ -131,6 +131,8 @@ export type AdministrativePenalty = {
   penaltyContent: Scalars['String']['output'];
   /** 处罚类别. */
   penaltyTypes: Array<PenaltyType>;
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** The practising certificate's number of that practice: the number of the practitioner's licence and practice record. Masked for anyone who may not see the person's identity. */
   practiceLicenceNumber?: Maybe<Scalars['String']['output']>;
   /** The key profession (seed 二(二)三, `creditCatalogue.keyProfessions`) whose practice the penalty concerns, one the deciding department regulates; null for a penalty not of a practice. */
@@ -330,9 +332,10 @@ export type Mutation = {
 
 export type MutationApplyTaxRecordActionArgs = {
   action: RecordAction;
-  objectionId: Scalars['ID']['input'];
+  objectionId?: InputMaybe<Scalars['ID']['input']>;
   personId: Scalars['CitizenId']['input'];
   recordId: Scalars['String']['input'];
+  statement?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -454,6 +457,8 @@ export type PunishmentGround = {
   category: Scalars['String']['output'];
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
+  /** The person's statement (本人声明) on the record, when they attached one. */
+  statement?: Maybe<Scalars['String']['output']>;
   underObjection: Scalars['Boolean']['output'];
   until: Scalars['Date']['output'];
 };
@@ -486,6 +491,8 @@ export type QueryPersonArgs = {
 
 /** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
 export type RecordAction =
+  /** The person attaches their statement (本人声明) to the record, replacing any earlier one. */
+  | 'ATTACH_STATEMENT'
   /** A repair is applied for: check the record exists and its minimum display period has run. */
   | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
@@ -495,7 +502,9 @@ export type RecordAction =
   /** An objection was filed: flag the record. */
   | 'OPEN'
   /** A repair was approved: end the record's display now; the record stays stored, annotated. */
-  | 'REPAIR';
+  | 'REPAIR'
+  /** The person withdraws their statement. */
+  | 'WITHDRAW_STATEMENT';
 
 /** Internal: what became of a record action. */
 export type RecordActionResult =
@@ -547,6 +556,8 @@ export type TaxArrears = {
   periodFrom: Scalars['Date']['output'];
   /** Last day of the tax period the arrears belong to. */
   periodTo: Scalars['Date']['output'];
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** Owning bureau, source record and legal basis of collection. */
   provenance: RecordProvenance;
   /** Day the arrears and surcharges were paid in full; null while unpaid. The record stops being shown from that day. */
@@ -621,6 +632,8 @@ export type TaxDishonestyCase = {
   id: Scalars['ID']['output'];
   /** The penalty imposed. */
   penalty: Scalars['String']['output'];
+  /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
   /** Owning bureau, source record and legal basis of collection. */
   provenance: RecordProvenance;
   /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
@@ -910,6 +923,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   penaltyBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   practiceLicenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   profession?: Resolver<Maybe<ResolversTypes['ProfessionCode']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
@@ -988,7 +1002,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  applyTaxRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyTaxRecordActionArgs, 'action' | 'objectionId' | 'personId' | 'recordId'>>;
+  applyTaxRecordAction?: Resolver<ResolversTypes['RecordActionResult'], ParentType, ContextType, RequireFields<MutationApplyTaxRecordActionArgs, 'action' | 'personId' | 'recordId'>>;
   ingestTaxRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestTaxRecordsArgs, 'kind' | 'records'>>;
 }>;
 
@@ -1040,6 +1054,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
@@ -1067,6 +1082,7 @@ export type TaxArrearsResolvers<ContextType = Context, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   periodFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   periodTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   settledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   taxType?: Resolver<ResolversTypes['TaxType'], ParentType, ContextType>;
@@ -1099,6 +1115,7 @@ export type TaxDishonestyCaseResolvers<ContextType = Context, ParentType extends
   grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   penalty?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;

@@ -3,6 +3,7 @@ import { paginate } from '@credit/shared';
 import type { Resolvers } from '../../generated/graphql';
 import { decideObjection, fileObjection, startObjectionReview } from '../objections';
 import { applyForRepair, decideRepair, startRepairReview } from '../repairs';
+import { attachStatement, withdrawStatement } from '../statements';
 import { Notification } from './Notification';
 import { Objection } from './Objection';
 import { overdueObjections } from './OverdueObjections';
@@ -20,6 +21,8 @@ export const resolvers: Resolvers = {
     fileObjection: (_parent, args, ctx) => fileObjection(ctx, args),
     startObjectionReview: (_parent, args, ctx) => startObjectionReview(ctx, args),
     decideObjection: (_parent, args, ctx) => decideObjection(ctx, args),
+    attachStatement: (_parent, args, ctx) => attachStatement(ctx, args),
+    withdrawStatement: (_parent, args, ctx) => withdrawStatement(ctx, args),
   },
   Person: {
     objections: async ({ id }, args, { loaders }) => paginate(await loaders.objectionsByPerson.load(id), args, byId),

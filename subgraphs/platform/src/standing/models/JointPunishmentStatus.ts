@@ -15,6 +15,8 @@ export interface PunishmentGroundDoc {
   /** First day the record is no longer shown: the ground lapses by itself then. */
   until: string;
   underObjection?: boolean;
+  /** The person's statement (本人声明) on the record, when they attached one. */
+  statement?: string | null;
 }
 
 /**
@@ -82,6 +84,7 @@ const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
         since: { type: String, required: true },
         until: { type: String, required: true },
         underObjection: { type: Boolean, default: false },
+        statement: { type: String, default: null },
       },
     ],
     restrictions: [

@@ -24,6 +24,7 @@ function unanswered(id: string) {
     greenChannelEligible: null,
     greenChannelGrounds: null,
     underObjection: null,
+    statements: null,
   };
 }
 
