@@ -135,7 +135,16 @@ export interface CreditPolicy {
    * measures that bear on it (`ALL`: every measure).
    */
   checkScenarios: { notes?: string; callers: Record<string, CheckCallerPolicy>; purposes: Record<string, CheckScenarioPolicy> };
-  deadlines: { objectionDecisionWorkingDays: number; objectionDecisionMaxWorkingDays: number; repairDecisionWorkingDays: number; holidays: string[] };
+  deadlines: {
+    objectionDecisionWorkingDays: number;
+    objectionDecisionMaxWorkingDays: number;
+    repairDecisionWorkingDays: number;
+    /** Working days after an objection UPHELD or a repair REJECTED within which the person may appeal (申诉). */
+    appealFilingWorkingDays: number;
+    /** Working days a platform reviewer has to decide an appeal. */
+    appealDecisionWorkingDays: number;
+    holidays: string[];
+  };
   queryLog: { retentionYears: number; checkpointIntervalSeconds: number };
   /**
    * Under `adultAge` a person has no student integrity file and is never a
@@ -373,6 +382,13 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
   const positive = (section: string, values: Record<string, unknown> | undefined, keys: string[]) => {
     for (const key of keys) check(file, typeof values?.[key] === 'number' && (values[key] as number) > 0, `${section}.${key} must be a positive number`);
   };
+  positive('deadlines', p.deadlines as unknown as Record<string, unknown>, [
+    'objectionDecisionWorkingDays',
+    'objectionDecisionMaxWorkingDays',
+    'repairDecisionWorkingDays',
+    'appealFilingWorkingDays',
+    'appealDecisionWorkingDays',
+  ]);
   positive('limits', p.limits, [
     'maxIntrospectionDepth',
     'maxDirectives',

@@ -5,6 +5,7 @@ import type { Context } from '../context';
 import type { PlatformDomain } from '../domain';
 import { dataSubject, reviewer } from '../rules';
 import { createCasesModels, type CasesModels } from './models';
+import { APPEAL_ORDER } from './models/Appeal';
 import { NOTIFICATION_ORDER } from './models/Notification';
 import { OBJECTION_ORDER } from './models/Objection';
 import { REPAIR_ORDER } from './models/Repair';
@@ -22,6 +23,7 @@ function createCasesLoaders(models: CasesModels) {
     objectionsByPerson: groupedLoader(models.Objection, 'personId', OBJECTION_ORDER),
     notificationsByPerson: groupedLoader(models.Notification, 'personId', NOTIFICATION_ORDER),
     repairsByPerson: groupedLoader(models.Repair, 'personId', REPAIR_ORDER),
+    appealsByPerson: groupedLoader(models.Appeal, 'personId', APPEAL_ORDER),
   };
 }
 
@@ -36,13 +38,15 @@ export const cases: PlatformDomain<CasesModels, ReturnType<typeof createCasesLoa
   createLoaders: createCasesLoaders,
   resolvers,
   permissions: {
-    Query: { overdueObjections: reviewer, overdueRepairs: reviewer },
+    Query: { overdueObjections: reviewer, overdueRepairs: reviewer, overdueAppeals: reviewer },
     Mutation: {
       fileObjection: dataSubject,
       attachStatement: dataSubject,
       withdrawStatement: dataSubject,
       applyForRepair: dataSubject,
       decideRepair: reviewer,
+      fileAppeal: dataSubject,
+      decideAppeal: reviewer,
       startRepairReview: reviewer,
       // The resolver checks the operator's bureau against the objection's.
       decideObjection: bureauOperator,

@@ -7,6 +7,7 @@ import type { LogConnection } from '../query-log/log-index';
 import type { RedListEntryDoc } from '../positive-records/models/RedListEntry';
 import type { ObjectionDoc } from '../cases/models/Objection';
 import type { RepairDoc } from '../cases/models/Repair';
+import type { AppealDoc } from '../cases/models/Appeal';
 import type { PracticeRecordDoc } from '../positive-records/models/PracticeRecord';
 import type { VolunteerRecordDoc } from '../positive-records/models/VolunteerRecord';
 import type { CharityRecordDoc } from '../positive-records/models/CharityRecord';
@@ -169,6 +170,65 @@ export type AdministrativePenaltyConnection = {
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
+
+/** A person's appeal (申诉, seed 四(二)) of a decided objection or repair application. */
+export type Appeal = {
+  __typename?: 'Appeal';
+  /** Bureau that owns the record. */
+  bureau: Bureau;
+  /** The objection or repair application appealed. */
+  caseId: Scalars['ID']['output'];
+  /** The kind of case appealed. */
+  caseKind: AppealCaseKind;
+  /** When the reviewer decided; null while open. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The reviewer's reasons, told to the person; null while open. */
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  /** Last day for the decision (credit policy `deadlines.appealDecisionWorkingDays`, in working days from filing). */
+  dueOn: Scalars['Date']['output'];
+  /** When it was filed. */
+  filedAt: Scalars['DateTime']['output'];
+  /** Platform identifier of the appeal (one per case). */
+  id: Scalars['ID']['output'];
+  /** Why the person appeals. */
+  reason: Scalars['String']['output'];
+  /** The bureau's identifier of the record. */
+  recordId: Scalars['String']['output'];
+  /** Where the appeal stands. */
+  status: AppealStatus;
+};
+
+/** Which kind of decided case an appeal is about. */
+export type AppealCaseKind =
+  /** An objection the owning bureau UPHELD. */
+  | 'OBJECTION'
+  /** A repair application a reviewer REJECTED. */
+  | 'REPAIR';
+
+/** A page of appeals. */
+export type AppealConnection = {
+  __typename?: 'AppealConnection';
+  /** The appeals of this page. */
+  nodes: Array<Appeal>;
+  /** Where the next page starts. */
+  pageInfo: PageInfo;
+  /** Number of appeals in the whole list. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** How a platform reviewer decides an appeal. */
+export type AppealOutcome =
+  | 'DISMISSED'
+  | 'OVERTURNED';
+
+/** Where an appeal stands. */
+export type AppealStatus =
+  /** The first decision stands. */
+  | 'DISMISSED'
+  /** Filed; a platform reviewer decides it by `dueOn`. */
+  | 'FILED'
+  /** The first decision was reversed: the record is removed (objection) or repaired (repair application). */
+  | 'OVERTURNED';
 
 /**
  * Why an internal system checks the list (logged with every check): the
@@ -895,6 +955,12 @@ export type Mutation = {
   /** A reviewer puts an institution on the misconduct blacklist. */
   blacklistInstitution: InstitutionBlacklistEntry;
   /**
+   * A platform reviewer decides an appeal: OVERTURNED removes the record
+   * (objection) or repairs it (repair application) at once; DISMISSED lets the
+   * decision stand. Only one decision can succeed; the person is notified.
+   */
+  decideAppeal: Appeal;
+  /**
    * An operator of the owning bureau decides an objection: CORRECTED (a new
    * version of the record was sent), REMOVED (the record no longer shows) or
    * UPHELD. Only one decision can succeed; the person reads it in
@@ -905,6 +971,15 @@ export type Mutation = {
   decideRepair: Repair;
   /** A reviewer drafts a typical case from published records (the reviewer's token names them in `sub`). */
   draftTypicalCase: TypicalCase;
+  /**
+   * The data subject appeals (申诉, seed 四(二)) the decision of one of their
+   * cases, an objection UPHELD or a repair application REJECTED: once, with
+   * reasons, within `deadlines.appealFilingWorkingDays` working days of the
+   * decision (policy). A platform reviewer decides by `dueOn`. An appeal of an
+   * objection flags the record as disputed again while it is open. Filing
+   * again answers with the appeal already filed.
+   */
+  fileAppeal: Appeal;
   /**
    * The data subject disputes one of their records. The record is flagged
    * "under objection" at once wherever it is shown (and in the blacklist
@@ -995,6 +1070,13 @@ export type MutationBlacklistInstitutionArgs = {
 };
 
 
+export type MutationDecideAppealArgs = {
+  id: Scalars['ID']['input'];
+  outcome: AppealOutcome;
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationDecideObjectionArgs = {
   id: Scalars['ID']['input'];
   outcome: ObjectionOutcome;
@@ -1011,6 +1093,12 @@ export type MutationDecideRepairArgs = {
 
 export type MutationDraftTypicalCaseArgs = {
   input: TypicalCaseInput;
+};
+
+
+export type MutationFileAppealArgs = {
+  caseId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1118,6 +1206,7 @@ export type NotificationConnection = {
 };
 
 export type NotificationKind =
+  | 'APPEAL_DECIDED'
   | 'OBJECTION_DECIDED'
   | 'REPAIR_DECIDED';
 
@@ -1226,6 +1315,8 @@ export type Person = {
    * to the platform by the departments (归集, 二(二)) as they change.
    */
   administrativePenalties?: Maybe<AdministrativePenaltyConnection>;
+  /** The person's appeals of decided objections and repair applications, newest first. */
+  appeals?: Maybe<AppealConnection>;
   /** Charitable donations, most recent first. */
   charityRecords?: Maybe<CharityRecordConnection>;
   /** Consents the person granted to institutions for authorised queries, newest grant first. */
@@ -1273,6 +1364,13 @@ export type PersonAdministrativePenaltiesArgs = {
   departments?: InputMaybe<Array<Bureau>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   professions?: InputMaybe<Array<Scalars['ProfessionCode']['input']>>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonAppealsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1637,6 +1735,8 @@ export type Query = {
   honourRoll: HonourRollPage;
   /** A registered institution by its unified social credit code; null when not registered. Anyone may look one up. */
   institution?: Maybe<Institution>;
+  /** Appeals past their decision deadline and still undecided, oldest deadline first (reviewers). */
+  overdueAppeals?: Maybe<AppealConnection>;
   /** Objections past their decision deadline and still undecided, oldest deadline first (reviewers). */
   overdueObjections?: Maybe<ObjectionConnection>;
   /** Repair applications past their decision deadline and still undecided, oldest deadline first (reviewers). */
@@ -1739,6 +1839,12 @@ export type QueryHonourRollArgs = {
 
 export type QueryInstitutionArgs = {
   id: Scalars['String']['input'];
+};
+
+
+export type QueryOverdueAppealsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2253,6 +2359,11 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AdministrativePenaltyConnection: ResolverTypeWrapper<Page<PersonPenalty>>;
+  Appeal: ResolverTypeWrapper<AppealDoc>;
+  AppealCaseKind: AppealCaseKind;
+  AppealConnection: ResolverTypeWrapper<Page<AppealDoc>>;
+  AppealOutcome: AppealOutcome;
+  AppealStatus: AppealStatus;
   BlacklistCheckPurpose: BlacklistCheckPurpose;
   BlacklistCheckResult: ResolverTypeWrapper<BlacklistCheckResult>;
   Bureau: Bureau;
@@ -2368,6 +2479,8 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
   AdministrativePenaltyConnection: Page<PersonPenalty>;
+  Appeal: AppealDoc;
+  AppealConnection: Page<AppealDoc>;
   BlacklistCheckResult: BlacklistCheckResult;
   BureauCreditFacts: BureauCreditFacts;
   CategoryCode: Scalars['CategoryCode']['output'];
@@ -2511,6 +2624,26 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
 
 export type AdministrativePenaltyConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativePenaltyConnection'] = ResolversParentTypes['AdministrativePenaltyConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['AdministrativePenalty']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AppealResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Appeal'] = ResolversParentTypes['Appeal']> = ResolversObject<{
+  bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseKind?: Resolver<ResolversTypes['AppealCaseKind'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  filedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AppealStatus'], ParentType, ContextType>;
+}>;
+
+export type AppealConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppealConnection'] = ResolversParentTypes['AppealConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Appeal']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -2792,9 +2925,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   approveTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationApproveTypicalCaseArgs, 'id'>>;
   attachStatement?: Resolver<ResolversTypes['PersonalStatement'], ParentType, ContextType, RequireFields<MutationAttachStatementArgs, 'bureau' | 'recordId' | 'text'>>;
   blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'institutionId' | 'reason'>>;
+  decideAppeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationDecideAppealArgs, 'id' | 'outcome' | 'reason'>>;
   decideObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationDecideObjectionArgs, 'id' | 'outcome' | 'reason'>>;
   decideRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationDecideRepairArgs, 'approve' | 'id' | 'reason'>>;
   draftTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationDraftTypicalCaseArgs, 'input'>>;
+  fileAppeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationFileAppealArgs, 'caseId' | 'reason'>>;
   fileObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationFileObjectionArgs, 'bureau' | 'reason' | 'recordId'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'input'>>;
   ingestPlatformRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPlatformRecordsArgs, 'kind' | 'records'>>;
@@ -2862,6 +2997,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   administrativeLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, RequireFields<PersonAdministrativeLicencesArgs, 'first'>>;
   administrativePenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonAdministrativePenaltiesArgs, 'first'>>;
+  appeals?: Resolver<Maybe<ResolversTypes['AppealConnection']>, ParentType, ContextType, RequireFields<PersonAppealsArgs, 'first'>>;
   charityRecords?: Resolver<Maybe<ResolversTypes['CharityRecordConnection']>, ParentType, ContextType, RequireFields<PersonCharityRecordsArgs, 'first'>>;
   consents?: Resolver<Maybe<ResolversTypes['ConsentConnection']>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'first'>>;
   creditEvaluation?: Resolver<Maybe<ResolversTypes['CreditEvaluation']>, ParentType, ContextType>;
@@ -3002,6 +3138,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   creditCategory?: Resolver<ResolversTypes['CreditCategory'], ParentType, ContextType, RequireFields<QueryCreditCategoryArgs, 'code'>>;
   honourRoll?: Resolver<ResolversTypes['HonourRollPage'], ParentType, ContextType, RequireFields<QueryHonourRollArgs, 'first'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
+  overdueAppeals?: Resolver<Maybe<ResolversTypes['AppealConnection']>, ParentType, ContextType, RequireFields<QueryOverdueAppealsArgs, 'first'>>;
   overdueObjections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, RequireFields<QueryOverdueObjectionsArgs, 'first'>>;
   overdueRepairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, RequireFields<QueryOverdueRepairsArgs, 'first'>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
@@ -3144,6 +3281,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AdministrativeLicenceConnection?: AdministrativeLicenceConnectionResolvers<ContextType>;
   AdministrativePenalty?: AdministrativePenaltyResolvers<ContextType>;
   AdministrativePenaltyConnection?: AdministrativePenaltyConnectionResolvers<ContextType>;
+  Appeal?: AppealResolvers<ContextType>;
+  AppealConnection?: AppealConnectionResolvers<ContextType>;
   BlacklistCheckResult?: BlacklistCheckResultResolvers<ContextType>;
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CategoryCode?: GraphQLScalarType;

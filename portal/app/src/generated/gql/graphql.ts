@@ -142,6 +142,7 @@ export type GrantConsentInput = {
 };
 
 export type NotificationKind =
+  | 'APPEAL_DECIDED'
   | 'OBJECTION_DECIDED'
   | 'REPAIR_DECIDED';
 

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 
+import { appealModel } from './Appeal';
 import { decisionClaimModel } from './DecisionClaim';
 import { notificationModel } from './Notification';
 import { objectionModel } from './Objection';
@@ -9,6 +10,7 @@ export function createCasesModels(conn: Connection) {
   return {
     Objection: objectionModel(conn),
     Repair: repairModel(conn),
+    Appeal: appealModel(conn),
     Notification: notificationModel(conn),
     DecisionClaim: decisionClaimModel(conn),
   };

@@ -1,11 +1,14 @@
 import { paginate } from '@credit/shared';
 
 import type { Resolvers } from '../../generated/graphql';
+import { decideAppeal, fileAppeal } from '../appeals';
 import { decideObjection, fileObjection, startObjectionReview } from '../objections';
 import { applyForRepair, decideRepair, startRepairReview } from '../repairs';
 import { attachStatement, withdrawStatement } from '../statements';
+import { Appeal } from './Appeal';
 import { Notification } from './Notification';
 import { Objection } from './Objection';
+import { overdueAppeals } from './OverdueAppeals';
 import { overdueObjections } from './OverdueObjections';
 import { overdueRepairs } from './OverdueRepairs';
 import { Repair } from './Repair';
@@ -13,7 +16,7 @@ import { Repair } from './Repair';
 const byId = (doc: { _id: string }) => doc._id;
 
 export const resolvers: Resolvers = {
-  Query: { overdueObjections, overdueRepairs },
+  Query: { overdueObjections, overdueRepairs, overdueAppeals },
   Mutation: {
     applyForRepair: (_parent, args, ctx) => applyForRepair(ctx, args),
     startRepairReview: (_parent, args, ctx) => startRepairReview(ctx, args),
@@ -23,13 +26,17 @@ export const resolvers: Resolvers = {
     decideObjection: (_parent, args, ctx) => decideObjection(ctx, args),
     attachStatement: (_parent, args, ctx) => attachStatement(ctx, args),
     withdrawStatement: (_parent, args, ctx) => withdrawStatement(ctx, args),
+    fileAppeal: (_parent, args, ctx) => fileAppeal(ctx, args),
+    decideAppeal: (_parent, args, ctx) => decideAppeal(ctx, args),
   },
   Person: {
     objections: async ({ id }, args, { loaders }) => paginate(await loaders.objectionsByPerson.load(id), args, byId),
     notifications: async ({ id }, args, { loaders }) => paginate(await loaders.notificationsByPerson.load(id), args, byId),
     repairs: async ({ id }, args, { loaders }) => paginate(await loaders.repairsByPerson.load(id), args, byId),
+    appeals: async ({ id }, args, { loaders }) => paginate(await loaders.appealsByPerson.load(id), args, byId),
   },
   Objection,
   Repair,
+  Appeal,
   Notification,
 };
