@@ -93,8 +93,10 @@ export function decideAccess(request: ForwardedRequest, group: string, personId:
  * decided here and nowhere else, so one module answers "who may see field X".
  */
 
-/** Whether the caller sees negative records past their display window, removed or repaired (auditors). */
-export function seesRecordsPastDisplay(principal: Principal, p: CreditPolicy = policy()): boolean {
+/** Whether the caller sees negative records past their display window, removed or repaired: auditors, and the person their own `record`. */
+export function seesRecordsPastDisplay(principal: Principal, record?: { personId: string }, p: CreditPolicy = policy()): boolean {
+  // The person sees all of their own records (the right of access, PIPL art. 45), each marked by its display window.
+  if (record && principal.role === 'subject' && principal.subjectId === record.personId) return true;
   return p.access.exceptions.pastDisplayWindow.roles?.includes(principal.role) ?? false;
 }
 

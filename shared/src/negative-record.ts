@@ -143,7 +143,7 @@ export function shownRecords<T extends NegativeRecordDoc>(rows: readonly T[], re
   const { principal } = request;
   return rows.filter(
     (doc) =>
-      (seesRecordsPastDisplay(principal) || displayWindow({ ...doc, ...extraFacts?.(doc) }).shown) &&
+      (seesRecordsPastDisplay(principal, doc) || displayWindow({ ...doc, ...extraFacts?.(doc) }).shown) &&
       (!shieldedAsMinor(doc) || seesMinorsRecord(principal, doc)),
   );
 }

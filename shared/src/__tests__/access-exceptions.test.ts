@@ -22,6 +22,12 @@ describe('the exceptions to the access matrix (policy access.exceptions)', () =>
     expect([seesQueryLogSubjectsMasked(as('partner')), seesQueryLogSubjectsMasked(as('auditor'))]).toEqual([true, false]);
   });
 
+  it('shows the person all of their own records, past their display window too, and nobody else’s', () => {
+    expect(seesRecordsPastDisplay(as('subject', { subjectId: person }), { personId: person })).toBe(true);
+    expect(seesRecordsPastDisplay(as('subject', { subjectId: other }), { personId: person })).toBe(false);
+    expect(seesRecordsPastDisplay(as('partner', { org: 'BANK' }), { personId: person })).toBe(false);
+  });
+
   it('withholds green-channel eligibility from the public and from a subject looking at someone else, unless on the red list', () => {
     expect(seesGreenChannelEligibility(as('public'), person, false)).toBe(false);
     expect(seesGreenChannelEligibility(as('public'), person, true)).toBe(true);

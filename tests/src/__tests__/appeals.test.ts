@@ -140,6 +140,18 @@ describe('appeals of decided cases', () => {
     expect((await records())['AP-REP']!.displayWindow).toMatchObject({ shown: false, endedBy: 'REPAIRED' });
   });
 
+  it('shows the person their own removed and repaired records, marked, where others see only those shown today', async () => {
+    const list = async (headers: Record<string, string>) =>
+      (await gql('query ($id: CitizenId!) { person(id: $id) { violations { nodes { id displayWindow { shown endedBy } } } } }', { id: person }, headers)).data!
+        .person.violations.nodes as Json[];
+    const own = Object.fromEntries((await list(await asSubject())).map((n) => [n.id, n.displayWindow]));
+    expect(own['AP-OBJ']).toEqual({ shown: false, endedBy: 'REMOVED' });
+    expect(own['AP-REP']).toEqual({ shown: false, endedBy: 'REPAIRED' });
+    const operator = (await list(await asPoliceOperator())).map((n) => n.id);
+    expect(operator).not.toContain('AP-OBJ');
+    expect(operator).not.toContain('AP-REP');
+  });
+
   it('refuses an appeal of an open case, of someone else’s case, and one filed after the deadline', async () => {
     const open = await gql('mutation { fileObjection(bureau: PUBLIC_SECURITY, recordId: "AP-OPEN", reason: "并非本人") { id } }', {}, await asSubject());
     const openId = open.data!.fileObjection.id;
