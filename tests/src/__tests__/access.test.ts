@@ -160,15 +160,18 @@ describe('the public', () => {
 });
 
 describe('the data subject', () => {
-  it('reads their whole record unmasked, but only records inside their display period', async () => {
+  it('reads their whole record unmasked, records past their display period too (the right of access)', async () => {
     const { body } = await stack.query(PROFILE, { id: alice }, await authHeader({ role: 'subject', sub: alice }));
     expect(body.errors).toBeUndefined();
     expect(body.data?.person).toEqual({
       id: alice,
       identity: { name: '欧阳丽华', masked: false },
       taxCreditLevel: { level: 'A' },
-      violations: { totalCount: 1, nodes: [{ id: 'PSB-ACC-NEW' }] },
+      violations: { totalCount: 2, nodes: [{ id: 'PSB-ACC-NEW' }, { id: 'PSB-ACC-OLD' }] },
     });
+    // Another person sees only the records shown today.
+    const other = await stack.query(PROFILE, { id: alice }, await authHeader({ role: 'bureau', org: 'PUBLIC_SECURITY' }));
+    expect((other.body.data as Json).person.violations).toEqual({ totalCount: 1, nodes: [{ id: 'PSB-ACC-NEW' }] });
   });
 
   it("is refused another person's non-public fields by the subgraph that holds them", async () => {
