@@ -254,6 +254,22 @@ describe('joint punishment and the blacklist check', () => {
     expect((await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_DEBTOR_LISTING', [companyListing({ removedOn: today })])).updated).toBe(1);
     expect((await check([director, principal])).map((r) => r.listed)).toEqual([false, false]);
     expect((await representation()).person.representedCompanies[0].companyDishonest).toBe(false);
+    // 信用警示: the director was told when listed, with the record, the measures and the remedies, and when taken off.
+    const notices = (
+      await stack.query(
+        'query ($id: CitizenId!) { person(id: $id) { notifications { nodes { kind outcome message caseId } } } }',
+        { id: director },
+        await authHeader({ role: 'subject', sub: director }),
+      )
+    ).body.data as Json;
+    const [delisted, listedNotice, ...others] = notices.person.notifications.nodes;
+    expect(others).toEqual([]);
+    expect(delisted).toMatchObject({ kind: 'DELISTED', outcome: 'DELISTED' });
+    expect(listedNotice).toMatchObject({ kind: 'LISTED', outcome: 'LISTED' });
+    expect(listedNotice.message).toContain(`COURTS record CDL-JP-1/CRP-JP-1 (${policy().categories.DISHONEST_COMPANY_RESPONSIBLE_PERSON!.label})`);
+    expect(listedNotice.message).toContain(policy().measures.RESTRICTED_COMPANY_OFFICE!.label);
+    expect(listedNotice.message).toMatch(/file an objection .* apply to repair/);
+    expect(listedNotice.caseId).not.toContain(director);
   });
 
   it('lists the actual controller the market regulator registers when it publishes the company on a list, and delists with it', async () => {

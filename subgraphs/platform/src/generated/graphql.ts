@@ -1185,16 +1185,16 @@ export type NegativeFact = {
   until: Scalars['Date']['output'];
 };
 
-/** A notice to the person about one of their cases. */
+/** A notice to the person about one of their cases, or about their joint-punishment listing. */
 export type Notification = {
   __typename?: 'Notification';
-  /** The objection or repair application it is about. */
+  /** The objection, repair application or appeal it is about, or an identifier of the listing. */
   caseId: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   kind: NotificationKind;
   message: Scalars['String']['output'];
-  /** The decision (CORRECTED, REMOVED, UPHELD, APPROVED, REJECTED). */
+  /** The decision (CORRECTED, REMOVED, UPHELD, APPROVED, REJECTED, OVERTURNED, DISMISSED), or LISTED / DELISTED. */
   outcome: Scalars['String']['output'];
 };
 
@@ -1207,6 +1207,10 @@ export type NotificationConnection = {
 
 export type NotificationKind =
   | 'APPEAL_DECIDED'
+  /** The person is no longer on the joint-punishment list. */
+  | 'DELISTED'
+  /** 信用警示 (seed 二(五)二): a record put the person on the joint-punishment list; the message names the records, the measures, and how to object and to repair. */
+  | 'LISTED'
   | 'OBJECTION_DECIDED'
   | 'REPAIR_DECIDED';
 

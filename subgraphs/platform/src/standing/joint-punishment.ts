@@ -13,6 +13,7 @@ import {
 } from '@credit/shared';
 import { print } from 'graphql';
 
+import { noticeListingChanges } from '../cases/notices';
 import { replacePublications } from '../disclosure/published-records';
 import { CreditFactsFieldsFragmentDoc, type CreditFactsFieldsFragment } from '../generated/department-operations';
 import type { Models } from '../models';
@@ -167,6 +168,7 @@ export async function recomputeJointPunishment(models: Models, personIds: string
     const now = new Date();
     const fresh: JointPunishmentStatusDoc[] = [];
     const changed: { id: string; version: number; fields: Omit<JointPunishmentStatusDoc, '_id' | 'version'> }[] = [];
+    const inForce = new Map<string, PunishmentGroundDoc[]>();
     for (const id of pending) {
       const current = existing.get(id);
       const f = only ? mergeBureauFacts(current, asked.get(id) ?? noFacts(), only, today) : (asked.get(id) ?? noFacts());
@@ -174,6 +176,7 @@ export async function recomputeJointPunishment(models: Models, personIds: string
       // Nothing to remember about someone with no negative record and no status yet.
       if (!current && f.grounds.length === 0 && f.restrictions.length === 0 && !f.lastNegativeDecisionDate) continue;
       const snapshot = effectiveStatus({ grounds: f.grounds, restrictions: f.restrictions, updatedAt: now });
+      inForce.set(id, snapshot.grounds);
       const fields = {
         grounds: f.grounds,
         restrictions: f.restrictions,
@@ -208,6 +211,25 @@ export async function recomputeJointPunishment(models: Models, personIds: string
       if (!written[k]) again.push(id);
     });
     const retried = new Set(again);
+    // 信用警示: the people whose listing began or ended are told, once their status is stored.
+    const transition = (id: string, before: { listed?: boolean; since?: string | null } | undefined, after: (typeof changed)[number]['fields']) => ({
+      personId: id,
+      wasListed: Boolean(before?.listed),
+      listed: after.listed,
+      since: (after.listed ? after.since : before?.since) ?? null,
+      categories: after.categories,
+      measures: after.measures,
+      grounds: inForce.get(id) ?? [],
+      today,
+    });
+    await noticeListingChanges(
+      models.Notification,
+      [
+        ...fresh.filter((_, k) => inserted[k]).map((doc) => transition(doc._id, undefined, doc)),
+        ...changed.filter((_, k) => written[k]).map(({ id, fields }) => transition(id, existing.get(id), fields)),
+      ],
+      now,
+    );
     // The people's penalties and licences: the named bureau's, or every department's.
     await replacePublications(
       models,

@@ -143,6 +143,10 @@ export type GrantConsentInput = {
 
 export type NotificationKind =
   | 'APPEAL_DECIDED'
+  /** The person is no longer on the joint-punishment list. */
+  | 'DELISTED'
+  /** 信用警示 (seed 二(五)二): a record put the person on the joint-punishment list; the message names the records, the measures, and how to object and to repair. */
+  | 'LISTED'
   | 'OBJECTION_DECIDED'
   | 'REPAIR_DECIDED';
 
