@@ -191,7 +191,7 @@ type Person @key(fields: "id") {
 }
 ${entry.doublePublicity ? doublePublicitySdl(entry) : ''}
 type Mutation {
-  "Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (\`objectionId\` names the objection or repair application)."
+  "Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection, an appeal or a repair (\`objectionId\` names the case), or sets the person's \`statement\` on it."
   ${names.recordAction}(recordId: String!, personId: CitizenId!, objectionId: ID, action: RecordAction!, statement: String): RecordActionResult! @inaccessible
   """
   Writes records of this bureau (operators of ${entry.bureau} only): idempotent by the

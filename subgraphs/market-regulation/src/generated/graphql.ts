@@ -374,7 +374,7 @@ export type MarketRegulationRecordKind =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (`objectionId` names the objection or repair application). */
+  /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection, an appeal or a repair (`objectionId` names the case), or sets the person's `statement` on it. */
   applyMarketRegulationRecordAction: RecordActionResult;
   /**
    * Writes records of this bureau (operators of MARKET_REGULATION only): idempotent by the

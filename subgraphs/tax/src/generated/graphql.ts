@@ -317,7 +317,7 @@ export type LicenceStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection or a repair (`objectionId` names the objection or repair application). */
+  /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection, an appeal or a repair (`objectionId` names the case), or sets the person's `statement` on it. */
   applyTaxRecordAction: RecordActionResult;
   /**
    * Writes records of this bureau (operators of TAX only): idempotent by the
