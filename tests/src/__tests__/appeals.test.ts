@@ -68,10 +68,19 @@ beforeAll(async () => {
   stack = await startTestStack();
   const { data } = await gql(
     'mutation ($records: [JSONObject!]!) { ingestPublicSecurityRecords(kind: VIOLATION, records: $records) { created } }',
-    { records: [violation('AP-OBJ', 2), violation('AP-DIS', 3), violation('AP-LATE', 4), violation('AP-REP', 14), violation('AP-OPEN', 5)] },
+    {
+      records: [
+        violation('AP-OBJ', 2),
+        violation('AP-DIS', 3),
+        violation('AP-LATE', 4),
+        violation('AP-REP', 14),
+        violation('AP-OPEN', 5),
+        violation('AP-DUE', 6),
+      ],
+    },
     await asPoliceOperator(),
   );
-  expect(data!.ingestPublicSecurityRecords.created).toBe(5);
+  expect(data!.ingestPublicSecurityRecords.created).toBe(6);
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();
@@ -150,6 +159,23 @@ describe('appeals of decided cases', () => {
     const operator = (await list(await asPoliceOperator())).map((n) => n.id);
     expect(operator).not.toContain('AP-OBJ');
     expect(operator).not.toContain('AP-REP');
+  });
+
+  it('lists appeals past their decision deadline to reviewers, oldest first, and logs the read', async () => {
+    const appealId = (await gql(FILE, { caseId: await upheldObjection('AP-DUE') }, await asSubject())).data!.fileAppeal.id;
+    const query = 'query { overdueAppeals { totalCount nodes { id status dueOn } } }';
+    expect((await gql(query, {}, await asReviewer())).data!.overdueAppeals.totalCount).toBe(0);
+    const yesterday = addDays(today, -1);
+    await stack.subgraphs.platform!.connection.db!.collection('appeals').updateOne({ _id: appealId as never }, { $set: { dueOn: yesterday } });
+    const overdue = await gql(query, {}, await asReviewer());
+    expect(overdue.data!.overdueAppeals).toEqual({ totalCount: 1, nodes: [{ id: appealId, status: 'FILED', dueOn: yesterday }] });
+    expect((await gql(query, {}, await asSubject())).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const log = await gql(
+      'query ($id: CitizenId!) { person(id: $id) { queryLog(first: 1) { nodes { actorRole fieldGroups } } } }',
+      { id: person },
+      await asSubject(),
+    );
+    expect(log.data!.person.queryLog.nodes[0]).toEqual({ actorRole: 'REVIEWER', fieldGroups: ['objections_repairs'] });
   });
 
   it('refuses an appeal of an open case, of someone else’s case, and one filed after the deadline', async () => {

@@ -2,21 +2,24 @@ import { paginate } from '@credit/shared';
 
 import type { Resolvers } from '../../generated/graphql';
 import { decideAppeal, fileAppeal } from '../appeals';
+import { OPEN_REPAIR_STATUSES } from '../models/Repair';
 import { decideObjection, fileObjection, startObjectionReview } from '../objections';
 import { applyForRepair, decideRepair, startRepairReview } from '../repairs';
 import { attachStatement, withdrawStatement } from '../statements';
 import { Appeal } from './Appeal';
 import { Notification } from './Notification';
 import { Objection } from './Objection';
-import { overdueAppeals } from './OverdueAppeals';
-import { overdueObjections } from './OverdueObjections';
-import { overdueRepairs } from './OverdueRepairs';
+import { overdueCases } from './overdue';
 import { Repair } from './Repair';
 
 const byId = (doc: { _id: string }) => doc._id;
 
 export const resolvers: Resolvers = {
-  Query: { overdueObjections, overdueRepairs, overdueAppeals },
+  Query: {
+    overdueObjections: (_parent, args, ctx) => overdueCases(ctx.models.Objection, ['FILED', 'UNDER_REVIEW'], args, ctx),
+    overdueRepairs: (_parent, args, ctx) => overdueCases(ctx.models.Repair, OPEN_REPAIR_STATUSES, args, ctx),
+    overdueAppeals: (_parent, args, ctx) => overdueCases(ctx.models.Appeal, ['FILED'], args, ctx),
+  },
   Mutation: {
     applyForRepair: (_parent, args, ctx) => applyForRepair(ctx, args),
     startRepairReview: (_parent, args, ctx) => startRepairReview(ctx, args),
