@@ -248,9 +248,10 @@ function practiceRecordsFromLicences(person: SyntheticPerson, seed: number): Pra
 }
 
 /**
- * Practice records of the professions no department licenses by a
- * certificate in its catalogue (an accountant's, reported by the
- * association): the platform's own synthetic ones.
+ * A person's practice records: those of the practising licences the
+ * departments' seeds give them, and, for the professions no department
+ * licenses by a certificate in its catalogue (an accountant's, reported by
+ * the association), the platform's own synthetic ones.
  */
 export function practiceRecordsFor(person: SyntheticPerson, seed: number): PracticeRecordDoc[] {
   const fromLicences = practiceRecordsFromLicences(person, seed);
