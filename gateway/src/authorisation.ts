@@ -14,6 +14,7 @@ import {
   operationLimits,
   requestError,
   roleLevelDecision,
+  seesIdentityUnmasked,
   sensitiveFieldGroups,
   type ForwardedRequest,
 } from '@credit/shared';
@@ -207,10 +208,7 @@ export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOpti
                 errors: result.errors ?? [],
                 denied: state.denied,
                 fieldGroups,
-                shownId: (id) => {
-                  const decision = decideAccess(contextValue.forwarded, 'identity', id);
-                  return decision.allowed && !decision.masked ? id : maskCitizenId(id);
-                },
+                shownId: (id) => (seesIdentityUnmasked(contextValue.forwarded, id) ? id : maskCitizenId(id)),
               });
               people = review.people;
               if (review.denialErrors.length > 0) result.errors = [...(result.errors ?? []), ...review.denialErrors];

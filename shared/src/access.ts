@@ -93,6 +93,12 @@ export function decideAccess(request: ForwardedRequest, group: string, personId:
  * decided here and nowhere else, so one module answers "who may see field X".
  */
 
+/** Whether the caller sees who the person is unmasked (their name, ID and what names them in free text). */
+export function seesIdentityUnmasked(request: ForwardedRequest, personId: string, p: CreditPolicy = policy()): boolean {
+  const decision = decideAccess(request, 'identity', personId, p);
+  return decision.allowed && !decision.masked;
+}
+
 /** Whether the caller sees negative records past their display window, removed or repaired: auditors, and the person their own `record`. */
 export function seesRecordsPastDisplay(principal: Principal, record?: { personId: string }, p: CreditPolicy = policy()): boolean {
   // The person sees all of their own records (the right of access, PIPL art. 45), each marked by its display window.

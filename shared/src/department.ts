@@ -306,14 +306,13 @@ async function creditFactsOf(bureau: Bureau, personId: string, loaders: CreditFa
  * and gone once the listing is removed. Nothing is written per person.
  */
 async function groundsFromCompanies(personId: string, loaders: CompanyListingLoaders, today: string): Promise<BureauCreditFacts['grounds']> {
-  const offices = await loaders.officesByPerson.load(personId);
+  // An office an objection's decision took off no longer grounds anything.
+  const offices = officesNotRemoved(await loaders.officesByPerson.load(personId), today);
   if (offices.length === 0) return [];
   const listings = await loaders.listingsByCompany.loadMany(offices.map((o) => o.unifiedSocialCreditCode));
   return offices.flatMap((office, i) => {
     const found = listings[i];
     if (!Array.isArray(found)) throw found ?? new Error('company listings not loaded');
-    // An office an objection's decision took off no longer grounds anything.
-    if (office.removedOn && office.removedOn <= today) return [];
     return found.flatMap((listing) => {
       // Someone who had left the office before the company was listed does not answer for it.
       if (office.until && office.until < listing.listedOn) return [];

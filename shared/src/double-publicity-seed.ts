@@ -119,15 +119,19 @@ function authorityOf(catalogue: Pick<PublicityCatalogue, 'authoritySuffix' | 'co
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
+/** The key profession the department regulates whose practice this certificate licenses (policy `keyProfessions`), or null. */
+export function professionLicensedBy(department: string, certificateName: string): string | null {
+  const bureau = sourceEntry(department).bureau;
+  return Object.entries(policy().keyProfessions).find(([, k]) => k.regulator === bureau && k.licence === certificateName)?.[0] ?? null;
+}
+
 /**
  * The practice a penalty of a licensed practice concerns: the key profession
- * the department regulates whose licence is the one held (policy
- * `keyProfessions`), with the licence's number. Null for a licence that is
- * no key profession's, or has no number.
+ * the held licence licenses, with the licence's number. Null for a licence
+ * that is no key profession's, or has no number.
  */
 export function practiceOfLicence(department: string, held: Pick<AdministrativeLicenceDoc, 'certificateName' | 'certificateNumber'>) {
-  const bureau = sourceEntry(department).bureau;
-  const profession = Object.entries(policy().keyProfessions).find(([, k]) => k.regulator === bureau && k.licence === held.certificateName)?.[0];
+  const profession = professionLicensedBy(department, held.certificateName);
   return profession && held.certificateNumber ? { profession, practiceLicenceNumber: held.certificateNumber } : null;
 }
 

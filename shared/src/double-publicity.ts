@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 
-import { decideAccess } from './access';
+import { seesIdentityUnmasked } from './access';
 import { todayInCity } from './display-window';
 import type { IngestKind } from './ingestion';
 import { groupedLoader } from './loaders';
@@ -225,8 +225,7 @@ function counterpart(doc: { personId: string; counterpartName: string }, ctx: Ac
 }
 
 function seesIdentity(doc: { personId: string }, ctx: AccessContext): boolean {
-  const identity = decideAccess(ctx.forwarded, 'identity', doc.personId);
-  return identity.allowed && !identity.masked;
+  return seesIdentityUnmasked(ctx.forwarded, doc.personId);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 
-import { decideAccess, seesMinorsRecord, seesRecordsPastDisplay } from './access';
+import { seesIdentityUnmasked, seesMinorsRecord, seesRecordsPastDisplay } from './access';
 import type { ForwardedRequest } from './auth';
 import { displayWindow, type DisplayWindow } from './display-window';
 import { maskCitizenIdsIn, maskPersonalDataIn } from './masking';
@@ -89,15 +89,13 @@ export const NEGATIVE_RECORD_ORDER = { personId: 1, decisionDate: -1, _id: 1 } a
  */
 export function shownRecordId(recordId: string, personId: string, request: ForwardedRequest): string {
   if (!containsCitizenId(recordId)) return recordId;
-  const decision = decideAccess(request, 'identity', personId);
-  return decision.allowed && !decision.masked ? recordId : maskCitizenIdsIn(recordId);
+  return seesIdentityUnmasked(request, personId) ? recordId : maskCitizenIdsIn(recordId);
 }
 
 /** A record's personal statement as this caller may see it: the person's own, unmasked to whoever sees who they are. */
 function shownStatement(doc: NegativeRecordDoc, ctx: AccessContext): string | null {
   if (!doc.personalStatement) return null;
-  const decision = decideAccess(ctx.forwarded, 'identity', doc.personId);
-  return decision.allowed && !decision.masked ? doc.personalStatement : maskPersonalDataIn(doc.personalStatement);
+  return seesIdentityUnmasked(ctx.forwarded, doc.personId) ? doc.personalStatement : maskPersonalDataIn(doc.personalStatement);
 }
 
 /** Field resolvers shared by every negative-record type, of the bureau that owns the record. */

@@ -17,7 +17,6 @@ export interface StandingTransition {
   listed: boolean;
   /** First day of the listing (the new one, or the one that ended). */
   since: string | null;
-  categories: string[];
   measures: string[];
   grounds: readonly { bureau: string; recordId: string; category: string }[];
   /** The city day the change was derived on. */

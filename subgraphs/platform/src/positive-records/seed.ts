@@ -6,6 +6,7 @@ import {
   loadSubgraphDefinition,
   opaqueId,
   practiceOfLicence,
+  professionLicensedBy,
   Rng,
   SUBGRAPHS,
   type PublicityCatalogue,
@@ -199,16 +200,22 @@ const ORGANISATIONS: Readonly<Record<string, readonly string[]>> = {
   PUBLIC_RESOURCES_TRADING_PARTICIPANT: ['绵阳市综合评标专家库'],
 };
 
-/** The departments' catalogues that license a key profession's practice, loaded from their definitions once. */
-let licensingCatalogues: { name: string; catalogue: PublicityCatalogue }[] | null = null;
-function cataloguesLicensingPractices() {
-  licensingCatalogues ??= (SUBGRAPHS as readonly SourceEntry[])
-    .filter((entry) => entry.doublePublicity)
-    .map((entry) => ({ name: entry.name, catalogue: loadSubgraphDefinition(entry.name).publicity }))
-    .filter((c): c is { name: string; catalogue: PublicityCatalogue } =>
-      Boolean(c.catalogue?.licences.some((l) => practiceOfLicence(c.name, { certificateName: l.certificateName, certificateNumber: '-' }))),
-    );
-  return licensingCatalogues;
+/**
+ * The departments' catalogues that license a key profession's practice, and
+ * those professions, loaded from the departments' definitions once.
+ */
+let licensing: { catalogues: { name: string; catalogue: PublicityCatalogue }[]; professions: Set<string> } | null = null;
+function practiceLicensing() {
+  if (!licensing) {
+    const professionsOf = (name: string, catalogue: PublicityCatalogue) =>
+      catalogue.licences.flatMap((l) => professionLicensedBy(name, l.certificateName) ?? []);
+    const catalogues = (SUBGRAPHS as readonly SourceEntry[])
+      .filter((entry) => entry.doublePublicity)
+      .map((entry) => ({ name: entry.name, catalogue: loadSubgraphDefinition(entry.name).publicity }))
+      .filter((c): c is { name: string; catalogue: PublicityCatalogue } => c.catalogue !== undefined && professionsOf(c.name, c.catalogue).length > 0);
+    licensing = { catalogues, professions: new Set(catalogues.flatMap((c) => professionsOf(c.name, c.catalogue))) };
+  }
+  return licensing;
 }
 
 /**
@@ -220,7 +227,7 @@ function cataloguesLicensingPractices() {
  */
 function practiceRecordsFromLicences(person: SyntheticPerson, seed: number): PracticeRecordDoc[] {
   const out: PracticeRecordDoc[] = [];
-  for (const { name, catalogue } of cataloguesLicensingPractices()) {
+  for (const { name, catalogue } of practiceLicensing().catalogues) {
     const { licences, penalties } = doublePublicityRecordsFor(name, catalogue, [person], seed);
     for (const licence of licences) {
       const practice = practiceOfLicence(name, licence);
@@ -258,7 +265,7 @@ export function practiceRecordsFor(person: SyntheticPerson, seed: number): Pract
   const rng = Rng.forKey(seed, 'platform', 'practice', person.index);
   if (!rng.chance(0.024)) return fromLicences;
   const licensed = new Set(fromLicences.map((r) => r.profession));
-  const kinds = PRACTICE_KINDS.filter((k) => !licensedByADepartment().has(k.profession) && !licensed.has(k.profession));
+  const kinds = PRACTICE_KINDS.filter((k) => !practiceLicensing().professions.has(k.profession) && !licensed.has(k.profession));
   if (kinds.length === 0) return fromLicences;
   const kind = rng.pick(kinds);
   const qualifiedFrom = later(addMonths(person.birthDate, 12 * kind.minAge), '2005-01-01');
@@ -294,20 +301,6 @@ export function practiceRecordsFor(person: SyntheticPerson, seed: number): Pract
     from = addDays(to, 1);
   }
   return [...fromLicences, ...out];
-}
-
-/** The professions whose practice a department's catalogue licenses. */
-let licensedProfessions: Set<string> | null = null;
-function licensedByADepartment(): Set<string> {
-  if (licensedProfessions) return licensedProfessions;
-  const professions = new Set<string>();
-  for (const { name, catalogue } of cataloguesLicensingPractices())
-    for (const l of catalogue.licences) {
-      const practice = practiceOfLicence(name, { certificateName: l.certificateName, certificateNumber: '-' });
-      if (practice) professions.add(practice.profession);
-    }
-  licensedProfessions = professions;
-  return professions;
 }
 
 export async function seedPositiveRecords(models: Models, people: readonly SyntheticPerson[], seed: number): Promise<Record<string, number>> {

@@ -217,7 +217,6 @@ export async function recomputeJointPunishment(models: Models, personIds: string
       wasListed: Boolean(before?.listed),
       listed: after.listed,
       since: (after.listed ? after.since : before?.since) ?? null,
-      categories: after.categories,
       measures: after.measures,
       grounds: inForce.get(id) ?? [],
       today,
