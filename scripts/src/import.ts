@@ -3,7 +3,9 @@ import { createInterface } from 'node:readline';
 
 import {
   BUREAUS,
+  changedCompanies,
   changedPeople,
+  companiesListed,
   connectDatabase,
   databaseName,
   ingestionModels,
@@ -13,7 +15,6 @@ import {
   loadSubgraphDefinition,
   parseCli,
   peerUrlFromEnv,
-  peopleConcerned,
   platformNotifier,
   rejectedOutcome,
   runCli,
@@ -90,13 +91,14 @@ async function main(): Promise<number> {
         // Durable in the bureau's outbox before the records are written, so a
         // crash cannot leave written records the platform never hears of.
         const raws = records.map((r) => r.raw);
-        const concerned = await peopleConcerned(kinds[kind]!, raws);
-        const note = await notifier.announce([...standingSubjects(kinds[kind]!, raws), ...concerned]);
+        const companies = companiesListed(kinds[kind]!, raws);
+        const note = await notifier.announce(standingSubjects(kinds[kind]!, raws), companies);
         const outcomes = await ingestRecords(kinds[kind]!, bureau, records, ledger);
         outcomes.forEach(report);
-        const changed = changedPeople(outcomes, concerned);
+        const changed = changedPeople(outcomes);
+        const changedListings = changedCompanies(outcomes, companies);
         await settling;
-        settling = notifier.settle(note, changed).catch((err: unknown) => {
+        settling = notifier.settle(note, changed, changedListings).catch((err: unknown) => {
           process.stderr.write(`platform not told yet (the bureau's outbox keeps the note): ${(err as Error).message}\n`);
         });
       }

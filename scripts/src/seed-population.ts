@@ -1,4 +1,5 @@
 import {
+  companyFactsOfCodes,
   connectDatabase,
   creditFactsOfPeople,
   databaseName,
@@ -11,8 +12,11 @@ import {
 } from '@credit/shared';
 import {
   addBureauFacts,
+  addCompanyFacts,
+  noCompanyFacts,
   noFacts,
   recomputeJointPunishment,
+  type CompanySource,
   type FactsSource,
   type PersonFacts,
   type Models as PlatformModels,
@@ -83,13 +87,20 @@ export async function openTargets(mongoUri: string, dbPrefix: string | undefined
  */
 export async function deriveJointPunishment(targets: Target[], personIds: string[]): Promise<void> {
   const platform = targets.find((t) => t.name === 'platform')!;
+  const departments = targets.filter((t) => sourceEntry(t.name).kind === 'department');
   const source: FactsSource = async (ids) => {
     const merged = new Map<string, PersonFacts>(ids.map((id) => [id, noFacts()]));
-    for (const target of targets.filter((t) => sourceEntry(t.name).kind === 'department')) {
+    for (const target of departments) {
       const facts = await creditFactsOfPeople(target.def.bureau, target.def.ingestKinds(target.models), ids);
       for (const [id, f] of facts) addBureauFacts(merged.get(id)!, f);
     }
     return merged;
   };
-  await recomputeJointPunishment(platform.models as PlatformModels, personIds, source);
+  const companies: CompanySource = async (codes) => {
+    const merged = noCompanyFacts(codes);
+    for (const target of departments.filter((t) => sourceEntry(t.name).companyRecords))
+      for (const company of await companyFactsOfCodes(target.def.ingestKinds(target.models), codes)) addCompanyFacts(merged, target.def.bureau, company);
+    return merged;
+  };
+  await recomputeJointPunishment(platform.models as PlatformModels, personIds, source, { companies });
 }

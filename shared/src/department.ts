@@ -28,6 +28,7 @@ import {
   NEGATIVE_RECORD_ORDER,
   pageOfShownRecords,
   type BureauCreditFacts,
+  type CompanyOfficeFact,
   type CreditRestriction,
   type NegativeRecordDoc,
 } from './negative-record';
@@ -110,7 +111,7 @@ export const COMPANY_LISTING_ORDER = { unifiedSocialCreditCode: 1, listedOn: -1,
  * A company listing's display window: the period of the category it grounds
  * the company's responsible people in, from its listing day until removed.
  */
-export function companyListingWindow(category: string, listing: CompanyListingFacts, today: string = todayInCity()) {
+export function companyListingWindow(category: string, listing: Pick<CompanyListingFacts, 'listedOn' | 'removedOn'>, today: string = todayInCity()) {
   return displayWindow({ category, grade: categoryPolicy(category).grade, decisionDate: listing.listedOn, removedOn: listing.removedOn ?? null }, today);
 }
 
@@ -147,6 +148,7 @@ export const companyOfficeObjectionFields = {
 interface CompanyListingLoaders {
   category: string;
   officesByPerson: DataLoader<string, CompanyOfficeDoc[]>;
+  officesByCompany: DataLoader<string, CompanyOfficeDoc[]>;
   listingsByCompany: DataLoader<string, CompanyListingFacts[]>;
 }
 
@@ -160,7 +162,14 @@ interface CreditFactsLoaders {
 type WithCreditFacts = { [CREDIT_FACTS]: CreditFactsLoaders };
 
 /** A department's credit facts about a person, with its publications (publication.ts). */
-export type DepartmentCreditFacts = BureauCreditFacts & { publications: Publication[] };
+export type DepartmentCreditFacts = BureauCreditFacts & { publications: Publication[]; offices: CompanyOfficeFact[] };
+
+/** What a department records about a company (common.graphql, CompanyCreditFacts). */
+export interface DepartmentCompanyFacts {
+  unifiedSocialCreditCode: string;
+  listings: { recordId: string; category: string; listedOn: string; removedOn: string | null }[];
+  officerIds: string[];
+}
 
 // Likewise the double-publicity models and loaders of a department that has them.
 const PUBLICITY = Symbol('doublePublicity');
@@ -189,7 +198,7 @@ type Person @key(fields: "id") {
   "Internal (platform service only, not in the public API): what this bureau's records mean for joint punishment."
   ${names.creditFacts}: BureauCreditFacts @sensitive(group: "credit_facts") @inaccessible
 }
-${entry.doublePublicity ? doublePublicitySdl(entry) : ''}
+${entry.doublePublicity ? doublePublicitySdl(entry) : ''}${entry.companyRecords ? companyRecordsSdl(entry) : ''}
 type Mutation {
   "Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection, an appeal or a repair (\`objectionId\` names the case), or sets the person's \`statement\` on it."
   ${names.recordAction}(recordId: String!, personId: CitizenId!, objectionId: ID, action: RecordAction!, statement: String): RecordActionResult! @inaccessible
@@ -229,6 +238,25 @@ extend enum ${names.recordKind} {
 `;
 }
 
+/** The registry's \`companyRecords\` says what the department's kinds do: a listing nobody joins, or a field that answers nothing, is a mistake. */
+function companyRecordsChecked(entry: SourceEntry, loaders: CreditFactsLoaders): CreditFactsLoaders {
+  if (Boolean(entry.companyRecords) !== loaders.companyListings.length > 0)
+    throw new Error(
+      `${entry.name}: the source registry's companyRecords (${Boolean(entry.companyRecords)}) must say whether a record kind lists companies (${loaders.companyListings.length} do)`,
+    );
+  return loaders;
+}
+
+/** The company part of a department's SDL (registry \`companyRecords\`). */
+function companyRecordsSdl(entry: SourceEntry): string {
+  return `
+extend type Query {
+  "Internal (platform service only): ${entry.label}'s listings of these companies and the people it records responsible for them, one item per code asked, in order."
+  ${departmentFieldNames(entry).companyFacts}(codes: [String!]!): [CompanyCreditFacts!]! @inaccessible
+}
+`;
+}
+
 /**
  * One grouped loader per negative kind, and for the double-publicity kinds
  * one each: one command per collection for all people of a request.
@@ -249,6 +277,7 @@ function creditFactsLoaders(kinds: Record<string, IngestKind>): CreditFactsLoade
           {
             category: k.companyListing.category,
             officesByPerson: groupedLoader<CompanyOfficeDoc>(k.companyListing.offices, 'personId', { personId: 1, _id: 1 }),
+            officesByCompany: groupedLoader<CompanyOfficeDoc>(k.companyListing.offices, 'unifiedSocialCreditCode', { unifiedSocialCreditCode: 1, _id: 1 }),
             listingsByCompany: groupedLoader<CompanyListingFacts>(k.model, 'unifiedSocialCreditCode', COMPANY_LISTING_ORDER),
           },
         ]
@@ -277,10 +306,11 @@ function creditFactsLoaders(kinds: Record<string, IngestKind>): CreditFactsLoade
  */
 async function creditFactsOf(bureau: Bureau, personId: string, loaders: CreditFactsLoaders): Promise<DepartmentCreditFacts> {
   const today = todayInCity();
-  const [facts, orders, companyGrounds, penalties, licences] = await Promise.all([
+  const [facts, orders, companyGrounds, offices, penalties, licences] = await Promise.all([
     Promise.all(loaders.negatives.map(async (l) => bureauCreditFacts(bureau, await l.records.load(personId), l.displayFacts))),
     Promise.all(loaders.orders.map((l) => l.load(personId))),
     Promise.all(loaders.companyListings.map((l) => groundsFromCompanies(personId, l, today))),
+    Promise.all(loaders.companyListings.map(async (l) => officesNotRemoved(await l.officesByPerson.load(personId), today))),
     loaders.publications?.penalties.load(personId) ?? [],
     loaders.publications?.licences.load(personId) ?? [],
   ]);
@@ -295,6 +325,35 @@ async function creditFactsOf(bureau: Bureau, personId: string, loaders: CreditFa
     negatives: facts.flatMap((f) => f.negatives),
     lastNegativeDecisionDate,
     publications: [...penalties.map((doc) => penaltyPublication(doc, today)), ...licences.map(licencePublication)],
+    offices: offices.flat().map((office) => ({
+      officeId: office._id,
+      unifiedSocialCreditCode: office.unifiedSocialCreditCode,
+      until: office.until ?? null,
+      underObjection: Boolean(office.underObjection),
+    })),
+  };
+}
+
+/**
+ * What the department records about a company: every listing of it (the
+ * platform decides which is shown today, as for its own grounds) and the
+ * people in its offices. The platform joins one department's listings
+ * with the offices another records (二(五)二: a company the court lists
+ * reaches the actual controller the market regulator registers).
+ */
+async function companyFactsOf(code: string, loaders: CreditFactsLoaders): Promise<DepartmentCompanyFacts> {
+  const today = todayInCity();
+  const parts = await Promise.all(
+    loaders.companyListings.map(async (l) => ({
+      category: l.category,
+      listings: await l.listingsByCompany.load(code),
+      offices: officesNotRemoved(await l.officesByCompany.load(code), today),
+    })),
+  );
+  return {
+    unifiedSocialCreditCode: code,
+    listings: parts.flatMap((p) => p.listings.map((l) => ({ recordId: l._id, category: p.category, listedOn: l.listedOn, removedOn: l.removedOn ?? null }))),
+    officerIds: [...new Set(parts.flatMap((p) => p.offices.map((o) => o.personId)))],
   };
 }
 
@@ -357,6 +416,12 @@ export async function creditFactsOfPeople(
   return new Map(personIds.map((id, i) => [id, facts[i]!]));
 }
 
+/** What the department records about these companies, as its company field would serve it (for the seed). */
+export async function companyFactsOfCodes(kinds: Record<string, IngestKind>, codes: readonly string[]): Promise<DepartmentCompanyFacts[]> {
+  const loaders = creditFactsLoaders(kinds);
+  return Promise.all(codes.map((code) => companyFactsOf(code, loaders)));
+}
+
 /** A department's subgraph definition, from its folder's parts and its registry entry. */
 export function defineDepartment<TModels, TLoaders extends object>(spec: DepartmentSpec<TModels, TLoaders>): SubgraphDefinition<TModels, TLoaders> {
   const entry = sourceEntry(spec.name);
@@ -384,7 +449,16 @@ export function defineDepartment<TModels, TLoaders extends object>(spec: Departm
     ...scalarResolvers,
     ...own,
     ...(publicity ? doublePublicityTypeResolvers(() => entry.bureau) : {}),
-    Query: { ...own.Query, ...rootQueryResolvers },
+    Query: {
+      ...own.Query,
+      ...rootQueryResolvers,
+      ...(entry.companyRecords
+        ? {
+            [names.companyFacts]: (_parent: unknown, { codes }: { codes: string[] }, ctx: { loaders: WithCreditFacts }) =>
+              Promise.all(codes.map((code) => companyFactsOf(code, ctx.loaders[CREDIT_FACTS]))),
+          }
+        : {}),
+    },
     Mutation: {
       ...own.Mutation,
       [names.recordAction]: recordActionResolver(ingestKinds),
@@ -406,13 +480,14 @@ export function defineDepartment<TModels, TLoaders extends object>(spec: Departm
     createModels,
     createLoaders: (models) =>
       Object.assign(spec.createLoaders(models), {
-        [CREDIT_FACTS]: creditFactsLoaders(ingestKinds(models)),
+        [CREDIT_FACTS]: companyRecordsChecked(entry, creditFactsLoaders(ingestKinds(models))),
         ...(publicity ? { [PUBLICITY]: doublePublicityLoaders((models as WithPublicityModels)[PUBLICITY]) } : {}),
       }),
     seed: spec.seed,
     publicity: spec.publicity,
     permissions: {
       ...spec.permissions,
+      ...(entry.companyRecords ? { Query: { ...(spec.permissions as Record<string, object> | undefined)?.Query, [names.companyFacts]: serviceOnly } } : {}),
       Mutation: {
         ...(spec.permissions as Record<string, object> | undefined)?.Mutation,
         [names.recordAction]: serviceOnly,

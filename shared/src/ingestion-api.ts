@@ -1,7 +1,6 @@
 import { isValidCitizenId, parseCitizenId } from './citizen-id';
 import { codedError } from './errors';
 import { ingestRecords, type ingestionModels, type IngestKind, type IngestOutcome } from './ingestion';
-import { keysFilter } from './loaders';
 import type { PlatformNotifier } from './outbox';
 import { policy } from './policy';
 import type { Bureau } from './subgraph-registry';
@@ -43,15 +42,15 @@ export function ingestionResolver<TModels>(bureau: Bureau, kinds: (models: TMode
       throw codedError('TOO_MANY_RECORDS', `At most ${max} records per call, got ${args.records.length}; use the bulk import for more`, { max });
     const kind = kinds(ctx.models)[args.kind];
     if (!kind) throw codedError('BAD_USER_INPUT', `Unknown record kind ${args.kind}`, { reason: 'unknown kind' });
-    const concerned = await peopleConcerned(kind, args.records);
-    const note = await ctx.notifier.announce([...standingSubjects(kind, args.records), ...concerned]);
+    const companies = companiesListed(kind, args.records);
+    const note = await ctx.notifier.announce(standingSubjects(kind, args.records), companies);
     const outcomes = await ingestRecords(
       kind,
       bureau,
       args.records.map((raw, position) => ({ position, raw })),
       ctx.ingestion,
     );
-    await ctx.notifier.settle(note, changedPeople(outcomes, concerned));
+    await ctx.notifier.settle(note, changedPeople(outcomes), changedCompanies(outcomes, companies));
     return ingestReport(outcomes);
   };
 }
@@ -73,31 +72,38 @@ export function standingSubjects(kind: IngestKind, records: readonly unknown[]):
 /**
  * People whose negative or good records were created or changed: their
  * joint-punishment status and green-channel standing must be re-derived.
- * `concerned`: the responsible people of the companies a listing names,
- * re-derived when any record of the call changed.
  */
-export function changedPeople(outcomes: readonly IngestOutcome[], concerned: readonly string[] = []): string[] {
-  const changed = outcomes.filter((o) => (o.status === 'CREATED' || o.status === 'UPDATED') && o.affectsStanding);
-  return [...new Set([...changed.filter((o) => o.personId).map((o) => o.personId!), ...(changed.length > 0 ? concerned : [])])];
+export function changedPeople(outcomes: readonly IngestOutcome[]): string[] {
+  return [...new Set(outcomes.filter((o) => o.personId && changedStanding(o)).map((o) => o.personId!))];
 }
 
 /**
- * The people a write of company listings concerns: those the department
- * records as responsible for the companies named (read before the write, so
- * the note announced first names them).
+ * The companies a write of company listings names, when any record of it
+ * changed: the platform re-derives everyone any department records
+ * responsible for them.
  */
-export async function peopleConcerned(kind: IngestKind, records: readonly unknown[]): Promise<string[]> {
+export function changedCompanies(outcomes: readonly IngestOutcome[], companies: readonly string[]): string[] {
+  return outcomes.some(changedStanding) ? [...companies] : [];
+}
+
+function changedStanding(outcome: IngestOutcome): boolean {
+  return (outcome.status === 'CREATED' || outcome.status === 'UPDATED') && outcome.affectsStanding;
+}
+
+/**
+ * The companies (unified social credit codes) raw records of a company
+ * listing kind name: whom a note announced before the write must name.
+ * The platform finds their responsible people in every department that
+ * records them (the listing's own department included), so nothing is read
+ * here.
+ */
+export function companiesListed(kind: IngestKind, records: readonly unknown[]): string[] {
   if (!kind.companyListing) return [];
-  const codes = [
+  return [
     ...new Set(
       records
         .map((raw) => (raw && typeof raw === 'object' ? (raw as Record<string, unknown>).unifiedSocialCreditCode : undefined))
         .filter((c): c is string => typeof c === 'string'),
     ),
   ];
-  if (codes.length === 0) return [];
-  const offices = (await kind.companyListing.offices.find(keysFilter('unifiedSocialCreditCode', codes), { personId: 1 }).lean().exec()) as {
-    personId: string;
-  }[];
-  return [...new Set(offices.map((o) => o.personId))];
 }

@@ -155,9 +155,19 @@ export interface CreditRestriction {
   until: string | null;
 }
 
+/** An office a bureau records a person holding in a company (common.graphql, CompanyOfficeFact). */
+export interface CompanyOfficeFact {
+  officeId: string;
+  unifiedSocialCreditCode: string;
+  until: string | null;
+  underObjection: boolean;
+}
+
 /** What one bureau's records mean for joint punishment and the green channel (see common.graphql). */
 export interface BureauCreditFacts {
   bureau: Bureau;
+  /** The companies the bureau records the person responsible for (absent: none). */
+  offices?: CompanyOfficeFact[];
   grounds: { recordId: string; category: string; since: string; until: string; underObjection: boolean; statement?: string | null }[];
   restrictions: CreditRestriction[];
   lastNegativeDecisionDate: string | null;

@@ -24,6 +24,8 @@ import type { Bureau } from './subgraph-registry';
 interface OutboxDoc {
   _id: string;
   personIds: string[];
+  /** Companies whose listing changed: the platform re-derives everyone any department records responsible for them. */
+  companies?: string[];
   /** The bureau whose records changed: the platform asks only it again. Absent on notes older than the field: everyone is asked. */
   bureau?: Bureau;
   createdAt: Date;
@@ -34,6 +36,7 @@ const outboxSchema = new Schema<OutboxDoc>(
   {
     _id: { type: String, required: true },
     personIds: { type: [String], required: true },
+    companies: { type: [String], default: undefined },
     bureau: { type: String },
     createdAt: { type: Date, required: true },
     attempts: { type: Number, required: true, default: 0 },
@@ -53,10 +56,10 @@ export type AnnouncedNote = Readonly<OutboxDoc>;
 export interface PlatformNotifier {
   /** Records the change durably, then tries to deliver it now (for a change already written). */
   notify(personIds: string[]): Promise<void>;
-  /** Records a note before the writes it is about; null when there is nobody to tell about. */
-  announce(personIds: string[]): Promise<AnnouncedNote | null>;
-  /** After the writes: delivers the note for the people whose records did change, or drops it when none did. */
-  settle(note: AnnouncedNote | null, changedPersonIds: string[]): Promise<void>;
+  /** Records a note before the writes it is about (people, and companies whose listings they write); null when there is nobody to tell about. */
+  announce(personIds: string[], companies?: string[]): Promise<AnnouncedNote | null>;
+  /** After the writes: delivers the note for the people and companies whose records did change, or drops it when none did. */
+  settle(note: AnnouncedNote | null, changedPersonIds: string[], changedCompanies?: string[]): Promise<void>;
   /** Delivers what earlier attempts left behind. */
   sweep(): Promise<number>;
 }
@@ -82,7 +85,7 @@ export function platformNotifier(conn: Connection, { bureau, platformUrl, secret
         document: RecordsChangedDocument,
         // The registry's bureau; the generated enum is the same list once codegen
         // has run (a department just added is in the registry first).
-        variables: { ids: doc.personIds, bureau: doc.bureau as RecordsChangedMutationVariables['bureau'] },
+        variables: { ids: doc.personIds, bureau: doc.bureau as RecordsChangedMutationVariables['bureau'], companies: doc.companies ?? [] },
       });
       await Outbox.deleteOne({ _id: doc._id }).exec();
       return true;
@@ -93,9 +96,16 @@ export function platformNotifier(conn: Connection, { bureau, platformUrl, secret
     }
   };
 
-  const announce = async (personIds: string[]): Promise<OutboxDoc | null> => {
-    if (personIds.length === 0) return null;
-    const doc: OutboxDoc = { _id: randomUUID(), personIds: [...new Set(personIds)], bureau, createdAt: new Date(), attempts: 0 };
+  const announce = async (personIds: string[], companies: string[] = []): Promise<OutboxDoc | null> => {
+    if (personIds.length === 0 && companies.length === 0) return null;
+    const doc: OutboxDoc = {
+      _id: randomUUID(),
+      personIds: [...new Set(personIds)],
+      ...(companies.length > 0 ? { companies: [...new Set(companies)] } : {}),
+      bureau,
+      createdAt: new Date(),
+      attempts: 0,
+    };
     await Outbox.create(doc);
     return doc;
   };
@@ -106,11 +116,12 @@ export function platformNotifier(conn: Connection, { bureau, platformUrl, secret
       if (doc) await deliver(doc);
     },
     announce,
-    async settle(note, changedPersonIds) {
+    async settle(note, changedPersonIds, changedCompanies = []) {
       if (!note) return;
       const changed = [...new Set(changedPersonIds)];
-      if (changed.length === 0) await Outbox.deleteOne({ _id: note._id }).exec();
-      else await deliver({ ...note, personIds: changed });
+      const companies = [...new Set(changedCompanies)];
+      if (changed.length === 0 && companies.length === 0) await Outbox.deleteOne({ _id: note._id }).exec();
+      else await deliver({ ...note, personIds: changed, companies });
     },
     async sweep() {
       const settled = new Date(Date.now() - SETTLE_GRACE_MS);

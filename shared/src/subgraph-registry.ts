@@ -49,6 +49,13 @@ export interface SourceEntry {
    * --double-publicity` writes one.
    */
   readonly publicityOnly?: boolean;
+  /**
+   * The department lists companies and records the people responsible for
+   * them (a kind with `companyListing`): it serves the platform its
+   * listings and offices by company (`<camel>CompanyFacts`), so that one
+   * department's listing reaches the officers another records (二(五)二).
+   */
+  readonly companyRecords?: boolean;
 }
 
 export const SUBGRAPHS = Object.freeze([
@@ -63,7 +70,16 @@ export const SUBGRAPHS = Object.freeze([
     doublePublicity: true,
   },
   { name: 'tax', bureau: 'TAX', label: 'Tax Bureau', nameZh: '国家税务总局绵阳市税务局', defaultPort: 4003, kind: 'department' },
-  { name: 'courts', bureau: 'COURTS', label: 'Intermediate Court', nameZh: '绵阳市中级人民法院', defaultPort: 4004, kind: 'department', graphqlStem: 'Court' },
+  {
+    name: 'courts',
+    bureau: 'COURTS',
+    label: 'Intermediate Court',
+    nameZh: '绵阳市中级人民法院',
+    defaultPort: 4004,
+    kind: 'department',
+    graphqlStem: 'Court',
+    companyRecords: true,
+  },
   { name: 'pboc', bureau: 'PBOC', label: 'PBoC Mianyang sub-branch', nameZh: '中国人民银行绵阳市分行', defaultPort: 4005, kind: 'department' },
   {
     name: 'market-regulation',
@@ -73,6 +89,7 @@ export const SUBGRAPHS = Object.freeze([
     defaultPort: 4007,
     kind: 'department',
     doublePublicity: true,
+    companyRecords: true,
   },
   {
     name: 'human-resources',
@@ -255,6 +272,7 @@ export function departmentFieldNames(entry: SourceEntry): {
   recordAction: string;
   recordKind: string;
   creditFacts: string;
+  companyFacts: string;
   penalties: string;
   licences: string;
   publicityGroup: string;
@@ -268,6 +286,7 @@ export function departmentFieldNames(entry: SourceEntry): {
     recordAction: `apply${stem}RecordAction`,
     recordKind: `${stem}RecordKind`,
     creditFacts: `${camelCase(entry.name)}CreditFacts`,
+    companyFacts: `${camelCase(entry.name)}CompanyFacts`,
   };
 }
 

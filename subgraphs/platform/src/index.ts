@@ -5,7 +5,16 @@ export { createModels, type Models } from './models';
 export { entryHash, QueryLogWriter, verifyQueryLog, writeCheckpoint, type QueryLogContent } from './query-log/chain';
 export { readLog, type LogReadKey } from './query-log/log-index';
 export { queryLogPublicKey, queryLogSigningKey } from './query-log/seal';
-export { addBureauFacts, noFacts, recomputeJointPunishment, type FactsSource, type PersonFacts } from './standing/joint-punishment';
+export {
+  addBureauFacts,
+  addCompanyFacts,
+  noCompanyFacts,
+  noFacts,
+  recomputeJointPunishment,
+  type CompanySource,
+  type FactsSource,
+  type PersonFacts,
+} from './standing/joint-punishment';
 export { appendStandingChange, standingsOf } from './standing/listing-index';
 export { INSTITUTIONS as DEMO_INSTITUTIONS } from './institutions/seed';
 export { consentStatus } from './consents/models/Consent';

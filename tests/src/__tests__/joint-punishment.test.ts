@@ -308,6 +308,61 @@ describe('joint punishment and the blacklist check', () => {
     expect((await check([controller]))[0]).toMatchObject({ listed: false, categories: [] });
   });
 
+  it('lists the actual controller the market regulator registers when the court lists the company, in either order, and delists with it', async () => {
+    const company = { unifiedSocialCreditCode: makeSocialCreditCode('91510722MA6FJ2K8W'), companyName: '绵阳某某置业有限公司' };
+    const controller = makeCitizenId('510722', '1965-02-12', 71);
+    const formerDirector = makeCitizenId('510722', '1960-03-13', 73);
+    const registration = '《中华人民共和国市场主体登记管理条例》';
+    await ingest('MARKET_REGULATION', 'ingestMarketRegulationRecords', 'MarketRegulationRecordKind', 'COMPANY_OFFICER', [
+      { id: 'MR-OFF-X1', personId: controller, ...company, role: 'ACTUAL_CONTROLLER', since: '2017-04-01', legalBasis: registration },
+      { id: 'MR-OFF-X2', personId: formerDirector, ...company, role: 'DIRECTOR', since: '2017-04-01', until: '2019-12-31', legalBasis: registration },
+    ]);
+    expect((await check([controller]))[0]).toMatchObject({ listed: false });
+    // The court lists the company; it records none of these people itself.
+    const companyListing = (extra: Json = {}) => ({
+      id: 'CDL-JP-X',
+      ...company,
+      caseNumber: '(2026)川0722执31号',
+      court: '梓潼县人民法院',
+      listedOn: monthsAgo(2),
+      legalBasis: '《最高人民法院关于公布失信被执行人名单信息的若干规定》',
+      ...extra,
+    });
+    await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_DEBTOR_LISTING', [companyListing()]);
+    const [listedController, formerly] = await check([controller, formerDirector]);
+    expect(listedController).toMatchObject({ listed: true, categories: ['DISHONEST_COMPANY_RESPONSIBLE_PERSON'], since: monthsAgo(2) });
+    expect(listedController!.measures).toContain('RESTRICTED_COMPANY_OFFICE');
+    expect(formerly).toMatchObject({ listed: false });
+    // The other order: a supervisor the regulator registers after the listing is listed with the office.
+    const supervisor = makeCitizenId('510722', '1979-05-15', 75);
+    await ingest('MARKET_REGULATION', 'ingestMarketRegulationRecords', 'MarketRegulationRecordKind', 'COMPANY_OFFICER', [
+      { id: 'MR-OFF-X3', personId: supervisor, ...company, role: 'SUPERVISOR', since: monthsAgo(1), legalBasis: registration },
+    ]);
+    expect((await check([supervisor]))[0]).toMatchObject({ listed: true, categories: ['DISHONEST_COMPANY_RESPONSIBLE_PERSON'] });
+    // Another bureau writing about the controller keeps the company's ground (the offices are kept with the status).
+    await ingest('PUBLIC_SECURITY', 'ingestPublicSecurityRecords', 'PublicSecurityRecordKind', 'VIOLATION', [
+      {
+        id: 'PSB-JP-X',
+        personId: controller,
+        category: 'SERIOUS_TRAFFIC_VIOLATION',
+        grade: 'SERIOUS',
+        decisionDate: monthsAgo(1),
+        decisionNumber: '绵公交罚〔2026〕31号',
+        authority: '绵阳市公安局交通警察支队',
+        legalBasis: '《中华人民共和国道路交通安全法》第91条',
+        description: '醉酒驾驶机动车',
+        penalty: '吊销机动车驾驶证',
+      },
+    ]);
+    expect((await check([controller]))[0]!.categories.sort()).toEqual(['DISHONEST_COMPANY_RESPONSIBLE_PERSON', 'SERIOUS_TRAFFIC_VIOLATION']);
+    // The court takes the company off its list: its responsible people leave with it, idempotently.
+    await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_DEBTOR_LISTING', [companyListing({ removedOn: today })]);
+    expect((await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_DEBTOR_LISTING', [companyListing({ removedOn: today })])).updated).toBe(0);
+    const [controllerAfter, supervisorAfter] = await check([controller, supervisor]);
+    expect(controllerAfter).toMatchObject({ listed: true, categories: ['SERIOUS_TRAFFIC_VIOLATION'] });
+    expect(supervisorAfter).toMatchObject({ listed: false, categories: [] });
+  });
+
   it('lets a responsible person dispute the office a company’s listing reached them through, and takes them off when it is removed', async () => {
     const company = { unifiedSocialCreditCode: makeSocialCreditCode('91510703MA6DQ7H3X'), companyName: '绵阳某某物流有限公司' };
     const representative = makeCitizenId('510703', '1970-10-10', 61);

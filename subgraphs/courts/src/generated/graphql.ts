@@ -211,10 +211,22 @@ export type BureauCreditFacts = {
   lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
   /** Every shown negative record, for the credit evaluation. */
   negatives: Array<NegativeFact>;
+  /** The companies the bureau records the person responsible for (offices not taken off by an objection), for the platform to join with other bureaus' listings of them; empty for a department that records none. */
+  offices: Array<CompanyOfficeFact>;
   /** The person's administrative penalties and licences (双公示), for the platform's published-records index; empty for a department that decides none. */
   publications: Array<Publication>;
   /** Measures in force without a listing: a consumption-restriction order (限制消费令) not yet lifted, or a shown record of a category that carries measures but no listing (a student's exam cheating). */
   restrictions: Array<CreditRestriction>;
+};
+
+/** Internal: what one bureau records about a company: its listings of it and the people it records responsible for it (seed 二(五)二). */
+export type CompanyCreditFacts = {
+  __typename?: 'CompanyCreditFacts';
+  /** The bureau's listings of the company, newest first, removed ones too (the platform decides what is shown today). */
+  listings: Array<CompanyListingFact>;
+  /** People the bureau records in an office of the company (not taken off by an objection). */
+  officerIds: Array<Scalars['CitizenId']['output']>;
+  unifiedSocialCreditCode: Scalars['String']['output'];
 };
 
 /** A record of the person as responsible person of a company listed as a dishonest judgment debtor. */
@@ -259,6 +271,27 @@ export type CompanyDishonestyRecordConnection = {
   pageInfo: PageInfo;
   /** Number of records of the person on all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** Internal: one listing of a company by a bureau. */
+export type CompanyListingFact = {
+  __typename?: 'CompanyListingFact';
+  /** The category the listing grounds the company's responsible people in. */
+  category: Scalars['String']['output'];
+  listedOn: Scalars['Date']['output'];
+  recordId: Scalars['String']['output'];
+  removedOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Internal: an office a bureau records a person holding in a company (法定代表人, 主要负责人, 实际控制人, …). */
+export type CompanyOfficeFact = {
+  __typename?: 'CompanyOfficeFact';
+  /** The office's record id: what an objection to answering for the company names. */
+  officeId: Scalars['String']['output'];
+  underObjection: Scalars['Boolean']['output'];
+  unifiedSocialCreditCode: Scalars['String']['output'];
+  /** Last day in the office, when recorded: a listing after it does not reach the person. */
+  until?: Maybe<Scalars['Date']['output']>;
 };
 
 /** A company the person represents or is responsible for. */
@@ -734,6 +767,8 @@ export type PunishmentGround = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Internal (platform service only): Intermediate Court's listings of these companies and the people it records responsible for them, one item per code asked, in order. */
+  courtsCompanyFacts: Array<CompanyCreditFacts>;
   /**
    * Several people in one call, in the order asked (at most `limits.maxPeoplePerQuery`
    * of the credit policy, 100 by default; more is TOO_MANY_IDS). Every source
@@ -746,6 +781,11 @@ export type Query = {
    * BAD_USER_INPUT with the reason.
    */
   person?: Maybe<Person>;
+};
+
+
+export type QueryCourtsCompanyFactsArgs = {
+  codes: Array<Scalars['String']['input']>;
 };
 
 
@@ -909,8 +949,11 @@ export type ResolversTypes = ResolversObject<{
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
+  CompanyCreditFacts: ResolverTypeWrapper<CompanyCreditFacts>;
   CompanyDishonestyRecord: ResolverTypeWrapper<CompanyDishonestyRecordDoc>;
   CompanyDishonestyRecordConnection: ResolverTypeWrapper<Page<CompanyDishonestyRecordDoc>>;
+  CompanyListingFact: ResolverTypeWrapper<CompanyListingFact>;
+  CompanyOfficeFact: ResolverTypeWrapper<CompanyOfficeFact>;
   CompanyRepresentation: ResolverTypeWrapper<CompanyRepresentationDoc>;
   CompanyRole: CompanyRole;
   ConsumptionMeasure: ConsumptionMeasure;
@@ -964,8 +1007,11 @@ export type ResolversParentTypes = ResolversObject<{
   BureauCreditFacts: BureauCreditFacts;
   CategoryCode: Scalars['CategoryCode']['output'];
   CitizenId: Scalars['CitizenId']['output'];
+  CompanyCreditFacts: CompanyCreditFacts;
   CompanyDishonestyRecord: CompanyDishonestyRecordDoc;
   CompanyDishonestyRecordConnection: Page<CompanyDishonestyRecordDoc>;
+  CompanyListingFact: CompanyListingFact;
+  CompanyOfficeFact: CompanyOfficeFact;
   CompanyRepresentation: CompanyRepresentationDoc;
   ConsumptionRestriction: ConsumptionRestrictionDoc;
   CreditRestriction: CreditRestriction;
@@ -1064,6 +1110,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
+  offices?: Resolver<Array<ResolversTypes['CompanyOfficeFact']>, ParentType, ContextType>;
   publications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
   restrictions?: Resolver<Array<ResolversTypes['CreditRestriction']>, ParentType, ContextType>;
 }>;
@@ -1075,6 +1122,12 @@ export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
 }
+
+export type CompanyCreditFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyCreditFacts'] = ResolversParentTypes['CompanyCreditFacts']> = ResolversObject<{
+  listings?: Resolver<Array<ResolversTypes['CompanyListingFact']>, ParentType, ContextType>;
+  officerIds?: Resolver<Array<ResolversTypes['CitizenId']>, ParentType, ContextType>;
+  unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type CompanyDishonestyRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyDishonestyRecord'] = ResolversParentTypes['CompanyDishonestyRecord']> = ResolversObject<{
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1097,6 +1150,20 @@ export type CompanyDishonestyRecordConnectionResolvers<ContextType = Context, Pa
   nodes?: Resolver<Array<ResolversTypes['CompanyDishonestyRecord']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CompanyListingFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyListingFact'] = ResolversParentTypes['CompanyListingFact']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  removedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type CompanyOfficeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyOfficeFact'] = ResolversParentTypes['CompanyOfficeFact']> = ResolversObject<{
+  officeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type CompanyRepresentationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyRepresentation'] = ResolversParentTypes['CompanyRepresentation']> = ResolversObject<{
@@ -1267,6 +1334,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  courtsCompanyFacts?: Resolver<Array<ResolversTypes['CompanyCreditFacts']>, ParentType, ContextType, RequireFields<QueryCourtsCompanyFactsArgs, 'codes'>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
 }>;
@@ -1286,8 +1354,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CategoryCode?: GraphQLScalarType;
   CitizenId?: GraphQLScalarType;
+  CompanyCreditFacts?: CompanyCreditFactsResolvers<ContextType>;
   CompanyDishonestyRecord?: CompanyDishonestyRecordResolvers<ContextType>;
   CompanyDishonestyRecordConnection?: CompanyDishonestyRecordConnectionResolvers<ContextType>;
+  CompanyListingFact?: CompanyListingFactResolvers<ContextType>;
+  CompanyOfficeFact?: CompanyOfficeFactResolvers<ContextType>;
   CompanyRepresentation?: CompanyRepresentationResolvers<ContextType>;
   ConsumptionRestriction?: ConsumptionRestrictionResolvers<ContextType>;
   CreditRestriction?: CreditRestrictionResolvers<ContextType>;

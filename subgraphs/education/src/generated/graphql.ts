@@ -209,10 +209,43 @@ export type BureauCreditFacts = {
   lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
   /** Every shown negative record, for the credit evaluation. */
   negatives: Array<NegativeFact>;
+  /** The companies the bureau records the person responsible for (offices not taken off by an objection), for the platform to join with other bureaus' listings of them; empty for a department that records none. */
+  offices: Array<CompanyOfficeFact>;
   /** The person's administrative penalties and licences (双公示), for the platform's published-records index; empty for a department that decides none. */
   publications: Array<Publication>;
   /** Measures in force without a listing: a consumption-restriction order (限制消费令) not yet lifted, or a shown record of a category that carries measures but no listing (a student's exam cheating). */
   restrictions: Array<CreditRestriction>;
+};
+
+/** Internal: what one bureau records about a company: its listings of it and the people it records responsible for it (seed 二(五)二). */
+export type CompanyCreditFacts = {
+  __typename?: 'CompanyCreditFacts';
+  /** The bureau's listings of the company, newest first, removed ones too (the platform decides what is shown today). */
+  listings: Array<CompanyListingFact>;
+  /** People the bureau records in an office of the company (not taken off by an objection). */
+  officerIds: Array<Scalars['CitizenId']['output']>;
+  unifiedSocialCreditCode: Scalars['String']['output'];
+};
+
+/** Internal: one listing of a company by a bureau. */
+export type CompanyListingFact = {
+  __typename?: 'CompanyListingFact';
+  /** The category the listing grounds the company's responsible people in. */
+  category: Scalars['String']['output'];
+  listedOn: Scalars['Date']['output'];
+  recordId: Scalars['String']['output'];
+  removedOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Internal: an office a bureau records a person holding in a company (法定代表人, 主要负责人, 实际控制人, …). */
+export type CompanyOfficeFact = {
+  __typename?: 'CompanyOfficeFact';
+  /** The office's record id: what an objection to answering for the company names. */
+  officeId: Scalars['String']['output'];
+  underObjection: Scalars['Boolean']['output'];
+  unifiedSocialCreditCode: Scalars['String']['output'];
+  /** Last day in the office, when recorded: a listing after it does not reach the person. */
+  until?: Maybe<Scalars['Date']['output']>;
 };
 
 /** Internal: measures of the policy in force on a person without a listing, and what imposes them. */
@@ -847,6 +880,9 @@ export type ResolversTypes = ResolversObject<{
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
+  CompanyCreditFacts: ResolverTypeWrapper<CompanyCreditFacts>;
+  CompanyListingFact: ResolverTypeWrapper<CompanyListingFact>;
+  CompanyOfficeFact: ResolverTypeWrapper<CompanyOfficeFact>;
   CreditRestriction: ResolverTypeWrapper<CreditRestriction>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -897,6 +933,9 @@ export type ResolversParentTypes = ResolversObject<{
   BureauCreditFacts: BureauCreditFacts;
   CategoryCode: Scalars['CategoryCode']['output'];
   CitizenId: Scalars['CitizenId']['output'];
+  CompanyCreditFacts: CompanyCreditFacts;
+  CompanyListingFact: CompanyListingFact;
+  CompanyOfficeFact: CompanyOfficeFact;
   CreditRestriction: CreditRestriction;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -995,6 +1034,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
+  offices?: Resolver<Array<ResolversTypes['CompanyOfficeFact']>, ParentType, ContextType>;
   publications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
   restrictions?: Resolver<Array<ResolversTypes['CreditRestriction']>, ParentType, ContextType>;
 }>;
@@ -1006,6 +1046,26 @@ export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
 }
+
+export type CompanyCreditFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyCreditFacts'] = ResolversParentTypes['CompanyCreditFacts']> = ResolversObject<{
+  listings?: Resolver<Array<ResolversTypes['CompanyListingFact']>, ParentType, ContextType>;
+  officerIds?: Resolver<Array<ResolversTypes['CitizenId']>, ParentType, ContextType>;
+  unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CompanyListingFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyListingFact'] = ResolversParentTypes['CompanyListingFact']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  removedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type CompanyOfficeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyOfficeFact'] = ResolversParentTypes['CompanyOfficeFact']> = ResolversObject<{
+  officeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
 
 export type CreditRestrictionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditRestriction'] = ResolversParentTypes['CreditRestriction']> = ResolversObject<{
   measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1202,6 +1262,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CategoryCode?: GraphQLScalarType;
   CitizenId?: GraphQLScalarType;
+  CompanyCreditFacts?: CompanyCreditFactsResolvers<ContextType>;
+  CompanyListingFact?: CompanyListingFactResolvers<ContextType>;
+  CompanyOfficeFact?: CompanyOfficeFactResolvers<ContextType>;
   CreditRestriction?: CreditRestrictionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

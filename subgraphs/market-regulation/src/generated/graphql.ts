@@ -207,10 +207,32 @@ export type BureauCreditFacts = {
   lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
   /** Every shown negative record, for the credit evaluation. */
   negatives: Array<NegativeFact>;
+  /** The companies the bureau records the person responsible for (offices not taken off by an objection), for the platform to join with other bureaus' listings of them; empty for a department that records none. */
+  offices: Array<CompanyOfficeFact>;
   /** The person's administrative penalties and licences (双公示), for the platform's published-records index; empty for a department that decides none. */
   publications: Array<Publication>;
   /** Measures in force without a listing: a consumption-restriction order (限制消费令) not yet lifted, or a shown record of a category that carries measures but no listing (a student's exam cheating). */
   restrictions: Array<CreditRestriction>;
+};
+
+/** Internal: what one bureau records about a company: its listings of it and the people it records responsible for it (seed 二(五)二). */
+export type CompanyCreditFacts = {
+  __typename?: 'CompanyCreditFacts';
+  /** The bureau's listings of the company, newest first, removed ones too (the platform decides what is shown today). */
+  listings: Array<CompanyListingFact>;
+  /** People the bureau records in an office of the company (not taken off by an objection). */
+  officerIds: Array<Scalars['CitizenId']['output']>;
+  unifiedSocialCreditCode: Scalars['String']['output'];
+};
+
+/** Internal: one listing of a company by a bureau. */
+export type CompanyListingFact = {
+  __typename?: 'CompanyListingFact';
+  /** The category the listing grounds the company's responsible people in. */
+  category: Scalars['String']['output'];
+  listedOn: Scalars['Date']['output'];
+  recordId: Scalars['String']['output'];
+  removedOn?: Maybe<Scalars['Date']['output']>;
 };
 
 /** A person's office in a company, as the market regulator registers it. */
@@ -228,6 +250,17 @@ export type CompanyOffice = {
   /** Unified social credit code of the company (GB 32100). */
   unifiedSocialCreditCode: Scalars['String']['output'];
   /** Last day in the office; null while the person holds it. */
+  until?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Internal: an office a bureau records a person holding in a company (法定代表人, 主要负责人, 实际控制人, …). */
+export type CompanyOfficeFact = {
+  __typename?: 'CompanyOfficeFact';
+  /** The office's record id: what an objection to answering for the company names. */
+  officeId: Scalars['String']['output'];
+  underObjection: Scalars['Boolean']['output'];
+  unifiedSocialCreditCode: Scalars['String']['output'];
+  /** Last day in the office, when recorded: a listing after it does not reach the person. */
   until?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -530,6 +563,8 @@ export type PunishmentGround = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Internal (platform service only): Market Supervision Administration's listings of these companies and the people it records responsible for them, one item per code asked, in order. */
+  marketRegulationCompanyFacts: Array<CompanyCreditFacts>;
   /**
    * Several people in one call, in the order asked (at most `limits.maxPeoplePerQuery`
    * of the credit policy, 100 by default; more is TOO_MANY_IDS). Every source
@@ -542,6 +577,11 @@ export type Query = {
    * BAD_USER_INPUT with the reason.
    */
   person?: Maybe<Person>;
+};
+
+
+export type QueryMarketRegulationCompanyFactsArgs = {
+  codes: Array<Scalars['String']['input']>;
 };
 
 
@@ -705,7 +745,10 @@ export type ResolversTypes = ResolversObject<{
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
+  CompanyCreditFacts: ResolverTypeWrapper<CompanyCreditFacts>;
+  CompanyListingFact: ResolverTypeWrapper<CompanyListingFact>;
   CompanyOffice: ResolverTypeWrapper<CompanyOfficerDoc>;
+  CompanyOfficeFact: ResolverTypeWrapper<CompanyOfficeFact>;
   CompanyOfficerRole: CompanyOfficerRole;
   CreditRestriction: ResolverTypeWrapper<CreditRestriction>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -749,7 +792,10 @@ export type ResolversParentTypes = ResolversObject<{
   BureauCreditFacts: BureauCreditFacts;
   CategoryCode: Scalars['CategoryCode']['output'];
   CitizenId: Scalars['CitizenId']['output'];
+  CompanyCreditFacts: CompanyCreditFacts;
+  CompanyListingFact: CompanyListingFact;
   CompanyOffice: CompanyOfficerDoc;
+  CompanyOfficeFact: CompanyOfficeFact;
   CreditRestriction: CreditRestriction;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -842,6 +888,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
+  offices?: Resolver<Array<ResolversTypes['CompanyOfficeFact']>, ParentType, ContextType>;
   publications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
   restrictions?: Resolver<Array<ResolversTypes['CreditRestriction']>, ParentType, ContextType>;
 }>;
@@ -854,11 +901,31 @@ export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<Resolvers
   name: 'CitizenId';
 }
 
+export type CompanyCreditFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyCreditFacts'] = ResolversParentTypes['CompanyCreditFacts']> = ResolversObject<{
+  listings?: Resolver<Array<ResolversTypes['CompanyListingFact']>, ParentType, ContextType>;
+  officerIds?: Resolver<Array<ResolversTypes['CitizenId']>, ParentType, ContextType>;
+  unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CompanyListingFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyListingFact'] = ResolversParentTypes['CompanyListingFact']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  removedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
 export type CompanyOfficeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyOffice'] = ResolversParentTypes['CompanyOffice']> = ResolversObject<{
   companyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['CompanyOfficerRole'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type CompanyOfficeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyOfficeFact'] = ResolversParentTypes['CompanyOfficeFact']> = ResolversObject<{
+  officeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -967,6 +1034,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  marketRegulationCompanyFacts?: Resolver<Array<ResolversTypes['CompanyCreditFacts']>, ParentType, ContextType, RequireFields<QueryMarketRegulationCompanyFactsArgs, 'codes'>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
 }>;
@@ -986,7 +1054,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CategoryCode?: GraphQLScalarType;
   CitizenId?: GraphQLScalarType;
+  CompanyCreditFacts?: CompanyCreditFactsResolvers<ContextType>;
+  CompanyListingFact?: CompanyListingFactResolvers<ContextType>;
   CompanyOffice?: CompanyOfficeResolvers<ContextType>;
+  CompanyOfficeFact?: CompanyOfficeFactResolvers<ContextType>;
   CreditRestriction?: CreditRestrictionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

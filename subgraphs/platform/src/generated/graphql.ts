@@ -363,6 +363,8 @@ export type BureauCreditFacts = {
   lastNegativeDecisionDate?: Maybe<Scalars['Date']['output']>;
   /** Every shown negative record, for the credit evaluation. */
   negatives: Array<NegativeFact>;
+  /** The companies the bureau records the person responsible for (offices not taken off by an objection), for the platform to join with other bureaus' listings of them; empty for a department that records none. */
+  offices: Array<CompanyOfficeFact>;
   /** The person's administrative penalties and licences (双公示), for the platform's published-records index; empty for a department that decides none. */
   publications: Array<Publication>;
   /** Measures in force without a listing: a consumption-restriction order (限制消费令) not yet lifted, or a shown record of a category that carries measures but no listing (a student's exam cheating). */
@@ -395,6 +397,37 @@ export type CharityRecordConnection = {
   pageInfo: PageInfo;
   /** Number of records in the whole list. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** Internal: what one bureau records about a company: its listings of it and the people it records responsible for it (seed 二(五)二). */
+export type CompanyCreditFacts = {
+  __typename?: 'CompanyCreditFacts';
+  /** The bureau's listings of the company, newest first, removed ones too (the platform decides what is shown today). */
+  listings: Array<CompanyListingFact>;
+  /** People the bureau records in an office of the company (not taken off by an objection). */
+  officerIds: Array<Scalars['CitizenId']['output']>;
+  unifiedSocialCreditCode: Scalars['String']['output'];
+};
+
+/** Internal: one listing of a company by a bureau. */
+export type CompanyListingFact = {
+  __typename?: 'CompanyListingFact';
+  /** The category the listing grounds the company's responsible people in. */
+  category: Scalars['String']['output'];
+  listedOn: Scalars['Date']['output'];
+  recordId: Scalars['String']['output'];
+  removedOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Internal: an office a bureau records a person holding in a company (法定代表人, 主要负责人, 实际控制人, …). */
+export type CompanyOfficeFact = {
+  __typename?: 'CompanyOfficeFact';
+  /** The office's record id: what an objection to answering for the company names. */
+  officeId: Scalars['String']['output'];
+  underObjection: Scalars['Boolean']['output'];
+  unifiedSocialCreditCode: Scalars['String']['output'];
+  /** Last day in the office, when recorded: a listing after it does not reach the person. */
+  until?: Maybe<Scalars['Date']['output']>;
 };
 
 /** The person's consent to one institution to query the listed field groups for one purpose, for a limited time. */
@@ -1016,7 +1049,10 @@ export type Mutation = {
    * Internal (bureaus' services only): these people's records changed; their
    * joint-punishment status is re-derived now. The bureau that wrote names
    * itself, and only its credit facts are asked again (the others' stored facts
-   * are kept); without it every department is asked.
+   * are kept); without it every department is asked. `companies` (unified
+   * social credit codes) names companies whose listing changed: everyone any
+   * department records responsible for them is re-derived too, from every
+   * department (seed 二(五)二). Answers the number of people re-derived.
    */
   recordsChanged: Scalars['Int']['output'];
   /** A reviewer registers an institution (or corrects its name): only registered institutions can be granted consents. */
@@ -1127,6 +1163,7 @@ export type MutationLiftInstitutionBlacklistArgs = {
 
 export type MutationRecordsChangedArgs = {
   bureau?: InputMaybe<Bureau>;
+  companies?: InputMaybe<Array<Scalars['String']['input']>>;
   personIds: Array<Scalars['CitizenId']['input']>;
 };
 
@@ -2376,6 +2413,9 @@ export type ResolversTypes = ResolversObject<{
   CharityRecord: ResolverTypeWrapper<CharityRecordDoc>;
   CharityRecordConnection: ResolverTypeWrapper<Page<CharityRecordDoc>>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
+  CompanyCreditFacts: ResolverTypeWrapper<CompanyCreditFacts>;
+  CompanyListingFact: ResolverTypeWrapper<CompanyListingFact>;
+  CompanyOfficeFact: ResolverTypeWrapper<CompanyOfficeFact>;
   Consent: ResolverTypeWrapper<ConsentDoc>;
   ConsentCheck: ResolverTypeWrapper<ConsentCheck>;
   ConsentConnection: ResolverTypeWrapper<Page<ConsentDoc>>;
@@ -2491,6 +2531,9 @@ export type ResolversParentTypes = ResolversObject<{
   CharityRecord: CharityRecordDoc;
   CharityRecordConnection: Page<CharityRecordDoc>;
   CitizenId: Scalars['CitizenId']['output'];
+  CompanyCreditFacts: CompanyCreditFacts;
+  CompanyListingFact: CompanyListingFact;
+  CompanyOfficeFact: CompanyOfficeFact;
   Consent: ConsentDoc;
   ConsentCheck: ConsentCheck;
   ConsentConnection: Page<ConsentDoc>;
@@ -2674,6 +2717,7 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
   grounds?: Resolver<Array<ResolversTypes['PunishmentGround']>, ParentType, ContextType>;
   lastNegativeDecisionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   negatives?: Resolver<Array<ResolversTypes['NegativeFact']>, ParentType, ContextType>;
+  offices?: Resolver<Array<ResolversTypes['CompanyOfficeFact']>, ParentType, ContextType>;
   publications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
   restrictions?: Resolver<Array<ResolversTypes['CreditRestriction']>, ParentType, ContextType>;
 }>;
@@ -2700,6 +2744,26 @@ export type CharityRecordConnectionResolvers<ContextType = Context, ParentType e
 export interface CitizenIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CitizenId'], any> {
   name: 'CitizenId';
 }
+
+export type CompanyCreditFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyCreditFacts'] = ResolversParentTypes['CompanyCreditFacts']> = ResolversObject<{
+  listings?: Resolver<Array<ResolversTypes['CompanyListingFact']>, ParentType, ContextType>;
+  officerIds?: Resolver<Array<ResolversTypes['CitizenId']>, ParentType, ContextType>;
+  unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CompanyListingFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyListingFact'] = ResolversParentTypes['CompanyListingFact']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  removedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type CompanyOfficeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyOfficeFact'] = ResolversParentTypes['CompanyOfficeFact']> = ResolversObject<{
+  officeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
   grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3293,6 +3357,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CharityRecord?: CharityRecordResolvers<ContextType>;
   CharityRecordConnection?: CharityRecordConnectionResolvers<ContextType>;
   CitizenId?: GraphQLScalarType;
+  CompanyCreditFacts?: CompanyCreditFactsResolvers<ContextType>;
+  CompanyListingFact?: CompanyListingFactResolvers<ContextType>;
+  CompanyOfficeFact?: CompanyOfficeFactResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   ConsentCheck?: ConsentCheckResolvers<ContextType>;
   ConsentConnection?: ConsentConnectionResolvers<ContextType>;

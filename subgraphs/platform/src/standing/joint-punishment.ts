@@ -1,5 +1,6 @@
 import {
   callSubgraph,
+  companyListingWindow,
   departmentFieldNames,
   DEPARTMENTS,
   insertManyUnordered,
@@ -15,7 +16,12 @@ import { print } from 'graphql';
 
 import { noticeListingChanges } from '../cases/notices';
 import { replacePublications } from '../disclosure/published-records';
-import { CreditFactsFieldsFragmentDoc, type CreditFactsFieldsFragment } from '../generated/department-operations';
+import {
+  CompanyFactsFieldsFragmentDoc,
+  CreditFactsFieldsFragmentDoc,
+  type CompanyFactsFieldsFragment,
+  type CreditFactsFieldsFragment,
+} from '../generated/department-operations';
 import type { Models } from '../models';
 import { appendStandingChange, standingsOf } from './listing-index';
 import {
@@ -23,6 +29,7 @@ import {
   notJointPunishmentCategories,
   type JointPunishmentStatusDoc,
   type NegativeFactDoc,
+  type OfficeDoc,
   type PunishmentGroundDoc,
   type RestrictionDoc,
 } from './models/JointPunishmentStatus';
@@ -39,9 +46,12 @@ import { effectiveStatus } from './standing-rules';
  */
 
 const CREDIT_FACTS_FRAGMENT = print(CreditFactsFieldsFragmentDoc);
+const COMPANY_FACTS_FRAGMENT = print(CompanyFactsFieldsFragmentDoc);
 
 // The field each department serves its facts under, from the source registry.
 const FACTS_FIELD: Record<string, string> = Object.fromEntries(DEPARTMENTS.map((d) => [d.name, departmentFieldNames(d).creditFacts]));
+// The departments that list companies and record their responsible people.
+const COMPANY_DEPARTMENTS = DEPARTMENTS.filter((d) => d.companyRecords);
 
 export interface PersonFacts {
   grounds: PunishmentGroundDoc[];
@@ -51,7 +61,18 @@ export interface PersonFacts {
   negatives: NegativeFactDoc[];
   /** The person's penalties and licences of every department, as each publishes them. */
   publications: (Publication & { bureau: string })[];
+  /** The companies each department records the person responsible for. */
+  offices: OfficeDoc[];
 }
+
+/** What one department records about a company, with the department's bureau on each listing. */
+export interface CompanyFacts {
+  listings: { bureau: string; recordId: string; category: string; listedOn: string; removedOn: string | null }[];
+  officerIds: string[];
+}
+
+/** What the departments that record companies say about these companies (unified social credit codes). */
+export type CompanySource = (codes: string[]) => Promise<Map<string, CompanyFacts>>;
 
 /**
  * Facts about these people: from one bureau when it is named (the bureau
@@ -65,6 +86,7 @@ export function addBureauFacts(person: PersonFacts, facts: BureauCreditFacts & {
   person.restrictions.push(...(facts.restrictions ?? []).map((r) => ({ ...r, measures: [...r.measures], bureau: facts.bureau })));
   person.negatives.push(...facts.negatives.map((n) => ({ ...n, bureau: facts.bureau })));
   person.publications.push(...(facts.publications ?? []).map((p) => ({ ...p, bureau: facts.bureau })));
+  person.offices.push(...(facts.offices ?? []).map((o) => ({ ...o, bureau: facts.bureau })));
   if (facts.lastNegativeDecisionDate && (!person.lastNegativeDecisionDate || facts.lastNegativeDecisionDate > person.lastNegativeDecisionDate)) {
     person.lastNegativeDecisionDate = facts.lastNegativeDecisionDate;
   }
@@ -72,7 +94,7 @@ export function addBureauFacts(person: PersonFacts, facts: BureauCreditFacts & {
 
 /** No facts yet: the start of a merge over the bureaus. */
 export function noFacts(): PersonFacts {
-  return { grounds: [], restrictions: [], lastNegativeDecisionDate: null, negatives: [], publications: [] };
+  return { grounds: [], restrictions: [], lastNegativeDecisionDate: null, negatives: [], publications: [], offices: [] };
 }
 
 /** Facts from the bureaus' subgraphs (the named one, or all in parallel), one call each for all people. */
@@ -102,6 +124,85 @@ export function factsFromBureaus(peerUrl: (name: string) => string, secret: Uint
   };
 }
 
+/** The companies' facts from every department that records companies, one call each for all codes. */
+export function companiesFromDepartments(peerUrl: (name: string) => string, secret: Uint8Array): CompanySource {
+  return async (codes) => {
+    const merged = noCompanyFacts(codes);
+    if (codes.length === 0) return merged;
+    await Promise.all(
+      COMPANY_DEPARTMENTS.map(async (department) => {
+        const field = departmentFieldNames(department).companyFacts;
+        const data = await callSubgraph<{ companies: CompanyFactsFieldsFragment[] }>({
+          subgraph: department.name,
+          url: peerUrl(department.name),
+          principal: PLATFORM_SERVICE_PRINCIPAL,
+          secret,
+          query: `query ($codes: [String!]!) { companies: ${field}(codes: $codes) { ...CompanyFactsFields } } ${COMPANY_FACTS_FRAGMENT}`,
+          variables: { codes },
+        });
+        for (const company of data.companies) addCompanyFacts(merged, department.bureau, company);
+      }),
+    );
+    return merged;
+  };
+}
+
+/** Nothing known yet of these companies: the start of a merge over the departments. */
+export function noCompanyFacts(codes: readonly string[]): Map<string, CompanyFacts> {
+  return new Map(codes.map((code) => [code, { listings: [], officerIds: [] }]));
+}
+
+/** Adds one department's facts about a company to what the others said. */
+export function addCompanyFacts(
+  merged: Map<string, CompanyFacts>,
+  bureau: string,
+  company: { unifiedSocialCreditCode: string; listings: readonly Omit<CompanyFacts['listings'][number], 'bureau'>[]; officerIds: readonly string[] },
+): void {
+  const known = merged.get(company.unifiedSocialCreditCode);
+  if (!known) return;
+  known.listings.push(...company.listings.map((l) => ({ ...l, removedOn: l.removedOn ?? null, bureau })));
+  known.officerIds.push(...company.officerIds.filter((id) => !known.officerIds.includes(id)));
+}
+
+/**
+ * Grounds that join two departments (二(五)二: "对失信被执行人的法定代表人、
+ * 主要负责人、实际控制人等的信用监督、警示和惩戒"): a company one department
+ * lists reaches the people another department records in its offices (the
+ * court lists the company, the market regulator registers its actual
+ * controller). A department joins its own listings and offices itself
+ * (its credit facts' grounds); these are the pairs across departments, by
+ * the same rules: an office left before the listing does not count, the
+ * ground lasts while the listing is shown, and an office under objection
+ * flags it. Nothing is written per person: they are derived again whenever
+ * either side changes.
+ */
+export async function joinCompanyGrounds(people: Iterable<PersonFacts>, companies: CompanySource, today: string): Promise<void> {
+  const holders = [...people].filter((p) => p.offices.length > 0);
+  if (holders.length === 0) return;
+  const known = await companies([...new Set(holders.flatMap((p) => p.offices.map((o) => o.unifiedSocialCreditCode)))]);
+  for (const person of holders) {
+    const have = new Set(person.grounds.map((g) => g.recordId));
+    for (const office of person.offices)
+      for (const listing of known.get(office.unifiedSocialCreditCode)?.listings ?? []) {
+        if (listing.bureau === office.bureau || (office.until && office.until < listing.listedOn)) continue;
+        const recordId = `${listing.recordId}/${office.officeId}`;
+        const window = companyListingWindow(listing.category, listing, today);
+        if (!window.shown || have.has(recordId)) continue;
+        have.add(recordId);
+        person.grounds.push({
+          bureau: listing.bureau,
+          recordId,
+          category: listing.category,
+          since: listing.listedOn,
+          until: window.until,
+          underObjection: office.underObjection,
+          statement: null,
+          joined: true,
+        });
+      }
+  }
+}
+
 /**
  * What is known of a person once one bureau's fresh facts replace what that
  * bureau said before: the other bureaus' stored grounds and negative records
@@ -113,7 +214,8 @@ export function mergeBureauFacts(stored: JointPunishmentStatusDoc | undefined, f
   const kept = <T extends { bureau: string; until: string }>(rows: readonly T[] | undefined) =>
     (rows ?? []).filter((row) => row.bureau !== bureau && row.until > today);
   const person: PersonFacts = {
-    grounds: [...kept(stored?.grounds), ...fresh.grounds.filter((g) => g.bureau === bureau)],
+    // Grounds joined across departments are joined again from the offices (joinCompanyGrounds).
+    grounds: [...kept(stored?.grounds).filter((g) => !g.joined), ...fresh.grounds.filter((g) => g.bureau === bureau && !g.joined)],
     // An order's restriction has no end until lifted (until null).
     restrictions: [
       ...(stored?.restrictions ?? []).filter((r) => r.bureau !== bureau && (r.until === null || r.until > today)),
@@ -122,6 +224,7 @@ export function mergeBureauFacts(stored: JointPunishmentStatusDoc | undefined, f
     negatives: [...kept(stored?.negatives), ...fresh.negatives.filter((n) => n.bureau === bureau)],
     lastNegativeDecisionDate: null,
     publications: fresh.publications.filter((p) => p.bureau === bureau),
+    offices: [...(stored?.offices ?? []).filter((o) => o.bureau !== bureau), ...fresh.offices.filter((o) => o.bureau === bureau)],
   };
   // The latest shown negative record of any bureau, as each bureau computes it for its own.
   for (const { since } of person.negatives)
@@ -135,6 +238,8 @@ const MAX_DERIVATION_ATTEMPTS = 8;
 export interface RecomputeOptions {
   /** The bureau whose records changed: only its facts are asked again, the others' kept. Absent: every department is asked. */
   bureau?: Bureau;
+  /** The companies' listings, to join with the people's offices across departments; absent, no such ground is derived. */
+  companies?: CompanySource;
   log?: Logger;
 }
 
@@ -151,7 +256,7 @@ export interface RecomputeOptions {
  * one would lose what that one brought.
  */
 export async function recomputeJointPunishment(models: Models, personIds: string[], source: FactsSource, options: RecomputeOptions = {}): Promise<void> {
-  const { bureau, log } = options;
+  const { bureau, companies, log } = options;
   let pending = [...new Set(personIds)];
   if (pending.length === 0) return;
   const derived = new Map<string, PersonFacts>();
@@ -161,8 +266,8 @@ export async function recomputeJointPunishment(models: Models, personIds: string
     // The stored statuses are read before the facts are asked: a status written
     // after this read (and so perhaps from older facts) fails our version check.
     const existing = new Map((await models.JointPunishmentStatus.find(keysFilter('_id', pending)).lean().exec()).map((d) => [d._id, d]));
-    // A status stored before negative records were kept per bureau cannot be merged into: ask everyone.
-    const only = bureau && [...existing.values()].every((d) => Array.isArray(d.negatives)) ? bureau : undefined;
+    // A status stored before negative records (or offices) were kept per bureau cannot be merged into: ask everyone.
+    const only = bureau && [...existing.values()].every((d) => Array.isArray(d.negatives) && Array.isArray(d.offices)) ? bureau : undefined;
     const asked = await source(pending, only);
     const today = todayInCity();
     const now = new Date();
@@ -171,8 +276,17 @@ export async function recomputeJointPunishment(models: Models, personIds: string
     const inForce = new Map<string, PunishmentGroundDoc[]>();
     for (const id of pending) {
       const current = existing.get(id);
-      const f = only ? mergeBureauFacts(current, asked.get(id) ?? noFacts(), only, today) : (asked.get(id) ?? noFacts());
-      derived.set(id, f);
+      derived.set(id, only ? mergeBureauFacts(current, asked.get(id) ?? noFacts(), only, today) : (asked.get(id) ?? noFacts()));
+    }
+    if (companies)
+      await joinCompanyGrounds(
+        pending.map((id) => derived.get(id)!),
+        companies,
+        today,
+      );
+    for (const id of pending) {
+      const current = existing.get(id);
+      const f = derived.get(id)!;
       // Nothing to remember about someone with no negative record and no status yet.
       if (!current && f.grounds.length === 0 && f.restrictions.length === 0 && !f.lastNegativeDecisionDate) continue;
       const snapshot = effectiveStatus({ grounds: f.grounds, restrictions: f.restrictions, updatedAt: now });
@@ -181,6 +295,7 @@ export async function recomputeJointPunishment(models: Models, personIds: string
         grounds: f.grounds,
         restrictions: f.restrictions,
         negatives: f.negatives,
+        offices: f.offices,
         lastNegativeDecisionDate: f.lastNegativeDecisionDate,
         listed: snapshot.listed,
         categories: snapshot.categories,

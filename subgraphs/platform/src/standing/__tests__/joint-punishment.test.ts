@@ -1,7 +1,17 @@
 import { addMonths, makeCitizenId, scratchDatabase, todayInCity, type Bureau, type Publication } from '@credit/shared';
 
 import { createModels, type Models } from '../../models';
-import { mergeBureauFacts, noFacts, recomputeJointPunishment, type FactsSource, type PersonFacts } from '../joint-punishment';
+import {
+  addCompanyFacts,
+  joinCompanyGrounds,
+  mergeBureauFacts,
+  noCompanyFacts,
+  noFacts,
+  recomputeJointPunishment,
+  type CompanySource,
+  type FactsSource,
+  type PersonFacts,
+} from '../joint-punishment';
 import { effectiveStatus } from '../standing-rules';
 
 let scratch: Awaited<ReturnType<typeof scratchDatabase<Models>>> | undefined;
@@ -29,6 +39,7 @@ function serious(bureau: Bureau, recordId: string, category: string, since = las
     negatives: [{ bureau, recordId, category, grade: 'SERIOUS', since, until }],
     lastNegativeDecisionDate: since,
     publications: [],
+    offices: [],
   };
 }
 
@@ -100,6 +111,64 @@ describe('one bureau’s facts merged into what the others said', () => {
       grounds: [expect.objectContaining({ recordId: 'TAX-OLD' })],
       lastNegativeDecisionDate: lastMonth,
     });
+  });
+});
+
+describe('company listings joined across departments', () => {
+  const code = '91510722MA6FJ2K8WX';
+  const courtListing = { recordId: 'CDL-1', category: 'DISHONEST_COMPANY_RESPONSIBLE_PERSON', listedOn: lastMonth, removedOn: null };
+  /** The court lists the company (and records the controller itself, too); the market regulator lists nothing. */
+  const companies: CompanySource = async (codes) => {
+    const merged = noCompanyFacts(codes);
+    addCompanyFacts(merged, 'COURTS', { unifiedSocialCreditCode: code, listings: [courtListing], officerIds: [] });
+    addCompanyFacts(merged, 'MARKET_REGULATION', { unifiedSocialCreditCode: code, listings: [], officerIds: [person(6)] });
+    return merged;
+  };
+  const office = (bureau: Bureau, officeId: string, extra: Partial<PersonFacts['offices'][number]> = {}) => ({
+    bureau,
+    officeId,
+    unifiedSocialCreditCode: code,
+    until: null,
+    underObjection: false,
+    ...extra,
+  });
+
+  it('ground a person in one department’s listing through an office another records, once, and not through an office left before it', async () => {
+    const controller = { ...noFacts(), offices: [office('MARKET_REGULATION', 'OFF-1', { underObjection: true })] };
+    const formerDirector = { ...noFacts(), offices: [office('MARKET_REGULATION', 'OFF-2', { until: addMonths(today, -6) })] };
+    // The court joins its own listing with its own representation: nothing to add for that pair.
+    const represented = { ...noFacts(), offices: [office('COURTS', 'REP-1')] };
+    await joinCompanyGrounds([controller, formerDirector, represented], companies, today);
+    expect(controller.grounds).toEqual([
+      {
+        bureau: 'COURTS',
+        recordId: 'CDL-1/OFF-1',
+        category: 'DISHONEST_COMPANY_RESPONSIBLE_PERSON',
+        since: lastMonth,
+        until: expect.any(String),
+        underObjection: true,
+        statement: null,
+        joined: true,
+      },
+    ]);
+    expect(formerDirector.grounds).toEqual([]);
+    expect(represented.grounds).toEqual([]);
+    // Joined again: the ground is not doubled.
+    await joinCompanyGrounds([controller], companies, today);
+    expect(controller.grounds).toHaveLength(1);
+  });
+
+  it('keep the offices, not the joined grounds, when another bureau writes', async () => {
+    const controller = { ...noFacts(), offices: [office('MARKET_REGULATION', 'OFF-1')] };
+    await joinCompanyGrounds([controller], companies, today);
+    const stored = { _id: person(6), ...controller, listed: true, categories: [], measures: [], updatedAt: new Date(), version: 1 };
+    const merged = mergeBureauFacts(stored, serious('TAX', 'TAX-1', 'TAX_DISHONESTY'), 'TAX', today);
+    expect(merged.grounds.map((g) => g.recordId)).toEqual(['TAX-1']);
+    expect(merged.offices).toEqual(controller.offices);
+    await joinCompanyGrounds([merged], companies, today);
+    expect(merged.grounds.map((g) => g.recordId)).toEqual(['TAX-1', 'CDL-1/OFF-1']);
+    // The regulator's own fresh facts replace its offices: one it no longer reports grounds nothing.
+    expect(mergeBureauFacts(stored, noFacts(), 'MARKET_REGULATION', today).offices).toEqual([]);
   });
 });
 

@@ -17,6 +17,17 @@ export interface PunishmentGroundDoc {
   underObjection?: boolean;
   /** The person's statement (本人声明) on the record, when they attached one. */
   statement?: string | null;
+  /** A company's listing by one department reaching the person through an office another records (joinCompanyGrounds): derived again at every derivation, never kept. */
+  joined?: boolean;
+}
+
+/** An office a department records the person holding in a company, kept to join with other departments' listings of it. */
+export interface OfficeDoc {
+  bureau: string;
+  officeId: string;
+  unifiedSocialCreditCode: string;
+  until: string | null;
+  underObjection: boolean;
 }
 
 /**
@@ -51,6 +62,8 @@ export interface JointPunishmentStatusDoc {
   restrictions?: RestrictionDoc[];
   /** Every shown negative record of the bureaus (for the credit evaluation). */
   negatives?: NegativeFactDoc[];
+  /** The person's offices in companies, by department (absent in statuses stored before listings were joined across departments). */
+  offices?: OfficeDoc[];
   /** Latest shown negative record of any bureau (for the green channel). */
   lastNegativeDecisionDate?: string | null;
   listed: boolean;
@@ -85,6 +98,7 @@ const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
         until: { type: String, required: true },
         underObjection: { type: Boolean, default: false },
         statement: { type: String, default: null },
+        joined: { type: Boolean, default: false },
       },
     ],
     restrictions: [
@@ -108,6 +122,20 @@ const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
         until: { type: String, required: true },
       },
     ],
+    offices: {
+      type: [
+        {
+          _id: false,
+          bureau: { type: String, required: true },
+          officeId: { type: String, required: true },
+          unifiedSocialCreditCode: { type: String, required: true },
+          until: { type: String, default: null },
+          underObjection: { type: Boolean, default: false },
+        },
+      ],
+      // Absent, not empty, in statuses stored before offices were kept: those are derived from every department once.
+      default: undefined,
+    },
     lastNegativeDecisionDate: { type: String, default: null },
     listed: { type: Boolean, required: true },
     categories: {
