@@ -126,6 +126,8 @@ interface CompanyOfficeDoc {
   underObjection?: string | null;
   /** The day an objection's decision took the office off (the person does not answer for the company), if it did. */
   removedOn?: string | null;
+  /** The objection whose decision took it off. */
+  removedByObjection?: string | null;
 }
 
 /** The offices a person is shown holding: not those an objection's decision took off. */
@@ -143,6 +145,7 @@ export function officesNotRemoved<T extends { removedOn?: string | null }>(offic
 export const companyOfficeObjectionFields = {
   underObjection: { type: String, default: null },
   removedOn: calendarDateField(false),
+  removedByObjection: { type: String, default: null },
 } as const;
 
 interface CompanyListingLoaders {

@@ -279,6 +279,7 @@ async function validated(
   delete stored.collectedAt;
   delete stored.underObjection;
   delete stored.personalStatement;
+  delete stored.removedByObjection;
   const note =
     kind.negative && normalisedPerson && category && shieldedAsMinor({ category, personId: normalisedPerson, decisionDate: String(stored.decisionDate) })
       ? `the person was under ${policy().minors.adultAge} on the decision date: the record is shown only to the person, the deciding department and auditors, and not used for joint punishment or evaluation (${policy().minors.shieldedBasis})`
@@ -286,18 +287,40 @@ async function validated(
   return { doc: stored, recordId: finalId, personId: normalisedPerson, category, note };
 }
 
+interface PlatformKeptFields {
+  collectedAt: Date;
+  underObjection?: string | null;
+  personalStatement?: string | null;
+  removedOn?: string | null;
+  removalReason?: string | null;
+  removedByObjection?: string | null;
+  repairedOn?: string | null;
+}
+
 /**
  * What a re-sent record keeps from the stored one: when it was first
  * collected, the flag of an open objection (only the objection's decision
- * clears it, not a bureau re-sending the record), and the person's
- * statement (only the person withdraws it).
+ * clears it, not a bureau re-sending the record), the person's statement
+ * (only the person withdraws it), and the platform's decisions on it: a
+ * removal decided on an objection or appeal, and an approved repair. A
+ * bureau correcting a record's content (a re-sent, changed record) does not
+ * bring back what those decisions ended; the bureau's own removal (debt
+ * performed) is its to send.
  */
-function platformKept(previous: unknown, now: Date): { collectedAt: Date; underObjection?: string | null; personalStatement?: string | null } {
-  const doc = previous as { collectedAt?: Date; underObjection?: string | null; personalStatement?: string | null } | null;
+function platformKept(previous: unknown, now: Date): PlatformKeptFields {
+  const doc = previous as Partial<PlatformKeptFields> | null;
   return {
     collectedAt: doc?.collectedAt ?? now,
     ...(doc?.underObjection ? { underObjection: doc.underObjection } : {}),
     ...(doc?.personalStatement ? { personalStatement: doc.personalStatement } : {}),
+    ...(doc?.removedByObjection
+      ? {
+          removedOn: doc.removedOn ?? null,
+          removedByObjection: doc.removedByObjection,
+          ...(doc.removalReason !== undefined ? { removalReason: doc.removalReason } : {}),
+        }
+      : {}),
+    ...(doc?.repairedOn ? { repairedOn: doc.repairedOn } : {}),
   };
 }
 

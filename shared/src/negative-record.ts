@@ -30,6 +30,8 @@ export interface NegativeRecordDoc {
   displayUntil?: string | null;
   removedOn?: string | null;
   removalReason?: string | null;
+  /** The objection whose decision removed the record (removedOn and removalReason are then the platform's, kept through a re-send). */
+  removedByObjection?: string | null;
   repairedOn?: string | null;
   /** Id of the open objection against the record, if any (MISSION rule 7). */
   underObjection?: string | null;
@@ -66,6 +68,7 @@ export const negativeRecordFields = {
   displayUntil: calendarDateField(false),
   removedOn: calendarDateField(false),
   removalReason: { type: String, default: null },
+  removedByObjection: { type: String, default: null },
   repairedOn: calendarDateField(false),
   underObjection: { type: String, default: null },
   personalStatement: { type: String, default: null },

@@ -49,7 +49,7 @@ export function recordActionResolver<TModels>(kinds: (models: TModels) => Record
         // Another objection already open on the record keeps its flag.
         await model.updateOne({ _id: args.recordId, personId: args.personId, underObjection: null }, { $set: { underObjection: args.objectionId } }).exec();
       } else {
-        const removal = args.action === 'CLEAR_AND_REMOVE' ? { removedOn: todayInCity(), removalReason: 'REVOKED' } : {};
+        const removal = args.action === 'CLEAR_AND_REMOVE' ? { removedOn: todayInCity(), removalReason: 'REVOKED', removedByObjection: args.objectionId } : {};
         await model
           .updateOne({ _id: args.recordId, personId: args.personId, underObjection: args.objectionId }, { $set: { underObjection: null, ...removal } })
           .exec();
@@ -75,7 +75,12 @@ export function recordActionResolver<TModels>(kinds: (models: TModels) => Record
         await model
           .updateOne(
             { _id: args.recordId, personId: args.personId, underObjection: args.objectionId },
-            { $set: { underObjection: null, ...(args.action === 'CLEAR_AND_REMOVE' ? { removedOn: todayInCity() } : {}) } },
+            {
+              $set: {
+                underObjection: null,
+                ...(args.action === 'CLEAR_AND_REMOVE' ? { removedOn: todayInCity(), removedByObjection: args.objectionId } : {}),
+              },
+            },
           )
           .exec();
       await ctx.notifier.notify([args.personId]);

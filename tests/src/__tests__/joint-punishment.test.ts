@@ -424,6 +424,15 @@ describe('joint punishment and the blacklist check', () => {
       ).created,
     ).toBe(0);
     expect((await check([representative]))[0]).toMatchObject({ listed: false });
+    // Nor sending it changed (a corrected start date): the objection's decision stands.
+    expect(
+      (
+        await ingest('COURTS', 'ingestCourtRecords', 'CourtRecordKind', 'COMPANY_REPRESENTATION', [
+          { id: 'CRP-OBJ-1', personId: representative, ...company, role: 'LEGAL_REPRESENTATIVE', since: '2018-03-01', legalBasis: basis },
+        ])
+      ).updated,
+    ).toBe(1);
+    expect((await check([representative]))[0]).toMatchObject({ listed: false });
   });
 
   it('answers a mix of valid and invalid IDs item by item, never the records', async () => {

@@ -167,6 +167,39 @@ describe('objections', () => {
     expect(await check()).toEqual({ listed: true, underObjection: false });
   });
 
+  it('keeps a removal decided on an objection when the court sends the record again, changed', async () => {
+    const third = makeCitizenId('510723', '1971-01-11', 65);
+    const ingest = async (record: Json) =>
+      (
+        await stack.query(
+          'mutation ($records: [JSONObject!]!) { ingestCourtRecords(kind: DEBTOR_LISTING, records: $records) { created updated } }',
+          { records: [record] },
+          await asCourts(),
+        )
+      ).body.data as Json;
+    expect((await ingest(listing('OB-5', third))).ingestCourtRecords.created).toBe(1);
+    const filed = await file('OB-5', await asSubject(third));
+    expect(filed.body.errors).toBeUndefined();
+    const decided = await decide((filed.body.data as Json).fileObjection.id, 'REMOVED', await asCourts());
+    expect((decided.body.data as Json).decideObjection.status).toBe('REMOVED');
+    // The court corrects the obligation's wording; the record stays removed and the person off the list.
+    expect((await ingest({ ...listing('OB-5', third), obligation: '偿还货款及违约金' })).ingestCourtRecords.updated).toBe(1);
+    const audit = await stack.query(
+      'query ($id: CitizenId!) { person(id: $id) { dishonestDebtorListings { nodes { id obligation displayWindow { shown endedBy } } } } }',
+      { id: third },
+      await auditorHeader(),
+    );
+    expect((audit.body.data as Json).person.dishonestDebtorListings.nodes).toEqual([
+      { id: 'OB-5', obligation: '偿还货款及违约金', displayWindow: { shown: false, endedBy: 'REMOVED' } },
+    ]);
+    const { body } = await stack.query(
+      'query ($ids: [String!]!) { blacklistCheck(ids: $ids, purpose: LICENSING) { listed } }',
+      { ids: [third] },
+      await authHeader({ role: 'internal', org: 'licensing', scopes: ['blacklist:check'] }),
+    );
+    expect((body.data as Json).blacklistCheck[0].listed).toBe(false);
+  });
+
   it('shows reviewers the objections past their deadline', async () => {
     await stack.subgraphs.platform!.connection.db!.collection('objections').insertOne({
       _id: 'OBJ-LATE' as never,

@@ -118,6 +118,14 @@ describe('credit repair', () => {
     expect(await listed()).toBe(true);
     const again = await stack.query(DECIDE, { id: repair.id, approve: false }, await asReviewer());
     expect(again.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    // The bureau corrects the record's text afterwards: the repair stands.
+    const resent = await stack.query(
+      'mutation ($records: [JSONObject!]!) { ingestPublicSecurityRecords(kind: VIOLATION, records: $records) { updated } }',
+      { records: [{ ...violation('RP-OLD', 14), description: '醉酒驾驶机动车（血液酒精含量复核）' }] },
+      await authHeader({ role: 'bureau', org: 'PUBLIC_SECURITY' }),
+    );
+    expect((resent.body.data as Json).ingestPublicSecurityRecords.updated).toBe(1);
+    expect((await windows())['RP-OLD']).toEqual({ shown: false, endedBy: 'REPAIRED' });
   });
 
   it('leaves the record shown when the application is rejected, and lets only reviewers decide', async () => {
