@@ -1,4 +1,5 @@
 export * from './citizen-id';
+export * from './company-seed';
 export * from './database';
 export * from './duplicate-key';
 export * from './display-window';

@@ -1,6 +1,7 @@
 import {
   addMonths,
   categoryPolicy,
+  cityCompanies,
   insertNewDocuments,
   makeSocialCreditCode,
   MIANYANG_AREAS,
@@ -351,9 +352,49 @@ export function companyRecordsFor(person: SyntheticPerson, seed: number): Compan
   return out;
 }
 
+/**
+ * The city's registered companies (shared cityCompanies) the court lists as
+ * dishonest judgment debtors: the listing, and the legal representative it
+ * enforces against as its representation. The regulator registers their
+ * other officers (actual controller, directors, supervisors), whom the
+ * listing reaches through the platform all the same.
+ */
+export function cityCompanyRecordsFor(people: readonly SyntheticPerson[], seed: number): CompanyRecords {
+  const out: CompanyRecords = { representations: [], companyListings: [] };
+  for (const company of cityCompanies(people, seed)) {
+    const { unifiedSocialCreditCode, companyName, founded, founder, listing } = company;
+    if (listing?.by !== 'COURTS') continue;
+    const rng = Rng.forKey(seed, 'courts', 'city-company', founder.index);
+    const court = rng.chance(0.2) ? INTERMEDIATE_COURT : (BASIC_COURTS[company.areaCode] ?? INTERMEDIATE_COURT);
+    out.representations.push({
+      _id: opaqueId('CRT-REP', founder.id, unifiedSocialCreditCode),
+      personId: founder.id,
+      companyName,
+      unifiedSocialCreditCode,
+      role: 'LEGAL_REPRESENTATIVE',
+      since: founded,
+      companyDishonest: false,
+      legalBasis: LEGAL_BASIS_REPRESENTATION,
+      collectedAt: new Date(`${founded}T08:00:00Z`),
+    });
+    out.companyListings.push({
+      _id: opaqueId('CRT-CDL', unifiedSocialCreditCode),
+      unifiedSocialCreditCode,
+      companyName,
+      caseNumber: caseNumber(rng, court, addDays(listing.listedOn, -rng.int(60, 300))),
+      court: court.name,
+      listedOn: listing.listedOn,
+      removedOn: listing.removedOn,
+      legalBasis: LEGAL_BASIS_COMPANY_LISTING,
+      collectedAt: new Date(`${listing.listedOn}T08:00:00Z`),
+    });
+  }
+  return out;
+}
+
 export const seed: SubgraphSeeder<Models> = async (models, people, seedValue) => {
   const court = people.map((p) => courtRecordsFor(p, seedValue));
-  const companies = people.map((p) => companyRecordsFor(p, seedValue));
+  const companies = [...people.map((p) => companyRecordsFor(p, seedValue)), cityCompanyRecordsFor(people, seedValue)];
   // insertNewDocuments validates every document against its model, so a
   // generator bug fails the seed instead of putting a minor on the list.
   return {

@@ -2,11 +2,14 @@ import { seedPopulation } from '@credit/scripts/dist/seed-population';
 import type { Stack } from '@credit/scripts/dist/stack';
 import {
   callSubgraph,
+  cityCompanies,
   GATEWAY_SERVICE_PRINCIPAL,
   internalSigningSecret,
+  opaqueId,
   PUBLIC_PRINCIPAL,
   publicListFields,
   syntheticPeople,
+  todayInCity,
   type Principal,
 } from '@credit/shared';
 
@@ -82,6 +85,26 @@ describe('the public-list check', () => {
     expect([...publicListed].sort()).toEqual(expected);
     // Some of the population is on no list at all.
     expect(expected.length).toBeLessThan(ids.length);
+  });
+
+  it('puts the officers the regulator registers of a company the court lists on the joint-punishment list, in the seeded city', async () => {
+    const today = todayInCity();
+    const byCourt = cityCompanies(syntheticPeople(SEED, 0, PEOPLE), SEED).filter(
+      (c) => c.listing?.by === 'COURTS' && (!c.listing.removedOn || c.listing.removedOn > today),
+    );
+    expect(byCourt.length).toBeGreaterThan(0);
+    const statuses = stack.subgraphs.platform!.connection.db!.collection<{ _id: string; listed: boolean; grounds: { recordId: string }[] }>(
+      'joint_punishment_status',
+    );
+    for (const company of byCourt)
+      for (const { holder, n } of company.officers) {
+        const status = await statuses.findOne({ _id: holder.id });
+        // The court's listing, through the office the regulator registers: a ground joined on the platform.
+        expect(status?.listed).toBe(true);
+        expect(status!.grounds.map((g) => g.recordId)).toContain(
+          `${opaqueId('CRT-CDL', company.unifiedSocialCreditCode)}/MR-OFF-${company.founder.index}-${n}`,
+        );
+      }
   });
 
   it('is the gateway’s alone: the public and other services are refused', async () => {

@@ -1,6 +1,6 @@
-import { syntheticPeople } from '@credit/shared';
+import { cityCompanies, syntheticPeople } from '@credit/shared';
 
-import { companyRecordsFor } from '../seed';
+import { cityCompanyRecordsFor, companyRecordsFor } from '../seed';
 
 describe('the courts’ demo companies', () => {
   const records = syntheticPeople(2018, 0, 20_000).map((person) => ({ person, ...companyRecordsFor(person, 2018) }));
@@ -16,6 +16,18 @@ describe('the courts’ demo companies', () => {
         expect(JSON.stringify(listing)).not.toContain(person.id);
         expect(JSON.stringify(listing)).not.toContain(person.name);
       }
+    }
+  });
+
+  it('lists the city’s registered companies the court enforces against, recording their legal representative', () => {
+    const people = syntheticPeople(2018, 0, 20_000);
+    const city = cityCompanyRecordsFor(people, 2018);
+    const byCourt = cityCompanies(people, 2018).filter((c) => c.listing?.by === 'COURTS');
+    expect(city.companyListings.map((l) => l.unifiedSocialCreditCode)).toEqual(byCourt.map((c) => c.unifiedSocialCreditCode));
+    expect(city.representations.map((r) => [r.personId, r.role])).toEqual(byCourt.map((c) => [c.founder.id, 'LEGAL_REPRESENTATIVE']));
+    for (const [i, listing] of city.companyListings.entries()) {
+      expect(listing).toMatchObject({ listedOn: byCourt[i]!.listing!.listedOn, removedOn: byCourt[i]!.listing!.removedOn });
+      expect(JSON.stringify(listing)).not.toContain(byCourt[i]!.founder.id);
     }
   });
 
