@@ -33,7 +33,8 @@ beforeAll(async () => {
   stack = await startTestStack();
   await seedPopulation({ mongoUri: process.env.MONGODB_URI!, dbPrefix: stack.dbPrefix, people: PEOPLE, seed: SEED });
   ids = syntheticPeople(SEED, 0, PEOPLE).map((p) => p.id);
-});
+  // Seeding 2,000 people into every department takes about 16 s alone, over a minute when the whole suite shares the 2 cores.
+}, 180_000);
 afterAll(async () => {
   await stack?.stop();
 });
