@@ -13,6 +13,6 @@ export interface GatewayContext {
   log: Logger;
   /** The address the request came from (the public search's rate limit of the anonymous). */
   clientAddress: string;
-  /** The public-search budget this request used, for its RateLimit headers (rate-limit.ts). */
-  searchBudget?: { limit: number; remaining: number; resetSeconds: number };
+  /** The budget this request used (public searches, reports), for its RateLimit headers (rate-limit.ts). */
+  rateBudget?: { limit: number; remaining: number; resetSeconds: number };
 }

@@ -34,7 +34,7 @@ import { reservedAliasesRule } from './document-rules';
 import { serveExplorer } from './explorer';
 import { installScalarValidation, statusFromErrorCodes } from './input-validation';
 import { PlatformClient } from './platform-client';
-import { publicSearchRateLimitPlugin } from './rate-limit';
+import { rateLimitPlugin } from './rate-limit';
 import { assertPersonIsConcrete } from './served-people';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
@@ -136,7 +136,7 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Gatewa
       authorisationPlugin({ fieldGroups: personFieldGroups(supergraphSdl), platform }),
       statusFromErrorCodes,
       directiveLimitsPlugin(),
-      publicSearchRateLimitPlugin(),
+      rateLimitPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       // No answer is cacheable (reads are personal and logged): no cache hints, no Cache-Control computed per field.
       ApolloServerPluginCacheControlDisabled(),

@@ -51,7 +51,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: {
     http: 429,
     description:
-      'The caller made more public searches (or credit-report verifications) than `limits.publicSearchesPerMinute` allows (per client address for the anonymous public, per signed-in identity otherwise). `Retry-After` says in how many seconds to try again; `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` on every search tell the budget. Also a person who issued `limits.creditReportsPerDay` credit reports today (`extensions.retryAfterSeconds`: until the next day in the city).',
+      'The caller made more public searches (or credit-report verifications, or report-status lookups) than `limits.publicSearchesPerMinute` allows, or more reports of dishonest behaviour than `limits.dishonestyReportsPerDay` (per client address for the anonymous public, per signed-in identity otherwise). `Retry-After` says in how many seconds to try again; `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` on every such call tell the budget. Also a person who issued `limits.creditReportsPerDay` credit reports today (`extensions.retryAfterSeconds`: until the next day in the city).',
   },
   CONFLICT: { http: 409, description: 'The object changed meanwhile (another decision came first); re-read it and decide again if still needed.' },
   IDEMPOTENCY_KEY_REUSED: {

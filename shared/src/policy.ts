@@ -143,6 +143,8 @@ export interface CreditPolicy {
     appealFilingWorkingDays: number;
     /** Working days a platform reviewer has to decide an appeal. */
     appealDecisionWorkingDays: number;
+    /** Working days the department a report of dishonest behaviour (举报) went to has to decide it. */
+    dishonestyReportDecisionWorkingDays: number;
     holidays: string[];
   };
   queryLog: { retentionYears: number; checkpointIntervalSeconds: number };
@@ -185,6 +187,12 @@ export interface CreditPolicy {
     publicSearchesPerMinute: { anonymous: number; signedIn: number };
     /** Credit reports a person may issue per day (city calendar): each is gathered from every source and rendered. */
     creditReportsPerDay: number;
+    /** Longest account of a report of dishonest behaviour (举报), in characters. */
+    maxDishonestyReportChars: number;
+    /** Evidence references a report may name. */
+    maxDishonestyReportEvidenceRefs: number;
+    /** Reports of dishonest behaviour a caller may make a day: the anonymous public per client address, a signed-in caller per identity. */
+    dishonestyReportsPerDay: { anonymous: number; signedIn: number };
   };
   security: {
     internalTokenTtlSeconds: number;
@@ -388,6 +396,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     'repairDecisionWorkingDays',
     'appealFilingWorkingDays',
     'appealDecisionWorkingDays',
+    'dishonestyReportDecisionWorkingDays',
   ]);
   positive('limits', p.limits, [
     'maxIntrospectionDepth',
@@ -399,8 +408,11 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     'maxSearchNamesakes',
     'maxPersonalStatementChars',
     'creditReportsPerDay',
+    'maxDishonestyReportChars',
+    'maxDishonestyReportEvidenceRefs',
   ]);
   positive('limits.publicSearchesPerMinute', p.limits.publicSearchesPerMinute, ['anonymous', 'signedIn']);
+  positive('limits.dishonestyReportsPerDay', p.limits.dishonestyReportsPerDay, ['anonymous', 'signedIn']);
   positive('security', p.security, ['internalTokenTtlSeconds', 'maxCallerTokenLifetimeHours']);
   check(file, p.security.clockToleranceSeconds >= 0 && p.security.consentBackdateToleranceDays >= 0, '`security` tolerances must not be negative');
   positive('timeouts', p.timeouts, [

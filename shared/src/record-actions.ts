@@ -14,7 +14,7 @@ import { policy } from './policy';
  * (本人声明) on the record. Each change is one conditional update,
  * repeatable without harm, and tells the platform to re-derive the person.
  */
-export type RecordAction = 'OPEN' | 'CLEAR' | 'CLEAR_AND_REMOVE' | 'CHECK_REPAIRABLE' | 'REPAIR' | 'ATTACH_STATEMENT' | 'WITHDRAW_STATEMENT';
+export type RecordAction = 'OPEN' | 'CLEAR' | 'CLEAR_AND_REMOVE' | 'CHECK_REPAIRABLE' | 'REPAIR' | 'ATTACH_STATEMENT' | 'WITHDRAW_STATEMENT' | 'CHECK_EXISTS';
 export type RecordActionResult = 'DONE' | 'NOT_FOUND' | 'TOO_EARLY';
 
 export function recordActionResolver<TModels>(kinds: (models: TModels) => Record<string, IngestKind>) {
@@ -29,6 +29,8 @@ export function recordActionResolver<TModels>(kinds: (models: TModels) => Record
     for (const { model } of negative) {
       const record = (await model.findOne({ _id: args.recordId, personId: args.personId }).lean().exec()) as NegativeRecordDoc | null;
       if (!record) continue;
+      // A report of dishonest behaviour names the record written for it: it exists, for this person.
+      if (args.action === 'CHECK_EXISTS') return 'DONE';
       if (args.action === 'ATTACH_STATEMENT' || args.action === 'WITHDRAW_STATEMENT') {
         const statement = args.action === 'ATTACH_STATEMENT' ? (args.statement ?? null) : null;
         await model.updateOne({ _id: args.recordId, personId: args.personId }, { $set: { personalStatement: statement } }).exec();

@@ -1,6 +1,6 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 
-import { searchesIn } from '../rate-limit';
+import { callsIn, searchesIn } from '../rate-limit';
 
 // Every public search of an operation takes a point of the caller's budget,
 // however the operation spells it.
@@ -32,8 +32,25 @@ describe('the searches an operation makes', () => {
     ).toBe(3);
   });
 
+  it('counts each lookup of a report by its receipt with the searches', () => {
+    expect(count('{ a: dishonestyReportStatus(receipt: "JB-1") { state } b: dishonestyReportStatus(receipt: "JB-2") { state } }')).toBe(2);
+  });
+
   it('counts nothing for other queries and mutations', () => {
     expect(count('{ publishedPenalties { totalCount } }')).toBe(0);
     expect(count('mutation { recordsChanged(personIds: []) }')).toBe(0);
+  });
+});
+
+describe('the reports of dishonest behaviour an operation files', () => {
+  it('counts each report of a mutation, aliases included, and nothing of a query', () => {
+    const reports = new Set(['reportDishonesty']);
+    const files = (source: string) => {
+      const document = parse(source);
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      return callsIn(operation, document, 'mutation', reports);
+    };
+    expect(files('mutation { a: reportDishonesty(report: $r) { receipt } b: reportDishonesty(report: $r) { receipt } }')).toBe(2);
+    expect(files('{ dishonestyReportStatus(receipt: "JB-1") { state } }')).toBe(0);
   });
 });

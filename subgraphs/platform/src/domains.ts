@@ -1,6 +1,7 @@
 import { cases } from './cases';
 import { consents } from './consents';
 import { disclosure } from './disclosure';
+import { dishonestyReports } from './dishonesty-reports';
 import { evaluation } from './evaluation';
 import { institutions } from './institutions';
 import { positiveRecords } from './positive-records';
@@ -14,4 +15,4 @@ import { standing } from './standing';
  * the subgraph is put together from it (definition.ts), and a folder with an
  * SDL part that is not listed here stops the start.
  */
-export const DOMAINS = [standing, cases, queryLog, positiveRecords, consents, evaluation, institutions, disclosure, reports] as const;
+export const DOMAINS = [standing, cases, queryLog, positiveRecords, consents, evaluation, institutions, disclosure, reports, dishonestyReports] as const;

@@ -758,10 +758,12 @@ export type QueryPersonArgs = {
   id: Scalars['CitizenId']['input'];
 };
 
-/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
+/** Internal: what the platform asks a bureau to do with one of its records (objections, appeals, repair, statements, reports of dishonest behaviour). */
 export type RecordAction =
   /** The person attaches their statement (本人声明) to the record, replacing any earlier one. */
   | 'ATTACH_STATEMENT'
+  /** A report of dishonest behaviour is accepted with this record: check the person has it, change nothing. */
+  | 'CHECK_EXISTS'
   /** A repair is applied for: check the record exists and its minimum display period has run. */
   | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */

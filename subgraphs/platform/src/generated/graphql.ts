@@ -17,6 +17,8 @@ import type { NotificationDoc } from '../cases/models/Notification';
 import type { PersonPenalty, PersonLicence } from '../disclosure/person-records';
 import type { PenaltyFeedPage, LicenceFeedPage } from '../disclosure/published-records';
 import type { CreditReportDoc } from '../reports/models/CreditReport';
+import type { DishonestyReportDoc } from '../dishonesty-reports/models/DishonestyReport';
+import type { DishonestyReportReceiptDoc } from '../dishonesty-reports/reports';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -687,6 +689,86 @@ export type CreditRestriction = {
   until?: Maybe<Scalars['Date']['output']>;
 };
 
+/** A report as the department that decides it (and platform reviewers) reads it. */
+export type DishonestyReport = {
+  __typename?: 'DishonestyReport';
+  account: Scalars['String']['output'];
+  bureau: Bureau;
+  category: Scalars['CategoryCode']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  dueOn: Scalars['Date']['output'];
+  evidenceRefs: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  occurredOn: Scalars['Date']['output'];
+  /** Citizen ID of the person reported. */
+  personId: Scalars['CitizenId']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+  /** The record the department wrote, for an accepted report. */
+  recordId?: Maybe<Scalars['String']['output']>;
+  /** Whether the reporter was signed in (and as which role); who they are is not kept with the report. */
+  reporterRole: Scalars['String']['output'];
+  reviewStartedAt?: Maybe<Scalars['DateTime']['output']>;
+  state: DishonestyReportState;
+};
+
+/** A page of reports. */
+export type DishonestyReportConnection = {
+  __typename?: 'DishonestyReportConnection';
+  nodes: Array<DishonestyReport>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What a reporter tells about a person's dishonest behaviour. */
+export type DishonestyReportInput = {
+  /** What happened, in the reporter's words. */
+  account: Scalars['String']['input'];
+  /** The credit category of the behaviour (policy `categories`; the catalogue lists them): it decides the department the report goes to. */
+  category: Scalars['CategoryCode']['input'];
+  /** References to evidence the department may ask for (document numbers, where a recording is kept); at most ten. */
+  evidenceRefs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When it happened (not in the future). */
+  occurredOn: Scalars['Date']['input'];
+  /** Citizen ID of the person reported. */
+  personId: Scalars['CitizenId']['input'];
+};
+
+export type DishonestyReportOutcome =
+  | 'ACCEPTED'
+  | 'DISMISSED';
+
+/** What the reporter keeps: the code to follow the report by, shown only here. */
+export type DishonestyReportReceipt = {
+  __typename?: 'DishonestyReportReceipt';
+  /** Follow the report with `dishonestyReportStatus(receipt:)`; not stored by the platform, only its digest. */
+  receipt: Scalars['String']['output'];
+  status: DishonestyReportStatus;
+};
+
+export type DishonestyReportState =
+  /** The department found the behaviour and recorded it. */
+  | 'ACCEPTED'
+  /** The department did not find grounds to record anything. */
+  | 'DISMISSED'
+  /** Received and routed; the department has not taken it up yet. */
+  | 'RECEIVED'
+  /** An operator of the department is looking into it. */
+  | 'UNDER_REVIEW';
+
+/** Where a report stands, as its reporter sees it: no one's data. */
+export type DishonestyReportStatus = {
+  __typename?: 'DishonestyReportStatus';
+  /** The department that decides. */
+  bureau: Bureau;
+  /** When the department decided; null while open. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Last day for the decision (credit policy `deadlines.dishonestyReportDecisionWorkingDays`, in working days from receipt). */
+  dueOn: Scalars['Date']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+  state: DishonestyReportState;
+};
+
 /** Why a record is not shown now. */
 export type DisplayEndReason =
   /** Past the end of its display period. */
@@ -994,6 +1076,12 @@ export type Mutation = {
    */
   decideAppeal: Appeal;
   /**
+   * An operator of the department decides a report: ACCEPTED names the record
+   * the department wrote through its own ingestion (it must exist, for the
+   * person reported), DISMISSED says why not. One decision wins.
+   */
+  decideDishonestyReport: DishonestyReport;
+  /**
    * An operator of the owning bureau decides an objection: CORRECTED (a new
    * version of the record was sent), REMOVED (the record no longer shows) or
    * UPHELD. Only one decision can succeed; the person reads it in
@@ -1057,12 +1145,27 @@ export type Mutation = {
   recordsChanged: Scalars['Int']['output'];
   /** A reviewer registers an institution (or corrects its name): only registered institutions can be granted consents. */
   registerInstitution: Institution;
+  /**
+   * Anyone, signed in or not, reports dishonest behaviour of a person (举报,
+   * seed 二(五)三: 建立健全个人严重失信行为披露、曝光与举报制度): the person's
+   * citizen ID, the credit category of the behaviour (its department
+   * decides), when it happened and what happened (at most
+   * `limits.maxDishonestyReportChars` characters). It goes to the department
+   * that records the category, which decides by `dueOn` (policy
+   * `deadlines.dishonestyReportDecisionWorkingDays`). Answered with a receipt
+   * code, shown once, to follow it by; whether the person is known is never
+   * said. Limited per caller (policy `limits.dishonestyReportsPerDay`: per
+   * client address for the anonymous public, per identity otherwise).
+   */
+  reportDishonesty: DishonestyReportReceipt;
   /** Another reviewer than the author sends a draft back to its author, saying why. */
   returnTypicalCase: TypicalCase;
   /** The author revises a draft or a case sent back; it is a draft again. */
   reviseTypicalCase: TypicalCase;
   /** The data subject revokes one of their consents; it stops working on the next request. */
   revokeConsent: Consent;
+  /** An operator of the department the report went to takes it up (RECEIVED becomes UNDER_REVIEW); taking it up again changes nothing. */
+  startDishonestyReportReview: DishonestyReport;
   /** An operator of the owning bureau takes an objection up (FILED becomes UNDER_REVIEW); taking it up again changes nothing. */
   startObjectionReview: Objection;
   /** A reviewer takes a repair application up (APPLIED becomes UNDER_REVIEW); taking it up again changes nothing. */
@@ -1110,6 +1213,14 @@ export type MutationDecideAppealArgs = {
   id: Scalars['ID']['input'];
   outcome: AppealOutcome;
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationDecideDishonestyReportArgs = {
+  id: Scalars['ID']['input'];
+  outcome: DishonestyReportOutcome;
+  reason: Scalars['String']['input'];
+  recordId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1174,6 +1285,11 @@ export type MutationRegisterInstitutionArgs = {
 };
 
 
+export type MutationReportDishonestyArgs = {
+  report: DishonestyReportInput;
+};
+
+
 export type MutationReturnTypicalCaseArgs = {
   id: Scalars['ID']['input'];
   note: Scalars['String']['input'];
@@ -1187,6 +1303,11 @@ export type MutationReviseTypicalCaseArgs = {
 
 
 export type MutationRevokeConsentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationStartDishonestyReportReviewArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1768,6 +1889,21 @@ export type Query = {
   /** One credit category by code; an unknown code is BAD_USER_INPUT. Public. */
   creditCategory: CreditCategory;
   /**
+   * Where a report stands, for whoever holds its receipt code (the reporter):
+   * the department it went to, its deadline and its outcome, never the
+   * person reported or anyone's data. Null for a code that names no report.
+   * Limited per caller like the public search (policy
+   * `limits.publicSearchesPerMinute`), so codes cannot be found by trying.
+   */
+  dishonestyReportStatus?: Maybe<DishonestyReportStatus>;
+  /**
+   * Reports routed to the caller's department (its operators), or every
+   * report (platform reviewers), by deadline, oldest first; `status` keeps
+   * the states asked for (the open ones: RECEIVED and UNDER_REVIEW). Each
+   * page names the people reported: the read is in each one's query log.
+   */
+  dishonestyReports: DishonestyReportConnection;
+  /**
    * The honour roll (红名单, 二(五)一, published on 信用中国（四川绵阳）): the
    * red-list honours in force today, most recent award first, each person
    * masked as for the public. Open to everyone; every person on a page served
@@ -1869,6 +2005,18 @@ export type QueryConsentCheckArgs = {
 
 export type QueryCreditCategoryArgs = {
   code: Scalars['CategoryCode']['input'];
+};
+
+
+export type QueryDishonestyReportStatusArgs = {
+  receipt: Scalars['String']['input'];
+};
+
+
+export type QueryDishonestyReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Array<DishonestyReportState>>;
 };
 
 
@@ -2077,10 +2225,12 @@ export type QueryOutcome =
   /** Every field group asked for was served. */
   | 'SERVED';
 
-/** Internal: what the platform asks a bureau to do with one of its records (objections, repair). */
+/** Internal: what the platform asks a bureau to do with one of its records (objections, appeals, repair, statements, reports of dishonest behaviour). */
 export type RecordAction =
   /** The person attaches their statement (本人声明) to the record, replacing any earlier one. */
   | 'ATTACH_STATEMENT'
+  /** A report of dishonest behaviour is accepted with this record: check the person has it, change nothing. */
+  | 'CHECK_EXISTS'
   /** A repair is applied for: check the record exists and its minimum display period has run. */
   | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
@@ -2436,6 +2586,13 @@ export type ResolversTypes = ResolversObject<{
   CreditRestriction: ResolverTypeWrapper<CreditRestriction>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DishonestyReport: ResolverTypeWrapper<DishonestyReportDoc>;
+  DishonestyReportConnection: ResolverTypeWrapper<Page<DishonestyReportDoc>>;
+  DishonestyReportInput: DishonestyReportInput;
+  DishonestyReportOutcome: DishonestyReportOutcome;
+  DishonestyReportReceipt: ResolverTypeWrapper<DishonestyReportReceiptDoc>;
+  DishonestyReportState: DishonestyReportState;
+  DishonestyReportStatus: ResolverTypeWrapper<DishonestyReportDoc>;
   DisplayEndReason: DisplayEndReason;
   DisplayMonths: ResolverTypeWrapper<DisplayMonths>;
   DisplayWindow: ResolverTypeWrapper<DisplayWindow>;
@@ -2550,6 +2707,11 @@ export type ResolversParentTypes = ResolversObject<{
   CreditRestriction: CreditRestriction;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DishonestyReport: DishonestyReportDoc;
+  DishonestyReportConnection: Page<DishonestyReportDoc>;
+  DishonestyReportInput: DishonestyReportInput;
+  DishonestyReportReceipt: DishonestyReportReceiptDoc;
+  DishonestyReportStatus: DishonestyReportDoc;
   DisplayMonths: DisplayMonths;
   DisplayWindow: DisplayWindow;
   EvaluationFactor: EvaluationFactorDoc;
@@ -2880,6 +3042,43 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DishonestyReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DishonestyReport'] = ResolversParentTypes['DishonestyReport']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  evidenceRefs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reporterRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reviewStartedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DishonestyReportState'], ParentType, ContextType>;
+}>;
+
+export type DishonestyReportConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DishonestyReportConnection'] = ResolversParentTypes['DishonestyReportConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['DishonestyReport']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DishonestyReportReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DishonestyReportReceipt'] = ResolversParentTypes['DishonestyReportReceipt']> = ResolversObject<{
+  receipt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DishonestyReportStatus'], ParentType, ContextType>;
+}>;
+
+export type DishonestyReportStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DishonestyReportStatus'] = ResolversParentTypes['DishonestyReportStatus']> = ResolversObject<{
+  bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DishonestyReportState'], ParentType, ContextType>;
+}>;
+
 export type DisplayMonthsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DisplayMonths'] = ResolversParentTypes['DisplayMonths']> = ResolversObject<{
   default?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2994,6 +3193,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   attachStatement?: Resolver<ResolversTypes['PersonalStatement'], ParentType, ContextType, RequireFields<MutationAttachStatementArgs, 'bureau' | 'recordId' | 'text'>>;
   blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'institutionId' | 'reason'>>;
   decideAppeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationDecideAppealArgs, 'id' | 'outcome' | 'reason'>>;
+  decideDishonestyReport?: Resolver<ResolversTypes['DishonestyReport'], ParentType, ContextType, RequireFields<MutationDecideDishonestyReportArgs, 'id' | 'outcome' | 'reason'>>;
   decideObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationDecideObjectionArgs, 'id' | 'outcome' | 'reason'>>;
   decideRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationDecideRepairArgs, 'approve' | 'id' | 'reason'>>;
   draftTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationDraftTypicalCaseArgs, 'input'>>;
@@ -3005,9 +3205,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   liftInstitutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationLiftInstitutionBlacklistArgs, 'institutionId'>>;
   recordsChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordsChangedArgs, 'personIds'>>;
   registerInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'id' | 'name'>>;
+  reportDishonesty?: Resolver<ResolversTypes['DishonestyReportReceipt'], ParentType, ContextType, RequireFields<MutationReportDishonestyArgs, 'report'>>;
   returnTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationReturnTypicalCaseArgs, 'id' | 'note'>>;
   reviseTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationReviseTypicalCaseArgs, 'id' | 'input'>>;
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'id'>>;
+  startDishonestyReportReview?: Resolver<ResolversTypes['DishonestyReport'], ParentType, ContextType, RequireFields<MutationStartDishonestyReportReviewArgs, 'id'>>;
   startObjectionReview?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationStartObjectionReviewArgs, 'id'>>;
   startRepairReview?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationStartRepairReviewArgs, 'id'>>;
   withdrawStatement?: Resolver<ResolversTypes['PersonalStatement'], ParentType, ContextType, RequireFields<MutationWithdrawStatementArgs, 'bureau' | 'recordId'>>;
@@ -3204,6 +3406,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   consentCheck?: Resolver<ResolversTypes['ConsentCheck'], ParentType, ContextType, RequireFields<QueryConsentCheckArgs, 'institutionId' | 'purpose' | 'subjectIds'>>;
   creditCatalogue?: Resolver<ResolversTypes['CreditCatalogue'], ParentType, ContextType>;
   creditCategory?: Resolver<ResolversTypes['CreditCategory'], ParentType, ContextType, RequireFields<QueryCreditCategoryArgs, 'code'>>;
+  dishonestyReportStatus?: Resolver<Maybe<ResolversTypes['DishonestyReportStatus']>, ParentType, ContextType, RequireFields<QueryDishonestyReportStatusArgs, 'receipt'>>;
+  dishonestyReports?: Resolver<ResolversTypes['DishonestyReportConnection'], ParentType, ContextType, RequireFields<QueryDishonestyReportsArgs, 'first'>>;
   honourRoll?: Resolver<ResolversTypes['HonourRollPage'], ParentType, ContextType, RequireFields<QueryHonourRollArgs, 'first'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   overdueAppeals?: Resolver<Maybe<ResolversTypes['AppealConnection']>, ParentType, ContextType, RequireFields<QueryOverdueAppealsArgs, 'first'>>;
@@ -3376,6 +3580,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CreditRestriction?: CreditRestrictionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DishonestyReport?: DishonestyReportResolvers<ContextType>;
+  DishonestyReportConnection?: DishonestyReportConnectionResolvers<ContextType>;
+  DishonestyReportReceipt?: DishonestyReportReceiptResolvers<ContextType>;
+  DishonestyReportStatus?: DishonestyReportStatusResolvers<ContextType>;
   DisplayMonths?: DisplayMonthsResolvers<ContextType>;
   DisplayWindow?: DisplayWindowResolvers<ContextType>;
   EvaluationFactor?: EvaluationFactorResolvers<ContextType>;
