@@ -156,6 +156,17 @@ export interface CreditPolicy {
    */
   minors: { adultAge: number; shieldedRecordKinds: string[]; shieldedBasis: string };
   greenChannel: { cleanYears: number };
+  /**
+   * What a credit-repair application must bring, by the record's grade:
+   * hours of volunteer service or yuan of donations recorded for the person
+   * after the decision, and whether a completed credit-repair course is
+   * required.
+   */
+  repair: {
+    volunteerHoursByGrade: Record<SeverityGrade, number>;
+    charityYuanByGrade: Record<SeverityGrade, number>;
+    trainingRequiredGrades: SeverityGrade[];
+  };
   taxCreditLevels: { level: string; minScore: number }[];
   masking: Record<string, Record<string, unknown>>;
   fieldGroups: Record<string, FieldGroupPolicy>;
@@ -413,6 +424,13 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
   ]);
   positive('limits.publicSearchesPerMinute', p.limits.publicSearchesPerMinute, ['anonymous', 'signedIn']);
   positive('limits.dishonestyReportsPerDay', p.limits.dishonestyReportsPerDay, ['anonymous', 'signedIn']);
+  positive('repair.volunteerHoursByGrade', p.repair?.volunteerHoursByGrade, [...SEVERITY_GRADES]);
+  positive('repair.charityYuanByGrade', p.repair?.charityYuanByGrade, [...SEVERITY_GRADES]);
+  check(
+    file,
+    Array.isArray(p.repair?.trainingRequiredGrades) && p.repair.trainingRequiredGrades.every((g) => (SEVERITY_GRADES as readonly string[]).includes(g)),
+    '`repair.trainingRequiredGrades` must be a list of severity grades',
+  );
   positive('security', p.security, ['internalTokenTtlSeconds', 'maxCallerTokenLifetimeHours']);
   check(file, p.security.clockToleranceSeconds >= 0 && p.security.consentBackdateToleranceDays >= 0, '`security` tolerances must not be negative');
   positive('timeouts', p.timeouts, [

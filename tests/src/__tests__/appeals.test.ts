@@ -134,13 +134,38 @@ describe('appeals of decided cases', () => {
   });
 
   it('overturns a rejected repair by repairing the record', async () => {
+    // A serious record: the person took the credit-repair course the policy asks for first.
+    const course = await gql(
+      'mutation ($records: [JSONObject!]!) { ingestPlatformRecords(kind: REPAIR_TRAINING, records: $records) { created } }',
+      {
+        records: [
+          {
+            id: 'TRN-AP-1',
+            personId: person,
+            course: '信用修复专题培训',
+            provider: '绵阳市社会信用体系建设领导小组办公室',
+            completedOn: today,
+            certificateNumber: 'XYXF2026000456',
+            sourceOrganisation: '绵阳市社会信用体系建设领导小组办公室',
+            legalBasis: '《失信行为纠正后的信用信息修复管理办法（试行）》',
+          },
+        ],
+      },
+      await authHeader({ role: 'bureau', org: 'PLATFORM' }),
+    );
+    expect(course.data!.ingestPlatformRecords.created).toBe(1);
     const applied = await gql(
-      'mutation { applyForRepair(bureau: PUBLIC_SECURITY, recordId: "AP-REP", correction: VOLUNTEER_SERVICE, statement: "已完成交通安全志愿服务120小时", evidenceRefs: ["VOL-2026-0009"]) { id } }',
+      'mutation { applyForRepair(bureau: PUBLIC_SECURITY, recordId: "AP-REP", correction: OBLIGATION_PERFORMED, statement: "罚款已缴清", evidenceRefs: ["非税收入一般缴款书 No.5107000123"]) { id } }',
       {},
       await asSubject(),
     );
     const repairId = applied.data!.applyForRepair.id;
-    await gql('mutation ($id: ID!) { decideRepair(id: $id, approve: false, reason: "证明材料不足") { status } }', { id: repairId }, await asReviewer());
+    const rejected = await gql(
+      'mutation ($id: ID!) { decideRepair(id: $id, approve: false, reason: "证明材料不足") { status } }',
+      { id: repairId },
+      await asPoliceOperator(),
+    );
+    expect(rejected.data!.decideRepair.status).toBe('REJECTED');
     const filed = await gql(FILE, { caseId: repairId }, await asSubject());
     expect(filed.data!.fileAppeal).toMatchObject({ caseKind: 'REPAIR', status: 'FILED' });
     // A repair's appeal does not dispute the record itself.

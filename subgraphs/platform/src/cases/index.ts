@@ -44,10 +44,11 @@ export const cases: PlatformDomain<CasesModels, ReturnType<typeof createCasesLoa
       attachStatement: dataSubject,
       withdrawStatement: dataSubject,
       applyForRepair: dataSubject,
-      decideRepair: reviewer,
+      // The resolvers check the operator's bureau against the record's (谁认定、谁修复).
+      decideRepair: bureauOperator,
       fileAppeal: dataSubject,
       decideAppeal: reviewer,
-      startRepairReview: reviewer,
+      startRepairReview: bureauOperator,
       // The resolver checks the operator's bureau against the objection's.
       decideObjection: bureauOperator,
       startObjectionReview: bureauOperator,

@@ -4,6 +4,7 @@ import { addDays, addMonths, addWorkingDays, displayWindow, insertNewDocuments, 
 import { violationsFor } from '../../../public-security/dist/seed';
 import type { Models } from '../context';
 import type { CharityRecordDoc } from '../positive-records/models/CharityRecord';
+import type { RepairTrainingDoc } from '../positive-records/models/RepairTraining';
 import type { VolunteerRecordDoc } from '../positive-records/models/VolunteerRecord';
 import { charityRecordsFor, volunteerRecordsFor } from '../positive-records/seed';
 import { digits, earlier, later, officeTime, REF } from '../seeding';
@@ -24,6 +25,8 @@ const OBJECTION_REASONS = [
 ];
 const OBJECTION_UPHELD_REASONS = ['经核查, 原处罚决定书与信用记录一致, 异议不成立。', '经调取执法记录, 违法行为人身份确认无误, 维持原记录。'];
 const REPAIR_REJECTED_REASONS = ['所附缴款凭证与处罚决定书载明金额不一致, 请补正后重新申请。', '申请材料不完整, 未提交信用修复承诺书原件。'];
+const REPAIR_COURSE_PROVIDER = '绵阳市社会信用体系建设领导小组办公室';
+const REPAIR_COURSE_BASIS = '《失信行为纠正后的信用信息修复管理办法（试行）》(国家发展改革委令2023年第58号)';
 // Objections and repairs seeded are recent, so that open ones exist at the reference date.
 const RECENT_DAYS = 30;
 
@@ -74,20 +77,22 @@ function repairsFor(
   disputed: ReadonlySet<string>,
   volunteering: readonly VolunteerRecordDoc[],
   donations: readonly CharityRecordDoc[],
-): RepairDoc[] {
+): { repairs: RepairDoc[]; trainings: RepairTrainingDoc[] } {
   const rng = Rng.forKey(seed, 'platform', 'repairs', person.index);
   const recentFrom = addDays(REF, -RECENT_DAYS);
   // Repair may be applied for once the grade's minimum display period has run, while the record is still shown.
   const eligibleFrom = (s: ShownSpan) => later(addMonths(s.decisionDate, policy().severityGrades[s.grade].minDisplayMonths), recentFrom);
   const candidates = spans.filter((s) => !disputed.has(s.recordId) && eligibleFrom(s) < earlier(s.until, REF));
-  if (candidates.length === 0 || !rng.chance(0.17)) return [];
+  if (candidates.length === 0 || !rng.chance(0.17)) return { repairs: [], trainings: [] };
   const span = rng.pick(candidates);
   const appliedOn = rng.dateBetween(eligibleFrom(span), earlier(span.until, REF));
   const served = volunteering.filter((v) => v.servedOn >= span.decisionDate && v.servedOn < appliedOn);
   const donated = donations.filter((d) => d.donatedOn >= span.decisionDate && d.donatedOn < appliedOn);
+  // Evidence as the platform checks it (policy repair): enough for the grade, or the channel is not offered.
+  const rules = policy().repair;
   const options: RepairDoc['correction'][] = ['OBLIGATION_PERFORMED'];
-  if (served.length > 0) options.push('VOLUNTEER_SERVICE');
-  if (donated.length > 0) options.push('CHARITY');
+  if (served.reduce((sum, v) => sum + v.hours, 0) >= rules.volunteerHoursByGrade[span.grade]) options.push('VOLUNTEER_SERVICE');
+  if (donated.reduce((sum, d) => sum + d.amountYuan, 0) >= rules.charityYuanByGrade[span.grade]) options.push('CHARITY');
   const correction = rng.pick(options);
   let statement: string;
   let evidenceRefs: string[];
@@ -107,7 +112,24 @@ function repairsFor(
   const dueOn = addWorkingDays(appliedOn, policy().deadlines.repairDecisionWorkingDays);
   // Past its deadline an application is either rejected or still waiting (an overdue case for the reviewers' queue).
   const rejected = dueOn < REF && rng.chance(0.5);
-  return [
+  // A grade that needs a credit-repair course: the person took one between the decision and the application.
+  const completedOn = rng.dateBetween(span.decisionDate, appliedOn);
+  const trainings: RepairTrainingDoc[] = rules.trainingRequiredGrades.includes(span.grade)
+    ? [
+        {
+          _id: opaqueId('PLT-TRN', person.id, 1),
+          personId: person.id,
+          course: '信用修复专题培训',
+          provider: REPAIR_COURSE_PROVIDER,
+          completedOn,
+          certificateNumber: `XYXF${completedOn.slice(0, 4)}${digits(rng, 6)}`,
+          sourceOrganisation: REPAIR_COURSE_PROVIDER,
+          legalBasis: REPAIR_COURSE_BASIS,
+          collectedAt: officeTime(completedOn, rng),
+        },
+      ]
+    : [];
+  const repairs: RepairDoc[] = [
     {
       _id: opaqueId('PLT-REP', person.id, 1),
       personId: person.id,
@@ -121,17 +143,19 @@ function repairsFor(
       dueOn,
       decidedAt: rejected ? officeTime(rng.dateBetween(addDays(appliedOn, 1), addDays(dueOn, 1)), rng) : null,
       decisionReason: rejected ? rng.pick(REPAIR_REJECTED_REASONS) : null,
-      reviewerId: rejected ? `PLT-REV-${String(rng.int(1, 12)).padStart(3, '0')}` : null,
+      // Rejected by an operator of the department that owns the record (谁认定、谁修复).
+      reviewerId: rejected ? `PSB-OP-${String(rng.int(1, 12)).padStart(3, '0')}` : null,
       version: rejected ? 1 : 0,
     },
   ];
+  return { repairs, trainings };
 }
 
 /** A person's seeded cases; a pure function of (seed, person), like the records they concern. */
-function casesFor(person: SyntheticPerson, seed: number): { objections: ObjectionDoc[]; repairs: RepairDoc[] } {
+function casesFor(person: SyntheticPerson, seed: number): { objections: ObjectionDoc[]; repairs: RepairDoc[]; trainings: RepairTrainingDoc[] } {
   const spans = shownSpans(person, seed);
   const objections = objectionsFor(person, seed, spans);
-  const repairs = repairsFor(
+  const { repairs, trainings } = repairsFor(
     person,
     seed,
     spans,
@@ -139,7 +163,7 @@ function casesFor(person: SyntheticPerson, seed: number): { objections: Objectio
     volunteerRecordsFor(person, seed),
     charityRecordsFor(person, seed),
   );
-  return { objections, repairs };
+  return { objections, repairs, trainings };
 }
 
 export async function seedCases(models: Models, people: readonly SyntheticPerson[], seed: number): Promise<Record<string, number>> {
@@ -152,6 +176,10 @@ export async function seedCases(models: Models, people: readonly SyntheticPerson
     repairs: await insertNewDocuments(
       models.Repair,
       cases.flatMap((c) => c.repairs),
+    ),
+    repair_trainings: await insertNewDocuments(
+      models.RepairTraining,
+      cases.flatMap((c) => c.trainings),
     ),
   };
 }

@@ -11,6 +11,7 @@ import type { AppealDoc } from '../cases/models/Appeal';
 import type { PracticeRecordDoc } from '../positive-records/models/PracticeRecord';
 import type { VolunteerRecordDoc } from '../positive-records/models/VolunteerRecord';
 import type { CharityRecordDoc } from '../positive-records/models/CharityRecord';
+import type { RepairTrainingDoc } from '../positive-records/models/RepairTraining';
 import type { CreditEvaluationDoc, EvaluationFactorDoc } from '../evaluation/models/CreditEvaluation';
 import type { InstitutionBlacklistEntryDoc } from '../institutions/models/InstitutionBlacklistEntry';
 import type { NotificationDoc } from '../cases/models/Notification';
@@ -204,7 +205,7 @@ export type Appeal = {
 export type AppealCaseKind =
   /** An objection the owning bureau UPHELD. */
   | 'OBJECTION'
-  /** A repair application a reviewer REJECTED. */
+  /** A repair application its department REJECTED. */
   | 'REPAIR';
 
 /** A page of appeals. */
@@ -1051,9 +1052,18 @@ export type Mutation = {
   /** Internal, for the gateway only: appends entries to the hash-chained query log; returns the sequence of the last. */
   appendQueryLog: Scalars['String']['output'];
   /**
-   * The data subject applies to repair one of their records, after the minimum
-   * display period of its grade, saying how the behaviour was corrected; a
-   * reviewer decides by `dueOn` (policy working days).
+   * The data subject applies to repair one of their shown records, after the
+   * minimum display period of its grade, saying how the behaviour was
+   * corrected (seed 二(三)三) and naming the evidence: for VOLUNTEER_SERVICE
+   * and CHARITY, their own volunteer or charity records on the platform,
+   * dated on or after the record's decision, not used for another
+   * application, adding up to the grade's figure (policy
+   * `repair.volunteerHoursByGrade`, `repair.charityYuanByGrade`); for
+   * OBLIGATION_PERFORMED, payment vouchers the department checks. A record of
+   * a grade in `repair.trainingRequiredGrades` also needs a credit-repair
+   * course completed after its decision (`Person.repairTrainings`). An
+   * operator of the department that owns the record decides by `dueOn`
+   * (policy working days).
    */
   applyForRepair: Repair;
   /** Another reviewer than the author approves a draft, which publishes it. */
@@ -1088,7 +1098,11 @@ export type Mutation = {
    * `Person.objections`.
    */
   decideObjection: Objection;
-  /** A reviewer approves (the record stops being shown, shared and used at once; it stays stored) or rejects a repair application. */
+  /**
+   * An operator of the department that owns the record (谁认定、谁修复)
+   * approves (the record stops being shown, shared and used at once; it stays
+   * stored) or rejects a repair application. One decision wins.
+   */
   decideRepair: Repair;
   /** A reviewer drafts a typical case from published records (the reviewer's token names them in `sub`). */
   draftTypicalCase: TypicalCase;
@@ -1168,7 +1182,7 @@ export type Mutation = {
   startDishonestyReportReview: DishonestyReport;
   /** An operator of the owning bureau takes an objection up (FILED becomes UNDER_REVIEW); taking it up again changes nothing. */
   startObjectionReview: Objection;
-  /** A reviewer takes a repair application up (APPLIED becomes UNDER_REVIEW); taking it up again changes nothing. */
+  /** An operator of the department that owns the record takes a repair application up (APPLIED becomes UNDER_REVIEW); taking it up again changes nothing. */
   startRepairReview: Repair;
   /** The data subject withdraws their statement from one of their records. */
   withdrawStatement: PersonalStatement;
@@ -1505,6 +1519,8 @@ export type Person = {
   queryLog?: Maybe<QueryLogConnection>;
   /** Honours that put the person on the red list (联合奖励), in force or lapsed. */
   redList?: Maybe<RedListStatus>;
+  /** Credit-repair courses the person completed (信用修复培训), most recent first: evidence for the repair of a record (policy `repair.trainingRequiredGrades`). */
+  repairTrainings?: Maybe<RepairTrainingConnection>;
   /** Credit-repair applications of the person, newest first. */
   repairs?: Maybe<RepairConnection>;
   /** Volunteer service records, most recent service first. */
@@ -1586,6 +1602,13 @@ export type PersonQueryLogArgs = {
 
 
 /** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonRepairTrainingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
 export type PersonRepairsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1617,6 +1640,8 @@ export type PlatformRecordKind =
   | 'PRACTICE_RECORD'
   /** An honour that puts the person on the red list. */
   | 'RED_LIST_ENTRY'
+  /** A completed credit-repair course (RepairTraining). */
+  | 'REPAIR_TRAINING'
   /** A volunteer-service record. */
   | 'VOLUNTEER_RECORD';
 
@@ -2311,9 +2336,9 @@ export type Repair = {
   bureau: Bureau;
   /** How the behaviour was corrected. */
   correction: RepairCorrection;
-  /** When the reviewer decided; null while open. */
+  /** When the department decided; null while open. */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The reviewer's reasons; null while open. */
+  /** The department's reasons; null while open. */
   decisionReason?: Maybe<Scalars['String']['output']>;
   /** Last day for the decision (credit policy `deadlines`, in working days from the application). */
   dueOn: Scalars['Date']['output'];
@@ -2323,9 +2348,9 @@ export type Repair = {
   id: Scalars['ID']['output'];
   /** The bureau's identifier of the record to repair. */
   recordId: Scalars['String']['output'];
-  /** When a reviewer took it up (UNDER_REVIEW); null before. */
+  /** When an operator took it up (UNDER_REVIEW); null before. */
   reviewStartedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Staff identifier of the reviewer who took it up or decided; null before either. */
+  /** Staff identifier (or department) of the operator who took it up or decided; null before either. */
   reviewerId?: Maybe<Scalars['String']['output']>;
   /** The person's statement (信用修复承诺及说明). */
   statement: Scalars['String']['output'];
@@ -2346,23 +2371,51 @@ export type RepairConnection = {
 
 /** How the person corrected the behaviour behind a record (MISSION rule 6). */
 export type RepairCorrection =
-  /** Charitable donation. */
+  /** Charitable donation, recorded on the platform (Person.charityRecords). */
   | 'CHARITY'
   /** The obligation was performed (fine paid, debt repaid, duty fulfilled). */
   | 'OBLIGATION_PERFORMED'
-  /** Volunteer service. */
+  /** Volunteer service, recorded on the platform (Person.volunteerRecords). */
   | 'VOLUNTEER_SERVICE';
 
 /** Where a credit-repair application stands. */
 export type RepairStatus =
-  /** Applied for; awaiting the reviewer's decision. */
+  /** Applied for; awaiting the department's decision. */
   | 'APPLIED'
   /** Approved: the record stops being shown, shared and used, and is kept annotated. */
   | 'APPROVED'
   /** Rejected, with reasons. */
   | 'REJECTED'
-  /** A reviewer took the application up and is checking the evidence. */
+  /** An operator of the department took the application up and is checking the evidence. */
   | 'UNDER_REVIEW';
+
+/** A credit-repair course the person completed (信用修复培训, seed 二(三)三: 教育培训), as its provider reports it. */
+export type RepairTraining = {
+  __typename?: 'RepairTraining';
+  /** Number of the completion certificate. */
+  certificateNumber: Scalars['String']['output'];
+  /** Day the person completed it. */
+  completedOn: Scalars['Date']['output'];
+  /** The course (e.g. 信用修复专题培训). */
+  course: Scalars['String']['output'];
+  /** Platform identifier of the record. */
+  id: Scalars['ID']['output'];
+  /** Who gave it. */
+  provider: Scalars['String']['output'];
+  /** Who reported it and on what legal basis. */
+  source: PositiveRecordSource;
+};
+
+/** A page of credit-repair courses. */
+export type RepairTrainingConnection = {
+  __typename?: 'RepairTrainingConnection';
+  /** The records of this page. */
+  nodes: Array<RepairTraining>;
+  /** Where the next page starts. */
+  pageInfo: PageInfo;
+  /** Number of records in the whole list. */
+  totalCount: Scalars['Int']['output'];
+};
 
 /** Grade of a negative record; it bounds the display period (credit policy `severityGrades`). */
 export type SeverityGrade =
@@ -2660,6 +2713,8 @@ export type ResolversTypes = ResolversObject<{
   RepairConnection: ResolverTypeWrapper<Page<RepairDoc>>;
   RepairCorrection: RepairCorrection;
   RepairStatus: RepairStatus;
+  RepairTraining: ResolverTypeWrapper<RepairTrainingDoc>;
+  RepairTrainingConnection: ResolverTypeWrapper<Page<RepairTrainingDoc>>;
   SeverityGrade: SeverityGrade;
   TypicalCase: ResolverTypeWrapper<TypicalCase>;
   TypicalCaseInput: TypicalCaseInput;
@@ -2761,6 +2816,8 @@ export type ResolversParentTypes = ResolversObject<{
   RedListStatus: Omit<RedListStatus, 'entries'> & { entries: Array<ResolversParentTypes['RedListEntry']> };
   Repair: RepairDoc;
   RepairConnection: Page<RepairDoc>;
+  RepairTraining: RepairTrainingDoc;
+  RepairTrainingConnection: Page<RepairTrainingDoc>;
   TypicalCase: TypicalCase;
   TypicalCaseInput: TypicalCaseInput;
   TypicalCasePage: TypicalCasePage;
@@ -3279,6 +3336,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   practiceRecords?: Resolver<Maybe<ResolversTypes['PracticeRecordConnection']>, ParentType, ContextType, RequireFields<PersonPracticeRecordsArgs, 'first'>>;
   queryLog?: Resolver<Maybe<ResolversTypes['QueryLogConnection']>, ParentType, ContextType, RequireFields<PersonQueryLogArgs, 'first'>>;
   redList?: Resolver<Maybe<ResolversTypes['RedListStatus']>, ParentType, ContextType>;
+  repairTrainings?: Resolver<Maybe<ResolversTypes['RepairTrainingConnection']>, ParentType, ContextType, RequireFields<PersonRepairTrainingsArgs, 'first'>>;
   repairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, RequireFields<PersonRepairsArgs, 'first'>>;
   volunteerRecords?: Resolver<Maybe<ResolversTypes['VolunteerRecordConnection']>, ParentType, ContextType, RequireFields<PersonVolunteerRecordsArgs, 'first'>>;
 }>;
@@ -3513,6 +3571,21 @@ export type RepairConnectionResolvers<ContextType = Context, ParentType extends 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type RepairTrainingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RepairTraining'] = ResolversParentTypes['RepairTraining']> = ResolversObject<{
+  certificateNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  completedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  course?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PositiveRecordSource'], ParentType, ContextType>;
+}>;
+
+export type RepairTrainingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RepairTrainingConnection'] = ResolversParentTypes['RepairTrainingConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['RepairTraining']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type TypicalCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TypicalCase'] = ResolversParentTypes['TypicalCase']> = ResolversObject<{
   category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
   citedPenalties?: Resolver<Array<ResolversTypes['PublishedPenalty']>, ParentType, ContextType>;
@@ -3629,6 +3702,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RedListStatus?: RedListStatusResolvers<ContextType>;
   Repair?: RepairResolvers<ContextType>;
   RepairConnection?: RepairConnectionResolvers<ContextType>;
+  RepairTraining?: RepairTrainingResolvers<ContextType>;
+  RepairTrainingConnection?: RepairTrainingConnectionResolvers<ContextType>;
   TypicalCase?: TypicalCaseResolvers<ContextType>;
   TypicalCasePage?: TypicalCasePageResolvers<ContextType>;
   VolunteerRecord?: VolunteerRecordResolvers<ContextType>;

@@ -10,5 +10,7 @@ export function ingestKinds(models: Models): Record<string, IngestKind> {
     CHARITY_RECORD: { model: models.CharityRecord, affectsStanding: true },
     PRACTICE_RECORD: { model: models.PracticeRecord },
     RED_LIST_ENTRY: { model: models.RedListEntry, affectsStanding: true },
+    // Evidence for credit repair (repairs.ts), nothing the standing is derived from.
+    REPAIR_TRAINING: { model: models.RepairTraining },
   };
 }

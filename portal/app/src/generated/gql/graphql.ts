@@ -238,22 +238,22 @@ export type QueryOutcome =
 
 /** How the person corrected the behaviour behind a record (MISSION rule 6). */
 export type RepairCorrection =
-  /** Charitable donation. */
+  /** Charitable donation, recorded on the platform (Person.charityRecords). */
   | 'CHARITY'
   /** The obligation was performed (fine paid, debt repaid, duty fulfilled). */
   | 'OBLIGATION_PERFORMED'
-  /** Volunteer service. */
+  /** Volunteer service, recorded on the platform (Person.volunteerRecords). */
   | 'VOLUNTEER_SERVICE';
 
 /** Where a credit-repair application stands. */
 export type RepairStatus =
-  /** Applied for; awaiting the reviewer's decision. */
+  /** Applied for; awaiting the department's decision. */
   | 'APPLIED'
   /** Approved: the record stops being shown, shared and used, and is kept annotated. */
   | 'APPROVED'
   /** Rejected, with reasons. */
   | 'REJECTED'
-  /** A reviewer took the application up and is checking the evidence. */
+  /** An operator of the department took the application up and is checking the evidence. */
   | 'UNDER_REVIEW';
 
 /** Grade of a negative record; it bounds the display period (credit policy `severityGrades`). */

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { charityRecordModel } from './CharityRecord';
 import { practiceRecordModel } from './PracticeRecord';
 import { redListEntryModel } from './RedListEntry';
+import { repairTrainingModel } from './RepairTraining';
 import { volunteerRecordModel } from './VolunteerRecord';
 
 export function createPositiveRecordModels(conn: Connection) {
@@ -11,6 +12,7 @@ export function createPositiveRecordModels(conn: Connection) {
     PracticeRecord: practiceRecordModel(conn),
     VolunteerRecord: volunteerRecordModel(conn),
     CharityRecord: charityRecordModel(conn),
+    RepairTraining: repairTrainingModel(conn),
   };
 }
 

@@ -8,6 +8,7 @@ import { redListEntryInForce } from '../models/RedListEntry';
 import { CharityRecord } from './CharityRecord';
 import { PracticeRecord } from './PracticeRecord';
 import { RedListEntry } from './RedListEntry';
+import { RepairTraining } from './RepairTraining';
 import { VolunteerRecord } from './VolunteerRecord';
 
 const byId = (doc: { _id: string }) => doc._id;
@@ -32,9 +33,11 @@ export const resolvers: Resolvers = {
     practiceRecords: async ({ id }, args, { loaders }) => paginate(await loaders.practiceRecordsByPerson.load(id), args, byId),
     volunteerRecords: async ({ id }, args, { loaders }) => paginate(await loaders.volunteerRecordsByPerson.load(id), args, byId),
     charityRecords: async ({ id }, args, { loaders }) => paginate(await loaders.charityRecordsByPerson.load(id), args, byId),
+    repairTrainings: async ({ id }, args, { loaders }) => paginate(await loaders.repairTrainingsByPerson.load(id), args, byId),
   },
   RedListEntry,
   PracticeRecord,
   VolunteerRecord,
   CharityRecord,
+  RepairTraining,
 };
