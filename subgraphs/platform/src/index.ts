@@ -1,5 +1,6 @@
 // What the project's scripts, tests and benchmarks use of the platform (the
 // subgraph itself is served from definition.ts, found by the registry).
+export { noticeWindowEnds } from './cases/window-ends';
 export { definition } from './definition';
 export { createModels, type Models } from './models';
 export { entryHash, QueryLogWriter, verifyQueryLog, writeCheckpoint, type QueryLogContent } from './query-log/chain';

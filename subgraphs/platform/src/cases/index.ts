@@ -11,6 +11,7 @@ import { OBJECTION_ORDER } from './models/Objection';
 import { REPAIR_ORDER } from './models/Repair';
 import { resolvers } from './resolvers';
 import { seedCases } from './seed';
+import { startWindowEndSweeper } from './window-ends';
 
 const bureauOperator = rule('bureau-operator', { cache: 'no_cache' })((_parent, _args, ctx: Context) =>
   ctx.principal.role === 'bureau'
@@ -55,4 +56,6 @@ export const cases: PlatformDomain<CasesModels, ReturnType<typeof createCasesLoa
     },
   },
   seed: seedCases,
+  // The end of a record's display period is told by a daily sweep (window-ends.ts).
+  onReady: (models, log) => startWindowEndSweeper(models, log),
 };

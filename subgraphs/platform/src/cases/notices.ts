@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { categoryPolicy, insertManyUnordered, maskCitizenIdsIn, opaqueId, policy } from '@credit/shared';
 import type { Model } from 'mongoose';
 
@@ -18,6 +20,8 @@ export interface StandingTransition {
   /** First day of the listing (the new one, or the one that ended). */
   since: string | null;
   measures: string[];
+  /** The measures stored before this derivation. */
+  measuresBefore: readonly string[];
   grounds: readonly { bureau: string; recordId: string; category: string }[];
   /** The city day the change was derived on. */
   today: string;
@@ -45,8 +49,9 @@ function listedNotice(t: StandingTransition, at: Date): NotificationDoc {
   };
 }
 
-function delistedNotice(t: StandingTransition, at: Date): NotificationDoc {
-  const caseId = opaqueId('DLS', t.personId, t.since ?? '', t.today);
+// A listing ends once: its notice's id is the listing's, whether a derivation or the daily sweep (the window's end) finds it ended.
+function delistedNotice(t: Pick<StandingTransition, 'personId' | 'since'>, at: Date): NotificationDoc {
+  const caseId = opaqueId('DLS', t.personId, t.since ?? '');
   return {
     _id: `NTF-${caseId}`,
     personId: t.personId,
@@ -58,8 +63,95 @@ function delistedNotice(t: StandingTransition, at: Date): NotificationDoc {
   };
 }
 
-/** Tells each person whose listing began or ended; a notice already written is not written again. */
+/**
+ * Measures that started or ended while the listing did not (a court's
+ * consumption-restriction order made or lifted, a ground added to a
+ * listing): which, and how to dispute them.
+ */
+function measuresNotice(t: StandingTransition, at: Date): NotificationDoc[] {
+  const started = t.measures.filter((m) => !t.measuresBefore.includes(m)).sort();
+  const ended = t.measuresBefore.filter((m) => !t.measures.includes(m)).sort();
+  if (started.length === 0 && ended.length === 0) return [];
+  const caseId = opaqueId('MSR', t.personId, t.today, started.join(','), ended.join(','));
+  const parts = [
+    started.length ? `Measures that now apply to you: ${started.map(measureLabel).join('; ')}.` : '',
+    ended.length ? `Measures that no longer apply: ${ended.map(measureLabel).join('; ')}.` : '',
+    started.length ? 'If the record or order behind them is wrong, file an objection with its department.' : '',
+  ];
+  return [
+    {
+      _id: `NTF-${caseId}`,
+      personId: t.personId,
+      kind: 'MEASURES_CHANGED',
+      caseId,
+      outcome: 'MEASURES_CHANGED',
+      message: parts.filter(Boolean).join(' '),
+      createdAt: at,
+    },
+  ];
+}
+
+/** Tells each person whose listing began or ended, or whose measures changed; a notice already written is not written again. */
 export async function noticeListingChanges(model: Model<NotificationDoc>, transitions: readonly StandingTransition[], at: Date = new Date()): Promise<void> {
-  const notices = transitions.flatMap((t) => (t.listed && !t.wasListed ? [listedNotice(t, at)] : !t.listed && t.wasListed ? [delistedNotice(t, at)] : []));
+  const notices = transitions.flatMap((t) =>
+    t.listed && !t.wasListed ? [listedNotice(t, at)] : !t.listed && t.wasListed ? [delistedNotice(t, at)] : measuresNotice(t, at),
+  );
   await insertManyUnordered(model, notices as unknown as Record<string, unknown>[]);
+}
+
+/**
+ * The end of a record's display period is no event a department sends: the
+ * daily sweep (window-ends.ts) finds it. The person is told the record is
+ * no longer shown, shared or used; once per record and end.
+ */
+export function windowEndedNotice(personId: string, record: { bureau: string; recordId: string; category: string; until: string }, at: Date): NotificationDoc {
+  const caseId = opaqueId('WND', personId, record.bureau, record.recordId, record.until);
+  return {
+    _id: `NTF-${caseId}`,
+    personId,
+    kind: 'WINDOW_ENDED',
+    caseId,
+    outcome: 'WINDOW_ENDED',
+    message: maskCitizenIdsIn(
+      `Your ${record.bureau} record ${record.recordId} (${categoryPolicy(record.category).label}) reached the end of its display period on ${record.until}: it is no longer shown, shared, or used for lists, checks and evaluation. It stays stored for as long as the law requires.`,
+      personId,
+    ),
+    createdAt: at,
+  };
+}
+
+/** A listing ended by the end of its grounds' display periods (the sweep finds it, as a derivation would). */
+export function listingLapsedNotice(personId: string, since: string, at: Date): NotificationDoc {
+  return delistedNotice({ personId, since }, at);
+}
+
+/** What a partner's read told the person: who read what, under which consent, or what was refused. */
+export interface PartnerRead {
+  personId: string;
+  institution: string;
+  purpose: string | null;
+  consentId: string | null;
+  fieldGroups: readonly string[];
+  deniedFieldGroups: readonly string[];
+  outcome: string;
+}
+
+/**
+ * A partner's read of the person (served under their consent, or refused
+ * for lack of one), told to the person as it is logged. The id is new for
+ * every read: each read is its own event.
+ */
+export function partnerReadNotice(read: PartnerRead, at: Date): NotificationDoc {
+  const caseId = `PRD-${randomUUID()}`;
+  const served = read.fieldGroups.length ? `read ${read.fieldGroups.join(', ')} under your consent${read.consentId ? ` ${read.consentId}` : ''}` : '';
+  const denied = read.deniedFieldGroups.length ? `was refused ${read.deniedFieldGroups.join(', ')}: no consent of yours covers it` : '';
+  return {
+    _id: `NTF-${caseId}`,
+    personId: read.personId,
+    kind: 'PARTNER_READ',
+    caseId,
+    outcome: read.outcome,
+    message: `${read.institution}${read.purpose ? ` (purpose ${read.purpose})` : ''} ${[served, denied].filter(Boolean).join(' and ') || 'asked about you and was served nothing'}. Every read is in your query log; you may revoke a consent at any time.`,
+    createdAt: at,
+  };
 }

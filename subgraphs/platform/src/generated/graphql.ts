@@ -1357,7 +1357,7 @@ export type NegativeFact = {
   until: Scalars['Date']['output'];
 };
 
-/** A notice to the person about one of their cases, or about their joint-punishment listing. */
+/** A notice to the person about one of their cases, their joint-punishment listing and measures, the end of a record's display, or a partner's read. */
 export type Notification = {
   __typename?: 'Notification';
   /** The objection, repair application or appeal it is about, or an identifier of the listing. */
@@ -1379,12 +1379,18 @@ export type NotificationConnection = {
 
 export type NotificationKind =
   | 'APPEAL_DECIDED'
-  /** The person is no longer on the joint-punishment list. */
+  /** The person is no longer on the joint-punishment list (a record removed, repaired, or past its display period). */
   | 'DELISTED'
   /** 信用警示 (seed 二(五)二): a record put the person on the joint-punishment list; the message names the records, the measures, and how to object and to repair. */
   | 'LISTED'
+  /** Measures started or ended without a change of listing (a court's consumption-restriction order made or lifted); the message names them. */
+  | 'MEASURES_CHANGED'
   | 'OBJECTION_DECIDED'
-  | 'REPAIR_DECIDED';
+  /** A partner institution read the person's data under their consent, or was refused what no consent covers; the message names the institution, the purpose and the field groups. */
+  | 'PARTNER_READ'
+  | 'REPAIR_DECIDED'
+  /** One of the person's records reached the end of its display period: it is no longer shown, shared or used. */
+  | 'WINDOW_ENDED';
 
 /** A person's dispute of one record held by a bureau. */
 export type Objection = {

@@ -327,12 +327,17 @@ export async function recomputeJointPunishment(models: Models, personIds: string
     });
     const retried = new Set(again);
     // 信用警示: the people whose listing began or ended are told, once their status is stored.
-    const transition = (id: string, before: { listed?: boolean; since?: string | null } | undefined, after: (typeof changed)[number]['fields']) => ({
+    const transition = (
+      id: string,
+      before: { listed?: boolean; since?: string | null; measures?: string[] } | undefined,
+      after: (typeof changed)[number]['fields'],
+    ) => ({
       personId: id,
       wasListed: Boolean(before?.listed),
       listed: after.listed,
       since: (after.listed ? after.since : before?.since) ?? null,
       measures: after.measures,
+      measuresBefore: before?.measures ?? [],
       grounds: inForce.get(id) ?? [],
       today,
     });

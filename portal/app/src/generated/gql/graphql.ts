@@ -143,12 +143,18 @@ export type GrantConsentInput = {
 
 export type NotificationKind =
   | 'APPEAL_DECIDED'
-  /** The person is no longer on the joint-punishment list. */
+  /** The person is no longer on the joint-punishment list (a record removed, repaired, or past its display period). */
   | 'DELISTED'
   /** 信用警示 (seed 二(五)二): a record put the person on the joint-punishment list; the message names the records, the measures, and how to object and to repair. */
   | 'LISTED'
+  /** Measures started or ended without a change of listing (a court's consumption-restriction order made or lifted); the message names them. */
+  | 'MEASURES_CHANGED'
   | 'OBJECTION_DECIDED'
-  | 'REPAIR_DECIDED';
+  /** A partner institution read the person's data under their consent, or was refused what no consent covers; the message names the institution, the purpose and the field groups. */
+  | 'PARTNER_READ'
+  | 'REPAIR_DECIDED'
+  /** One of the person's records reached the end of its display period: it is no longer shown, shared or used. */
+  | 'WINDOW_ENDED';
 
 /** Where an objection stands (MISSION rule 7). */
 export type ObjectionStatus =

@@ -1,7 +1,16 @@
 import { isDuplicateKeyError, maskCitizenIdsIn } from '@credit/shared';
 import { Schema, type Connection } from 'mongoose';
 
-export const NOTIFICATION_KINDS = ['OBJECTION_DECIDED', 'REPAIR_DECIDED', 'APPEAL_DECIDED', 'LISTED', 'DELISTED'] as const;
+export const NOTIFICATION_KINDS = [
+  'OBJECTION_DECIDED',
+  'REPAIR_DECIDED',
+  'APPEAL_DECIDED',
+  'LISTED',
+  'DELISTED',
+  'MEASURES_CHANGED',
+  'WINDOW_ENDED',
+  'PARTNER_READ',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
@@ -13,7 +22,7 @@ export interface NotificationDoc {
   _id: string;
   personId: string;
   kind: NotificationKind;
-  /** The objection, repair application or appeal the notice is about, or the listing (an opaque id: cases/notices.ts). */
+  /** The objection, repair application or appeal the notice is about, or the listing, record or read (an opaque id: cases/notices.ts). */
   caseId: string;
   outcome: string;
   message: string;

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 
 import { appealModel } from './Appeal';
 import { decisionClaimModel } from './DecisionClaim';
+import { noticeSweepModel } from './NoticeSweep';
 import { notificationModel } from './Notification';
 import { objectionModel } from './Objection';
 import { repairModel } from './Repair';
@@ -13,6 +14,7 @@ export function createCasesModels(conn: Connection) {
     Appeal: appealModel(conn),
     Notification: notificationModel(conn),
     DecisionClaim: decisionClaimModel(conn),
+    NoticeSweep: noticeSweepModel(conn),
   };
 }
 

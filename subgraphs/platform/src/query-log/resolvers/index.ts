@@ -1,5 +1,6 @@
-import { badInput } from '@credit/shared';
+import { badInput, insertManyUnordered } from '@credit/shared';
 
+import { partnerReadNotice } from '../../cases/notices';
 import type { Resolvers } from '../../generated/graphql';
 import { registeredNames } from '../../institutions/names';
 import { queryLogWriter, type QueryLogContent } from '../chain';
@@ -30,7 +31,31 @@ export const resolvers: Resolvers = {
         at,
       }));
       if (contents.some((c) => !c.personId && c.subjects?.length === 0)) throw badInput('Each entry names a person or the subjects of a batch', 'no person');
-      return String(await queryLogWriter(ctx.models, ctx.log).append(contents));
+      const sequence = await queryLogWriter(ctx.models, ctx.log).append(contents);
+      // A partner's read is told to the person (seed 二(五)二) once it is logged. The log is the
+      // record of it: a notice that cannot be written is reported, and does not withhold the answer.
+      const notices = contents.flatMap((c) =>
+        c.institution
+          ? (c.personId ? [c.personId] : (c.subjects ?? [])).map((personId) =>
+              partnerReadNotice(
+                {
+                  personId,
+                  institution: c.institution!.name,
+                  purpose: c.purpose ?? null,
+                  consentId: c.consentId ?? null,
+                  fieldGroups: c.fieldGroups,
+                  deniedFieldGroups: c.deniedFieldGroups ?? [],
+                  outcome: c.outcome,
+                },
+                at,
+              ),
+            )
+          : [],
+      );
+      await insertManyUnordered(ctx.models.Notification, notices as unknown as Record<string, unknown>[]).catch((err: unknown) =>
+        ctx.log.error('partner-read notices not written (the reads are in the query log)', { err, notices: notices.length }),
+      );
+      return String(sequence);
     },
   },
   Person: {

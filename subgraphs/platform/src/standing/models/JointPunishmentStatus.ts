@@ -152,6 +152,9 @@ const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
   { collection: 'joint_punishment_status', versionKey: false },
 );
 
+// The daily sweep of display windows' ends finds the records that ended since it last ran (cases/window-ends.ts).
+jointPunishmentStatusSchema.index({ 'negatives.until': 1 });
+
 export function jointPunishmentStatusModel(conn: Connection) {
   return conn.model<JointPunishmentStatusDoc>('JointPunishmentStatus', jointPunishmentStatusSchema);
 }
