@@ -261,6 +261,26 @@ describe('the person’s own pages', () => {
       asSubject,
     );
     expect(granted.body.errors).toBeUndefined();
+    // The penalty is serious: the person completed the credit-repair course its repair needs (policy repair.trainingRequiredGrades).
+    const course = await stack.query(
+      'mutation ($records: [JSONObject!]!) { ingestPlatformRecords(kind: REPAIR_TRAINING, records: $records) { created } }',
+      {
+        records: [
+          {
+            id: 'TRN-PORTAL-1',
+            personId: listed,
+            course: '信用修复专题培训',
+            provider: '绵阳市社会信用体系建设领导小组办公室',
+            completedOn: todayInCity(),
+            certificateNumber: 'XYXF2026000789',
+            sourceOrganisation: '绵阳市社会信用体系建设领导小组办公室',
+            legalBasis: '《失信行为纠正后的信用信息修复管理办法（试行）》',
+          },
+        ],
+      },
+      await authHeader({ role: 'bureau', org: 'PLATFORM' }),
+    );
+    expect(course.body.errors).toBeUndefined();
 
     const page = await signIn(listed);
     await page
