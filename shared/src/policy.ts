@@ -145,6 +145,8 @@ export interface CreditPolicy {
     appealDecisionWorkingDays: number;
     /** Working days the department a report of dishonest behaviour (举报) went to has to decide it. */
     dishonestyReportDecisionWorkingDays: number;
+    /** Working days a platform reviewer has to decide a complaint about an institution. */
+    complaintDecisionWorkingDays: number;
     holidays: string[];
   };
   queryLog: { retentionYears: number; checkpointIntervalSeconds: number };
@@ -162,6 +164,11 @@ export interface CreditPolicy {
    * after the decision, and whether a completed credit-repair course is
    * required.
    */
+  /** The misconduct blacklist of institutions (MISSION rule 12): its grounds, and when the platform proposes an institution for it. */
+  institutionMisconduct: {
+    grounds: Record<string, { label: string; labelZh: string }>;
+    proposal: { upheldComplaints: number; upheldComplaintsDays: number; refusedReads: number; refusedReadsDays: number };
+  };
   repair: {
     volunteerHoursByGrade: Record<SeverityGrade, number>;
     charityYuanByGrade: Record<SeverityGrade, number>;
@@ -408,6 +415,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     'appealFilingWorkingDays',
     'appealDecisionWorkingDays',
     'dishonestyReportDecisionWorkingDays',
+    'complaintDecisionWorkingDays',
   ]);
   positive('limits', p.limits, [
     'maxIntrospectionDepth',
@@ -424,6 +432,13 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
   ]);
   positive('limits.publicSearchesPerMinute', p.limits.publicSearchesPerMinute, ['anonymous', 'signedIn']);
   positive('limits.dishonestyReportsPerDay', p.limits.dishonestyReportsPerDay, ['anonymous', 'signedIn']);
+  check(file, Object.keys(p.institutionMisconduct?.grounds ?? {}).length > 0, '`institutionMisconduct.grounds` is required');
+  positive('institutionMisconduct.proposal', p.institutionMisconduct?.proposal, [
+    'upheldComplaints',
+    'upheldComplaintsDays',
+    'refusedReads',
+    'refusedReadsDays',
+  ]);
   positive('repair.volunteerHoursByGrade', p.repair?.volunteerHoursByGrade, [...SEVERITY_GRADES]);
   positive('repair.charityYuanByGrade', p.repair?.charityYuanByGrade, [...SEVERITY_GRADES]);
   check(

@@ -369,7 +369,7 @@ describe('authorised queries by partner institutions', () => {
     const blacklist = await stack.query(
       /* GraphQL */ `
         mutation ($id: String!) {
-          blacklistInstitution(institutionId: $id, reason: "查询用途与授权不符") {
+          blacklistInstitution(institutionId: $id, ground: PURPOSE_MISUSE, reason: "查询用途与授权不符") {
             institutionId
             liftedAt
           }
@@ -387,7 +387,7 @@ describe('authorised queries by partner institutions', () => {
     await stack.query(
       /* GraphQL */ `
         mutation ($id: String!) {
-          blacklistInstitution(institutionId: $id, reason: "超范围查询") {
+          blacklistInstitution(institutionId: $id, ground: PURPOSE_MISUSE, reason: "超范围查询") {
             institutionId
           }
         }

@@ -211,7 +211,7 @@ describe('reads the platform answers outside Person are logged there', () => {
     const { makeSocialCreditCode } = await import('@credit/shared');
     const code = makeSocialCreditCode(bank.slice(0, 17));
     const listed = await stack.query(
-      `mutation ($id: String!) { blacklistInstitution(institutionId: $id, reason: "滥用查询") { institutionId } }`,
+      `mutation ($id: String!) { blacklistInstitution(institutionId: $id, ground: DATA_RESALE, reason: "滥用查询") { institutionId } }`,
       { id: code },
       reviewer,
     );

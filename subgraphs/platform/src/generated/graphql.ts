@@ -18,6 +18,8 @@ import type { NotificationDoc } from '../cases/models/Notification';
 import type { PersonPenalty, PersonLicence } from '../disclosure/person-records';
 import type { PenaltyFeedPage, LicenceFeedPage } from '../disclosure/published-records';
 import type { CreditReportDoc } from '../reports/models/CreditReport';
+import type { ComplaintDoc } from '../institutions/models/Complaint';
+import type { MisconductProposalDoc } from '../institutions/models/MisconductProposal';
 import type { DishonestyReportDoc } from '../dishonesty-reports/models/DishonestyReport';
 import type { DishonestyReportReceiptDoc } from '../dishonesty-reports/reports';
 import type { Context } from '../context';
@@ -432,6 +434,39 @@ export type CompanyOfficeFact = {
   /** Last day in the office, when recorded: a listing after it does not reach the person. */
   until?: Maybe<Scalars['Date']['output']>;
 };
+
+/** A person's complaint about an institution's use of their data. */
+export type Complaint = {
+  __typename?: 'Complaint';
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  /** Last day for the decision (credit policy `deadlines.complaintDecisionWorkingDays`, in working days from filing). */
+  dueOn: Scalars['Date']['output'];
+  filedAt: Scalars['DateTime']['output'];
+  ground: InstitutionMisconductGround;
+  id: Scalars['ID']['output'];
+  /** Unified social credit code of the institution complained of. */
+  institutionId: Scalars['String']['output'];
+  /** The query-log entry complained of, when the person named one. */
+  queryLogSequence?: Maybe<Scalars['String']['output']>;
+  reason: Scalars['String']['output'];
+  status: ComplaintStatus;
+};
+
+/** A page of complaints. */
+export type ComplaintConnection = {
+  __typename?: 'ComplaintConnection';
+  nodes: Array<Complaint>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ComplaintStatus =
+  | 'DISMISSED'
+  /** Filed; a platform reviewer decides by `dueOn`. */
+  | 'FILED'
+  /** Upheld: it counts towards the institution's misconduct. */
+  | 'UPHELD';
 
 /** The person's consent to one institution to query the listed field groups for one purpose, for a limited time. */
 export type Consent = {
@@ -943,11 +978,34 @@ export type Institution = {
 /** An institution refused all queries for misusing them (MISSION rule 12). */
 export type InstitutionBlacklistEntry = {
   __typename?: 'InstitutionBlacklistEntry';
+  /** The ground (null for a blacklisting made before grounds were recorded). */
+  ground?: Maybe<InstitutionMisconductGround>;
   institutionId: Scalars['String']['output'];
   liftedAt?: Maybe<Scalars['DateTime']['output']>;
   reason: Scalars['String']['output'];
   since: Scalars['DateTime']['output'];
 };
+
+/** A page of the published misconduct blacklist. */
+export type InstitutionBlacklistPage = {
+  __typename?: 'InstitutionBlacklistPage';
+  nodes: Array<PublishedInstitutionBlacklisting>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Misconduct an institution is blacklisted for, or a person complains of (policy `institutionMisconduct.grounds`). */
+export type InstitutionMisconductGround =
+  /** Disclosed or leaked personal credit data (泄露个人信用信息). */
+  | 'DATA_LEAK'
+  /** Sold or passed on personal credit data (非法买卖、提供个人信用信息). */
+  | 'DATA_RESALE'
+  /** Queried under a false identity or for another institution (冒用身份查询). */
+  | 'FALSE_IDENTITY'
+  /** Used data for another purpose than the one consented to (超出授权用途使用). */
+  | 'PURPOSE_MISUSE'
+  /** Queried people who had not consented (未经授权查询). */
+  | 'QUERY_WITHOUT_CONSENT';
 
 /** A credit report as issued: the document and what verifies it. */
 export type IssuedCreditReport = {
@@ -1047,6 +1105,39 @@ export type LicenceStatus =
   /** Revoked or cancelled by the licensing authority. */
   | 'WITHDRAWN';
 
+/** The platform's proposal to blacklist an institution, with what passed the thresholds. */
+export type MisconductProposal = {
+  __typename?: 'MisconductProposal';
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  /** The ground proposed: the one the upheld complaints name most, or QUERY_WITHOUT_CONSENT for refused reads. */
+  ground: InstitutionMisconductGround;
+  id: Scalars['ID']['output'];
+  institutionId: Scalars['String']['output'];
+  proposedAt: Scalars['DateTime']['output'];
+  /** Reads refused for lack of consent within `institutionMisconduct.proposal.refusedReadsDays`. */
+  refusedReads: Scalars['Int']['output'];
+  status: MisconductProposalStatus;
+  /** Complaints upheld within `institutionMisconduct.proposal.upheldComplaintsDays`. */
+  upheldComplaints: Scalars['Int']['output'];
+};
+
+/** A page of proposals. */
+export type MisconductProposalConnection = {
+  __typename?: 'MisconductProposalConnection';
+  nodes: Array<MisconductProposal>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MisconductProposalStatus =
+  /** A reviewer blacklisted the institution. */
+  | 'CONFIRMED'
+  /** A reviewer closed it without blacklisting. */
+  | 'DISMISSED'
+  /** Waiting for a reviewer. */
+  | 'OPEN';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Internal, for the gateway only: appends entries to the hash-chained query log; returns the sequence of the last. */
@@ -1077,7 +1168,11 @@ export type Mutation = {
    * department keeps it on the record; a correction it sends keeps it too.
    */
   attachStatement: PersonalStatement;
-  /** A reviewer puts an institution on the misconduct blacklist. */
+  /**
+   * A reviewer puts an institution on the misconduct blacklist, on a ground
+   * of the policy's catalogue (`institutionMisconduct.grounds`); its open
+   * proposal, if the platform made one, is confirmed with it.
+   */
   blacklistInstitution: InstitutionBlacklistEntry;
   /**
    * A platform reviewer decides an appeal: OVERTURNED removes the record
@@ -1085,6 +1180,12 @@ export type Mutation = {
    * decision stand. Only one decision can succeed; the person is notified.
    */
   decideAppeal: Appeal;
+  /**
+   * A platform reviewer upholds or dismisses a complaint; one decision wins
+   * and the person is told. Upheld, it counts towards the institution's
+   * misconduct, which may propose it for the blacklist.
+   */
+  decideComplaint: Complaint;
   /**
    * An operator of the department decides a report: ACCEPTED names the record
    * the department wrote through its own ingestion (it must exist, for the
@@ -1104,6 +1205,8 @@ export type Mutation = {
    * stored) or rejects a repair application. One decision wins.
    */
   decideRepair: Repair;
+  /** A platform reviewer closes a proposal without blacklisting the institution. */
+  dismissMisconductProposal: MisconductProposal;
   /** A reviewer drafts a typical case from published records (the reviewer's token names them in `sub`). */
   draftTypicalCase: TypicalCase;
   /**
@@ -1115,6 +1218,15 @@ export type Mutation = {
    * again answers with the appeal already filed.
    */
   fileAppeal: Appeal;
+  /**
+   * The data subject complains about an institution's use of their data
+   * (seed 二(三)一): a registered institution, the misconduct (a ground of the
+   * policy's catalogue), what happened, and, when they have it, the
+   * `sequence` of the read in their query log (it must be a read of them by
+   * that institution). A platform reviewer decides by `dueOn`
+   * (`deadlines.complaintDecisionWorkingDays`).
+   */
+  fileComplaint: Complaint;
   /**
    * The data subject disputes one of their records. The record is flagged
    * "under objection" at once wherever it is shown (and in the blacklist
@@ -1218,6 +1330,7 @@ export type MutationAttachStatementArgs = {
 
 
 export type MutationBlacklistInstitutionArgs = {
+  ground: InstitutionMisconductGround;
   institutionId: Scalars['String']['input'];
   reason: Scalars['String']['input'];
 };
@@ -1227,6 +1340,13 @@ export type MutationDecideAppealArgs = {
   id: Scalars['ID']['input'];
   outcome: AppealOutcome;
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationDecideComplaintArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  upheld: Scalars['Boolean']['input'];
 };
 
 
@@ -1252,6 +1372,12 @@ export type MutationDecideRepairArgs = {
 };
 
 
+export type MutationDismissMisconductProposalArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationDraftTypicalCaseArgs = {
   input: TypicalCaseInput;
 };
@@ -1259,6 +1385,14 @@ export type MutationDraftTypicalCaseArgs = {
 
 export type MutationFileAppealArgs = {
   caseId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationFileComplaintArgs = {
+  ground: InstitutionMisconductGround;
+  institutionId: Scalars['String']['input'];
+  queryLogSequence?: InputMaybe<Scalars['String']['input']>;
   reason: Scalars['String']['input'];
 };
 
@@ -1379,6 +1513,8 @@ export type NotificationConnection = {
 
 export type NotificationKind =
   | 'APPEAL_DECIDED'
+  /** A platform reviewer decided the person's complaint about an institution. */
+  | 'COMPLAINT_DECIDED'
   /** The person is no longer on the joint-punishment list (a record removed, repaired, or past its display period). */
   | 'DELISTED'
   /** 信用警示 (seed 二(五)二): a record put the person on the joint-punishment list; the message names the records, the measures, and how to object and to repair. */
@@ -1501,6 +1637,8 @@ export type Person = {
   appeals?: Maybe<AppealConnection>;
   /** Charitable donations, most recent first. */
   charityRecords?: Maybe<CharityRecordConnection>;
+  /** Complaints the person filed about institutions' use of their data, newest first. */
+  complaints?: Maybe<ComplaintConnection>;
   /** Consents the person granted to institutions for authorised queries, newest grant first. */
   consents?: Maybe<ConsentConnection>;
   /** The person's credit grade and the factors that produced it, computed when read from the records inside their display period. */
@@ -1560,6 +1698,13 @@ export type PersonAppealsArgs = {
 
 /** A person, keyed by citizen ID; each bureau contributes its own fields. */
 export type PersonCharityRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonComplaintsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1794,6 +1939,17 @@ export type PublicationKind =
   | 'LICENCE'
   | 'PENALTY';
 
+/** An institution on the misconduct blacklist, as published. */
+export type PublishedInstitutionBlacklisting = {
+  __typename?: 'PublishedInstitutionBlacklisting';
+  /** The ground (null for a blacklisting made before grounds were recorded). */
+  ground?: Maybe<InstitutionMisconductGround>;
+  institutionId: Scalars['String']['output'];
+  /** Its registered name; null when it is not registered. */
+  name?: Maybe<Scalars['String']['output']>;
+  since: Scalars['DateTime']['output'];
+};
+
 /** An administrative licence as published (行政许可, 双公示 format): the person masked. */
 export type PublishedLicence = {
   __typename?: 'PublishedLicence';
@@ -1904,6 +2060,12 @@ export type Query = {
    */
   blacklistCheck?: Maybe<Array<BlacklistCheckResult>>;
   /**
+   * Complaints about institutions, by deadline, oldest first (platform
+   * reviewers); `status` keeps the states asked for. Each page's people have
+   * the read in their query logs.
+   */
+  complaints: ComplaintConnection;
+  /**
    * Internal, for the gateway only (not in the public API): the valid consents
    * of these people to the institution for the purpose, and whether the
    * institution is on the misconduct blacklist. One lookup for all people of a
@@ -1943,6 +2105,20 @@ export type Query = {
   honourRoll: HonourRollPage;
   /** A registered institution by its unified social credit code; null when not registered. Anyone may look one up. */
   institution?: Maybe<Institution>;
+  /**
+   * The misconduct blacklist as published on 信用中国（四川绵阳）: the
+   * institutions refused every query today, most recent first, with the
+   * ground (policy `institutionMisconduct.grounds`). Open to everyone; it
+   * names organisations, no person.
+   */
+  institutionBlacklist: InstitutionBlacklistPage;
+  /**
+   * The platform's proposals to blacklist institutions, newest first (platform
+   * reviewers): made when an institution's upheld complaints or the reads
+   * refused to it for lack of consent pass the policy's thresholds
+   * (`institutionMisconduct.proposal`).
+   */
+  institutionMisconductProposals: MisconductProposalConnection;
   /** Appeals past their decision deadline and still undecided, oldest deadline first (reviewers). */
   overdueAppeals?: Maybe<AppealConnection>;
   /** Objections past their decision deadline and still undecided, oldest deadline first (reviewers). */
@@ -2027,6 +2203,13 @@ export type QueryBlacklistCheckArgs = {
 };
 
 
+export type QueryComplaintsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Array<ComplaintStatus>>;
+};
+
+
 export type QueryConsentCheckArgs = {
   institutionId: Scalars['String']['input'];
   purpose: ConsentPurpose;
@@ -2059,6 +2242,19 @@ export type QueryHonourRollArgs = {
 
 export type QueryInstitutionArgs = {
   id: Scalars['String']['input'];
+};
+
+
+export type QueryInstitutionBlacklistArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInstitutionMisconductProposalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Array<MisconductProposalStatus>>;
 };
 
 
@@ -2625,6 +2821,9 @@ export type ResolversTypes = ResolversObject<{
   CompanyCreditFacts: ResolverTypeWrapper<CompanyCreditFacts>;
   CompanyListingFact: ResolverTypeWrapper<CompanyListingFact>;
   CompanyOfficeFact: ResolverTypeWrapper<CompanyOfficeFact>;
+  Complaint: ResolverTypeWrapper<ComplaintDoc>;
+  ComplaintConnection: ResolverTypeWrapper<Page<ComplaintDoc>>;
+  ComplaintStatus: ComplaintStatus;
   Consent: ResolverTypeWrapper<ConsentDoc>;
   ConsentCheck: ResolverTypeWrapper<ConsentCheck>;
   ConsentConnection: ResolverTypeWrapper<Page<ConsentDoc>>;
@@ -2665,6 +2864,8 @@ export type ResolversTypes = ResolversObject<{
   IngestStatus: IngestStatus;
   Institution: ResolverTypeWrapper<Institution>;
   InstitutionBlacklistEntry: ResolverTypeWrapper<InstitutionBlacklistEntryDoc>;
+  InstitutionBlacklistPage: ResolverTypeWrapper<InstitutionBlacklistPage>;
+  InstitutionMisconductGround: InstitutionMisconductGround;
   IssuedCreditReport: ResolverTypeWrapper<IssuedCreditReport>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   JointPunishmentStatus: ResolverTypeWrapper<JointPunishmentStatus>;
@@ -2672,6 +2873,9 @@ export type ResolversTypes = ResolversObject<{
   KeyProfession: ResolverTypeWrapper<KeyProfession>;
   LicenceCategory: LicenceCategory;
   LicenceStatus: LicenceStatus;
+  MisconductProposal: ResolverTypeWrapper<MisconductProposalDoc>;
+  MisconductProposalConnection: ResolverTypeWrapper<Page<MisconductProposalDoc>>;
+  MisconductProposalStatus: MisconductProposalStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NegativeFact: ResolverTypeWrapper<NegativeFact>;
   Notification: ResolverTypeWrapper<NotificationDoc>;
@@ -2697,6 +2901,7 @@ export type ResolversTypes = ResolversObject<{
   Publication: ResolverTypeWrapper<Publication>;
   PublicationFilter: PublicationFilter;
   PublicationKind: PublicationKind;
+  PublishedInstitutionBlacklisting: ResolverTypeWrapper<PublishedInstitutionBlacklisting>;
   PublishedLicence: ResolverTypeWrapper<PublishedLicence>;
   PublishedLicencePage: ResolverTypeWrapper<LicenceFeedPage>;
   PublishedPenalty: ResolverTypeWrapper<PublishedPenalty>;
@@ -2752,6 +2957,8 @@ export type ResolversParentTypes = ResolversObject<{
   CompanyCreditFacts: CompanyCreditFacts;
   CompanyListingFact: CompanyListingFact;
   CompanyOfficeFact: CompanyOfficeFact;
+  Complaint: ComplaintDoc;
+  ComplaintConnection: Page<ComplaintDoc>;
   Consent: ConsentDoc;
   ConsentCheck: ConsentCheck;
   ConsentConnection: Page<ConsentDoc>;
@@ -2783,11 +2990,14 @@ export type ResolversParentTypes = ResolversObject<{
   IngestReport: IngestReport;
   Institution: Institution;
   InstitutionBlacklistEntry: InstitutionBlacklistEntryDoc;
+  InstitutionBlacklistPage: InstitutionBlacklistPage;
   IssuedCreditReport: IssuedCreditReport;
   JSONObject: Scalars['JSONObject']['output'];
   JointPunishmentStatus: JointPunishmentStatus;
   KeyField: CatalogueKeyField;
   KeyProfession: KeyProfession;
+  MisconductProposal: MisconductProposalDoc;
+  MisconductProposalConnection: Page<MisconductProposalDoc>;
   Mutation: Record<PropertyKey, never>;
   NegativeFact: NegativeFact;
   Notification: NotificationDoc;
@@ -2806,6 +3016,7 @@ export type ResolversParentTypes = ResolversObject<{
   PublicListSearchResult: PublicListSearchResult;
   Publication: Publication;
   PublicationFilter: PublicationFilter;
+  PublishedInstitutionBlacklisting: PublishedInstitutionBlacklisting;
   PublishedLicence: PublishedLicence;
   PublishedLicencePage: LicenceFeedPage;
   PublishedPenalty: PublishedPenalty;
@@ -2988,6 +3199,25 @@ export type CompanyOfficeFactResolvers<ContextType = Context, ParentType extends
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   unifiedSocialCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type ComplaintResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Complaint'] = ResolversParentTypes['Complaint']> = ResolversObject<{
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  filedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ground?: Resolver<ResolversTypes['InstitutionMisconductGround'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queryLogSequence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ComplaintStatus'], ParentType, ContextType>;
+}>;
+
+export type ComplaintConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplaintConnection'] = ResolversParentTypes['ComplaintConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Complaint']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
@@ -3205,10 +3435,17 @@ export type InstitutionResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type InstitutionBlacklistEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstitutionBlacklistEntry'] = ResolversParentTypes['InstitutionBlacklistEntry']> = ResolversObject<{
+  ground?: Resolver<Maybe<ResolversTypes['InstitutionMisconductGround']>, ParentType, ContextType>;
   institutionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   liftedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type InstitutionBlacklistPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstitutionBlacklistPage'] = ResolversParentTypes['InstitutionBlacklistPage']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['PublishedInstitutionBlacklisting']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type IssuedCreditReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssuedCreditReport'] = ResolversParentTypes['IssuedCreditReport']> = ResolversObject<{
@@ -3249,18 +3486,39 @@ export type KeyProfessionResolvers<ContextType = Context, ParentType extends Res
   regulator?: Resolver<Maybe<ResolversTypes['Bureau']>, ParentType, ContextType>;
 }>;
 
+export type MisconductProposalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MisconductProposal'] = ResolversParentTypes['MisconductProposal']> = ResolversObject<{
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ground?: Resolver<ResolversTypes['InstitutionMisconductGround'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proposedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  refusedReads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MisconductProposalStatus'], ParentType, ContextType>;
+  upheldComplaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MisconductProposalConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MisconductProposalConnection'] = ResolversParentTypes['MisconductProposalConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['MisconductProposal']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   appendQueryLog?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationAppendQueryLogArgs, 'entries'>>;
   applyForRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationApplyForRepairArgs, 'bureau' | 'correction' | 'evidenceRefs' | 'recordId' | 'statement'>>;
   approveTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationApproveTypicalCaseArgs, 'id'>>;
   attachStatement?: Resolver<ResolversTypes['PersonalStatement'], ParentType, ContextType, RequireFields<MutationAttachStatementArgs, 'bureau' | 'recordId' | 'text'>>;
-  blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'institutionId' | 'reason'>>;
+  blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'ground' | 'institutionId' | 'reason'>>;
   decideAppeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationDecideAppealArgs, 'id' | 'outcome' | 'reason'>>;
+  decideComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationDecideComplaintArgs, 'id' | 'reason' | 'upheld'>>;
   decideDishonestyReport?: Resolver<ResolversTypes['DishonestyReport'], ParentType, ContextType, RequireFields<MutationDecideDishonestyReportArgs, 'id' | 'outcome' | 'reason'>>;
   decideObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationDecideObjectionArgs, 'id' | 'outcome' | 'reason'>>;
   decideRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationDecideRepairArgs, 'approve' | 'id' | 'reason'>>;
+  dismissMisconductProposal?: Resolver<ResolversTypes['MisconductProposal'], ParentType, ContextType, RequireFields<MutationDismissMisconductProposalArgs, 'id' | 'reason'>>;
   draftTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationDraftTypicalCaseArgs, 'input'>>;
   fileAppeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationFileAppealArgs, 'caseId' | 'reason'>>;
+  fileComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationFileComplaintArgs, 'ground' | 'institutionId' | 'reason'>>;
   fileObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationFileObjectionArgs, 'bureau' | 'reason' | 'recordId'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'input'>>;
   ingestPlatformRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPlatformRecordsArgs, 'kind' | 'records'>>;
@@ -3332,6 +3590,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   administrativePenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonAdministrativePenaltiesArgs, 'first'>>;
   appeals?: Resolver<Maybe<ResolversTypes['AppealConnection']>, ParentType, ContextType, RequireFields<PersonAppealsArgs, 'first'>>;
   charityRecords?: Resolver<Maybe<ResolversTypes['CharityRecordConnection']>, ParentType, ContextType, RequireFields<PersonCharityRecordsArgs, 'first'>>;
+  complaints?: Resolver<Maybe<ResolversTypes['ComplaintConnection']>, ParentType, ContextType, RequireFields<PersonComplaintsArgs, 'first'>>;
   consents?: Resolver<Maybe<ResolversTypes['ConsentConnection']>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'first'>>;
   creditEvaluation?: Resolver<Maybe<ResolversTypes['CreditEvaluation']>, ParentType, ContextType>;
   creditReports?: Resolver<Maybe<ResolversTypes['CreditReportConnection']>, ParentType, ContextType, RequireFields<PersonCreditReportsArgs, 'first'>>;
@@ -3412,6 +3671,13 @@ export type PublicationResolvers<ContextType = Context, ParentType extends Resol
   withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PublishedInstitutionBlacklistingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishedInstitutionBlacklisting'] = ResolversParentTypes['PublishedInstitutionBlacklisting']> = ResolversObject<{
+  ground?: Resolver<Maybe<ResolversTypes['InstitutionMisconductGround']>, ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type PublishedLicenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishedLicence'] = ResolversParentTypes['PublishedLicence']> = ResolversObject<{
   areaName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3467,6 +3733,7 @@ export type PunishmentGroundResolvers<ContextType = Context, ParentType extends 
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   blacklistCheck?: Resolver<Maybe<Array<ResolversTypes['BlacklistCheckResult']>>, ParentType, ContextType, RequireFields<QueryBlacklistCheckArgs, 'ids' | 'purpose'>>;
+  complaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, RequireFields<QueryComplaintsArgs, 'first'>>;
   consentCheck?: Resolver<ResolversTypes['ConsentCheck'], ParentType, ContextType, RequireFields<QueryConsentCheckArgs, 'institutionId' | 'purpose' | 'subjectIds'>>;
   creditCatalogue?: Resolver<ResolversTypes['CreditCatalogue'], ParentType, ContextType>;
   creditCategory?: Resolver<ResolversTypes['CreditCategory'], ParentType, ContextType, RequireFields<QueryCreditCategoryArgs, 'code'>>;
@@ -3474,6 +3741,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   dishonestyReports?: Resolver<ResolversTypes['DishonestyReportConnection'], ParentType, ContextType, RequireFields<QueryDishonestyReportsArgs, 'first'>>;
   honourRoll?: Resolver<ResolversTypes['HonourRollPage'], ParentType, ContextType, RequireFields<QueryHonourRollArgs, 'first'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
+  institutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistPage'], ParentType, ContextType, RequireFields<QueryInstitutionBlacklistArgs, 'first'>>;
+  institutionMisconductProposals?: Resolver<ResolversTypes['MisconductProposalConnection'], ParentType, ContextType, RequireFields<QueryInstitutionMisconductProposalsArgs, 'first'>>;
   overdueAppeals?: Resolver<Maybe<ResolversTypes['AppealConnection']>, ParentType, ContextType, RequireFields<QueryOverdueAppealsArgs, 'first'>>;
   overdueObjections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, RequireFields<QueryOverdueObjectionsArgs, 'first'>>;
   overdueRepairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, RequireFields<QueryOverdueRepairsArgs, 'first'>>;
@@ -3643,6 +3912,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CompanyCreditFacts?: CompanyCreditFactsResolvers<ContextType>;
   CompanyListingFact?: CompanyListingFactResolvers<ContextType>;
   CompanyOfficeFact?: CompanyOfficeFactResolvers<ContextType>;
+  Complaint?: ComplaintResolvers<ContextType>;
+  ComplaintConnection?: ComplaintConnectionResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   ConsentCheck?: ConsentCheckResolvers<ContextType>;
   ConsentConnection?: ConsentConnectionResolvers<ContextType>;
@@ -3672,11 +3943,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   IngestReport?: IngestReportResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionBlacklistEntry?: InstitutionBlacklistEntryResolvers<ContextType>;
+  InstitutionBlacklistPage?: InstitutionBlacklistPageResolvers<ContextType>;
   IssuedCreditReport?: IssuedCreditReportResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   JointPunishmentStatus?: JointPunishmentStatusResolvers<ContextType>;
   KeyField?: KeyFieldResolvers<ContextType>;
   KeyProfession?: KeyProfessionResolvers<ContextType>;
+  MisconductProposal?: MisconductProposalResolvers<ContextType>;
+  MisconductProposalConnection?: MisconductProposalConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NegativeFact?: NegativeFactResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
@@ -3693,6 +3967,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PublicListHit?: PublicListHitResolvers<ContextType>;
   PublicListSearchResult?: PublicListSearchResultResolvers<ContextType>;
   Publication?: PublicationResolvers<ContextType>;
+  PublishedInstitutionBlacklisting?: PublishedInstitutionBlacklistingResolvers<ContextType>;
   PublishedLicence?: PublishedLicenceResolvers<ContextType>;
   PublishedLicencePage?: PublishedLicencePageResolvers<ContextType>;
   PublishedPenalty?: PublishedPenaltyResolvers<ContextType>;

@@ -1,24 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { groupedLoader, policy, subgraphModuleSchemaFile } from '@credit/shared';
+import { Kind, parse } from 'graphql';
 import { allow } from 'graphql-shield';
 
 import type { PlatformDomain } from '../domain';
-import { reviewer } from '../rules';
+import { dataSubject, reviewer } from '../rules';
 import { createInstitutionModels, type InstitutionModels } from './models';
+import { COMPLAINT_ORDER } from './models/Complaint';
 import { resolvers } from './resolvers';
 import { seedInstitutions } from './seed';
 
 /**
- * Institutions (MISSION rule 12): the partner institutions registered with the
- * platform, whose names the query log writes, and the misconduct blacklist
- * that refuses a blacklisted institution's queries.
+ * Institutions (MISSION rule 12; seed 二(三)一): the partner institutions
+ * registered with the platform, whose names the query log writes; people's
+ * complaints about them; the platform's proposals to blacklist one whose
+ * upheld complaints or refused reads pass the policy's thresholds; and the
+ * misconduct blacklist that refuses a blacklisted institution's queries,
+ * published with its grounds.
  */
-export const institutions: PlatformDomain<InstitutionModels> = {
+function createInstitutionLoaders(models: InstitutionModels) {
+  return { complaintsByPerson: groupedLoader(models.Complaint, 'personId', COMPLAINT_ORDER) };
+}
+
+/** The SDL's misconduct grounds and the policy's catalogue must be the same list. */
+function misconductGroundProblems(schemaSdl: string): string[] {
+  const grounds = parse(schemaSdl).definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'InstitutionMisconductGround');
+  const inSdl = new Set(grounds?.kind === Kind.ENUM_TYPE_DEFINITION ? (grounds.values ?? []).map((v) => v.name.value) : []);
+  const inPolicy = new Set(Object.keys(policy().institutionMisconduct.grounds));
+  return [
+    ...[...inSdl].filter((g) => !inPolicy.has(g)).map((g) => `${g} is in the SDL, not in the policy`),
+    ...[...inPolicy].filter((g) => !inSdl.has(g)).map((g) => `${g} is in the policy, not in the SDL`),
+  ];
+}
+
+export const institutions: PlatformDomain<InstitutionModels, ReturnType<typeof createInstitutionLoaders>> = {
   name: 'institutions',
   createModels: createInstitutionModels,
+  createLoaders: createInstitutionLoaders,
   resolvers,
   permissions: {
-    // A registered organisation's name is not personal data.
-    Query: { institution: allow },
-    Mutation: { registerInstitution: reviewer, blacklistInstitution: reviewer, liftInstitutionBlacklist: reviewer },
+    // A registered organisation's name is not personal data; nor is the published blacklist, which names organisations only.
+    Query: { institution: allow, institutionBlacklist: allow, complaints: reviewer, institutionMisconductProposals: reviewer },
+    Mutation: {
+      registerInstitution: reviewer,
+      blacklistInstitution: reviewer,
+      liftInstitutionBlacklist: reviewer,
+      fileComplaint: dataSubject,
+      decideComplaint: reviewer,
+      dismissMisconductProposal: reviewer,
+    },
+  },
+  checkConfiguration: () => {
+    const problems = misconductGroundProblems(readFileSync(subgraphModuleSchemaFile(path.join(__dirname, '..', '..'), 'institutions')!, 'utf8'));
+    if (problems.length) throw new Error(`The misconduct grounds of the SDL and the policy disagree: ${problems.join('; ')}`);
   },
   seed: seedInstitutions,
 };

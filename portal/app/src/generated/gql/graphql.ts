@@ -143,6 +143,8 @@ export type GrantConsentInput = {
 
 export type NotificationKind =
   | 'APPEAL_DECIDED'
+  /** A platform reviewer decided the person's complaint about an institution. */
+  | 'COMPLAINT_DECIDED'
   /** The person is no longer on the joint-punishment list (a record removed, repaired, or past its display period). */
   | 'DELISTED'
   /** 信用警示 (seed 二(五)二): a record put the person on the joint-punishment list; the message names the records, the measures, and how to object and to repair. */

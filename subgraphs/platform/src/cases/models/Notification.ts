@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'MEASURES_CHANGED',
   'WINDOW_ENDED',
   'PARTNER_READ',
+  'COMPLAINT_DECIDED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -7,6 +7,8 @@ import { Schema, type Connection } from 'mongoose';
  */
 export interface InstitutionBlacklistEntryDoc {
   _id: string;
+  /** A ground of the policy's `institutionMisconduct.grounds` (absent on entries made before grounds were recorded). */
+  ground?: string | null;
   reason: string;
   since: Date;
   liftedAt?: Date | null;
@@ -16,6 +18,7 @@ export interface InstitutionBlacklistEntryDoc {
 const institutionBlacklistSchema = new Schema<InstitutionBlacklistEntryDoc>(
   {
     _id: { type: String, required: true },
+    ground: { type: String, default: null },
     reason: { type: String, required: true },
     since: { type: Date, required: true },
     liftedAt: { type: Date, default: null },
@@ -23,6 +26,8 @@ const institutionBlacklistSchema = new Schema<InstitutionBlacklistEntryDoc>(
   },
   { collection: 'institution_blacklist', versionKey: false },
 );
+// The published blacklist: the entries in force, most recent first.
+institutionBlacklistSchema.index({ liftedAt: 1, since: -1 });
 
 export function institutionBlacklistModel(conn: Connection) {
   return conn.model<InstitutionBlacklistEntryDoc>('InstitutionBlacklistEntry', institutionBlacklistSchema);

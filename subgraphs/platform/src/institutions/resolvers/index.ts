@@ -1,7 +1,9 @@
-import { badInput, codedError, socialCreditCodeProblem } from '@credit/shared';
+import { badInput, codedError, paginate, socialCreditCodeProblem } from '@credit/shared';
 
-import type { Resolvers } from '../../generated/graphql';
-import { forgetName } from '../names';
+import type { InstitutionMisconductGround, Resolvers } from '../../generated/graphql';
+import { complaints, decideComplaint, fileComplaint } from '../complaints';
+import type { MisconductProposalDoc } from '../models/MisconductProposal';
+import { forgetName, registeredNames } from '../names';
 import { InstitutionBlacklistEntry } from './InstitutionBlacklistEntry';
 
 function checkInstitutionId(id: string): void {
@@ -9,14 +11,54 @@ function checkInstitutionId(id: string): void {
   if (problem) throw badInput(`Invalid institution ID "${id}": ${problem}`, problem, { argument: 'institutionId' });
 }
 
+const byId = (doc: { _id: string }) => doc._id;
+
 export const resolvers: Resolvers = {
   Query: {
+    complaints: (_parent, args, ctx) => complaints(ctx, args),
+    institutionMisconductProposals: async (_parent, args, ctx) => {
+      const filter = args.status?.length ? { status: { $in: [...args.status] } } : {};
+      return paginate(await ctx.models.MisconductProposal.find(filter).sort({ proposedAt: -1, _id: 1 }).lean<MisconductProposalDoc[]>().exec(), args, byId);
+    },
+    institutionBlacklist: async (_parent, args, ctx) => {
+      const entries = await ctx.models.InstitutionBlacklistEntry.find({ liftedAt: null }).sort({ since: -1, _id: 1 }).lean().exec();
+      const page = paginate(entries, args, byId);
+      const names = await registeredNames(
+        ctx.models,
+        page.nodes.map((e) => e._id),
+      );
+      return {
+        ...page,
+        nodes: page.nodes.map((e) => ({
+          institutionId: e._id,
+          name: names.get(e._id) ?? null,
+          ground: (e.ground ?? null) as InstitutionMisconductGround | null,
+          since: e.since,
+        })),
+      };
+    },
     institution: async (_parent, { id }, ctx) => {
       const doc = await ctx.models.Institution.findById(id.toUpperCase()).lean().exec();
       return doc ? { id: doc._id, name: doc.name } : null;
     },
   },
   Mutation: {
+    fileComplaint: (_parent, args, ctx) => fileComplaint(ctx, args),
+    decideComplaint: (_parent, args, ctx) => decideComplaint(ctx, args),
+    dismissMisconductProposal: async (_parent, { id, reason }, ctx) => {
+      if (!reason.trim()) throw badInput('A reason is required', 'empty reason', { argument: 'reason' });
+      const dismissed = await ctx.models.MisconductProposal.findOneAndUpdate(
+        { _id: id, status: 'OPEN' },
+        { $set: { status: 'DISMISSED', decidedAt: new Date(), decisionReason: reason } },
+        { returnDocument: 'after' },
+      )
+        .lean()
+        .exec();
+      if (dismissed) return dismissed;
+      const existing = await ctx.models.MisconductProposal.findById(id).lean().exec();
+      if (!existing) throw badInput(`No proposal ${id}`, 'unknown proposal', { argument: 'id' });
+      throw codedError('CONFLICT', `Proposal ${id} was already decided`, { status: existing.status });
+    },
     registerInstitution: async (_parent, { id, name }, ctx) => {
       checkInstitutionId(id);
       if (name.trim().length < 2 || name.length > 100) throw badInput('An institution name has 2 to 100 characters', 'bad name', { argument: 'name' });
@@ -31,17 +73,24 @@ export const resolvers: Resolvers = {
       return { id: doc!._id, name: doc!.name };
     },
 
-    blacklistInstitution: async (_parent, { institutionId, reason }, ctx) => {
+    blacklistInstitution: async (_parent, { institutionId, ground, reason }, ctx) => {
       checkInstitutionId(institutionId);
       if (!reason.trim()) throw badInput('A reason is required', 'empty reason', { argument: 'reason' });
       const since = new Date();
+      const id = institutionId.toUpperCase();
       const entry = await ctx.models.InstitutionBlacklistEntry.findOneAndUpdate(
-        { _id: institutionId.toUpperCase() },
-        { $set: { reason, since, liftedAt: null, decidedBy: ctx.principal.org ?? 'reviewer' } },
+        { _id: id },
+        { $set: { ground, reason, since, liftedAt: null, decidedBy: ctx.principal.org ?? 'reviewer' } },
         { upsert: true, returnDocument: 'after' },
       )
         .lean()
         .exec();
+      // The platform's open proposal is confirmed by the blacklisting (one per institution is open at a time).
+      for (const open of await ctx.models.MisconductProposal.find({ institutionId: id, status: 'OPEN' }).lean().exec())
+        await ctx.models.MisconductProposal.updateOne(
+          { _id: open._id, status: 'OPEN' },
+          { $set: { status: 'CONFIRMED', decidedAt: since, decisionReason: reason } },
+        ).exec();
       return entry!;
     },
 
@@ -60,5 +109,10 @@ export const resolvers: Resolvers = {
       throw codedError('BAD_USER_INPUT', `Institution ${institutionId} is not on the blacklist`, { reason: 'not blacklisted' });
     },
   },
+  Person: {
+    complaints: async ({ id }, args, { loaders }) => paginate(await loaders.complaintsByPerson.load(id), args, byId),
+  },
   InstitutionBlacklistEntry,
+  Complaint: { id: byId, queryLogSequence: (doc) => (doc.queryLogSequence == null ? null : String(doc.queryLogSequence)) },
+  MisconductProposal: { id: byId },
 };

@@ -2,6 +2,7 @@ import { badInput, insertManyUnordered } from '@credit/shared';
 
 import { partnerReadNotice } from '../../cases/notices';
 import type { Resolvers } from '../../generated/graphql';
+import { countRefusedReads, proposeIfMisconduct } from '../../institutions/misconduct';
 import { registeredNames } from '../../institutions/names';
 import { queryLogWriter, type QueryLogContent } from '../chain';
 import { queryLogEntries } from './QueryLogEntries';
@@ -55,6 +56,12 @@ export const resolvers: Resolvers = {
       await insertManyUnordered(ctx.models.Notification, notices as unknown as Record<string, unknown>[]).catch((err: unknown) =>
         ctx.log.error('partner-read notices not written (the reads are in the query log)', { err, notices: notices.length }),
       );
+      // Reads refused to an institution for lack of consent count towards its misconduct (institutions/misconduct.ts).
+      const refused = contents.filter((c) => c.institution && c.outcome === 'DENIED').map((c) => c.institution!.id);
+      if (refused.length > 0)
+        await countRefusedReads(ctx.models, refused)
+          .then(() => Promise.all([...new Set(refused)].map((id) => proposeIfMisconduct(ctx.models, id, undefined, ctx.log))))
+          .catch((err: unknown) => ctx.log.error('refused reads not counted towards misconduct (they are in the query log)', { err }));
       return String(sequence);
     },
   },
