@@ -105,6 +105,22 @@ export interface CheckScenarioPolicy {
   basis: string;
   /** The measures that bear on the scenario; `ALL` for every measure. */
   measures: string[] | 'ALL';
+  /** The reward measures (`rewardMeasures`) that bear on it; `ALL` for every one, none when absent. */
+  rewardMeasures?: string[] | 'ALL';
+}
+
+/** The green-channel groups of the seed (二(五)一): good records, or years without a bad one. */
+export const GREEN_CHANNEL_GROUPS = ['GOOD_RECORDS', 'CLEAN_YEARS'] as const;
+export type GreenChannelGroup = (typeof GREEN_CHANNEL_GROUPS)[number];
+
+/** A measure of joint reward (联合奖励, seed 二(五)一), and who it is open to. */
+export interface RewardMeasurePolicy {
+  label: string;
+  labelZh: string;
+  /** The field of the seed it belongs to (licensing, education and training, …). */
+  field: string;
+  /** The green-channel groups it is open to. */
+  groups: GreenChannelGroup[];
 }
 
 /** Who may ask a blacklist check, by token scope (policy `checkScenarios.callers`). */
@@ -158,6 +174,8 @@ export interface CreditPolicy {
    */
   minors: { adultAge: number; shieldedRecordKinds: string[]; shieldedBasis: string };
   greenChannel: { cleanYears: number };
+  /** Joint reward: the measures of the seed's fields for people in the green-channel groups. */
+  rewardMeasures: { notes?: string; measures: Record<string, RewardMeasurePolicy> };
   /**
    * What a credit-repair application must bring, by the record's grade:
    * hours of volunteer service or yuan of donations recorded for the person
@@ -433,6 +451,24 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
   positive('limits.publicSearchesPerMinute', p.limits.publicSearchesPerMinute, ['anonymous', 'signedIn']);
   positive('limits.dishonestyReportsPerDay', p.limits.dishonestyReportsPerDay, ['anonymous', 'signedIn']);
   check(file, Object.keys(p.institutionMisconduct?.grounds ?? {}).length > 0, '`institutionMisconduct.grounds` is required');
+  for (const [code, measure] of Object.entries(p.rewardMeasures?.measures ?? {}))
+    check(
+      file,
+      !!measure.label &&
+        !!measure.labelZh &&
+        !!measure.field &&
+        measure.groups?.length > 0 &&
+        measure.groups.every((g) => (GREEN_CHANNEL_GROUPS as readonly string[]).includes(g)),
+      `rewardMeasures.measures.${code} needs label, labelZh, field and groups of ${GREEN_CHANNEL_GROUPS.join(', ')}`,
+    );
+  for (const [purpose, scenario] of Object.entries(p.checkScenarios?.purposes ?? {}))
+    if (scenario.rewardMeasures !== undefined && scenario.rewardMeasures !== 'ALL')
+      for (const code of scenario.rewardMeasures)
+        check(
+          file,
+          code in (p.rewardMeasures?.measures ?? {}),
+          `checkScenarios.purposes.${purpose}.rewardMeasures: ${code} is not in \`rewardMeasures.measures\``,
+        );
   positive('institutionMisconduct.proposal', p.institutionMisconduct?.proposal, [
     'upheldComplaints',
     'upheldComplaintsDays',
@@ -567,6 +603,21 @@ export function measuresForPurpose(purpose: string, measuresInForce: readonly st
   if (scenario.measures === 'ALL') return [...measuresInForce];
   const bearing = new Set(scenario.measures);
   return measuresInForce.filter((m) => bearing.has(m));
+}
+
+/** The reward measures open to a person in these green-channel groups, in the policy's order; none for a person in neither. */
+export function rewardMeasuresFor(groups: readonly string[], p: CreditPolicy = policy()): string[] {
+  return Object.entries(p.rewardMeasures.measures)
+    .filter(([, measure]) => measure.groups.some((g) => groups.includes(g)))
+    .map(([code]) => code);
+}
+
+/** Of the reward measures open to a person, those that bear on the purpose of a check (policy `checkScenarios`). */
+export function rewardMeasuresForPurpose(purpose: string, open: readonly string[], p: CreditPolicy = policy()): string[] {
+  const bearing = p.checkScenarios.purposes[purpose]?.rewardMeasures;
+  if (bearing === undefined) return [];
+  if (bearing === 'ALL') return [...open];
+  return open.filter((m) => bearing.includes(m));
 }
 
 /**

@@ -607,6 +607,30 @@ describe('joint punishment and the blacklist check', () => {
     expect((own.body.data as Json).person.redList).toEqual({ greenChannelEligible: true, greenChannelGrounds: ['CLEAN_YEARS'] });
   });
 
+  it('answers the measures of joint reward each group opens, kept apart, and those the purpose names (二(五)一)', async () => {
+    const elder = makeCitizenId('510703', addMonths(today, -85 * 12), 47);
+    const youngVolunteer = makeCitizenId('510703', addMonths(today, -19 * 12), 51);
+    const listedElder = makeCitizenId('510703', addMonths(today, -80 * 12), 53);
+    const REWARD =
+      'query ($ids: [String!]!, $purpose: BlacklistCheckPurpose!) { blacklistCheck(ids: $ids, purpose: $purpose) { rewardMeasures applicableRewardMeasures } }';
+    const rewards = async (purpose: string) => {
+      const { body } = await stack.query(REWARD, { ids: [elder, youngVolunteer, listedElder], purpose }, await asLicensingSystem());
+      expect(body.errors).toBeUndefined();
+      return (body.data as Json).blacklistCheck as Json[];
+    };
+    const licensing = ['GREEN_CHANNEL', 'ACCEPTANCE_WITH_MISSING_DOCUMENTS'];
+    const [clean, volunteering, listedOne] = await rewards('LICENSING');
+    // Years without a bad record open licensing's two measures, each its own; good records open every field's support too.
+    expect(clean).toEqual({ rewardMeasures: licensing, applicableRewardMeasures: licensing });
+    expect(volunteering!.rewardMeasures).toEqual(Object.keys(policy().rewardMeasures.measures));
+    expect(volunteering!.rewardMeasures).toEqual(expect.arrayContaining(['EDUCATION_TRAINING_SUPPORT', 'HONOURS_PRIORITY', 'FINANCING_LEASING_PREFERENCE']));
+    expect(volunteering!.applicableRewardMeasures).toEqual(licensing);
+    expect(listedOne).toEqual({ rewardMeasures: [], applicableRewardMeasures: [] });
+    // An honours check names the honours priority, to good records only; a travel check names none.
+    expect((await rewards('HONOURS')).map((r) => r.applicableRewardMeasures)).toEqual([[], ['HONOURS_PRIORITY'], []]);
+    expect((await rewards('AIR_TRAVEL')).map((r) => r.applicableRewardMeasures)).toEqual([[], [], []]);
+  });
+
   it('takes 10,000 IDs in one call, logged as one entry each checked person can read', async () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => makeCitizenId('510722', addMonths('1960-01-01', Math.floor(i / 1000)), i % 1000));
     const results = await check(ids);

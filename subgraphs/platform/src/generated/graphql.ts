@@ -290,6 +290,8 @@ export type BlacklistCheckResult = {
    * and nothing else; every measure for OTHER.
    */
   applicableMeasures?: Maybe<Array<Scalars['String']['output']>>;
+  /** Of `rewardMeasures`, those that bear on the purpose of the check (policy `checkScenarios`): a licensing check answers the green channel and 容缺受理. */
+  applicableRewardMeasures?: Maybe<Array<Scalars['String']['output']>>;
   categories?: Maybe<Array<Scalars['CategoryCode']['output']>>;
   error?: Maybe<Scalars['String']['output']>;
   /**
@@ -306,6 +308,15 @@ export type BlacklistCheckResult = {
   measures?: Maybe<Array<Scalars['String']['output']>>;
   /** Whether any measure bears on the purpose of the check: the answer for this scenario. */
   restricted?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * Measures of joint reward (联合奖励, seed 二(五)一) open to the person
+   * (policy `rewardMeasures`): in licensing the green channel and 容缺受理,
+   * each its own measure, for either group; support in education and
+   * training, employment and start-ups, social security, financing and
+   * leasing, cultural services and honours for people with good records. Empty
+   * for a person in neither group.
+   */
+  rewardMeasures?: Maybe<Array<Scalars['String']['output']>>;
   since?: Maybe<Scalars['Date']['output']>;
   /** The person's statements (本人声明, seed 二(三)三) on the records that list them, as they wrote them; empty when none. */
   statements?: Maybe<Array<Scalars['String']['output']>>;
@@ -3133,6 +3144,7 @@ export type AppealConnectionResolvers<ContextType = Context, ParentType extends 
 
 export type BlacklistCheckResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BlacklistCheckResult'] = ResolversParentTypes['BlacklistCheckResult']> = ResolversObject<{
   applicableMeasures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  applicableRewardMeasures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   categories?: Resolver<Maybe<Array<ResolversTypes['CategoryCode']>>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   greenChannelEligible?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -3141,6 +3153,7 @@ export type BlacklistCheckResultResolvers<ContextType = Context, ParentType exte
   listed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   measures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   restricted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  rewardMeasures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   statements?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   underObjection?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;

@@ -1,4 +1,4 @@
-import { addMonths, birthDateOf, categoryPolicy, policy, todayInCity } from '@credit/shared';
+import { addMonths, birthDateOf, categoryPolicy, policy, todayInCity, type GreenChannelGroup } from '@credit/shared';
 
 import type { PunishmentGroundDoc, RestrictionDoc } from './models/JointPunishmentStatus';
 
@@ -41,8 +41,8 @@ export function effectiveStatus(
   };
 }
 
-/** Why the green channel is open to a person (seed 二(五)一 names two groups). */
-export type GreenChannelGround = 'GOOD_RECORDS' | 'CLEAN_YEARS';
+/** Why the green channel is open to a person (seed 二(五)一 names two groups; the policy's reward measures name them too). */
+export type GreenChannelGround = GreenChannelGroup;
 
 /**
  * Green channel and 容缺受理 (MISSION rule 9, seed 二(五)一: "对具有优良信用

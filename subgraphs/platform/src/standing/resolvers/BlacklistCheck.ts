@@ -1,4 +1,15 @@
-import { callerMayCheckFor, checkCallerOf, CitizenIdError, codedError, measuresForPurpose, parseCitizenId, policy, todayInCity } from '@credit/shared';
+import {
+  callerMayCheckFor,
+  checkCallerOf,
+  CitizenIdError,
+  codedError,
+  measuresForPurpose,
+  parseCitizenId,
+  policy,
+  rewardMeasuresFor,
+  rewardMeasuresForPurpose,
+  todayInCity,
+} from '@credit/shared';
 
 import type { Context } from '../../context';
 import type { QueryResolvers } from '../../generated/graphql';
@@ -23,6 +34,8 @@ function unanswered(id: string) {
     until: null,
     greenChannelEligible: null,
     greenChannelGrounds: null,
+    rewardMeasures: null,
+    applicableRewardMeasures: null,
     underObjection: null,
     statements: null,
   };
@@ -90,7 +103,10 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
     const standing = answer(id);
     const applicableMeasures = measuresForPurpose(purpose, standing.measures);
     const scenario = { applicableMeasures, restricted: applicableMeasures.length > 0 };
-    if (full) return { id, valid: true, error: null, ...standing, ...scenario };
+    // Joint reward (seed 二(五)一): the measures the person's green-channel groups open, and the purpose's share of them.
+    const rewardMeasures = rewardMeasuresFor(standing.greenChannelGrounds);
+    const reward = { rewardMeasures, applicableRewardMeasures: rewardMeasuresForPurpose(purpose, rewardMeasures) };
+    if (full) return { id, valid: true, error: null, ...standing, ...scenario, ...reward };
     // A carrier learns whether the passenger may travel so, not why nor anything else.
     return { ...unanswered(id), valid: true, error: null, ...scenario };
   });
