@@ -27,6 +27,8 @@ export interface Publication {
   documentNumber: string;
   title: string;
   content: string;
+  /** The person's statement (本人声明, seed 二(三)三) on the record, shown with it wherever it is published; null when none. */
+  statement: string | null;
   /**
    * The record as the department keeps it (dates as JSON strings once sent):
    * the platform serves it in Person.administrativePenalties and
@@ -59,6 +61,7 @@ export function penaltyPublication(doc: AdministrativePenaltyDoc, today: string 
     documentNumber: doc.decisionNumber,
     title: doc.violationType,
     content: doc.penaltyContent,
+    statement: doc.personalStatement ?? null,
     record: { ...doc },
   };
 }
@@ -79,6 +82,7 @@ export function licencePublication(doc: AdministrativeLicenceDoc): Publication {
     documentNumber: doc.documentNumber,
     title: doc.certificateName,
     content: doc.content,
+    statement: null,
     record: { ...doc },
   };
 }

@@ -1,7 +1,7 @@
 import type { Stack } from '@credit/scripts/dist/stack';
 import { addMonths, makeCitizenId, policy, todayInCity } from '@credit/shared';
 
-import { authHeader, insertResidents, startTestStack } from '../harness';
+import { authHeader, foodDrugPenalty, insertResidents, startTestStack } from '../harness';
 
 // A person's statement on one of their records (本人声明; 自主解释, seed
 // 二(三)三): their own short text, kept by the department on the record,
@@ -92,6 +92,48 @@ describe('a personal statement on a record', () => {
     expect(shown).toContain('达成执行和解');
     expect(shown).not.toContain('13800138000');
     expect(await checkStatements()).toEqual([STATEMENT]);
+  });
+
+  it('publishes the statement on a penalty with it in the 双公示 feed, masked like the penalty’s text', async () => {
+    const penalty = await stack.query(
+      'mutation ($records: [JSONObject!]!) { ingestMarketRegulationRecords(kind: ADMINISTRATIVE_PENALTY, records: $records) { created } }',
+      {
+        records: [
+          foodDrugPenalty({
+            id: 'MR-ST-1',
+            personId: debtor,
+            name: '王建国',
+            decisionDate: addMonths(todayInCity(), -1),
+            decisionNumber: '绵市监罚〔2026〕ST1号',
+            violationType: '销售过期食品',
+          }),
+        ],
+      },
+      await authHeader({ role: 'bureau', org: 'MARKET_REGULATION' }),
+    );
+    expect((penalty.body.data as Json).ingestMarketRegulationRecords.created).toBe(1);
+    const text = '王建国已下架全部过期食品并完成整改, 联系电话13800138000';
+    const attached = await stack.query(
+      'mutation ($text: String!) { attachStatement(bureau: MARKET_REGULATION, recordId: "MR-ST-1", text: $text) { text } }',
+      { text },
+      await asDebtor(),
+    );
+    expect(attached.body.errors).toBeUndefined();
+    const feed = await stack.query(
+      '{ publishedPenalties(filter: { departments: [MARKET_REGULATION] }, first: 50) { nodes { decisionNumber statement } } }',
+      {},
+    );
+    const published = ((feed.body.data as Json).publishedPenalties.nodes as Json[]).find((n) => n.decisionNumber === '绵市监罚〔2026〕ST1号')!;
+    expect(published.statement).toContain('已下架全部过期食品并完成整改');
+    expect(published.statement).not.toContain('王建国');
+    expect(published.statement).not.toContain('13800138000');
+    // Withdrawn, it leaves the feed with the record's next publication.
+    await stack.query('mutation { withdrawStatement(bureau: MARKET_REGULATION, recordId: "MR-ST-1") { recordId } }', {}, await asDebtor());
+    const after = await stack.query(
+      '{ publishedPenalties(filter: { departments: [MARKET_REGULATION] }, first: 50) { nodes { decisionNumber statement } } }',
+      {},
+    );
+    expect(((after.body.data as Json).publishedPenalties.nodes as Json[]).find((n) => n.decisionNumber === '绵市监罚〔2026〕ST1号')!.statement).toBeNull();
   });
 
   it('keeps the statement when the court sends a correction of the record', async () => {

@@ -536,6 +536,8 @@ export type Publication = {
   record: Scalars['JSONObject']['output'];
   /** The department's record id. */
   recordId: Scalars['String']['output'];
+  /** The person's statement (本人声明) on a penalty, published with it; null when none (always for a licence). */
+  statement?: Maybe<Scalars['String']['output']>;
   /** The violation (penalty) or the certificate (licence). */
   title: Scalars['String']['output'];
   /** An objection against the record is open. */
@@ -1021,6 +1023,7 @@ export type PublicationResolvers<ContextType = Context, ParentType extends Resol
   publishedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   record?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

@@ -182,6 +182,7 @@ function packRow(row: FeedRow): string {
     documentNumber: row.documentNumber,
     title: row.title,
     content: row.content,
+    statement: row.statement ?? null,
   };
   return JSON.stringify(packed);
 }

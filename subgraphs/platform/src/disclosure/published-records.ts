@@ -74,6 +74,7 @@ function toDoc(personId: string, p: Publication & { bureau: string }, now: Date)
     documentNumber: p.documentNumber,
     title: p.title,
     content: p.content,
+    statement: p.statement ?? null,
     updatedAt: now,
   };
   return { row: { ...doc, lookupKeys: lookupKeysOf(doc) }, detail: { _id: doc._id, record: p.record } };
@@ -345,6 +346,8 @@ function maskedView(doc: FeedRow) {
     publishedUntil: doc.publishedUntil,
     title: text(doc.title),
     content: text(doc.content),
+    // The person's statement goes with the record, masked like its other free text (rows filed before statements were published have none).
+    statement: doc.statement ? text(doc.statement) : null,
     counterpartName: maskName(doc.counterpartName),
     counterpartId: maskCitizenId(doc.personId),
     areaName: areaName(doc.areaCode),

@@ -1921,6 +1921,8 @@ export type Publication = {
   record: Scalars['JSONObject']['output'];
   /** The department's record id. */
   recordId: Scalars['String']['output'];
+  /** The person's statement (本人声明) on a penalty, published with it; null when none (always for a licence). */
+  statement?: Maybe<Scalars['String']['output']>;
   /** The violation (penalty) or the certificate (licence). */
   title: Scalars['String']['output'];
   /** An objection against the record is open. */
@@ -2026,6 +2028,8 @@ export type PublishedPenalty = {
   penaltyContent: Scalars['String']['output'];
   /** First day it is no longer published. */
   publishedUntil: Scalars['Date']['output'];
+  /** The person's statement on it (本人声明, seed 二(三)三), published with it and masked like its other text; null when none. */
+  statement?: Maybe<Scalars['String']['output']>;
   /** An objection against it is open (MISSION rule 7). */
   underObjection: Scalars['Boolean']['output'];
   /** The violation (违法行为类型), personal data masked. */
@@ -3679,6 +3683,7 @@ export type PublicationResolvers<ContextType = Context, ParentType extends Resol
   publishedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   record?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3725,6 +3730,7 @@ export type PublishedPenaltyResolvers<ContextType = Context, ParentType extends 
   keyField?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   violationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

@@ -41,6 +41,7 @@ function record(n: number, rng: Rng): Omit<PublishedRecordDoc, 'lookupKeys'> {
     documentNumber: `绵罚〔2026〕${n}号`,
     title: '违法经营',
     content: '警告',
+    statement: null,
     updatedAt: new Date(),
   };
 }

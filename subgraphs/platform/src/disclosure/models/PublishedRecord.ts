@@ -57,6 +57,7 @@ const publishedRecordSchema = new Schema<PublishedRecordDoc>(
     documentNumber: { type: String, required: true },
     title: { type: String, required: true },
     content: { type: String, required: true },
+    statement: { type: String, default: null },
     lookupKeys: { type: [String], required: true },
     updatedAt: { type: Date, required: true },
   },

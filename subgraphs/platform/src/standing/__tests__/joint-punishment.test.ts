@@ -59,6 +59,7 @@ function penalty(bureau: Bureau, recordId: string): Publication & { bureau: stri
     documentNumber: `${recordId}号`,
     title: 'title',
     content: 'content',
+    statement: null,
     record: { id: recordId },
   };
 }
