@@ -1,5 +1,5 @@
 import { grantableScopes } from './access';
-import { policy, type CreditPolicy, type SeverityGrade } from './policy';
+import { policy, SEVERITY_GRADES, type CreditPolicy, type GreenChannelGroup, type SeverityGrade } from './policy';
 import type { Bureau } from './subgraph-registry';
 
 /**
@@ -41,7 +41,17 @@ export interface Catalogue {
   keyProfessions: { code: string; name: string; nameEn: string; regulator: string | null; licence: string | null }[];
   measures: { code: string; labelZh: string; labelEn: string }[];
   consentScopes: { group: string; labelZh: string; labelEn: string }[];
-  deadlines: { objectionDecisionWorkingDays: number; objectionDecisionMaxWorkingDays: number; repairDecisionWorkingDays: number };
+  rewardMeasures: { code: string; labelZh: string; labelEn: string; field: string; groups: GreenChannelGroup[] }[];
+  repairEvidence: { grade: SeverityGrade; volunteerHours: number; charityYuan: number; trainingRequired: boolean }[];
+  deadlines: {
+    objectionDecisionWorkingDays: number;
+    objectionDecisionMaxWorkingDays: number;
+    repairDecisionWorkingDays: number;
+    appealFilingWorkingDays: number;
+    appealDecisionWorkingDays: number;
+    dishonestyReportDecisionWorkingDays: number;
+    complaintDecisionWorkingDays: number;
+  };
 }
 
 export function creditCatalogue(p: CreditPolicy = policy()): Catalogue {
@@ -87,14 +97,19 @@ export function creditCatalogue(p: CreditPolicy = policy()): Catalogue {
   }));
   const measures = Object.entries(p.measures).map(([code, m]) => ({ code, labelZh: m.labelZh, labelEn: m.label }));
   const consentScopes = grantableScopes(p).map((group) => ({ group, labelZh: p.fieldGroups[group]!.labelZh, labelEn: p.fieldGroups[group]!.description }));
-  const { objectionDecisionWorkingDays, objectionDecisionMaxWorkingDays, repairDecisionWorkingDays } = p.deadlines;
-  return {
-    policyVersion: p.version,
-    categories,
-    keyFields,
-    keyProfessions,
-    measures,
-    consentScopes,
-    deadlines: { objectionDecisionWorkingDays, objectionDecisionMaxWorkingDays, repairDecisionWorkingDays },
-  };
+  const rewardMeasures = Object.entries(p.rewardMeasures.measures).map(([code, m]) => ({
+    code,
+    labelZh: m.labelZh,
+    labelEn: m.label,
+    field: m.field,
+    groups: [...m.groups],
+  }));
+  const repairEvidence = SEVERITY_GRADES.map((grade) => ({
+    grade,
+    volunteerHours: p.repair.volunteerHoursByGrade[grade],
+    charityYuan: p.repair.charityYuanByGrade[grade],
+    trainingRequired: p.repair.trainingRequiredGrades.includes(grade),
+  }));
+  const { holidays: _holidays, ...deadlines } = p.deadlines;
+  return { policyVersion: p.version, categories, keyFields, keyProfessions, measures, consentScopes, rewardMeasures, repairEvidence, deadlines };
 }

@@ -80,6 +80,32 @@ describe('the credit catalogue', () => {
     for (const never of ['consents', 'query_log', 'objections_repairs', 'credit_facts']) expect(groups).not.toContain(never);
   });
 
+  it('tells the measures of joint reward, what a repair must bring by grade, and every decider’s deadline, from the policy', async () => {
+    const { body } = await stack.query(
+      '{ creditCatalogue { rewardMeasures { code labelZh field groups } repairEvidence { grade volunteerHours charityYuan trainingRequired } deadlines { appealFilingWorkingDays dishonestyReportDecisionWorkingDays complaintDecisionWorkingDays } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    const catalogue = (body.data as { creditCatalogue: Record<string, any> }).creditCatalogue; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(catalogue.rewardMeasures).toContainEqual({
+      code: 'ACCEPTANCE_WITH_MISSING_DOCUMENTS',
+      labelZh: '容缺受理',
+      field: 'LICENSING',
+      groups: ['GOOD_RECORDS', 'CLEAN_YEARS'],
+    });
+    expect(catalogue.rewardMeasures.map((m: { code: string }) => m.code)).toEqual(Object.keys(policy.rewardMeasures.measures));
+    expect(catalogue.repairEvidence).toContainEqual({
+      grade: 'SERIOUS',
+      volunteerHours: policy.repair.volunteerHoursByGrade.SERIOUS,
+      charityYuan: policy.repair.charityYuanByGrade.SERIOUS,
+      trainingRequired: true,
+    });
+    expect(catalogue.deadlines).toEqual({
+      appealFilingWorkingDays: policy.deadlines.appealFilingWorkingDays,
+      dishonestyReportDecisionWorkingDays: policy.deadlines.dishonestyReportDecisionWorkingDays,
+      complaintDecisionWorkingDays: policy.deadlines.complaintDecisionWorkingDays,
+    });
+  });
+
   it('answers one category by code and refuses a code the policy does not hold', async () => {
     const one = await stack.query('query ($code: CategoryCode!) { creditCategory(code: $code) { code labelZh } }', { code: 'TAX_ARREARS' });
     expect(one.body.data).toEqual({ creditCategory: { code: 'TAX_ARREARS', labelZh: '欠税' } });

@@ -586,7 +586,7 @@ export type CreditCatalogue = {
   categories: Array<CreditCategory>;
   /** The field groups a person can let an institution read under a consent (a consent's `scopes`), with what each holds. */
   consentScopes: Array<ConsentScope>;
-  /** How long the deciding department has to decide an objection or a repair application. */
+  /** How long the deciders have: objections, repairs, appeals, reports of dishonest behaviour, complaints about institutions. */
   deadlines: CreditDeadlines;
   /** The 26 key fields of the plan (二(二)三), in the plan's order. */
   keyFields: Array<KeyField>;
@@ -596,6 +596,10 @@ export type CreditCatalogue = {
   measures: Array<CreditMeasure>;
   /** Credit policy version the catalogue is of. */
   policyVersion: Scalars['String']['output'];
+  /** What a credit-repair application must bring, by the record's grade (credit policy `repair`). */
+  repairEvidence: Array<RepairEvidence>;
+  /** The measures of joint reward (联合奖励, seed 二(五)一; credit policy `rewardMeasures`) and who they are open to. */
+  rewardMeasures: Array<RewardMeasure>;
 };
 
 /** A credit category: what a negative record of it means. */
@@ -630,6 +634,14 @@ export type CreditCategory = {
 /** The policy's deadlines (credit policy `deadlines`), in working days from filing. */
 export type CreditDeadlines = {
   __typename?: 'CreditDeadlines';
+  /** ... and a platform reviewer decides the appeal within this many. */
+  appealDecisionWorkingDays: Scalars['Int']['output'];
+  /** An objection UPHELD or a repair REJECTED may be appealed within this many working days ... */
+  appealFilingWorkingDays: Scalars['Int']['output'];
+  /** A platform reviewer decides a complaint about an institution within this many working days. */
+  complaintDecisionWorkingDays: Scalars['Int']['output'];
+  /** The department a report of dishonest behaviour went to decides it within this many working days. */
+  dishonestyReportDecisionWorkingDays: Scalars['Int']['output'];
   /** ... or, when its review needs longer, at most this many. */
   objectionDecisionMaxWorkingDays: Scalars['Int']['output'];
   /** An objection is decided within this many working days ... */
@@ -2595,6 +2607,18 @@ export type RepairCorrection =
   /** Volunteer service, recorded on the platform (Person.volunteerRecords). */
   | 'VOLUNTEER_SERVICE';
 
+/** What a repair application of one grade must bring (credit policy `repair`). */
+export type RepairEvidence = {
+  __typename?: 'RepairEvidence';
+  /** Yuan of donations, recorded after the record's decision, for a CHARITY application. */
+  charityYuan: Scalars['Float']['output'];
+  grade: SeverityGrade;
+  /** Whether a credit-repair course completed after the decision is needed. */
+  trainingRequired: Scalars['Boolean']['output'];
+  /** Hours of volunteer service, recorded after the record's decision, for a VOLUNTEER_SERVICE application. */
+  volunteerHours: Scalars['Float']['output'];
+};
+
 /** Where a credit-repair application stands. */
 export type RepairStatus =
   /** Applied for; awaiting the department's decision. */
@@ -2632,6 +2656,19 @@ export type RepairTrainingConnection = {
   pageInfo: PageInfo;
   /** Number of records in the whole list. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A measure of joint reward (credit policy `rewardMeasures`). */
+export type RewardMeasure = {
+  __typename?: 'RewardMeasure';
+  /** The code the blacklist check's `rewardMeasures` carries, e.g. `GREEN_CHANNEL`. */
+  code: Scalars['String']['output'];
+  /** The field of the seed it belongs to (LICENSING, EDUCATION_TRAINING, …). */
+  field: Scalars['String']['output'];
+  /** The green-channel groups it is open to. */
+  groups: Array<GreenChannelGround>;
+  labelEn: Scalars['String']['output'];
+  labelZh: Scalars['String']['output'];
 };
 
 /** Grade of a negative record; it bounds the display period (credit policy `severityGrades`). */
@@ -2938,9 +2975,11 @@ export type ResolversTypes = ResolversObject<{
   Repair: ResolverTypeWrapper<RepairDoc>;
   RepairConnection: ResolverTypeWrapper<Page<RepairDoc>>;
   RepairCorrection: RepairCorrection;
+  RepairEvidence: ResolverTypeWrapper<RepairEvidence>;
   RepairStatus: RepairStatus;
   RepairTraining: ResolverTypeWrapper<RepairTrainingDoc>;
   RepairTrainingConnection: ResolverTypeWrapper<Page<RepairTrainingDoc>>;
+  RewardMeasure: ResolverTypeWrapper<RewardMeasure>;
   SeverityGrade: SeverityGrade;
   TypicalCase: ResolverTypeWrapper<TypicalCase>;
   TypicalCaseInput: TypicalCaseInput;
@@ -3048,8 +3087,10 @@ export type ResolversParentTypes = ResolversObject<{
   RedListStatus: Omit<RedListStatus, 'entries'> & { entries: Array<ResolversParentTypes['RedListEntry']> };
   Repair: RepairDoc;
   RepairConnection: Page<RepairDoc>;
+  RepairEvidence: RepairEvidence;
   RepairTraining: RepairTrainingDoc;
   RepairTrainingConnection: Page<RepairTrainingDoc>;
+  RewardMeasure: RewardMeasure;
   TypicalCase: TypicalCase;
   TypicalCaseInput: TypicalCaseInput;
   TypicalCasePage: TypicalCasePage;
@@ -3282,6 +3323,8 @@ export type CreditCatalogueResolvers<ContextType = Context, ParentType extends R
   keyProfessions?: Resolver<Array<ResolversTypes['KeyProfession']>, ParentType, ContextType>;
   measures?: Resolver<Array<ResolversTypes['CreditMeasure']>, ParentType, ContextType>;
   policyVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  repairEvidence?: Resolver<Array<ResolversTypes['RepairEvidence']>, ParentType, ContextType>;
+  rewardMeasures?: Resolver<Array<ResolversTypes['RewardMeasure']>, ParentType, ContextType>;
 }>;
 
 export type CreditCategoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditCategory'] = ResolversParentTypes['CreditCategory']> = ResolversObject<{
@@ -3300,6 +3343,10 @@ export type CreditCategoryResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type CreditDeadlinesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditDeadlines'] = ResolversParentTypes['CreditDeadlines']> = ResolversObject<{
+  appealDecisionWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  appealFilingWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complaintDecisionWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dishonestyReportDecisionWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   objectionDecisionMaxWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   objectionDecisionWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   repairDecisionWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3865,6 +3912,13 @@ export type RepairConnectionResolvers<ContextType = Context, ParentType extends 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type RepairEvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RepairEvidence'] = ResolversParentTypes['RepairEvidence']> = ResolversObject<{
+  charityYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
+  trainingRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  volunteerHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type RepairTrainingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RepairTraining'] = ResolversParentTypes['RepairTraining']> = ResolversObject<{
   certificateNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   completedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -3878,6 +3932,14 @@ export type RepairTrainingConnectionResolvers<ContextType = Context, ParentType 
   nodes?: Resolver<Array<ResolversTypes['RepairTraining']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RewardMeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RewardMeasure'] = ResolversParentTypes['RewardMeasure']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['GreenChannelGround']>, ParentType, ContextType>;
+  labelEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type TypicalCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TypicalCase'] = ResolversParentTypes['TypicalCase']> = ResolversObject<{
@@ -4002,8 +4064,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RedListStatus?: RedListStatusResolvers<ContextType>;
   Repair?: RepairResolvers<ContextType>;
   RepairConnection?: RepairConnectionResolvers<ContextType>;
+  RepairEvidence?: RepairEvidenceResolvers<ContextType>;
   RepairTraining?: RepairTrainingResolvers<ContextType>;
   RepairTrainingConnection?: RepairTrainingConnectionResolvers<ContextType>;
+  RewardMeasure?: RewardMeasureResolvers<ContextType>;
   TypicalCase?: TypicalCaseResolvers<ContextType>;
   TypicalCasePage?: TypicalCasePageResolvers<ContextType>;
   VolunteerRecord?: VolunteerRecordResolvers<ContextType>;
