@@ -241,7 +241,7 @@ extend enum ${names.recordKind} {
 `;
 }
 
-/** The registry's \`companyRecords\` says what the department's kinds do: a listing nobody joins, or a field that answers nothing, is a mistake. */
+/** The registry's `companyRecords` says what the department's kinds do: a listing nobody joins, or a field that answers nothing, is a mistake. */
 function companyRecordsChecked(entry: SourceEntry, loaders: CreditFactsLoaders): CreditFactsLoaders {
   if (Boolean(entry.companyRecords) !== loaders.companyListings.length > 0)
     throw new Error(
@@ -250,7 +250,7 @@ function companyRecordsChecked(entry: SourceEntry, loaders: CreditFactsLoaders):
   return loaders;
 }
 
-/** The company part of a department's SDL (registry \`companyRecords\`). */
+/** The company part of a department's SDL (registry `companyRecords`). */
 function companyRecordsSdl(entry: SourceEntry): string {
   return `
 extend type Query {
