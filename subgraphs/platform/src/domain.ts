@@ -1,4 +1,5 @@
 import type { IngestKind, Logger, SubgraphSeeder, SyntheticPerson } from '@credit/shared';
+import { Kind, parse } from 'graphql';
 import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
@@ -122,4 +123,22 @@ export function mergeSeeds(domains: readonly AnyDomain[]): SubgraphSeeder<Models
     for (const d of domains) if (d.seed) Object.assign(counts, await d.seed(models, people, seed));
     return counts;
   };
+}
+
+/**
+ * Where an enum of a domain's SDL and a list of the policy drift apart
+ * (values of the SDL the policy lacks, then keys of the policy the SDL
+ * lacks): a value without its policy entry could not be answered, a policy
+ * entry without its value not be asked. `policyEntry` names the policy's
+ * section in the first kind of message, `policyKeys` the list's path in the
+ * second.
+ */
+export function enumPolicyProblems(sdl: string, enumName: string, keys: readonly string[], policyEntry: string, policyKeys: string): string[] {
+  const values = parse(sdl)
+    .definitions.filter((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === enumName)
+    .flatMap((d) => (d.kind === Kind.ENUM_TYPE_DEFINITION ? (d.values ?? []).map((v) => v.name.value) : []));
+  return [
+    ...values.filter((v) => !keys.includes(v)).map((v) => `${enumName}.${v} has no policy ${policyEntry} entry`),
+    ...keys.filter((k) => !values.includes(k)).map((k) => `policy ${policyKeys}.${k} is not a ${enumName}`),
+  ];
 }

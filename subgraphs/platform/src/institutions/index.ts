@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { groupedLoader, policy, subgraphModuleSchemaFile } from '@credit/shared';
-import { Kind, parse } from 'graphql';
 import { allow } from 'graphql-shield';
 
-import type { PlatformDomain } from '../domain';
+import { enumPolicyProblems, type PlatformDomain } from '../domain';
 import { dataSubject, reviewer } from '../rules';
 import { createInstitutionModels, type InstitutionModels } from './models';
 import { COMPLAINT_ORDER } from './models/Complaint';
@@ -22,17 +21,6 @@ import { seedInstitutions } from './seed';
  */
 function createInstitutionLoaders(models: InstitutionModels) {
   return { complaintsByPerson: groupedLoader(models.Complaint, 'personId', COMPLAINT_ORDER) };
-}
-
-/** The SDL's misconduct grounds and the policy's catalogue must be the same list. */
-function misconductGroundProblems(schemaSdl: string): string[] {
-  const grounds = parse(schemaSdl).definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'InstitutionMisconductGround');
-  const inSdl = new Set(grounds?.kind === Kind.ENUM_TYPE_DEFINITION ? (grounds.values ?? []).map((v) => v.name.value) : []);
-  const inPolicy = new Set(Object.keys(policy().institutionMisconduct.grounds));
-  return [
-    ...[...inSdl].filter((g) => !inPolicy.has(g)).map((g) => `${g} is in the SDL, not in the policy`),
-    ...[...inPolicy].filter((g) => !inSdl.has(g)).map((g) => `${g} is in the policy, not in the SDL`),
-  ];
 }
 
 export const institutions: PlatformDomain<InstitutionModels, ReturnType<typeof createInstitutionLoaders>> = {
@@ -53,7 +41,14 @@ export const institutions: PlatformDomain<InstitutionModels, ReturnType<typeof c
     },
   },
   checkConfiguration: () => {
-    const problems = misconductGroundProblems(readFileSync(subgraphModuleSchemaFile(path.join(__dirname, '..', '..'), 'institutions')!, 'utf8'));
+    // The SDL's misconduct grounds and the policy's catalogue must be the same list.
+    const problems = enumPolicyProblems(
+      readFileSync(subgraphModuleSchemaFile(path.join(__dirname, '..', '..'), 'institutions')!, 'utf8'),
+      'InstitutionMisconductGround',
+      Object.keys(policy().institutionMisconduct.grounds),
+      'institutionMisconduct.grounds',
+      'institutionMisconduct.grounds',
+    );
     if (problems.length) throw new Error(`The misconduct grounds of the SDL and the policy disagree: ${problems.join('; ')}`);
   },
   seed: seedInstitutions,

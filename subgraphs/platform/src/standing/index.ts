@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { byIdLoader, checkCallerOf, codedError, gatewayOnly, policy, serviceOnly, subgraphModuleSchemaFile } from '@credit/shared';
-import { Kind, parse } from 'graphql';
 import { rule } from 'graphql-shield';
 
 import type { Context } from '../context';
-import type { PlatformDomain } from '../domain';
+import { enumPolicyProblems, type PlatformDomain } from '../domain';
 import { listingIndex } from './listing-index';
 import { createStandingModels, type StandingModels } from './models';
 import { resolvers } from './resolvers';
@@ -24,13 +23,7 @@ const blacklistChecker = rule('blacklist-checker', { cache: 'no_cache' })((_pare
  * not know could not be answered, a scenario the SDL lacks not be asked.
  */
 export function checkPurposeProblems(sdl: string, purposes: readonly string[] = Object.keys(policy().checkScenarios.purposes)): string[] {
-  const values = parse(sdl)
-    .definitions.filter((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'BlacklistCheckPurpose')
-    .flatMap((d) => (d.kind === Kind.ENUM_TYPE_DEFINITION ? (d.values ?? []).map((v) => v.name.value) : []));
-  return [
-    ...values.filter((v) => !purposes.includes(v)).map((v) => `BlacklistCheckPurpose.${v} has no policy checkScenarios entry`),
-    ...purposes.filter((p) => !values.includes(p)).map((p) => `policy checkScenarios.purposes.${p} is not a BlacklistCheckPurpose`),
-  ];
+  return enumPolicyProblems(sdl, 'BlacklistCheckPurpose', purposes, 'checkScenarios', 'checkScenarios.purposes');
 }
 
 function createStandingLoaders(models: StandingModels) {
