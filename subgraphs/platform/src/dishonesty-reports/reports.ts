@@ -8,7 +8,6 @@ import {
   decidesRecordsOf,
   logActorRole,
   maskCitizenIdsIn,
-  paginate,
   policy,
   sha256,
   todayInCity,
@@ -19,6 +18,7 @@ import {
 
 import { claimDecision } from '../cases/models/DecisionClaim';
 import { recordAction } from '../cases/objections';
+import { casesByDeadline } from '../cases/resolvers/overdue';
 import type { Context } from '../context';
 import { recordReads } from '../query-log/record-reads';
 import { OPEN_REPORT_STATES, type DishonestyReportDoc, type DishonestyReportState } from './models/DishonestyReport';
@@ -133,21 +133,11 @@ async function reportFor(ctx: Context, id: string, verb: string): Promise<Dishon
  * department (reviewers), by deadline, oldest first; the people on the page
  * have the read in their query logs before it is answered.
  */
-export async function dishonestyReports(
-  ctx: Context,
-  args: PageArgs & { status?: readonly DishonestyReportState[] | null },
-): Promise<Page<DishonestyReportDoc>> {
+export function dishonestyReports(ctx: Context, args: PageArgs & { status?: readonly DishonestyReportState[] | null }): Promise<Page<DishonestyReportDoc>> {
   const filter: Record<string, unknown> = {};
   if (ctx.principal.role !== 'reviewer') filter.bureau = ctx.principal.org;
   if (args.status?.length) filter.state = { $in: [...args.status] };
-  const reports = await ctx.models.DishonestyReport.find(filter).sort({ dueOn: 1, _id: 1 }).lean<DishonestyReportDoc[]>().exec();
-  const page = paginate(reports, args, (r) => r._id);
-  await recordReads(
-    ctx,
-    page.nodes.map((r) => r.personId),
-    [REPORTS_READ],
-  );
-  return page;
+  return casesByDeadline(ctx.models.DishonestyReport, filter, args, ctx, [REPORTS_READ]);
 }
 
 export async function startDishonestyReportReview(ctx: Context, id: string): Promise<DishonestyReportDoc> {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { addWorkingDays, badInput, codedError, maskCitizenIdsIn, paginate, policy, todayInCity, type Page, type PageArgs } from '@credit/shared';
+import { addWorkingDays, badInput, codedError, maskCitizenIdsIn, policy, todayInCity, type Page, type PageArgs } from '@credit/shared';
 
 import { claimDecision } from '../cases/models/DecisionClaim';
 import { notifyPerson } from '../cases/models/Notification';
+import { casesByDeadline } from '../cases/resolvers/overdue';
 import type { Context } from '../context';
-import { recordReads } from '../query-log/record-reads';
 import { proposeIfMisconduct } from './misconduct';
 import type { ComplaintDoc, ComplaintStatus } from './models/Complaint';
 
@@ -91,13 +91,6 @@ export async function decideComplaint(ctx: Context, args: { id: string; upheld: 
 }
 
 /** Complaints for reviewers, by deadline, oldest first; each page's people have the read in their query logs. */
-export async function complaints(ctx: Context, args: PageArgs & { status?: readonly ComplaintStatus[] | null }): Promise<Page<ComplaintDoc>> {
-  const filter = args.status?.length ? { status: { $in: [...args.status] } } : {};
-  const page = paginate(await ctx.models.Complaint.find(filter).sort({ dueOn: 1, _id: 1 }).lean().exec(), args, (c) => c._id);
-  await recordReads(
-    ctx,
-    page.nodes.map((c) => c.personId),
-    ['objections_repairs'],
-  );
-  return page;
+export function complaints(ctx: Context, args: PageArgs & { status?: readonly ComplaintStatus[] | null }): Promise<Page<ComplaintDoc>> {
+  return casesByDeadline(ctx.models.Complaint, args.status?.length ? { status: { $in: [...args.status] } } : {}, args, ctx);
 }
