@@ -309,11 +309,16 @@ function creditFactsLoaders(kinds: Record<string, IngestKind>): CreditFactsLoade
  */
 async function creditFactsOf(bureau: Bureau, personId: string, loaders: CreditFactsLoaders): Promise<DepartmentCreditFacts> {
   const today = todayInCity();
-  const [facts, orders, companyGrounds, offices, penalties, licences] = await Promise.all([
+  const [facts, orders, companies, penalties, licences] = await Promise.all([
     Promise.all(loaders.negatives.map(async (l) => bureauCreditFacts(bureau, await l.records.load(personId), l.displayFacts))),
     Promise.all(loaders.orders.map((l) => l.load(personId))),
-    Promise.all(loaders.companyListings.map((l) => groundsFromCompanies(personId, l, today))),
-    Promise.all(loaders.companyListings.map(async (l) => officesNotRemoved(await l.officesByPerson.load(personId), today))),
+    // The offices an objection's decision took off neither ground anything nor are reported.
+    Promise.all(
+      loaders.companyListings.map(async (l) => {
+        const held = officesNotRemoved(await l.officesByPerson.load(personId), today);
+        return { held, grounds: await groundsFromCompanies(held, l, today) };
+      }),
+    ),
     loaders.publications?.penalties.load(personId) ?? [],
     loaders.publications?.licences.load(personId) ?? [],
   ]);
@@ -323,17 +328,19 @@ async function creditFactsOf(bureau: Bureau, personId: string, loaders: CreditFa
       lastNegativeDecisionDate = f.lastNegativeDecisionDate;
   return {
     bureau,
-    grounds: [...facts.flatMap((f) => f.grounds), ...companyGrounds.flat()],
+    grounds: [...facts.flatMap((f) => f.grounds), ...companies.flatMap((c) => c.grounds)],
     restrictions: [...facts.flatMap((f) => f.restrictions), ...orders.flat().flatMap((order) => restrictionInForce(order, today))],
     negatives: facts.flatMap((f) => f.negatives),
     lastNegativeDecisionDate,
     publications: [...penalties.map((doc) => penaltyPublication(doc, today)), ...licences.map(licencePublication)],
-    offices: offices.flat().map((office) => ({
-      officeId: office._id,
-      unifiedSocialCreditCode: office.unifiedSocialCreditCode,
-      until: office.until ?? null,
-      underObjection: Boolean(office.underObjection),
-    })),
+    offices: companies
+      .flatMap((c) => c.held)
+      .map((office) => ({
+        officeId: office._id,
+        unifiedSocialCreditCode: office.unifiedSocialCreditCode,
+        until: office.until ?? null,
+        underObjection: Boolean(office.underObjection),
+      })),
   };
 }
 
@@ -365,11 +372,14 @@ async function companyFactsOf(code: string, loaders: CreditFactsLoaders): Promis
  * responsible for (二(五)二: 对失信被执行人的法定代表人、主要负责人、实际控制人等
  * 的信用监督、警示和惩戒): one per office held when or after the company was
  * listed, in a company whose listing is shown today, lasting as long as the listing's display period (the category's),
- * and gone once the listing is removed. Nothing is written per person.
+ * and gone once the listing is removed. Nothing is written per person. `offices`
+ * are those the person holds (none an objection took off).
  */
-async function groundsFromCompanies(personId: string, loaders: CompanyListingLoaders, today: string): Promise<BureauCreditFacts['grounds']> {
-  // An office an objection's decision took off no longer grounds anything.
-  const offices = officesNotRemoved(await loaders.officesByPerson.load(personId), today);
+async function groundsFromCompanies(
+  offices: readonly CompanyOfficeDoc[],
+  loaders: CompanyListingLoaders,
+  today: string,
+): Promise<BureauCreditFacts['grounds']> {
   if (offices.length === 0) return [];
   const listings = await loaders.listingsByCompany.loadMany(offices.map((o) => o.unifiedSocialCreditCode));
   return offices.flatMap((office, i) => {

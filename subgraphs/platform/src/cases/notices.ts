@@ -50,7 +50,7 @@ function listedNotice(t: StandingTransition, at: Date): NotificationDoc {
 }
 
 // A listing ends once: its notice's id is the listing's, whether a derivation or the daily sweep (the window's end) finds it ended.
-function delistedNotice(t: Pick<StandingTransition, 'personId' | 'since'>, at: Date): NotificationDoc {
+export function delistedNotice(t: Pick<StandingTransition, 'personId' | 'since'>, at: Date): NotificationDoc {
   const caseId = opaqueId('DLS', t.personId, t.since ?? '');
   return {
     _id: `NTF-${caseId}`,
@@ -118,11 +118,6 @@ export function windowEndedNotice(personId: string, record: { bureau: string; re
     ),
     createdAt: at,
   };
-}
-
-/** A listing ended by the end of its grounds' display periods (the sweep finds it, as a derivation would). */
-export function listingLapsedNotice(personId: string, since: string, at: Date): NotificationDoc {
-  return delistedNotice({ personId, since }, at);
 }
 
 /** What a partner's read told the person: who read what, under which consent, or what was refused. */

@@ -3,7 +3,7 @@ import { addDays, insertManyUnordered, todayInCity, type Logger } from '@credit/
 import type { Models } from '../models';
 import { effectiveStatus } from '../standing/standing-rules';
 import type { NotificationDoc } from './models/Notification';
-import { listingLapsedNotice, windowEndedNotice } from './notices';
+import { delistedNotice, windowEndedNotice } from './notices';
 
 /**
  * The daily sweep of display windows' ends (seed 二(五)二: the person is
@@ -37,7 +37,7 @@ export async function noticeWindowEnds(models: Models, today: string = todayInCi
   for await (const status of cursor) {
     for (const record of status.negatives ?? []) if (record.until > from && record.until <= today) batch.push(windowEndedNotice(status._id, record, at));
     // Listed when last derived, and no ground in force today: the ends took the person off.
-    if (status.listed && status.since && !effectiveStatus(status, today).listed) batch.push(listingLapsedNotice(status._id, status.since, at));
+    if (status.listed && status.since && !effectiveStatus(status, today).listed) batch.push(delistedNotice({ personId: status._id, since: status.since }, at));
     if (batch.length >= 500) await flush();
   }
   await flush();

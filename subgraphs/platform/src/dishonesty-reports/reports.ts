@@ -11,7 +11,6 @@ import {
   policy,
   sha256,
   todayInCity,
-  type Bureau,
   type Page,
   type PageArgs,
 } from '@credit/shared';
@@ -113,15 +112,10 @@ export async function dishonestyReportStatus(ctx: Context, receipt: string): Pro
     .exec();
 }
 
-/** Whether the caller decides reports of this bureau's categories. */
-function decides(ctx: Context, bureau: Bureau): boolean {
-  return decidesRecordsOf(ctx.principal, bureau);
-}
-
 async function reportFor(ctx: Context, id: string, verb: string): Promise<DishonestyReportDoc> {
   const report = await ctx.models.DishonestyReport.findById(id).lean<DishonestyReportDoc>().exec();
   // Another department's report is answered as no report: its existence is not the caller's to know.
-  if (!report || !decides(ctx, report.bureau)) {
+  if (!report || !decidesRecordsOf(ctx.principal, report.bureau)) {
     if (ctx.principal.role !== 'bureau') throw codedError('FORBIDDEN', `Only an operator of the department a report went to ${verb} it`);
     throw badInput(`No report ${id} for ${ctx.principal.org}`, 'unknown report', { argument: 'id' });
   }
