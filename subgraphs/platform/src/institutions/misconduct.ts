@@ -1,4 +1,4 @@
-import { addDays, opaqueId, policy, todayInCity, type Logger } from '@credit/shared';
+import { addDays, opaqueId, policy, startOfCityDay, todayInCity, type Logger } from '@credit/shared';
 
 import type { Models } from '../models';
 
@@ -39,7 +39,7 @@ export async function proposeIfMisconduct(models: Models, institutionId: string,
     models.Complaint.find({
       institutionId,
       status: 'UPHELD',
-      decidedAt: { $gte: new Date(`${addDays(today, -proposal.upheldComplaintsDays)}T00:00:00+08:00`) },
+      decidedAt: { $gte: startOfCityDay(addDays(today, -proposal.upheldComplaintsDays)) },
     })
       .select({ ground: 1 })
       .lean()
