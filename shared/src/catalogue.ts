@@ -21,6 +21,8 @@ export interface CatalogueCategory {
   deletedYearsAfterActEnds: number | null;
   jointPunishment: boolean;
   measures: string[];
+  /** Whether its department may postpone a record of it (申请延期, policy `postponement`), and whether that suspends its measures. */
+  postponement: { allowed: boolean; suspendsMeasures: boolean };
   legalBasis: string;
 }
 
@@ -51,7 +53,10 @@ export interface Catalogue {
     appealDecisionWorkingDays: number;
     dishonestyReportDecisionWorkingDays: number;
     complaintDecisionWorkingDays: number;
+    postponementDecisionWorkingDays: number;
   };
+  /** The longest postponement, in days from the application (policy `postponement.maxDays`). */
+  postponementMaxDays: number;
 }
 
 export function creditCatalogue(p: CreditPolicy = policy()): Catalogue {
@@ -73,6 +78,10 @@ export function creditCatalogue(p: CreditPolicy = policy()): Catalogue {
       deletedYearsAfterActEnds: c.financial ? p.financialNegativeRecords.deleteYearsAfterActEnds : null,
       jointPunishment: c.jointPunishment,
       measures: c.measures ?? [],
+      postponement: {
+        allowed: p.postponement.postponableCategories.includes(code),
+        suspendsMeasures: p.postponement.measuresSuspendedCategories.includes(code),
+      },
       legalBasis: c.legalBasis,
     };
   });
@@ -111,5 +120,16 @@ export function creditCatalogue(p: CreditPolicy = policy()): Catalogue {
     trainingRequired: p.repair.trainingRequiredGrades.includes(grade),
   }));
   const { holidays: _holidays, ...deadlines } = p.deadlines;
-  return { policyVersion: p.version, categories, keyFields, keyProfessions, measures, consentScopes, rewardMeasures, repairEvidence, deadlines };
+  return {
+    policyVersion: p.version,
+    categories,
+    keyFields,
+    keyProfessions,
+    measures,
+    consentScopes,
+    rewardMeasures,
+    repairEvidence,
+    deadlines,
+    postponementMaxDays: p.postponement.maxDays,
+  };
 }

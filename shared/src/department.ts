@@ -203,8 +203,8 @@ type Person @key(fields: "id") {
 }
 ${entry.doublePublicity ? doublePublicitySdl(entry) : ''}${entry.companyRecords ? companyRecordsSdl(entry) : ''}
 type Mutation {
-  "Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection, an appeal or a repair (\`objectionId\` names the case), or sets the person's \`statement\` on it."
-  ${names.recordAction}(recordId: String!, personId: CitizenId!, objectionId: ID, action: RecordAction!, statement: String): RecordActionResult! @inaccessible
+  "Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection, an appeal or a repair (\`objectionId\` names the case), sets the person's \`statement\` on it, or postpones it \`until\` a day."
+  ${names.recordAction}(recordId: String!, personId: CitizenId!, objectionId: ID, action: RecordAction!, statement: String, until: Date): RecordActionResult! @inaccessible
   """
   Writes records of this bureau (operators of ${entry.bureau} only): idempotent by the
   bureau's record id, validated one by one; invalid records are reported with

@@ -279,6 +279,7 @@ async function validated(
   delete stored.collectedAt;
   delete stored.underObjection;
   delete stored.personalStatement;
+  delete stored.postponedUntil;
   delete stored.removedByObjection;
   const note =
     kind.negative && normalisedPerson && category && shieldedAsMinor({ category, personId: normalisedPerson, decisionDate: String(stored.decisionDate) })
@@ -291,6 +292,7 @@ interface PlatformKeptFields {
   collectedAt: Date;
   underObjection?: string | null;
   personalStatement?: string | null;
+  postponedUntil?: string | null;
   removedOn?: string | null;
   removalReason?: string | null;
   removedByObjection?: string | null;
@@ -301,7 +303,7 @@ interface PlatformKeptFields {
  * What a re-sent record keeps from the stored one: when it was first
  * collected, the flag of an open objection (only the objection's decision
  * clears it, not a bureau re-sending the record), the person's statement
- * (only the person withdraws it), and the platform's decisions on it: a
+ * (only the person withdraws it), a postponement granted on it, and the platform's decisions on it: a
  * removal decided on an objection or appeal, and an approved repair. A
  * bureau correcting a record's content (a re-sent, changed record) does not
  * bring back what those decisions ended; the bureau's own removal (debt
@@ -313,6 +315,7 @@ function platformKept(previous: unknown, now: Date): PlatformKeptFields {
     collectedAt: doc?.collectedAt ?? now,
     ...(doc?.underObjection ? { underObjection: doc.underObjection } : {}),
     ...(doc?.personalStatement ? { personalStatement: doc.personalStatement } : {}),
+    ...(doc?.postponedUntil ? { postponedUntil: doc.postponedUntil } : {}),
     ...(doc?.removedByObjection
       ? {
           removedOn: doc.removedOn ?? null,

@@ -42,6 +42,15 @@ export interface NegativeRecordDoc {
    * never by the department.
    */
   personalStatement?: string | null;
+  /**
+   * 申请延期 (seed 二(三)三): the last day of a postponement the department
+   * granted the person to perform the obligation; the record says so, and
+   * while it runs the measures of the categories the policy names
+   * (`postponement.measuresSuspendedCategories`) are suspended. Written
+   * through the platform (decidePostponement), never by the department's
+   * ingestion.
+   */
+  postponedUntil?: string | null;
   collectedAt: Date;
 }
 
@@ -72,6 +81,7 @@ export const negativeRecordFields = {
   repairedOn: calendarDateField(false),
   underObjection: { type: String, default: null },
   personalStatement: { type: String, default: null },
+  postponedUntil: calendarDateField(false),
   collectedAt: { type: Date, required: true, default: () => new Date() },
 } as const;
 
@@ -171,7 +181,16 @@ export interface BureauCreditFacts {
   bureau: Bureau;
   /** The companies the bureau records the person responsible for (absent: none). */
   offices?: CompanyOfficeFact[];
-  grounds: { recordId: string; category: string; since: string; until: string; underObjection: boolean; statement?: string | null }[];
+  grounds: {
+    recordId: string;
+    category: string;
+    since: string;
+    until: string;
+    underObjection: boolean;
+    statement?: string | null;
+    /** Last day of a postponement granted on the record (申请延期); null when none. */
+    postponedUntil?: string | null;
+  }[];
   restrictions: CreditRestriction[];
   lastNegativeDecisionDate: string | null;
   negatives: { recordId: string; category: string; grade: SeverityGrade; since: string; until: string }[];
@@ -201,6 +220,7 @@ export function bureauCreditFacts<T extends NegativeRecordDoc>(bureau: Bureau, r
         until: window.until,
         underObjection: Boolean(doc.underObjection),
         statement: doc.personalStatement ?? null,
+        postponedUntil: doc.postponedUntil ?? null,
       });
     // A category with measures but no listing (a student's exam cheating): its measures apply while the record is shown.
     else if (category.measures?.length)

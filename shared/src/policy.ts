@@ -163,6 +163,8 @@ export interface CreditPolicy {
     dishonestyReportDecisionWorkingDays: number;
     /** Working days a platform reviewer has to decide a complaint about an institution. */
     complaintDecisionWorkingDays: number;
+    /** Working days the department that recorded it has to decide an application for a postponement (申请延期). */
+    postponementDecisionWorkingDays: number;
     holidays: string[];
   };
   queryLog: { retentionYears: number; checkpointIntervalSeconds: number };
@@ -176,17 +178,24 @@ export interface CreditPolicy {
   greenChannel: { cleanYears: number };
   /** Joint reward: the measures of the seed's fields for people in the green-channel groups. */
   rewardMeasures: { notes?: string; measures: Record<string, RewardMeasurePolicy> };
+  /** The misconduct blacklist of institutions (MISSION rule 12): its grounds, and when the platform proposes an institution for it. */
+  institutionMisconduct: {
+    grounds: Record<string, { label: string; labelZh: string }>;
+    proposal: { upheldComplaints: number; upheldComplaintsDays: number; refusedReads: number; refusedReadsDays: number };
+  };
+  /**
+   * Postponements (申请延期, seed 二(三)三): the categories whose records a
+   * department may postpone (an obligation to perform), those whose
+   * joint-punishment measures a postponement in force suspends, and the
+   * longest one in days from the application.
+   */
+  postponement: { maxDays: number; postponableCategories: string[]; measuresSuspendedCategories: string[] };
   /**
    * What a credit-repair application must bring, by the record's grade:
    * hours of volunteer service or yuan of donations recorded for the person
    * after the decision, and whether a completed credit-repair course is
    * required.
    */
-  /** The misconduct blacklist of institutions (MISSION rule 12): its grounds, and when the platform proposes an institution for it. */
-  institutionMisconduct: {
-    grounds: Record<string, { label: string; labelZh: string }>;
-    proposal: { upheldComplaints: number; upheldComplaintsDays: number; refusedReads: number; refusedReadsDays: number };
-  };
   repair: {
     volunteerHoursByGrade: Record<SeverityGrade, number>;
     charityYuanByGrade: Record<SeverityGrade, number>;
@@ -434,6 +443,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     'appealDecisionWorkingDays',
     'dishonestyReportDecisionWorkingDays',
     'complaintDecisionWorkingDays',
+    'postponementDecisionWorkingDays',
   ]);
   positive('limits', p.limits, [
     'maxIntrospectionDepth',
@@ -475,6 +485,19 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     'refusedReads',
     'refusedReadsDays',
   ]);
+  positive('postponement', p.postponement as unknown as Record<string, unknown>, ['maxDays']);
+  check(
+    file,
+    Array.isArray(p.postponement.postponableCategories) && Array.isArray(p.postponement.measuresSuspendedCategories),
+    '`postponement` needs postponableCategories and measuresSuspendedCategories (lists of categories)',
+  );
+  for (const code of p.postponement.postponableCategories) check(file, code in p.categories, `postponement.postponableCategories: ${code} is not a category`);
+  for (const code of p.postponement.measuresSuspendedCategories)
+    check(
+      file,
+      p.postponement.postponableCategories.includes(code) && p.categories[code]?.jointPunishment === true,
+      `postponement.measuresSuspendedCategories: ${code} must be a postponable joint-punishment category`,
+    );
   positive('repair.volunteerHoursByGrade', p.repair?.volunteerHoursByGrade, [...SEVERITY_GRADES]);
   positive('repair.charityYuanByGrade', p.repair?.charityYuanByGrade, [...SEVERITY_GRADES]);
   check(

@@ -11,16 +11,27 @@ import { policy } from './policy';
  * shows "under objection" wherever the record is shown), clears or removes
  * it on the decision, checks that a repair may be applied for, and ends its
  * display when a repair is approved; it also keeps the person's statement
- * (本人声明) on the record. Each change is one conditional update,
+ * (本人声明) on the record, and the last day of a postponement it granted
+ * (申请延期). Each change is one conditional update,
  * repeatable without harm, and tells the platform to re-derive the person.
  */
-export type RecordAction = 'OPEN' | 'CLEAR' | 'CLEAR_AND_REMOVE' | 'CHECK_REPAIRABLE' | 'REPAIR' | 'ATTACH_STATEMENT' | 'WITHDRAW_STATEMENT' | 'CHECK_EXISTS';
-export type RecordActionResult = 'DONE' | 'NOT_FOUND' | 'TOO_EARLY';
+export type RecordAction =
+  | 'OPEN'
+  | 'CLEAR'
+  | 'CLEAR_AND_REMOVE'
+  | 'CHECK_REPAIRABLE'
+  | 'REPAIR'
+  | 'ATTACH_STATEMENT'
+  | 'WITHDRAW_STATEMENT'
+  | 'CHECK_EXISTS'
+  | 'CHECK_POSTPONABLE'
+  | 'POSTPONE';
+export type RecordActionResult = 'DONE' | 'NOT_FOUND' | 'TOO_EARLY' | 'NOT_POSTPONABLE';
 
 export function recordActionResolver<TModels>(kinds: (models: TModels) => Record<string, IngestKind>) {
   return async (
     _parent: unknown,
-    args: { recordId: string; personId: string; objectionId?: string | null; action: RecordAction; statement?: string | null },
+    args: { recordId: string; personId: string; objectionId?: string | null; action: RecordAction; statement?: string | null; until?: string | null },
     ctx: { models: TModels; notifier: PlatformNotifier },
   ): Promise<RecordActionResult> => {
     // The objection's actions name their objection; the others need none.
@@ -35,6 +46,16 @@ export function recordActionResolver<TModels>(kinds: (models: TModels) => Record
         const statement = args.action === 'ATTACH_STATEMENT' ? (args.statement ?? null) : null;
         await model.updateOne({ _id: args.recordId, personId: args.personId }, { $set: { personalStatement: statement } }).exec();
         // The statement goes with the record into the blacklist check: the platform re-derives the person.
+        await ctx.notifier.notify([args.personId]);
+        return 'DONE';
+      }
+      if (args.action === 'CHECK_POSTPONABLE' || args.action === 'POSTPONE') {
+        // Only a record of an obligation to perform can be postponed (policy postponement); the platform checks it is shown.
+        if (!policy().postponement.postponableCategories.includes(record.category)) return 'NOT_POSTPONABLE';
+        if (args.action === 'CHECK_POSTPONABLE') return 'DONE';
+        if (!args.until) return 'NOT_POSTPONABLE';
+        await model.updateOne({ _id: args.recordId, personId: args.personId }, { $set: { postponedUntil: args.until } }).exec();
+        // The postponement suspends measures: the platform re-derives the person.
         await ctx.notifier.notify([args.personId]);
         return 'DONE';
       }

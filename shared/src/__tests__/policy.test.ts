@@ -35,6 +35,15 @@ describe('credit policy file', () => {
     expect(() => validatePolicy(unknownScenarioMeasure)).toThrow(/checkScenarios\.purposes\.AIR_TRAVEL\.measures: NO_FLYING_CARPETS is not in `measures`/);
   });
 
+  it('refuses a postponement that would suspend the measures of a category no postponement applies to', () => {
+    const p = structuredClone(loadPolicy());
+    p.postponement.measuresSuspendedCategories = [...p.postponement.measuresSuspendedCategories, 'FRAUD'];
+    expect(() => validatePolicy(p)).toThrow(/postponement.measuresSuspendedCategories: FRAUD must be a postponable joint-punishment category/);
+    const unknown = structuredClone(loadPolicy());
+    unknown.postponement.postponableCategories = ['UNPAID_PARKING'];
+    expect(() => validatePolicy(unknown)).toThrow(/postponement.postponableCategories: UNPAID_PARKING is not a category/);
+  });
+
   it('fails fast on an unreadable file, naming the setting to fix', () => {
     expect(() => loadPolicy('/nonexistent/policy.json')).toThrow(/CREDIT_POLICY_FILE/);
   });

@@ -82,7 +82,7 @@ describe('the credit catalogue', () => {
 
   it('tells the measures of joint reward, what a repair must bring by grade, and every decider’s deadline, from the policy', async () => {
     const { body } = await stack.query(
-      '{ creditCatalogue { rewardMeasures { code labelZh field groups } repairEvidence { grade volunteerHours charityYuan trainingRequired } deadlines { appealFilingWorkingDays dishonestyReportDecisionWorkingDays complaintDecisionWorkingDays } } }',
+      '{ creditCatalogue { rewardMeasures { code labelZh field groups } repairEvidence { grade volunteerHours charityYuan trainingRequired } deadlines { appealFilingWorkingDays dishonestyReportDecisionWorkingDays complaintDecisionWorkingDays postponementDecisionWorkingDays } postponementMaxDays categories { code postponement { allowed suspendsMeasures } } } }',
     );
     expect(body.errors).toBeUndefined();
     const catalogue = (body.data as { creditCatalogue: Record<string, any> }).creditCatalogue; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -103,7 +103,14 @@ describe('the credit catalogue', () => {
       appealFilingWorkingDays: policy.deadlines.appealFilingWorkingDays,
       dishonestyReportDecisionWorkingDays: policy.deadlines.dishonestyReportDecisionWorkingDays,
       complaintDecisionWorkingDays: policy.deadlines.complaintDecisionWorkingDays,
+      postponementDecisionWorkingDays: policy.deadlines.postponementDecisionWorkingDays,
     });
+    // 申请延期: which records can be postponed, and which postponements suspend measures.
+    expect(catalogue.postponementMaxDays).toBe(policy.postponement.maxDays);
+    const postponement = (code: string) => catalogue.categories.find((c: { code: string }) => c.code === code).postponement;
+    expect(postponement('DISHONEST_JUDGMENT_DEBTOR')).toEqual({ allowed: true, suspendsMeasures: true });
+    expect(postponement('TAX_ARREARS')).toEqual({ allowed: true, suspendsMeasures: false });
+    expect(postponement('FRAUD')).toEqual({ allowed: false, suspendsMeasures: false });
   });
 
   it('answers one category by code and refuses a code the policy does not hold', async () => {

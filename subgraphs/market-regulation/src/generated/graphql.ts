@@ -131,6 +131,8 @@ export type AdministrativePenalty = {
   penaltyTypes: Array<PenaltyType>;
   /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
   personalStatement?: Maybe<Scalars['String']['output']>;
+  /** 申请延期 (seed 二(三)三): the last day of a postponement the department granted the person to perform; null when none was granted. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   /** The practising certificate's number of that practice: the number of the practitioner's licence and practice record. Masked for anyone who may not see the person's identity. */
   practiceLicenceNumber?: Maybe<Scalars['String']['output']>;
   /** The key profession (seed 二(二)三, `creditCatalogue.keyProfessions`) whose practice the penalty concerns, one the deciding department regulates; null for a penalty not of a practice. */
@@ -407,7 +409,7 @@ export type MarketRegulationRecordKind =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection, an appeal or a repair (`objectionId` names the case), or sets the person's `statement` on it. */
+  /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection, an appeal or a repair (`objectionId` names the case), sets the person's `statement` on it, or postpones it `until` a day. */
   applyMarketRegulationRecordAction: RecordActionResult;
   /**
    * Writes records of this bureau (operators of MARKET_REGULATION only): idempotent by the
@@ -426,6 +428,7 @@ export type MutationApplyMarketRegulationRecordActionArgs = {
   personId: Scalars['CitizenId']['input'];
   recordId: Scalars['String']['input'];
   statement?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -555,6 +558,8 @@ export type PublicationKind =
 export type PunishmentGround = {
   __typename?: 'PunishmentGround';
   category: Scalars['String']['output'];
+  /** Last day of a postponement the department granted on the record (申请延期); null when none. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
   /** The person's statement (本人声明) on the record, when they attached one. */
@@ -602,6 +607,8 @@ export type RecordAction =
   | 'ATTACH_STATEMENT'
   /** A report of dishonest behaviour is accepted with this record: check the person has it, change nothing. */
   | 'CHECK_EXISTS'
+  /** A postponement is applied for: check the record is of a category the policy lets be postponed. */
+  | 'CHECK_POSTPONABLE'
   /** A repair is applied for: check the record exists and its minimum display period has run. */
   | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
@@ -610,6 +617,8 @@ export type RecordAction =
   | 'CLEAR_AND_REMOVE'
   /** An objection was filed: flag the record. */
   | 'OPEN'
+  /** A postponement was granted: the record is postponed until the day given (`until`). */
+  | 'POSTPONE'
   /** A repair was approved: end the record's display now; the record stays stored, annotated. */
   | 'REPAIR'
   /** The person withdraws their statement. */
@@ -620,6 +629,8 @@ export type RecordActionResult =
   | 'DONE'
   /** The person has no such record in this bureau. */
   | 'NOT_FOUND'
+  /** The record is of a category no postponement applies to (policy `postponement.postponableCategories`). */
+  | 'NOT_POSTPONABLE'
   /** The record's minimum display period has not run yet (repair only). */
   | 'TOO_EARLY';
 
@@ -872,6 +883,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
   personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   practiceLicenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   profession?: Resolver<Maybe<ResolversTypes['ProfessionCode']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
@@ -1031,6 +1043,7 @@ export type PublicationResolvers<ContextType = Context, ParentType extends Resol
 
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   statement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

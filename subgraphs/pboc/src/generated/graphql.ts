@@ -132,6 +132,8 @@ export type AdministrativePenalty = {
   penaltyTypes: Array<PenaltyType>;
   /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
   personalStatement?: Maybe<Scalars['String']['output']>;
+  /** 申请延期 (seed 二(三)三): the last day of a postponement the department granted the person to perform; null when none was granted. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   /** The practising certificate's number of that practice: the number of the practitioner's licence and practice record. Masked for anyone who may not see the person's identity. */
   practiceLicenceNumber?: Maybe<Scalars['String']['output']>;
   /** The key profession (seed 二(二)三, `creditCatalogue.keyProfessions`) whose practice the penalty concerns, one the deciding department regulates; null for a penalty not of a practice. */
@@ -307,6 +309,8 @@ export type IllegalFundRaisingRecord = {
   id: Scalars['ID']['output'];
   /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
   personalStatement?: Maybe<Scalars['String']['output']>;
+  /** 申请延期 (seed 二(三)三): the last day of a postponement the department granted the person to perform; null when none was granted. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   /** Where the record comes from and its legal basis. */
   provenance: RecordProvenance;
   /** What the scheme promised and how it raised the money. */
@@ -418,6 +422,8 @@ export type LoanDefault = {
   lender: Scalars['String']['output'];
   /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
   personalStatement?: Maybe<Scalars['String']['output']>;
+  /** 申请延期 (seed 二(三)三): the last day of a postponement the department granted the person to perform; null when none was granted. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   /** Kind of product. */
   product: LoanProduct;
   /** Where the record comes from and its legal basis. */
@@ -494,6 +500,8 @@ export type MaliciousDebtEvasionRecord = {
   lender: Scalars['String']['output'];
   /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
   personalStatement?: Maybe<Scalars['String']['output']>;
+  /** 申请延期 (seed 二(三)三): the last day of a postponement the department granted the person to perform; null when none was granted. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   /** Where the record comes from and its legal basis. */
   provenance: RecordProvenance;
   /** Whether the person disputes this record: an objection is open, and the record is flagged wherever it is shown. */
@@ -513,7 +521,7 @@ export type MaliciousDebtEvasionRecordConnection = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection, an appeal or a repair (`objectionId` names the case), or sets the person's `statement` on it. */
+  /** Internal (platform service only): flags, clears, removes or repairs one of this bureau's records for an objection, an appeal or a repair (`objectionId` names the case), sets the person's `statement` on it, or postpones it `until` a day. */
   applyPbocRecordAction: RecordActionResult;
   /**
    * Writes records of this bureau (operators of PBOC only): idempotent by the
@@ -532,6 +540,7 @@ export type MutationApplyPbocRecordActionArgs = {
   personId: Scalars['CitizenId']['input'];
   recordId: Scalars['String']['input'];
   statement?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -579,6 +588,8 @@ export type OverdueRecord = {
   overdueFrom: Scalars['Date']['output'];
   /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
   personalStatement?: Maybe<Scalars['String']['output']>;
+  /** 申请延期 (seed 二(三)三): the last day of a postponement the department granted the person to perform; null when none was granted. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   /** Kind of product. */
   product: LoanProduct;
   /** Where the record comes from and its legal basis. */
@@ -726,6 +737,8 @@ export type PublicationKind =
 export type PunishmentGround = {
   __typename?: 'PunishmentGround';
   category: Scalars['String']['output'];
+  /** Last day of a postponement the department granted on the record (申请延期); null when none. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
   /** The person's statement (本人声明) on the record, when they attached one. */
@@ -766,6 +779,8 @@ export type RecordAction =
   | 'ATTACH_STATEMENT'
   /** A report of dishonest behaviour is accepted with this record: check the person has it, change nothing. */
   | 'CHECK_EXISTS'
+  /** A postponement is applied for: check the record is of a category the policy lets be postponed. */
+  | 'CHECK_POSTPONABLE'
   /** A repair is applied for: check the record exists and its minimum display period has run. */
   | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
@@ -774,6 +789,8 @@ export type RecordAction =
   | 'CLEAR_AND_REMOVE'
   /** An objection was filed: flag the record. */
   | 'OPEN'
+  /** A postponement was granted: the record is postponed until the day given (`until`). */
+  | 'POSTPONE'
   /** A repair was approved: end the record's display now; the record stays stored, annotated. */
   | 'REPAIR'
   /** The person withdraws their statement. */
@@ -784,6 +801,8 @@ export type RecordActionResult =
   | 'DONE'
   /** The person has no such record in this bureau. */
   | 'NOT_FOUND'
+  /** The record is of a category no postponement applies to (policy `postponement.postponableCategories`). */
+  | 'NOT_POSTPONABLE'
   /** The record's minimum display period has not run yet (repair only). */
   | 'TOO_EARLY';
 
@@ -1052,6 +1071,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
   personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   practiceLicenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   profession?: Resolver<Maybe<ResolversTypes['ProfessionCode']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
@@ -1139,6 +1159,7 @@ export type IllegalFundRaisingRecordResolvers<ContextType = Context, ParentType 
   grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1186,6 +1207,7 @@ export type LoanDefaultResolvers<ContextType = Context, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lender?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   product?: Resolver<ResolversTypes['LoanProduct'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   settledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1219,6 +1241,7 @@ export type MaliciousDebtEvasionRecordResolvers<ContextType = Context, ParentTyp
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lender?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -1256,6 +1279,7 @@ export type OverdueRecordResolvers<ContextType = Context, ParentType extends Res
   lender?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   overdueFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   product?: Resolver<ResolversTypes['LoanProduct'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
   settledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1308,6 +1332,7 @@ export type PublicationResolvers<ContextType = Context, ParentType extends Resol
 
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   statement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -8,6 +8,7 @@ import { createCasesModels, type CasesModels } from './models';
 import { APPEAL_ORDER } from './models/Appeal';
 import { NOTIFICATION_ORDER } from './models/Notification';
 import { OBJECTION_ORDER } from './models/Objection';
+import { POSTPONEMENT_ORDER } from './models/Postponement';
 import { REPAIR_ORDER } from './models/Repair';
 import { resolvers } from './resolvers';
 import { seedCases } from './seed';
@@ -25,6 +26,7 @@ function createCasesLoaders(models: CasesModels) {
     notificationsByPerson: groupedLoader(models.Notification, 'personId', NOTIFICATION_ORDER),
     repairsByPerson: groupedLoader(models.Repair, 'personId', REPAIR_ORDER),
     appealsByPerson: groupedLoader(models.Appeal, 'personId', APPEAL_ORDER),
+    postponementsByPerson: groupedLoader(models.Postponement, 'personId', POSTPONEMENT_ORDER),
   };
 }
 
@@ -39,7 +41,7 @@ export const cases: PlatformDomain<CasesModels, ReturnType<typeof createCasesLoa
   createLoaders: createCasesLoaders,
   resolvers,
   permissions: {
-    Query: { overdueObjections: reviewer, overdueRepairs: reviewer, overdueAppeals: reviewer },
+    Query: { overdueObjections: reviewer, overdueRepairs: reviewer, overdueAppeals: reviewer, overduePostponements: reviewer },
     Mutation: {
       fileObjection: dataSubject,
       attachStatement: dataSubject,
@@ -53,6 +55,10 @@ export const cases: PlatformDomain<CasesModels, ReturnType<typeof createCasesLoa
       // The resolver checks the operator's bureau against the objection's.
       decideObjection: bureauOperator,
       startObjectionReview: bureauOperator,
+      applyForPostponement: dataSubject,
+      // The resolvers check the operator's bureau against the record's.
+      startPostponementReview: bureauOperator,
+      decidePostponement: bureauOperator,
     },
   },
   seed: seedCases,

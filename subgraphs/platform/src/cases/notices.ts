@@ -120,6 +120,36 @@ export function windowEndedNotice(personId: string, record: { bureau: string; re
   };
 }
 
+/**
+ * A postponement's end (申请延期): the day after its last day the measures
+ * it suspended apply again (those still in force on the person); once per
+ * record and postponement.
+ */
+export function postponementEndedNotice(
+  personId: string,
+  ground: { bureau: string; recordId: string; category: string; postponedUntil: string },
+  measuresInForce: readonly string[],
+  at: Date,
+): NotificationDoc {
+  const caseId = opaqueId('PPE', personId, ground.bureau, ground.recordId, ground.postponedUntil);
+  const suspended = policy().postponement.measuresSuspendedCategories.includes(ground.category) ? (categoryPolicy(ground.category).measures ?? []) : [];
+  const again = suspended.filter((m) => measuresInForce.includes(m));
+  return {
+    _id: `NTF-${caseId}`,
+    personId,
+    kind: 'POSTPONEMENT_ENDED',
+    caseId,
+    outcome: 'POSTPONEMENT_ENDED',
+    message: maskCitizenIdsIn(
+      `The postponement of your ${ground.bureau} record ${ground.recordId} (${categoryPolicy(ground.category).label}) ended on ${ground.postponedUntil}. ` +
+        (again.length ? `Measures that apply again: ${again.map(measureLabel).join('; ')}. ` : '') +
+        'Perform the obligation and apply to repair the record, or ask the department for a postponement again.',
+      personId,
+    ),
+    createdAt: at,
+  };
+}
+
 /** What a partner's read told the person: who read what, under which consent, or what was refused. */
 export interface PartnerRead {
   personId: string;

@@ -33,7 +33,7 @@ import type { ObjectionDoc } from './models/Objection';
 export async function recordAction(
   ctx: Context,
   bureau: Bureau,
-  args: { recordId: string; personId: string; objectionId?: string | null; action: RecordAction; statement?: string | null },
+  args: { recordId: string; personId: string; objectionId?: string | null; action: RecordAction; statement?: string | null; until?: string | null },
 ): Promise<RecordActionResult> {
   // Only a department holds records; the mutation's name follows from its registry entry.
   const subgraph = sourceOfBureau(bureau);
@@ -46,8 +46,8 @@ export async function recordAction(
       url: ctx.peerUrl(subgraph.name),
       principal: PLATFORM_SERVICE_PRINCIPAL,
       secret: ctx.internalSecret,
-      query: `mutation ($recordId: String!, $personId: CitizenId!, $objectionId: ID, $action: RecordAction!, $statement: String) { ${field}(recordId: $recordId, personId: $personId, objectionId: $objectionId, action: $action, statement: $statement) }`,
-      variables: { objectionId: null, statement: null, ...args },
+      query: `mutation ($recordId: String!, $personId: CitizenId!, $objectionId: ID, $action: RecordAction!, $statement: String, $until: Date) { ${field}(recordId: $recordId, personId: $personId, objectionId: $objectionId, action: $action, statement: $statement, until: $until) }`,
+      variables: { objectionId: null, statement: null, until: null, ...args },
     });
     return data[field]!;
   } catch (err) {

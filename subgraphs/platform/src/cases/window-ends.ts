@@ -3,7 +3,7 @@ import { addDays, insertManyUnordered, todayInCity, type Logger } from '@credit/
 import type { Models } from '../models';
 import { effectiveStatus } from '../standing/standing-rules';
 import type { NotificationDoc } from './models/Notification';
-import { delistedNotice, windowEndedNotice } from './notices';
+import { delistedNotice, postponementEndedNotice, windowEndedNotice } from './notices';
 
 /**
  * The daily sweep of display windows' ends (seed 二(五)二: the person is
@@ -12,7 +12,9 @@ import { delistedNotice, windowEndedNotice } from './notices';
  * ended after the last day it swept and no later than today, and tells each
  * person once per record (WINDOW_ENDED), and, when the end took them off
  * the joint-punishment list, that too (DELISTED, the id a derivation would
- * give it). Notices' ids derive from the record and its end, so several
+ * give it). A postponement (申请延期) ends the same way, on a day: the person
+ * is told once per record and postponement (POSTPONEMENT_ENDED) which
+ * suspended measures apply again. Notices' ids derive from the record and its end, so several
  * platform processes sweeping, or a sweep repeated, tell once. The first
  * sweep of a database starts at yesterday: ends before the platform told
  * anyone are not announced all at once.
@@ -38,6 +40,17 @@ export async function noticeWindowEnds(models: Models, today: string = todayInCi
     for (const record of status.negatives ?? []) if (record.until > from && record.until <= today) batch.push(windowEndedNotice(status._id, record, at));
     // Listed when last derived, and no ground in force today: the ends took the person off.
     if (status.listed && status.since && !effectiveStatus(status, today).listed) batch.push(delistedNotice({ personId: status._id, since: status.since }, at));
+    if (batch.length >= 500) await flush();
+  }
+  // A postponement's last day before today and on or after the last sweep's: it ended since then.
+  const postponed = models.JointPunishmentStatus.find({ 'grounds.postponedUntil': { $gte: from, $lt: today } })
+    .lean()
+    .cursor({ batchSize: 500 });
+  for await (const status of postponed) {
+    const measures = effectiveStatus(status, today).measures;
+    for (const ground of status.grounds)
+      if (ground.postponedUntil && ground.postponedUntil >= from && ground.postponedUntil < today && ground.until > today)
+        batch.push(postponementEndedNotice(status._id, { ...ground, postponedUntil: ground.postponedUntil }, measures, at));
     if (batch.length >= 500) await flush();
   }
   await flush();

@@ -7,6 +7,7 @@ import type { LogConnection } from '../query-log/log-index';
 import type { RedListEntryDoc } from '../positive-records/models/RedListEntry';
 import type { ObjectionDoc } from '../cases/models/Objection';
 import type { RepairDoc } from '../cases/models/Repair';
+import type { PostponementDoc } from '../cases/models/Postponement';
 import type { AppealDoc } from '../cases/models/Appeal';
 import type { PracticeRecordDoc } from '../positive-records/models/PracticeRecord';
 import type { VolunteerRecordDoc } from '../positive-records/models/VolunteerRecord';
@@ -152,6 +153,8 @@ export type AdministrativePenalty = {
   penaltyTypes: Array<PenaltyType>;
   /** The person's own statement on the record (本人声明, seed 二(三)三), shown with it; masked like any free text for whoever may not see who they are. Null when none. */
   personalStatement?: Maybe<Scalars['String']['output']>;
+  /** 申请延期 (seed 二(三)三): the last day of a postponement the department granted the person to perform; null when none was granted. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   /** The practising certificate's number of that practice: the number of the practitioner's licence and practice record. Masked for anyone who may not see the person's identity. */
   practiceLicenceNumber?: Maybe<Scalars['String']['output']>;
   /** The key profession (seed 二(二)三, `creditCatalogue.keyProfessions`) whose practice the penalty concerns, one the deciding department regulates; null for a penalty not of a practice. */
@@ -306,6 +309,8 @@ export type BlacklistCheckResult = {
   listed?: Maybe<Scalars['Boolean']['output']>;
   /** Every measure in force on the person: the listing's, a consumption-restriction order's, a student record's (see `JointPunishmentStatus.measures`); empty when none. */
   measures?: Maybe<Array<Scalars['String']['output']>>;
+  /** Last day of a postponement (申请延期, seed 二(三)三) the department granted on a record that lists the person; the measures the policy suspends for it are not in `measures` until the day after. Null when none. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   /** Whether any measure bears on the purpose of the check: the answer for this scenario. */
   restricted?: Maybe<Scalars['Boolean']['output']>;
   /**
@@ -385,6 +390,15 @@ export type BureauCreditFacts = {
   publications: Array<Publication>;
   /** Measures in force without a listing: a consumption-restriction order (限制消费令) not yet lifted, or a shown record of a category that carries measures but no listing (a student's exam cheating). */
   restrictions: Array<CreditRestriction>;
+};
+
+/** What a postponement (申请延期) can do for a record of a category (credit policy `postponement`). */
+export type CategoryPostponement = {
+  __typename?: 'CategoryPostponement';
+  /** The department may postpone a record of it: an obligation to perform. */
+  allowed: Scalars['Boolean']['output'];
+  /** While a granted postponement runs, the category's joint-punishment measures are suspended. */
+  suspendsMeasures: Scalars['Boolean']['output'];
 };
 
 /** A charitable donation, as receipted by the recipient. */
@@ -586,7 +600,7 @@ export type CreditCatalogue = {
   categories: Array<CreditCategory>;
   /** The field groups a person can let an institution read under a consent (a consent's `scopes`), with what each holds. */
   consentScopes: Array<ConsentScope>;
-  /** How long the deciders have: objections, repairs, appeals, reports of dishonest behaviour, complaints about institutions. */
+  /** How long the deciders have: objections, repairs, appeals, reports of dishonest behaviour, complaints about institutions, postponements. */
   deadlines: CreditDeadlines;
   /** The 26 key fields of the plan (二(二)三), in the plan's order. */
   keyFields: Array<KeyField>;
@@ -596,6 +610,8 @@ export type CreditCatalogue = {
   measures: Array<CreditMeasure>;
   /** Credit policy version the catalogue is of. */
   policyVersion: Scalars['String']['output'];
+  /** The longest postponement (申请延期), in days from the application (credit policy `postponement.maxDays`). */
+  postponementMaxDays: Scalars['Int']['output'];
   /** What a credit-repair application must bring, by the record's grade (credit policy `repair`). */
   repairEvidence: Array<RepairEvidence>;
   /** The measures of joint reward (联合奖励, seed 二(五)一; credit policy `rewardMeasures`) and who they are open to. */
@@ -627,6 +643,8 @@ export type CreditCategory = {
   legalBasis: Scalars['String']['output'];
   /** The measures of joint punishment it brings (empty when none). */
   measures: Array<Scalars['String']['output']>;
+  /** Whether a record of it can be postponed (申请延期, seed 二(三)三; credit policy `postponement`), and whether a postponement suspends its measures. */
+  postponement: CategoryPostponement;
   /** The department's kind of record that holds them (its record-kind enum value). */
   recordKind: Scalars['String']['output'];
 };
@@ -646,6 +664,8 @@ export type CreditDeadlines = {
   objectionDecisionMaxWorkingDays: Scalars['Int']['output'];
   /** An objection is decided within this many working days ... */
   objectionDecisionWorkingDays: Scalars['Int']['output'];
+  /** The department that recorded it decides an application for a postponement within this many working days. */
+  postponementDecisionWorkingDays: Scalars['Int']['output'];
   /** A repair application is decided within this many working days. */
   repairDecisionWorkingDays: Scalars['Int']['output'];
 };
@@ -1065,8 +1085,17 @@ export type JointPunishmentStatus = {
    * cheating). Empty when none.
    */
   measures: Array<Scalars['String']['output']>;
+  /** Last day of the latest postponement in force on a record that lists the person; null when none. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   /** First day of the current listing. */
   since?: Maybe<Scalars['Date']['output']>;
+  /**
+   * Measures of the listing suspended while a postponement its department
+   * granted on a record runs (申请延期, seed 二(三)三; policy
+   * `postponement.measuresSuspendedCategories`): not in `measures` until the
+   * postponement ends, the day after `postponedUntil`. Empty when none.
+   */
+  suspendedMeasures: Array<Scalars['String']['output']>;
   /** First day the current listing no longer applies, when known. */
   until?: Maybe<Scalars['Date']['output']>;
   /** When the status was last derived; null when the person has never been on the list. */
@@ -1166,6 +1195,16 @@ export type Mutation = {
   /** Internal, for the gateway only: appends entries to the hash-chained query log; returns the sequence of the last. */
   appendQueryLog: Scalars['String']['output'];
   /**
+   * The data subject asks the department that recorded one of their shown
+   * records for more time to perform its obligation (申请延期, seed 二(三)三),
+   * until a day at most `postponement.maxDays` days away (policy), saying why.
+   * Only records of an obligation to perform can be postponed (policy
+   * `postponement.postponableCategories`: debts, taxes, judgments, wages).
+   * An operator of that department decides by `dueOn` (policy working days).
+   * Applying again while one is open answers with the open one.
+   */
+  applyForPostponement: Postponement;
+  /**
    * The data subject applies to repair one of their shown records, after the
    * minimum display period of its grade, saying how the behaviour was
    * corrected (seed 二(三)三) and naming the evidence: for VOLUNTEER_SERVICE
@@ -1222,6 +1261,15 @@ export type Mutation = {
    * `Person.objections`.
    */
   decideObjection: Objection;
+  /**
+   * An operator of the department that recorded it grants (until `until`, at
+   * most the day asked for, which is the default) or refuses a postponement,
+   * with reasons; one decision wins and the person is notified. Granted, the
+   * record shows `postponedUntil`, and the joint-punishment measures of the
+   * categories of `postponement.measuresSuspendedCategories` (policy) are
+   * suspended until then: the listing stands.
+   */
+  decidePostponement: Postponement;
   /**
    * An operator of the department that owns the record (谁认定、谁修复)
    * approves (the record stops being shown, shared and used at once; it stays
@@ -1317,6 +1365,8 @@ export type Mutation = {
   startDishonestyReportReview: DishonestyReport;
   /** An operator of the owning bureau takes an objection up (FILED becomes UNDER_REVIEW); taking it up again changes nothing. */
   startObjectionReview: Objection;
+  /** An operator of the department that recorded it takes a postponement application up (APPLIED becomes UNDER_REVIEW); taking it up again changes nothing. */
+  startPostponementReview: Postponement;
   /** An operator of the department that owns the record takes a repair application up (APPLIED becomes UNDER_REVIEW); taking it up again changes nothing. */
   startRepairReview: Repair;
   /** The data subject withdraws their statement from one of their records. */
@@ -1328,6 +1378,14 @@ export type Mutation = {
 
 export type MutationAppendQueryLogArgs = {
   entries: Array<QueryLogInput>;
+};
+
+
+export type MutationApplyForPostponementArgs = {
+  bureau: Bureau;
+  reason: Scalars['String']['input'];
+  recordId: Scalars['String']['input'];
+  until: Scalars['Date']['input'];
 };
 
 
@@ -1385,6 +1443,14 @@ export type MutationDecideObjectionArgs = {
   id: Scalars['ID']['input'];
   outcome: ObjectionOutcome;
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationDecidePostponementArgs = {
+  grant: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  until?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1488,6 +1554,11 @@ export type MutationStartObjectionReviewArgs = {
 };
 
 
+export type MutationStartPostponementReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationStartRepairReviewArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1547,6 +1618,10 @@ export type NotificationKind =
   | 'OBJECTION_DECIDED'
   /** A partner institution read the person's data under their consent, or was refused what no consent covers; the message names the institution, the purpose and the field groups. */
   | 'PARTNER_READ'
+  /** The department decided the person's application for a postponement (GRANTED, REFUSED). */
+  | 'POSTPONEMENT_DECIDED'
+  /** A granted postponement ended: the measures it suspended apply again; the message names them. */
+  | 'POSTPONEMENT_ENDED'
   | 'REPAIR_DECIDED'
   /** One of the person's records reached the end of its display period: it is no longer shown, shared or used. */
   | 'WINDOW_ENDED';
@@ -1680,6 +1755,8 @@ export type Person = {
   notifications?: Maybe<NotificationConnection>;
   /** Objections the person filed against records of any bureau, newest first. */
   objections?: Maybe<ObjectionConnection>;
+  /** The person's applications for more time to perform (申请延期), newest first. */
+  postponements?: Maybe<PostponementConnection>;
   /** Practice records in key professions (重点职业人群), most recent start first. */
   practiceRecords?: Maybe<PracticeRecordConnection>;
   /** Every read of the person's data by anyone but the person, newest first (append-only, hash-chained). */
@@ -1762,6 +1839,13 @@ export type PersonObjectionsArgs = {
 
 
 /** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonPostponementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
 export type PersonPracticeRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1829,6 +1913,61 @@ export type PositiveRecordSource = {
   /** Organisation that reported the record (association, registry, authority). */
   organisation: Scalars['String']['output'];
 };
+
+/** A person's application for more time to perform the obligation behind one record (申请延期, seed 二(三)三). */
+export type Postponement = {
+  __typename?: 'Postponement';
+  /** When the person applied. */
+  appliedAt: Scalars['DateTime']['output'];
+  /** Department that recorded the record and decides. */
+  bureau: Bureau;
+  /** The record's credit category. */
+  category: Scalars['CategoryCode']['output'];
+  /** When the department decided; null while open. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The department's reasons; null while open. */
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  /** Last day for the decision (credit policy `deadlines.postponementDecisionWorkingDays`, in working days from the application). */
+  dueOn: Scalars['Date']['output'];
+  /** The last day granted; null unless GRANTED. */
+  grantedUntil?: Maybe<Scalars['Date']['output']>;
+  /** Platform identifier of the application. */
+  id: Scalars['ID']['output'];
+  /** Why the person needs more time. */
+  reason: Scalars['String']['output'];
+  /** The department's identifier of the record. */
+  recordId: Scalars['String']['output'];
+  /** The last day the person asked for. */
+  requestedUntil: Scalars['Date']['output'];
+  /** When an operator took it up (UNDER_REVIEW); null before. */
+  reviewStartedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Staff identifier (or department) of the operator who took it up or decided; null before either. */
+  reviewerId?: Maybe<Scalars['String']['output']>;
+  /** Where the application stands. */
+  status: PostponementStatus;
+};
+
+/** A page of postponement applications. */
+export type PostponementConnection = {
+  __typename?: 'PostponementConnection';
+  /** The applications of this page. */
+  nodes: Array<Postponement>;
+  /** Where the next page starts. */
+  pageInfo: PageInfo;
+  /** Number of applications in the whole list. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Where an application for a postponement stands. */
+export type PostponementStatus =
+  /** Applied for; awaiting the department's decision. */
+  | 'APPLIED'
+  /** Granted until `grantedUntil`: the record says so, and the policy's measures are suspended until then. */
+  | 'GRANTED'
+  /** Refused, with reasons. */
+  | 'REFUSED'
+  /** An operator of the department took the application up. */
+  | 'UNDER_REVIEW';
 
 /** A period of practice in a key profession, as reported by its regulator or association. */
 export type PracticeRecord = {
@@ -2065,6 +2204,8 @@ export type PublishedPenaltyPage = {
 export type PunishmentGround = {
   __typename?: 'PunishmentGround';
   category: Scalars['String']['output'];
+  /** Last day of a postponement the department granted on the record (申请延期); null when none. */
+  postponedUntil?: Maybe<Scalars['Date']['output']>;
   recordId: Scalars['String']['output'];
   since: Scalars['Date']['output'];
   /** The person's statement (本人声明) on the record, when they attached one. */
@@ -2150,6 +2291,8 @@ export type Query = {
   overdueAppeals?: Maybe<AppealConnection>;
   /** Objections past their decision deadline and still undecided, oldest deadline first (reviewers). */
   overdueObjections?: Maybe<ObjectionConnection>;
+  /** Postponement applications past their decision deadline and still undecided, oldest deadline first (reviewers). */
+  overduePostponements?: Maybe<PostponementConnection>;
   /** Repair applications past their decision deadline and still undecided, oldest deadline first (reviewers). */
   overdueRepairs?: Maybe<RepairConnection>;
   /**
@@ -2292,6 +2435,12 @@ export type QueryOverdueAppealsArgs = {
 
 
 export type QueryOverdueObjectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOverduePostponementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -2485,6 +2634,8 @@ export type RecordAction =
   | 'ATTACH_STATEMENT'
   /** A report of dishonest behaviour is accepted with this record: check the person has it, change nothing. */
   | 'CHECK_EXISTS'
+  /** A postponement is applied for: check the record is of a category the policy lets be postponed. */
+  | 'CHECK_POSTPONABLE'
   /** A repair is applied for: check the record exists and its minimum display period has run. */
   | 'CHECK_REPAIRABLE'
   /** The objection was decided without removal (upheld, or corrected by a new version): clear the flag. */
@@ -2493,6 +2644,8 @@ export type RecordAction =
   | 'CLEAR_AND_REMOVE'
   /** An objection was filed: flag the record. */
   | 'OPEN'
+  /** A postponement was granted: the record is postponed until the day given (`until`). */
+  | 'POSTPONE'
   /** A repair was approved: end the record's display now; the record stays stored, annotated. */
   | 'REPAIR'
   /** The person withdraws their statement. */
@@ -2503,6 +2656,8 @@ export type RecordActionResult =
   | 'DONE'
   /** The person has no such record in this bureau. */
   | 'NOT_FOUND'
+  /** The record is of a category no postponement applies to (policy `postponement.postponableCategories`). */
+  | 'NOT_POSTPONABLE'
   /** The record's minimum display period has not run yet (repair only). */
   | 'TOO_EARLY';
 
@@ -2867,6 +3022,7 @@ export type ResolversTypes = ResolversObject<{
   Bureau: Bureau;
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
+  CategoryPostponement: ResolverTypeWrapper<CategoryPostponement>;
   CharityRecord: ResolverTypeWrapper<CharityRecordDoc>;
   CharityRecordConnection: ResolverTypeWrapper<Page<CharityRecordDoc>>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
@@ -2943,6 +3099,9 @@ export type ResolversTypes = ResolversObject<{
   PersonalStatement: ResolverTypeWrapper<PersonalStatement>;
   PlatformRecordKind: PlatformRecordKind;
   PositiveRecordSource: ResolverTypeWrapper<PositiveRecordSource>;
+  Postponement: ResolverTypeWrapper<PostponementDoc>;
+  PostponementConnection: ResolverTypeWrapper<Page<PostponementDoc>>;
+  PostponementStatus: PostponementStatus;
   PracticeRecord: ResolverTypeWrapper<PracticeRecordDoc>;
   PracticeRecordConnection: ResolverTypeWrapper<Page<PracticeRecordDoc>>;
   ProfessionCode: ResolverTypeWrapper<Scalars['ProfessionCode']['output']>;
@@ -3005,6 +3164,7 @@ export type ResolversParentTypes = ResolversObject<{
   BlacklistCheckResult: BlacklistCheckResult;
   BureauCreditFacts: BureauCreditFacts;
   CategoryCode: Scalars['CategoryCode']['output'];
+  CategoryPostponement: CategoryPostponement;
   CharityRecord: CharityRecordDoc;
   CharityRecordConnection: Page<CharityRecordDoc>;
   CitizenId: Scalars['CitizenId']['output'];
@@ -3062,6 +3222,8 @@ export type ResolversParentTypes = ResolversObject<{
   Person: PersonRef;
   PersonalStatement: PersonalStatement;
   PositiveRecordSource: PositiveRecordSource;
+  Postponement: PostponementDoc;
+  PostponementConnection: Page<PostponementDoc>;
   PracticeRecord: PracticeRecordDoc;
   PracticeRecordConnection: Page<PracticeRecordDoc>;
   ProfessionCode: Scalars['ProfessionCode']['output'];
@@ -3152,6 +3314,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   penaltyContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
   personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   practiceLicenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   profession?: Resolver<Maybe<ResolversTypes['ProfessionCode']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
@@ -3197,6 +3360,7 @@ export type BlacklistCheckResultResolvers<ContextType = Context, ParentType exte
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   listed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   measures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   restricted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   rewardMeasures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3219,6 +3383,11 @@ export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends
 export interface CategoryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CategoryCode'], any> {
   name: 'CategoryCode';
 }
+
+export type CategoryPostponementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CategoryPostponement'] = ResolversParentTypes['CategoryPostponement']> = ResolversObject<{
+  allowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suspendsMeasures?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
 
 export type CharityRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharityRecord'] = ResolversParentTypes['CharityRecord']> = ResolversObject<{
   amountYuan?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3323,6 +3492,7 @@ export type CreditCatalogueResolvers<ContextType = Context, ParentType extends R
   keyProfessions?: Resolver<Array<ResolversTypes['KeyProfession']>, ParentType, ContextType>;
   measures?: Resolver<Array<ResolversTypes['CreditMeasure']>, ParentType, ContextType>;
   policyVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postponementMaxDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   repairEvidence?: Resolver<Array<ResolversTypes['RepairEvidence']>, ParentType, ContextType>;
   rewardMeasures?: Resolver<Array<ResolversTypes['RewardMeasure']>, ParentType, ContextType>;
 }>;
@@ -3339,6 +3509,7 @@ export type CreditCategoryResolvers<ContextType = Context, ParentType extends Re
   labelZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  postponement?: Resolver<ResolversTypes['CategoryPostponement'], ParentType, ContextType>;
   recordKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -3349,6 +3520,7 @@ export type CreditDeadlinesResolvers<ContextType = Context, ParentType extends R
   dishonestyReportDecisionWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   objectionDecisionMaxWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   objectionDecisionWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  postponementDecisionWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   repairDecisionWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -3529,7 +3701,9 @@ export type JointPunishmentStatusResolvers<ContextType = Context, ParentType ext
   categories?: Resolver<Array<ResolversTypes['CategoryCode']>, ParentType, ContextType>;
   listed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  suspendedMeasures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
@@ -3570,6 +3744,7 @@ export type MisconductProposalConnectionResolvers<ContextType = Context, ParentT
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   appendQueryLog?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationAppendQueryLogArgs, 'entries'>>;
+  applyForPostponement?: Resolver<ResolversTypes['Postponement'], ParentType, ContextType, RequireFields<MutationApplyForPostponementArgs, 'bureau' | 'reason' | 'recordId' | 'until'>>;
   applyForRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationApplyForRepairArgs, 'bureau' | 'correction' | 'evidenceRefs' | 'recordId' | 'statement'>>;
   approveTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationApproveTypicalCaseArgs, 'id'>>;
   attachStatement?: Resolver<ResolversTypes['PersonalStatement'], ParentType, ContextType, RequireFields<MutationAttachStatementArgs, 'bureau' | 'recordId' | 'text'>>;
@@ -3578,6 +3753,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   decideComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationDecideComplaintArgs, 'id' | 'reason' | 'upheld'>>;
   decideDishonestyReport?: Resolver<ResolversTypes['DishonestyReport'], ParentType, ContextType, RequireFields<MutationDecideDishonestyReportArgs, 'id' | 'outcome' | 'reason'>>;
   decideObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationDecideObjectionArgs, 'id' | 'outcome' | 'reason'>>;
+  decidePostponement?: Resolver<ResolversTypes['Postponement'], ParentType, ContextType, RequireFields<MutationDecidePostponementArgs, 'grant' | 'id' | 'reason'>>;
   decideRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationDecideRepairArgs, 'approve' | 'id' | 'reason'>>;
   dismissMisconductProposal?: Resolver<ResolversTypes['MisconductProposal'], ParentType, ContextType, RequireFields<MutationDismissMisconductProposalArgs, 'id' | 'reason'>>;
   draftTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationDraftTypicalCaseArgs, 'input'>>;
@@ -3596,6 +3772,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'id'>>;
   startDishonestyReportReview?: Resolver<ResolversTypes['DishonestyReport'], ParentType, ContextType, RequireFields<MutationStartDishonestyReportReviewArgs, 'id'>>;
   startObjectionReview?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationStartObjectionReviewArgs, 'id'>>;
+  startPostponementReview?: Resolver<ResolversTypes['Postponement'], ParentType, ContextType, RequireFields<MutationStartPostponementReviewArgs, 'id'>>;
   startRepairReview?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationStartRepairReviewArgs, 'id'>>;
   withdrawStatement?: Resolver<ResolversTypes['PersonalStatement'], ParentType, ContextType, RequireFields<MutationWithdrawStatementArgs, 'bureau' | 'recordId'>>;
   withdrawTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationWithdrawTypicalCaseArgs, 'id' | 'note'>>;
@@ -3662,6 +3839,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   jointPunishment?: Resolver<Maybe<ResolversTypes['JointPunishmentStatus']>, ParentType, ContextType>;
   notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<PersonNotificationsArgs, 'first'>>;
   objections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, RequireFields<PersonObjectionsArgs, 'first'>>;
+  postponements?: Resolver<Maybe<ResolversTypes['PostponementConnection']>, ParentType, ContextType, RequireFields<PersonPostponementsArgs, 'first'>>;
   practiceRecords?: Resolver<Maybe<ResolversTypes['PracticeRecordConnection']>, ParentType, ContextType, RequireFields<PersonPracticeRecordsArgs, 'first'>>;
   queryLog?: Resolver<Maybe<ResolversTypes['QueryLogConnection']>, ParentType, ContextType, RequireFields<PersonQueryLogArgs, 'first'>>;
   redList?: Resolver<Maybe<ResolversTypes['RedListStatus']>, ParentType, ContextType>;
@@ -3680,6 +3858,29 @@ export type PositiveRecordSourceResolvers<ContextType = Context, ParentType exte
   collectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PostponementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Postponement'] = ResolversParentTypes['Postponement']> = ResolversObject<{
+  appliedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bureau?: Resolver<ResolversTypes['Bureau'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  grantedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reviewStartedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PostponementStatus'], ParentType, ContextType>;
+}>;
+
+export type PostponementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostponementConnection'] = ResolversParentTypes['PostponementConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Postponement']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PracticeRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PracticeRecord'] = ResolversParentTypes['PracticeRecord']> = ResolversObject<{
@@ -3790,6 +3991,7 @@ export type PublishedPenaltyPageResolvers<ContextType = Context, ParentType exte
 
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   statement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3811,6 +4013,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   institutionMisconductProposals?: Resolver<ResolversTypes['MisconductProposalConnection'], ParentType, ContextType, RequireFields<QueryInstitutionMisconductProposalsArgs, 'first'>>;
   overdueAppeals?: Resolver<Maybe<ResolversTypes['AppealConnection']>, ParentType, ContextType, RequireFields<QueryOverdueAppealsArgs, 'first'>>;
   overdueObjections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, RequireFields<QueryOverdueObjectionsArgs, 'first'>>;
+  overduePostponements?: Resolver<Maybe<ResolversTypes['PostponementConnection']>, ParentType, ContextType, RequireFields<QueryOverduePostponementsArgs, 'first'>>;
   overdueRepairs?: Resolver<Maybe<ResolversTypes['RepairConnection']>, ParentType, ContextType, RequireFields<QueryOverdueRepairsArgs, 'first'>>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
@@ -3987,6 +4190,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   BlacklistCheckResult?: BlacklistCheckResultResolvers<ContextType>;
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CategoryCode?: GraphQLScalarType;
+  CategoryPostponement?: CategoryPostponementResolvers<ContextType>;
   CharityRecord?: CharityRecordResolvers<ContextType>;
   CharityRecordConnection?: CharityRecordConnectionResolvers<ContextType>;
   CitizenId?: GraphQLScalarType;
@@ -4042,6 +4246,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Person?: PersonResolvers<ContextType>;
   PersonalStatement?: PersonalStatementResolvers<ContextType>;
   PositiveRecordSource?: PositiveRecordSourceResolvers<ContextType>;
+  Postponement?: PostponementResolvers<ContextType>;
+  PostponementConnection?: PostponementConnectionResolvers<ContextType>;
   PracticeRecord?: PracticeRecordResolvers<ContextType>;
   PracticeRecordConnection?: PracticeRecordConnectionResolvers<ContextType>;
   ProfessionCode?: GraphQLScalarType;

@@ -37,6 +37,8 @@ export interface CheckStanding {
   underObjection: boolean;
   /** The person's statements on the records that list them. */
   statements: string[];
+  /** Last day of a postponement in force on a record that lists them (申请延期); null when none. */
+  postponedUntil: string | null;
   greenChannelEligible: boolean;
   greenChannelGrounds: GreenChannelGround[];
 }
@@ -63,6 +65,7 @@ export function checkStanding(personId: string, standing: StandingDoc | undefine
     until: status.until,
     underObjection: status.underObjection,
     statements: status.statements,
+    postponedUntil: status.postponedUntil,
     greenChannelEligible: grounds.length > 0,
     greenChannelGrounds: grounds,
   };
@@ -84,7 +87,7 @@ class StandingsBuilder {
 
   addStatus(status: StatusFacts): void {
     const s = this.at(status._id);
-    s.grounds = (status.grounds ?? []).map(({ bureau, recordId, category, since, until, underObjection, statement }) => ({
+    s.grounds = (status.grounds ?? []).map(({ bureau, recordId, category, since, until, underObjection, statement, postponedUntil }) => ({
       bureau,
       recordId,
       category,
@@ -93,6 +96,7 @@ class StandingsBuilder {
       underObjection: Boolean(underObjection),
       // Held only when there is one: the index keeps every listed person in memory.
       ...(statement ? { statement } : {}),
+      ...(postponedUntil ? { postponedUntil } : {}),
     }));
     s.restrictions = (status.restrictions ?? []).map(({ bureau, recordId, measures, since, until }) => ({ bureau, recordId, measures, since, until }));
     s.lastNegativeDecisionDate = status.lastNegativeDecisionDate ?? null;

@@ -13,7 +13,11 @@ import type { PunishmentGroundDoc, RestrictionDoc } from './models/JointPunishme
 /**
  * The listing as it stands on `today`, from the stored grounds; its
  * measures with those of the restrictions in force (a consumption-restriction
- * order restricts a debtor who is not listed).
+ * order restricts a debtor who is not listed). A ground postponed by its
+ * department (申请延期) until `today` or later keeps the person listed, but
+ * the measures of its category are suspended when the policy says so
+ * (`postponement.measuresSuspendedCategories`), unless another ground in
+ * force brings them too. The suspension ends on its own the day after.
  */
 export function effectiveStatus(
   doc: { grounds: PunishmentGroundDoc[]; restrictions?: readonly Pick<RestrictionDoc, 'measures' | 'since' | 'until'>[]; updatedAt?: Date } | null,
@@ -22,11 +26,24 @@ export function effectiveStatus(
   const inForce = (doc?.grounds ?? []).filter((g) => g.since <= today && today < g.until);
   const categories = [...new Set(inForce.map((g) => g.category))].sort();
   const restricting = (doc?.restrictions ?? []).filter((r) => r.since <= today && (r.until === null || today < r.until));
-  const measures = [...new Set([...categories.flatMap((c) => categoryPolicy(c).measures ?? []), ...restricting.flatMap((r) => r.measures)])].sort();
+  const suspending = policy().postponement.measuresSuspendedCategories;
+  const postponed = inForce.filter((g) => g.postponedUntil && today <= g.postponedUntil);
+  const suspended = (g: PunishmentGroundDoc) => postponed.includes(g) && suspending.includes(g.category);
+  const measuresOf = (grounds: readonly PunishmentGroundDoc[]) => grounds.flatMap((g) => categoryPolicy(g.category).measures ?? []);
+  const measures = [...new Set([...measuresOf(inForce.filter((g) => !suspended(g))), ...restricting.flatMap((r) => r.measures)])].sort();
+  const suspendedMeasures = [...new Set(measuresOf(inForce.filter(suspended)))].filter((m) => !measures.includes(m)).sort();
   return {
     listed: inForce.length > 0,
     categories,
     measures,
+    suspendedMeasures,
+    // The last day of the latest postponement in force on a ground.
+    postponedUntil: postponed.length
+      ? postponed
+          .map((g) => g.postponedUntil!)
+          .sort()
+          .reverse()[0]!
+      : null,
     since: inForce.length ? inForce.map((g) => g.since).sort()[0]! : null,
     until: inForce.length
       ? inForce

@@ -154,6 +154,10 @@ export type NotificationKind =
   | 'OBJECTION_DECIDED'
   /** A partner institution read the person's data under their consent, or was refused what no consent covers; the message names the institution, the purpose and the field groups. */
   | 'PARTNER_READ'
+  /** The department decided the person's application for a postponement (GRANTED, REFUSED). */
+  | 'POSTPONEMENT_DECIDED'
+  /** A granted postponement ended: the measures it suspended apply again; the message names them. */
+  | 'POSTPONEMENT_ENDED'
   | 'REPAIR_DECIDED'
   /** One of the person's records reached the end of its display period: it is no longer shown, shared or used. */
   | 'WINDOW_ENDED';

@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'WINDOW_ENDED',
   'PARTNER_READ',
   'COMPLAINT_DECIDED',
+  'POSTPONEMENT_DECIDED',
+  'POSTPONEMENT_ENDED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

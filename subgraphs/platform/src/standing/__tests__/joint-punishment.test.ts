@@ -1,4 +1,4 @@
-import { addMonths, makeCitizenId, scratchDatabase, todayInCity, type Bureau, type Publication } from '@credit/shared';
+import { addDays, addMonths, makeCitizenId, scratchDatabase, todayInCity, type Bureau, type Publication } from '@credit/shared';
 
 import { createModels, type Models } from '../../models';
 import {
@@ -206,6 +206,26 @@ describe('measures in force without a listing', () => {
     expect(effectiveStatus({ grounds: [], restrictions: [{ ...restrictions[0]!, since: nextYear }] }, today).measures).toEqual([]);
     const listed = serious('COURTS', 'DL-2', 'DISHONEST_JUDGMENT_DEBTOR');
     expect(effectiveStatus({ grounds: listed.grounds, restrictions }, today).measures).toEqual(expect.arrayContaining(['NO_AIR_TRAVEL', 'NO_HONOURS']));
+  });
+});
+
+describe('a postponement granted on a ground (申请延期)', () => {
+  it('suspends the measures of a category the policy names through its last day, keeps the listing, and ends the day after', () => {
+    const [ground] = serious('COURTS', 'DL-3', 'DISHONEST_JUDGMENT_DEBTOR').grounds;
+    const postponed = { ...ground!, postponedUntil: addDays(today, 10) };
+    const onLastDay = effectiveStatus({ grounds: [postponed] }, addDays(today, 10));
+    expect(onLastDay).toMatchObject({ listed: true, measures: [], postponedUntil: addDays(today, 10) });
+    expect(onLastDay.suspendedMeasures).toContain('NO_AIR_TRAVEL');
+    const dayAfter = effectiveStatus({ grounds: [postponed] }, addDays(today, 11));
+    expect(dayAfter).toMatchObject({ listed: true, suspendedMeasures: [], postponedUntil: null });
+    expect(dayAfter.measures).toContain('NO_AIR_TRAVEL');
+  });
+
+  it('suspends nothing for a category the policy does not name', () => {
+    const [ground] = serious('MARKET_REGULATION', 'MR-3', 'SERIOUS_FOOD_DRUG_VIOLATION').grounds;
+    const status = effectiveStatus({ grounds: [{ ...ground!, postponedUntil: addDays(today, 10) }] }, today);
+    expect(status.suspendedMeasures).toEqual([]);
+    expect(status.measures.length).toBeGreaterThan(0);
   });
 });
 

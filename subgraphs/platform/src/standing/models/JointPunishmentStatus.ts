@@ -17,6 +17,8 @@ export interface PunishmentGroundDoc {
   underObjection?: boolean;
   /** The person's statement (本人声明) on the record, when they attached one. */
   statement?: string | null;
+  /** Last day of a postponement the department granted on the record (申请延期); measures may be suspended until then (standing-rules.ts). */
+  postponedUntil?: string | null;
   /** A company's listing by one department reaching the person through an office another records (joinCompanyGrounds): derived again at every derivation, never kept. */
   joined?: boolean;
 }
@@ -98,6 +100,7 @@ const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
         until: { type: String, required: true },
         underObjection: { type: Boolean, default: false },
         statement: { type: String, default: null },
+        postponedUntil: { type: String, default: null },
         joined: { type: Boolean, default: false },
       },
     ],
@@ -154,6 +157,8 @@ const jointPunishmentStatusSchema = new Schema<JointPunishmentStatusDoc>(
 
 // The daily sweep of display windows' ends finds the records that ended since it last ran (cases/window-ends.ts).
 jointPunishmentStatusSchema.index({ 'negatives.until': 1 });
+// ... and the postponements that ended since then.
+jointPunishmentStatusSchema.index({ 'grounds.postponedUntil': 1 });
 
 export function jointPunishmentStatusModel(conn: Connection) {
   return conn.model<JointPunishmentStatusDoc>('JointPunishmentStatus', jointPunishmentStatusSchema);

@@ -38,6 +38,7 @@ function unanswered(id: string) {
     applicableRewardMeasures: null,
     underObjection: null,
     statements: null,
+    postponedUntil: null,
   };
 }
 
