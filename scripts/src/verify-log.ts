@@ -6,7 +6,7 @@ import { databaseForCli } from './database-for-cli';
 const CLI = {
   command: 'npm run verify-log --',
   summary:
-    'Walks the whole query log, recomputes its hash chain, checks every batch seal and every signed checkpoint of the head against the platform’s public key (QUERY_LOG_PUBLIC_KEY_FILE, or the signing key’s), and exits 1 naming every altered, missing, unlinked, unsealed or cut entry.',
+    'Walks the whole query log, its archive past the retention period first, then the live log, recomputes its hash chain, checks every batch seal and every signed checkpoint of the head against the platform’s public key (QUERY_LOG_PUBLIC_KEY_FILE, or the signing key’s), and exits 1 naming every altered, missing, unlinked, unsealed or cut entry.',
   options: {},
 } as const;
 

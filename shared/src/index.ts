@@ -38,6 +38,7 @@ export * from './ingestion';
 export * from './ingestion-api';
 export * from './outbox';
 export * from './record-actions';
+export * from './retention';
 export * from './service-process';
 export * from './service-call';
 export * from './internal-token';

@@ -184,6 +184,12 @@ export interface CreditPolicy {
     proposal: { upheldComplaints: number; upheldComplaintsDays: number; refusedReads: number; refusedReadsDays: number };
   };
   /**
+   * How long a negative record is kept once no longer shown: a financial
+   * one until its display ends (`financialNegativeRecords`), any other this
+   * many years after the natural end of its display period.
+   */
+  retention: { negativeRecordsYearsAfterDisplayEnds: number };
+  /**
    * Postponements (申请延期, seed 二(三)三): the categories whose records a
    * department may postpone (an obligation to perform), those whose
    * joint-punishment measures a postponement in force suspends, and the
@@ -485,6 +491,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     'refusedReads',
     'refusedReadsDays',
   ]);
+  positive('retention', p.retention as unknown as Record<string, unknown>, ['negativeRecordsYearsAfterDisplayEnds']);
   positive('postponement', p.postponement as unknown as Record<string, unknown>, ['maxDays']);
   check(
     file,

@@ -33,6 +33,7 @@ import { outboxModel, platformNotifier, type PlatformNotifier } from './outbox';
 import { withSubgraphPermissions, type AccessContext } from './permissions';
 import { categoriesOfKind, policy } from './policy';
 import { type Principal } from './principal';
+import { deleteRecordsPastRetention, startRetentionSweeper } from './retention';
 import type { SubgraphSeeder } from './seeding';
 import { runServiceProcess } from './service-process';
 import { departmentFieldNames, sourceEntry, SUBGRAPHS, subgraphSchemaFile, type Bureau, type SourceEntry } from './subgraph-registry';
@@ -196,6 +197,8 @@ export interface RunningSubgraph<TModels> extends RunningHttpService {
   models: TModels;
   connection: Connection;
   metrics: ServiceMetrics;
+  /** The daily retention sweep run now, as of `today` (retention.ts): the negative records it deleted. */
+  deleteRecordsPastRetention(today?: string): Promise<number>;
 }
 
 /** A subgraph built and ready to execute operations, not yet listening. */
@@ -346,6 +349,9 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
     );
     log.info('subgraph ready', { url: running.url });
     const stopBackground = def.onReady?.(models, log);
+    // A department deletes its negative records past the policy's retention, daily (retention.ts).
+    const kinds = def.ingestKinds(models);
+    const stopRetention = Object.values(kinds).some((k) => k.negative) ? startRetentionSweeper(kinds, notifier, log) : null;
     let stopped = false;
     const sweepMs = options.outboxSweepMs ?? 10_000;
     const sweeper =
@@ -360,12 +366,14 @@ export async function startSubgraph<TModels, TLoaders>(def: SubgraphDefinition<T
       models,
       connection,
       metrics,
+      deleteRecordsPastRetention: (today) => deleteRecordsPastRetention(kinds, notifier, today),
       // Idempotent: tests stop a subgraph to simulate an outage, then the stack stops it again.
       stop: async () => {
         if (stopped) return;
         stopped = true;
         if (sweeper) clearInterval(sweeper);
         if (stopBackground) stopBackground();
+        stopRetention?.();
         await running.stop();
         await connection.close();
       },

@@ -3,6 +3,7 @@
 export { noticeWindowEnds } from './cases/window-ends';
 export { definition } from './definition';
 export { createModels, type Models } from './models';
+export { archiveQueryLog } from './query-log/archive';
 export { entryHash, QueryLogWriter, verifyQueryLog, writeCheckpoint, type QueryLogContent } from './query-log/chain';
 export { readLog, type LogReadKey } from './query-log/log-index';
 export { queryLogPublicKey, queryLogSigningKey } from './query-log/seal';

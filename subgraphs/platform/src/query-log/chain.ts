@@ -1,9 +1,11 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 
-import { isDuplicateKeyError, policy, sha256, type Logger } from '@credit/shared';
+import { isDuplicateKeyError, policy, type Logger } from '@credit/shared';
 import type { mongo } from 'mongoose';
 
 import type { Models } from '../models';
+import { archivedEntries } from './archive';
+import { entryHash } from './entry-hash';
 import { announcePages, indexedFrom, indexEntries, MAX_SUBJECTS_PER_ENTRY } from './log-index';
 import type { QueryLogCheckpointDoc, QueryLogEntryDoc } from './models/QueryLogEntry';
 import { checkpointHolds, queryLogPublicKey, queryLogSigningKey, sealBatch, sealHolds, signCheckpoint, type LogKey } from './seal';
@@ -29,31 +31,9 @@ import { checkpointHolds, queryLogPublicKey, queryLogSigningKey, sealBatch, seal
 
 export type QueryLogContent = Omit<QueryLogEntryDoc, '_id' | 'sequence' | 'prevHash' | 'hash' | 'seal' | 'pageKeys'>;
 
-const MAX_ATTEMPTS = 50;
+export { entryHash };
 
-/** Hash of an entry: SHA-256 over the previous hash and the entry's canonical content. */
-export function entryHash(entry: Omit<QueryLogEntryDoc, '_id' | 'hash' | 'seal' | 'pageKeys'>): string {
-  const canonical = JSON.stringify([
-    entry.sequence,
-    entry.prevHash ?? null,
-    entry.personId,
-    entry.actorRole,
-    entry.actorId ?? null,
-    entry.institution ? [entry.institution.id, entry.institution.name] : null,
-    entry.purpose ?? null,
-    entry.consentId ?? null,
-    [...entry.fieldGroups],
-    entry.outcome,
-    new Date(entry.at).toISOString(),
-    // Batch entries only: single reads hash exactly as before subjects existed.
-    ...(entry.subjects?.length ? [[...entry.subjects]] : []),
-    // Blacklist checks only, for the same reason.
-    ...(entry.checkPurpose ? [entry.checkPurpose] : []),
-    // Reads with refused groups only, for the same reason.
-    ...(entry.deniedFieldGroups?.length ? [['denied', ...entry.deniedFieldGroups]] : []),
-  ]);
-  return sha256(canonical, 'hex');
-}
+const MAX_ATTEMPTS = 50;
 
 /**
  * How long an unsealed tail counts as a batch another writer is still
@@ -227,6 +207,9 @@ export interface ChainVerification {
  * - a cut tail or a rewritten chain: a signed checkpoint of the head (kept
  *   apart from the chain) names a position that is gone or holds another
  *   hash.
+ *
+ * Entries past the retention period are read from the archive (archive.ts)
+ * and the walk goes on into the live log, as one chain.
  */
 export async function verifyQueryLog(models: Models, publicKey: KeyObject = queryLogPublicKey().publicKey): Promise<ChainVerification> {
   const problems: string[] = [];
@@ -240,8 +223,8 @@ export async function verifyQueryLog(models: Models, publicKey: KeyObject = quer
   const hashes = new Map<number, string>();
   const checkpoints = await models.QueryLogCheckpoint.find({}).sort({ _id: 1 }).lean().exec();
   const checkpointed = new Set(checkpoints.map((c) => c.sequence));
-  const cursor = models.QueryLogEntry.find({}).sort({ sequence: 1 }).lean().cursor();
-  for await (const entry of cursor) {
+  let archivedThrough = 0;
+  for await (const entry of chainEntries(models, (to) => (archivedThrough = to))) {
     count++;
     if (entry.sequence !== expected)
       problems.push(`entry ${expected}${entry.sequence > expected + 1 ? `..${entry.sequence - 1}` : ''} missing (next is ${entry.sequence})`);
@@ -266,6 +249,11 @@ export async function verifyQueryLog(models: Models, publicKey: KeyObject = quer
     expected = entry.sequence + 1;
   }
   if (unsealedFrom < expected) problems.push(unsealedProblem(unsealedFrom, expected - 1));
+  if (archivedThrough > 0) {
+    notes.push(`entries 1..${archivedThrough} are archived past the retention period; verified from the archive`);
+    const leftover = await models.QueryLogEntry.countDocuments({ sequence: { $lte: archivedThrough } }).exec();
+    if (leftover > 0) notes.push(`${leftover} archived entries are still in the live log (an archive run stopped; the next removes them)`);
+  }
   for (const checkpoint of checkpoints) {
     if (!checkpointHolds(publicKey, checkpoint)) {
       problems.push(`checkpoint ${checkpoint.sequence} (${checkpoint.at.toISOString()}): signature does not verify with the platform key`);
@@ -277,6 +265,20 @@ export async function verifyQueryLog(models: Models, publicKey: KeyObject = quer
     else if (hash !== checkpoint.hash) problems.push(`checkpoint ${checkpoint.sequence}: the chain holds another hash there (rewritten)`);
   }
   return { ok: problems.length === 0, entries: count, checkpoints: checkpoints.length, problems, notes };
+}
+
+/** The whole chain in order: the archived entries, then the live ones after them; `archived` learns where the archive ends. */
+async function* chainEntries(models: Models, archived: (through: number) => void): AsyncGenerator<QueryLogEntryDoc, void> {
+  let through = 0;
+  for await (const entry of archivedEntries(models)) {
+    through = entry.sequence;
+    yield entry;
+  }
+  archived(through);
+  yield* models.QueryLogEntry.find({ sequence: { $gt: through } })
+    .sort({ sequence: 1 })
+    .lean()
+    .cursor();
 }
 
 function unsealedProblem(from: number, to: number): string {

@@ -4,6 +4,7 @@ import { rule } from 'graphql-shield';
 
 import type { Context } from '../context';
 import type { PlatformDomain } from '../domain';
+import { startLogArchiver } from './archive';
 import { startCheckpointer } from './chain';
 import { countPeopleLogs, peopleLogConnections, type LogConnection, type PersonLogRequest } from './log-index';
 import { createQueryLogModels, type QueryLogModels } from './models';
@@ -48,5 +49,9 @@ export const queryLog: PlatformDomain<QueryLogModels, ReturnType<typeof createQu
   },
   // The query log cannot be sealed without the platform key: refuse to start.
   checkConfiguration: () => void queryLogSigningKey(),
-  onReady: (models, log) => startCheckpointer(models, log),
+  // Checkpoints of the head, and the archive of entries past the retention period.
+  onReady: (models, log) => {
+    const stops = [startCheckpointer(models, log), startLogArchiver(models, log)];
+    return () => stops.forEach((stop) => stop());
+  },
 };

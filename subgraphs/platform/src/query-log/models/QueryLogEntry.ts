@@ -126,9 +126,12 @@ export function queryLogHeadModel(conn: Connection) {
  * An update or a delete would silently break the chain: entries (and
  * checkpoints) are only ever inserted. The model refuses every other write,
  * so no code path of ours can change the log; `verify-log` catches changes
- * made around it, in the database itself.
+ * made around it, in the database itself. The one exception is the
+ * retention archiver (archive.ts), which removes entries past the policy's
+ * retention from the live collection through the driver, and only once
+ * they are stored, verified, in the archive that continues the chain.
  */
-function forbidChanges(schema: Schema, collection: string): void {
+export function forbidChanges(schema: Schema, collection: string): void {
   const refuse = () => {
     throw new Error(`${collection} is append-only: entries cannot be updated, replaced or deleted`);
   };

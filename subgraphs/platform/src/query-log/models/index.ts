@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 
+import { queryLogArchiveModels } from './QueryLogArchive';
 import { queryLogCheckpointModel, queryLogEntryModel, queryLogHeadModel, queryLogMetaModel, queryLogPageModel } from './QueryLogEntry';
 
 export function createQueryLogModels(conn: Connection) {
@@ -9,6 +10,7 @@ export function createQueryLogModels(conn: Connection) {
     QueryLogCheckpoint: queryLogCheckpointModel(conn),
     QueryLogPage: queryLogPageModel(conn),
     QueryLogMeta: queryLogMetaModel(conn),
+    ...queryLogArchiveModels(conn),
   };
 }
 
