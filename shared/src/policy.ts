@@ -184,6 +184,11 @@ export interface CreditPolicy {
     proposal: { upheldComplaints: number; upheldComplaintsDays: number; refusedReads: number; refusedReadsDays: number };
   };
   /**
+   * Credit commitments (信用承诺, seed 二(一)四): the longest one in months,
+   * the length of the one made after a repair, and the longest text.
+   */
+  commitments: { maxMonths: number; repairCommitmentMonths: number; maxContentChars: number };
+  /**
    * How long a negative record is kept once no longer shown: a financial
    * one until its display ends (`financialNegativeRecords`), any other this
    * many years after the natural end of its display period.
@@ -491,6 +496,7 @@ export function validatePolicy(raw: unknown, file = '<inline>'): CreditPolicy {
     'refusedReads',
     'refusedReadsDays',
   ]);
+  positive('commitments', p.commitments as unknown as Record<string, unknown>, ['maxMonths', 'repairCommitmentMonths', 'maxContentChars']);
   positive('retention', p.retention as unknown as Record<string, unknown>, ['negativeRecordsYearsAfterDisplayEnds']);
   positive('postponement', p.postponement as unknown as Record<string, unknown>, ['maxDays']);
   check(

@@ -32,7 +32,7 @@ export function recordActionResolver<TModels>(kinds: (models: TModels) => Record
   return async (
     _parent: unknown,
     args: { recordId: string; personId: string; objectionId?: string | null; action: RecordAction; statement?: string | null; until?: string | null },
-    ctx: { models: TModels; notifier: PlatformNotifier },
+    ctx: { models: TModels; notifier: Pick<PlatformNotifier, 'notify'> },
   ): Promise<RecordActionResult> => {
     // The objection's actions name their objection; the others need none.
     if ((args.action === 'OPEN' || args.action === 'CLEAR' || args.action === 'CLEAR_AND_REMOVE') && !args.objectionId) return 'NOT_FOUND';

@@ -41,7 +41,7 @@ const BATCH = 500;
  */
 export async function deleteRecordsPastRetention(
   kinds: Record<string, IngestKind>,
-  notifier: PlatformNotifier,
+  notifier: Pick<PlatformNotifier, 'announce' | 'settle'>,
   today: string = todayInCity(),
 ): Promise<number> {
   const p = policy();
@@ -81,7 +81,7 @@ export async function deleteRecordsPastRetention(
 const SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /** Deletes now and every day; returns a stop function. */
-export function startRetentionSweeper(kinds: Record<string, IngestKind>, notifier: PlatformNotifier, log: Logger): () => void {
+export function startRetentionSweeper(kinds: Record<string, IngestKind>, notifier: Pick<PlatformNotifier, 'announce' | 'settle'>, log: Logger): () => void {
   const sweep = () =>
     deleteRecordsPastRetention(kinds, notifier)
       .then((n) => (n > 0 ? log.info('negative records past retention deleted', { records: n }) : undefined))

@@ -1,4 +1,5 @@
 import { cases } from './cases';
+import { commitments } from './commitments';
 import { consents } from './consents';
 import { disclosure } from './disclosure';
 import { dishonestyReports } from './dishonesty-reports';
@@ -15,4 +16,4 @@ import { standing } from './standing';
  * the subgraph is put together from it (definition.ts), and a folder with an
  * SDL part that is not listed here stops the start.
  */
-export const DOMAINS = [standing, cases, queryLog, positiveRecords, consents, evaluation, institutions, disclosure, reports, dishonestyReports] as const;
+export const DOMAINS = [standing, cases, queryLog, positiveRecords, consents, evaluation, institutions, disclosure, reports, dishonestyReports, commitments] as const;

@@ -192,6 +192,21 @@ describe('credit repair', () => {
     expect(await listed()).toBe(true);
     const again = await stack.query(DECIDE, { id: repair.id, approve: false }, await asPolice());
     expect(again.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    // The approved application's statement stands as the person's credit commitment to the department (信用承诺, seed 二(一)四).
+    const commitments = await stack.query(
+      'query ($id: CitizenId!) { person(id: $id) { creditCommitments { nodes { kind receiverId repairId status until } } } }',
+      { id: person },
+      await asSubject(),
+    );
+    expect((commitments.body.data as Json).person.creditCommitments.nodes).toEqual([
+      {
+        kind: 'REPAIR',
+        receiverId: 'PUBLIC_SECURITY',
+        repairId: repair.id,
+        status: 'IN_FORCE',
+        until: addMonths(today, policy().commitments.repairCommitmentMonths),
+      },
+    ]);
     // The hours of an approved repair do not serve another.
     const reused = await stack.query(APPLY, { recordId: 'RP-REJ' }, await asSubject());
     expect(reused.body.errors?.[0]?.extensions?.reason).toBe('evidence already used');

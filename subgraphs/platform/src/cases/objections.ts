@@ -17,6 +17,8 @@ import {
   type RecordActionResult,
 } from '@credit/shared';
 
+import { rederiveFrom } from '../commitments/commitments';
+import { platformRecordAction } from '../commitments/platform-records';
 import type { Context } from '../context';
 import { claimDecision } from './models/DecisionClaim';
 import { notifyPerson } from './models/Notification';
@@ -35,7 +37,9 @@ export async function recordAction(
   bureau: Bureau,
   args: { recordId: string; personId: string; objectionId?: string | null; action: RecordAction; statement?: string | null; until?: string | null },
 ): Promise<RecordActionResult> {
-  // Only a department holds records; the mutation's name follows from its registry entry.
+  // The platform's own records (broken commitments) are acted on here, as their department would.
+  if (bureau === 'PLATFORM') return platformRecordAction(ctx.models, rederiveFrom(ctx), args);
+  // Otherwise only a department holds records; the mutation's name follows from its registry entry.
   const subgraph = sourceOfBureau(bureau);
   if (subgraph?.kind !== 'department')
     throw badInput(`Records of ${bureau} cannot be disputed or repaired here`, 'not a record-holding bureau', { argument: 'bureau' });

@@ -13,6 +13,7 @@ import {
   type SeverityGrade,
 } from '@credit/shared';
 
+import { commitAfterRepair } from '../commitments/commitments';
 import type { Context } from '../context';
 import { claimDecision } from './models/DecisionClaim';
 import { notifyPerson } from './models/Notification';
@@ -191,13 +192,19 @@ export async function decideRepair(ctx: Context, args: { id: string; approve: bo
     .exec();
   if (args.approve) {
     await recordAction(ctx, repair.bureau, { recordId: repair.recordId, personId: repair.personId, objectionId: repair._id, action: 'REPAIR' });
+    // "An approved repair asks the person for a credit commitment": the application's statement, to the department.
+    await commitAfterRepair(ctx, repair);
   }
   await notifyPerson(ctx.models.Notification, {
     personId: repair.personId,
     kind: 'REPAIR_DECIDED',
     caseId: repair._id,
     outcome: args.approve ? 'APPROVED' : 'REJECTED',
-    message: `Your application to repair ${repair.bureau} record ${repair.recordId} was ${args.approve ? 'approved: the record is no longer shown or used' : 'rejected'}. ${args.reason}`,
+    message: `Your application to repair ${repair.bureau} record ${repair.recordId} was ${
+      args.approve
+        ? `approved: the record is no longer shown or used. Your statement stands as your credit commitment to ${repair.bureau} for ${policy().commitments.repairCommitmentMonths} months (Person.creditCommitments); breaking it is recorded`
+        : 'rejected'
+    }. ${args.reason}`,
   });
   return decided!;
 }

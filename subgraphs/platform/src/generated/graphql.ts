@@ -8,6 +8,8 @@ import type { RedListEntryDoc } from '../positive-records/models/RedListEntry';
 import type { ObjectionDoc } from '../cases/models/Objection';
 import type { RepairDoc } from '../cases/models/Repair';
 import type { PostponementDoc } from '../cases/models/Postponement';
+import type { CreditCommitmentDoc } from '../commitments/models/CreditCommitment';
+import type { BrokenCommitmentRecordDoc } from '../commitments/models/BrokenCommitmentRecord';
 import type { AppealDoc } from '../cases/models/Appeal';
 import type { PracticeRecordDoc } from '../positive-records/models/PracticeRecord';
 import type { VolunteerRecordDoc } from '../positive-records/models/VolunteerRecord';
@@ -332,6 +334,38 @@ export type BlacklistCheckResult = {
   valid: Scalars['Boolean']['output'];
 };
 
+/** A broken credit commitment as a negative record of the platform (category BROKEN_CREDIT_COMMITMENT). */
+export type BrokenCommitmentRecord = {
+  __typename?: 'BrokenCommitmentRecord';
+  /** The commitment's receiver, who reported it. */
+  authority: Scalars['String']['output'];
+  /** The day the commitment was broken. */
+  brokenOn: Scalars['Date']['output'];
+  category: Scalars['CategoryCode']['output'];
+  /** The day the platform recorded it (the receiver's report); the display period runs from it. */
+  decisionDate: Scalars['Date']['output'];
+  /** The commitment it records broken. */
+  decisionNumber: Scalars['String']['output'];
+  displayWindow: DisplayWindow;
+  grade: SeverityGrade;
+  /** The platform's identifier of the record (an objection or a repair names it, with bureau PLATFORM). */
+  id: Scalars['ID']['output'];
+  /** The person's own statement on the record (本人声明), shown with it; masked like any free text for whoever may not see who they are. */
+  personalStatement?: Maybe<Scalars['String']['output']>;
+  provenance: RecordProvenance;
+  /** The receiver's account; masked like any free text for whoever may not see who the person is. */
+  reason: Scalars['String']['output'];
+  /** Whether the person disputes it: an objection is open. */
+  underObjection: Scalars['Boolean']['output'];
+};
+
+export type BrokenCommitmentRecordConnection = {
+  __typename?: 'BrokenCommitmentRecordConnection';
+  nodes: Array<BrokenCommitmentRecord>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 /** The sources that hold records, one subgraph each (the source registry). */
 export type Bureau =
   /** Civil Affairs Bureau */
@@ -428,6 +462,26 @@ export type CharityRecordConnection = {
   /** Number of records in the whole list. */
   totalCount: Scalars['Int']['output'];
 };
+
+/** What a credit commitment is given for (seed 二(一)四). */
+export type CommitmentKind =
+  /** 入职信用承诺书: to an employer, on joining it. */
+  | 'EMPLOYMENT'
+  /** 容缺受理: to a department that accepts an application with documents to follow (the green channel's measure). */
+  | 'MISSING_DOCUMENTS'
+  /** 告知承诺: to a department that licenses on the applicant's commitment. */
+  | 'NOTIFICATION_COMMITMENT'
+  /** After an approved credit repair: the application's statement, to the department that decided it. */
+  | 'REPAIR';
+
+/** Where a commitment stands. */
+export type CommitmentStatus =
+  /** Its receiver reported it broken; a negative record says so. */
+  | 'BROKEN'
+  /** Running: signed, its last day not past. */
+  | 'IN_FORCE'
+  /** Its last day passed with no breach reported. */
+  | 'KEPT';
 
 /** Internal: what one bureau records about a company: its listings of it and the people it records responsible for it (seed 二(五)二). */
 export type CompanyCreditFacts = {
@@ -647,6 +701,38 @@ export type CreditCategory = {
   postponement: CategoryPostponement;
   /** The department's kind of record that holds them (its record-kind enum value). */
   recordKind: Scalars['String']['output'];
+};
+
+/** A credit commitment, as the person and those who may read their commitments see it. */
+export type CreditCommitment = {
+  __typename?: 'CreditCommitment';
+  /** The day it was broken, when reported; null otherwise. */
+  brokenOn?: Maybe<Scalars['Date']['output']>;
+  /** The receiver's account of the breach; null unless broken. */
+  brokenReason?: Maybe<Scalars['String']['output']>;
+  /** The BROKEN_CREDIT_COMMITMENT record written for it; null unless broken. */
+  brokenRecordId?: Maybe<Scalars['String']['output']>;
+  /** What was committed; masked like any free text for whoever may not see who the person is. */
+  content: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: CommitmentKind;
+  /** The receiver: an institution's unified social credit code, or a bureau code. */
+  receiverId: Scalars['String']['output'];
+  /** The receiver's registered name. */
+  receiverName: Scalars['String']['output'];
+  /** The repair application a REPAIR commitment follows; null otherwise. */
+  repairId?: Maybe<Scalars['ID']['output']>;
+  signedOn: Scalars['Date']['output'];
+  status: CommitmentStatus;
+  /** Last day it runs. */
+  until: Scalars['Date']['output'];
+};
+
+export type CreditCommitmentConnection = {
+  __typename?: 'CreditCommitmentConnection';
+  nodes: Array<CreditCommitment>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 /** The policy's deadlines (credit policy `deadlines`), in working days from filing. */
@@ -1331,6 +1417,17 @@ export type Mutation = {
   /** A reviewer lifts an institution's blacklisting. */
   liftInstitutionBlacklist: InstitutionBlacklistEntry;
   /**
+   * The data subject commits (信用承诺, seed 二(一)四): to a registered
+   * employer on joining (EMPLOYMENT, 入职信用承诺书; `receiver` its unified
+   * social credit code), or to a department (`receiver` its bureau code) that
+   * licenses on a commitment (NOTIFICATION_COMMITMENT, 告知承诺) or accepts an
+   * application with documents to follow (MISSING_DOCUMENTS, 容缺受理: only
+   * for people the green channel's ACCEPTANCE_WITH_MISSING_DOCUMENTS is open
+   * to, else FORBIDDEN). It runs until `until`, at most
+   * `commitments.maxMonths` months away (policy).
+   */
+  makeCreditCommitment: CreditCommitment;
+  /**
    * Internal (bureaus' services only): these people's records changed; their
    * joint-punishment status is re-derived now. The bureau that wrote names
    * itself, and only its credit facts are asked again (the others' stored facts
@@ -1342,6 +1439,13 @@ export type Mutation = {
   recordsChanged: Scalars['Int']['output'];
   /** A reviewer registers an institution (or corrects its name): only registered institutions can be granted consents. */
   registerInstitution: Institution;
+  /**
+   * The commitment's receiver reports it broken on a day within it, not after
+   * today, with its account: once (CONFLICT after). The platform records a
+   * BROKEN_CREDIT_COMMITMENT negative record (policy category: grade,
+   * display, evaluation) and tells the person how to dispute it.
+   */
+  reportBrokenCommitment: ReceivedCommitment;
   /**
    * Anyone, signed in or not, reports dishonest behaviour of a person (举报,
    * seed 二(五)三: 建立健全个人严重失信行为披露、曝光与举报制度): the person's
@@ -1509,6 +1613,14 @@ export type MutationLiftInstitutionBlacklistArgs = {
 };
 
 
+export type MutationMakeCreditCommitmentArgs = {
+  content: Scalars['String']['input'];
+  kind: CommitmentKind;
+  receiver: Scalars['String']['input'];
+  until: Scalars['Date']['input'];
+};
+
+
 export type MutationRecordsChangedArgs = {
   bureau?: InputMaybe<Bureau>;
   companies?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1519,6 +1631,13 @@ export type MutationRecordsChangedArgs = {
 export type MutationRegisterInstitutionArgs = {
   id: Scalars['String']['input'];
   name: Scalars['String']['input'];
+};
+
+
+export type MutationReportBrokenCommitmentArgs = {
+  brokenOn: Scalars['Date']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1607,6 +1726,8 @@ export type NotificationConnection = {
 
 export type NotificationKind =
   | 'APPEAL_DECIDED'
+  /** The receiver of one of the person's credit commitments reported it broken; the message names the record written and how to dispute it. */
+  | 'COMMITMENT_BROKEN'
   /** A platform reviewer decided the person's complaint about an institution. */
   | 'COMPLAINT_DECIDED'
   /** The person is no longer on the joint-punishment list (a record removed, repaired, or past its display period). */
@@ -1733,12 +1854,16 @@ export type Person = {
   administrativePenalties?: Maybe<AdministrativePenaltyConnection>;
   /** The person's appeals of decided objections and repair applications, newest first. */
   appeals?: Maybe<AppealConnection>;
+  /** Records of the person's broken credit commitments (BROKEN_CREDIT_COMMITMENT), newest first: shown in their display period, like any negative record. */
+  brokenCommitmentRecords?: Maybe<BrokenCommitmentRecordConnection>;
   /** Charitable donations, most recent first. */
   charityRecords?: Maybe<CharityRecordConnection>;
   /** Complaints the person filed about institutions' use of their data, newest first. */
   complaints?: Maybe<ComplaintConnection>;
   /** Consents the person granted to institutions for authorised queries, newest grant first. */
   consents?: Maybe<ConsentConnection>;
+  /** Credit commitments the person made: to an employer on joining, to a licensing department, after a repair; newest first. */
+  creditCommitments?: Maybe<CreditCommitmentConnection>;
   /** The person's credit grade and the factors that produced it, computed when read from the records inside their display period. */
   creditEvaluation?: Maybe<CreditEvaluation>;
   /** The credit reports the person issued, newest first: the log of their issue (number and time), never the documents. */
@@ -1797,6 +1922,13 @@ export type PersonAppealsArgs = {
 
 
 /** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonBrokenCommitmentRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
 export type PersonCharityRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1812,6 +1944,13 @@ export type PersonComplaintsArgs = {
 
 /** A person, keyed by citizen ID; each bureau contributes its own fields. */
 export type PersonConsentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonCreditCommitmentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -2250,6 +2389,13 @@ export type Query = {
   /** One credit category by code; an unknown code is BAD_USER_INPUT. Public. */
   creditCategory: CreditCategory;
   /**
+   * The commitments made to the caller, newest first: a registered employer
+   * (partner) reads those made on joining it, a department's operator those made
+   * to the department (告知承诺, 容缺受理, after a repair it decided). The people
+   * are shown masked; each page is logged in their query logs.
+   */
+  creditCommitmentsReceived?: Maybe<ReceivedCommitmentConnection>;
+  /**
    * Where a report stands, for whoever holds its receipt code (the reporter):
    * the department it went to, its deadline and its outcome, never the
    * person reported or anyone's data. Null for a code that names no report.
@@ -2389,6 +2535,12 @@ export type QueryConsentCheckArgs = {
 
 export type QueryCreditCategoryArgs = {
   code: Scalars['CategoryCode']['input'];
+};
+
+
+export type QueryCreditCommitmentsReceivedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2627,6 +2779,28 @@ export type QueryOutcome =
   | 'PARTLY_DENIED'
   /** Every field group asked for was served. */
   | 'SERVED';
+
+/** A commitment as its receiver sees it: the person masked, the text masked like any free text. */
+export type ReceivedCommitment = {
+  __typename?: 'ReceivedCommitment';
+  brokenOn?: Maybe<Scalars['Date']['output']>;
+  brokenRecordId?: Maybe<Scalars['String']['output']>;
+  content: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: CommitmentKind;
+  /** The person's citizen ID, masked. */
+  personId: Scalars['String']['output'];
+  signedOn: Scalars['Date']['output'];
+  status: CommitmentStatus;
+  until: Scalars['Date']['output'];
+};
+
+export type ReceivedCommitmentConnection = {
+  __typename?: 'ReceivedCommitmentConnection';
+  nodes: Array<ReceivedCommitment>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
 
 /** Internal: what the platform asks a bureau to do with one of its records (objections, appeals, repair, statements, reports of dishonest behaviour). */
 export type RecordAction =
@@ -3019,6 +3193,8 @@ export type ResolversTypes = ResolversObject<{
   AppealStatus: AppealStatus;
   BlacklistCheckPurpose: BlacklistCheckPurpose;
   BlacklistCheckResult: ResolverTypeWrapper<BlacklistCheckResult>;
+  BrokenCommitmentRecord: ResolverTypeWrapper<BrokenCommitmentRecordDoc>;
+  BrokenCommitmentRecordConnection: ResolverTypeWrapper<Page<BrokenCommitmentRecordDoc>>;
   Bureau: Bureau;
   BureauCreditFacts: ResolverTypeWrapper<BureauCreditFacts>;
   CategoryCode: ResolverTypeWrapper<Scalars['CategoryCode']['output']>;
@@ -3026,6 +3202,8 @@ export type ResolversTypes = ResolversObject<{
   CharityRecord: ResolverTypeWrapper<CharityRecordDoc>;
   CharityRecordConnection: ResolverTypeWrapper<Page<CharityRecordDoc>>;
   CitizenId: ResolverTypeWrapper<Scalars['CitizenId']['output']>;
+  CommitmentKind: CommitmentKind;
+  CommitmentStatus: CommitmentStatus;
   CompanyCreditFacts: ResolverTypeWrapper<CompanyCreditFacts>;
   CompanyListingFact: ResolverTypeWrapper<CompanyListingFact>;
   CompanyOfficeFact: ResolverTypeWrapper<CompanyOfficeFact>;
@@ -3041,6 +3219,8 @@ export type ResolversTypes = ResolversObject<{
   ConsentStatus: ConsentStatus;
   CreditCatalogue: ResolverTypeWrapper<Catalogue>;
   CreditCategory: ResolverTypeWrapper<CatalogueCategory>;
+  CreditCommitment: ResolverTypeWrapper<CreditCommitmentDoc>;
+  CreditCommitmentConnection: ResolverTypeWrapper<Page<CreditCommitmentDoc>>;
   CreditDeadlines: ResolverTypeWrapper<CreditDeadlines>;
   CreditEvaluation: ResolverTypeWrapper<CreditEvaluationDoc>;
   CreditGrade: CreditGrade;
@@ -3126,6 +3306,8 @@ export type ResolversTypes = ResolversObject<{
   QueryLogInput: QueryLogInput;
   QueryLogPage: ResolverTypeWrapper<QueryLogPage>;
   QueryOutcome: QueryOutcome;
+  ReceivedCommitment: ResolverTypeWrapper<CreditCommitmentDoc>;
+  ReceivedCommitmentConnection: ResolverTypeWrapper<Page<CreditCommitmentDoc>>;
   RecordAction: RecordAction;
   RecordActionResult: RecordActionResult;
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
@@ -3162,6 +3344,8 @@ export type ResolversParentTypes = ResolversObject<{
   Appeal: AppealDoc;
   AppealConnection: Page<AppealDoc>;
   BlacklistCheckResult: BlacklistCheckResult;
+  BrokenCommitmentRecord: BrokenCommitmentRecordDoc;
+  BrokenCommitmentRecordConnection: Page<BrokenCommitmentRecordDoc>;
   BureauCreditFacts: BureauCreditFacts;
   CategoryCode: Scalars['CategoryCode']['output'];
   CategoryPostponement: CategoryPostponement;
@@ -3180,6 +3364,8 @@ export type ResolversParentTypes = ResolversObject<{
   ConsentScope: ConsentScope;
   CreditCatalogue: Catalogue;
   CreditCategory: CatalogueCategory;
+  CreditCommitment: CreditCommitmentDoc;
+  CreditCommitmentConnection: Page<CreditCommitmentDoc>;
   CreditDeadlines: CreditDeadlines;
   CreditEvaluation: CreditEvaluationDoc;
   CreditMeasure: CreditMeasure;
@@ -3244,6 +3430,8 @@ export type ResolversParentTypes = ResolversObject<{
   QueryLogEntry: QueryLogEntryDoc;
   QueryLogInput: QueryLogInput;
   QueryLogPage: QueryLogPage;
+  ReceivedCommitment: CreditCommitmentDoc;
+  ReceivedCommitmentConnection: Page<CreditCommitmentDoc>;
   RecordProvenance: RecordProvenance;
   RedListEntry: RedListEntryDoc;
   RedListStatus: Omit<RedListStatus, 'entries'> & { entries: Array<ResolversParentTypes['RedListEntry']> };
@@ -3368,6 +3556,27 @@ export type BlacklistCheckResultResolvers<ContextType = Context, ParentType exte
   underObjection?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type BrokenCommitmentRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrokenCommitmentRecord'] = ResolversParentTypes['BrokenCommitmentRecord']> = ResolversObject<{
+  authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  brokenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CategoryCode'], ParentType, ContextType>;
+  decisionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  displayWindow?: Resolver<ResolversTypes['DisplayWindow'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['SeverityGrade'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  personalStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['RecordProvenance'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  underObjection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type BrokenCommitmentRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrokenCommitmentRecordConnection'] = ResolversParentTypes['BrokenCommitmentRecordConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['BrokenCommitmentRecord']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type BureauCreditFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BureauCreditFacts'] = ResolversParentTypes['BureauCreditFacts']> = ResolversObject<{
@@ -3511,6 +3720,27 @@ export type CreditCategoryResolvers<ContextType = Context, ParentType extends Re
   measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   postponement?: Resolver<ResolversTypes['CategoryPostponement'], ParentType, ContextType>;
   recordKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CreditCommitmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditCommitment'] = ResolversParentTypes['CreditCommitment']> = ResolversObject<{
+  brokenOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  brokenReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  brokenRecordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CommitmentKind'], ParentType, ContextType>;
+  receiverId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receiverName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  repairId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  signedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CommitmentStatus'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type CreditCommitmentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditCommitmentConnection'] = ResolversParentTypes['CreditCommitmentConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CreditCommitment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CreditDeadlinesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditDeadlines'] = ResolversParentTypes['CreditDeadlines']> = ResolversObject<{
@@ -3764,8 +3994,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   ingestPlatformRecords?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestPlatformRecordsArgs, 'kind' | 'records'>>;
   issueCreditReport?: Resolver<ResolversTypes['IssuedCreditReport'], ParentType, ContextType>;
   liftInstitutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationLiftInstitutionBlacklistArgs, 'institutionId'>>;
+  makeCreditCommitment?: Resolver<ResolversTypes['CreditCommitment'], ParentType, ContextType, RequireFields<MutationMakeCreditCommitmentArgs, 'content' | 'kind' | 'receiver' | 'until'>>;
   recordsChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordsChangedArgs, 'personIds'>>;
   registerInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'id' | 'name'>>;
+  reportBrokenCommitment?: Resolver<ResolversTypes['ReceivedCommitment'], ParentType, ContextType, RequireFields<MutationReportBrokenCommitmentArgs, 'brokenOn' | 'id' | 'reason'>>;
   reportDishonesty?: Resolver<ResolversTypes['DishonestyReportReceipt'], ParentType, ContextType, RequireFields<MutationReportDishonestyArgs, 'report'>>;
   returnTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationReturnTypicalCaseArgs, 'id' | 'note'>>;
   reviseTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationReviseTypicalCaseArgs, 'id' | 'input'>>;
@@ -3830,9 +4062,11 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   administrativeLicences?: Resolver<Maybe<ResolversTypes['AdministrativeLicenceConnection']>, ParentType, ContextType, RequireFields<PersonAdministrativeLicencesArgs, 'first'>>;
   administrativePenalties?: Resolver<Maybe<ResolversTypes['AdministrativePenaltyConnection']>, ParentType, ContextType, RequireFields<PersonAdministrativePenaltiesArgs, 'first'>>;
   appeals?: Resolver<Maybe<ResolversTypes['AppealConnection']>, ParentType, ContextType, RequireFields<PersonAppealsArgs, 'first'>>;
+  brokenCommitmentRecords?: Resolver<Maybe<ResolversTypes['BrokenCommitmentRecordConnection']>, ParentType, ContextType, RequireFields<PersonBrokenCommitmentRecordsArgs, 'first'>>;
   charityRecords?: Resolver<Maybe<ResolversTypes['CharityRecordConnection']>, ParentType, ContextType, RequireFields<PersonCharityRecordsArgs, 'first'>>;
   complaints?: Resolver<Maybe<ResolversTypes['ComplaintConnection']>, ParentType, ContextType, RequireFields<PersonComplaintsArgs, 'first'>>;
   consents?: Resolver<Maybe<ResolversTypes['ConsentConnection']>, ParentType, ContextType, RequireFields<PersonConsentsArgs, 'first'>>;
+  creditCommitments?: Resolver<Maybe<ResolversTypes['CreditCommitmentConnection']>, ParentType, ContextType, RequireFields<PersonCreditCommitmentsArgs, 'first'>>;
   creditEvaluation?: Resolver<Maybe<ResolversTypes['CreditEvaluation']>, ParentType, ContextType>;
   creditReports?: Resolver<Maybe<ResolversTypes['CreditReportConnection']>, ParentType, ContextType, RequireFields<PersonCreditReportsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
@@ -4005,6 +4239,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   consentCheck?: Resolver<ResolversTypes['ConsentCheck'], ParentType, ContextType, RequireFields<QueryConsentCheckArgs, 'institutionId' | 'purpose' | 'subjectIds'>>;
   creditCatalogue?: Resolver<ResolversTypes['CreditCatalogue'], ParentType, ContextType>;
   creditCategory?: Resolver<ResolversTypes['CreditCategory'], ParentType, ContextType, RequireFields<QueryCreditCategoryArgs, 'code'>>;
+  creditCommitmentsReceived?: Resolver<Maybe<ResolversTypes['ReceivedCommitmentConnection']>, ParentType, ContextType, RequireFields<QueryCreditCommitmentsReceivedArgs, 'first'>>;
   dishonestyReportStatus?: Resolver<Maybe<ResolversTypes['DishonestyReportStatus']>, ParentType, ContextType, RequireFields<QueryDishonestyReportStatusArgs, 'receipt'>>;
   dishonestyReports?: Resolver<ResolversTypes['DishonestyReportConnection'], ParentType, ContextType, RequireFields<QueryDishonestyReportsArgs, 'first'>>;
   honourRoll?: Resolver<ResolversTypes['HonourRollPage'], ParentType, ContextType, RequireFields<QueryHonourRollArgs, 'first'>>;
@@ -4067,6 +4302,24 @@ export type QueryLogEntryResolvers<ContextType = Context, ParentType extends Res
 export type QueryLogPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QueryLogPage'] = ResolversParentTypes['QueryLogPage']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['QueryLogAuditEntry']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ReceivedCommitmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceivedCommitment'] = ResolversParentTypes['ReceivedCommitment']> = ResolversObject<{
+  brokenOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  brokenRecordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CommitmentKind'], ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CommitmentStatus'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type ReceivedCommitmentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceivedCommitmentConnection'] = ResolversParentTypes['ReceivedCommitmentConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['ReceivedCommitment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type RecordProvenanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordProvenance'] = ResolversParentTypes['RecordProvenance']> = ResolversObject<{
@@ -4188,6 +4441,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Appeal?: AppealResolvers<ContextType>;
   AppealConnection?: AppealConnectionResolvers<ContextType>;
   BlacklistCheckResult?: BlacklistCheckResultResolvers<ContextType>;
+  BrokenCommitmentRecord?: BrokenCommitmentRecordResolvers<ContextType>;
+  BrokenCommitmentRecordConnection?: BrokenCommitmentRecordConnectionResolvers<ContextType>;
   BureauCreditFacts?: BureauCreditFactsResolvers<ContextType>;
   CategoryCode?: GraphQLScalarType;
   CategoryPostponement?: CategoryPostponementResolvers<ContextType>;
@@ -4206,6 +4461,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ConsentScope?: ConsentScopeResolvers<ContextType>;
   CreditCatalogue?: CreditCatalogueResolvers<ContextType>;
   CreditCategory?: CreditCategoryResolvers<ContextType>;
+  CreditCommitment?: CreditCommitmentResolvers<ContextType>;
+  CreditCommitmentConnection?: CreditCommitmentConnectionResolvers<ContextType>;
   CreditDeadlines?: CreditDeadlinesResolvers<ContextType>;
   CreditEvaluation?: CreditEvaluationResolvers<ContextType>;
   CreditMeasure?: CreditMeasureResolvers<ContextType>;
@@ -4265,6 +4522,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   QueryLogConnection?: QueryLogConnectionResolvers<ContextType>;
   QueryLogEntry?: QueryLogEntryResolvers<ContextType>;
   QueryLogPage?: QueryLogPageResolvers<ContextType>;
+  ReceivedCommitment?: ReceivedCommitmentResolvers<ContextType>;
+  ReceivedCommitmentConnection?: ReceivedCommitmentConnectionResolvers<ContextType>;
   RecordProvenance?: RecordProvenanceResolvers<ContextType>;
   RedListEntry?: RedListEntryResolvers<ContextType>;
   RedListStatus?: RedListStatusResolvers<ContextType>;

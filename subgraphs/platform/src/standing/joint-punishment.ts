@@ -15,6 +15,7 @@ import {
 import { print } from 'graphql';
 
 import { noticeListingChanges } from '../cases/notices';
+import { platformCreditFacts } from '../commitments/platform-records';
 import { replacePublications } from '../disclosure/published-records';
 import {
   CompanyFactsFieldsFragmentDoc,
@@ -269,6 +270,15 @@ export async function recomputeJointPunishment(models: Models, personIds: string
     // A status stored before negative records (or offices) were kept per bureau cannot be merged into: ask everyone.
     const only = bureau && [...existing.values()].every((d) => Array.isArray(d.negatives) && Array.isArray(d.offices)) ? bureau : undefined;
     const asked = await source(pending, only);
+    // The platform's own records (broken credit commitments) join the departments' facts as one more bureau's.
+    if (!only || only === 'PLATFORM') {
+      const own = await platformCreditFacts(models, pending);
+      for (const [id, facts] of own) {
+        const person = asked.get(id) ?? noFacts();
+        addBureauFacts(person, facts);
+        asked.set(id, person);
+      }
+    }
     const today = todayInCity();
     const now = new Date();
     const fresh: JointPunishmentStatusDoc[] = [];

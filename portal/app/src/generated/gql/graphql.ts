@@ -143,6 +143,8 @@ export type GrantConsentInput = {
 
 export type NotificationKind =
   | 'APPEAL_DECIDED'
+  /** The receiver of one of the person's credit commitments reported it broken; the message names the record written and how to dispute it. */
+  | 'COMMITMENT_BROKEN'
   /** A platform reviewer decided the person's complaint about an institution. */
   | 'COMPLAINT_DECIDED'
   /** The person is no longer on the joint-punishment list (a record removed, repaired, or past its display period). */

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'COMPLAINT_DECIDED',
   'POSTPONEMENT_DECIDED',
   'POSTPONEMENT_ENDED',
+  'COMMITMENT_BROKEN',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
