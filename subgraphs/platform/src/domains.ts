@@ -16,4 +16,16 @@ import { standing } from './standing';
  * the subgraph is put together from it (definition.ts), and a folder with an
  * SDL part that is not listed here stops the start.
  */
-export const DOMAINS = [standing, cases, queryLog, positiveRecords, consents, evaluation, institutions, disclosure, reports, dishonestyReports, commitments] as const;
+export const DOMAINS = [
+  standing,
+  cases,
+  queryLog,
+  positiveRecords,
+  consents,
+  evaluation,
+  institutions,
+  disclosure,
+  reports,
+  dishonestyReports,
+  commitments,
+] as const;
