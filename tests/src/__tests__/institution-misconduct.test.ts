@@ -126,6 +126,62 @@ describe('institutions’ misconduct', () => {
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('names the people responsible: in full to reviewers, masked to the public, each told and every read of them logged', async () => {
+    const broker = makeSocialCreditCode('91510700MA6K2L3M4');
+    await registerInstitution(stack, { id: broker, name: '绵阳某征信服务有限公司' });
+    const [representative, clerk] = [makeCitizenId('510781', '1975-03-03', 51), makeCitizenId('510781', '1990-09-09', 53)];
+    const BLACKLIST =
+      'mutation ($id: String!, $responsible: [ResponsiblePersonInput!]) { blacklistInstitution(institutionId: $id, ground: QUERY_WITHOUT_CONSENT, reason: "倒卖查询结果", responsible: $responsible) { institutionId responsible { personId name role } } }';
+    const twice = await gql(
+      BLACKLIST,
+      {
+        id: broker,
+        responsible: [
+          { personId: clerk, name: '赵小明', role: 'DIRECTLY_RESPONSIBLE' },
+          { personId: clerk, name: '赵小明', role: 'PRINCIPAL' },
+        ],
+      },
+      await asReviewer(),
+    );
+    expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'person named twice' });
+    const responsible = [
+      { personId: representative, name: '钱大伟', role: 'LEGAL_REPRESENTATIVE' },
+      { personId: clerk, name: '赵小明', role: 'DIRECTLY_RESPONSIBLE' },
+    ];
+    const named = await gql(BLACKLIST, { id: broker, responsible }, await asReviewer());
+    expect(named.errors).toBeUndefined();
+    expect(named.data!.blacklistInstitution.responsible).toEqual(responsible);
+
+    const entries = await gql('{ institutionBlacklistEntries { nodes { institutionId responsible { personId role } } } }', {}, await asReviewer());
+    expect(entries.data!.institutionBlacklistEntries.nodes).toContainEqual({
+      institutionId: broker,
+      responsible: responsible.map(({ personId, role }) => ({ personId, role })),
+    });
+    const published = await gql('{ institutionBlacklist { nodes { institutionId responsible { personId name role } } } }', {});
+    const entry = (published.data!.institutionBlacklist.nodes as Json[]).find((n) => n.institutionId === broker)!;
+    expect(entry.responsible.map((p: Json) => [p.name, p.role])).toEqual([
+      ['钱**', 'LEGAL_REPRESENTATIVE'],
+      ['赵**', 'DIRECTLY_RESPONSIBLE'],
+    ]);
+    expect(JSON.stringify(published.data)).not.toContain(representative);
+    expect(JSON.stringify(published.data)).not.toContain('钱大伟');
+
+    const own = await gql(
+      'query ($id: CitizenId!) { person(id: $id) { institutionResponsibilities { nodes { institutionId institutionName role liftedAt } } notifications { nodes { kind message } } queryLog(first: 10) { nodes { actorRole fieldGroups } } } }',
+      { id: representative },
+      await asSubject(representative),
+    );
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.person.institutionResponsibilities.nodes).toEqual([
+      { institutionId: broker, institutionName: '绵阳某征信服务有限公司', role: 'LEGAL_REPRESENTATIVE', liftedAt: null },
+    ]);
+    const notice = (own.data!.person.notifications.nodes as Json[]).find((n) => n.kind === 'INSTITUTION_BLACKLISTED');
+    expect(notice?.message).toContain('绵阳某征信服务有限公司');
+    expect(notice?.message).toContain('legal representative');
+    // The reviewer's list and the public page each read them: both are in their log.
+    expect((own.data!.person.queryLog.nodes as Json[]).map((n) => n.actorRole).sort()).toEqual(expect.arrayContaining(['PUBLIC', 'REVIEWER']));
+  });
+
   it('proposes an institution whose reads are refused for lack of consent past the threshold', async () => {
     const threshold = policy().institutionMisconduct.proposal.refusedReads;
     const partner = await authHeader({ role: 'partner', org: agency });

@@ -1104,7 +1104,7 @@ export type Institution = {
   name: Scalars['String']['output'];
 };
 
-/** An institution refused all queries for misusing them (MISSION rule 12). */
+/** An institution refused all queries for misusing them (MISSION rule 12), as reviewers see it. */
 export type InstitutionBlacklistEntry = {
   __typename?: 'InstitutionBlacklistEntry';
   /** The ground (null for a blacklisting made before grounds were recorded). */
@@ -1112,7 +1112,16 @@ export type InstitutionBlacklistEntry = {
   institutionId: Scalars['String']['output'];
   liftedAt?: Maybe<Scalars['DateTime']['output']>;
   reason: Scalars['String']['output'];
+  /** The people named responsible for the misconduct, in full (reviewers); empty when none was named. */
+  responsible: Array<InstitutionResponsiblePerson>;
   since: Scalars['DateTime']['output'];
+};
+
+export type InstitutionBlacklistEntryConnection = {
+  __typename?: 'InstitutionBlacklistEntryConnection';
+  nodes: Array<InstitutionBlacklistEntry>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A page of the published misconduct blacklist. */
@@ -1135,6 +1144,43 @@ export type InstitutionMisconductGround =
   | 'PURPOSE_MISUSE'
   /** Queried people who had not consented (未经授权查询). */
   | 'QUERY_WITHOUT_CONSENT';
+
+/** A blacklisting of an institution that names the person responsible, as the person reads it. */
+export type InstitutionResponsibility = {
+  __typename?: 'InstitutionResponsibility';
+  ground?: Maybe<InstitutionMisconductGround>;
+  institutionId: Scalars['String']['output'];
+  /** The institution's registered name; null when it is not registered. */
+  institutionName?: Maybe<Scalars['String']['output']>;
+  /** When the blacklisting was lifted; null while it stands. */
+  liftedAt?: Maybe<Scalars['DateTime']['output']>;
+  role: InstitutionResponsibleRole;
+  since: Scalars['DateTime']['output'];
+};
+
+export type InstitutionResponsibilityConnection = {
+  __typename?: 'InstitutionResponsibilityConnection';
+  nodes: Array<InstitutionResponsibility>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A person named responsible for an institution's misconduct, as reviewers see them. */
+export type InstitutionResponsiblePerson = {
+  __typename?: 'InstitutionResponsiblePerson';
+  name: Scalars['String']['output'];
+  personId: Scalars['String']['output'];
+  role: InstitutionResponsibleRole;
+};
+
+/** What a person named with a blacklisted institution answered for (seed 二(三)一: 相关责任人). */
+export type InstitutionResponsibleRole =
+  /** 直接责任人员 */
+  | 'DIRECTLY_RESPONSIBLE'
+  /** 法定代表人 */
+  | 'LEGAL_REPRESENTATIVE'
+  /** 主要负责人 */
+  | 'PRINCIPAL';
 
 /** A credit report as issued: the document and what verifies it. */
 export type IssuedCreditReport = {
@@ -1318,8 +1364,10 @@ export type Mutation = {
   attachStatement: PersonalStatement;
   /**
    * A reviewer puts an institution on the misconduct blacklist, on a ground
-   * of the policy's catalogue (`institutionMisconduct.grounds`); its open
-   * proposal, if the platform made one, is confirmed with it.
+   * of the policy's catalogue (`institutionMisconduct.grounds`), naming the
+   * people responsible (seed 二(三)一: 机构及其相关责任人; at most 10), each of
+   * whom is told; its open proposal, if the platform made one, is confirmed
+   * with it. Blacklisting again replaces the ground, the reason and the people.
    */
   blacklistInstitution: InstitutionBlacklistEntry;
   /**
@@ -1518,6 +1566,7 @@ export type MutationBlacklistInstitutionArgs = {
   ground: InstitutionMisconductGround;
   institutionId: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+  responsible?: InputMaybe<Array<ResponsiblePersonInput>>;
 };
 
 
@@ -1732,6 +1781,8 @@ export type NotificationKind =
   | 'COMPLAINT_DECIDED'
   /** The person is no longer on the joint-punishment list (a record removed, repaired, or past its display period). */
   | 'DELISTED'
+  /** An institution was put on the misconduct blacklist naming the person responsible; the message names the institution, the ground and the role. */
+  | 'INSTITUTION_BLACKLISTED'
   /** 信用警示 (seed 二(五)二): a record put the person on the joint-punishment list; the message names the records, the measures, and how to object and to repair. */
   | 'LISTED'
   /** Measures started or ended without a change of listing (a court's consumption-restriction order made or lifted); the message names them. */
@@ -1870,6 +1921,8 @@ export type Person = {
   creditReports?: Maybe<CreditReportConnection>;
   /** Citizen ID number (GB 11643). */
   id: Scalars['CitizenId']['output'];
+  /** Blacklistings of institutions that name the person responsible (seed 二(三)一), lifted ones included, newest first. */
+  institutionResponsibilities?: Maybe<InstitutionResponsibilityConnection>;
   /**
    * Whether the person is on the joint-punishment list, for which categories and
    * with which measures. A person the list has never held is answered as not
@@ -1958,6 +2011,13 @@ export type PersonCreditCommitmentsArgs = {
 
 /** A person, keyed by citizen ID; each bureau contributes its own fields. */
 export type PersonCreditReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, keyed by citizen ID; each bureau contributes its own fields. */
+export type PersonInstitutionResponsibilitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -2250,6 +2310,8 @@ export type PublishedInstitutionBlacklisting = {
   institutionId: Scalars['String']['output'];
   /** Its registered name; null when it is not registered. */
   name?: Maybe<Scalars['String']['output']>;
+  /** The people named responsible, masked; empty when none was named. */
+  responsible: Array<PublishedResponsiblePerson>;
   since: Scalars['DateTime']['output'];
 };
 
@@ -2339,6 +2401,16 @@ export type PublishedPenaltyPage = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A person named with a blacklisted institution, as published: name and ID masked. */
+export type PublishedResponsiblePerson = {
+  __typename?: 'PublishedResponsiblePerson';
+  /** The name, masked. */
+  name: Scalars['String']['output'];
+  /** The citizen ID, masked. */
+  personId: Scalars['String']['output'];
+  role: InstitutionResponsibleRole;
+};
+
 /** A record that puts the person on the joint-punishment list while it is shown. */
 export type PunishmentGround = {
   __typename?: 'PunishmentGround';
@@ -2422,10 +2494,17 @@ export type Query = {
   /**
    * The misconduct blacklist as published on 信用中国（四川绵阳）: the
    * institutions refused every query today, most recent first, with the
-   * ground (policy `institutionMisconduct.grounds`). Open to everyone; it
-   * names organisations, no person.
+   * ground (policy `institutionMisconduct.grounds`) and the people named
+   * responsible, masked as for the public. Open to everyone; each page that
+   * names people is logged in their query logs.
    */
   institutionBlacklist: InstitutionBlacklistPage;
+  /**
+   * Every blacklisting, lifted ones included when asked, most recent first,
+   * with the people named responsible in full (platform reviewers and
+   * auditors); each page is logged in those people's query logs.
+   */
+  institutionBlacklistEntries: InstitutionBlacklistEntryConnection;
   /**
    * The platform's proposals to blacklist institutions, newest first (platform
    * reviewers): made when an institution's upheld complaints or the reads
@@ -2570,6 +2649,13 @@ export type QueryInstitutionArgs = {
 export type QueryInstitutionBlacklistArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInstitutionBlacklistEntriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeLifted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2987,6 +3073,14 @@ export type RepairTrainingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A person to name responsible for an institution's misconduct. */
+export type ResponsiblePersonInput = {
+  /** The name as the decision gives it. */
+  name: Scalars['String']['input'];
+  personId: Scalars['CitizenId']['input'];
+  role: InstitutionResponsibleRole;
+};
+
 /** A measure of joint reward (credit policy `rewardMeasures`). */
 export type RewardMeasure = {
   __typename?: 'RewardMeasure';
@@ -3252,8 +3346,13 @@ export type ResolversTypes = ResolversObject<{
   IngestStatus: IngestStatus;
   Institution: ResolverTypeWrapper<Institution>;
   InstitutionBlacklistEntry: ResolverTypeWrapper<InstitutionBlacklistEntryDoc>;
+  InstitutionBlacklistEntryConnection: ResolverTypeWrapper<Page<InstitutionBlacklistEntryDoc>>;
   InstitutionBlacklistPage: ResolverTypeWrapper<InstitutionBlacklistPage>;
   InstitutionMisconductGround: InstitutionMisconductGround;
+  InstitutionResponsibility: ResolverTypeWrapper<InstitutionResponsibility>;
+  InstitutionResponsibilityConnection: ResolverTypeWrapper<InstitutionResponsibilityConnection>;
+  InstitutionResponsiblePerson: ResolverTypeWrapper<InstitutionResponsiblePerson>;
+  InstitutionResponsibleRole: InstitutionResponsibleRole;
   IssuedCreditReport: ResolverTypeWrapper<IssuedCreditReport>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   JointPunishmentStatus: ResolverTypeWrapper<JointPunishmentStatus>;
@@ -3297,6 +3396,7 @@ export type ResolversTypes = ResolversObject<{
   PublishedLicencePage: ResolverTypeWrapper<LicenceFeedPage>;
   PublishedPenalty: ResolverTypeWrapper<PublishedPenalty>;
   PublishedPenaltyPage: ResolverTypeWrapper<PenaltyFeedPage>;
+  PublishedResponsiblePerson: ResolverTypeWrapper<PublishedResponsiblePerson>;
   PunishmentGround: ResolverTypeWrapper<PunishmentGround>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryActorRole: QueryActorRole;
@@ -3320,6 +3420,7 @@ export type ResolversTypes = ResolversObject<{
   RepairStatus: RepairStatus;
   RepairTraining: ResolverTypeWrapper<RepairTrainingDoc>;
   RepairTrainingConnection: ResolverTypeWrapper<Page<RepairTrainingDoc>>;
+  ResponsiblePersonInput: ResponsiblePersonInput;
   RewardMeasure: ResolverTypeWrapper<RewardMeasure>;
   SeverityGrade: SeverityGrade;
   TypicalCase: ResolverTypeWrapper<TypicalCase>;
@@ -3390,7 +3491,11 @@ export type ResolversParentTypes = ResolversObject<{
   IngestReport: IngestReport;
   Institution: Institution;
   InstitutionBlacklistEntry: InstitutionBlacklistEntryDoc;
+  InstitutionBlacklistEntryConnection: Page<InstitutionBlacklistEntryDoc>;
   InstitutionBlacklistPage: InstitutionBlacklistPage;
+  InstitutionResponsibility: InstitutionResponsibility;
+  InstitutionResponsibilityConnection: InstitutionResponsibilityConnection;
+  InstitutionResponsiblePerson: InstitutionResponsiblePerson;
   IssuedCreditReport: IssuedCreditReport;
   JSONObject: Scalars['JSONObject']['output'];
   JointPunishmentStatus: JointPunishmentStatus;
@@ -3423,6 +3528,7 @@ export type ResolversParentTypes = ResolversObject<{
   PublishedLicencePage: LicenceFeedPage;
   PublishedPenalty: PublishedPenalty;
   PublishedPenaltyPage: PenaltyFeedPage;
+  PublishedResponsiblePerson: PublishedResponsiblePerson;
   PunishmentGround: PunishmentGround;
   Query: Record<PropertyKey, never>;
   QueryLogAuditEntry: QueryLogAuditEntry;
@@ -3440,6 +3546,7 @@ export type ResolversParentTypes = ResolversObject<{
   RepairEvidence: RepairEvidence;
   RepairTraining: RepairTrainingDoc;
   RepairTrainingConnection: Page<RepairTrainingDoc>;
+  ResponsiblePersonInput: ResponsiblePersonInput;
   RewardMeasure: RewardMeasure;
   TypicalCase: TypicalCase;
   TypicalCaseInput: TypicalCaseInput;
@@ -3905,13 +4012,41 @@ export type InstitutionBlacklistEntryResolvers<ContextType = Context, ParentType
   institutionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   liftedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  responsible?: Resolver<Array<ResolversTypes['InstitutionResponsiblePerson']>, ParentType, ContextType>;
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type InstitutionBlacklistEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstitutionBlacklistEntryConnection'] = ResolversParentTypes['InstitutionBlacklistEntryConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['InstitutionBlacklistEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type InstitutionBlacklistPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstitutionBlacklistPage'] = ResolversParentTypes['InstitutionBlacklistPage']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['PublishedInstitutionBlacklisting']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InstitutionResponsibilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstitutionResponsibility'] = ResolversParentTypes['InstitutionResponsibility']> = ResolversObject<{
+  ground?: Resolver<Maybe<ResolversTypes['InstitutionMisconductGround']>, ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  institutionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  liftedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['InstitutionResponsibleRole'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type InstitutionResponsibilityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstitutionResponsibilityConnection'] = ResolversParentTypes['InstitutionResponsibilityConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['InstitutionResponsibility']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InstitutionResponsiblePersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstitutionResponsiblePerson'] = ResolversParentTypes['InstitutionResponsiblePerson']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['InstitutionResponsibleRole'], ParentType, ContextType>;
 }>;
 
 export type IssuedCreditReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssuedCreditReport'] = ResolversParentTypes['IssuedCreditReport']> = ResolversObject<{
@@ -3978,7 +4113,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   applyForRepair?: Resolver<ResolversTypes['Repair'], ParentType, ContextType, RequireFields<MutationApplyForRepairArgs, 'bureau' | 'correction' | 'evidenceRefs' | 'recordId' | 'statement'>>;
   approveTypicalCase?: Resolver<ResolversTypes['TypicalCase'], ParentType, ContextType, RequireFields<MutationApproveTypicalCaseArgs, 'id'>>;
   attachStatement?: Resolver<ResolversTypes['PersonalStatement'], ParentType, ContextType, RequireFields<MutationAttachStatementArgs, 'bureau' | 'recordId' | 'text'>>;
-  blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'ground' | 'institutionId' | 'reason'>>;
+  blacklistInstitution?: Resolver<ResolversTypes['InstitutionBlacklistEntry'], ParentType, ContextType, RequireFields<MutationBlacklistInstitutionArgs, 'ground' | 'institutionId' | 'reason' | 'responsible'>>;
   decideAppeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationDecideAppealArgs, 'id' | 'outcome' | 'reason'>>;
   decideComplaint?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType, RequireFields<MutationDecideComplaintArgs, 'id' | 'reason' | 'upheld'>>;
   decideDishonestyReport?: Resolver<ResolversTypes['DishonestyReport'], ParentType, ContextType, RequireFields<MutationDecideDishonestyReportArgs, 'id' | 'outcome' | 'reason'>>;
@@ -4070,6 +4205,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   creditEvaluation?: Resolver<Maybe<ResolversTypes['CreditEvaluation']>, ParentType, ContextType>;
   creditReports?: Resolver<Maybe<ResolversTypes['CreditReportConnection']>, ParentType, ContextType, RequireFields<PersonCreditReportsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['CitizenId'], ParentType, ContextType>;
+  institutionResponsibilities?: Resolver<Maybe<ResolversTypes['InstitutionResponsibilityConnection']>, ParentType, ContextType, RequireFields<PersonInstitutionResponsibilitiesArgs, 'first'>>;
   jointPunishment?: Resolver<Maybe<ResolversTypes['JointPunishmentStatus']>, ParentType, ContextType>;
   notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<PersonNotificationsArgs, 'first'>>;
   objections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, RequireFields<PersonObjectionsArgs, 'first'>>;
@@ -4175,6 +4311,7 @@ export type PublishedInstitutionBlacklistingResolvers<ContextType = Context, Par
   ground?: Resolver<Maybe<ResolversTypes['InstitutionMisconductGround']>, ParentType, ContextType>;
   institutionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  responsible?: Resolver<Array<ResolversTypes['PublishedResponsiblePerson']>, ParentType, ContextType>;
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
@@ -4223,6 +4360,12 @@ export type PublishedPenaltyPageResolvers<ContextType = Context, ParentType exte
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
+export type PublishedResponsiblePersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishedResponsiblePerson'] = ResolversParentTypes['PublishedResponsiblePerson']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['InstitutionResponsibleRole'], ParentType, ContextType>;
+}>;
+
 export type PunishmentGroundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PunishmentGround'] = ResolversParentTypes['PunishmentGround']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   postponedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -4245,6 +4388,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   honourRoll?: Resolver<ResolversTypes['HonourRollPage'], ParentType, ContextType, RequireFields<QueryHonourRollArgs, 'first'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   institutionBlacklist?: Resolver<ResolversTypes['InstitutionBlacklistPage'], ParentType, ContextType, RequireFields<QueryInstitutionBlacklistArgs, 'first'>>;
+  institutionBlacklistEntries?: Resolver<ResolversTypes['InstitutionBlacklistEntryConnection'], ParentType, ContextType, RequireFields<QueryInstitutionBlacklistEntriesArgs, 'first' | 'includeLifted'>>;
   institutionMisconductProposals?: Resolver<ResolversTypes['MisconductProposalConnection'], ParentType, ContextType, RequireFields<QueryInstitutionMisconductProposalsArgs, 'first'>>;
   overdueAppeals?: Resolver<Maybe<ResolversTypes['AppealConnection']>, ParentType, ContextType, RequireFields<QueryOverdueAppealsArgs, 'first'>>;
   overdueObjections?: Resolver<Maybe<ResolversTypes['ObjectionConnection']>, ParentType, ContextType, RequireFields<QueryOverdueObjectionsArgs, 'first'>>;
@@ -4485,7 +4629,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   IngestReport?: IngestReportResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionBlacklistEntry?: InstitutionBlacklistEntryResolvers<ContextType>;
+  InstitutionBlacklistEntryConnection?: InstitutionBlacklistEntryConnectionResolvers<ContextType>;
   InstitutionBlacklistPage?: InstitutionBlacklistPageResolvers<ContextType>;
+  InstitutionResponsibility?: InstitutionResponsibilityResolvers<ContextType>;
+  InstitutionResponsibilityConnection?: InstitutionResponsibilityConnectionResolvers<ContextType>;
+  InstitutionResponsiblePerson?: InstitutionResponsiblePersonResolvers<ContextType>;
   IssuedCreditReport?: IssuedCreditReportResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   JointPunishmentStatus?: JointPunishmentStatusResolvers<ContextType>;
@@ -4516,6 +4664,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PublishedLicencePage?: PublishedLicencePageResolvers<ContextType>;
   PublishedPenalty?: PublishedPenaltyResolvers<ContextType>;
   PublishedPenaltyPage?: PublishedPenaltyPageResolvers<ContextType>;
+  PublishedResponsiblePerson?: PublishedResponsiblePersonResolvers<ContextType>;
   PunishmentGround?: PunishmentGroundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueryLogAuditEntry?: QueryLogAuditEntryResolvers<ContextType>;

@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { groupedLoader, policy, subgraphModuleSchemaFile } from '@credit/shared';
-import { allow } from 'graphql-shield';
+import { codedError, groupedLoader, keysFilter, policy, subgraphModuleSchemaFile } from '@credit/shared';
+import DataLoader from 'dataloader';
+import { allow, rule } from 'graphql-shield';
 
+import type { Context } from '../context';
 import { enumPolicyProblems, type PlatformDomain } from '../domain';
 import { dataSubject, reviewer } from '../rules';
 import { createInstitutionModels, type InstitutionModels } from './models';
 import { COMPLAINT_ORDER } from './models/Complaint';
+import type { InstitutionBlacklistEntryDoc } from './models/InstitutionBlacklistEntry';
 import { resolvers } from './resolvers';
 import { seedInstitutions } from './seed';
 
@@ -19,8 +22,23 @@ import { seedInstitutions } from './seed';
  * misconduct blacklist that refuses a blacklisted institution's queries,
  * published with its grounds.
  */
+// The whole blacklist, with the people named in full: platform reviewers, and auditors who oversee them.
+const reviewerOrAuditor = rule('reviewer-or-auditor', { cache: 'no_cache' })((_parent, _args, ctx: Context) =>
+  ctx.principal.role === 'reviewer' || ctx.principal.role === 'auditor'
+    ? true
+    : codedError(ctx.principal.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN', 'Only platform reviewers and auditors read the whole blacklist'),
+);
+
 function createInstitutionLoaders(models: InstitutionModels) {
-  return { complaintsByPerson: groupedLoader(models.Complaint, 'personId', COMPLAINT_ORDER) };
+  return {
+    complaintsByPerson: groupedLoader(models.Complaint, 'personId', COMPLAINT_ORDER),
+    // The blacklistings naming each person, newest first (one query for the request's people).
+    blacklistingsNaming: new DataLoader<string, InstitutionBlacklistEntryDoc[]>(async (ids) => {
+      const entries = await models.InstitutionBlacklistEntry.find(keysFilter('responsible.personId', ids)).lean().exec();
+      entries.sort((a, b) => b.since.getTime() - a.since.getTime() || a._id.localeCompare(b._id));
+      return ids.map((id) => entries.filter((e) => e.responsible?.some((p) => p.personId === id)));
+    }),
+  };
 }
 
 export const institutions: PlatformDomain<InstitutionModels, ReturnType<typeof createInstitutionLoaders>> = {
@@ -30,7 +48,13 @@ export const institutions: PlatformDomain<InstitutionModels, ReturnType<typeof c
   resolvers,
   permissions: {
     // A registered organisation's name is not personal data; nor is the published blacklist, which names organisations only.
-    Query: { institution: allow, institutionBlacklist: allow, complaints: reviewer, institutionMisconductProposals: reviewer },
+    Query: {
+      institution: allow,
+      institutionBlacklist: allow,
+      institutionBlacklistEntries: reviewerOrAuditor,
+      complaints: reviewer,
+      institutionMisconductProposals: reviewer,
+    },
     Mutation: {
       registerInstitution: reviewer,
       blacklistInstitution: reviewer,

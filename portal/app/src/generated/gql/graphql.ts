@@ -149,6 +149,8 @@ export type NotificationKind =
   | 'COMPLAINT_DECIDED'
   /** The person is no longer on the joint-punishment list (a record removed, repaired, or past its display period). */
   | 'DELISTED'
+  /** An institution was put on the misconduct blacklist naming the person responsible; the message names the institution, the ground and the role. */
+  | 'INSTITUTION_BLACKLISTED'
   /** 信用警示 (seed 二(五)二): a record put the person on the joint-punishment list; the message names the records, the measures, and how to object and to repair. */
   | 'LISTED'
   /** Measures started or ended without a change of listing (a court's consumption-restriction order made or lifted); the message names them. */

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'POSTPONEMENT_DECIDED',
   'POSTPONEMENT_ENDED',
   'COMMITMENT_BROKEN',
+  'INSTITUTION_BLACKLISTED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

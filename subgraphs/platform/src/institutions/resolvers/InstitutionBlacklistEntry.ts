@@ -4,4 +4,5 @@ export const InstitutionBlacklistEntry: InstitutionBlacklistEntryResolvers = {
   institutionId: (doc) => doc._id,
   liftedAt: (doc) => doc.liftedAt ?? null,
   ground: (doc) => (doc.ground ?? null) as InstitutionMisconductGround | null,
+  responsible: (doc) => doc.responsible ?? [],
 };

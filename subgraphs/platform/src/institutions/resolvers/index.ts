@@ -1,9 +1,11 @@
-import { badInput, codedError, paginate, socialCreditCodeProblem } from '@credit/shared';
+import { badInput, codedError, maskCitizenId, maskName, paginate, socialCreditCodeProblem } from '@credit/shared';
 
 import type { InstitutionMisconductGround, Resolvers } from '../../generated/graphql';
+import { recordReads } from '../../query-log/record-reads';
 import { complaints, decideComplaint, fileComplaint } from '../complaints';
 import type { MisconductProposalDoc } from '../models/MisconductProposal';
 import { forgetName, registeredNames } from '../names';
+import { checkedResponsible, tellResponsible } from '../responsible';
 import { InstitutionBlacklistEntry } from './InstitutionBlacklistEntry';
 
 function checkInstitutionId(id: string): void {
@@ -27,6 +29,12 @@ export const resolvers: Resolvers = {
         ctx.models,
         page.nodes.map((e) => e._id),
       );
+      // The people the page names, masked, are read by whoever reads it: logged before it is answered.
+      await recordReads(
+        ctx,
+        page.nodes.flatMap((e) => (e.responsible ?? []).map((p) => p.personId)),
+        ['identity'],
+      );
       return {
         ...page,
         nodes: page.nodes.map((e) => ({
@@ -34,8 +42,19 @@ export const resolvers: Resolvers = {
           name: names.get(e._id) ?? null,
           ground: (e.ground ?? null) as InstitutionMisconductGround | null,
           since: e.since,
+          responsible: (e.responsible ?? []).map((p) => ({ personId: maskCitizenId(p.personId), name: maskName(p.name), role: p.role })),
         })),
       };
+    },
+    institutionBlacklistEntries: async (_parent, args, ctx) => {
+      const filter = args.includeLifted ? {} : { liftedAt: null };
+      const page = paginate(await ctx.models.InstitutionBlacklistEntry.find(filter).sort({ since: -1, _id: 1 }).lean().exec(), args, byId);
+      await recordReads(
+        ctx,
+        page.nodes.flatMap((e) => (e.responsible ?? []).map((p) => p.personId)),
+        ['identity'],
+      );
+      return page;
     },
     institution: async (_parent, { id }, ctx) => {
       const doc = await ctx.models.Institution.findById(id.toUpperCase()).lean().exec();
@@ -73,14 +92,15 @@ export const resolvers: Resolvers = {
       return { id: doc!._id, name: doc!.name };
     },
 
-    blacklistInstitution: async (_parent, { institutionId, ground, reason }, ctx) => {
+    blacklistInstitution: async (_parent, { institutionId, ground, reason, responsible }, ctx) => {
       checkInstitutionId(institutionId);
       if (!reason.trim()) throw badInput('A reason is required', 'empty reason', { argument: 'reason' });
+      const people = checkedResponsible(responsible ?? []);
       const since = new Date();
       const id = institutionId.toUpperCase();
       const entry = await ctx.models.InstitutionBlacklistEntry.findOneAndUpdate(
         { _id: id },
-        { $set: { ground, reason, since, liftedAt: null, decidedBy: ctx.principal.org ?? 'reviewer' } },
+        { $set: { ground, reason, since, liftedAt: null, decidedBy: ctx.principal.org ?? 'reviewer', responsible: people } },
         { upsert: true, returnDocument: 'after' },
       )
         .lean()
@@ -91,6 +111,7 @@ export const resolvers: Resolvers = {
           { _id: open._id, status: 'OPEN' },
           { $set: { status: 'CONFIRMED', decidedAt: since, decisionReason: reason } },
         ).exec();
+      await tellResponsible(ctx, entry!);
       return entry!;
     },
 
@@ -111,6 +132,22 @@ export const resolvers: Resolvers = {
   },
   Person: {
     complaints: async ({ id }, args, { loaders }) => paginate(await loaders.complaintsByPerson.load(id), args, byId),
+    institutionResponsibilities: async ({ id }, args, ctx) => {
+      const entries = await ctx.loaders.blacklistingsNaming.load(id);
+      const names = await registeredNames(
+        ctx.models,
+        entries.map((e) => e._id),
+      );
+      const own = entries.map((e) => ({
+        institutionId: e._id,
+        institutionName: names.get(e._id) ?? null,
+        ground: (e.ground ?? null) as InstitutionMisconductGround | null,
+        role: e.responsible!.find((p) => p.personId === id)!.role,
+        since: e.since,
+        liftedAt: e.liftedAt ?? null,
+      }));
+      return paginate(own, args, (r) => r.institutionId);
+    },
   },
   InstitutionBlacklistEntry,
   Complaint: { id: byId, queryLogSequence: (doc) => (doc.queryLogSequence == null ? null : String(doc.queryLogSequence)) },
