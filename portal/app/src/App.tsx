@@ -8,6 +8,7 @@ import { Cases } from './pages/Cases';
 import { Feed } from './pages/Feed';
 import { HonourRoll } from './pages/HonourRoll';
 import { MyReport } from './pages/MyReport';
+import { ReportDishonesty } from './pages/ReportDishonesty';
 import { Rules } from './pages/Rules';
 import { Search } from './pages/Search';
 import { SignIn } from './pages/SignIn';
@@ -140,6 +141,7 @@ export function App() {
           {route === '/cases' && <Cases />}
           {route === '/rules' && <Rules />}
           {route === '/verify' && <VerifyReport />}
+          {route === '/report' && <ReportDishonesty />}
           {route === '/sign-in' && <SignIn />}
           {route === '/me' && <MyReport />}
         </main>

@@ -9,6 +9,7 @@ export const ROUTES = [
   { path: '/cases', title: 'navCases', shown: 'always' },
   { path: '/rules', title: 'navRules', shown: 'always' },
   { path: '/verify', title: 'navVerify', shown: 'always' },
+  { path: '/report', title: 'navReport', shown: 'always' },
   // The person's own pages: listed once signed in; the sign-in page until then.
   { path: '/me', title: 'navMyReport', shown: 'signedIn' },
   { path: '/sign-in', title: 'navSignIn', shown: 'signedOut' },

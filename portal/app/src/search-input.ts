@@ -14,6 +14,11 @@ export type PublicListQuery = { name: string } | { citizenId: string } | { idFir
 /** Why a form cannot be sent yet, as a message key, or the query to send. */
 export type SearchFormResult = { query: PublicListQuery } | { problem: 'nameRequired' | 'citizenIdFormat' | 'idEndsFormat' };
 
+/** Whether a text has the shape of a citizen ID (17 digits and a digit or X); the API checks the check digit. */
+export function isCitizenIdShape(id: string): boolean {
+  return /^\d{17}[\dX]$/.test(id);
+}
+
 /**
  * The query of a filled search form, checked as far as the browser can:
  * a name of at least two characters, an ID of 17 digits and a digit or X,
@@ -27,7 +32,7 @@ export function searchQueryOf(form: SearchForm): SearchFormResult {
     }
     case 'citizenId': {
       const citizenId = form.citizenId.trim().toUpperCase();
-      return /^\d{17}[\dX]$/.test(citizenId) ? { query: { citizenId } } : { problem: 'citizenIdFormat' };
+      return isCitizenIdShape(citizenId) ? { query: { citizenId } } : { problem: 'citizenIdFormat' };
     }
     case 'idEnds': {
       const idFirst6 = form.idFirst6.trim();

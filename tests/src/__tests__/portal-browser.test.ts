@@ -343,6 +343,51 @@ describe('the person’s own pages', () => {
     await verify.close();
   });
 
+  it('shows the person’s credit commitments with what was committed, to whom and until when', async () => {
+    const { body } = await stack.query(
+      'mutation ($until: Date!) { makeCreditCommitment(kind: NOTIFICATION_COMMITMENT, receiver: "MARKET_REGULATION", content: "承诺经营场所符合食品经营许可条件", until: $until) { id } }',
+      { until: addMonths(today, 6) },
+      await authHeader({ role: 'subject', sub: honoured }),
+    );
+    expect(body.errors).toBeUndefined();
+    const page = await signIn(honoured);
+    const row = page.getByRole('row', { name: /承诺经营场所符合食品经营许可条件/ });
+    await row.getByText('绵阳市市场监督管理局').waitFor();
+    await row.getByText('履行中').waitFor();
+    await expect(row.textContent()).resolves.toContain('告知承诺');
+    await page.getByRole('heading', { name: '我的延期申请' }).waitFor();
+    await page.close();
+  });
+
+  it('takes a report of dishonest behaviour without sign-in, shows its receipt once, and follows it by the receipt alone', async () => {
+    const page = await openPortal('#/report');
+    await page.getByRole('heading', { level: 1, name: '失信举报' }).waitFor();
+    await page.getByRole('button', { name: '提交举报' }).click();
+    await page.getByText('请填写被举报人身份证号、失信类别、发生日期和举报内容。').waitFor();
+    await page.getByRole('textbox', { name: '被举报人身份证号' }).fill(sameSurname);
+    await page.getByRole('combobox', { name: '失信类别' }).selectOption('SERIOUS_FOOD_DRUG_VIOLATION');
+    await page.getByLabel('发生日期').fill(addMonths(today, -1));
+    await page.getByRole('textbox', { name: '举报内容（经过、时间、地点）' }).fill('在涪城区某小区销售无批准文号的药品');
+    await page.getByRole('button', { name: '提交举报' }).click();
+    await page.getByText('举报已受理，已转交主管部门。').waitFor();
+    const receipt = ((await page.locator('.receipt-code').textContent()) ?? '').trim();
+    expect(receipt.length).toBeGreaterThan(8);
+    await page.locator('.receipt').getByText('绵阳市市场监督管理局').waitFor();
+    // Nobody's data is shown back: not even the ID just typed.
+    expect(await page.locator('.receipt').textContent()).not.toContain(sameSurname);
+    await shoot(page, 'portal-report');
+    await page.close();
+
+    const follow = await openPortal('#/report');
+    await follow.getByRole('textbox', { name: '查询码' }).fill(receipt);
+    await follow.getByRole('button', { name: '查询', exact: true }).click();
+    await follow.getByText('已受理，待部门核查').waitFor();
+    await follow.getByRole('textbox', { name: '查询码' }).fill('NO-SUCH-RECEIPT-CODE');
+    await follow.getByRole('button', { name: '查询', exact: true }).click();
+    await follow.getByText('没有找到此查询码对应的举报。').waitFor();
+    await follow.close();
+  });
+
   it('grants a consent to a registered institution it names before anything is granted, and refuses an unregistered one', async () => {
     const employer = makeSocialCreditCode('91510700MA6CU1NE3');
     await registerInstitution(stack, { id: employer, name: '绵阳测试科技有限公司' });

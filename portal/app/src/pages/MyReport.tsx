@@ -117,6 +117,29 @@ const MY_REPORT = graphql(`
           decisionReason
         }
       }
+      postponements(first: 20) {
+        nodes {
+          id
+          bureau
+          requestedUntil
+          grantedUntil
+          status
+          dueOn
+          decisionReason
+        }
+      }
+      creditCommitments(first: 20) {
+        nodes {
+          id
+          kind
+          receiverName
+          content
+          signedOn
+          until
+          status
+          brokenOn
+        }
+      }
       notifications(first: 20) {
         nodes {
           id
@@ -373,6 +396,41 @@ export function MyReport() {
               {t(`repairStatus${r.status}` as MessageKey)}
               {r.decisionReason && `：${r.decisionReason}`}
             </td>
+          </>
+        )}
+      />
+      <ReportTable
+        id="postponements"
+        title="postponementsTitle"
+        columns={['department', 'postponementUntil', 'dueOn', 'status']}
+        items={person.postponements?.nodes}
+        row={(p) => (
+          <>
+            <td>{departmentName(p.bureau, language)}</td>
+            <td>{formatDate(p.requestedUntil, language)}</td>
+            <td>{formatDate(p.dueOn, language)}</td>
+            <td>
+              {t(`postponementStatus${p.status}` as MessageKey, { until: p.grantedUntil ? formatDate(p.grantedUntil, language) : '' })}
+              {p.decisionReason && `：${p.decisionReason}`}
+            </td>
+          </>
+        )}
+      />
+      <ReportTable
+        id="commitments"
+        title="commitmentsTitle"
+        columns={['commitmentReceiver', 'commitmentContent', 'validity', 'status']}
+        items={person.creditCommitments?.nodes}
+        row={(c) => (
+          <>
+            <td>{c.receiverName}</td>
+            <td>
+              {t(`commitmentKind${c.kind}` as MessageKey)}：{c.content}
+            </td>
+            <td>
+              {formatDate(c.signedOn, language)} – {formatDate(c.until, language)}
+            </td>
+            <td>{t(`commitmentStatus${c.status}` as MessageKey, { on: c.brokenOn ? formatDate(c.brokenOn, language) : '' })}</td>
           </>
         )}
       />

@@ -43,6 +43,26 @@ export type Bureau =
   /** Transport Bureau */
   | 'TRANSPORT';
 
+/** What a credit commitment is given for (seed 二(一)四). */
+export type CommitmentKind =
+  /** 入职信用承诺书: to an employer, on joining it. */
+  | 'EMPLOYMENT'
+  /** 容缺受理: to a department that accepts an application with documents to follow (the green channel's measure). */
+  | 'MISSING_DOCUMENTS'
+  /** 告知承诺: to a department that licenses on the applicant's commitment. */
+  | 'NOTIFICATION_COMMITMENT'
+  /** After an approved credit repair: the application's statement, to the department that decided it. */
+  | 'REPAIR';
+
+/** Where a commitment stands. */
+export type CommitmentStatus =
+  /** Its receiver reported it broken; a negative record says so. */
+  | 'BROKEN'
+  /** Running: signed, its last day not past. */
+  | 'IN_FORCE'
+  /** Its last day passed with no breach reported. */
+  | 'KEPT';
+
 /** What an institution may use a consent for (MISSION rule 3: an agreed purpose). */
 export type ConsentPurpose =
   /** A company appointing its legal representative, principal, a director, supervisor or senior manager (董监高任职, seed 二(四)五). */
@@ -104,6 +124,30 @@ export type CreditReportVerdict =
   | 'GENUINE'
   /** No report of this number with this code was issued by the platform. */
   | 'UNKNOWN';
+
+/** What a reporter tells about a person's dishonest behaviour. */
+export type DishonestyReportInput = {
+  /** What happened, in the reporter's words. */
+  account: string;
+  /** The credit category of the behaviour (policy `categories`; the catalogue lists them): it decides the department the report goes to. */
+  category: string;
+  /** References to evidence the department may ask for (document numbers, where a recording is kept); at most ten. */
+  evidenceRefs?: Array<string> | null | undefined;
+  /** When it happened (not in the future). */
+  occurredOn: string;
+  /** Citizen ID of the person reported. */
+  personId: string;
+};
+
+export type DishonestyReportState =
+  /** The department found the behaviour and recorded it. */
+  | 'ACCEPTED'
+  /** The department did not find grounds to record anything. */
+  | 'DISMISSED'
+  /** Received and routed; the department has not taken it up yet. */
+  | 'RECEIVED'
+  /** An operator of the department is looking into it. */
+  | 'UNDER_REVIEW';
 
 /** Why a record is not shown now. */
 export type DisplayEndReason =
@@ -187,6 +231,17 @@ export type PopulationStatus =
   | 'NON_RESIDENT'
   /** 户籍人口: the household is registered in Mianyang. */
   | 'REGISTERED_RESIDENT';
+
+/** Where an application for a postponement stands. */
+export type PostponementStatus =
+  /** Applied for; awaiting the department's decision. */
+  | 'APPLIED'
+  /** Granted until `grantedUntil`: the record says so, and the policy's measures are suspended until then. */
+  | 'GRANTED'
+  /** Refused, with reasons. */
+  | 'REFUSED'
+  /** An operator of the department took the application up. */
+  | 'UNDER_REVIEW';
 
 /** A published list a person may be found on. */
 export type PublicListKind =
@@ -328,7 +383,7 @@ export type MyReportQueryVariables = Exact<{
 }>;
 
 
-export type MyReportQuery = { person: { id: string, identity: { name: string, populationStatus: PopulationStatus | null, registeredResidence: { areaName: string | null }, residencePermit: { validUntil: string, valid: boolean, residence: { areaName: string | null } } | null } | null, jointPunishment: { listed: boolean, categories: Array<string>, measures: Array<string>, since: string | null, until: string | null } | null, redList: { onRedList: boolean, entries: Array<{ id: string, title: string, awardingBody: string, awardedOn: string, validUntil: string | null, inForce: boolean }> } | null, creditEvaluation: { grade: CreditGrade, score: number, evaluatedAt: string, factors: Array<{ factor: string, effect: number, explanation: string }> } | null, administrativePenalties: { nodes: Array<{ id: string, department: Bureau, category: string, decisionNumber: string, decisionDate: string, violationType: string, penaltyContent: string, authority: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, dishonestDebtorListings: { nodes: Array<{ id: string, decisionNumber: string, decisionDate: string, court: string, obligation: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, objections: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, reason: string, status: ObjectionStatus, filedAt: string, dueOn: string, decisionReason: string | null }> } | null, repairs: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, correction: RepairCorrection, statement: string, status: RepairStatus, appliedAt: string, dueOn: string, decisionReason: string | null }> } | null, notifications: { nodes: Array<{ id: string, kind: NotificationKind, message: string, createdAt: string }> } | null, consents: { nodes: Array<{ id: string, purpose: ConsentPurpose, scopes: Array<string>, validFrom: string, validUntil: string, status: ConsentStatus, granteeInstitution: { name: string } }> } | null, creditReports: { nodes: Array<{ number: string, issuedAt: string }> } | null, queryLog: { nodes: Array<{ id: string, actorRole: QueryActorRole, purpose: ConsentPurpose | null, outcome: QueryOutcome, at: string, institution: { name: string } | null }> } | null } | null };
+export type MyReportQuery = { person: { id: string, identity: { name: string, populationStatus: PopulationStatus | null, registeredResidence: { areaName: string | null }, residencePermit: { validUntil: string, valid: boolean, residence: { areaName: string | null } } | null } | null, jointPunishment: { listed: boolean, categories: Array<string>, measures: Array<string>, since: string | null, until: string | null } | null, redList: { onRedList: boolean, entries: Array<{ id: string, title: string, awardingBody: string, awardedOn: string, validUntil: string | null, inForce: boolean }> } | null, creditEvaluation: { grade: CreditGrade, score: number, evaluatedAt: string, factors: Array<{ factor: string, effect: number, explanation: string }> } | null, administrativePenalties: { nodes: Array<{ id: string, department: Bureau, category: string, decisionNumber: string, decisionDate: string, violationType: string, penaltyContent: string, authority: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, dishonestDebtorListings: { nodes: Array<{ id: string, decisionNumber: string, decisionDate: string, court: string, obligation: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, objections: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, reason: string, status: ObjectionStatus, filedAt: string, dueOn: string, decisionReason: string | null }> } | null, repairs: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, correction: RepairCorrection, statement: string, status: RepairStatus, appliedAt: string, dueOn: string, decisionReason: string | null }> } | null, postponements: { nodes: Array<{ id: string, bureau: Bureau, requestedUntil: string, grantedUntil: string | null, status: PostponementStatus, dueOn: string, decisionReason: string | null }> } | null, creditCommitments: { nodes: Array<{ id: string, kind: CommitmentKind, receiverName: string, content: string, signedOn: string, until: string, status: CommitmentStatus, brokenOn: string | null }> } | null, notifications: { nodes: Array<{ id: string, kind: NotificationKind, message: string, createdAt: string }> } | null, consents: { nodes: Array<{ id: string, purpose: ConsentPurpose, scopes: Array<string>, validFrom: string, validUntil: string, status: ConsentStatus, granteeInstitution: { name: string } }> } | null, creditReports: { nodes: Array<{ number: string, issuedAt: string }> } | null, queryLog: { nodes: Array<{ id: string, actorRole: QueryActorRole, purpose: ConsentPurpose | null, outcome: QueryOutcome, at: string, institution: { name: string } | null }> } | null } | null };
 
 export type ApplyForRepairMutationVariables = Exact<{
   bureau: Bureau;
@@ -356,6 +411,20 @@ export type FileObjectionMutationVariables = Exact<{
 
 
 export type FileObjectionMutation = { fileObjection: { id: string, status: ObjectionStatus, dueOn: string } };
+
+export type ReportDishonestyMutationVariables = Exact<{
+  report: DishonestyReportInput;
+}>;
+
+
+export type ReportDishonestyMutation = { reportDishonesty: { receipt: string, status: { state: DishonestyReportState, bureau: Bureau, receivedAt: string, dueOn: string, decidedAt: string | null } } };
+
+export type DishonestyReportStatusQueryVariables = Exact<{
+  receipt: string;
+}>;
+
+
+export type DishonestyReportStatusQuery = { dishonestyReportStatus: { state: DishonestyReportState, bureau: Bureau, receivedAt: string, dueOn: string, decidedAt: string | null } | null };
 
 export type IssueCreditReportMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -619,6 +688,29 @@ export const MyReportDocument = new TypedDocumentString(`
         decisionReason
       }
     }
+    postponements(first: 20) {
+      nodes {
+        id
+        bureau
+        requestedUntil
+        grantedUntil
+        status
+        dueOn
+        decisionReason
+      }
+    }
+    creditCommitments(first: 20) {
+      nodes {
+        id
+        kind
+        receiverName
+        content
+        signedOn
+        until
+        status
+        brokenOn
+      }
+    }
     notifications(first: 20) {
       nodes {
         id
@@ -693,6 +785,31 @@ export const FileObjectionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FileObjectionMutation, FileObjectionMutationVariables>;
+export const ReportDishonestyDocument = new TypedDocumentString(`
+    mutation ReportDishonesty($report: DishonestyReportInput!) {
+  reportDishonesty(report: $report) {
+    receipt
+    status {
+      state
+      bureau
+      receivedAt
+      dueOn
+      decidedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportDishonestyMutation, ReportDishonestyMutationVariables>;
+export const DishonestyReportStatusDocument = new TypedDocumentString(`
+    query DishonestyReportStatus($receipt: String!) {
+  dishonestyReportStatus(receipt: $receipt) {
+    state
+    bureau
+    receivedAt
+    dueOn
+    decidedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DishonestyReportStatusQuery, DishonestyReportStatusQueryVariables>;
 export const IssueCreditReportDocument = new TypedDocumentString(`
     mutation IssueCreditReport {
   issueCreditReport {
