@@ -1,5 +1,5 @@
 import type { Stack } from '@credit/scripts/dist/stack';
-import { addDays, addMonths, makeCitizenId, policy, todayInCity } from '@credit/shared';
+import { addDays, addMonths, addWorkingDays, makeCitizenId, policy, todayInCity } from '@credit/shared';
 import { noticeWindowEnds, type Models as PlatformModels } from '@credit/subgraph-platform';
 
 import { authHeader, startTestStack } from '../harness';
@@ -214,5 +214,29 @@ describe('deciding a postponement', () => {
     expect(await notices(other, 'POSTPONEMENT_DECIDED')).toEqual([expect.objectContaining({ outcome: won })]);
     // Decided, it is decided: a third decision is refused.
     expect((await decide(id, true, await courtsOperator('COURT-OP-3'))).body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('shows reviewers the applications past their deadline, from the day after it, and no decided one', async () => {
+    const applied = await apply(debtor, 'DL-PP-1', addDays(today, 30));
+    const application = (applied.body.data as Json).applyForPostponement;
+    expect(application.dueOn).toBe(addWorkingDays(today, policy().deadlines.postponementDecisionWorkingDays));
+    const overdue = async () => {
+      const { body } = await stack.query(
+        '{ overduePostponements { nodes { id status dueOn } } }',
+        {},
+        await authHeader({ role: 'reviewer', org: 'mianyang-credit-platform', sub: 'REV-1' }),
+      );
+      expect(body.errors).toBeUndefined();
+      return ((body.data as Json).overduePostponements.nodes as Json[]).map((n) => n.id);
+    };
+    const models = stack.subgraphs.platform!.models as PlatformModels;
+    // On its last day it is not late yet; the day after, it is.
+    await models.Postponement.updateOne({ _id: application.id }, { $set: { dueOn: today } }).exec();
+    expect(await overdue()).not.toContain(application.id);
+    await models.Postponement.updateOne({ _id: application.id }, { $set: { dueOn: addDays(today, -1) } }).exec();
+    expect(await overdue()).toContain(application.id);
+    // Decided, it leaves the list.
+    expect((await decide(application.id, false, await courtsOperator())).body.errors).toBeUndefined();
+    expect(await overdue()).not.toContain(application.id);
   });
 });
