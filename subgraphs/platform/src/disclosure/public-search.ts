@@ -1,11 +1,22 @@
-import { areaName, badInput, callSubgraph, isValidCitizenId, keysFilter, maskCitizenId, PLATFORM_SERVICE_PRINCIPAL, policy, todayInCity } from '@credit/shared';
+import {
+  areaName,
+  badInput,
+  callSubgraph,
+  isValidCitizenId,
+  keysFilter,
+  maskCitizenId,
+  maskName,
+  PLATFORM_SERVICE_PRINCIPAL,
+  policy,
+  todayInCity,
+} from '@credit/shared';
 
 import type { Context } from '../context';
 import { ResidentsNamedDocument } from '../generated/public-security-operations';
 import { publicNames } from '../positive-records/honour-roll';
 import { redListEntryInForce, type RedListEntryDoc } from '../positive-records/models/RedListEntry';
 import { recordReads } from '../query-log/record-reads';
-import { listingIndex } from '../standing/listing-index';
+import { listingIndex, type ListingIndex } from '../standing/listing-index';
 import type { JointPunishmentStatusDoc } from '../standing/models/JointPunishmentStatus';
 import { effectiveStatus } from '../standing/standing-rules';
 import type { PublishedRecordDoc } from './models/PublishedRecord';
@@ -73,9 +84,17 @@ async function idsOfCountyEndingIn(find: (range: { $gte: string; $lt: string }) 
   return (await find({ $gte: first6, $lt: `${first6}Y` })).filter((id) => id.length === 18 && id.endsWith(last4));
 }
 
-/** The people of the search the lists could name (the lists decide below). */
-async function candidates(search: ReturnType<typeof searchOf>, ctx: Context): Promise<string[]> {
-  if ('id' in search) return [search.id];
+/** The people of a search the lists could name (the lists decide below), and what finding them read already. */
+interface Candidates {
+  ids: string[];
+  /** Every published row of the candidates, when the lookup that found them read the rows (6 + 4). */
+  rows?: PublishedRecordDoc[];
+  /** The listing index, caught up, when the lookup used it (6 + 4): the standings come from it. */
+  index?: ListingIndex;
+}
+
+async function candidates(search: ReturnType<typeof searchOf>, ctx: Context): Promise<Candidates> {
+  if ('id' in search) return { ids: [search.id] };
   if ('name' in search) {
     const limit = policy().limits.maxSearchNamesakes;
     const data = await callSubgraph({
@@ -92,31 +111,63 @@ async function candidates(search: ReturnType<typeof searchOf>, ctx: Context): Pr
         argument: 'query.name',
         max: limit,
       });
-    return data.residentsNamed;
+    return { ids: data.residentsNamed };
   }
   const { first6, last4 } = search;
   const { models } = ctx;
   const distinct = async (model: { distinct(field: string, filter: object): { exec(): Promise<unknown[]> } }, field: string, range: object) =>
     (await model.distinct(field, { [field]: range }).exec()).map(String);
-  // The published records by an equality on their key; the joint-punishment and red lists from the
-  // process's listing index (everyone with a standing, in memory), or while it loads by a range of their IDs.
+  // The published rows by an equality on their key (every row of a person carries it, so these are all
+  // the candidates' rows, read once for both); the joint-punishment and red lists from the process's
+  // listing index (everyone with a standing, in memory), or while it loads by a range of their IDs.
   const index = listingIndex(models, ctx.log);
-  const [published, standings] = await Promise.all([
-    models.PublishedRecord.distinct('personId', { lookupKeys: idEndsKey(first6, last4) }).exec() as Promise<string[]>,
-    index
-      .catchUp()
-      .then(async (current) =>
-        current
-          ? index.peopleEndingIn(first6, last4)
-          : (
-              await Promise.all([
-                idsOfCountyEndingIn((range) => distinct(models.JointPunishmentStatus as never, '_id', range), first6, last4),
-                idsOfCountyEndingIn((range) => distinct(models.RedListEntry as never, 'personId', range), first6, last4),
-              ])
-            ).flat(),
-      ),
+  const [rows, current] = await Promise.all([
+    models.PublishedRecord.find({ lookupKeys: idEndsKey(first6, last4) })
+      .lean<PublishedRecordDoc[]>()
+      .exec(),
+    index.catchUp(),
   ]);
-  return [...new Set([...published, ...standings])];
+  const standings = current
+    ? index.peopleEndingIn(first6, last4)
+    : (
+        await Promise.all([
+          idsOfCountyEndingIn((range) => distinct(models.JointPunishmentStatus as never, '_id', range), first6, last4),
+          idsOfCountyEndingIn((range) => distinct(models.RedListEntry as never, 'personId', range), first6, last4),
+        ])
+      ).flat();
+  return { ids: [...new Set([...rows.map((r) => r.personId), ...standings])], rows, ...(current ? { index } : {}) };
+}
+
+/**
+ * The search's people's standings, penalty rows and honours: from what
+ * finding them read, else from the database. (A search by ID or name does
+ * not catch the listing index up for them: its two lookups cost what the
+ * two reads they would save cost, measured.)
+ */
+async function listsOf(found: Candidates, ctx: Context, today: string) {
+  const { ids, rows, index } = found;
+  const { models } = ctx;
+  const byDecision = (a: PublishedRecordDoc, b: PublishedRecordDoc) =>
+    a.decisionDate === b.decisionDate ? (a._id < b._id ? -1 : a._id > b._id ? 1 : 0) : a.decisionDate < b.decisionDate ? 1 : -1;
+  const [statuses, penalties, honours] = await Promise.all([
+    index
+      ? ids.map((id) => ({ id, ...index.check(id, today) }))
+      : models.JointPunishmentStatus.find(keysFilter('_id', ids))
+          .lean<JointPunishmentStatusDoc[]>()
+          .exec()
+          .then((docs) => docs.map((doc) => ({ id: doc._id, ...effectiveStatus(doc, today) }))),
+    rows
+      ? rows.filter((r) => r.kind === 'PENALTY').sort(byDecision)
+      : models.PublishedRecord.find({ ...keysFilter('personId', ids), kind: 'PENALTY' })
+          .sort({ decisionDate: -1, _id: 1 })
+          .lean<PublishedRecordDoc[]>()
+          .exec(),
+    // The index knows who holds an honour in force: nobody, and the red list is not read.
+    index && !ids.some((id) => index.honouredOn(id, today))
+      ? []
+      : models.RedListEntry.find(keysFilter('personId', ids)).sort({ awardedOn: -1, _id: 1 }).lean<RedListEntryDoc[]>().exec(),
+  ]);
+  return { statuses, penalties, honours };
 }
 
 export interface PublicListHit {
@@ -132,18 +183,18 @@ export interface PublicListHit {
 
 export async function publicListSearch(input: PublicSearchInput, ctx: Context): Promise<{ hits: PublicListHit[] }> {
   const search = searchOf(input);
-  const ids = await candidates(search, ctx);
+  const found = await candidates(search, ctx);
+  const { ids } = found;
   if (ids.length === 0) return { hits: [] };
+  // The names as the public sees them: a search by name found people registered under exactly that
+  // name, whose public name is it masked; otherwise public-security is asked while the lists are read
+  // (for every candidate; only the hits' names leave).
+  const searchedName = 'name' in search ? maskName(search.name) : null;
+  const publicNamesOf = searchedName === null ? publicNames(ids, ctx) : null;
+  // Awaited below; a failure is thrown there, not left unhandled meanwhile.
+  publicNamesOf?.catch(() => undefined);
   const today = todayInCity();
-  const { models } = ctx;
-  const [statuses, penalties, honours] = await Promise.all([
-    models.JointPunishmentStatus.find(keysFilter('_id', ids)).lean<JointPunishmentStatusDoc[]>().exec(),
-    models.PublishedRecord.find({ ...keysFilter('personId', ids), kind: 'PENALTY' })
-      .sort({ decisionDate: -1, _id: 1 })
-      .lean<PublishedRecordDoc[]>()
-      .exec(),
-    models.RedListEntry.find(keysFilter('personId', ids)).sort({ awardedOn: -1, _id: 1 }).lean<RedListEntryDoc[]>().exec(),
-  ]);
+  const { statuses, penalties, honours } = await listsOf(found, ctx, today);
   const hits = new Map<string, Omit<PublicListHit, 'name'>>();
   const hitOf = (id: string) => {
     let hit = hits.get(id);
@@ -161,10 +212,9 @@ export async function publicListSearch(input: PublicSearchInput, ctx: Context): 
     }
     return hit;
   };
-  for (const status of statuses) {
-    const shown = effectiveStatus(status, today);
+  for (const shown of statuses) {
     if (!shown.listed) continue;
-    const hit = hitOf(status._id);
+    const hit = hitOf(shown.id);
     if (shown.categories.includes(DEBTOR_CATEGORY)) hit.lists.push('DISHONEST_DEBTOR');
     hit.lists.push('JOINT_PUNISHMENT');
     hit.jointPunishmentCategories = shown.categories;
@@ -186,6 +236,6 @@ export async function publicListSearch(input: PublicSearchInput, ctx: Context): 
   const groups = new Set(['identity']);
   for (const hit of hits.values()) for (const list of hit.lists) groups.add(LIST_GROUPS[list]);
   // Logged before it is answered: each person served, with what was shown of them.
-  const [names] = await Promise.all([publicNames(people, ctx), recordReads(ctx, people, [...groups].sort())]);
-  return { hits: people.map((id) => ({ name: names.get(id) ?? null, ...hits.get(id)! })) };
+  const [names] = await Promise.all([publicNamesOf, recordReads(ctx, people, [...groups].sort())]);
+  return { hits: people.map((id) => ({ name: searchedName ?? names?.get(id) ?? null, ...hits.get(id)! })) };
 }

@@ -263,6 +263,11 @@ export class ListingIndex {
     return checkStanding(personId, this.standings.get(personId), today);
   }
 
+  /** Whether the person holds a red-list honour in force on `today`, as of the last catch-up. */
+  honouredOn(personId: string, today: string): boolean {
+    return (this.standings.get(personId)?.honours ?? []).some((h) => redListEntryInForce(h, today));
+  }
+
   private async refresh(): Promise<boolean> {
     if (!this.loaded) {
       void this.whenLoaded();
