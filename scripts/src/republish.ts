@@ -7,7 +7,8 @@ import { deriveJointPunishment, openTargets } from './seed-population';
 /**
  * Re-derives, from the departments' databases, the platform's standing and
  * published records of every person with an administrative penalty or
- * licence, or with rows in the published-records index: what a department's
+ * licence, with rows in the published-records index, or with a record of
+ * the platform's own (a broken credit commitment): what a department's
  * notes do one person at a time. Needed once where records were written
  * before the platform kept the index (or restored from a backup without
  * it); running it again changes nothing.
@@ -26,6 +27,8 @@ export async function republish(options: { mongoUri: string; dbPrefix?: string; 
     }
     const platform = connections[SUBGRAPHS.findIndex((s) => s.name === 'platform')]!.db!;
     for (const id of await platform.collection('published_records').distinct('personId')) people.add(String(id));
+    // The platform's own records (broken credit commitments) count like a department's.
+    for (const id of await platform.collection('broken_commitment_records').distinct('personId')) people.add(String(id));
     const ids = [...people].sort();
     for (let from = 0; from < ids.length; from += chunkSize) {
       await deriveJointPunishment(targets, ids.slice(from, from + chunkSize));

@@ -172,6 +172,13 @@ describe('appeals of decided cases', () => {
     expect((await records())['AP-REP']!.underObjection).toBe(false);
     await gql(DECIDE, { id: filed.data!.fileAppeal.id, outcome: 'OVERTURNED' }, await asReviewer());
     expect((await records())['AP-REP']!.displayWindow).toMatchObject({ shown: false, endedBy: 'REPAIRED' });
+    // Repaired on appeal as on approval: the application's statement stands as the person's credit commitment.
+    const commitments = await gql(
+      'query ($id: CitizenId!) { person(id: $id) { creditCommitments { nodes { kind repairId } } } }',
+      { id: person },
+      await asSubject(),
+    );
+    expect(commitments.data!.person.creditCommitments.nodes).toEqual([{ kind: 'REPAIR', repairId }]);
   });
 
   it('shows the person their own removed and repaired records, marked, where others see only those shown today', async () => {

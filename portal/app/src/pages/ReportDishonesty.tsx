@@ -4,21 +4,28 @@ import { request } from '../api';
 import { ErrorMessage } from '../ErrorMessage';
 import { departmentName, formatDate, formatDateTime } from '../format';
 import { graphql } from '../generated/gql';
-import type { DishonestyReportStatusQuery, ReportDishonestyMutation } from '../generated/gql/graphql';
+import type { ReportDishonestyMutation, ReportStatusFieldsFragment } from '../generated/gql/graphql';
 import { LanguageContext, useT, type MessageKey } from '../i18n';
 import { isCitizenIdShape } from '../search-input';
 import { useCatalogue } from '../useCatalogue';
+
+// What the reporter sees of a report, on receipt and when following it.
+graphql(`
+  fragment ReportStatusFields on DishonestyReportStatus {
+    state
+    bureau
+    receivedAt
+    dueOn
+    decidedAt
+  }
+`);
 
 const REPORT_DISHONESTY = graphql(`
   mutation ReportDishonesty($report: DishonestyReportInput!) {
     reportDishonesty(report: $report) {
       receipt
       status {
-        state
-        bureau
-        receivedAt
-        dueOn
-        decidedAt
+        ...ReportStatusFields
       }
     }
   }
@@ -27,16 +34,12 @@ const REPORT_DISHONESTY = graphql(`
 const DISHONESTY_REPORT_STATUS = graphql(`
   query DishonestyReportStatus($receipt: String!) {
     dishonestyReportStatus(receipt: $receipt) {
-      state
-      bureau
-      receivedAt
-      dueOn
-      decidedAt
+      ...ReportStatusFields
     }
   }
 `);
 
-type Status = NonNullable<DishonestyReportStatusQuery['dishonestyReportStatus']>;
+type Status = ReportStatusFieldsFragment;
 type Receipt = ReportDishonestyMutation['reportDishonesty'];
 
 /** Where a report stands, in the portal's language: no one's data, only the department and the dates. */

@@ -1,5 +1,6 @@
 import { addWorkingDays, badInput, codedError, isDuplicateKeyError, maskCitizenIdsIn, policy, todayInCity, type Bureau } from '@credit/shared';
 
+import { commitAfterRepair } from '../commitments/commitments';
 import type { Context } from '../context';
 import { appealIdOf, type AppealCaseKind, type AppealDoc } from './models/Appeal';
 import { claimDecision } from './models/DecisionClaim';
@@ -105,7 +106,12 @@ export async function decideAppeal(ctx: Context, args: { id: string; outcome: 'O
   const record = { recordId: appeal.recordId, personId: appeal.personId, objectionId: appeal._id };
   if (appeal.caseKind === 'OBJECTION')
     await recordAction(ctx, appeal.bureau, { ...record, action: args.outcome === 'OVERTURNED' ? 'CLEAR_AND_REMOVE' : 'CLEAR' });
-  else if (args.outcome === 'OVERTURNED') await recordAction(ctx, appeal.bureau, { ...record, action: 'REPAIR' });
+  else if (args.outcome === 'OVERTURNED') {
+    await recordAction(ctx, appeal.bureau, { ...record, action: 'REPAIR' });
+    // Repaired on appeal as on approval: the application's statement becomes the person's commitment.
+    const repair = await ctx.models.Repair.findById(appeal.caseId).lean().exec();
+    if (repair) await commitAfterRepair(ctx, repair);
+  }
   const effect =
     args.outcome === 'DISMISSED'
       ? 'dismissed: the decision stands'

@@ -190,7 +190,8 @@ export async function reportBrokenCommitment(
         argument: 'brokenOn',
       },
     );
-  if (commitment.broken || !(await claimDecision(ctx.models.DecisionClaim, `commitment:${commitment._id}`, ctx.principal.org ?? receiverId)))
+  const claim = `commitment:${commitment._id}`;
+  if (commitment.broken || !(await claimDecision(ctx.models.DecisionClaim, claim, ctx.principal.org ?? receiverId)))
     throw codedError('CONFLICT', `Commitment ${args.id} was already reported broken`);
   const category = categoryPolicy(CATEGORY);
   const record: BrokenCommitmentRecordDoc = {
@@ -207,7 +208,13 @@ export async function reportBrokenCommitment(
     reason,
     collectedAt: new Date(),
   };
-  await ctx.models.BrokenCommitmentRecord.create(record);
+  try {
+    await ctx.models.BrokenCommitmentRecord.create(record);
+  } catch (err) {
+    // Nothing was recorded: the report can be made again.
+    await ctx.models.DecisionClaim.deleteOne({ _id: claim }).exec();
+    throw err;
+  }
   const broken = {
     on: args.brokenOn,
     reason,
@@ -218,7 +225,11 @@ export async function reportBrokenCommitment(
   const updated = await ctx.models.CreditCommitment.findOneAndUpdate({ _id: commitment._id, broken: null }, { $set: { broken } }, { returnDocument: 'after' })
     .lean()
     .exec();
-  await rederive([commitment.personId]);
+  // The record stands whatever happens next. Deriving the person needs no department unless they hold
+  // offices in companies; if it fails, their status waits for `npm run republish` (logged here).
+  await rederive([commitment.personId]).catch((err: unknown) =>
+    ctx.log.error('broken commitment recorded, person not derived again: run npm run republish', { err }),
+  );
   await notifyPerson(ctx.models.Notification, {
     personId: commitment.personId,
     kind: 'COMMITMENT_BROKEN',

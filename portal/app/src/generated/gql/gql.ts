@@ -25,8 +25,9 @@ type Documents = {
     "\n  mutation ApplyForRepair($bureau: Bureau!, $recordId: String!, $correction: RepairCorrection!, $statement: String!, $evidenceRefs: [String!]!) {\n    applyForRepair(bureau: $bureau, recordId: $recordId, correction: $correction, statement: $statement, evidenceRefs: $evidenceRefs) {\n      id\n      status\n      dueOn\n    }\n  }\n": typeof types.ApplyForRepairDocument,
     "\n  mutation RevokeConsent($id: ID!) {\n    revokeConsent(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeConsentDocument,
     "\n  mutation FileObjection($bureau: Bureau!, $recordId: String!, $reason: String!) {\n    fileObjection(bureau: $bureau, recordId: $recordId, reason: $reason) {\n      id\n      status\n      dueOn\n    }\n  }\n": typeof types.FileObjectionDocument,
-    "\n  mutation ReportDishonesty($report: DishonestyReportInput!) {\n    reportDishonesty(report: $report) {\n      receipt\n      status {\n        state\n        bureau\n        receivedAt\n        dueOn\n        decidedAt\n      }\n    }\n  }\n": typeof types.ReportDishonestyDocument,
-    "\n  query DishonestyReportStatus($receipt: String!) {\n    dishonestyReportStatus(receipt: $receipt) {\n      state\n      bureau\n      receivedAt\n      dueOn\n      decidedAt\n    }\n  }\n": typeof types.DishonestyReportStatusDocument,
+    "\n  fragment ReportStatusFields on DishonestyReportStatus {\n    state\n    bureau\n    receivedAt\n    dueOn\n    decidedAt\n  }\n": typeof types.ReportStatusFieldsFragmentDoc,
+    "\n  mutation ReportDishonesty($report: DishonestyReportInput!) {\n    reportDishonesty(report: $report) {\n      receipt\n      status {\n        ...ReportStatusFields\n      }\n    }\n  }\n": typeof types.ReportDishonestyDocument,
+    "\n  query DishonestyReportStatus($receipt: String!) {\n    dishonestyReportStatus(receipt: $receipt) {\n      ...ReportStatusFields\n    }\n  }\n": typeof types.DishonestyReportStatusDocument,
     "\n  mutation IssueCreditReport {\n    issueCreditReport {\n      number\n      issuedAt\n      verificationCode\n      pdfBase64\n      fileName\n    }\n  }\n": typeof types.IssueCreditReportDocument,
     "\n  query PublicListSearch($query: PublicListQuery!) {\n    publicListSearch(query: $query) {\n      hits {\n        name\n        citizenId\n        areaName\n        lists\n        measures\n        honours\n        penalties {\n          id\n          department\n          decisionNumber\n          decisionDate\n          violationType\n          penaltyContent\n          underObjection\n        }\n      }\n    }\n  }\n": typeof types.PublicListSearchDocument,
     "\n  query VerifyCreditReport($number: String!, $verificationCode: String!, $sha256: String!) {\n    verifyCreditReport(number: $number, verificationCode: $verificationCode, sha256: $sha256) {\n      verdict\n      number\n      issuedAt\n    }\n  }\n": typeof types.VerifyCreditReportDocument,
@@ -43,8 +44,9 @@ const documents: Documents = {
     "\n  mutation ApplyForRepair($bureau: Bureau!, $recordId: String!, $correction: RepairCorrection!, $statement: String!, $evidenceRefs: [String!]!) {\n    applyForRepair(bureau: $bureau, recordId: $recordId, correction: $correction, statement: $statement, evidenceRefs: $evidenceRefs) {\n      id\n      status\n      dueOn\n    }\n  }\n": types.ApplyForRepairDocument,
     "\n  mutation RevokeConsent($id: ID!) {\n    revokeConsent(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeConsentDocument,
     "\n  mutation FileObjection($bureau: Bureau!, $recordId: String!, $reason: String!) {\n    fileObjection(bureau: $bureau, recordId: $recordId, reason: $reason) {\n      id\n      status\n      dueOn\n    }\n  }\n": types.FileObjectionDocument,
-    "\n  mutation ReportDishonesty($report: DishonestyReportInput!) {\n    reportDishonesty(report: $report) {\n      receipt\n      status {\n        state\n        bureau\n        receivedAt\n        dueOn\n        decidedAt\n      }\n    }\n  }\n": types.ReportDishonestyDocument,
-    "\n  query DishonestyReportStatus($receipt: String!) {\n    dishonestyReportStatus(receipt: $receipt) {\n      state\n      bureau\n      receivedAt\n      dueOn\n      decidedAt\n    }\n  }\n": types.DishonestyReportStatusDocument,
+    "\n  fragment ReportStatusFields on DishonestyReportStatus {\n    state\n    bureau\n    receivedAt\n    dueOn\n    decidedAt\n  }\n": types.ReportStatusFieldsFragmentDoc,
+    "\n  mutation ReportDishonesty($report: DishonestyReportInput!) {\n    reportDishonesty(report: $report) {\n      receipt\n      status {\n        ...ReportStatusFields\n      }\n    }\n  }\n": types.ReportDishonestyDocument,
+    "\n  query DishonestyReportStatus($receipt: String!) {\n    dishonestyReportStatus(receipt: $receipt) {\n      ...ReportStatusFields\n    }\n  }\n": types.DishonestyReportStatusDocument,
     "\n  mutation IssueCreditReport {\n    issueCreditReport {\n      number\n      issuedAt\n      verificationCode\n      pdfBase64\n      fileName\n    }\n  }\n": types.IssueCreditReportDocument,
     "\n  query PublicListSearch($query: PublicListQuery!) {\n    publicListSearch(query: $query) {\n      hits {\n        name\n        citizenId\n        areaName\n        lists\n        measures\n        honours\n        penalties {\n          id\n          department\n          decisionNumber\n          decisionDate\n          violationType\n          penaltyContent\n          underObjection\n        }\n      }\n    }\n  }\n": types.PublicListSearchDocument,
     "\n  query VerifyCreditReport($number: String!, $verificationCode: String!, $sha256: String!) {\n    verifyCreditReport(number: $number, verificationCode: $verificationCode, sha256: $sha256) {\n      verdict\n      number\n      issuedAt\n    }\n  }\n": types.VerifyCreditReportDocument,
@@ -94,11 +96,15 @@ export function graphql(source: "\n  mutation FileObjection($bureau: Bureau!, $r
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ReportDishonesty($report: DishonestyReportInput!) {\n    reportDishonesty(report: $report) {\n      receipt\n      status {\n        state\n        bureau\n        receivedAt\n        dueOn\n        decidedAt\n      }\n    }\n  }\n"): typeof import('./graphql').ReportDishonestyDocument;
+export function graphql(source: "\n  fragment ReportStatusFields on DishonestyReportStatus {\n    state\n    bureau\n    receivedAt\n    dueOn\n    decidedAt\n  }\n"): typeof import('./graphql').ReportStatusFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DishonestyReportStatus($receipt: String!) {\n    dishonestyReportStatus(receipt: $receipt) {\n      state\n      bureau\n      receivedAt\n      dueOn\n      decidedAt\n    }\n  }\n"): typeof import('./graphql').DishonestyReportStatusDocument;
+export function graphql(source: "\n  mutation ReportDishonesty($report: DishonestyReportInput!) {\n    reportDishonesty(report: $report) {\n      receipt\n      status {\n        ...ReportStatusFields\n      }\n    }\n  }\n"): typeof import('./graphql').ReportDishonestyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DishonestyReportStatus($receipt: String!) {\n    dishonestyReportStatus(receipt: $receipt) {\n      ...ReportStatusFields\n    }\n  }\n"): typeof import('./graphql').DishonestyReportStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -412,6 +412,8 @@ export type FileObjectionMutationVariables = Exact<{
 
 export type FileObjectionMutation = { fileObjection: { id: string, status: ObjectionStatus, dueOn: string } };
 
+export type ReportStatusFieldsFragment = { state: DishonestyReportState, bureau: Bureau, receivedAt: string, dueOn: string, decidedAt: string | null };
+
 export type ReportDishonestyMutationVariables = Exact<{
   report: DishonestyReportInput;
 }>;
@@ -470,7 +472,15 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ReportStatusFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportStatusFields on DishonestyReportStatus {
+  state
+  bureau
+  receivedAt
+  dueOn
+  decidedAt
+}
+    `, {"fragmentName":"ReportStatusFields"}) as unknown as TypedDocumentString<ReportStatusFieldsFragment, unknown>;
 export const TypicalCasesDocument = new TypedDocumentString(`
     query TypicalCases($category: CategoryCode, $after: String) {
   typicalCases(category: $category, status: PUBLISHED, first: 10, after: $after) {
@@ -790,26 +800,30 @@ export const ReportDishonestyDocument = new TypedDocumentString(`
   reportDishonesty(report: $report) {
     receipt
     status {
-      state
-      bureau
-      receivedAt
-      dueOn
-      decidedAt
+      ...ReportStatusFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReportDishonestyMutation, ReportDishonestyMutationVariables>;
+    fragment ReportStatusFields on DishonestyReportStatus {
+  state
+  bureau
+  receivedAt
+  dueOn
+  decidedAt
+}`) as unknown as TypedDocumentString<ReportDishonestyMutation, ReportDishonestyMutationVariables>;
 export const DishonestyReportStatusDocument = new TypedDocumentString(`
     query DishonestyReportStatus($receipt: String!) {
   dishonestyReportStatus(receipt: $receipt) {
-    state
-    bureau
-    receivedAt
-    dueOn
-    decidedAt
+    ...ReportStatusFields
   }
 }
-    `) as unknown as TypedDocumentString<DishonestyReportStatusQuery, DishonestyReportStatusQueryVariables>;
+    fragment ReportStatusFields on DishonestyReportStatus {
+  state
+  bureau
+  receivedAt
+  dueOn
+  decidedAt
+}`) as unknown as TypedDocumentString<DishonestyReportStatusQuery, DishonestyReportStatusQueryVariables>;
 export const IssueCreditReportDocument = new TypedDocumentString(`
     mutation IssueCreditReport {
   issueCreditReport {
