@@ -359,6 +359,33 @@ describe('the person’s own pages', () => {
     await page.close();
   });
 
+  it('files a complaint about an institution from its read in the person’s query log', async () => {
+    const lender = makeSocialCreditCode('91510700MA6D3E4F5');
+    await registerInstitution(stack, { id: lender, name: '绵州测试小贷公司' });
+    // The lender reads the person without a consent: refused, and logged.
+    const read = await stack.query(`{ person(id: "${sameSurname}") { creditEvaluation { grade } } }`, undefined, {
+      ...(await authHeader({ role: 'partner', org: lender })),
+      'x-credit-purpose': 'LOAN',
+    });
+    expect(read.body.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+    const page = await signIn(sameSurname);
+    const row = page.getByRole('row', { name: /绵州测试小贷公司/ }).first();
+    await row.getByRole('button', { name: '投诉' }).click();
+    await row.getByRole('combobox', { name: '投诉事由' }).selectOption('QUERY_WITHOUT_CONSENT');
+    await row.getByRole('textbox', { name: '投诉内容' }).fill('本人从未向该公司申请贷款或授权查询');
+    await row.getByRole('button', { name: '提交投诉' }).click();
+    await row.getByText('投诉已提交，平台将核查处理。').waitFor();
+    await page.close();
+    const { body } = await stack.query(
+      `{ person(id: "${sameSurname}") { complaints { nodes { institutionId ground status queryLogSequence } } } }`,
+      undefined,
+      await authHeader({ role: 'subject', sub: sameSurname }),
+    );
+    const [complaint] = (body.data as { person: { complaints: { nodes: Record<string, unknown>[] } } }).person.complaints.nodes;
+    expect(complaint).toMatchObject({ institutionId: lender, ground: 'QUERY_WITHOUT_CONSENT', status: 'FILED' });
+    expect(complaint!.queryLogSequence).toEqual(expect.any(String));
+  });
+
   it('takes a report of dishonest behaviour without sign-in, shows its receipt once, and follows it by the receipt alone', async () => {
     const page = await openPortal('#/report');
     await page.getByRole('heading', { level: 1, name: '失信举报' }).waitFor();

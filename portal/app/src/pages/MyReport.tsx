@@ -170,8 +170,10 @@ const MY_REPORT = graphql(`
       queryLog(first: 20) {
         nodes {
           id
+          sequence
           actorRole
           institution {
+            id
             name
           }
           purpose
@@ -182,6 +184,17 @@ const MY_REPORT = graphql(`
     }
   }
 `);
+
+const FILE_COMPLAINT = graphql(`
+  mutation FileComplaint($institutionId: String!, $ground: InstitutionMisconductGround!, $reason: String!, $queryLogSequence: String) {
+    fileComplaint(institutionId: $institutionId, ground: $ground, reason: $reason, queryLogSequence: $queryLogSequence) {
+      id
+      status
+    }
+  }
+`);
+
+const MISCONDUCT_GROUNDS = ['QUERY_WITHOUT_CONSENT', 'PURPOSE_MISUSE', 'DATA_LEAK', 'DATA_RESALE', 'FALSE_IDENTITY'] as const;
 
 const APPLY_FOR_REPAIR = graphql(`
   mutation ApplyForRepair($bureau: Bureau!, $recordId: String!, $correction: RepairCorrection!, $statement: String!, $evidenceRefs: [String!]!) {
@@ -480,7 +493,10 @@ export function MyReport() {
         row={(q) => (
           <>
             <td>{formatDateTime(q.at, language)}</td>
-            <td>{q.institution?.name ?? t(`actor${q.actorRole}` as MessageKey)}</td>
+            <td>
+              {q.institution?.name ?? t(`actor${q.actorRole}` as MessageKey)}
+              {q.institution && <ComplaintAction institutionId={q.institution.id} sequence={q.sequence} onFiled={load} />}
+            </td>
             <td>{q.purpose ? t(`purpose${q.purpose}` as MessageKey) : '—'}</td>
           </>
         )}
@@ -528,6 +544,66 @@ function ReportTable<T extends { id: string }>({
         <p>{t('noRecords')}</p>
       )}
     </section>
+  );
+}
+
+/**
+ * A complaint about an institution's read of the person (seed 二(三)一),
+ * from the read itself in their query log: the misconduct and what
+ * happened; a platform reviewer decides, and upheld complaints count
+ * towards the institution's blacklisting.
+ */
+function ComplaintAction({ institutionId, sequence, onFiled }: { institutionId: string; sequence: string; onFiled: () => Promise<void> }) {
+  const t = useT();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [ground, setGround] = useState<(typeof MISCONDUCT_GROUNDS)[number]>('QUERY_WITHOUT_CONSENT');
+  const [reason, setReason] = useState('');
+  const [filed, setFiled] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await request(FILE_COMPLAINT, { institutionId, ground, reason, queryLogSequence: sequence });
+      setOpen(false);
+      setFiled(true);
+      await onFiled();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  if (filed) return <p className="record-actions">{t('complaintFiled')}</p>;
+  if (!open)
+    return (
+      <div className="record-actions">
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          {t('complainButton')}
+        </button>
+      </div>
+    );
+  return (
+    <form onSubmit={submit} className="record-form">
+      <div className="field">
+        <label htmlFor={`${id}-ground`}>{t('complaintGround')}</label>
+        <select id={`${id}-ground`} value={ground} onChange={(e) => setGround(e.target.value as (typeof MISCONDUCT_GROUNDS)[number])}>
+          {MISCONDUCT_GROUNDS.map((g) => (
+            <option key={g} value={g}>
+              {t(`ground${g}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>{t('complaintReason')}</label>
+        <textarea id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required autoFocus />
+      </div>
+      <button type="submit">{t('submitComplaint')}</button>{' '}
+      <button type="button" className="secondary" onClick={() => setOpen(false)}>
+        {t('cancel')}
+      </button>
+      {error !== null && <ErrorMessage error={error} />}
+    </form>
   );
 }
 

@@ -63,6 +63,13 @@ export type CommitmentStatus =
   /** Its last day passed with no breach reported. */
   | 'KEPT';
 
+export type ComplaintStatus =
+  | 'DISMISSED'
+  /** Filed; a platform reviewer decides by `dueOn`. */
+  | 'FILED'
+  /** Upheld: it counts towards the institution's misconduct. */
+  | 'UPHELD';
+
 /** What an institution may use a consent for (MISSION rule 3: an agreed purpose). */
 export type ConsentPurpose =
   /** A company appointing its legal representative, principal, a director, supervisor or senior manager (董监高任职, seed 二(四)五). */
@@ -184,6 +191,19 @@ export type GrantConsentInput = {
   /** Last valid day, inclusive. */
   validUntil: string;
 };
+
+/** Misconduct an institution is blacklisted for, or a person complains of (policy `institutionMisconduct.grounds`). */
+export type InstitutionMisconductGround =
+  /** Disclosed or leaked personal credit data (泄露个人信用信息). */
+  | 'DATA_LEAK'
+  /** Sold or passed on personal credit data (非法买卖、提供个人信用信息). */
+  | 'DATA_RESALE'
+  /** Queried under a false identity or for another institution (冒用身份查询). */
+  | 'FALSE_IDENTITY'
+  /** Used data for another purpose than the one consented to (超出授权用途使用). */
+  | 'PURPOSE_MISUSE'
+  /** Queried people who had not consented (未经授权查询). */
+  | 'QUERY_WITHOUT_CONSENT';
 
 export type NotificationKind =
   | 'APPEAL_DECIDED'
@@ -383,7 +403,17 @@ export type MyReportQueryVariables = Exact<{
 }>;
 
 
-export type MyReportQuery = { person: { id: string, identity: { name: string, populationStatus: PopulationStatus | null, registeredResidence: { areaName: string | null }, residencePermit: { validUntil: string, valid: boolean, residence: { areaName: string | null } } | null } | null, jointPunishment: { listed: boolean, categories: Array<string>, measures: Array<string>, since: string | null, until: string | null } | null, redList: { onRedList: boolean, entries: Array<{ id: string, title: string, awardingBody: string, awardedOn: string, validUntil: string | null, inForce: boolean }> } | null, creditEvaluation: { grade: CreditGrade, score: number, evaluatedAt: string, factors: Array<{ factor: string, effect: number, explanation: string }> } | null, administrativePenalties: { nodes: Array<{ id: string, department: Bureau, category: string, decisionNumber: string, decisionDate: string, violationType: string, penaltyContent: string, authority: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, dishonestDebtorListings: { nodes: Array<{ id: string, decisionNumber: string, decisionDate: string, court: string, obligation: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, objections: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, reason: string, status: ObjectionStatus, filedAt: string, dueOn: string, decisionReason: string | null }> } | null, repairs: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, correction: RepairCorrection, statement: string, status: RepairStatus, appliedAt: string, dueOn: string, decisionReason: string | null }> } | null, postponements: { nodes: Array<{ id: string, bureau: Bureau, requestedUntil: string, grantedUntil: string | null, status: PostponementStatus, dueOn: string, decisionReason: string | null }> } | null, creditCommitments: { nodes: Array<{ id: string, kind: CommitmentKind, receiverName: string, content: string, signedOn: string, until: string, status: CommitmentStatus, brokenOn: string | null }> } | null, notifications: { nodes: Array<{ id: string, kind: NotificationKind, message: string, createdAt: string }> } | null, consents: { nodes: Array<{ id: string, purpose: ConsentPurpose, scopes: Array<string>, validFrom: string, validUntil: string, status: ConsentStatus, granteeInstitution: { name: string } }> } | null, creditReports: { nodes: Array<{ number: string, issuedAt: string }> } | null, queryLog: { nodes: Array<{ id: string, actorRole: QueryActorRole, purpose: ConsentPurpose | null, outcome: QueryOutcome, at: string, institution: { name: string } | null }> } | null } | null };
+export type MyReportQuery = { person: { id: string, identity: { name: string, populationStatus: PopulationStatus | null, registeredResidence: { areaName: string | null }, residencePermit: { validUntil: string, valid: boolean, residence: { areaName: string | null } } | null } | null, jointPunishment: { listed: boolean, categories: Array<string>, measures: Array<string>, since: string | null, until: string | null } | null, redList: { onRedList: boolean, entries: Array<{ id: string, title: string, awardingBody: string, awardedOn: string, validUntil: string | null, inForce: boolean }> } | null, creditEvaluation: { grade: CreditGrade, score: number, evaluatedAt: string, factors: Array<{ factor: string, effect: number, explanation: string }> } | null, administrativePenalties: { nodes: Array<{ id: string, department: Bureau, category: string, decisionNumber: string, decisionDate: string, violationType: string, penaltyContent: string, authority: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, dishonestDebtorListings: { nodes: Array<{ id: string, decisionNumber: string, decisionDate: string, court: string, obligation: string, underObjection: boolean, displayWindow: { from: string, until: string, shown: boolean, endedBy: DisplayEndReason | null } }> } | null, objections: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, reason: string, status: ObjectionStatus, filedAt: string, dueOn: string, decisionReason: string | null }> } | null, repairs: { nodes: Array<{ id: string, bureau: Bureau, recordId: string, correction: RepairCorrection, statement: string, status: RepairStatus, appliedAt: string, dueOn: string, decisionReason: string | null }> } | null, postponements: { nodes: Array<{ id: string, bureau: Bureau, requestedUntil: string, grantedUntil: string | null, status: PostponementStatus, dueOn: string, decisionReason: string | null }> } | null, creditCommitments: { nodes: Array<{ id: string, kind: CommitmentKind, receiverName: string, content: string, signedOn: string, until: string, status: CommitmentStatus, brokenOn: string | null }> } | null, notifications: { nodes: Array<{ id: string, kind: NotificationKind, message: string, createdAt: string }> } | null, consents: { nodes: Array<{ id: string, purpose: ConsentPurpose, scopes: Array<string>, validFrom: string, validUntil: string, status: ConsentStatus, granteeInstitution: { name: string } }> } | null, creditReports: { nodes: Array<{ number: string, issuedAt: string }> } | null, queryLog: { nodes: Array<{ id: string, sequence: string, actorRole: QueryActorRole, purpose: ConsentPurpose | null, outcome: QueryOutcome, at: string, institution: { id: string, name: string } | null }> } | null } | null };
+
+export type FileComplaintMutationVariables = Exact<{
+  institutionId: string;
+  ground: InstitutionMisconductGround;
+  reason: string;
+  queryLogSequence?: string | null | undefined;
+}>;
+
+
+export type FileComplaintMutation = { fileComplaint: { id: string, status: ComplaintStatus } };
 
 export type ApplyForRepairMutationVariables = Exact<{
   bureau: Bureau;
@@ -751,8 +781,10 @@ export const MyReportDocument = new TypedDocumentString(`
     queryLog(first: 20) {
       nodes {
         id
+        sequence
         actorRole
         institution {
+          id
           name
         }
         purpose
@@ -763,6 +795,19 @@ export const MyReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyReportQuery, MyReportQueryVariables>;
+export const FileComplaintDocument = new TypedDocumentString(`
+    mutation FileComplaint($institutionId: String!, $ground: InstitutionMisconductGround!, $reason: String!, $queryLogSequence: String) {
+  fileComplaint(
+    institutionId: $institutionId
+    ground: $ground
+    reason: $reason
+    queryLogSequence: $queryLogSequence
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<FileComplaintMutation, FileComplaintMutationVariables>;
 export const ApplyForRepairDocument = new TypedDocumentString(`
     mutation ApplyForRepair($bureau: Bureau!, $recordId: String!, $correction: RepairCorrection!, $statement: String!, $evidenceRefs: [String!]!) {
   applyForRepair(
