@@ -45,16 +45,8 @@ export interface Catalogue {
   consentScopes: { group: string; labelZh: string; labelEn: string }[];
   rewardMeasures: { code: string; labelZh: string; labelEn: string; field: string; groups: GreenChannelGroup[] }[];
   repairEvidence: { grade: SeverityGrade; volunteerHours: number; charityYuan: number; trainingRequired: boolean }[];
-  deadlines: {
-    objectionDecisionWorkingDays: number;
-    objectionDecisionMaxWorkingDays: number;
-    repairDecisionWorkingDays: number;
-    appealFilingWorkingDays: number;
-    appealDecisionWorkingDays: number;
-    dishonestyReportDecisionWorkingDays: number;
-    complaintDecisionWorkingDays: number;
-    postponementDecisionWorkingDays: number;
-  };
+  /** The policy's deadlines as they stand there, in working days (the holidays they skip are not listed). */
+  deadlines: Omit<CreditPolicy['deadlines'], 'holidays'>;
   /** The longest postponement, in days from the application (policy `postponement.maxDays`). */
   postponementMaxDays: number;
 }

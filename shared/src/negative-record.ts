@@ -105,10 +105,18 @@ export function shownRecordId(recordId: string, personId: string, request: Forwa
   return seesIdentityUnmasked(request, personId) ? recordId : maskCitizenIdsIn(recordId);
 }
 
-/** A record's personal statement as this caller may see it: the person's own, unmasked to whoever sees who they are. */
+/**
+ * Free text about a person (their statement, a commitment, a receiver's
+ * account) as this caller may see it: whole to whoever sees who the person
+ * is, with personal data masked for everyone else.
+ */
+export function shownPersonalText(text: string, personId: string, request: ForwardedRequest): string {
+  return seesIdentityUnmasked(request, personId) ? text : maskPersonalDataIn(text);
+}
+
+/** A record's personal statement as this caller may see it. */
 function shownStatement(doc: NegativeRecordDoc, ctx: AccessContext): string | null {
-  if (!doc.personalStatement) return null;
-  return seesIdentityUnmasked(ctx.forwarded, doc.personId) ? doc.personalStatement : maskPersonalDataIn(doc.personalStatement);
+  return doc.personalStatement ? shownPersonalText(doc.personalStatement, doc.personId, ctx.forwarded) : null;
 }
 
 /** Field resolvers shared by every negative-record type, of the bureau that owns the record. */

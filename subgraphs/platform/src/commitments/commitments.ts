@@ -8,12 +8,10 @@ import {
   DEPARTMENTS,
   isDuplicateKeyError,
   maskCitizenIdsIn,
-  maskPersonalDataIn,
   opaqueId,
   paginate,
   policy,
   rewardMeasuresFor,
-  seesIdentityUnmasked,
   sourceOfBureau,
   todayInCity,
   type Page,
@@ -252,9 +250,4 @@ export function rederiveFrom(ctx: Context): Rederive {
       log: ctx.log,
     });
   };
-}
-
-/** A commitment's free text as this caller may see it: whole for whoever sees who the person is, masked for others. */
-export function shownCommitmentText(text: string, personId: string, ctx: Context): string {
-  return seesIdentityUnmasked(ctx.forwarded, personId) ? text : maskPersonalDataIn(text);
 }

@@ -36,7 +36,11 @@ export async function platformCreditFacts(
     .lean<BrokenCommitmentRecordDoc[]>()
     .exec();
   const byPerson = new Map<string, BrokenCommitmentRecordDoc[]>();
-  for (const row of rows) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
+  for (const row of rows) {
+    const own = byPerson.get(row.personId);
+    if (own) own.push(row);
+    else byPerson.set(row.personId, [row]);
+  }
   return new Map([...byPerson].map(([id, records]) => [id, bureauCreditFacts('PLATFORM', records)]));
 }
 

@@ -1,7 +1,7 @@
-import { maskCitizenId, maskPersonalDataIn, negativeRecordResolvers, pageOfShownRecords, paginate } from '@credit/shared';
+import { maskCitizenId, maskPersonalDataIn, negativeRecordResolvers, pageOfShownRecords, paginate, shownPersonalText } from '@credit/shared';
 
 import type { Resolvers } from '../../generated/graphql';
-import { commitmentsReceived, commitmentStatus, makeCreditCommitment, rederiveFrom, reportBrokenCommitment, shownCommitmentText } from '../commitments';
+import { commitmentsReceived, commitmentStatus, makeCreditCommitment, rederiveFrom, reportBrokenCommitment } from '../commitments';
 import type { BrokenCommitmentRecordDoc } from '../models/BrokenCommitmentRecord';
 
 const byId = (doc: { _id: string }) => doc._id;
@@ -21,10 +21,10 @@ export const resolvers: Resolvers = {
   },
   CreditCommitment: {
     id: (doc) => doc._id,
-    content: (doc, _args, ctx) => shownCommitmentText(doc.content, doc.personId, ctx),
+    content: (doc, _args, ctx) => shownPersonalText(doc.content, doc.personId, ctx.forwarded),
     status: (doc) => commitmentStatus(doc),
     brokenOn: (doc) => doc.broken?.on ?? null,
-    brokenReason: (doc, _args, ctx) => (doc.broken ? shownCommitmentText(doc.broken.reason, doc.personId, ctx) : null),
+    brokenReason: (doc, _args, ctx) => (doc.broken ? shownPersonalText(doc.broken.reason, doc.personId, ctx.forwarded) : null),
     brokenRecordId: (doc) => doc.broken?.recordId ?? null,
   },
   // The receiver knows whom it received a commitment from by the commitment, not by the person's ID or words.
@@ -38,6 +38,6 @@ export const resolvers: Resolvers = {
   },
   BrokenCommitmentRecord: {
     ...negativeRecordResolvers<BrokenCommitmentRecordDoc>('PLATFORM'),
-    reason: (doc, _args, ctx) => shownCommitmentText(doc.reason, doc.personId, ctx),
+    reason: (doc, _args, ctx) => shownPersonalText(doc.reason, doc.personId, ctx.forwarded),
   },
 };
