@@ -121,6 +121,12 @@ export const SETTINGS = {
     default: '`NotoSansCJKsc-Regular`',
     usedBy: 'platform: the face of `CREDIT_REPORT_FONT_FILE` to use when the file is a collection (.ttc)',
   },
+  FEED_CACHE_MB: {
+    schema: z.coerce.number().int().min(0).default(64),
+    default: '`64`',
+    usedBy:
+      'platform: memory for the 双公示 feed’s bucket-days kept between reads while the index does not change (about 1 MB per 1,500 records kept; `0` reads every page’s from the database)',
+  },
   BENCH_UNSIGNED_PUBLIC_READS: {
     schema: z.enum(['true', 'false']).default('false'),
     default: '`false`',

@@ -1,4 +1,4 @@
-import { badInput, decodeCursor, encodeCursor, insertManyUnordered, keysFilter, pageSize, sha256, type PageArgs } from '@credit/shared';
+import { badInput, config, decodeCursor, encodeCursor, insertManyUnordered, keysFilter, pageSize, sha256, type PageArgs } from '@credit/shared';
 import { LRUCache } from 'lru-cache';
 
 import type { DisclosureModels } from './models';
@@ -322,6 +322,68 @@ async function directory(models: Pick<DisclosureModels, 'FeedDirectory'>, ids: r
   return ids.map((key) => ({ key, at: lists.get(key)!.filter(within) }));
 }
 
+/** What a kept bucket-day is taken to occupy besides its packed rows (the array, the entry, each row's object). */
+const BUCKET_OVERHEAD_BYTES = 200;
+const ROW_OVERHEAD_BYTES = 300;
+
+const keptBuckets = new WeakMap<object, LRUCache<string, { version: number; rows: FeedRow[] }> | null>();
+
+/** The bucket-days kept per database, within `FEED_CACHE_MB` (null: none kept). */
+function bucketsKept(bucketModel: object): LRUCache<string, { version: number; rows: FeedRow[] }> | null {
+  if (!keptBuckets.has(bucketModel)) {
+    const maxSize = config().FEED_CACHE_MB * 1024 * 1024;
+    keptBuckets.set(
+      bucketModel,
+      maxSize > 0
+        ? new LRUCache({
+            maxSize,
+            // Two bytes a character of the packed rows, as the parsed rows hold their strings.
+            sizeCalculation: (entry, key) => BUCKET_OVERHEAD_BYTES + key.length * 2 + entry.rows.reduce((sum, row) => sum + rowBytes(row), 0),
+          })
+        : null,
+    );
+  }
+  return keptBuckets.get(bucketModel)!;
+}
+
+function rowBytes(row: FeedRow): number {
+  let chars = 0;
+  for (const value of Object.values(row)) if (typeof value === 'string') chars += value.length;
+  return ROW_OVERHEAD_BYTES + chars * 2;
+}
+
+/**
+ * The rows of some bucket-days (none for a day not there), in the order of
+ * the keys. With the index's version (read before the page), a bucket-day
+ * read at the same version is served from memory: a row filed since was
+ * filed before the version was raised for it (published-records.ts), so a
+ * reader of the new version does not find the old bucket-day. The first
+ * pages of every county and department are what the portal asks for, and
+ * the embedded FerretDB spends about half a millisecond decoding each row.
+ */
+async function bucketRows(models: Pick<DisclosureModels, 'FeedBucket'>, keys: readonly string[], version: number | null): Promise<FeedRow[][]> {
+  const kept = version === null ? null : bucketsKept(models.FeedBucket);
+  const rows = new Map<string, FeedRow[]>();
+  for (const key of keys) {
+    const entry = kept?.get(key);
+    if (entry?.version === version) rows.set(key, entry.rows);
+  }
+  const missing = keys.filter((key) => !rows.has(key));
+  if (missing.length > 0) {
+    const docs = new Map(
+      (await models.FeedBucket.find(keysFilter('_id', missing)).lean<FeedBucketDoc[]>().exec()).map((doc) => [doc._id, Object.values(doc.rows).map(unpackRow)]),
+    );
+    for (const key of missing) {
+      const found = docs.get(key) ?? [];
+      rows.set(key, found);
+      // A reader of an older version does not displace what a reader of a newer one kept.
+      const there = kept?.peek(key);
+      if (kept && version !== null && !(there && there.version > version)) kept.set(key, { version, rows: found });
+    }
+  }
+  return keys.map((key) => rows.get(key)!);
+}
+
 /** Parses a cursor of the feed: the last record's decision date and id. */
 function feedCursor(after: string): { date: string; id: string; shard: number } {
   const match = /^(\d{4}-\d{2}-\d{2})\|(.+)$/.exec(decodeCursor(after));
@@ -406,11 +468,10 @@ export async function readFeedPage(
         lookups += units[next]!.keys.length;
       }
       const keys = batch.flatMap((unit) => unit.keys);
-      const buckets = await models.FeedBucket.find(keysFilter('_id', keys)).lean<FeedBucketDoc[]>().exec();
+      const buckets = await bucketRows(models, keys, version);
       lookupsMade += keys.length;
       const fresh = new Map<string, FeedRow>();
-      for (const doc of buckets.flatMap((bucket) => Object.values(bucket.rows).map(unpackRow)))
-        if (passes(doc, kind, filter, from, to, today) && isAfterCursor(doc)) fresh.set(doc._id, doc);
+      for (const doc of buckets.flat()) if (passes(doc, kind, filter, from, to, today) && isAfterCursor(doc)) fresh.set(doc._id, doc);
       found.push(...[...fresh.values()].sort(feedOrder));
       const perLookup = found.length / lookupsMade;
       parallel = Math.min(MAX_PARALLEL_FETCHES, perLookup > 0 ? Math.ceil((size + 1 - found.length) / perLookup) : parallel * 2);

@@ -1,7 +1,7 @@
 import { addDays, loadPolicy, makeCitizenId, policy, Rng, scratchDatabase, setPolicyForProcess, type Logger } from '@credit/shared';
 
 import { createModels, type Models } from '../../models';
-import { announceFeedDays, fileInFeed, shardOf } from '../feed-index';
+import { announceFeedDays, fileInFeed, readFeedPage, shardOf } from '../feed-index';
 import type { PublishedRecordDoc } from '../models/PublishedRecord';
 import { feedChanged, lookupKeysOf, readFeed, removePublishedRecords, upgradePublishedRecords, type PublicationFilter } from '../published-records';
 
@@ -236,5 +236,34 @@ describe('the 双公示 feed read from its day buckets', () => {
     expect(fresh.nodes.map((n) => n._id)).toContain(row._id);
     await removePublishedRecords(models, [row._id]);
     expect((await readFeed(models, 'PENALTY', { areaCodes: ['510704'] }, { first: 50 }, TODAY)).nodes.map((n) => n._id)).toEqual(first.nodes.map((n) => n._id));
+  });
+  it('reads a bucket-day from memory while the index’s version stands, and from the database once it moved', async () => {
+    const version = (await models.FeedVersion.findById('feed').lean().exec())?.version ?? 0;
+    const ids = async (v: number) => (await readFeedPage(models, 'PENALTY', { areaCodes: ['510781'] }, { first: 100 }, TODAY, v)).nodes.map((n) => n._id);
+    const before = await ids(version);
+    // On a day the page has read (so that the directory's lists, also kept at the version, announce it).
+    const day = records.find((r) => r._id === before[0])!.decisionDate;
+    const row = {
+      ...record(902, new Rng(10)),
+      _id: 'HEALTH:PENALTY:R-KEPT',
+      bureau: 'HEALTH' as const,
+      decisionDate: day,
+      publishedUntil: null,
+      withheld: false,
+      areaCode: '510781',
+      personId: makeCitizenId('510781', '1980-01-01', 902),
+    };
+    // Filed behind the version's back: a reader at the version it read before is served the bucket-day it kept ...
+    await announceFeedDays(models, [row], new Set());
+    await fileInFeed(models, [{ before: null, after: row }]);
+    await models.PublishedRecord.collection.insertOne({ ...row, lookupKeys: lookupKeysOf(row) } as never);
+    expect(await ids(version)).toEqual(before);
+    // ... and, as every write of the platform raises it after filing, a reader of the next version reads the day anew.
+    await feedChanged(models);
+    expect(await ids(version + 1)).toContain(row._id);
+    // So does another process, which kept nothing.
+    expect((await readFeedPage(otherProcess, 'PENALTY', { areaCodes: ['510781'] }, { first: 100 }, TODAY, version)).nodes.map((n) => n._id)).toContain(row._id);
+    await removePublishedRecords(models, [row._id]);
+    expect(await ids(version + 2)).toEqual(before);
   });
 });
