@@ -173,6 +173,7 @@ export function authorisationPlugin({ fieldGroups, platform }: AuthorisationOpti
           mutable.document = plan.document;
           mutable.operation = plannedOperation;
           mutable.queryHash = plan.queryHash;
+          context.authorisedDocument = plan.document;
 
           // When the read can be told before it runs, its entries are written while it runs.
           const foreseen = operation.operation === 'query' && demand.onePersonRoot ? foreseeReads(demand, fieldGroups, context.forwarded) : null;

@@ -1,4 +1,5 @@
 import type { ForwardedRequest, Logger, Principal } from '@credit/shared';
+import type { DocumentNode } from 'graphql';
 
 /** What the gateway knows about a request. */
 export interface GatewayContext {
@@ -15,4 +16,11 @@ export interface GatewayContext {
   clientAddress: string;
   /** The budget this request used (public searches, reports), for its RateLimit headers (rate-limit.ts). */
   rateBudget?: { limit: number; remaining: number; resetSeconds: number };
+  /**
+   * The document the authorisation made of the caller's to execute (fields
+   * the role may never read removed), once it has decided everything the
+   * request needs; a request without it (its variables refused) is executed
+   * by the planner, which refuses it.
+   */
+  authorisedDocument?: DocumentNode;
 }

@@ -75,6 +75,23 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
+   * A call of a whole query the gateway does not plan (single-source.ts):
+   * as {@link process}, but a failure is thrown, translated, and never
+   * answered by the root fallback, which answers for a planned fetch.
+   */
+  async processDirect(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const end = this.fetchDuration.startTimer({ subgraph: this.subgraphName });
+    try {
+      const response = await super.process(options);
+      end({ outcome: response.errors?.length ? 'error' : 'ok' });
+      return response;
+    } catch (err) {
+      end({ outcome: 'error' });
+      throw translateSubgraphFailure(this.subgraphName, err, 'log' in (options.context ?? {}) ? (options.context as GatewayContext) : undefined);
+    }
+  }
+
+  /**
    * The pooled undici client (http-client.ts), with the principal header
    * signed over the exact body sent, and a timeout. Apollo reads the answer
    * through the few members of a fetch Response it uses.

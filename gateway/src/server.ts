@@ -36,6 +36,7 @@ import { installScalarValidation, statusFromErrorCodes } from './input-validatio
 import { PlatformClient } from './platform-client';
 import { rateLimitPlugin } from './rate-limit';
 import { assertPersonIsConcrete } from './served-people';
+import { singleSourcePlugin } from './single-source';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -107,13 +108,17 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Gatewa
     return url;
   };
   const platform = new PlatformClient(() => subgraphUrl('platform'), internalSecret);
+  // Filled with the data sources as the gateway builds them: the direct path calls them too.
+  const dataSources = new Map<string, SubgraphDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       const target = urlOverrides[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}: set ${subgraphUrlVariable(name)}`);
       serviceUrls.set(name, target);
-      return new SubgraphDataSource(name, target, fetchDuration, internalSecret);
+      const dataSource = new SubgraphDataSource(name, target, fetchDuration, internalSecret);
+      dataSources.set(name, dataSource);
+      return dataSource;
     },
   });
 
@@ -134,6 +139,8 @@ export async function buildGateway(options: GatewayOptions = {}): Promise<Gatewa
     // Apollo's landing page loads from a CDN; /explorer is served locally instead.
     plugins: [
       authorisationPlugin({ fieldGroups: personFieldGroups(supergraphSdl), platform }),
+      // After the authorisation's plan: a query one source answers whole goes to it unplanned.
+      singleSourcePlugin({ supergraphSdl, dataSources, log }),
       statusFromErrorCodes,
       directiveLimitsPlugin(),
       rateLimitPlugin(),

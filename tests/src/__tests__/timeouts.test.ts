@@ -84,6 +84,64 @@ describe('a hung source', () => {
   });
 });
 
+describe('a query one source answers whole', () => {
+  const LISTINGS = /* GraphQL */ `
+    query Listings($id: CitizenId!) {
+      person(id: $id) {
+        id
+        dishonestDebtorListings {
+          totalCount
+        }
+      }
+    }
+  `;
+
+  /** The bodies the courts source receives while `work` runs (its handlers still answer them). */
+  async function bodiesReceived(work: () => Promise<void>): Promise<{ query: string; operationName?: string }[]> {
+    const server = stack.subgraphs.courts!.server;
+    const bodies: { query: string; operationName?: string }[] = [];
+    const watch = (req: import('node:http').IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => chunks.length > 0 && bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as never));
+    };
+    server.prependListener('request', watch);
+    try {
+      await work();
+    } finally {
+      server.removeListener('request', watch);
+    }
+    return bodies;
+  }
+
+  it('goes to that source as the caller wrote it, unplanned, and the answer is the planned one', async () => {
+    const bodies = await bodiesReceived(async () => {
+      const { status, body } = await stack.query(LISTINGS, { id }, await auditorHeader());
+      expect(status).toBe(200);
+      expect(body).toEqual({ data: { person: { id, dishonestDebtorListings: { totalCount: 0 } } } });
+    });
+    // The planner would have sent an operation of its own making, named Listings__courts__0.
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]!.query).toMatch(/^query Listings\(/);
+  });
+
+  it('is answered through the planner when the source hangs: its fields null with SUBGRAPH_UNAVAILABLE, within two timeouts', async () => {
+    const server = stack.subgraphs.courts!.server;
+    const handlers = server.listeners('request');
+    server.removeAllListeners('request');
+    server.on('request', () => undefined);
+    try {
+      const { result, ms } = await timed(async () => stack.query(LISTINGS, { id }, await auditorHeader()));
+      expect(result.body.data).toEqual({ person: { id, dishonestDebtorListings: null } });
+      expect(result.body.errors?.[0]).toMatchObject({ path: ['person', 'dishonestDebtorListings'], extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+      expect(ms).toBeLessThan(TIMEOUT_MS * 4);
+    } finally {
+      server.removeAllListeners('request');
+      for (const handler of handlers) server.on('request', handler as never);
+    }
+  });
+});
+
 describe('a stopped database', () => {
   async function servedAgain(): Promise<boolean> {
     // The driver drops the timed-out connections and opens new ones.
