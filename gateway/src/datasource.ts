@@ -53,16 +53,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
-    const end = this.fetchDuration.startTimer({ subgraph: this.subgraphName });
     try {
-      const response = await super.process(options);
-      end({ outcome: response.errors?.length ? 'error' : 'ok' });
-      return response;
-    } catch (err) {
-      end({ outcome: 'error' });
-      const failure = translateSubgraphFailure(this.subgraphName, err, 'log' in (options.context ?? {}) ? (options.context as GatewayContext) : undefined);
+      return await this.processWithoutFallback(options);
+    } catch (failure) {
       // A source that is down does not take the entry point with it (root-fallback.ts).
-      if (failure.extensions.code === 'SUBGRAPH_UNAVAILABLE' && options.request.query) {
+      if (failure instanceof GraphQLError && failure.extensions.code === 'SUBGRAPH_UNAVAILABLE' && options.request.query) {
         const fallback = rootFallback(options.request.query, options.request.variables ?? {}, (path) => ({
           message: failure.message,
           path,
@@ -75,11 +70,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * A call of a whole query the gateway does not plan (single-source.ts):
-   * as {@link process}, but a failure is thrown, translated, and never
-   * answered by the root fallback, which answers for a planned fetch.
+   * The call, timed, with its failure thrown as a coded error; never
+   * answered by the root fallback, which answers for a planned fetch only
+   * (a whole query sent unplanned, single-source.ts, calls this).
    */
-  async processDirect(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  async processWithoutFallback(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     const end = this.fetchDuration.startTimer({ subgraph: this.subgraphName });
     try {
       const response = await super.process(options);

@@ -172,7 +172,7 @@ export function singleSourcePlugin({
           if (!decision.source || !dataSource || (failedUntil.get(decision.source) ?? 0) > Date.now()) return null;
           let answer;
           try {
-            answer = await dataSource.processDirect({
+            answer = await dataSource.processWithoutFallback({
               kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
               request: { query: decision.text, variables: request.variables ?? {}, operationName: request.operationName ?? undefined },
               // The data source reads only the cache policy of it (which our sources do not honour); the
