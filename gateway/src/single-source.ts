@@ -7,6 +7,7 @@ import {
   GraphQLError,
   isEnumType,
   isObjectType,
+  isScalarType,
   Kind,
   parse,
   print,
@@ -74,8 +75,7 @@ export function fieldSources(supergraphSdl: string): FieldSources {
     const typeGraphs = typeDirectives.filter((d) => d.name.value === 'join__type').map(graphOf);
     for (const field of Object.values(type.getFields())) {
       const returned = getNamedType(field.type);
-      if (!isObjectType(returned) && !isEnumType(returned) && returned.astNode?.kind !== Kind.SCALAR_TYPE_DEFINITION && !isBuiltInScalar(returned.name))
-        continue;
+      if (!isObjectType(returned) && !isEnumType(returned) && !isScalarType(returned)) continue;
       if (isEnumType(returned) && returned.getValues().some((v) => v.astNode?.directives?.some((d) => d.name.value === 'inaccessible'))) continue;
       const joins = field.astNode?.directives?.filter((d) => d.name.value === 'join__field') ?? [];
       // A field whose sources give it different types (`type:`) is answered as the supergraph types it only by the planner.
@@ -91,8 +91,6 @@ export function fieldSources(supergraphSdl: string): FieldSources {
   }
   return sources;
 }
-
-const isBuiltInScalar = (name: string) => ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(name);
 
 /**
  * The one source that can answer this operation whole, or null. A query

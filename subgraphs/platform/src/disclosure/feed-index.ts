@@ -291,33 +291,62 @@ function drivingBuckets(kind: string, filter: FeedFilter): string[] {
   return [...new Set(best.values)].map((value) => bucketOf(kind, best.dimension, value));
 }
 
-/** Directory lists kept per directory, under the version of the index they were read at. */
+/** Documents kept in memory under the version of the index they were read at (see {@link readKept}). */
+type KeptAtVersion<T> = LRUCache<string, { version: number; value: T }>;
+
+/**
+ * The values of some ids (`absent` for an id not there), in a map: read
+ * from `kept` when read at the same version of the index (read before, see
+ * published-records.ts), else by `read` and kept. Every write of the index
+ * files its rows and announces its days before it raises the version, so a
+ * reader of the new version never finds what was kept at the old one; a
+ * reader of an older version does not displace what one of a newer kept.
+ */
+async function readKept<T>(
+  kept: KeptAtVersion<T> | null,
+  ids: readonly string[],
+  version: number | null,
+  read: (missing: string[]) => Promise<Map<string, T>>,
+  absent: T,
+): Promise<Map<string, T>> {
+  const cache = version === null ? null : kept;
+  const values = new Map<string, T>();
+  for (const id of ids) {
+    const entry = cache?.get(id);
+    if (entry?.version === version) values.set(id, entry.value);
+  }
+  const missing = ids.filter((id) => !values.has(id));
+  if (missing.length > 0) {
+    const found = await read(missing);
+    for (const id of missing) {
+      const value = found.get(id) ?? absent;
+      values.set(id, value);
+      const there = cache?.peek(id);
+      if (cache && version !== null && !(there && there.version > version)) cache.set(id, { version, value });
+    }
+  }
+  return values;
+}
+
+/** Directory lists kept per directory. */
 const DIRECTORY_LISTS_KEPT = 5_000;
-const directoryLists = new WeakMap<object, LRUCache<string, { version: number; at: string[] }>>();
+const directoryLists = new WeakMap<object, KeptAtVersion<string[]>>();
 
 /**
  * The directory's lists of some ids, kept within [from, to] (compared on
- * their length). With the index's version (read before, see
- * published-records.ts), a list read at the same version is not read
- * again: a day announced since was announced for rows written since, and
+ * their length). A list read at the index's version is not read again at
+ * it: a day announced since was announced for rows written since, and
  * those raise the version when written.
  */
 async function directory(models: Pick<DisclosureModels, 'FeedDirectory'>, ids: readonly string[], from: string, to: string, version: number | null) {
   if (!directoryLists.has(models.FeedDirectory)) directoryLists.set(models.FeedDirectory, new LRUCache({ max: DIRECTORY_LISTS_KEPT }));
-  const kept = directoryLists.get(models.FeedDirectory)!;
-  const lists = new Map<string, string[]>();
-  for (const id of ids) {
-    const list = version === null ? undefined : kept.get(id);
-    if (list?.version === version) lists.set(id, list.at);
-  }
-  const missing = ids.filter((id) => !lists.has(id));
-  if (missing.length > 0) {
-    const docs = new Map((await models.FeedDirectory.find(keysFilter('_id', missing)).lean<FeedDirectoryDoc[]>().exec()).map((doc) => [doc._id, doc.at]));
-    for (const id of missing) {
-      lists.set(id, docs.get(id) ?? []);
-      if (version !== null) kept.set(id, { version, at: docs.get(id) ?? [] });
-    }
-  }
+  const lists = await readKept(
+    directoryLists.get(models.FeedDirectory)!,
+    ids,
+    version,
+    async (missing) => new Map((await models.FeedDirectory.find(keysFilter('_id', missing)).lean<FeedDirectoryDoc[]>().exec()).map((doc) => [doc._id, doc.at])),
+    [],
+  );
   const within = (at: string) => at >= from.slice(0, at.length) && at <= to.slice(0, at.length);
   return ids.map((key) => ({ key, at: lists.get(key)!.filter(within) }));
 }
@@ -326,10 +355,10 @@ async function directory(models: Pick<DisclosureModels, 'FeedDirectory'>, ids: r
 const BUCKET_OVERHEAD_BYTES = 200;
 const ROW_OVERHEAD_BYTES = 300;
 
-const keptBuckets = new WeakMap<object, LRUCache<string, { version: number; rows: FeedRow[] }> | null>();
+const keptBuckets = new WeakMap<object, KeptAtVersion<FeedRow[]> | null>();
 
 /** The bucket-days kept per database, within `FEED_CACHE_MB` (null: none kept). */
-function bucketsKept(bucketModel: object): LRUCache<string, { version: number; rows: FeedRow[] }> | null {
+function bucketsKept(bucketModel: object): KeptAtVersion<FeedRow[]> | null {
   if (!keptBuckets.has(bucketModel)) {
     const maxSize = config().FEED_CACHE_MB * 1024 * 1024;
     keptBuckets.set(
@@ -338,7 +367,7 @@ function bucketsKept(bucketModel: object): LRUCache<string, { version: number; r
         ? new LRUCache({
             maxSize,
             // Two bytes a character of the packed rows, as the parsed rows hold their strings.
-            sizeCalculation: (entry, key) => BUCKET_OVERHEAD_BYTES + key.length * 2 + entry.rows.reduce((sum, row) => sum + rowBytes(row), 0),
+            sizeCalculation: (entry, key) => BUCKET_OVERHEAD_BYTES + key.length * 2 + entry.value.reduce((sum, row) => sum + rowBytes(row), 0),
           })
         : null,
     );
@@ -354,33 +383,25 @@ function rowBytes(row: FeedRow): number {
 
 /**
  * The rows of some bucket-days (none for a day not there), in the order of
- * the keys. With the index's version (read before the page), a bucket-day
- * read at the same version is served from memory: a row filed since was
- * filed before the version was raised for it (published-records.ts), so a
- * reader of the new version does not find the old bucket-day. The first
- * pages of every county and department are what the portal asks for, and
- * the embedded FerretDB spends about half a millisecond decoding each row.
+ * the keys, kept at the index's version as the directory's lists are: the
+ * first pages of every county and department are what the portal asks
+ * for, and the embedded FerretDB spends about half a millisecond decoding
+ * each row.
  */
 async function bucketRows(models: Pick<DisclosureModels, 'FeedBucket'>, keys: readonly string[], version: number | null): Promise<FeedRow[][]> {
-  const kept = version === null ? null : bucketsKept(models.FeedBucket);
-  const rows = new Map<string, FeedRow[]>();
-  for (const key of keys) {
-    const entry = kept?.get(key);
-    if (entry?.version === version) rows.set(key, entry.rows);
-  }
-  const missing = keys.filter((key) => !rows.has(key));
-  if (missing.length > 0) {
-    const docs = new Map(
-      (await models.FeedBucket.find(keysFilter('_id', missing)).lean<FeedBucketDoc[]>().exec()).map((doc) => [doc._id, Object.values(doc.rows).map(unpackRow)]),
-    );
-    for (const key of missing) {
-      const found = docs.get(key) ?? [];
-      rows.set(key, found);
-      // A reader of an older version does not displace what a reader of a newer one kept.
-      const there = kept?.peek(key);
-      if (kept && version !== null && !(there && there.version > version)) kept.set(key, { version, rows: found });
-    }
-  }
+  const rows = await readKept(
+    bucketsKept(models.FeedBucket),
+    keys,
+    version,
+    async (missing) =>
+      new Map(
+        (await models.FeedBucket.find(keysFilter('_id', missing)).lean<FeedBucketDoc[]>().exec()).map((doc) => [
+          doc._id,
+          Object.values(doc.rows).map(unpackRow),
+        ]),
+      ),
+    [],
+  );
   return keys.map((key) => rows.get(key)!);
 }
 
