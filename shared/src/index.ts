@@ -16,6 +16,7 @@ export * from './principal';
 export * from './scalars';
 export * from './social-credit-code';
 export * from './subgraph';
+export * from './answer-holds';
 export * from './department';
 export * from './double-publicity';
 export * from './double-publicity-seed';

@@ -15,6 +15,7 @@ import { Kind, parse, type DocumentNode, type EnumTypeDefinitionNode, type EnumT
 import type { IRules } from 'graphql-shield';
 import type { Connection } from 'mongoose';
 
+import { AnswerHolds, answerHoldsPlugin } from './answer-holds';
 import { internalSigningSecret, PUBLIC_REQUEST, type ForwardedRequest } from './auth';
 import { config, ConfigError, startupProblems } from './config';
 import { connectDatabase, databaseName, initModels, modelConnections } from './database';
@@ -54,6 +55,8 @@ export interface SubgraphContext<TLoaders, TModels = unknown> extends AccessCont
   internalSecret: Uint8Array;
   /** Tells the platform whose records changed (bureaus; durable via the outbox). */
   notifier: PlatformNotifier;
+  /** Writes the answer waits for before it leaves (the query-log entry of a read logged where it is answered). */
+  answerHolds: AnswerHolds;
   log: Logger;
 }
 
@@ -265,6 +268,7 @@ export async function buildSubgraph<TModels, TLoaders>(
       operationLimitsPlugin(),
       directiveLimitsPlugin(),
       graphqlTimingPlugin(metrics),
+      answerHoldsPlugin(),
     ],
     validationRules: [directiveLimitsRule],
     parseOptions: { maxTokens: policy().limits.maxTokens },
@@ -291,6 +295,7 @@ export async function buildSubgraph<TModels, TLoaders>(
       peerUrl,
       internalSecret,
       notifier,
+      answerHolds: new AnswerHolds(),
       log: log.child({ requestId }),
     }),
     stop: () => apollo.stop(),

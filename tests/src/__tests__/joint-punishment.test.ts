@@ -649,6 +649,23 @@ describe('joint punishment and the blacklist check', () => {
     });
   });
 
+  it('answers nothing when the entry cannot be stored, though the answer was made while it was written (fail closed)', async () => {
+    // Only the log's insert fails: the index answers, the answer is made, and must not leave.
+    const entries = (stack.subgraphs.platform!.models as PlatformModels).QueryLogEntry.collection;
+    const insert = jest.spyOn(entries, 'insertMany').mockRejectedValueOnce(new Error('the log is unwritable'));
+    try {
+      const { status, body } = await stack.query(CHECK, { ids: [debtor] }, await asLicensingSystem());
+      expect(insert).toHaveBeenCalled();
+      expect(status).toBe(503);
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_LOG_UNAVAILABLE']);
+    } finally {
+      insert.mockRestore();
+    }
+    // Once the log is writable again, the same check is answered.
+    expect((await check([debtor]))[0]).toMatchObject({ id: debtor, valid: true });
+  });
+
   it('answers nothing when the check cannot be logged (fail closed)', async () => {
     // The platform loses its database: neither the index nor the log can be reached.
     await stack.subgraphs.platform!.connection.close();

@@ -46,9 +46,10 @@ function unanswered(id: string) {
  * The blacklist check: internal systems get the answer and the measures,
  * never the records. Answers come from the in-memory listing index, brought
  * up to date first (from the database while the index loads after a
- * start); the check is logged here, where it is answered, as one
- * entry naming every valid ID, written while the index catches up. If the
- * entry cannot be written nothing is answered (MISSION rule 4, fail closed).
+ * start); the check is logged here, where it is answered, as one entry
+ * naming every valid ID, written while the index catches up and the answer
+ * is made, which leaves only once the entry is stored. If the entry cannot
+ * be written nothing is answered (MISSION rule 4, fail closed).
  */
 export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, { ids, purpose }, ctx: Context) => {
   const max = policy().limits.maxBlacklistCheckIds;
@@ -69,35 +70,34 @@ export const blacklistCheck: QueryResolvers['blacklistCheck'] = async (_parent, 
     }
   });
   const valid = [...new Set(parsed.map((p) => p.id).filter((id): id is string => id !== null))];
-  const index = listingIndex(ctx.models, ctx.log);
-  const [caughtUp, logged] = await Promise.allSettled([
-    index.catchUp(),
-    valid.length > 0 &&
-      queryLogWriter(ctx.models, ctx.log).append([
-        {
-          personId: null,
-          subjects: valid,
-          // The shield rule admits only internal systems with a caller scope.
-          actorRole: 'INTERNAL',
-          actorId: ctx.principal.org ?? null,
-          institution: null,
-          purpose: null,
-          checkPurpose: purpose,
-          consentId: null,
-          fieldGroups: full ? CHECKED_GROUPS : SCENARIO_GROUPS,
-          outcome: 'SERVED',
-          at: new Date(),
-        },
-      ]),
-  ]);
-  if (logged.status === 'rejected') {
-    ctx.log.error('query log append failed; blacklist check not answered', { err: logged.reason });
-    throw codedError('QUERY_LOG_UNAVAILABLE', 'The check could not be recorded in the query log; nothing is answered. Retry later.');
+  if (valid.length > 0) {
+    const logged = queryLogWriter(ctx.models, ctx.log).append([
+      {
+        personId: null,
+        subjects: valid,
+        // The shield rule admits only internal systems with a caller scope.
+        actorRole: 'INTERNAL',
+        actorId: ctx.principal.org ?? null,
+        institution: null,
+        purpose: null,
+        checkPurpose: purpose,
+        consentId: null,
+        fieldGroups: full ? CHECKED_GROUPS : SCENARIO_GROUPS,
+        outcome: 'SERVED',
+        at: new Date(),
+      },
+    ]);
+    // The answer is computed while the entry is written, and leaves only once it is stored.
+    ctx.answerHolds.until(logged, (err) => {
+      ctx.log.error('query log append failed; blacklist check not answered', { err });
+      return codedError('QUERY_LOG_UNAVAILABLE', 'The check could not be recorded in the query log; nothing is answered. Retry later.');
+    });
   }
-  if (caughtUp.status === 'rejected') throw caughtUp.reason;
+  const index = listingIndex(ctx.models, ctx.log);
+  const caughtUp = await index.catchUp();
   const today = todayInCity();
   // While the index (re)loads, the standings of these people come from the database.
-  const fromDatabase = caughtUp.value ? null : new Map((await standingsOf(ctx.models, valid)).map((s) => [s.personId, s]));
+  const fromDatabase = caughtUp ? null : new Map((await standingsOf(ctx.models, valid)).map((s) => [s.personId, s]));
   const answer = (id: string) => (fromDatabase ? checkStanding(id, fromDatabase.get(id), today) : index.check(id, today));
   return parsed.map(({ raw, id, error }) => {
     if (!id) return { ...unanswered(raw), valid: false, error };
