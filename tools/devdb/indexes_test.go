@@ -3,6 +3,7 @@ package main
 import (
 	"reflect"
 	"testing"
+	"time"
 )
 
 func TestIndexPathsReadsEveryKeyOfAFerretDBIndex(t *testing.T) {
@@ -48,5 +49,31 @@ func TestMaintenanceAnalyzesChangedTablesAndVacuumsOnlyWithoutAutovacuum(t *test
 		if got := maintenanceOf(c.stats, c.autovacuum); got != c.want {
 			t.Errorf("%s: maintenanceOf(%+v, %v) = %q, want %q", c.name, c.stats, c.autovacuum, got, c.want)
 		}
+	}
+}
+
+func TestMaintenanceOfATableIsSpacedByWhatItCost(t *testing.T) {
+	clock := maintenanceClock{}
+	start := time.Date(2026, 12, 7, 22, 0, 0, 0, time.UTC)
+	if !clock.due("query_log", start) {
+		t.Fatal("a table never maintained is due at once")
+	}
+	// An ANALYZE that took 4 s leaves the table alone for 20 times that after it.
+	clock.maintained("query_log", start, 4*time.Second)
+	for _, c := range []struct {
+		after time.Duration
+		want  bool
+	}{{time.Second, false}, {80 * time.Second, false}, {84 * time.Second, true}} {
+		if got := clock.due("query_log", start.Add(c.after)); got != c.want {
+			t.Errorf("due %v after the start = %v, want %v", c.after, got, c.want)
+		}
+	}
+	// Other tables keep their own pace; a quick ANALYZE of a small one is due again within the mirror's second.
+	if !clock.due("ledger", start.Add(time.Second)) {
+		t.Error("another table waits for the query log's spacing")
+	}
+	clock.maintained("ledger", start, 5*time.Millisecond)
+	if !clock.due("ledger", start.Add(mirrorInterval)) {
+		t.Error("a table analyzed in 5 ms is not due at the next pass")
 	}
 }
