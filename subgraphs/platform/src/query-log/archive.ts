@@ -87,6 +87,13 @@ export async function archiveQueryLog(models: Models, now: Date = new Date(), lo
   let segments = 0;
   for (;;) {
     const from = head.to + 1;
+    // The next entry alone tells whether anything is due, and most runs find
+    // it within the retention period: they stop on one lookup by position
+    // instead of reading a window, a range the embedded FerretDB serves by
+    // reading the whole log (its run at each start had taken 30 s and two
+    // cores on a log of 110,000 entries). On MongoDB both are indexed.
+    const next = await models.QueryLogEntry.findOne({ sequence: from }, { at: 1 }).lean().exec();
+    if (!next || new Date(next.at) >= cutoff) break;
     const window = await models.QueryLogEntry.find({ sequence: { $gte: from, $lt: from + ARCHIVE_SEGMENT_ENTRIES } })
       .lean()
       .exec();

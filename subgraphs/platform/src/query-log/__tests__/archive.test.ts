@@ -114,6 +114,15 @@ describe('the query log past its retention period', () => {
     });
   });
 
+  it('reads no window of the log when nothing is due', async () => {
+    await withLog('qlogarchivenone', async (models) => {
+      await writeLog(models, 0, 30);
+      const windows = jest.spyOn(models.QueryLogEntry, 'find');
+      expect(await archiveQueryLog(models, now)).toEqual({ archived: 0, segments: 0, archivedThrough: 0 });
+      expect(windows).not.toHaveBeenCalled();
+    });
+  });
+
   it('refuses to archive past a break in the chain', async () => {
     await withLog('qlogarchivebroken', async (models, raw) => {
       await writeLog(models, 20, 0);
