@@ -90,6 +90,7 @@ func ginIndexName(table string, path []string) string {
 func mirrorIndexes(ctx context.Context, pgURL string, logger *slog.Logger) {
 	var conn *pgx.Conn
 	clock := maintenanceClock{}
+	indexesSeen := "" // the index signature of the last complete pass
 	defer func() {
 		if conn != nil {
 			_ = conn.Close(context.Background())
@@ -107,7 +108,7 @@ func mirrorIndexes(ctx context.Context, pgURL string, logger *slog.Logger) {
 			}
 		}
 		if conn != nil {
-			if err := mirrorOnce(ctx, conn, clock, logger); err != nil && ctx.Err() == nil {
+			if err := mirrorOnce(ctx, conn, clock, &indexesSeen, logger); err != nil && ctx.Err() == nil {
 				logger.Warn("index mirror: pass failed; retrying", "err", err)
 				_ = conn.Close(context.Background())
 				conn = nil
@@ -223,9 +224,29 @@ func maintainChanged(ctx context.Context, conn *pgx.Conn, clock maintenanceClock
 
 const maintenanceMinRows = 500
 
-func mirrorOnce(ctx context.Context, conn *pgx.Conn, clock maintenanceClock, logger *slog.Logger) error {
+// indexSignature sums up the database's indexes cheaply: how many there are
+// and the newest one's oid (oids only grow: a new index changes it, a
+// dropped one the count). Reading pg_indexes deparses every index's
+// definition: with about 700 indexes it took 40-80 ms of PostgreSQL's CPU,
+// up to 400 ms under load, and the mirror read it every second.
+func indexSignature(ctx context.Context, conn *pgx.Conn) (string, error) {
+	var count, newest int64
+	err := conn.QueryRow(ctx, `SELECT count(*), coalesce(max(indexrelid::int8), 0) FROM pg_index`).Scan(&count, &newest)
+	return fmt.Sprintf("%d/%d", count, newest), err
+}
+
+// mirrorOnce maintains the tables that need it, then, if the indexes changed
+// since the last complete pass (*seen), adds the GIN indexes missing.
+func mirrorOnce(ctx context.Context, conn *pgx.Conn, clock maintenanceClock, seen *string, logger *slog.Logger) error {
 	if err := maintainChanged(ctx, conn, clock); err != nil {
 		return err
+	}
+	signature, err := indexSignature(ctx, conn)
+	if err != nil {
+		return err
+	}
+	if signature == *seen {
+		return nil
 	}
 
 	rows, err := conn.Query(ctx, `
@@ -292,5 +313,7 @@ func mirrorOnce(ctx context.Context, conn *pgx.Conn, clock maintenanceClock, log
 		}
 		logger.Info("index mirror: GIN index added", "table", g.schema+"."+g.table, "expression", g.expression)
 	}
+	// Indexes added here change the signature: the next pass reads them once, finds nothing to add, and settles.
+	*seen = signature
 	return nil
 }
