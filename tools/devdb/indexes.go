@@ -157,9 +157,9 @@ func maintenanceOf(t tableStats, autovacuum bool) string {
 // number of rows (30,000 at the default statistics target) whatever the
 // table's size, so its cost does not shrink as the tenth it waits for
 // grows: the query log (110,000 entries of 5 kB, which PostgreSQL
-// decompresses for each of its ten indexed expressions) took 4 s to
+// decompresses for each of its ten indexed expressions) took 4-5 s to
 // analyze, and under a steady blacklist-check load it was analyzed every
-// 26 s, about 8 ms of PostgreSQL's CPU per 1,000-ID check.
+// 30 to 50 s.
 const maintenanceSpacing = 20
 
 // maintenanceClock holds, per table, when it may next be maintained.
@@ -225,8 +225,8 @@ func maintainChanged(ctx context.Context, conn *pgx.Conn, clock maintenanceClock
 const maintenanceMinRows = 500
 
 // indexSignature sums up the database's indexes cheaply: how many there are
-// and the newest one's oid (oids only grow: a new index changes it, a
-// dropped one the count). Reading pg_indexes deparses every index's
+// and the newest one's oid (an index created changes the count, and one
+// dropped and another created between two passes the newest oid). Reading pg_indexes deparses every index's
 // definition: with about 700 indexes it took 40-80 ms of PostgreSQL's CPU,
 // up to 400 ms under load, and the mirror read it every second.
 func indexSignature(ctx context.Context, conn *pgx.Conn) (string, error) {
