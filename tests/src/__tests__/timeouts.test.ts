@@ -61,14 +61,23 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
   return { result, ms: Date.now() - started };
 }
 
+/** Runs `work` while the courts source accepts requests and never answers, like a process stopped with SIGSTOP. */
+async function whileCourtsHangs(work: () => Promise<void>): Promise<void> {
+  const server = stack.subgraphs.courts!.server;
+  const handlers = server.listeners('request');
+  server.removeAllListeners('request');
+  server.on('request', () => undefined);
+  try {
+    await work();
+  } finally {
+    server.removeAllListeners('request');
+    for (const handler of handlers) server.on('request', handler as never);
+  }
+}
+
 describe('a hung source', () => {
   it('answers its fields null with SUBGRAPH_UNAVAILABLE within the timeout, and serves the rest', async () => {
-    const server = stack.subgraphs.courts!.server;
-    const handlers = server.listeners('request');
-    server.removeAllListeners('request');
-    // Accepts the request and never answers, like a process stopped with SIGSTOP.
-    server.on('request', () => undefined);
-    try {
+    await whileCourtsHangs(async () => {
       const { result, ms } = await timed(async () => stack.query(QUERY, { id }, await auditorHeader()));
       expect(result.status).toBe(200);
       expect(result.body.data).toEqual({ person: { violations: { totalCount: 0 }, taxCreditLevel: null, dishonestDebtorListings: null } });
@@ -77,10 +86,7 @@ describe('a hung source', () => {
       });
       // The bound is the policy's fetch timeout, not a minute.
       expect(ms).toBeLessThan(TIMEOUT_MS * 4);
-    } finally {
-      server.removeAllListeners('request');
-      for (const handler of handlers) server.on('request', handler as never);
-    }
+    });
   });
 });
 
@@ -126,19 +132,12 @@ describe('a query one source answers whole', () => {
   });
 
   it('is answered through the planner when the source hangs: its fields null with SUBGRAPH_UNAVAILABLE, within two timeouts', async () => {
-    const server = stack.subgraphs.courts!.server;
-    const handlers = server.listeners('request');
-    server.removeAllListeners('request');
-    server.on('request', () => undefined);
-    try {
+    await whileCourtsHangs(async () => {
       const { result, ms } = await timed(async () => stack.query(LISTINGS, { id }, await auditorHeader()));
       expect(result.body.data).toEqual({ person: { id, dishonestDebtorListings: null } });
       expect(result.body.errors?.[0]).toMatchObject({ path: ['person', 'dishonestDebtorListings'], extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
       expect(ms).toBeLessThan(TIMEOUT_MS * 4);
-    } finally {
-      server.removeAllListeners('request');
-      for (const handler of handlers) server.on('request', handler as never);
-    }
+    });
   });
 });
 

@@ -114,6 +114,28 @@ afterAll(async () => {
   await scratch?.dispose();
 });
 
+/** A penalty of its own, shown (published, not withheld), of a person of `areaCode`. */
+function shownPenalty(
+  n: number,
+  seed: number,
+  fields: { _id: string; bureau: (typeof BUREAUS)[number]; decisionDate: string; areaCode: string },
+): Omit<PublishedRecordDoc, 'lookupKeys'> {
+  return {
+    ...record(n, new Rng(seed)),
+    ...fields,
+    publishedUntil: null,
+    withheld: false,
+    personId: makeCitizenId(fields.areaCode, '1980-01-01', n),
+  };
+}
+
+/** Writes a row as the platform does, but without raising the index's version (as a write still under way would leave it). */
+async function writeBehindTheVersion(row: Omit<PublishedRecordDoc, 'lookupKeys'>): Promise<void> {
+  await announceFeedDays(models, [row], new Set());
+  await fileInFeed(models, [{ before: null, after: row }]);
+  await models.PublishedRecord.collection.insertOne({ ...row, lookupKeys: lookupKeysOf(row) } as never);
+}
+
 describe('the 双公示 feed read from its day buckets', () => {
   it.each<[string, 'PENALTY' | 'LICENCE', PublicationFilter, number]>([
     ['every penalty, pages of 7', 'PENALTY', {}, 7],
@@ -215,18 +237,8 @@ describe('the 双公示 feed read from its day buckets', () => {
   it('serves a page it read again only while no row of the index changed since', async () => {
     const first = await readFeed(models, 'PENALTY', { areaCodes: ['510704'] }, { first: 50 }, TODAY);
     // A row written behind the platform's back (no version raised): the page read before is served again.
-    const newest = {
-      ...record(901, new Rng(9)),
-      _id: 'TAX:PENALTY:R-NEWEST',
-      bureau: 'TAX' as const,
-      decisionDate: TODAY,
-      publishedUntil: null,
-      withheld: false,
-    };
-    const row = { ...newest, areaCode: '510704', personId: makeCitizenId('510704', '1980-01-01', 901) };
-    await announceFeedDays(models, [row], new Set());
-    await fileInFeed(models, [{ before: null, after: row }]);
-    await models.PublishedRecord.collection.insertOne({ ...row, lookupKeys: lookupKeysOf(row) } as never);
+    const row = shownPenalty(901, 9, { _id: 'TAX:PENALTY:R-NEWEST', bureau: 'TAX', decisionDate: TODAY, areaCode: '510704' });
+    await writeBehindTheVersion(row);
     const again = await readFeed(models, 'PENALTY', { areaCodes: ['510704'] }, { first: 50 }, TODAY);
     expect(again.nodes.map((n) => n._id)).toEqual(first.nodes.map((n) => n._id));
     // Once the version moves (as every write of the platform does after it), the page is read anew, here and in another process.
@@ -243,20 +255,9 @@ describe('the 双公示 feed read from its day buckets', () => {
     const before = await ids(version);
     // On a day the page has read (so that the directory's lists, also kept at the version, announce it).
     const day = records.find((r) => r._id === before[0])!.decisionDate;
-    const row = {
-      ...record(902, new Rng(10)),
-      _id: 'HEALTH:PENALTY:R-KEPT',
-      bureau: 'HEALTH' as const,
-      decisionDate: day,
-      publishedUntil: null,
-      withheld: false,
-      areaCode: '510781',
-      personId: makeCitizenId('510781', '1980-01-01', 902),
-    };
+    const row = shownPenalty(902, 10, { _id: 'HEALTH:PENALTY:R-KEPT', bureau: 'HEALTH', decisionDate: day, areaCode: '510781' });
     // Filed behind the version's back: a reader at the version it read before is served the bucket-day it kept ...
-    await announceFeedDays(models, [row], new Set());
-    await fileInFeed(models, [{ before: null, after: row }]);
-    await models.PublishedRecord.collection.insertOne({ ...row, lookupKeys: lookupKeysOf(row) } as never);
+    await writeBehindTheVersion(row);
     expect(await ids(version)).toEqual(before);
     // ... and, as every write of the platform raises it after filing, a reader of the next version reads the day anew.
     await feedChanged(models);
