@@ -23,8 +23,12 @@ package main
 // scanned all of it. It also vacuums when the server's autovacuum is off
 // (maintenanceOf), and spaces each table's maintenance by its cost
 // (maintenanceClock). FerretDB still re-checks every document it gets, so an
-// index can only make a query faster, never change its answer. On MongoDB
-// none of this applies: its own indexes serve these lookups.
+// index can only make a query faster, never change its answer.
+//
+// Once a non-unique btree has its GIN mirrors, the mirror empties it (see
+// emptyBtree): FerretDB never reads it, yet PostgreSQL writes every insert
+// into it. On MongoDB none of this applies: its own indexes serve these
+// lookups.
 
 import (
 	"context"
@@ -212,8 +216,7 @@ func maintainChanged(ctx context.Context, conn *pgx.Conn, clock maintenanceClock
 		_, err := conn.Exec(ctx, j.statement+" "+j.table)
 		clock.maintained(j.table, start, time.Since(start))
 		if err != nil {
-			var pgErr interface{ SQLState() string }
-			if errors.As(err, &pgErr) && (pgErr.SQLState() == "42P01" || pgErr.SQLState() == "3F000") {
+			if state := sqlState(err); state == "42P01" || state == "3F000" {
 				continue // dropped meanwhile
 			}
 			return err
@@ -260,7 +263,7 @@ func mirrorOnce(ctx context.Context, conn *pgx.Conn, clock maintenanceClock, see
 	}
 	existing := map[string]bool{}
 	var pending []string // GIN indexes of ours still with a pending list
-	var btrees []struct{ schema, table, def string }
+	var btrees []btreeIndex
 	for rows.Next() {
 		var schema, table, name, def string
 		if err := rows.Scan(&schema, &table, &name, &def); err != nil {
@@ -274,7 +277,7 @@ func mirrorOnce(ctx context.Context, conn *pgx.Conn, clock maintenanceClock, see
 			}
 			continue
 		}
-		btrees = append(btrees, struct{ schema, table, def string }{schema, table, def})
+		btrees = append(btrees, btreeIndex{schema, table, name, def})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -300,20 +303,104 @@ func mirrorOnce(ctx context.Context, conn *pgx.Conn, clock maintenanceClock, see
 			}
 		}
 	}
-	for _, g := range wanted {
+	for key, g := range wanted {
 		sql := fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s USING gin (%s) WITH (fastupdate = off)",
 			pgx.Identifier{g.name}.Sanitize(), pgx.Identifier{g.schema, g.table}.Sanitize(), g.expression)
 		if _, err := conn.Exec(ctx, sql); err != nil {
 			// A table FerretDB dropped meanwhile: the next pass no longer sees it.
-			var pgErr interface{ SQLState() string }
-			if errors.As(err, &pgErr) && (pgErr.SQLState() == "42P01" || pgErr.SQLState() == "3F000") {
+			if state := sqlState(err); state == "42P01" || state == "3F000" {
 				continue
 			}
 			return fmt.Errorf("%s: %w", sql, err)
 		}
+		existing[key] = true
 		logger.Info("index mirror: GIN index added", "table", g.schema+"."+g.table, "expression", g.expression)
 	}
-	// Indexes added here change the signature: the next pass reads them once, finds nothing to add, and settles.
-	*seen = signature
+
+	complete := true
+	for _, b := range btrees {
+		if !unreadBtree(b.def) || !mirrored(b, existing) {
+			continue
+		}
+		switch err := emptyBtree(ctx, conn, b); {
+		case err == nil:
+			logger.Info("index mirror: btree FerretDB never reads emptied", "table", b.schema+"."+b.table, "index", b.name)
+		case sqlState(err) == "55P03":
+			complete = false // busy: the next pass tries again
+		case sqlState(err) == "42P01" || sqlState(err) == "3F000" || sqlState(err) == "42704":
+			continue // dropped meanwhile
+		default:
+			return fmt.Errorf("emptying %s: %w", b.name, err)
+		}
+	}
+	// Indexes added or emptied here change the signature: the next pass reads them once, finds nothing to do, and settles.
+	if complete {
+		*seen = signature
+	}
 	return nil
+}
+
+// btreeIndex is one of FerretDB's btree indexes as pg_indexes shows it.
+type btreeIndex struct {
+	schema, table, name, def string
+}
+
+// unreadBtree says whether FerretDB never reads a btree index of this
+// definition, so that keeping its entries is pure cost: it filters with `@>`
+// and `?|` tests, which a btree cannot answer, and sorts in PostgreSQL only
+// by record id (prepareOrderByClause). A unique index is read, by PostgreSQL,
+// to enforce uniqueness; one already partial is not FerretDB's as made (or is
+// already emptied).
+func unreadBtree(def string) bool {
+	return strings.HasPrefix(def, "CREATE INDEX ") && strings.Contains(def, " USING btree ") && !strings.Contains(def, " WHERE ")
+}
+
+// mirrored says whether every field path of the btree has its GIN index.
+func mirrored(b btreeIndex, gins map[string]bool) bool {
+	paths := indexPaths(b.def)
+	for _, path := range paths {
+		if !gins[b.schema+"."+ginIndexName(b.table, path)] {
+			return false
+		}
+	}
+	return len(paths) > 0
+}
+
+// emptyBtree replaces a btree FerretDB never reads (unreadBtree) by an empty
+// partial index (`WHERE false`) of the same name, table and keys, in one
+// transaction. FerretDB still finds the index under the name its metadata
+// holds (to drop it with dropIndexes or with its collection), and PostgreSQL
+// writes nothing to it. The query log's btree on its whole `pageKeys` array
+// took each entry's keys (1 to 3 kB) at a random leaf and grew to 453 MB at
+// 271,000 entries, about a third of the log and three times
+// shared_buffers, while only the GIN mirror answered its lookups. Creating
+// the empty index reads the table once while holding its lock: instant as
+// FerretDB creates a collection's indexes, a few seconds for a large table
+// of a database made by an older devdb; a table in use waits at most
+// lock_timeout, then the next pass tries again.
+func emptyBtree(ctx context.Context, conn *pgx.Conn, b btreeIndex) error {
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(context.Background()) //nolint:errcheck
+	for _, sql := range []string{
+		"SET LOCAL lock_timeout = '2s'",
+		"DROP INDEX " + pgx.Identifier{b.schema, b.name}.Sanitize(),
+		b.def + " WHERE false",
+	} {
+		if _, err := tx.Exec(ctx, sql); err != nil {
+			return err
+		}
+	}
+	return tx.Commit(ctx)
+}
+
+// sqlState is PostgreSQL's SQLSTATE of err, or "".
+func sqlState(err error) string {
+	var pgErr interface{ SQLState() string }
+	if errors.As(err, &pgErr) {
+		return pgErr.SQLState()
+	}
+	return ""
 }

@@ -173,8 +173,7 @@ func ensurePostgresDatabase(rawURL string) error {
 		return nil
 	}
 	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
-	var pgErr interface{ SQLState() string }
-	if errors.As(err, &pgErr) && pgErr.SQLState() == "42P04" { // created concurrently
+	if sqlState(err) == "42P04" { // created concurrently
 		return nil
 	}
 	return err

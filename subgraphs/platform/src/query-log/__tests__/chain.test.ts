@@ -84,6 +84,26 @@ describe('the query log chain under concurrent writers', () => {
     }
   });
 
+  it('finds the last entry in a few lookups when the stored head is far behind, and chains on after it', async () => {
+    const chain = await scratchDatabase('qlogstalehead', 1, createModels);
+    try {
+      const m = chain.models[0]!;
+      const writer = new QueryLogWriter(m);
+      for (let b = 0; b < 10; b++) await writer.append(Array.from({ length: 100 }, (_, i) => entry(b * 100 + i)));
+      // The stored head lost (or, as seen after an overload, far behind): a walk entry by entry took one lookup per entry.
+      await chain.conns[0]!.db!.collection('query_log_head').deleteMany({});
+      const lookups = jest.spyOn(m.QueryLogEntry, 'findOne');
+      const head = await appendQueryLog(m, [entry(1000)]);
+      expect(head.sequence).toBe(1001);
+      // About 2·log2(1,000): the step doubled to 512, then the gap to 1,001 halved.
+      expect(lookups.mock.calls.length).toBeLessThanOrEqual(22);
+      lookups.mockRestore();
+      expect(await verifyQueryLog(m)).toMatchObject({ ok: true, entries: 1001, problems: [] });
+    } finally {
+      await chain.dispose();
+    }
+  });
+
   it('refuses to update an entry through the model (append-only)', async () => {
     await expect(models[0]!.QueryLogEntry.updateOne({ sequence: 1 }, { $set: { outcome: 'DENIED' } })).rejects.toThrow(/append-only/);
   });
