@@ -1,4 +1,4 @@
-import { badInput, config, decodeCursor, encodeCursor, insertManyUnordered, keysFilter, pageSize, sha256, type PageArgs } from '@credit/shared';
+import { badInput, config, decodeCursor, encodeCursor, insertManyUnordered, keysFilter, keySlices, pageSize, sha256, type PageArgs } from '@credit/shared';
 import { LRUCache } from 'lru-cache';
 
 import type { DisclosureModels } from './models';
@@ -110,9 +110,6 @@ function directoryEntriesOf(doc: Pick<PublishedRecordDoc, 'kind' | 'decisionDate
   ]);
 }
 
-/** Directory lists read and written per command (a department's bulk import may bring thousands of new days). */
-const ANNOUNCE_CHUNK = 500;
-
 /**
  * Announces the days of records about to be written (before writing them):
  * each directory list gains what it lacks. `known` holds entries this
@@ -132,8 +129,8 @@ export async function announceFeedDays(
       lists.get(id)!.add(at);
     }
   const ids = [...lists.keys()];
-  for (let from = 0; from < ids.length; from += ANNOUNCE_CHUNK) {
-    const chunk = ids.slice(from, from + ANNOUNCE_CHUNK);
+  // Directory lists read and written per command: a department's bulk import may bring thousands of new days.
+  for (const chunk of keySlices(ids)) {
     const there = new Map(
       (await models.FeedDirectory.find(keysFilter('_id', chunk)).lean<FeedDirectoryDoc[]>().exec()).map((doc) => [doc._id, new Set(doc.at)]),
     );

@@ -1,8 +1,8 @@
-import { isDuplicateKeyError, makeCitizenId, scratchDatabase } from '@credit/shared';
+import { isDuplicateKeyError, KEYS_PER_LOOKUP, makeCitizenId, scratchDatabase } from '@credit/shared';
 
 import { createModels, type Models } from '../../models';
 import { entryHash, QueryLogWriter, verifyQueryLog, type QueryLogContent } from '../chain';
-import { belongsTo, countLog, MAX_SUBJECTS_PER_ENTRY, PAGE_SPAN, PAGES_PER_SPAN, readLog, type LogReadKey } from '../log-index';
+import { announcePages, belongsTo, countLog, MAX_SUBJECTS_PER_ENTRY, PAGE_SPAN, PAGES_PER_SPAN, readLog, type LogReadKey } from '../log-index';
 import type { QueryLogEntryDoc } from '../models/QueryLogEntry';
 
 // The log's index against the plain definition of each key's log, on a
@@ -97,6 +97,36 @@ describe('reading the query log by key', () => {
 
   it('finds nothing for a key with no entries', async () => {
     expect(await readLog(models, { kind: 'person', id: makeCitizenId('510781', '1999-09-09', 1) }, { size: 5 })).toEqual({ nodes: [], hasNextPage: false });
+  });
+});
+
+describe('announcing pages', () => {
+  it('inserts only the directory rows not stored yet, even when this process remembers none of them', async () => {
+    const stored = await models.QueryLogPage.find({}).limit(50).lean().exec();
+    expect(stored.length).toBe(50);
+    // More rows than one lookup takes (a 10,000-ID check names 10,000 people).
+    const missing = Array.from({ length: 2 * KEYS_PER_LOOKUP + 200 }, (_, n) => ({ _id: `announce-test-${n}`, key: `announce-test-key-${n}`, page: n }));
+    const inserts = jest.spyOn(models.QueryLogPage.collection, 'insertMany');
+    const lookups = jest.spyOn(models.QueryLogPage, 'find');
+    try {
+      // A process that has just started (or cleared what it remembers) announces rows another wrote long ago.
+      const known = new Set<string>();
+      await announcePages(models, [...stored, ...missing], known);
+      expect(lookups).toHaveBeenCalledTimes(3);
+      expect(inserts).toHaveBeenCalledTimes(1);
+      expect((inserts.mock.calls[0]![0] as unknown as { _id: string }[]).map((r) => r._id)).toEqual(missing.map((r) => r._id));
+      expect(await models.QueryLogPage.countDocuments({ _id: { $in: missing.map((r) => r._id) } })).toBe(missing.length);
+      // Rows all stored: no insert at all.
+      await announcePages(models, stored, new Set());
+      expect(inserts).toHaveBeenCalledTimes(1);
+      // Rows remembered: not even a lookup.
+      lookups.mockClear();
+      await announcePages(models, [...stored, ...missing], known);
+      expect(lookups).not.toHaveBeenCalled();
+    } finally {
+      inserts.mockRestore();
+      lookups.mockRestore();
+    }
   });
 });
 
