@@ -6,7 +6,7 @@ import type { mongo } from 'mongoose';
 import type { Models } from '../models';
 import { archivedEntries } from './archive';
 import { entryHash } from './entry-hash';
-import { announcePages, indexedFrom, indexEntries, MAX_SUBJECTS_PER_ENTRY } from './log-index';
+import { announcePages, indexedFrom, indexEntries, knownRows, MAX_SUBJECTS_PER_ENTRY, type KnownRows } from './log-index';
 import type { QueryLogCheckpointDoc, QueryLogEntryDoc } from './models/QueryLogEntry';
 import { checkpointHolds, queryLogPublicKey, queryLogSigningKey, sealBatch, sealHolds, signCheckpoint, type LogKey } from './seal';
 
@@ -120,13 +120,13 @@ function splitSubjects(content: QueryLogContent): QueryLogContent[] {
   return parts;
 }
 
-const indexStates = new WeakMap<Models, { from: number; announced: Set<string> }>();
+const indexStates = new WeakMap<Models, { from: number; announced: KnownRows }>();
 
 /** What a process remembers of the log index: where it starts, and the directory rows it wrote. */
-function indexState(models: Models): { from: number; announced: Set<string> } {
+function indexState(models: Models): { from: number; announced: KnownRows } {
   let state = indexStates.get(models);
   if (!state) {
-    state = { from: Number.POSITIVE_INFINITY, announced: new Set() };
+    state = { from: Number.POSITIVE_INFINITY, announced: knownRows() };
     indexStates.set(models, state);
   }
   return state;

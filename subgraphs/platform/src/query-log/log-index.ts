@@ -1,4 +1,5 @@
 import { badInput, duplicatePositions, encodeCursor, isDuplicateKeyError, keysFilter, keySlices, pageSize, sha256 } from '@credit/shared';
+import { LRUCache } from 'lru-cache';
 
 import type { QueryLogModels } from './models';
 import type { QueryLogEntryDoc } from './models/QueryLogEntry';
@@ -111,21 +112,26 @@ interface DirectoryRow {
 
 /**
  * Announces the pages of entries about to be written (before writing them).
- * `known` remembers rows this process wrote or found, so a busy key costs
- * one insert per page, not one per entry. Rows it does not remember are
- * looked up first (KEYS_PER_LOOKUP ids per query), and only those missing
- * are inserted: the embedded FerretDB answers an insert of many rows that
+ * `known` (knownRows) remembers rows this process wrote or found, so a busy
+ * key costs one insert per page, not one per entry. Rows it does not remember are
+ * looked up first (KEYS_PER_LOOKUP ids per query, and only the first
+ * slice when none of it is stored), and only those missing are inserted: the embedded FerretDB answers an insert of many rows that
  * meets one existing row by inserting them all again one at a time, each in
  * a transaction of its own. A 10,000-ID check after `known` was last
  * cleared (or after a restart) re-announced 10,000 existing rows that way
  * and waited about 6 s. On MongoDB the lookups are indexed `$in`s as well.
  */
-export async function announcePages(models: QueryLogModels, rows: readonly DirectoryRow[], known: Set<string>): Promise<void> {
-  const unknown = rows.filter((r) => !known.has(r._id));
+export async function announcePages(models: QueryLogModels, rows: readonly DirectoryRow[], known: KnownRows): Promise<void> {
+  const unknown = rows.filter((r) => !known.get(r._id));
   if (unknown.length === 0) return;
   const stored = new Set<string>();
-  for (const slice of keySlices(unknown.map((r) => r._id))) {
-    for (const row of await models.QueryLogPage.find(keysFilter('_id', slice), { _id: 1 }).lean().exec()) stored.add(row._id);
+  for (const [n, slice] of keySlices(unknown.map((r) => r._id)).entries()) {
+    const found = await models.QueryLogPage.find(keysFilter('_id', slice), { _id: 1 }).lean().exec();
+    for (const row of found) stored.add(row._id);
+    // None of the first slice stored: the rows of a span just begun, new
+    // all. The rest go in without their lookups; one that exists after all
+    // (another writer's) only costs FerretDB its slow insert.
+    if (n === 0 && found.length === 0) break;
   }
   const fresh = unknown.filter((r) => !stored.has(r._id));
   if (fresh.length > 0) {
@@ -136,8 +142,19 @@ export async function announcePages(models: QueryLogModels, rows: readonly Direc
       if (!duplicatePositions(err)) throw err;
     }
   }
-  if (known.size > 100_000) known.clear();
-  for (const row of unknown) known.add(row._id);
+  for (const row of unknown) known.set(row._id, true);
+}
+
+/** The directory rows a process knows are stored, by id. */
+export type KnownRows = LRUCache<string, true>;
+
+/**
+ * Remembers the last 100,000 rows used (about 12 MB), the rows of the
+ * latest spans. It used to be a set emptied whenever it passed 100,000, and
+ * every check after that looked up all its people's rows again.
+ */
+export function knownRows(): KnownRows {
+  return new LRUCache<string, true>({ max: 100_000 });
 }
 
 /** The page keys and directory rows of entries at known positions. */

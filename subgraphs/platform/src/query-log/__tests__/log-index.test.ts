@@ -2,7 +2,7 @@ import { isDuplicateKeyError, KEYS_PER_LOOKUP, makeCitizenId, scratchDatabase } 
 
 import { createModels, type Models } from '../../models';
 import { entryHash, QueryLogWriter, verifyQueryLog, type QueryLogContent } from '../chain';
-import { announcePages, belongsTo, countLog, MAX_SUBJECTS_PER_ENTRY, PAGE_SPAN, PAGES_PER_SPAN, readLog, type LogReadKey } from '../log-index';
+import { announcePages, belongsTo, countLog, knownRows, MAX_SUBJECTS_PER_ENTRY, PAGE_SPAN, PAGES_PER_SPAN, readLog, type LogReadKey } from '../log-index';
 import type { QueryLogEntryDoc } from '../models/QueryLogEntry';
 
 // The log's index against the plain definition of each key's log, on a
@@ -110,23 +110,45 @@ describe('announcing pages', () => {
     const lookups = jest.spyOn(models.QueryLogPage, 'find');
     try {
       // A process that has just started (or cleared what it remembers) announces rows another wrote long ago.
-      const known = new Set<string>();
+      const known = knownRows();
       await announcePages(models, [...stored, ...missing], known);
       expect(lookups).toHaveBeenCalledTimes(3);
       expect(inserts).toHaveBeenCalledTimes(1);
       expect((inserts.mock.calls[0]![0] as unknown as { _id: string }[]).map((r) => r._id)).toEqual(missing.map((r) => r._id));
       expect(await models.QueryLogPage.countDocuments({ _id: { $in: missing.map((r) => r._id) } })).toBe(missing.length);
       // Rows all stored: no insert at all.
-      await announcePages(models, stored, new Set());
+      await announcePages(models, stored, knownRows());
       expect(inserts).toHaveBeenCalledTimes(1);
       // Rows remembered: not even a lookup.
       lookups.mockClear();
       await announcePages(models, [...stored, ...missing], known);
       expect(lookups).not.toHaveBeenCalled();
+      // The rows of a span just begun: none of the first slice stored, the rest not looked up.
+      const newSpan = missing.map((r) => ({ ...r, _id: `${r._id}-next-span` }));
+      await announcePages(models, newSpan, knownRows());
+      expect(lookups).toHaveBeenCalledTimes(1);
+      expect(inserts).toHaveBeenCalledTimes(2);
+      expect(await models.QueryLogPage.countDocuments({ _id: { $in: newSpan.map((r) => r._id) } })).toBe(newSpan.length);
     } finally {
       inserts.mockRestore();
       lookups.mockRestore();
     }
+  });
+});
+
+describe('the directory rows a process remembers', () => {
+  it('keeps the rows used last when more pass through than it holds', () => {
+    const known = knownRows();
+    known.set('a span row in use', true);
+    known.set('a span row of long ago', true);
+    for (let i = 0; i < 100_000; i++) {
+      known.set(`row ${i}`, true);
+      if (i % 10_000 === 0) known.get('a span row in use');
+    }
+    expect(known.get('a span row in use')).toBe(true);
+    expect(known.get('a span row of long ago')).toBeUndefined();
+    expect(known.get('row 99999')).toBe(true);
+    expect(known.size).toBe(100_000);
   });
 });
 
