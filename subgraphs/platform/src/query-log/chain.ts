@@ -122,7 +122,7 @@ function splitSubjects(content: QueryLogContent): QueryLogContent[] {
 
 const indexStates = new WeakMap<Models, { from: number; announced: KnownRows }>();
 
-/** What a process remembers of the log index: where it starts, and the directory rows it wrote. */
+/** What a process remembers of the log index: where it starts, and the directory rows it wrote or found. */
 function indexState(models: Models): { from: number; announced: KnownRows } {
   let state = indexStates.get(models);
   if (!state) {

@@ -113,13 +113,14 @@ interface DirectoryRow {
 /**
  * Announces the pages of entries about to be written (before writing them).
  * `known` (knownRows) remembers rows this process wrote or found, so a busy
- * key costs one insert per page, not one per entry. Rows it does not remember are
- * looked up first (KEYS_PER_LOOKUP ids per query, and only the first
- * slice when none of it is stored), and only those missing are inserted: the embedded FerretDB answers an insert of many rows that
- * meets one existing row by inserting them all again one at a time, each in
- * a transaction of its own. A 10,000-ID check after `known` was last
- * cleared (or after a restart) re-announced 10,000 existing rows that way
- * and waited about 6 s. On MongoDB the lookups are indexed `$in`s as well.
+ * key costs one insert per page, not one per entry. Rows it does not
+ * remember are looked up first (KEYS_PER_LOOKUP ids per query, and only the
+ * first slice when none of it is stored), and only those missing are
+ * inserted: the embedded FerretDB answers an insert of many rows that meets
+ * one existing row by inserting them all again one at a time, each in a
+ * transaction of its own. A 10,000-ID check after a restart (or after the
+ * process had forgotten its rows) re-announced 10,000 existing rows that
+ * way and waited about 6 s. On MongoDB the lookups are indexed `$in`s too.
  */
 export async function announcePages(models: QueryLogModels, rows: readonly DirectoryRow[], known: KnownRows): Promise<void> {
   const unknown = rows.filter((r) => !known.get(r._id));
@@ -149,9 +150,9 @@ export async function announcePages(models: QueryLogModels, rows: readonly Direc
 export type KnownRows = LRUCache<string, true>;
 
 /**
- * Remembers the last 100,000 rows used (about 12 MB), the rows of the
- * latest spans. It used to be a set emptied whenever it passed 100,000, and
- * every check after that looked up all its people's rows again.
+ * Remembers the 100,000 rows used last: the rows of the latest spans. It
+ * used to be a set emptied whenever it passed 100,000, and the checks after
+ * that announced all their people's rows again.
  */
 export function knownRows(): KnownRows {
   return new LRUCache<string, true>({ max: 100_000 });
